@@ -1,0 +1,36 @@
+"""The pure layers must not pull in Qt or VTK (DESIGN.md §2)."""
+
+import subprocess
+import sys
+
+FORBIDDEN = ("PySide6", "pyvista", "pyvistaqt", "vtk", "vtkmodules", "qtpy")
+
+
+def test_pure_layers_import_no_qt_or_vtk():
+    code = (
+        "import sys, pkgutil, importlib\n"
+        "import app.domain, app.content, app.modes\n"
+        "for pkg in (app.domain, app.content, app.modes):\n"
+        "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
+        "        importlib.import_module(m.name)\n"
+        "print('\\n'.join(sorted(sys.modules)))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout.split()
+    leaked = sorted(m for m in loaded if m.split(".")[0] in FORBIDDEN)
+    assert leaked == []
+
+
+def test_scene_does_not_import_qt():
+    code = (
+        "import sys, pkgutil, importlib\n"
+        "import app.scene\n"
+        "for m in pkgutil.walk_packages(app.scene.__path__, 'app.scene.'):\n"
+        "    importlib.import_module(m.name)\n"
+        "print('\\n'.join(sorted(sys.modules)))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout.split()
+    assert not [m for m in loaded if m.split(".")[0] in ("PySide6", "pyvistaqt", "qtpy")]

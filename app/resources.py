@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
+
+ASSETS_ENV = "REFERRAL_ATLAS_ASSETS_DIR"
+CONTENT_ENV = "REFERRAL_ATLAS_CONTENT_DIR"
 
 
 def _data_root(name: str) -> Path:
@@ -13,8 +17,12 @@ def _data_root(name: str) -> Path:
 
 
 def assets_dir() -> Path:
-    return _data_root("assets") / "models"
+    """The model folder; `REFERRAL_ATLAS_ASSETS_DIR` overrides it (e.g. a clinic's rebuilt copy)."""
+    override = os.environ.get(ASSETS_ENV)
+    return Path(override) if override else _data_root("assets") / "models"
 
 
 def content_dir() -> Path:
-    return _data_root("content")
+    """The content folder; `REFERRAL_ATLAS_CONTENT_DIR` overrides it."""
+    override = os.environ.get(CONTENT_ENV)
+    return Path(override) if override else _data_root("content")

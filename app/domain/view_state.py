@@ -1,0 +1,38 @@
+"""What the viewer shows, as Qt-free state that announces its changes (STYLE.md habit 1).
+
+Widgets write here; the scene and the widgets listen through `state.events.<field>`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from psygnal import Signal, evented
+
+VIEWS = ("anterior", "posterior", "left", "right", "plantar")
+LAYERS = ("skin", "bones", "muscles")
+
+
+@evented
+@dataclass
+class ViewState:
+    skin_opacity: float = 0.35
+    show_skin: bool = True
+    show_bones: bool = True
+    show_muscles: bool = True
+    overlay: str = "none"
+
+
+class CameraRequests:
+    """Camera moves are commands, not state: asking for 'anterior' twice moves the camera twice."""
+
+    view_requested = Signal(str)
+    reset_requested = Signal()
+
+    def request_view(self, view: str) -> None:
+        if view not in VIEWS:
+            raise ValueError(f"unknown view {view!r}; expected one of {', '.join(VIEWS)}")
+        self.view_requested.emit(view)
+
+    def request_reset(self) -> None:
+        self.reset_requested.emit()

@@ -1,0 +1,110 @@
+"""Load the committed model (assets/models) and check it against its manifest.
+
+Every failure raises AssetError naming the file and how to get a good copy back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyvista as pv
+
+from app.domain.errors import AssetError
+from app.resources import assets_dir
+
+MESH_FILES = ("skin.vtp", "bones.vtp", "muscles.vtp")
+REBUILD_HINT = (
+    "restore it from the repository or reinstall Referral Atlas, "
+    "or rebuild the model with `python tools/build_assets.py` (needs `pip install '.[tools]'`)"
+)
+
+
+@dataclass(frozen=True)
+class Model:
+    """The meshes of one body, in model coordinates (RAS, metres)."""
+
+    skin: pv.PolyData
+    bones: pv.PolyData
+    muscles: pv.PolyData
+    landmarks: dict[str, tuple[float, float, float]]
+
+
+def _read_json(path: Path) -> Any:
+    if not path.is_file():
+        raise AssetError(f"{path}: file is missing; {REBUILD_HINT}")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise AssetError(f"{path}: cannot be read ({error}); {REBUILD_HINT}") from None
+
+
+def load_manifest(directory: Path | None = None) -> dict[str, Any]:
+    directory = directory or assets_dir()
+    path = directory / "manifest.json"
+    manifest = _read_json(path)
+    files = manifest.get("files") if isinstance(manifest, dict) else None
+    if not isinstance(files, dict) or not all(
+        isinstance(entry, dict) and isinstance(entry.get("sha256"), str) for entry in files.values()
+    ):
+        raise AssetError(f"{path}: not a valid manifest (no 'files' with sha256 each); {REBUILD_HINT}")
+    return manifest
+
+
+def verify_file(directory: Path, name: str, manifest: dict[str, Any]) -> Path:
+    """Check that `name` exists and matches the checksum recorded in the manifest."""
+    path = directory / name
+    entry = manifest["files"].get(name)
+    if entry is None:
+        raise AssetError(f"{directory / 'manifest.json'}: has no entry for {name}; {REBUILD_HINT}")
+    if not path.is_file():
+        raise AssetError(f"{path}: file is missing; {REBUILD_HINT}")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != entry["sha256"]:
+        raise AssetError(
+            f"{path}: checksum does not match manifest.json (damaged or edited); {REBUILD_HINT}"
+        )
+    return path
+
+
+def _read_mesh(path: Path) -> pv.PolyData:
+    try:
+        with pv.VtkErrorCatcher(raise_errors=True):
+            mesh = pv.read(path)
+    except Exception as error:  # VTK reports parse failures as generic runtime errors
+        raise AssetError(f"{path}: cannot be read as a VTK mesh ({error}); {REBUILD_HINT}") from None
+    if not isinstance(mesh, pv.PolyData) or mesh.n_points == 0:
+        raise AssetError(f"{path}: holds no surface; {REBUILD_HINT}")
+    return mesh
+
+
+def load_landmarks(directory: Path | None = None) -> dict[str, tuple[float, float, float]]:
+    directory = directory or assets_dir()
+    path = verify_file(directory, "landmarks.json", load_manifest(directory))
+    data = _read_json(path)
+    try:
+        return {name: (float(x), float(y), float(z)) for name, (x, y, z) in data["landmarks"].items()}
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise AssetError(f"{path}: expected {{'landmarks': {{name: [x, y, z]}}}}; {REBUILD_HINT}") from None
+
+
+def load_model(directory: Path | None = None) -> Model:
+    """Read and verify every model file; raises AssetError on the first bad one."""
+    directory = directory or assets_dir()
+    manifest = load_manifest(directory)
+    meshes = {name: _read_mesh(verify_file(directory, name, manifest)) for name in MESH_FILES}
+    return Model(
+        skin=meshes["skin.vtp"],
+        bones=meshes["bones.vtp"],
+        muscles=meshes["muscles.vtp"],
+        landmarks=load_landmarks(directory),
+    )
+
+
+def structure_names(mesh: pv.PolyData) -> list[str]:
+    """Index → structure id, as stored in the mesh's field data."""
+    return [str(name) for name in np.asarray(mesh.field_data["structure_names"])]

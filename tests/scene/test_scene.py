@@ -1,0 +1,79 @@
+"""The scene renders off-screen: real pixels at known points of the body."""
+
+import numpy as np
+import pytest
+import pyvista as pv
+
+from app.domain.view_state import ViewState
+from app.scene.assets import structure_names
+from app.scene.scene import VIEW_DIRECTIONS, AnatomyScene, BACKGROUND
+from pixels import colour_distance, world_to_pixel
+
+SIZE = (640, 800)
+
+
+@pytest.fixture
+def scene(model):
+    plotter = pv.Plotter(off_screen=True, window_size=list(SIZE))
+    scene = AnatomyScene(plotter, model, ViewState(skin_opacity=0.35))
+    yield scene
+    scene.close()
+    plotter.close()
+
+
+def structure_centre(mesh, name):
+    names = structure_names(mesh)
+    cells = np.flatnonzero(mesh.cell_data["structure_index"] == names.index(name))
+    return np.asarray(mesh.extract_cells(cells).center)
+
+
+def test_body_pixels_differ_from_background(scene, model):
+    image = scene.plotter.screenshot(return_img=True)
+    corner = image[2, 2]
+    hip = structure_centre(model.bones, "femur_right")
+    row, col = world_to_pixel(scene.plotter, hip)
+    assert colour_distance(image[row, col], corner) > 60
+    background_rows = (np.abs(image.astype(int) - corner.astype(int)).sum(-1) < 20).mean(axis=1)
+    assert background_rows[:3].min() > 0.9, "top rows should be background"
+
+
+def test_toggling_bones_changes_pixels_where_bones_are(scene, model):
+    femur = structure_centre(model.bones, "femur_left")
+    with_bones = scene.plotter.screenshot(return_img=True)
+    row, col = world_to_pixel(scene.plotter, femur)
+    scene.state.show_bones = False
+    without = scene.plotter.screenshot(return_img=True)
+    assert colour_distance(with_bones[row, col], without[row, col]) > 40
+    # Far from any bone (above the body) nothing changes.
+    assert colour_distance(with_bones[2, 2], without[2, 2]) < 5
+
+
+def test_see_through_skin_shows_bones(scene, model):
+    femur = structure_centre(model.bones, "femur_right")
+    scene.state.skin_opacity = 1.0
+    solid = scene.plotter.screenshot(return_img=True)
+    row, col = world_to_pixel(scene.plotter, femur)
+    scene.state.skin_opacity = 0.3
+    clear = scene.plotter.screenshot(return_img=True)
+    assert colour_distance(solid[row, col], clear[row, col]) > 30
+
+
+@pytest.mark.parametrize("view", list(VIEW_DIRECTIONS))
+def test_each_view_looks_from_its_side(scene, view):
+    scene.set_view(view)
+    direction, _up = VIEW_DIRECTIONS[view]
+    assert np.dot(scene.camera_direction(), direction) > 0.99
+    image = scene.plotter.screenshot(return_img=True)
+    assert image.std() > 5, f"{view} view rendered a flat image"
+
+
+def test_muscle_layer_toggles(scene):
+    assert scene.muscles_actor.visibility
+    scene.state.show_muscles = False
+    assert not scene.muscles_actor.visibility
+
+
+def test_background_is_the_declared_gradient(scene):
+    image = scene.plotter.screenshot(return_img=True)
+    top = np.array(pv.Color(BACKGROUND[1]).int_rgb)
+    assert colour_distance(image[0, 0], top) < 25

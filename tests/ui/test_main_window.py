@@ -1,0 +1,91 @@
+"""The real window under Xvfb: drawn pixels, real clicks on the view buttons and layer boxes."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QToolBar
+
+from app.scene.assets import load_model
+from app.scene.scene import VIEW_DIRECTIONS
+from pixels import colour_distance, world_to_pixel
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_model()
+
+
+@pytest.fixture
+def window(qtbot, model):
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(model)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()  # Xvfb has no window manager; shortcuts need an active window
+    qtbot.waitUntil(window.isActiveWindow)
+    window.interactor.render()
+    yield window
+    window.close()
+
+
+def grab(window):
+    window.interactor.render()
+    return window.interactor.screenshot(return_img=True)
+
+
+def bone_centre(model, name):
+    from app.scene.assets import structure_names
+
+    index = structure_names(model.bones).index(name)
+    cells = np.flatnonzero(model.bones.cell_data["structure_index"] == index)
+    return np.asarray(model.bones.extract_cells(cells).center)
+
+
+def test_window_draws_the_body(window, model):
+    image = grab(window)
+    row, col = world_to_pixel(window.interactor, bone_centre(model, "femur_right"))
+    assert colour_distance(image[row, col], image[2, 2]) > 60
+    assert "View: Front" in window.statusBar().currentMessage()
+
+
+def test_unchecking_bones_changes_bone_pixels(qtbot, window, model):
+    before = grab(window)
+    row, col = world_to_pixel(window.interactor, bone_centre(model, "femur_left"))
+    box = window.layer_boxes["show_bones"]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert window.state.show_bones is False
+    after = grab(window)
+    assert colour_distance(before[row, col], after[row, col]) > 40
+
+
+@pytest.mark.parametrize("view", list(VIEW_DIRECTIONS))
+def test_view_buttons_move_the_camera(qtbot, window, view):
+    toolbar = window.findChild(QToolBar, "views")
+    button = toolbar.widgetForAction(window.view_actions[view])
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    direction, _up = VIEW_DIRECTIONS[view]
+    assert np.dot(window.scene.camera_direction(), direction) > 0.99
+
+
+def test_keyboard_shortcut_and_reset(qtbot, window):
+    qtbot.keyClick(window.interactor, Qt.Key.Key_2)
+    assert np.dot(window.scene.camera_direction(), VIEW_DIRECTIONS["posterior"][0]) > 0.99
+    qtbot.keyClick(window.interactor, Qt.Key.Key_Home)
+    assert np.dot(window.scene.camera_direction(), VIEW_DIRECTIONS["anterior"][0]) > 0.99
+
+
+def test_vtk_keys_cannot_quit_or_wireframe(qtbot, window):
+    for key in (Qt.Key.Key_Q, Qt.Key.Key_E, Qt.Key.Key_W):
+        qtbot.keyClick(window.interactor, key)
+    assert window.isVisible()
+    assert window.scene.skin_actor.prop.style.lower() == "surface"
+
+
+def test_opacity_slider_writes_the_state(qtbot, window):
+    window.opacity_slider.setValue(100)
+    assert window.state.skin_opacity == pytest.approx(1.0)
+    assert window.scene.skin_actor.prop.opacity == pytest.approx(1.0)
+    window.state.skin_opacity = 0.2
+    assert window.opacity_slider.value() == 20

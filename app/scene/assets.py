@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 import pyvista as pv
+from vtkmodules.vtkCommonCore import vtkObject
+from vtkmodules.vtkIOXML import vtkXMLPolyDataReader
 
 from app.domain.errors import AssetError
 from app.resources import assets_dir
@@ -72,13 +74,19 @@ def verify_file(directory: Path, name: str, manifest: dict[str, Any]) -> Path:
 
 
 def _read_mesh(path: Path) -> pv.PolyData:
+    reader = vtkXMLPolyDataReader()
+    reader.SetFileName(str(path))
+    failures: list[str] = []
+    reader.AddObserver("ErrorEvent", lambda *_: failures.append("error"))
+    shown = vtkObject.GetGlobalWarningDisplay()
+    vtkObject.GlobalWarningDisplayOff()  # our one-line message replaces VTK's multi-line dump
     try:
-        with pv.VtkErrorCatcher(raise_errors=True):
-            mesh = pv.read(path)
-    except Exception as error:  # VTK reports parse failures as generic runtime errors
-        raise AssetError(f"{path}: cannot be read as a VTK mesh ({error}); {REBUILD_HINT}") from None
-    if not isinstance(mesh, pv.PolyData) or mesh.n_points == 0:
-        raise AssetError(f"{path}: holds no surface; {REBUILD_HINT}")
+        reader.Update()
+    finally:
+        vtkObject.SetGlobalWarningDisplay(shown)
+    mesh = pv.wrap(reader.GetOutput())
+    if failures or mesh.n_points == 0:
+        raise AssetError(f"{path}: cannot be read as a VTK mesh (damaged or empty); {REBUILD_HINT}")
     return mesh
 
 

@@ -89,3 +89,12 @@ def test_opacity_slider_writes_the_state(qtbot, window):
     assert window.scene.skin_actor.prop.opacity == pytest.approx(1.0)
     window.state.skin_opacity = 0.2
     assert window.opacity_slider.value() == 20
+
+
+def test_nothing_renders_when_nothing_changes(qtbot, window):
+    frames = []
+    window.interactor.ren_win.AddObserver("EndEvent", lambda *_: frames.append(1))
+    qtbot.wait(700)
+    assert frames == []
+    window.state.show_muscles = False  # a change draws exactly one frame
+    assert len(frames) == 1

@@ -58,12 +58,12 @@ w.resize(1280, 800)
 w.show()
 app.processEvents()
 def median_frame():
-    w.interactor.render()
+    w.interactor.ren_win.Render()
     times = []
     for _ in range(36):
         w.interactor.camera.azimuth += 10
         t0 = time.perf_counter()
-        w.interactor.render()
+        w.interactor.ren_win.Render()
         times.append(time.perf_counter() - t0)
     return statistics.median(times) * 1000
 full = median_frame()

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.interactor.installEventFilter(self._key_filter)
         self.setCentralWidget(self.interactor)
         self.scene = AnatomyScene(self.interactor, model, self.state, self.camera)
+        self.scene.enable_interaction_lod()
 
         self._build_view_toolbar()
         self._build_layers_dock()

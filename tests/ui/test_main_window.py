@@ -98,3 +98,16 @@ def test_nothing_renders_when_nothing_changes(qtbot, window):
     assert frames == []
     window.state.show_muscles = False  # a change draws exactly one frame
     assert len(frames) == 1
+
+
+def test_moving_drops_multisampling_and_rest_restores_it(qtbot, window):
+    ren_win = window.interactor.ren_win
+    assert ren_win.GetMultiSamples() > 0
+    centre = window.interactor.rect().center()
+    qtbot.mousePress(window.interactor, Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseMove(window.interactor, centre + QPoint(40, 0))
+    assert ren_win.GetMultiSamples() == 0
+    qtbot.mouseMove(window.interactor, centre + QPoint(120, 0))
+    qtbot.mouseRelease(window.interactor, Qt.MouseButton.LeftButton, pos=centre + QPoint(120, 0))
+    assert ren_win.GetMultiSamples() > 0
+    assert not np.allclose(window.scene.camera_direction(), VIEW_DIRECTIONS["anterior"][0])

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from psygnal import Signal, evented
 
 VIEWS = ("anterior", "posterior", "left", "right", "plantar")
-LAYERS = ("skin", "bones", "muscles")
+LAYERS = ("skin", "bones", "muscles", "nerves", "structures")
+OVERLAYS = ("none", "dermatomes", "dermatomes_keegan", "nerves", "regions")
 
 
 @evented
@@ -20,7 +21,11 @@ class ViewState:
     show_skin: bool = True
     show_bones: bool = True
     show_muscles: bool = True
-    overlay: str = "none"
+    show_nerves: bool = True
+    show_structures: bool = True
+    overlay: str = "none"  # one of OVERLAYS
+    show_map_differences: bool = False  # mark where the Lee and Keegan dermatome maps disagree
+    show_labels: bool = False
 
 
 class CameraRequests:

@@ -20,6 +20,8 @@ from app.domain.errors import AssetError
 from app.resources import assets_dir
 
 MESH_FILES = ("skin.vtp", "bones.vtp", "muscles.vtp")
+# Authored layers: loaded when the manifest lists them, so a body without them still shows.
+LAYER_FILES = ("nerves.vtp", "structures.vtp")
 REBUILD_HINT = (
     "restore it from the repository or reinstall Referral Atlas, "
     "or rebuild the model with `python tools/build_assets.py` (needs `pip install '.[tools]'`)"
@@ -34,6 +36,8 @@ class Model:
     bones: pv.PolyData
     muscles: pv.PolyData
     landmarks: dict[str, tuple[float, float, float]]
+    nerves: pv.PolyData
+    structures: pv.PolyData
 
 
 def _read_json(path: Path) -> Any:
@@ -104,12 +108,15 @@ def load_model(directory: Path | None = None) -> Model:
     """Read and verify every model file; raises AssetError on the first bad one."""
     directory = directory or assets_dir()
     manifest = load_manifest(directory)
-    meshes = {name: _read_mesh(verify_file(directory, name, manifest)) for name in MESH_FILES}
+    names = [*MESH_FILES, *(name for name in LAYER_FILES if name in manifest["files"])]
+    meshes = {name: _read_mesh(verify_file(directory, name, manifest)) for name in names}
     return Model(
         skin=meshes["skin.vtp"],
         bones=meshes["bones.vtp"],
         muscles=meshes["muscles.vtp"],
         landmarks=load_landmarks(directory),
+        nerves=meshes.get("nerves.vtp", pv.PolyData()),
+        structures=meshes.get("structures.vtp", pv.PolyData()),
     )
 
 

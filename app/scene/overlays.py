@@ -37,13 +37,14 @@ class Layer:
 
 
 class LayeredColours:
-    def __init__(self, n_cells: int, base_colour: np.ndarray) -> None:
+    def __init__(self, n_cells: int, base_colour: np.ndarray, order: tuple[str, ...] = ()) -> None:
         self.n_cells = n_cells
+        self.order = order  # blending order, bottom first; other layers go on top as added
         self.base = np.broadcast_to(np.asarray(base_colour, dtype=float), (n_cells, 3))
         self.layers: dict[str, Layer] = {}
 
     def set_layer(self, name: str, colours: np.ndarray, weights: np.ndarray, opacity: float = 1.0) -> None:
-        """Add or replace a layer; layers stack in the order they were first added."""
+        """Add or replace a layer."""
         colours = np.broadcast_to(np.asarray(colours, dtype=float), (self.n_cells, 3))
         weights = np.broadcast_to(np.asarray(weights, dtype=float), (self.n_cells,))
         visible = self.layers[name].visible if name in self.layers else True
@@ -59,7 +60,9 @@ class LayeredColours:
     def blend(self) -> np.ndarray:
         """The colour of every cell, as uint8 RGB."""
         out = self.base.copy()
-        for layer in self.layers.values():
+        rank = {name: i for i, name in enumerate(self.order)}
+        names = sorted(self.layers, key=lambda n: rank.get(n, len(rank)))
+        for layer in (self.layers[n] for n in names):
             if not layer.visible:
                 continue
             alpha = (layer.weights * layer.opacity)[:, None]

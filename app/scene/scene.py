@@ -14,6 +14,8 @@ import pyvista as pv
 
 from app.domain.view_state import CameraRequests, ViewState
 from app.scene.assets import Model
+from app.scene.highlight import ColourState, NamedCells
+from app.scene.overlays import LayeredColours, hex_to_rgb
 
 BACKGROUND = ("#20262e", "#3b4552")  # bottom, top gradient
 
@@ -30,6 +32,14 @@ class Material:
 SKIN = Material(color="#e8b89a", specular=0.12, specular_power=12)
 BONE = Material(color="#efe6d2", specular=0.35, specular_power=25)
 MUSCLE = Material(color="#b3473d", specular=0.2, specular_power=15)
+NERVE = Material(color="#f2cf5b", specular=0.3, specular_power=20)
+STRUCTURE = Material(color="#8fb8d8", specular=0.25, specular_power=20)
+# Colours of authored structures by name prefix (discs, joints, soft tissue), else STRUCTURE's.
+STRUCTURE_COLOURS = {
+    "disc_": "#8fb8d8", "facet_": "#9fd4c4", "sacroiliac_joint": "#9fd4c4", "hip_joint": "#9fd4c4",
+    "trochanteric_bursa": "#c7a2d9", "plantar_fascia": "#e9dcc0", "achilles_tendon": "#e9dcc0",
+    "piriformis": MUSCLE.color, "gluteus_medius": MUSCLE.color,
+}  # fmt: skip
 
 # Camera direction (from the focal point toward the eye) and view-up per named view, in RAS.
 VIEW_DIRECTIONS: dict[str, tuple[tuple[float, float, float], tuple[float, float, float]]] = {
@@ -41,16 +51,42 @@ VIEW_DIRECTIONS: dict[str, tuple[tuple[float, float, float], tuple[float, float,
 }
 PLANTAR_HEIGHT_M = 0.12  # the plantar view frames the feet only
 MUSCLE_TUBE_RADIUS_M = 0.006
+NERVE_TUBE_SIDES = 10
+SKIN_LAYER_ORDER = ("overlay", "differences", "reach", "touched")
 # Multisampling doubles the frame time on a software renderer (llvmpipe, 1280×800: ~64 → ~39 ms
 # without it), so it is switched off while the camera moves and back on at rest.
 MULTI_SAMPLES_AT_REST = 4
 
 
 def _body_surface(skin: pv.PolyData) -> pv.PolyData:
-    """The skin without the cap that closes the crop at the ribs."""
+    """The skin without the cap that closes the crop at the ribs, keeping every point id
+    (territory labels are stored per skin point)."""
     if "is_cap" not in skin.cell_data:
         return skin
-    return skin.remove_cells(np.flatnonzero(skin.cell_data["is_cap"] != 0))
+    keep = np.asarray(skin.cell_data["is_cap"]) == 0
+    faces = skin.regular_faces[keep]
+    surface = pv.PolyData.from_regular_faces(skin.points, faces)
+    for name in skin.point_data.keys():
+        surface.point_data[name] = skin.point_data[name]
+    for name in skin.field_data.keys():
+        surface.field_data[name] = skin.field_data[name]
+    return surface
+
+
+def _nerve_tubes(nerves: pv.PolyData) -> pv.PolyData:
+    if nerves.n_cells == 0:
+        return nerves
+    return nerves.tube(scalars="radius", absolute=True, n_sides=NERVE_TUBE_SIDES)
+
+
+def _base_colours(n_cells: int, named: NamedCells, material: Material) -> np.ndarray:
+    colours = np.tile(hex_to_rgb(material.color), (n_cells, 1))
+    if material is STRUCTURE:
+        for name, cells in named.cells.items():
+            prefix = next((p for p in STRUCTURE_COLOURS if name.startswith(p)), None)
+            if prefix:
+                colours[cells] = hex_to_rgb(STRUCTURE_COLOURS[prefix])
+    return colours
 
 
 class AnatomyScene:
@@ -65,13 +101,31 @@ class AnatomyScene:
         self.model = model
         self.state = state or ViewState()
         self.camera = camera or CameraRequests()
-        self._skin_surface = _body_surface(model.skin)
-        self._muscle_tubes = model.muscles.tube(radius=MUSCLE_TUBE_RADIUS_M, n_sides=10)
-
+        self.skin_surface = _body_surface(model.skin)
+        drawn = {
+            "bones": (model.bones, BONE),
+            "muscles": (model.muscles.tube(radius=MUSCLE_TUBE_RADIUS_M, n_sides=10), MUSCLE),
+            "nerves": (_nerve_tubes(model.nerves), NERVE),
+            "structures": (model.structures, STRUCTURE),
+        }
         plotter.set_background(BACKGROUND[0], top=BACKGROUND[1])
-        self.bones_actor = self._add(model.bones, BONE, "bones")
-        self.muscles_actor = self._add(self._muscle_tubes, MUSCLE, "muscles")
-        self.skin_actor = self._add(self._skin_surface, SKIN, "skin")
+        self.colours: dict[str, ColourState] = {}
+        self.meshes: dict[str, pv.PolyData] = {}
+        self.actors: dict[str, pv.Actor] = {}
+        for name, (mesh, material) in drawn.items():
+            if mesh.n_cells == 0:
+                continue
+            named = NamedCells.of(mesh)
+            self.colours[name] = ColourState(_base_colours(mesh.n_cells, named, material), named)
+            mesh.cell_data["rgb"] = self.colours[name].colours()
+            self.meshes[name] = mesh
+            self.actors[name] = self._add(mesh, material, name, scalars="rgb")
+        self.bones_actor = self.actors["bones"]
+        self.muscles_actor = self.actors["muscles"]
+        self.skin_faces = self.skin_surface.regular_faces
+        self.skin_layers = LayeredColours(self.skin_surface.n_cells, hex_to_rgb(SKIN.color), SKIN_LAYER_ORDER)
+        self.skin_surface.cell_data["rgb"] = self.skin_layers.blend()
+        self.skin_actor = self._add(self.skin_surface, SKIN, "skin", scalars="rgb")
         self._apply_state()
 
         self._connections: list[tuple[object, Callable[..., None]]] = [
@@ -79,6 +133,8 @@ class AnatomyScene:
             (self.state.events.show_skin, self._on_layers_change),
             (self.state.events.show_bones, self._on_layers_change),
             (self.state.events.show_muscles, self._on_layers_change),
+            (self.state.events.show_nerves, self._on_layers_change),
+            (self.state.events.show_structures, self._on_layers_change),
             (self.camera.view_requested, self.set_view),
             (self.camera.reset_requested, self.reset_view),
         ]
@@ -86,7 +142,7 @@ class AnatomyScene:
             signal.connect(slot)  # type: ignore[attr-defined]
         self.set_view("anterior", render=False)
 
-    def _add(self, mesh: pv.PolyData, material: Material, name: str) -> pv.Actor:
+    def _add(self, mesh: pv.PolyData, material: Material, name: str, scalars: str | None = None) -> pv.Actor:
         return self.plotter.add_mesh(
             mesh,
             name=name,
@@ -96,10 +152,34 @@ class AnatomyScene:
             specular_power=material.specular_power,
             ambient=material.ambient,
             diffuse=material.diffuse,
-            scalars=None,
+            scalars=scalars,
+            rgb=scalars is not None,
             show_scalar_bar=False,
             reset_camera=False,
         )
+
+    def light(self, lit: dict[str, str]) -> None:
+        """Colour the named structures (name -> colour) and dim the rest; `{}` restores all."""
+        for name, state in self.colours.items():
+            mine = {s: c for s, c in lit.items() if s in state.named.cells}
+            if (mine, bool(lit)) == (state.lit, state.dimmed):
+                continue
+            state.lit, state.dimmed = mine, bool(lit)
+            self.meshes[name].cell_data["rgb"] = state.colours()
+
+    def set_skin_layer(
+        self, name: str, point_mask: np.ndarray | None, colour: str = "#ffffff", opacity: float = 1.0
+    ) -> None:
+        """Tint the skin where `point_mask` holds (a triangle counts when two corners do); None removes."""
+        if point_mask is None or not point_mask.any():
+            self.skin_layers.remove_layer(name)
+            return
+        weights = (point_mask[self.skin_faces].sum(axis=1) >= 2).astype(float)
+        self.skin_layers.set_layer(name, hex_to_rgb(colour), weights, opacity)
+
+    def refresh_skin(self) -> None:
+        """Re-blend the skin's colour layers into the one skin mesh (no new actors)."""
+        self.skin_surface.cell_data["rgb"] = self.skin_layers.blend()
 
     def enable_interaction_lod(self) -> None:
         """Draw cheaper frames while the user turns the body; full quality when the motion ends."""
@@ -127,8 +207,8 @@ class AnatomyScene:
     def _apply_state(self) -> None:
         self.skin_actor.prop.opacity = self.state.skin_opacity
         self.skin_actor.visibility = self.state.show_skin and self.state.skin_opacity > 0.0
-        self.bones_actor.visibility = self.state.show_bones
-        self.muscles_actor.visibility = self.state.show_muscles
+        for layer, actor in self.actors.items():
+            actor.visibility = getattr(self.state, f"show_{layer}")
 
     def _on_skin_opacity_change(self, _value: float) -> None:
         self._apply_state()

@@ -1,0 +1,217 @@
+"""Shows an `Explorer` on the 3D body: touch markers, lit sources, paths, the pulse, reverse maps.
+
+A pick becomes a domain `Touch` here (STYLE.md habit 3); nothing above the scene sees VTK.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pyvista as pv
+from vtkmodules.vtkCommonDataModel import vtkStaticCellLocator
+from vtkmodules.vtkRenderingCore import vtkCellPicker
+
+from app.domain.effects import Effects
+from app.domain.explorer import Explorer, Touch
+from app.domain.ranking import Candidate
+from app.scene.highlight import MECHANISM_COLOURS, PathBuilder, arc_position, geometry_names
+from app.scene.overlays import hex_to_rgb
+from app.scene.scene import AnatomyScene
+from app.scene.skin_labels import SkinLabels
+
+MARKER_RADIUS_M = 0.012
+PATH_WIDTH_PX = 5
+SELECTED_PATH_WIDTH_PX = 9
+PULSE_RADIUS_M = 0.014
+MAX_PATHS = 4  # more lines than this turn the picture into a tangle
+REACH_LAYER = "reach"
+TOUCH_LAYER = "touched"
+
+
+class ExplorerView:
+    def __init__(self, scene: AnatomyScene, explorer: Explorer, labels: SkinLabels) -> None:
+        self.scene = scene
+        self.explorer = explorer
+        self.labels = labels
+        model = scene.model
+        self.paths = PathBuilder.from_meshes(model.nerves, [model.bones, model.muscles, model.structures])
+        self.geometry = set(self.paths.centres) | {n for s in scene.colours.values() for n in s.named.cells}
+        self.path_points: dict[str, np.ndarray] = {}
+        self._picker = vtkCellPicker()
+        self._picker.SetTolerance(0.0005)
+        self._picker.PickFromListOn()
+        self._picker.AddPickList(scene.skin_actor)
+        locator = vtkStaticCellLocator()
+        locator.SetDataSet(scene.skin_surface)
+        locator.BuildLocator()
+        self._picker.AddLocator(locator)
+        self._actors: list[str] = []
+        self._pulse_actor: pv.Actor | None = None
+        self._connections: list[tuple[object, Callable[..., None]]] = [
+            (explorer.changed, self._on_explorer_change),
+            (explorer.selection_changed, self._on_selection_change),
+            (explorer.source_changed, self._on_source_change),
+        ]
+        for signal, slot in self._connections:
+            signal.connect(slot)  # type: ignore[attr-defined]
+
+    def close(self) -> None:
+        for signal, slot in self._connections:
+            signal.disconnect(slot)  # type: ignore[attr-defined]
+        self._connections.clear()
+
+    # -- picking -----------------------------------------------------------------------------
+    def pick(self, x: float, y: float) -> int | None:
+        """Skin vertex under a display position (VTK pixels, origin bottom left), or None."""
+        if not self._picker.Pick(x, y, 0, self.scene.plotter.renderer):
+            return None
+        cell = self._picker.GetCellId()
+        if cell < 0:
+            return None
+        position = np.asarray(self._picker.GetPickPosition())
+        return self.labels.nearest_point(tuple(position))
+
+    def touch_vertex(self, point_id: int, add: bool = False) -> Touch:
+        """Turn a skin vertex into a domain touch and hand it to the explorer."""
+        touch = Touch(tuple(float(v) for v in self.labels.points[point_id]), self.labels.spot(point_id))
+        self.explorer.touch(touch, add=add)
+        return touch
+
+    # -- explorer → scene --------------------------------------------------------------------
+    def _on_explorer_change(self) -> None:
+        self.update()
+
+    def _on_selection_change(self, _candidate: Candidate | None) -> None:
+        self.update()
+
+    def _on_source_change(self, _effects: Effects | None) -> None:
+        self.update()
+
+    def update(self, render: bool = True) -> None:
+        """Recompute highlight state from the explorer, then (optionally) draw it."""
+        self.highlight()
+        if render:
+            self.draw()
+
+    def highlight(self) -> None:
+        """Everything but drawing: lit structures, paths and the skin layers."""
+        explorer = self.explorer
+        lit: dict[str, str] = {}
+        self.path_points = {}
+        skin_layers = self.scene.skin_layers
+        if explorer.source is not None:
+            self._show_reach(explorer.source, lit)
+        else:
+            skin_layers.remove_layer(REACH_LAYER)
+        touches = explorer.touches
+        if touches:
+            anchor = np.asarray(touches[-1].point)
+            side = touches[-1].spot.side
+            shown = self._shown_candidates()
+            for candidate in reversed(shown):  # the best one's colours win where sources share geometry
+                colour = MECHANISM_COLOURS.get(candidate.mechanism, MECHANISM_COLOURS["referred"])
+                for domain_id in candidate.path[:-1] or candidate.path:
+                    for name in geometry_names(domain_id, side, self.geometry):
+                        lit[name] = colour
+                for name in geometry_names(candidate.source, side, self.geometry):
+                    lit[name] = colour
+                points = self.paths.path(candidate.path, side, anchor)
+                if len(points) > 1:
+                    self.path_points[candidate.id] = points
+            mask = np.zeros(self.labels.points.shape[0], dtype=bool)
+            for touch in touches:
+                spot = touch.spot
+                for dermatome in spot.dermatomes[:1]:
+                    mask |= self.labels.territory_mask(f"dermatome_{dermatome}", spot.side)
+            self.scene.set_skin_layer(TOUCH_LAYER, mask, "#ffffff", opacity=0.35)
+        else:
+            self.scene.set_skin_layer(TOUCH_LAYER, None)
+        self.scene.light(lit)
+
+    def _shown_candidates(self) -> list[Candidate]:
+        shown = [c for c in self.explorer.candidates if c.mechanism != "urgent"][:MAX_PATHS]
+        selected = self.explorer.selected
+        if selected is not None and selected not in shown and selected.mechanism != "urgent":
+            shown = [selected, *shown[: MAX_PATHS - 1]]
+        return shown
+
+    def _show_reach(self, effects: Effects, lit: dict[str, str]) -> None:
+        mask = np.zeros(self.labels.points.shape[0], dtype=bool)
+        for territory in (*effects.territories, *(f"region_{r}" for r in effects.regions)):
+            mask |= self.labels.territory_mask(territory)
+        self.scene.set_skin_layer(REACH_LAYER, mask, MECHANISM_COLOURS["referred"], opacity=0.7)
+        for structure in (effects.source, *effects.structures):
+            for name in geometry_names(structure, None, self.geometry):
+                lit[name] = MECHANISM_COLOURS["referred"]
+
+    # -- drawing -------------------------------------------------------------------------------
+    def draw(self) -> None:
+        plotter = self.scene.plotter
+        for name in self._actors:
+            plotter.remove_actor(name, render=False)
+        self._actors = []
+        for i, touch in enumerate(self.explorer.touches):
+            name = f"touch_{i}"
+            plotter.add_mesh(
+                pv.Sphere(radius=MARKER_RADIUS_M, center=touch.point),
+                color="#ffffff", name=name, reset_camera=False, ambient=0.5, pickable=False,
+            )  # fmt: skip
+            self._actors.append(name)
+        selected = self.explorer.selected
+        for candidate_id, points in self.path_points.items():
+            candidate = next(c for c in self.explorer.candidates if c.id == candidate_id)
+            is_selected = selected is not None and candidate_id == selected.id
+            name = f"path_{candidate_id}"
+            plotter.add_mesh(
+                pv.lines_from_points(points),
+                color=MECHANISM_COLOURS.get(candidate.mechanism, MECHANISM_COLOURS["referred"]),
+                line_width=SELECTED_PATH_WIDTH_PX if is_selected else PATH_WIDTH_PX,
+                render_lines_as_tubes=True, name=name, reset_camera=False, pickable=False,
+            )  # fmt: skip
+            self._actors.append(name)
+        self.scene.refresh_skin()
+        plotter.render()
+
+    # -- pulse ---------------------------------------------------------------------------------
+    def pulse_path(self) -> np.ndarray | None:
+        """The path the pulse runs along: the selected candidate's, from the spine outward."""
+        selected = self.explorer.selected
+        return self.path_points.get(selected.id) if selected is not None else None
+
+    def set_pulse(self, fraction: float | None) -> None:
+        """Place the pulse at `fraction` of the selected path (None hides it) and draw."""
+        points = self.pulse_path()
+        plotter = self.scene.plotter
+        if fraction is None or points is None:
+            if self._pulse_actor is not None:
+                plotter.remove_actor(self._pulse_actor, render=False)
+                self._pulse_actor = None
+            plotter.render()
+            return
+        if self._pulse_actor is None:
+            self._pulse_actor = plotter.add_mesh(
+                pv.Sphere(radius=PULSE_RADIUS_M), color="#ffffff", ambient=0.8,
+                name="pulse", reset_camera=False, pickable=False,
+            )  # fmt: skip
+        self._pulse_actor.position = arc_position(points, fraction)
+        plotter.render()
+
+    # -- camera --------------------------------------------------------------------------------
+    def focus(self, candidate: Candidate) -> None:
+        """Turn the camera toward a candidate's source, keeping the touched spot in view."""
+        side = self.explorer.touches[-1].spot.side if self.explorer.touches else None
+        names = geometry_names(candidate.source, side, self.geometry)
+        centres = [self.paths.centres[n] for n in names if n in self.paths.centres]
+        if not centres:
+            return
+        target = np.mean(centres, axis=0)
+        camera = self.scene.plotter.camera
+        offset = np.asarray(camera.position) - np.asarray(camera.focal_point)
+        camera.focal_point = target
+        camera.position = target + offset * 0.6
+        self.scene.plotter.render()
+
+
+def mechanism_rgb(mechanism: str) -> np.ndarray:
+    return hex_to_rgb(MECHANISM_COLOURS.get(mechanism, MECHANISM_COLOURS["referred"]))

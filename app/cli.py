@@ -6,12 +6,15 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import AtlasError
 
+if TYPE_CHECKING:
+    from app.domain.knowledge import Knowledge
+
 VIEWS = ("anterior", "posterior", "left", "right", "plantar")
-OVERLAYS = ("none", "dermatomes", "nerves")
+OVERLAYS = ("none", "dermatomes", "dermatomes_keegan", "nerves", "regions")
 
 
 def _csv(text: str) -> list[str]:
@@ -70,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--point", type=_point)
     s.add_argument("--out", required=True)
     s.add_argument("--size", type=_size, default=(1280, 800))
-    s.add_argument("--skin-opacity", type=float, default=0.35)
+    s.add_argument("--skin-opacity", type=float, help="0..1 (default 0.35, or 1 with a map)")
 
     command("check-content", "validate everything under content/")
     return parser
@@ -99,9 +102,21 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
         out=args.out,
         size=args.size,
         skin_opacity=args.skin_opacity,
+        knowledge=_load_knowledge() if args.point is not None else None,
     )
     _emit(args, {"out": str(path), "view": args.view, "overlay": args.overlay}, f"wrote {path}")
     return 0
+
+
+def _load_knowledge() -> Knowledge:
+    """The content; broken files are reported on stderr and left out."""
+    from app.content import load
+    from app.resources import content_dir
+
+    knowledge, issues = load(content_dir())
+    for issue in issues:
+        print(f"referral-atlas: {issue.file}:{issue.line}: {issue.problem}", file=sys.stderr)
+    return knowledge
 
 
 def _cmd_query(args: argparse.Namespace) -> int:

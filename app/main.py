@@ -1,4 +1,4 @@
-"""Composition root: QApplication, model, window."""
+"""Composition root: QApplication, model, content, window."""
 
 from __future__ import annotations
 
@@ -9,11 +9,14 @@ import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.content import load
 from app.domain.errors import AtlasError
+from app.domain.knowledge import Knowledge
+from app.resources import content_dir
 from app.scene.assets import Model, load_model
 
 
-def load_model_or_report(parent: object = None) -> Model | None:
+def load_model_or_report() -> Model | None:
     """Load the model; on failure, say what is wrong and how to fix it (stderr and a dialog)."""
     try:
         return load_model()
@@ -21,6 +24,15 @@ def load_model_or_report(parent: object = None) -> Model | None:
         print(f"referral-atlas: {error}", file=sys.stderr)
         QMessageBox.critical(None, "Referral Atlas cannot start", str(error))
         return None
+
+
+def load_content_and_report() -> tuple[Knowledge, list[str]]:
+    """Load content/; broken files are left out and listed, the rest is used."""
+    knowledge, issues = load(content_dir())
+    problems = [f"{issue.file}:{issue.line}: {issue.problem}" for issue in issues]
+    for problem in problems:
+        print(f"referral-atlas: {problem}", file=sys.stderr)
+    return knowledge, problems
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -31,6 +43,11 @@ def run_app(args: argparse.Namespace) -> int:
     model = load_model_or_report()
     if model is None:
         return 1
-    window = MainWindow(model)
+    knowledge, problems = load_content_and_report()
+    window = MainWindow(model, knowledge)
+    if problems:
+        window.statusBar().showMessage(
+            f"{len(problems)} content problem(s); those cards are left out. Run `referral-atlas check-content`."
+        )
     window.show()
     return qt_app.exec()

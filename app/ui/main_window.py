@@ -1,16 +1,20 @@
-"""The main window: the 3D view in the middle, layers and views on the left, a status line."""
+"""The main window: the 3D view in the middle, layers and maps on the left, sources and cards on
+the right, views and urgent signs in the toolbar, a status line."""
 
 from __future__ import annotations
 
 import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
 
-from PySide6.QtCore import QEvent, QObject, Qt, QSignalBlocker
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDockWidget,
     QGroupBox,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QSlider,
     QToolBar,
@@ -19,9 +23,18 @@ from PySide6.QtWidgets import (
 )
 from pyvistaqt import QtInteractor
 
+from app.domain.errors import AssetError
+from app.domain.explorer import Explorer
+from app.domain.knowledge import Knowledge
+from app.domain.ranking import Candidate
 from app.domain.view_state import CameraRequests, ViewState
 from app.scene.assets import Model, structure_names
+from app.scene.explorer_view import ExplorerView
 from app.scene.scene import AnatomyScene
+from app.scene.skin_labels import SkinLabels
+from app.scene.skin_overlays import OVERLAY_TITLES, SkinOverlays
+from app.ui.explorer_panel import ExplorerPanel
+from app.ui.touch_input import TouchInput
 
 VIEW_ACTIONS = (
     ("anterior", "Front", "1"),
@@ -30,7 +43,17 @@ VIEW_ACTIONS = (
     ("right", "Right side", "4"),
     ("plantar", "Soles", "5"),
 )
-LAYER_LABELS = (("show_skin", "Skin"), ("show_bones", "Bones"), ("show_muscles", "Muscles"))
+LAYER_LABELS = (
+    ("show_skin", "Skin"),
+    ("show_bones", "Bones"),
+    ("show_muscles", "Muscles"),
+    ("show_nerves", "Nerves"),
+    ("show_structures", "Discs, joints, bursa"),
+)
+OVERLAY_CHOICES = (("none", "No map"), *OVERLAY_TITLES.items())
+MAP_OPACITY = 0.9  # a map needs a nearly solid skin to be read
+PULSE_MS = 1400
+PULSE_STEP_MS = 33
 
 
 class _SwallowKeys(QObject):
@@ -41,12 +64,13 @@ class _SwallowKeys(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, model: Model, state: ViewState | None = None) -> None:
+    def __init__(self, model: Model, knowledge: Knowledge, state: ViewState | None = None) -> None:
         super().__init__()
         self.setWindowTitle("Referral Atlas")
         self.resize(1280, 800)
         self.state = state or ViewState()
         self.camera = CameraRequests()
+        self.explorer = Explorer(knowledge)
 
         self.interactor = QtInteractor(self, auto_update=False)
         self._key_filter = _SwallowKeys(self)
@@ -55,13 +79,28 @@ class MainWindow(QMainWindow):
         self.scene = AnatomyScene(self.interactor, model, self.state, self.camera)
         self.scene.enable_interaction_lod()
 
-        self._build_view_toolbar()
-        self._build_layers_dock()
         self._model_summary = (
             f"{model.skin.n_cells:,} skin triangles · {len(structure_names(model.bones))} bones · "
             f"{len(structure_names(model.muscles))} muscle lines"
         )
+        try:
+            labels: SkinLabels | None = SkinLabels.from_skin(model.skin)
+        except AssetError as error:
+            labels, self._model_summary = None, f"touch is off: {error}"
+        self.explorer_view = ExplorerView(self.scene, self.explorer, labels) if labels else None
+        self.overlays = SkinOverlays(self.scene, labels) if labels else None
+        self.touch_input = TouchInput(self.interactor, self._on_touch) if labels else None
+
+        self._pulse_timer = QTimer(self)
+        self._pulse_timer.setInterval(PULSE_STEP_MS)
+        self._pulse_timer.timeout.connect(self._on_pulse_tick)
+        self._pulse_clock = QElapsedTimer()
+
+        self._build_view_toolbar()
+        self._build_layers_dock()
+        self._build_explorer_dock()
         self.camera.view_requested.connect(self._on_view_change)
+        self.explorer.selection_changed.connect(self._on_selection_change)
         self._on_view_change("anterior")
 
     # -- building ---------------------------------------------------------------------------
@@ -84,6 +123,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(reset)
         self.view_actions["reset"] = reset
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
 
     def _build_layers_dock(self) -> None:
         panel = QWidget()
@@ -115,13 +155,103 @@ class MainWindow(QMainWindow):
         skin_layout.addWidget(self.opacity_slider)
         skin_layout.addWidget(ends)
         layout.addWidget(skin)
-        layout.addStretch(1)
+
+        maps = QGroupBox("Skin maps")
+        maps_layout = QVBoxLayout(maps)
+        self.overlay_box = QComboBox()
+        for key, title in OVERLAY_CHOICES:
+            self.overlay_box.addItem(title, key)
+        self.overlay_box.setAccessibleName("Skin map")
+        self.overlay_box.currentIndexChanged.connect(self._on_overlay_chosen)
+        self.differences_box = QCheckBox("Hatch where the two dermatome maps differ")
+        self.differences_box.toggled.connect(lambda on: setattr(self.state, "show_map_differences", on))
+        self.labels_box = QCheckBox("Labels")
+        self.labels_box.toggled.connect(lambda on: setattr(self.state, "show_labels", on))
+        self.legend_list = QListWidget()
+        self.legend_list.setAccessibleName("Map legend")
+        self.state.events.overlay.connect(self._on_overlay_change)
+        for widget in (self.overlay_box, self.differences_box, self.labels_box, self.legend_list):
+            widget.setEnabled(self.overlays is not None)
+            maps_layout.addWidget(widget)
+        layout.addWidget(maps, 1)
 
         dock = QDockWidget("Show", self)
         dock.setObjectName("layers")
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         dock.setWidget(panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+
+    def _build_explorer_dock(self) -> None:
+        self.panel = ExplorerPanel(self.explorer)
+        self.panel.focus_requested.connect(self._on_focus_request)
+        self.panel.area_button.toggled.connect(self._on_area_mode)
+        self.panel.setEnabled(self.explorer_view is not None)
+        dock = QDockWidget("What could it be?", self)
+        dock.setObjectName("explorer")
+        dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        dock.setWidget(self.panel)
+        dock.setMinimumWidth(380)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+
+        urgent = QAction("Urgent signs", self)
+        urgent.setToolTip("Numbness in the saddle area, bladder or bowel changes, fever … (U)")
+        urgent.setShortcut(QKeySequence("U"))
+        urgent.triggered.connect(self._on_urgent)
+        self.urgent_action = urgent
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(urgent)
+        self.toolbar.widgetForAction(urgent).setStyleSheet("color: white; background: #aa3377; font-weight: bold;")
+
+    # -- widgets → model ----------------------------------------------------------------------
+    def _on_touch(self, x: float, y: float, add: bool) -> None:
+        if self.explorer_view is None:
+            return
+        point_id = self.explorer_view.pick(x, y)
+        if point_id is None:
+            self.statusBar().showMessage("Touch the skin of the body to ask what could hurt there.")
+            return
+        touch = self.explorer_view.touch_vertex(point_id, add=add)
+        self.statusBar().showMessage(f"You touched {self.explorer.describe(touch)}.")
+
+    def _on_overlay_chosen(self, _index: int) -> None:
+        overlay = self.overlay_box.currentData()
+        if overlay != "none" and self.state.skin_opacity < MAP_OPACITY:
+            self.state.skin_opacity = MAP_OPACITY
+        self.state.overlay = overlay
+
+    def _on_area_mode(self, on: bool) -> None:
+        if self.touch_input is not None:
+            self.touch_input.area_mode = on
+        self.statusBar().showMessage(
+            "Area mode: touch or stroke over every place that hurts." if on else "Touch one spot at a time."
+        )
+
+    def _on_urgent(self) -> None:
+        self.panel.show_urgent_signs()
+
+    def _on_focus_request(self, candidate: Candidate) -> None:
+        if self.explorer_view is not None:
+            self.explorer_view.focus(candidate)
+
+    # -- the pulse along the selected path -----------------------------------------------------
+    def _on_selection_change(self, candidate: Candidate | None) -> None:
+        if self.explorer_view is None:
+            return
+        if candidate is None or self.explorer_view.pulse_path() is None:
+            self._pulse_timer.stop()
+            self.explorer_view.set_pulse(None)
+            return
+        self._pulse_clock.start()
+        self._pulse_timer.start()
+
+    def _on_pulse_tick(self) -> None:
+        assert self.explorer_view is not None
+        fraction = self._pulse_clock.elapsed() / PULSE_MS
+        if fraction >= 1.0:
+            self._pulse_timer.stop()  # the animation ends: no more frames until something changes
+            self.explorer_view.set_pulse(None)
+        else:
+            self.explorer_view.set_pulse(fraction)
 
     # -- model → widgets ----------------------------------------------------------------------
     def _on_layers_change(self, _value: bool) -> None:
@@ -133,12 +263,28 @@ class MainWindow(QMainWindow):
         with QSignalBlocker(self.opacity_slider):
             self.opacity_slider.setValue(round(value * 100))
 
+    def _on_overlay_change(self, overlay: str) -> None:
+        with QSignalBlocker(self.overlay_box):
+            self.overlay_box.setCurrentIndex(max(0, self.overlay_box.findData(overlay)))
+        self.legend_list.clear()
+        for name, colour in self.overlays.legend if self.overlays else []:
+            item = QListWidgetItem(f"■  {name.replace('_', '–')}")
+            item.setForeground(QColor(colour))
+            self.legend_list.addItem(item)
+
     def _on_view_change(self, view: str) -> None:
         label = dict((v, lbl) for v, lbl, _ in VIEW_ACTIONS)[view]
         self.statusBar().showMessage(f"View: {label} · {self._model_summary} · drag to turn, scroll to zoom")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        self._pulse_timer.stop()
         self.camera.view_requested.disconnect(self._on_view_change)
+        self.explorer.selection_changed.disconnect(self._on_selection_change)
+        self.state.events.overlay.disconnect(self._on_overlay_change)
+        self.panel.close_connections()
+        for part in (self.explorer_view, self.overlays):
+            if part is not None:
+                part.close()
         for field, _label in LAYER_LABELS:
             getattr(self.state.events, field).disconnect(self._on_layers_change)
         self.state.events.skin_opacity.disconnect(self._on_skin_opacity_change)

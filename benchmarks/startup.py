@@ -40,9 +40,9 @@ app.exec()
 """
 
 APP_CHILD = CHILD_PRELUDE + """
-from app.main import load_model_or_report
+from app.main import load_content_and_report, load_model_or_report
 from app.ui.main_window import MainWindow
-w = MainWindow(load_model_or_report())
+w = MainWindow(load_model_or_report(), load_content_and_report()[0])
 w.interactor.ren_win.AddObserver("EndEvent", first_frame)
 w.resize(1280, 800)
 w.show()
@@ -51,9 +51,9 @@ app.exec()
 
 ROTATION_CHILD = CHILD_PRELUDE + """
 import statistics, time
-from app.main import load_model_or_report
+from app.main import load_content_and_report, load_model_or_report
 from app.ui.main_window import MainWindow
-w = MainWindow(load_model_or_report())
+w = MainWindow(load_model_or_report(), load_content_and_report()[0])
 w.resize(1280, 800)
 w.show()
 app.processEvents()

@@ -16,7 +16,6 @@ from app.domain.effects import Effects
 from app.domain.explorer import Explorer, Touch
 from app.domain.ranking import Candidate
 from app.scene.highlight import MECHANISM_COLOURS, PathBuilder, arc_position, geometry_names
-from app.scene.overlays import hex_to_rgb
 from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import SkinLabels
 
@@ -48,8 +47,9 @@ class ExplorerView:
         self._picker.AddLocator(locator)
         self._actors: list[str] = []
         self._pulse_actor: pv.Actor | None = None
+        self.auto_draw = True  # benchmarks switch drawing off to time the state alone
+        # Every change of touches or answers ends in selection_changed, so that one signal suffices.
         self._connections: list[tuple[object, Callable[..., None]]] = [
-            (explorer.changed, self._on_explorer_change),
             (explorer.selection_changed, self._on_selection_change),
             (explorer.source_changed, self._on_source_change),
         ]
@@ -79,14 +79,11 @@ class ExplorerView:
         return touch
 
     # -- explorer → scene --------------------------------------------------------------------
-    def _on_explorer_change(self) -> None:
-        self.update()
-
     def _on_selection_change(self, _candidate: Candidate | None) -> None:
-        self.update()
+        self.update(render=self.auto_draw)
 
     def _on_source_change(self, _effects: Effects | None) -> None:
-        self.update()
+        self.update(render=self.auto_draw)
 
     def update(self, render: bool = True) -> None:
         """Recompute highlight state from the explorer, then (optionally) draw it."""
@@ -212,6 +209,3 @@ class ExplorerView:
         camera.position = target + offset * 0.6
         self.scene.plotter.render()
 
-
-def mechanism_rgb(mechanism: str) -> np.ndarray:
-    return hex_to_rgb(MECHANISM_COLOURS.get(mechanism, MECHANISM_COLOURS["referred"]))

@@ -15,11 +15,19 @@ def model():
     return load_model()
 
 
+@pytest.fixture(scope="module")
+def knowledge():
+    from app.content import load
+    from app.resources import content_dir
+
+    return load(content_dir())[0]
+
+
 @pytest.fixture
-def window(qtbot, model):
+def window(qtbot, model, knowledge):
     from app.ui.main_window import MainWindow
 
-    window = MainWindow(model)
+    window = MainWindow(model, knowledge)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

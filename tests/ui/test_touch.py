@@ -1,0 +1,81 @@
+"""A real click on the skin under Xvfb: the panel fills and the source lights up in the next frame."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from pixels import colour_distance, world_to_pixel
+from test_main_window import grab, knowledge, model, window  # noqa: F401  (fixtures)
+
+
+def widget_point(window, world) -> QPoint:
+    """Where a model point appears inside the interactor widget, in Qt's logical pixels."""
+    row, col = world_to_pixel(window.interactor, world)
+    ratio = window.interactor.devicePixelRatioF()
+    return QPoint(round(col / ratio), round(row / ratio))
+
+
+def skin_point_near(window, landmark: str, toward: tuple[float, float, float]) -> np.ndarray:
+    """The skin vertex nearest a bony landmark pushed outward in `toward`, i.e. the skin over it."""
+    labels = window.explorer_view.labels
+    start = np.asarray(window.explorer_view.scene.model.landmarks[landmark]) + 0.05 * np.asarray(toward)
+    return labels.points[labels.nearest_point(tuple(start))]
+
+
+def click(qtbot, window, world) -> None:
+    qtbot.mouseClick(window.interactor, Qt.MouseButton.LeftButton, pos=widget_point(window, world))
+
+
+def test_clicking_the_top_of_the_left_foot_lights_the_l5_pathway(qtbot, window):
+    window.camera.request_view("anterior")
+    foot = skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1))
+    before = grab(window)
+    click(qtbot, window, foot)
+    qtbot.waitUntil(lambda: window.panel.candidate_list.count() > 0)
+
+    top = window.explorer.candidates[:3]
+    assert any("L4_L5" in c.id or c.source in ("disc_L4_L5", "L5") for c in top), [c.id for c in top]
+    assert window.explorer.touches[0].spot.side == "left"
+    assert "left" in window.panel.where.text()
+    assert "L5" in window.explorer.touches[0].spot.dermatomes
+    assert window.panel.card_view.toPlainText().strip()
+
+    disc = window.explorer_view.paths.centres["disc_L4_L5"]
+    after = grab(window)
+    row, col = world_to_pixel(window.interactor, disc)
+    assert colour_distance(before[row, col], after[row, col]) > 25, "the L4–L5 disc should light up"
+    assert window.explorer_view.path_points, "a path from the source to the spot is drawn"
+
+
+def test_a_drag_turns_the_body_without_touching(qtbot, window):
+    window.camera.request_view("anterior")
+    start = widget_point(window, skin_point_near(window, "patella_right", (0, 1, 0)))
+    qtbot.mousePress(window.interactor, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(window.interactor, start + QPoint(80, 0))
+    qtbot.mouseRelease(window.interactor, Qt.MouseButton.LeftButton, pos=start + QPoint(80, 0))
+    assert window.explorer.touches == ()
+
+
+def test_area_mode_combines_touches(qtbot, window):
+    window.camera.request_view("anterior")
+    window.panel.area_button.click()
+    for landmark in ("metatarsal_head_3_right", "metatarsal_head_1_right"):
+        click(qtbot, window, skin_point_near(window, landmark, (0, 0, 1)))
+    assert len(window.explorer.touches) == 2
+    assert all(0.0 <= c.explains <= 1.0 for c in window.explorer.candidates)
+
+
+def test_urgent_sign_puts_the_urgent_card_first(qtbot, window):
+    box = next(b for (kind, _), b in window.panel.answer_boxes.items() if kind == "red_flags")
+    box.setChecked(True)
+    assert window.explorer.candidates[0].mechanism == "urgent"
+    assert window.explorer.selected == window.explorer.candidates[0]
+
+
+def test_choosing_a_source_shows_where_it_can_send_pain(qtbot, window):
+    index = window.panel.source_box.findData("flat_feet")
+    assert index > 0
+    window.panel.source_box.setCurrentIndex(index)
+    assert window.explorer.source is not None
+    assert window.scene.skin_layers.layers.get("reach") is not None
+    assert window.panel.reach_view.toPlainText().strip()

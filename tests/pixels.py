@@ -15,3 +15,8 @@ def world_to_pixel(plotter, point) -> tuple[int, int]:
 
 def colour_distance(a, b) -> float:
     return float(np.abs(np.asarray(a, dtype=int)[:3] - np.asarray(b, dtype=int)[:3]).sum())
+
+
+def grab(window):
+    window.interactor.render()
+    return window.interactor.screenshot(return_img=True)

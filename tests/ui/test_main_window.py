@@ -5,42 +5,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QToolBar
 
-from app.scene.assets import load_model
 from app.scene.scene import VIEW_DIRECTIONS
-from pixels import colour_distance, world_to_pixel
-
-
-@pytest.fixture(scope="module")
-def model():
-    return load_model()
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    from app.content import load
-    from app.resources import content_dir
-
-    return load(content_dir())[0]
-
-
-@pytest.fixture
-def window(qtbot, model, knowledge):
-    from app.ui.main_window import MainWindow
-
-    window = MainWindow(model, knowledge)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()  # Xvfb has no window manager; shortcuts need an active window
-    qtbot.waitUntil(window.isActiveWindow)
-    window.interactor.render()
-    yield window
-    window.close()
-
-
-def grab(window):
-    window.interactor.render()
-    return window.interactor.screenshot(return_img=True)
+from pixels import colour_distance, grab, world_to_pixel
 
 
 def bone_centre(model, name):

@@ -1,11 +1,9 @@
 """A real click on the skin under Xvfb: the panel fills and the source lights up in the next frame."""
 
 import numpy as np
-import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from pixels import colour_distance, world_to_pixel
-from test_main_window import grab, knowledge, model, window  # noqa: F401  (fixtures)
+from pixels import colour_distance, grab, world_to_pixel
 
 
 def widget_point(window, world) -> QPoint:

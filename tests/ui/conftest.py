@@ -1,0 +1,33 @@
+"""The real window under Xvfb, with the committed model and content."""
+
+import pytest
+
+from app.scene.assets import load_model
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_model()
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    from app.content import load
+    from app.resources import content_dir
+
+    return load(content_dir())[0]
+
+
+@pytest.fixture
+def window(qtbot, model, knowledge):
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(model, knowledge)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()  # Xvfb has no window manager; shortcuts need an active window
+    qtbot.waitUntil(window.isActiveWindow)
+    window.interactor.render()
+    yield window
+    window.close()

@@ -1,0 +1,913 @@
+"""Label every skin vertex with dermatomes, cutaneous nerve fields and body regions.
+
+Reads `assets/models/skin.vtp` and `landmarks.json`, computes per-vertex labels from body-relative
+coordinates and writes them back into skin.vtp (point arrays `side`, `dermatome`, `dermatome_alt`,
+`dermatome_keegan`, `cutaneous_nerve`, `cutaneous_nerve_alt`, `region`; field arrays
+`dermatome_names`, `cutaneous_nerve_names`, `region_names`), then updates manifest.json.
+
+How it works (all numpy, one pass per side; the left side is mirrored onto the right so every rule
+is written once):
+- Coordinates per vertex: the thigh frame (u = 0 at the hip centre .. 1 at the knee centre along the
+  hip->knee axis, angle around it: 0 anterior, +90 lateral, 180 posterior, -90 medial), the leg frame
+  (v = 0 at the knee centre .. 1 at the ankle centre), the foot frame (distance from the back of the
+  heel along the heel->metatarsal-heads axis, medial->lateral fraction of the local foot width,
+  height above the sole, toes beyond the metatarsal heads), and the trunk (angle phi around a vertical
+  axis through the pelvis: 0 anterior midline, 90 lateral, 180 posterior midline; height against the
+  inguinal ligament line ASIS->pubic tubercle, the iliac crest and the PSIS).
+- Segments: trunk above the thigh root (inguinal crease in front, infragluteal fold from the ischial
+  tuberosity behind, below the greater trochanter at the side), perineum between the thighs, thigh,
+  knee, leg, foot.
+- Dermatomes (Lee, McPhee & Stringer 2008 as primary, ISNCSCI key sensory points as anchors):
+  trunk bands T10..L3 whose boundary heights are interpolated around the trunk (umbilicus and
+  inguinal ligament in front, iliac crest at the side, spinous processes behind, sloping down and
+  out over the upper buttock: the L1-L3 dorsal rami); sacral dermatomes as rings round the anus
+  (S4_S5 perianal, S3 medial buttock/ischial tuberosity/infragluteal fold, S2, S1 outwards, after
+  Foerster, because Lee 2008 leaves S3-S5 blank); oblique L1/L2/L3 bands on the front of the thigh;
+  S2 strip down the back of the thigh to the popliteal fossa and upper calf; L4 medial leg, L5
+  anterolateral leg and dorsum of the foot, S1 lateral foot, heel, sole and posterolateral calf.
+  `dermatome_alt` carries the alternate label of CLINICAL_EVIDENCE §2b where Lee's map is variable
+  (lateral thigh L4/L5, anterior knee L4, medial foot L5, medial sole L5, posterior thigh S1, buttock
+  S3 ...) and, elsewhere, the neighbouring dermatome within a few cm of a boundary (overlap zones).
+  `dermatome_keegan` follows Keegan & Garrett 1948: long bands from the back into the limb, L4 from
+  the lateral thigh across the knee down the medial leg to the big toe, L5 posterolateral thigh ->
+  lateral leg -> dorsum, S1 posterior thigh -> calf -> lateral foot and sole, S2 posteromedial.
+- Cutaneous nerve fields (CLINICAL.md §3) by the same coordinates; `cutaneous_nerve_alt` = the
+  neighbouring field near a border (fields overlap).
+- Regions: the 25 region labels of CONTRACTS.md.
+- Labels are cleaned with a majority filter over vertex neighbours and small islands are merged into
+  their surroundings, so boundaries are clean.
+
+`main(models_dir)` is called by tools/build_assets.py at the end of its pipeline; the script also runs
+on its own: `python tools/build_territories.py [models_dir]`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+DERMATOMES = ("T10", "T11", "T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4_S5")
+NERVES = (
+    "iliohypogastric", "ilioinguinal", "genitofemoral", "lateral_femoral_cutaneous",
+    "anterior_femoral_cutaneous", "obturator", "saphenous", "posterior_femoral_cutaneous",
+    "lateral_sural_cutaneous", "superficial_fibular", "deep_fibular", "sural", "medial_calcaneal",
+    "medial_plantar", "lateral_plantar", "superior_cluneal", "middle_cluneal", "inferior_cluneal",
+)  # fmt: skip
+REGIONS = (
+    "low_back", "sacrum", "lower_abdomen", "groin", "perineum", "buttock", "lateral_hip",
+    "anterior_thigh", "medial_thigh", "lateral_thigh", "posterior_thigh", "knee_front", "knee_back",
+    "medial_leg", "shin", "lateral_leg", "calf", "medial_ankle", "lateral_ankle", "heel", "sole",
+    "dorsum_of_foot", "big_toe", "middle_toes", "little_toe",
+)  # fmt: skip
+MIDLINE_HALF_WIDTH_M = 0.01
+D = {name: i for i, name in enumerate(DERMATOMES)}
+N = {name: i for i, name in enumerate(NERVES)}
+R = {name: i for i, name in enumerate(REGIONS)}
+NONE = -1
+
+
+# ----------------------------------------------------------------------------------------------
+# small helpers
+# ----------------------------------------------------------------------------------------------
+def _unit(v: np.ndarray) -> np.ndarray:
+    return v / np.linalg.norm(v)
+
+
+def _interp_angle(phi: np.ndarray, table: dict[float, float]) -> np.ndarray:
+    """Piecewise-linear value over an angle (degrees), table {angle: value}, clamped at the ends."""
+    keys = np.array(sorted(table))
+    return np.interp(phi, keys, np.array([table[k] for k in keys]))
+
+
+def _interp_arrays(t: np.ndarray, keys: list[float], values: list) -> np.ndarray:  # type: ignore[type-arg]
+    """Piecewise-linear blend over t between per-vertex (or scalar) values given at sorted keys."""
+    karr = np.asarray(keys)
+    vals = np.stack([np.broadcast_to(np.asarray(v, dtype=float), t.shape) for v in values])
+    i = np.clip(np.searchsorted(karr, t, side="right") - 1, 0, len(keys) - 2)
+    frac = np.clip((t - karr[i]) / (karr[i + 1] - karr[i]), 0.0, 1.0)
+    cols = np.arange(t.shape[0])
+    return (1 - frac) * vals[i, cols] + frac * vals[i + 1, cols]
+
+
+def _wrap(angle: np.ndarray) -> np.ndarray:
+    return (angle + 180.0) % 360.0 - 180.0
+
+
+def _between(angle: np.ndarray, lo: float, hi: float) -> np.ndarray:
+    """Angle (deg, wrapped) in the arc going counter-clockwise (increasing) from lo to hi."""
+    return _wrap(angle - lo) % 360.0 <= (_wrap(np.array(hi - lo)) % 360.0)
+
+
+@dataclass
+class Side:
+    """Landmarks of one side, mirrored onto +x (the right) so rules are written once."""
+
+    lm: dict[str, np.ndarray]
+    mid: dict[str, np.ndarray]
+
+    @classmethod
+    def from_landmarks(cls, landmarks: dict[str, list[float]], side: str) -> Side:
+        sign = 1.0 if side == "right" else -1.0
+        flip = np.array([sign, 1.0, 1.0])
+        lm = {
+            name.removesuffix(f"_{side}"): np.asarray(value, dtype=float) * flip
+            for name, value in landmarks.items()
+            if name.endswith(f"_{side}")
+        }
+        mid = {
+            name: np.asarray(value, dtype=float) * np.array([0.0, 1.0, 1.0])
+            for name, value in landmarks.items()
+            if not name.endswith(("_left", "_right"))
+        }
+        return cls(lm, mid)
+
+
+# ----------------------------------------------------------------------------------------------
+# the labelling of one side
+# ----------------------------------------------------------------------------------------------
+class Labeller:
+    """Labels for vertices q (mirrored to the right side) with normals n (mirrored too)."""
+
+    def __init__(self, q: np.ndarray, n: np.ndarray, s: Side, scale: float, anus: np.ndarray) -> None:
+        self.q, self.n, self.s, self.k = q, n, s, scale
+        self.anus = anus
+        lm = s.lm
+        x, y, z = q.T
+        self.x, self.y, self.z = x, y, z
+        m = len(q)
+        self.m = m
+        # --- thigh frame -------------------------------------------------------------------
+        H, K, A = lm["hip_centre"], lm["knee_centre"], lm["ankle_centre"]
+        self.u, self.th = self._limb_frame(H, K)
+        self.v, self.tl = self._limb_frame(K, A)
+        # --- trunk frame -------------------------------------------------------------------
+        asis, psis, crest = lm["asis"], lm["psis"], lm["iliac_crest_top"]
+        yc = 0.5 * (asis[1] + psis[1])
+        self.yc = yc
+        self.phi = np.degrees(np.arctan2(np.maximum(x, 0.0), y - yc))  # 0 ant, 90 lat, 180 post
+        self.phi_of = lambda p: float(np.degrees(np.arctan2(max(p[0], 0.0), p[1] - yc)))
+        self.zI = self._iliac_inguinal_line()
+        # --- foot frame -------------------------------------------------------------------
+        self._foot_frame()
+
+    # ------------------------------------------------------------------ frames
+    def _limb_frame(self, top: np.ndarray, bottom: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        axis = bottom - top
+        length = np.linalg.norm(axis)
+        a = axis / length
+        ant = _unit(np.array([0.0, 1.0, 0.0]) - a[1] * a)
+        lat = np.cross(a, ant)  # +x for the right side
+        d = self.q - top
+        along = d @ a
+        radial = d - np.outer(along, a)
+        angle = np.degrees(np.arctan2(radial @ lat, radial @ ant))
+        return along / length, angle
+
+    def _iliac_inguinal_line(self) -> np.ndarray:
+        """Height of the inguinal ligament (front) / iliac crest (side) / PSIS (back) at each vertex."""
+        lm, x = self.s.lm, self.x
+        pt, asis, crest, psis = lm["pubic_tubercle"], lm["asis"], lm["iliac_crest_top"], lm["psis"]
+        front = np.interp(x, [pt[0], asis[0]], [pt[2], asis[2]])
+        a_asis, a_crest, a_psis = self.phi_of(asis), self.phi_of(crest), self.phi_of(psis)
+        back = _interp_angle(self.phi, {a_asis: asis[2], a_crest: crest[2], a_psis: psis[2], 180.0: psis[2]})
+        return np.where(self.phi <= a_asis, front, back)
+
+    def _foot_frame(self) -> None:
+        lm = self.s.lm
+        heel = lm["calcaneus_posterior"]
+        m1, m3, m5 = lm["metatarsal_head_1"], lm["metatarsal_head_3"], lm["metatarsal_head_5"]
+        mid = 0.5 * (m1 + m5)
+        fwd = mid - heel
+        fwd[2] = 0.0
+        fwd = _unit(fwd)
+        lat = np.cross(fwd, np.array([0.0, 0.0, 1.0]))  # +x-ish for the right foot
+        self.fwd, self.flat = fwd, lat
+        d = self.q - heel
+        self.f = d @ fwd  # metres forward of the back of the heel
+        self.w = d @ lat  # metres lateral of the heel point
+        self.f_m1, self.f_m5 = (m1 - heel) @ fwd, (m5 - heel) @ fwd
+        self.w_m1, self.w_m5 = (m1 - heel) @ lat, (m5 - heel) @ lat
+        self.f_len = (mid - heel) @ fwd
+        # MTP line (oblique: the first head is further forward) and the toes beyond the webs
+        t = np.clip((self.w - self.w_m1) / (self.w_m5 - self.w_m1), -0.5, 1.5)
+        self.f_mtp = self.f_m1 + t * (self.f_m5 - self.f_m1)
+        self.omega = (self.w - self.w_m1) / (self.w_m5 - self.w_m1)  # 0 at 1st head, 1 at 5th
+
+    def foot_mask(self) -> np.ndarray:
+        A = self.s.lm["ankle_centre"]
+        return (self.z < A[2] - 0.004 * 0) & (self.v > 0.97)
+
+    def set_foot_width(self, foot: np.ndarray) -> None:
+        """Medial->lateral fraction of the local foot width (1 cm bins along the foot)."""
+        f, w = self.f, self.w
+        rel = np.full(self.m, 0.5)
+        if foot.any():
+            bins = np.floor(f / 0.01).astype(int)
+            fb, wb = bins[foot], w[foot]
+            lo_b, hi_b = fb.min(), fb.max()
+            nb = hi_b - lo_b + 1
+            wmin = np.full(nb, np.inf)
+            wmax = np.full(nb, -np.inf)
+            np.minimum.at(wmin, fb - lo_b, wb)
+            np.maximum.at(wmax, fb - lo_b, wb)
+            idx = np.clip(bins - lo_b, 0, nb - 1)
+            width = np.maximum(wmax[idx] - wmin[idx], 1e-3)
+            rel = np.clip((w - wmin[idx]) / width, 0.0, 1.0)
+        self.rel = rel
+        sole_z = self.z[foot].min() if foot.any() else 0.0
+        self.h = self.z - sole_z
+
+    # ------------------------------------------------------------------ segments
+    def segments(self) -> dict[str, np.ndarray]:
+        lm, k = self.s.lm, self.k
+        x, y, z, th = self.x, self.y, self.z, self.th
+        it, gt, pt = lm["ischial_tuberosity"], lm["greater_trochanter"], lm["pubic_tubercle"]
+        # thigh root height as a function of the angle round the thigh
+        crease = self.zI - 0.025 * k
+        fold = it[2] - 0.02 * k + 0.35 * np.maximum(x - it[0] - 0.03 * k, 0.0)
+        lateral_root = gt[2] - 0.07 * k
+        medial_root = pt[2] - 0.035 * k
+        # around the thigh: crease in front, greater trochanter at the side, fold behind, crotch medially
+        rootz = _interp_arrays(
+            th,
+            [-180.0, -135.0, -90.0, -45.0, 60.0, 100.0, 140.0, 180.0],
+            [fold, fold, medial_root, crease, crease, lateral_root, fold, fold],
+        )
+        knee_top = lm["knee_centre"][2] + 0.075 * k
+        below_root = (z < rootz) & (self.u > -0.2)
+        perineum = (x < self._perineum_half_width()) & (z < lm["pubic_tubercle"][2] - 0.01 * k) & (
+            z > self.anus[2] - 0.06 * k
+        )
+        foot = self.foot_mask()
+        limb = below_root & ~perineum
+        trunk = ~limb & ~perineum & ~foot
+        knee = limb & (z < knee_top) & (z > lm["knee_centre"][2] - 0.06 * k) & ~foot
+        thigh = limb & (z >= knee_top)
+        leg = limb & ~thigh & ~knee & ~foot
+        self.rootz = rootz
+        return {"trunk": trunk, "perineum": perineum, "thigh": thigh, "knee": knee, "leg": leg, "foot": foot}
+
+    def _perineum_half_width(self) -> float:
+        # medial to the ischial tuberosities and the thigh roots: about half of the IT half-distance
+        return 0.45 * self.s.lm["ischial_tuberosity"][0]
+
+    # ------------------------------------------------------------------ trunk dermatome bands
+    def trunk_band_boundaries(self) -> np.ndarray:
+        """Heights (m) of the boundaries B0..B6 between T10-top, T10|T11, T11|T12, T12|L1, L1|L2,
+        L2|L3 and L3|sacral at every vertex, interpolated round the trunk."""
+        lm, mid, k = self.s.lm, self.s.mid, self.k
+        zI, phi = self.zI, self.phi
+        umb = mid["umbilicus"]
+        mid_ing = 0.5 * (lm["asis"] + lm["pubic_tubercle"])
+        dd = max(umb[2] - mid_ing[2], 0.06 * k)  # umbilicus -> mid-inguinal height, ~12 cm
+        crest = lm["iliac_crest_top"][2]
+        psis = lm["psis"][2]
+        sp = {n: mid[f"spinous_process_{n}"][2] for n in ("L1", "L2", "L3", "L4", "L5", "S1")}
+        # anterior: relative to the ligament line (zI) and the umbilicus (T10 key point level)
+        ant = [
+            umb[2] + 0.55 * dd,  # top of T10 (T9 and above are not mapped)
+            umb[2] - 0.33 * dd,  # T10 | T11
+            zI + 0.33 * dd,  # T11 | T12
+            zI - 0.22 * dd,  # T12 | L1 (just below the ligament: the groin crease)
+            zI - 2.0 * dd,  # L1 | L2 (thigh rules take over below the crease)
+            zI - 2.0 * dd,
+            zI - 2.0 * dd,
+        ]
+        # lateral (phi 90): relative to the iliac crest
+        lat = [
+            crest + 1.35 * dd,
+            crest + 0.85 * dd,
+            crest + 0.4 * dd,
+            crest - 0.25 * dd,  # T12 (subcostal, lateral cutaneous branch) over the crest
+            crest - 0.75 * dd,  # L1 (iliohypogastric lateral branch) then L2 onto the lateral thigh
+            crest - 2.5 * dd,
+            crest - 2.6 * dd,
+        ]
+        # posterior midline: dorsal rami descend, so each band sits lower than its vertebra
+        post = [
+            sp["L1"] + 0.45 * dd,
+            sp["L1"],
+            sp["L2"],
+            sp["L3"],
+            sp["L4"],
+            sp["L5"],
+            min(sp["S1"], psis) - 0.05 * dd,
+        ]
+        # bands slope down and out over the buttock: at phi ~135 they are lower than at the midline
+        slope_drop = 0.35 * dd
+        out = np.empty((7, self.m))
+        for i in range(7):
+            p135 = post[i] - slope_drop if i >= 3 else post[i] - 0.2 * dd
+            out[i] = np.where(
+                phi < 90,
+                ant[i] + (lat[i] - ant[i]) * np.clip((phi - 45.0) / 45.0, 0, 1),
+                np.where(
+                    phi < 135,
+                    lat[i] + (p135 - lat[i]) * (phi - 90.0) / 45.0,
+                    p135 + (post[i] - p135) * (phi - 135.0) / 45.0,
+                ),
+            )
+        return out
+
+    # ------------------------------------------------------------------ the labels
+    def label(self) -> dict[str, np.ndarray]:
+        seg = self.segments()
+        self.set_foot_width(seg["foot"])
+        m = self.m
+        derm = np.full(m, NONE, np.int16)
+        alt = np.full(m, NONE, np.int16)
+        keeg = np.full(m, NONE, np.int16)
+        nerve = np.full(m, NONE, np.int16)
+        nalt = np.full(m, NONE, np.int16)
+        region = np.full(m, NONE, np.int16)
+        out = {"dermatome": derm, "dermatome_alt": alt, "dermatome_keegan": keeg,
+               "cutaneous_nerve": nerve, "cutaneous_nerve_alt": nalt, "region": region}  # fmt: skip
+        self._trunk(seg, out)
+        self._perineum(seg, out)
+        self._thigh(seg["thigh"], out)
+        self._knee(seg["knee"], out)
+        self._leg(seg["leg"], out)
+        self._foot(seg["foot"], out)
+        self._ankle(seg, out)
+        return out
+
+    # trunk, buttock, lateral hip, groin, low back, sacrum ----------------------------------------
+    def _trunk(self, seg: dict[str, np.ndarray], out: dict[str, np.ndarray]) -> None:
+        lm, k = self.s.lm, self.k
+        t = seg["trunk"]
+        x, y, z, phi, zI = self.x, self.y, self.z, self.phi, self.zI
+        B = self.trunk_band_boundaries()
+        band = (z[None, :] < B).sum(axis=0)  # 0 above T10 top, 1 T10, 2 T11, 3 T12, 4 L1, 5 L2, 6 L3, 7 sacral
+        lee = np.array([NONE, D["T10"], D["T11"], D["T12"], D["L1"], D["L2"], D["L3"], NONE])[band]
+        psis, it, gt = lm["psis"], lm["ischial_tuberosity"], lm["greater_trochanter"]
+        # sacral dermatomes: rings round the anus (Foerster; Lee 2008 leaves S3-S5 blank)
+        ra = self._anal_distance()
+        sacral = (band == 7) & t
+        ring = np.where(ra < 0.03 * self.k, D["S4_S5"], np.where(ra < 0.085 * k, D["S3"],
+                        np.where(ra < 0.15 * k, D["S2"], D["S1"])))  # fmt: skip
+        lee = np.where(band == 7, ring, lee)
+        derm, alt, keeg = out["dermatome"], out["dermatome_alt"], out["dermatome_keegan"]
+        derm[t] = lee[t]
+        # alternates (CLINICAL_EVIDENCE §2b): T12 suprapubic alt L1; buttock S1-S2 alt S3 ...
+        supra = t & (band == 3) & (phi < 60)
+        alt[supra] = D["L1"]
+        alt[sacral & (derm == D["S2"])] = D["S3"]
+        alt[sacral & (derm == D["S1"])] = D["S2"]
+        alt[sacral & (derm == D["S3"])] = D["S2"]
+        # Keegan & Garrett: long bands from the back; L4/L5 cross the mid buttock towards the lateral
+        # thigh, S1 the lower lateral buttock, S2 the lower medial buttock and fold
+        kband = lee.copy()
+        mid_buttock = sacral & (ra >= 0.085 * k)
+        kb_lat = np.clip((x - psis[0]) / max(gt[0] - psis[0], 1e-3), 0, 1.5)
+        kb_h = (z - it[2]) / max(psis[2] - it[2], 1e-3)  # 0 at ischial tuberosity, 1 at PSIS
+        ksel = np.where(kb_h > 0.55, np.where(kb_lat > 0.45, D["L4"], D["L5"]),
+                        np.where(kb_lat > 0.6, D["L5"], np.where(kb_lat > 0.3, D["S1"], D["S2"])))  # fmt: skip
+        kband = np.where(mid_buttock, ksel, kband)
+        kband = np.where(sacral & (ra < 0.085 * k) & (ra >= 0.03 * k), D["S3"], kband)
+        keeg[t] = kband[t]
+
+        # regions
+        region, nerve = out["region"], out["cutaneous_nerve"]
+        nalt = out["cutaneous_nerve_alt"]
+        posterior = phi > 100
+        lateral = (phi >= 60) & (phi <= 115)
+        sac_half = psis[0] + 0.015 * k
+        coccyx_z = self.anus[2] + 0.045 * k
+        sacrum = t & (phi > 150) & (x < sac_half) & (z < psis[2] + 0.02 * k) & (z > coccyx_z)
+        above_crest = z > zI + 0.01 * k
+        low_back = t & (phi >= 90) & above_crest & ~sacrum
+        abdomen = t & (phi < 90) & (z > zI + 0.03 * k)
+        groin = t & (phi < 65) & ~abdomen
+        lateral_hip = t & ~above_crest & lateral & (z > gt[2] - 0.09 * k) & ~groin & ~sacrum
+        buttock = t & ~(sacrum | low_back | abdomen | groin | lateral_hip)
+        for name, mask in (("low_back", low_back), ("sacrum", sacrum), ("lower_abdomen", abdomen),
+                           ("groin", groin), ("lateral_hip", lateral_hip), ("buttock", buttock)):  # fmt: skip
+            region[mask] = R[name]
+        # groin extends a little below the crease onto the thigh root (handled in _thigh)
+
+        # cutaneous nerves
+        pt = lm["pubic_tubercle"]
+        suprapubic = t & (phi < 70) & (z < zI + 0.06 * k) & (z > zI - 0.03 * k) & (x < lm["asis"][0] - 0.01 * k)
+        nerve[suprapubic] = N["iliohypogastric"]
+        medial_groin = t & (phi < 50) & (z <= zI + 0.0) & (x < pt[0] + 0.035 * k)
+        nerve[medial_groin] = N["ilioinguinal"]
+        nalt[suprapubic & (x < pt[0] + 0.03 * k)] = N["ilioinguinal"]
+        # lateral branch of the iliohypogastric over the crest to the upper lateral buttock
+        lat_ih = t & (phi > 75) & (phi < 125) & (z < zI + 0.03 * k) & (z > zI - 0.07 * k)
+        nerve[lat_ih] = N["iliohypogastric"]
+        # superior cluneal: cross the crest ~7-8 cm from the midline, upper buttock
+        sup_cl = t & (phi >= 115) & (z < zI + 0.025 * k) & (z > zI - 0.11 * k) & (x > sac_half) & (x < gt[0])
+        nerve[sup_cl] = N["superior_cluneal"]
+        # middle cluneal: over the sacrum and the medial buttock
+        mid_cl = t & (phi > 130) & (z <= zI + 0.02 * k) & ~sup_cl & (x < psis[0] + 0.06 * k) & (ra > 0.03 * k)
+        nerve[mid_cl & ~sup_cl] = N["middle_cluneal"]
+        # inferior cluneal: lower buttock, infragluteal fold, skin lateral to the anus
+        inf_cl = t & (phi > 110) & ~sup_cl & ~mid_cl & (z < it[2] + 0.1 * k)
+        nerve[inf_cl] = N["inferior_cluneal"]
+        rest_buttock = t & (phi > 110) & (nerve == NONE) & ~low_back & (z < zI)
+        # mid buttock between the superior and inferior cluneal fields: superior above, inferior below
+        midz = 0.5 * (zI - 0.11 * k + it[2] + 0.1 * k)
+        nerve[rest_buttock & (z >= midz)] = N["superior_cluneal"]
+        nerve[rest_buttock & (z < midz)] = N["inferior_cluneal"]
+        # lateral hip below the iliohypogastric branch: lateral femoral cutaneous reaches up to the
+        # greater trochanter in front, the superior cluneal behind
+        lh_rest = t & lateral_hip & (nerve == NONE)
+        nerve[lh_rest & (phi < 95)] = N["lateral_femoral_cutaneous"]
+        nerve[lh_rest & (phi >= 95)] = N["superior_cluneal"]
+        # genitofemoral femoral branch starts just below the crease (thigh)
+        del y
+
+    def _anal_distance(self) -> np.ndarray:
+        """Distance to the anus, stretched vertically a little (the saddle rings are taller than wide)."""
+        d = self.q - self.anus
+        return np.sqrt(d[:, 0] ** 2 + (0.8 * d[:, 1]) ** 2 + (0.75 * d[:, 2]) ** 2)
+
+    def _perineum(self, seg: dict[str, np.ndarray], out: dict[str, np.ndarray]) -> None:
+        p = seg["perineum"]
+        k = self.k
+        ra = self._anal_distance()
+        perianal = ra < 0.03 * k
+        front = self.y > self.anus[1] + 0.5 * (self.s.mid["pubic_symphysis"][1] - self.anus[1])
+        d = np.where(perianal, D["S4_S5"], np.where(front, D["L1"], D["S3"]))
+        out["dermatome"][p] = d[p]
+        out["dermatome_alt"][p & ~perianal & ~front] = D["S2"]
+        out["dermatome_alt"][p & ~perianal & front] = D["S3"]
+        out["dermatome_keegan"][p] = np.where(perianal, D["S4_S5"], np.where(front, D["L1"], D["S3"]))[p]
+        out["region"][p] = R["perineum"]
+        out["cutaneous_nerve"][p & front] = N["ilioinguinal"]
+        out["cutaneous_nerve_alt"][p & front] = N["genitofemoral"]
+        out["cutaneous_nerve"][p & ~front & ~perianal] = N["posterior_femoral_cutaneous"]  # perineal branch
+
+    # thigh ------------------------------------------------------------------------------------
+    def _thigh(self, t: np.ndarray, out: dict[str, np.ndarray]) -> None:
+        u, th, k = self.u, self.th, self.k
+        lm = self.s.lm
+        z = self.z
+        derm, alt, keeg = out["dermatome"], out["dermatome_alt"], out["dermatome_keegan"]
+        nerve, nalt, region = out["cutaneous_nerve"], out["cutaneous_nerve_alt"], out["region"]
+        # Lee: oblique bands on the front/medial thigh, lower medially (down and medially)
+        b = u + 0.15 * np.clip(th, -100, 60) / 90.0
+        front = (th >= -115) & (th < 50)
+        lateral = (th >= 50) & (th < 118)
+        postlat = (th >= 118) & (th < 150)
+        post = (th >= 150) | (th < -145)
+        postmed = (th >= -145) & (th < -115)
+        ant_band = np.where(b < 0.26, D["L1"], np.where(b < 0.6, D["L2"], D["L3"]))
+        lee = np.full(self.m, NONE, np.int16)
+        lee = np.where(front, ant_band, lee)
+        lee = np.where(lateral, np.where(u < 0.5, D["L2"], D["L3"]), lee)
+        lee = np.where(postlat, D["S1"], lee)
+        lee = np.where(post, D["S2"], lee)
+        lee = np.where(postmed, np.where(u < 0.55, D["S2"], D["L3"]), lee)
+        # S3 at the ischial tuberosity / medial infragluteal fold (ISNCSCI)
+        ra = self._anal_distance()
+        s3 = (ra < 0.085 * k) & (np.abs(th) > 100)
+        lee = np.where(s3, D["S3"], lee)
+        derm[t] = lee[t]
+        a = np.full(self.m, NONE, np.int16)
+        a = np.where(lateral, np.where(th < 85, D["L4"], D["L5"]), a)  # Keegan's bands (low confidence)
+        a = np.where(postlat, D["S2"], a)
+        a = np.where(post, np.where(th > 0, D["S1"], np.where(u < 0.3, D["S3"], NONE)), a)
+        a = np.where(s3, D["S2"], a)
+        alt[t] = a[t]
+        # Keegan & Garrett: L1 top, L2, L3 front and medial to the medial knee; L4 lateral (crossing
+        # the front of the knee); L5 posterolateral; S1 posterior; S2 posteromedial
+        kb = u + 0.2 * np.clip(th, -100, 60) / 90.0
+        kant = np.where(kb < 0.2, D["L1"], np.where(kb < 0.5, D["L2"], D["L3"]))
+        kg = np.where(front, kant, NONE)
+        kg = np.where(front & (th > 15) & (u > 0.45), D["L4"], kg)  # L4 swings in over the lower front
+        kg = np.where(lateral, np.where(th < 95, D["L4"], D["L5"]), kg)
+        kg = np.where(postlat, D["L5"], kg)
+        kg = np.where(post, np.where(th > 0, D["S1"], D["S2"]), kg)
+        kg = np.where(postmed, D["S2"], kg)
+        kg = np.where(s3, D["S3"], kg)
+        keeg[t] = kg[t]
+
+        # nerves
+        mid_ing_x = 0.5 * (lm["asis"][0] + lm["pubic_tubercle"][0])
+        nv = np.full(self.m, NONE, np.int16)
+        nv = np.where((th >= 25) & (th < 125), N["lateral_femoral_cutaneous"], nv)
+        nv = np.where((th >= -75) & (th < 25), N["anterior_femoral_cutaneous"], nv)
+        nv = np.where((th >= -125) & (th < -75), N["anterior_femoral_cutaneous"], nv)  # medial femoral cut.
+        nv = np.where((th >= 125) | (th < -125), N["posterior_femoral_cutaneous"], nv)
+        nv = np.where((th >= -125) & (th < -70) & (u > 0.35) & (u < 0.8), N["obturator"], nv)
+        nv = np.where((th >= -125) & (th < -40) & (u < 0.3), N["ilioinguinal"], nv)
+        gf = (th >= -40) & (th < 20) & (u < 0.22) & (np.abs(self.x - mid_ing_x) < 0.05 * k)
+        nv = np.where(gf, N["genitofemoral"], nv)
+        nerve[t] = nv[t]
+        na = np.full(self.m, NONE, np.int16)
+        na = np.where(nv == N["obturator"], N["anterior_femoral_cutaneous"], na)
+        na = np.where(gf, N["ilioinguinal"], na)
+        nalt[t] = na[t]
+
+        # regions
+        groin = t & (th > -110) & (th < 40) & (z > self.rootz - 0.05 * k)
+        rg = np.where(front & (th > -60), R["anterior_thigh"], R["medial_thigh"])
+        rg = np.where(lateral, R["lateral_thigh"], rg)
+        rg = np.where(post | postlat | (postmed & (th > -125)), R["posterior_thigh"], rg)
+        rg = np.where((th >= -115) & (th < -60), R["medial_thigh"], rg)
+        rg = np.where(groin, R["groin"], rg)
+        rg = np.where(lateral & (z > lm["greater_trochanter"][2] - 0.09 * k), R["lateral_hip"], rg)
+        region[t] = rg[t]
+
+    # knee --------------------------------------------------------------------------------------
+    def _knee(self, t: np.ndarray, out: dict[str, np.ndarray]) -> None:
+        th, k, z = self.tl, self.k, self.z
+        kz = self.s.lm["knee_centre"][2]
+        above = z >= kz - 0.01 * k  # above the joint line ~ thigh
+        front = (th > -100) & (th < 100)
+        medial = th <= -100
+        lee = np.where(front, np.where((th > 45) & ~above, D["L5"], D["L3"]), NONE)
+        lee = np.where(~front, np.where(th > 130, np.where(above, D["S2"], D["S1"]), D["S2"]), lee)
+        lee = np.where(~front & (th < -130) , D["S2"], lee)
+        lee = np.where(medial & (th > -130), D["L3"], lee)
+        out["dermatome"][t] = lee[t]
+        a = np.where(front & (th > -50) & (th < 45), D["L4"], NONE)  # Keegan's L4 across the knee
+        a = np.where(front & (th >= 45), np.where(above, D["L4"], D["L3"]), a)
+        a = np.where(~front & (th > 130), np.where(above, D["S1"], D["S2"]), a)
+        out["dermatome_alt"][t] = a[t]
+        kg = np.where(front, np.where(th > 60, np.where(above, D["L4"], D["L5"]), D["L4"]), NONE)
+        kg = np.where(front & (th < -60) & above, D["L3"], kg)
+        kg = np.where(~front, np.where(th > 0, D["S1"], D["S2"]), kg)
+        out["dermatome_keegan"][t] = kg[t]
+        nv = np.where(front, N["anterior_femoral_cutaneous"], N["posterior_femoral_cutaneous"])
+        nv = np.where(front & (th > 50), np.where(above, N["lateral_femoral_cutaneous"], N["lateral_sural_cutaneous"]), nv)
+        nv = np.where((th < -40) & (th > -135) & ~above, N["saphenous"], nv)
+        nv = np.where((th <= -50) & (th > -135) & above, N["saphenous"], nv)
+        infrapatellar = front & (th > -40) & (th < 50) & (z < kz - 0.015 * k)
+        nv = np.where(infrapatellar, N["saphenous"], nv)
+        out["cutaneous_nerve"][t] = nv[t]
+        na = np.where(front & (th > -40) & (th < 50) & ~infrapatellar, N["saphenous"], NONE)
+        na = np.where(infrapatellar, N["anterior_femoral_cutaneous"], na)
+        out["cutaneous_nerve_alt"][t] = na[t]
+        out["region"][t] = np.where(front, R["knee_front"], R["knee_back"])[t]
+
+    # leg ----------------------------------------------------------------------------------------
+    def _leg(self, t: np.ndarray, out: dict[str, np.ndarray]) -> None:
+        th, v = self.tl, self.v
+        medial = (th >= -140) & (th < -8)
+        antlat = (th >= -8) & (th < 125)
+        postlat = (th >= 125) & (th < 165)
+        post = (th >= 165) | (th < -140)
+        lee = np.where(medial, np.where(v < 0.12, D["L3"], D["L4"]), NONE)
+        lee = np.where(antlat, D["L5"], lee)
+        lee = np.where(postlat, D["S1"], lee)
+        lee = np.where(post, np.where(v < 0.55, D["S2"], D["S1"]), lee)
+        lee = np.where(post & (th < -150) & (v >= 0.55), D["L4"], lee) if False else lee
+        out["dermatome"][t] = lee[t]
+        a = np.where(medial & (v < 0.12), D["L4"], NONE)
+        a = np.where(post & (v >= 0.45), D["S2"], a)
+        a = np.where(post & (v < 0.45), D["S1"], a)
+        out["dermatome_alt"][t] = a[t]
+        kg = np.where((th >= -130) & (th < 0), D["L4"], NONE)
+        kg = np.where((th >= 0) & (th < 120), D["L5"], kg)
+        kg = np.where((th >= 120) | (th < -165), D["S1"], kg)
+        kg = np.where((th >= -165) & (th < -130), D["S2"], kg)
+        out["dermatome_keegan"][t] = kg[t]
+        nv = np.where((th >= -150) & (th < -10), N["saphenous"], NONE)
+        nv = np.where((th >= -10) & (th < 130), np.where(v < 0.55, N["lateral_sural_cutaneous"], N["superficial_fibular"]), nv)
+        nv = np.where((th >= -10) & (th < 40) & (v < 0.55), N["saphenous"], nv)  # upper shin: infrapatellar/saphenous
+        nv = np.where((th >= 130) | (th < -150), np.where(v < 0.3, N["posterior_femoral_cutaneous"], N["sural"]), nv)
+        nv = np.where((th >= 100) & (th < 180) & (v >= 0.5), N["sural"], nv)
+        out["cutaneous_nerve"][t] = nv[t]
+        rg = np.where(medial & (th < -35), R["medial_leg"], NONE)
+        rg = np.where((th >= -35) & (th < 35), R["shin"], rg)
+        rg = np.where((th >= 35) & (th < 130), R["lateral_leg"], rg)
+        rg = np.where((th >= 130) | (th < -140), R["calf"], rg)
+        out["region"][t] = rg[t]
+
+    # foot ---------------------------------------------------------------------------------------
+    def _foot(self, t: np.ndarray, out: dict[str, np.ndarray]) -> None:
+        k = self.k
+        f, rel, h, n = self.f, self.rel, self.h, self.n
+        toes = f > self.f_mtp + 0.012 * k
+        heel = f < 0.28 * self.f_len
+        plantar = (n[:, 2] < -0.45) & (h < 0.03 * k)
+        lat_face = n @ self.flat
+        medial_edge = ~plantar & ((rel < 0.1) | ((lat_face < -0.55) & (rel < 0.35)))
+        lateral_edge = ~plantar & ((rel > 0.9) | ((lat_face > 0.55) & (rel > 0.65)))
+        dorsal = ~plantar & ~medial_edge & ~lateral_edge
+        big = toes & (rel < 0.34)
+        little = toes & (rel > 0.84)
+        mid_toes = toes & ~big & ~little
+        # Lee dermatomes
+        lee = np.full(self.m, D["L5"], np.int16)
+        lee = np.where(lateral_edge | little, D["S1"], lee)
+        lee = np.where(plantar | heel, D["S1"], lee)
+        lee = np.where(medial_edge & ~toes & ~heel, D["L4"], lee)
+        out["dermatome"][t] = lee[t]
+        a = np.full(self.m, NONE, np.int16)
+        a = np.where(medial_edge & ~toes & ~heel, D["L5"], a)
+        a = np.where(big & ~plantar & (rel < 0.17), D["L4"], a)
+        a = np.where(plantar & ~heel & (rel < 0.55), D["L5"], a)
+        a = np.where(plantar & toes & ~little, D["L5"], a)
+        a = np.where(heel & medial_edge, D["L4"], a)
+        out["dermatome_alt"][t] = a[t]
+        kg = np.full(self.m, D["L5"], np.int16)
+        kg = np.where((medial_edge & ~heel) | (big & (rel < 0.2) & ~plantar), D["L4"], kg)
+        kg = np.where(lateral_edge | little | heel, D["S1"], kg)
+        kg = np.where(plantar & ~heel, np.where(rel < 0.5, D["L5"], D["S1"]), kg)
+        out["dermatome_keegan"][t] = kg[t]
+        # nerves
+        web = ~plantar & (self.omega > 0.05) & (self.omega < 0.36) & (f > self.f_mtp - 0.03 * k) & (
+            f < self.f_mtp + 0.035 * k
+        )
+        nv = np.full(self.m, N["superficial_fibular"], np.int16)
+        nv = np.where(web, N["deep_fibular"], nv)
+        nv = np.where(medial_edge & ~toes & (f < self.f_m1 - 0.005 * k), N["saphenous"], nv)
+        nv = np.where(lateral_edge | (little & ~plantar), N["sural"], nv)
+        nv = np.where(plantar, np.where(rel < 0.62, N["medial_plantar"], N["lateral_plantar"]), nv)
+        nv = np.where(plantar & toes, np.where(rel < 0.75, N["medial_plantar"], N["lateral_plantar"]), nv)
+        nv = np.where(heel & (plantar | medial_edge | (rel < 0.5)), N["medial_calcaneal"], nv)
+        nv = np.where(heel & ~plantar & (rel >= 0.5), N["sural"], nv)
+        out["cutaneous_nerve"][t] = nv[t]
+        na = np.where(medial_edge & ~toes & ~heel, N["superficial_fibular"], NONE)
+        na = np.where(heel & plantar & (rel > 0.55), N["lateral_plantar"], na)
+        out["cutaneous_nerve_alt"][t] = na[t]
+        rg = np.where(plantar, R["sole"], R["dorsum_of_foot"])
+        rg = np.where(heel & (plantar | (f < 0.2 * self.f_len) | medial_edge | lateral_edge), R["heel"], rg)
+        rg = np.where((medial_edge | lateral_edge) & ~heel & ~toes, np.where(plantar, R["sole"], R["dorsum_of_foot"]), rg)
+        rg = np.where(big, R["big_toe"], np.where(little, R["little_toe"], np.where(mid_toes, R["middle_toes"], rg)))
+        out["region"][t] = rg[t]
+
+    # ankles --------------------------------------------------------------------------------------
+    def _ankle(self, seg: dict[str, np.ndarray], out: dict[str, np.ndarray]) -> None:
+        lm, k = self.s.lm, self.k
+        near_leg_or_foot = seg["leg"] | seg["foot"]
+        mm, lmall = lm["medial_malleolus"], lm["lateral_malleolus"]
+        dm = np.linalg.norm(self.q - mm, axis=1)
+        dl = np.linalg.norm(self.q - lmall, axis=1)
+        med = near_leg_or_foot & (dm < 0.042 * k) & (dm < dl)
+        lat = near_leg_or_foot & (dl < 0.042 * k) & (dl <= dm)
+        out["region"][med] = R["medial_ankle"]
+        out["region"][lat] = R["lateral_ankle"]
+        out["dermatome"][med] = D["L4"]
+        out["dermatome_keegan"][med] = D["L4"]
+        out["cutaneous_nerve"][med] = N["saphenous"]
+        # lateral malleolus: S1 behind and below (sural), L5 in front (superficial fibular)
+        front = (self.q - lmall) @ self.fwd > 0.005 * k
+        out["dermatome"][lat] = np.where(front, D["L5"], D["S1"])[lat]
+        out["dermatome_alt"][lat] = np.where(front, D["S1"], D["L5"])[lat]
+        out["dermatome_keegan"][lat] = np.where(front, D["L5"], D["S1"])[lat]
+        out["cutaneous_nerve"][lat] = np.where(front, N["superficial_fibular"], N["sural"])[lat]
+
+
+# ----------------------------------------------------------------------------------------------
+# mesh graph: majority filter, islands, overlap bands
+# ----------------------------------------------------------------------------------------------
+def mesh_edges(faces: np.ndarray) -> np.ndarray:
+    """Unique undirected edges (E x 2) of a triangle list (F x 3)."""
+    e = np.concatenate([faces[:, [0, 1]], faces[:, [1, 2]], faces[:, [2, 0]]])
+    e.sort(axis=1)
+    return np.unique(e, axis=0)
+
+
+def majority_filter(labels: np.ndarray, edges: np.ndarray, n_labels: int, iterations: int = 3,
+                    frozen: np.ndarray | None = None) -> np.ndarray:  # fmt: skip
+    """Each vertex takes the most common label among itself (weight 1.5) and its neighbours."""
+    lab = labels.astype(np.int64).copy()
+    n = len(lab)
+    for _ in range(iterations):
+        counts = np.zeros((n, n_labels + 1), np.float32)
+        idx = lab + 1
+        counts[np.arange(n), idx] += 1.5
+        np.add.at(counts, (edges[:, 0], idx[edges[:, 1]]), 1.0)
+        np.add.at(counts, (edges[:, 1], idx[edges[:, 0]]), 1.0)
+        new = counts.argmax(axis=1) - 1
+        if frozen is not None:
+            new[frozen] = lab[frozen]
+        if np.array_equal(new, lab):
+            break
+        lab = new
+    return lab.astype(labels.dtype)
+
+
+def components(labels: np.ndarray, edges: np.ndarray, group: np.ndarray) -> np.ndarray:
+    """Connected-component id per vertex among edges joining equal labels (and equal group)."""
+    n = len(labels)
+    same = (labels[edges[:, 0]] == labels[edges[:, 1]]) & (group[edges[:, 0]] == group[edges[:, 1]])
+    e = edges[same]
+    comp = np.arange(n)
+    while True:
+        a = np.minimum(comp[e[:, 0]], comp[e[:, 1]])
+        new = comp.copy()
+        np.minimum.at(new, e[:, 0], a)
+        np.minimum.at(new, e[:, 1], a)
+        new = new[new]  # pointer jumping
+        if np.array_equal(new, comp):
+            return comp
+        comp = new
+
+
+def remove_islands(labels: np.ndarray, edges: np.ndarray, n_labels: int, min_size: int,
+                   group: np.ndarray) -> np.ndarray:  # fmt: skip
+    """Merge connected patches smaller than min_size vertices into the surrounding label."""
+    lab = labels.copy()
+    for _ in range(4):
+        comp = components(lab, edges, group)
+        sizes = np.bincount(comp, minlength=len(lab))
+        small = sizes[comp] < min_size
+        if not small.any():
+            break
+        # neighbours' labels from outside the small patch vote
+        n = len(lab)
+        counts = np.zeros((n, n_labels + 1), np.float32)
+        idx = lab.astype(np.int64) + 1
+        for a, b in ((0, 1), (1, 0)):
+            ok = (~small[edges[:, b]]) & (group[edges[:, a]] == group[edges[:, b]])
+            np.add.at(counts, (edges[ok, a], idx[edges[ok, b]]), 1.0)
+        # spread votes through each small patch: sum per component
+        comp_counts = np.zeros((n, n_labels + 1), np.float32)
+        np.add.at(comp_counts, comp[small], counts[small])
+        votes = comp_counts[comp]
+        has = votes.sum(axis=1) > 0
+        change = small & has
+        lab[change] = (votes[change].argmax(axis=1) - 1).astype(lab.dtype)
+    return lab
+
+
+def overlap_alternates(primary: np.ndarray, edges: np.ndarray, steps: int, group: np.ndarray) -> np.ndarray:
+    """For vertices within `steps` edges of a different primary label: that label, else -1."""
+    n = len(primary)
+    cand = np.full(n, NONE, np.int64)
+    e = edges[(group[edges[:, 0]] == group[edges[:, 1]])]
+    for _ in range(steps):
+        new = cand.copy()
+        for a, b in ((0, 1), (1, 0)):
+            src = np.where(primary[e[:, b]] != primary[e[:, a]], primary[e[:, b]], cand[e[:, b]])
+            ok = (new[e[:, a]] == NONE) & (src != NONE) & (src != primary[e[:, a]])
+            new[e[ok, a]] = src[ok]
+        if np.array_equal(new, cand):
+            break
+        cand = new
+    return cand
+
+
+# ----------------------------------------------------------------------------------------------
+# whole skin
+# ----------------------------------------------------------------------------------------------
+def find_anus(points: np.ndarray, landmarks: dict[str, list[float]]) -> np.ndarray:
+    """Skin vertex at the anus: on the midline, between the ischial tuberosities, deepest in the
+    natal cleft (the highest midline point of the crotch behind the perineal body)."""
+    it_r = np.asarray(landmarks["ischial_tuberosity_right"])
+    it_l = np.asarray(landmarks["ischial_tuberosity_left"])
+    it = 0.5 * (it_r + it_l)
+    sel = np.abs(points[:, 0]) < 0.006
+    sel &= np.abs(points[:, 1] - it[1]) < 0.06
+    sel &= np.abs(points[:, 2] - it[2]) < 0.08
+    if not sel.any():
+        return np.array([0.0, it[1], it[2]])
+    cand = points[sel]
+    # the anus is where the midline surface between the buttocks is closest to the ischial line
+    d = np.linalg.norm(cand - np.array([0.0, it[1], it[2] + 0.01]), axis=1)
+    return cand[np.argmin(d)]
+
+
+def compute_labels(points: np.ndarray, normals: np.ndarray, faces: np.ndarray,
+                   landmarks: dict[str, list[float]], stature: float,
+                   skin_vertices: np.ndarray | None = None) -> dict[str, np.ndarray]:  # fmt: skip
+    """All label arrays for a skin (points, normals, triangle faces) and its landmarks."""
+    n = len(points)
+    side = np.where(points[:, 0] > MIDLINE_HALF_WIDTH_M, 1, np.where(points[:, 0] < -MIDLINE_HALF_WIDTH_M, -1, 0))
+    side = side.astype(np.int8)
+    scale = stature / 1.75
+    anus = find_anus(points, landmarks)
+    labels = {name: np.full(n, NONE, np.int16) for name in
+              ("dermatome", "dermatome_alt", "dermatome_keegan", "cutaneous_nerve", "cutaneous_nerve_alt", "region")}  # fmt: skip
+    for name, sign in (("right", 1.0), ("left", -1.0)):
+        sel = points[:, 0] >= 0 if sign > 0 else points[:, 0] < 0
+        flip = np.array([sign, 1.0, 1.0])
+        q = points[sel] * flip
+        nn = normals[sel] * flip
+        lab = Labeller(q, nn, Side.from_landmarks(landmarks, name), scale, anus * np.array([0.0, 1, 1]))
+        out = lab.label()
+        for key, values in out.items():
+            labels[key][sel] = values
+    if skin_vertices is not None:
+        for values in labels.values():
+            values[~skin_vertices] = NONE
+    # clean boundaries: majority filter within each side half (labels never cross the midline
+    # differently: the group keeps left and right apart except through midline vertices)
+    edges = mesh_edges(faces)
+    group = np.where(points[:, 0] >= 0, 1, -1)
+    mean_edge = float(np.linalg.norm(points[edges[:, 0]] - points[edges[:, 1]], axis=1).mean())
+    sizes = {"dermatome": len(DERMATOMES), "dermatome_keegan": len(DERMATOMES),
+             "cutaneous_nerve": len(NERVES), "region": len(REGIONS)}  # fmt: skip
+    frozen = ~skin_vertices if skin_vertices is not None else None
+    for key, count in sizes.items():
+        lab = majority_filter(labels[key], edges, count, iterations=3, frozen=frozen)
+        lab = remove_islands(lab, edges, count, min_size=12, group=group)
+        labels[key] = lab
+    # explicit alternates that equal the primary are dropped; elsewhere the overlap band gives one
+    steps_derm = max(1, round(0.025 * scale / mean_edge))
+    steps_nerve = max(1, round(0.015 * scale / mean_edge))
+    for key, prim, steps, count in (("dermatome_alt", "dermatome", steps_derm, len(DERMATOMES)),
+                                    ("cutaneous_nerve_alt", "cutaneous_nerve", steps_nerve, len(NERVES))):  # fmt: skip
+        explicit = majority_filter(labels[key], edges, count, iterations=2, frozen=frozen)
+        explicit = np.where(explicit == labels[prim], NONE, explicit)
+        band = overlap_alternates(labels[prim].astype(np.int64), edges, steps, group)
+        alt = np.where(explicit != NONE, explicit, band)
+        alt = np.where(labels[prim] == NONE, NONE, alt)
+        labels[key] = alt.astype(np.int16)
+    labels["side"] = side
+    return labels
+
+
+# ----------------------------------------------------------------------------------------------
+# files
+# ----------------------------------------------------------------------------------------------
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _update_manifest(models_dir: Path, filename: str) -> None:
+    path = models_dir / "manifest.json"
+    target = models_dir / filename
+    try:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import manifest as manifest_helper  # type: ignore[import-not-found]
+
+        if hasattr(manifest_helper, "update_entry"):
+            manifest_helper.update_entry(models_dir, filename)
+            return
+    except ImportError:
+        pass
+    finally:
+        if sys.path and sys.path[0] == str(Path(__file__).resolve().parent):
+            sys.path.pop(0)
+    data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {
+        "version": 1, "built_by": "tools/build_assets.py", "files": {}}  # fmt: skip
+    entry = data.setdefault("files", {}).setdefault(filename, {})
+    entry["sha256"] = _sha256(target)
+    entry["bytes"] = target.stat().st_size
+    path.write_text(json.dumps(data, indent=2, sort_keys=False) + "\n", encoding="utf-8")
+
+
+def _write_vtp(mesh, path: Path) -> None:  # type: ignore[no-untyped-def]
+    from vtkmodules.vtkIOXML import vtkXMLPolyDataWriter
+
+    writer = vtkXMLPolyDataWriter()
+    writer.SetFileName(str(path))
+    writer.SetInputData(mesh)
+    writer.SetDataModeToBinary()
+    writer.SetCompressorTypeToZLib()
+    writer.SetHeaderTypeToUInt64()
+    if writer.Write() != 1:
+        raise RuntimeError(f"could not write {path}")
+
+
+def label_skin(skin, landmarks: dict[str, list[float]], stature: float):  # type: ignore[no-untyped-def]
+    """Return a copy of the skin PolyData with the label arrays added."""
+    import pyvista as pv
+
+    skin = skin.copy()
+    faces = skin.faces.reshape(-1, 4)[:, 1:] if skin.is_all_triangles else skin.triangulate().faces.reshape(-1, 4)[:, 1:]
+    points = np.asarray(skin.points, dtype=float)
+    if "Normals" in skin.point_data:
+        normals = np.asarray(skin.point_data["Normals"], dtype=float)
+    else:
+        normals = np.asarray(skin.compute_normals(cell_normals=False, split_vertices=False).point_data["Normals"])
+    skin_vertices = None
+    if "is_cap" in skin.cell_data:
+        cap = np.asarray(skin.cell_data["is_cap"]).astype(bool)
+        skin_vertices = np.zeros(len(points), bool)
+        skin_vertices[np.unique(faces[~cap])] = True
+    labels = compute_labels(points, normals, faces, landmarks, stature, skin_vertices)
+    for key in ("side", "dermatome", "dermatome_alt", "dermatome_keegan", "cutaneous_nerve",
+                "cutaneous_nerve_alt", "region"):  # fmt: skip
+        skin.point_data[key] = labels[key]
+    skin.field_data["dermatome_names"] = np.array(DERMATOMES)
+    skin.field_data["cutaneous_nerve_names"] = np.array(NERVES)
+    skin.field_data["region_names"] = np.array(REGIONS)
+    assert isinstance(skin, pv.PolyData)
+    return skin
+
+
+def main(models_dir: Path | None = None) -> int:
+    import pyvista as pv
+
+    models_dir = Path(models_dir) if models_dir else Path(__file__).resolve().parents[1] / "assets" / "models"
+    start = time.perf_counter()
+    skin_path = models_dir / "skin.vtp"
+    data = json.loads((models_dir / "landmarks.json").read_text(encoding="utf-8"))
+    skin = pv.read(skin_path)
+    stature = float(data.get("stature_m") or 1.75)
+    labelled = label_skin(skin, data["landmarks"], stature)
+    _write_vtp(labelled, skin_path)
+    _update_manifest(models_dir, "skin.vtp")
+    elapsed = time.perf_counter() - start
+    counts = np.bincount(labelled.point_data["dermatome"][labelled.point_data["dermatome"] >= 0],
+                         minlength=len(DERMATOMES))  # fmt: skip
+    print(f"territories: {labelled.n_points} vertices labelled in {elapsed:.1f} s")
+    print("  dermatome vertices: " + ", ".join(f"{d} {c}" for d, c in zip(DERMATOMES, counts)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else None))

@@ -134,7 +134,8 @@ class Side:
 class Labeller:
     """Labels for vertices q (mirrored to the right side) with normals n (mirrored too)."""
 
-    def __init__(self, q: np.ndarray, n: np.ndarray, s: Side, scale: float, anus: np.ndarray) -> None:
+    def __init__(self, q: np.ndarray, n: np.ndarray, s: Side, scale: float, anus: np.ndarray,
+                 crotch_z: float) -> None:  # fmt: skip
         self.q, self.n, self.s, self.k = q, n, s, scale
         self.anus = anus
         lm = s.lm
@@ -144,8 +145,13 @@ class Labeller:
         self.m = m
         # --- thigh frame -------------------------------------------------------------------
         H, K, A = lm["hip_centre"], lm["knee_centre"], lm["ankle_centre"]
-        self.u, self.th = self._limb_frame(H, K)
-        self.v, self.tl = self._limb_frame(K, A)
+        self.u, _ = self._limb_frame(H, K)
+        self.v, _ = self._limb_frame(K, A)
+        # angles round the limb are measured from the soft-tissue centre line of this limb (fitted
+        # to cross-sections of the skin), so they do not depend on how well the bones sit
+        self.crotch_z = crotch_z
+        self.th = self._skin_axis_angle(K[2] + 0.06 * scale, crotch_z - 0.03 * scale, (H, K))
+        self.tl = self._skin_axis_angle(A[2] + 0.07 * scale, K[2] - 0.07 * scale, (K, A))
         # --- trunk frame -------------------------------------------------------------------
         asis, psis, crest = lm["asis"], lm["psis"], lm["iliac_crest_top"]
         yc = 0.5 * (asis[1] + psis[1])
@@ -168,6 +174,34 @@ class Labeller:
         radial = d - np.outer(along, a)
         angle = np.degrees(np.arctan2(radial @ lat, radial @ ant))
         return along / length, angle
+
+    def _skin_axis_angle(self, z_lo: float, z_hi: float, fallback: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+        """Angle (deg) round the limb: 0 anterior, +90 lateral, 180 posterior, -90 medial, measured
+        in the horizontal plane from a straight line fitted to the centres of 1 cm skin slices."""
+        x, y, z = self.x, self.y, self.z
+        top, bottom = fallback
+        lateral_of_midline = x > 0.35 * min(top[0], bottom[0])
+        zs, cx, cy = [], [], []
+        for z0 in np.arange(z_lo, z_hi, 0.01):
+            sl = (z >= z0) & (z < z0 + 0.01) & lateral_of_midline
+            if sl.sum() < 8:
+                continue
+            zs.append(z0 + 0.005)
+            cx.append(0.5 * (x[sl].min() + x[sl].max()))
+            cy.append(0.5 * (y[sl].min() + y[sl].max()))
+        if len(zs) >= 3:
+            ax, bx = np.polyfit(zs, cx, 1)
+            ay, by = np.polyfit(zs, cy, 1)
+        else:  # no clean slices: the joint centres
+            t = (z - top[2]) / (bottom[2] - top[2])
+            ax = (bottom[0] - top[0]) / (bottom[2] - top[2])
+            bx = top[0] - ax * top[2]
+            ay = (bottom[1] - top[1]) / (bottom[2] - top[2])
+            by = top[1] - ay * top[2]
+            del t
+        dx = x - (ax * z + bx)
+        dy = y - (ay * z + by)
+        return np.degrees(np.arctan2(dx, dy))
 
     def _iliac_inguinal_line(self) -> np.ndarray:
         """Height of the inguinal ligament (front) / iliac crest (side) / PSIS (back) at each vertex."""
@@ -492,13 +526,15 @@ class Labeller:
         # nerves
         mid_ing_x = 0.5 * (lm["asis"][0] + lm["pubic_tubercle"][0])
         nv = np.full(self.m, NONE, np.int16)
-        nv = np.where((th >= 25) & (th < 125), N["lateral_femoral_cutaneous"], nv)
+        nv = np.where((th >= 25) & (th < 125) & (u > 0.0), N["lateral_femoral_cutaneous"], nv)
         nv = np.where((th >= -75) & (th < 25), N["anterior_femoral_cutaneous"], nv)
         nv = np.where((th >= -125) & (th < -75), N["anterior_femoral_cutaneous"], nv)  # medial femoral cut.
         nv = np.where((th >= 125) | (th < -125), N["posterior_femoral_cutaneous"], nv)
         nv = np.where((th >= -125) & (th < -70) & (u > 0.35) & (u < 0.8), N["obturator"], nv)
         nv = np.where((th >= -125) & (th < -40) & (u < 0.3), N["ilioinguinal"], nv)
-        gf = (th >= -40) & (th < 20) & (u < 0.22) & (np.abs(self.x - mid_ing_x) < 0.05 * k)
+        mid_ing = 0.5 * (lm["asis"] + lm["pubic_tubercle"])
+        gf_centre = np.array([mid_ing_x, mid_ing[1], mid_ing[2] - 0.045 * k])
+        gf = (th >= -45) & (th < 25) & (np.linalg.norm(self.q - gf_centre, axis=1) < 0.05 * k)
         nv = np.where(gf, N["genitofemoral"], nv)
         nerve[t] = nv[t]
         na = np.full(self.m, NONE, np.int16)
@@ -571,10 +607,11 @@ class Labeller:
         kg = np.where((th >= -165) & (th < -130), D["S2"], kg)
         out["dermatome_keegan"][t] = kg[t]
         nv = np.where((th >= -150) & (th < -10), N["saphenous"], NONE)
-        nv = np.where((th >= -10) & (th < 130), np.where(v < 0.55, N["lateral_sural_cutaneous"], N["superficial_fibular"]), nv)
-        nv = np.where((th >= -10) & (th < 40) & (v < 0.55), N["saphenous"], nv)  # upper shin: infrapatellar/saphenous
-        nv = np.where((th >= 130) | (th < -150), np.where(v < 0.3, N["posterior_femoral_cutaneous"], N["sural"]), nv)
-        nv = np.where((th >= 100) & (th < 180) & (v >= 0.5), N["sural"], nv)
+        nv = np.where((th >= -10) & (th < 150), np.where(v < 0.5, N["lateral_sural_cutaneous"], N["superficial_fibular"]), nv)
+        nv = np.where((th >= 110) & (th < 150) & (v >= 0.5), N["sural"], nv)
+        nv = np.where((th >= 150) | (th < -150), np.where(v < 0.35, N["posterior_femoral_cutaneous"], N["sural"]), nv)
+        infrapatellar = (th >= -40) & (th < 10) & (v < 0.2)
+        nv = np.where(infrapatellar, N["saphenous"], nv)
         out["cutaneous_nerve"][t] = nv[t]
         rg = np.where(medial & (th < -35), R["medial_leg"], NONE)
         rg = np.where((th >= -35) & (th < 35), R["shin"], rg)
@@ -769,6 +806,13 @@ def find_anus(points: np.ndarray, landmarks: dict[str, list[float]]) -> np.ndarr
     return cand[np.argmin(d)]
 
 
+def find_crotch_z(points: np.ndarray, landmarks: dict[str, list[float]]) -> float:
+    """Height of the crotch: the lowest skin point on the midline between the thighs."""
+    pt = np.asarray(landmarks["pubic_tubercle_right"])
+    sel = (np.abs(points[:, 0]) < 0.01) & (points[:, 2] < pt[2]) & (points[:, 2] > 0.3 * pt[2])
+    return float(points[sel, 2].min()) if sel.any() else float(pt[2] - 0.06)
+
+
 def compute_labels(points: np.ndarray, normals: np.ndarray, faces: np.ndarray,
                    landmarks: dict[str, list[float]], stature: float,
                    skin_vertices: np.ndarray | None = None) -> dict[str, np.ndarray]:  # fmt: skip
@@ -778,6 +822,7 @@ def compute_labels(points: np.ndarray, normals: np.ndarray, faces: np.ndarray,
     side = side.astype(np.int8)
     scale = stature / 1.75
     anus = find_anus(points, landmarks)
+    crotch_z = find_crotch_z(points, landmarks)
     labels = {name: np.full(n, NONE, np.int16) for name in
               ("dermatome", "dermatome_alt", "dermatome_keegan", "cutaneous_nerve", "cutaneous_nerve_alt", "region")}  # fmt: skip
     for name, sign in (("right", 1.0), ("left", -1.0)):
@@ -785,7 +830,7 @@ def compute_labels(points: np.ndarray, normals: np.ndarray, faces: np.ndarray,
         flip = np.array([sign, 1.0, 1.0])
         q = points[sel] * flip
         nn = normals[sel] * flip
-        lab = Labeller(q, nn, Side.from_landmarks(landmarks, name), scale, anus * np.array([0.0, 1, 1]))
+        lab = Labeller(q, nn, Side.from_landmarks(landmarks, name), scale, anus * np.array([0.0, 1, 1]), crotch_z)
         out = lab.label()
         for key, values in out.items():
             labels[key][sel] = values

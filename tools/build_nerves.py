@@ -245,6 +245,7 @@ class Body:
         muscles_path = models_dir / "muscles.vtp"
         self.muscles = named_lines(pv.read(muscles_path)) if muscles_path.is_file() else {}
         self.vertebrae: dict[str, Vertebra] = {}
+        self.notch_back: dict[str, float] = {}
         for level in ("T12", "L1", "L2", "L3", "L4", "L5"):
             name = f"vertebra_{level}"
             if name in self.parts:
@@ -467,8 +468,9 @@ class Body:
         x_apex = x_mid + s * float(b_ok[i])
         # depth (y) of the notch: middle of the bone just lateral to the border
         h = cast.hits(_v(x_apex + s * 0.004, -0.5, z_apex), _v(x_apex + s * 0.004, hip[1] + 0.05, z_apex))
-        y = float(0.5 * (h[0][1] + h[1][1])) if len(h) >= 2 else float(hip[1] - 0.04)
-        return _v(x_apex, y, z_apex), z_apex, lateral_x
+        y_back = float(h[0][1]) if len(h) else float(hip[1] - 0.045)
+        self.notch_back[side] = y_back  # the back edge of the bone beside the notch
+        return _v(x_apex, y_back + 0.006, z_apex), z_apex, lateral_x
 
     def obturator_canal(self, side: str, s: float) -> Vec:
         """The upper lateral corner of the obturator foramen (hole in the pelvis seen from the front)."""
@@ -566,41 +568,61 @@ class NerveBuilder:
     body: Body
     nerves: dict[str, Nerve] = field(default_factory=dict)
 
+    def _push(self, p: np.ndarray, r: np.ndarray, bone: Distance, bone_gap: float, skin_gap: float) -> float:
+        """Move points (in place) out of the bones and into the skin; returns the largest move."""
+        moved = 0.0
+        d = bone(p)
+        need = r + bone_gap
+        bad = d < need
+        if bad.any():
+            p[bad] += bone.gradient(p[bad]) * (need[bad] - d[bad])[:, None]
+            moved = max(moved, float(np.max(need[bad] - d[bad])))
+        skin = self.body.skin_dist
+        ds = skin(p)
+        need_s = -(r + skin_gap)
+        bad = ds > need_s
+        if bad.any():
+            p[bad] -= skin.gradient(p[bad]) * (ds[bad] - need_s[bad])[:, None]
+            moved = max(moved, float(np.max(ds[bad] - need_s[bad])))
+        return moved
+
+    def _ok(self, p: np.ndarray, r: np.ndarray, bone: Distance, bone_gap: float, skin_gap: float) -> np.ndarray:
+        return (bone(p) >= r + bone_gap - 1e-5) & (self.body.skin_dist(p) <= -(r + skin_gap) + 1e-5)
+
     def relax(self, pts: np.ndarray, radius: np.ndarray, fix_start: bool, fix_end: bool,
               bone_gap: float = 0.001, skin_gap: float = 0.0015, sacrum_ok: bool = False,
               iterations: int = 40) -> np.ndarray:  # fmt: skip
         """Push the centreline out of the bones and into the skin, smoothing between passes."""
         bone = self.body.bone_dist_no_sacrum if sacrum_ok else self.body.bone_dist
-        skin = self.body.skin_dist
         pts = pts.copy()
         lo = 1 if fix_start else 0
         hi = len(pts) - 1 if fix_end else len(pts)
+        a, b = max(lo, 1), min(hi, len(pts) - 1)
         for it in range(iterations):
-            if it and hi - lo > 2:
-                inner = pts[max(lo, 1):min(hi, len(pts) - 1)]
-                prev = pts[max(lo, 1) - 1:min(hi, len(pts) - 1) - 1]
-                nxt = pts[max(lo, 1) + 1:min(hi, len(pts) - 1) + 1]
-                pts[max(lo, 1):min(hi, len(pts) - 1)] = inner + 0.35 * (0.5 * (prev + nxt) - inner)
-            moved = 0.0
-            sel = slice(lo, hi)
-            p = pts[sel]
-            r = radius[sel]
-            d = bone(p)
-            need = r + bone_gap
-            bad = d < need
-            if bad.any():
-                g = bone.gradient(p[bad])
-                p[bad] += g * (need[bad] - d[bad])[:, None]
-                moved = max(moved, float(np.max(need[bad] - d[bad])))
-            ds = skin(p)
-            need_s = -(r + skin_gap)
-            bad = ds > need_s
-            if bad.any():
-                g = skin.gradient(p[bad])
-                p[bad] -= g * (ds[bad] - need_s[bad])[:, None]
-                moved = max(moved, float(np.max(ds[bad] - need_s[bad])))
-            pts[sel] = p
-            if it > 5 and moved < 2e-4:
+            if it and b - a > 0:
+                pts[a:b] += 0.35 * (0.5 * (pts[a - 1:b - 1] + pts[a + 1:b + 1]) - pts[a:b])
+            p = pts[lo:hi]
+            moved = self._push(p, radius[lo:hi], bone, bone_gap, skin_gap)
+            pts[lo:hi] = p
+            if it > 20 and moved < 2e-4:
+                break
+        # even spacing, then smooth only where smoothing keeps the clearances
+        pts = resample(pts)
+        radius = np.interp(arc_fraction(pts), [0, 1], [radius[0], radius[-1]])
+        lo = 1 if fix_start else 0
+        hi = len(pts) - 1 if fix_end else len(pts)
+        a, b = max(lo, 1), min(hi, len(pts) - 1)
+        for _ in range(60):
+            if b - a <= 0:
+                break
+            cand = pts[a:b] + 0.5 * (0.5 * (pts[a - 1:b - 1] + pts[a + 1:b + 1]) - pts[a:b])
+            ok = self._ok(cand, radius[a:b], bone, bone_gap, skin_gap)
+            pts[a:b][ok] = cand[ok]
+        for _ in range(6):
+            p = pts[lo:hi]
+            moved = self._push(p, radius[lo:hi], bone, bone_gap, skin_gap)
+            pts[lo:hi] = p
+            if moved < 1e-5:
                 break
         return pts
 
@@ -612,12 +634,10 @@ class NerveBuilder:
         if end is not None:
             ctrl = [*ctrl, np.asarray(end, float)]
         pts = resample(catmull_rom(ctrl))
-        f = arc_fraction(pts)
-        radius = r0 + ((r1 if r1 is not None else r0) - r0) * f
+        r_end = r1 if r1 is not None else r0
+        radius = r0 + (r_end - r0) * arc_fraction(pts)
         pts = self.relax(pts, radius, start is not None, end is not None, **relax_kw)  # type: ignore[arg-type]
-        pts = resample(pts)
-        f = arc_fraction(pts)
-        radius = r0 + ((r1 if r1 is not None else r0) - r0) * f
+        radius = r0 + (r_end - r0) * arc_fraction(pts)
         if start is not None:
             pts[0] = start
         if end is not None:
@@ -722,11 +742,22 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
     def leg_c(z: float) -> Vec:
         return 0.5 * (B.section_centre(tibia, z) + B.section_centre(fibula, z))
 
+    def _face(bones: str | tuple[str, ...], x: float, z: float, gap: float, direction: Vec) -> Vec:
+        names_ = (bones,) if isinstance(bones, str) else bones
+        cast = B.caster(*names_)
+        for xx in (x, B.section_centre(names_[0], z)[0]):
+            hit = cast.first(_v(xx, 0.0, z) - direction * 0.6, direction, 1.2)
+            if hit is not None:
+                return _v(x, hit[1], z) - direction * gap
+        c = B.section_centre(names_[0], z)
+        return _v(x, c[1], z) - direction * (B.section_radius(names_[0], z) + gap)
+
     def back_of(bones: str | tuple[str, ...], x: float, z: float, gap: float) -> Vec:
-        return B.surface_from(bones, _v(x, -0.6, z), Y, gap, length=1.2)
+        """A point `gap` behind the back of the bone(s) at (x, z)."""
+        return _face(bones, x, z, gap, Y)
 
     def front_of(bones: str | tuple[str, ...], x: float, z: float, gap: float) -> Vec:
-        return B.surface_from(bones, _v(x, 0.8, z), -Y, gap, length=1.4)
+        return _face(bones, x, z, gap, -Y)
 
     def skin_dir(centre: Vec, lat: float, ant: float, depth: float) -> Vec:
         return B.under_skin(centre, lat * X + ant * Y, depth)
@@ -797,19 +828,20 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
 
     # ---------------------------------------------------------------- sciatic and its branches
     mig = it + 0.45 * (gt - it)
-    sc2 = off(sci_exit, ant=-0.016, up=-0.018, lat=0.008)
     sc3 = _v(mig[0], min(it[1], mig[1]) - 0.006, mig[2] - 0.004)
+    q = sci_exit + 0.4 * (sc3 - sci_exit)
+    sc2 = back_of((n("pelvis"), femur), q[0], q[2], 0.009)  # over the back of the ischium
     bif_z = kc[2] + 0.09 * k
     bif_x = 0.5 * (mfe[0] + lfe[0])
     bif = back_of(femur, bif_x, bif_z, 0.022)
     z4 = it[2] - 0.06 * k
     x4 = sc3[0] + (bif_x - sc3[0]) * (sc3[2] - z4) / (sc3[2] - bif_z)
-    sc4 = back_of(femur, femur_c(z4)[0], z4, 0.03)
-    sc4[0] = x4
+    sc4 = back_of(femur, x4, z4, 0.03)
     z5 = 0.5 * (z4 + bif_z)
-    sc5 = back_of(femur, femur_c(z5)[0], z5, 0.03)
-    sc5[0] = x4 + (bif_x - x4) * (z4 - z5) / (z4 - bif_z)
-    add("sciatic", [sci_exit, sc2, sc3, sc4, sc5, bif], 0.0055, 0.005, start=nb.at(sacral, "end"))
+    sc5 = back_of(femur, x4 + (bif_x - x4) * (z4 - z5) / (z4 - bif_z), z5, 0.03)
+    sci_behind = _v(x_exit + s * 0.004, B.notch_back[side] - 0.009, z_exit - 0.006)
+    add("sciatic", [sci_exit, sci_behind, sc2, sc3, sc4, sc5, bif], 0.0055, 0.005, start=nb.at(sacral, "end"),
+        bone_gap=0.002)  # fmt: skip
     sciatic = n("sciatic")
 
     # tibial
@@ -826,7 +858,7 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
     z4t = mm[2] + 0.08 * k
     c4 = B.section_centre(tibia, z4t)
     t4 = back_of(tibia, c4[0], z4t, 0.012)
-    tunnel = _v(mm[0] + s * 0.004, mm[1] - 0.42 * (mm[1] - cp[1]), mm[2] - 0.004)
+    tunnel = _v(mm[0] + s * 0.005, mm[1] - min(0.3 * (mm[1] - cp[1]), 0.014 * k), mm[2] - 0.004)
     division = off(tunnel, ant=0.010, up=-0.016, lat=0.003)
     add("tibial", [t1, t2, t3, t4, tunnel, division], 0.004, 0.003, start=nb.at(sciatic, "end"))
     tibial = n("tibial")
@@ -1139,7 +1171,7 @@ def slab(sheet: np.ndarray, normal: np.ndarray, thickness: np.ndarray | float) -
 def build_disc(body: Body, upper: Vertebra, lower_mesh: str, lower_top: Vec | None) -> pv.PolyData:
     """An elliptic disc filling the gap between a vertebral body and the one below."""
     up_c = upper.inf_centre
-    low_c = lower_top if lower_top is not None else up_c - 0.008 * upper.inf_normal
+    low_c = lower_top if lower_top is not None else up_c + 0.008 * upper.inf_normal
     axis = unit(up_c - low_c) if np.linalg.norm(up_c - low_c) > 1e-3 else -upper.inf_normal
     e1 = unit(_v(1, 0, 0) - axis[0] * axis)
     e2 = np.cross(axis, e1)
@@ -1160,10 +1192,10 @@ def build_disc(body: Body, upper: Vertebra, lower_mesh: str, lower_top: Vec | No
             q = centre + a * r * np.cos(t) * e1 + b * r * np.sin(t) * e2
             ht = cu.first(q - axis * 0.004, axis, 0.03)
             hb = cl.first(q + axis * 0.004, -axis, 0.03)
-            if ht is not None and np.dot(ht - q, axis) < 0.012:
+            if ht is not None and np.dot(ht - q, axis) < 0.025:
                 top[i, j] = ht - axis * 0.0003
                 fill_top[i, j] = True
-            if hb is not None and np.dot(q - hb, axis) < 0.012:
+            if hb is not None and np.dot(q - hb, axis) < 0.025:
                 bot[i, j] = hb + axis * 0.0003
                 fill_bot[i, j] = True
     # fallbacks: planes through the hits found
@@ -1329,6 +1361,7 @@ def build_plantar_fascia(body: Body, side: str, s: float) -> pv.PolyData:
     heel = _v(heel_x - s * 0.002, cp[1] + 0.018 * body.k, 0)
     nu, nv = 16, 9
     sheet = np.zeros((nu, nv, 3))
+    floor = np.zeros((nu, nv))
     for i, u in enumerate(np.linspace(0, 1, nu)):
         half = 0.010 + (0.5 * np.linalg.norm(mt5[:2] - mt1[:2]) + 0.004 - 0.010) * u ** 1.4
         dist_c = 0.5 * (mt1 + mt5)
@@ -1337,11 +1370,16 @@ def build_plantar_fascia(body: Body, side: str, s: float) -> pv.PolyData:
         for j, v in enumerate(np.linspace(-1, 1, nv)):
             p = cx + across * half * v * (1 if s > 0 else -1)
             zb = body.bone_below(p[0], p[1], bones)
-            zs = body.skin_ray.first(_v(p[0], p[1], 0.06), _v(0, 0, -1), 0.3)
+            zs = body.skin_ray.first(_v(p[0], p[1], -0.2), _v(0, 0, 1), 0.3)
             z_skin = zs[2] if zs is not None else -0.005
-            z = (zb - 0.0035) if zb is not None else z_skin + 0.006
-            z = max(z, z_skin + 0.004)
-            sheet[i, j] = _v(p[0], p[1], z)
+            sheet[i, j] = _v(p[0], p[1], (zb - 0.0035) if zb is not None else np.nan)
+            floor[i, j] = z_skin + 0.004
+    # a bowstring from the heel to the metatarsal heads, under the bones and above the sole skin
+    z_heel = np.nanmedian(sheet[:3, :, 2]) if np.isfinite(sheet[:3, :, 2]).any() else floor[0].mean() + 0.004
+    z_heads = np.nanmedian(sheet[-3:, :, 2]) if np.isfinite(sheet[-3:, :, 2]).any() else floor[-1].mean() + 0.004
+    string = z_heel + (z_heads - z_heel) * np.linspace(0, 1, nu)[:, None]
+    z = np.where(np.isfinite(sheet[..., 2]), np.minimum(sheet[..., 2], string), string)
+    sheet[..., 2] = np.maximum(z, floor)
     for _ in range(3):
         sheet[1:-1, 1:-1, 2] = 0.5 * sheet[1:-1, 1:-1, 2] + 0.125 * (
             sheet[:-2, 1:-1, 2] + sheet[2:, 1:-1, 2] + sheet[1:-1, :-2, 2] + sheet[1:-1, 2:, 2])
@@ -1366,6 +1404,9 @@ def build_achilles(body: Body, side: str, s: float) -> pv.PolyData:
         if z < cp[2] + 0.012:  # the insertion lies on the calcaneus
             y = max(y, cp[1] - 0.002 - half_t[i])
         centre[i] = _v(cp[0], y, z)
+        room = [body.skin_ray.first(centre[i], _v(sx, 0, 0), 0.2) for sx in (1, -1)]
+        room_x = min(abs(h[0] - cp[0]) for h in room if h is not None) if any(h is not None for h in room) else 0.02
+        half_w[i] = min(half_w[i], 0.7 * room_x)
     for _ in range(2):
         centre[1:-1] = 0.25 * centre[:-2] + 0.5 * centre[1:-1] + 0.25 * centre[2:]
     u, v = line_frames(centre, _v(1, 0, 0))
@@ -1427,6 +1468,20 @@ def build_gluteus_medius(body: Body, side: str, s: float) -> pv.PolyData:
     return slab(mid, outward, thick)
 
 
+def keep_inside_skin(body: Body, mesh: pv.PolyData, margin: float = 0.0015) -> pv.PolyData:
+    """Pull any vertex lying outside the skin (or within `margin` of it) back under it."""
+    pts = np.asarray(mesh.points, float).copy()
+    for _ in range(3):
+        d = body.skin_dist(pts)
+        bad = d > -margin
+        if not bad.any():
+            break
+        pts[bad] -= body.skin_dist.gradient(pts[bad]) * (d[bad] + margin)[:, None]
+    out = mesh.copy()
+    out.points = pts
+    return out
+
+
 def build_structures(body: Body) -> list[tuple[str, pv.PolyData]]:
     out: list[tuple[str, pv.PolyData]] = []
     V = body.vertebrae
@@ -1434,7 +1489,8 @@ def build_structures(body: Body) -> list[tuple[str, pv.PolyData]]:
     for i, lv in enumerate(levels):
         lower = levels[i + 1] if i + 1 < len(levels) else "S1"
         lower_mesh = f"vertebra_{lower}" if lower != "S1" else "sacrum"
-        lower_top = V[lower].sup_centre if lower != "S1" else None
+        lower_top = V[lower].sup_centre if lower != "S1" else \
+            _v(V[lv].x0, 0.5 * (V[lv].y_post + V[lv].y_ant), body.sacral_top)  # fmt: skip
         out.append((f"disc_{lv}_{lower}", build_disc(body, V[lv], lower_mesh, lower_top)))
     scale = (V["L4"].y_ant - V["L4"].y_post) / 0.033
     for side, s in SIDES:
@@ -1454,7 +1510,7 @@ def build_structures(body: Body) -> list[tuple[str, pv.PolyData]]:
         notch, z_apex, lateral_x = notch_info[side]
         out.append((f"piriformis_{side}", build_piriformis(body, side, s, notch, z_apex, lateral_x)))
         out.append((f"gluteus_medius_{side}", build_gluteus_medius(body, side, s)))
-    return out
+    return [(name, keep_inside_skin(body, mesh)) for name, mesh in out]
 
 
 # ----------------------------------------------------------------------------------------------

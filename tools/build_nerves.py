@@ -173,6 +173,91 @@ class Distance:
         return g / np.maximum(n, 1e-9)
 
 
+def winding_number(mesh: pv.PolyData, pts: np.ndarray, chunk: int = 256) -> np.ndarray:
+    """Generalised winding number of a triangle mesh at the points (about 1 inside, 0 outside);
+    robust to the holes, duplicate faces and seams of the source bone meshes."""
+    f = mesh.regular_faces
+    v = np.asarray(mesh.points, float)
+    a0, b0, c0 = v[f[:, 0]], v[f[:, 1]], v[f[:, 2]]
+    out = np.zeros(len(pts))
+    for i in range(0, len(pts), chunk):
+        p = pts[i:i + chunk][:, None, :]
+        a, b, c = a0[None] - p, b0[None] - p, c0[None] - p
+        la, lb, lc = (np.linalg.norm(x, axis=2) for x in (a, b, c))
+        det = np.einsum("ijk,ijk->ij", a, np.cross(b, c))
+        den = la * lb * lc + np.einsum("ijk,ijk->ij", a, b) * lc + np.einsum("ijk,ijk->ij", b, c) * la + \
+            np.einsum("ijk,ijk->ij", c, a) * lb  # fmt: skip
+        out[i:i + chunk] = np.arctan2(det, den).sum(axis=1) / (2 * np.pi)
+    return out
+
+
+class BoneField:
+    """Signed distance to the union of the bones (negative inside): unsigned distance from VTK,
+    inside/outside from the winding number, so imperfect source meshes do not flip the sign."""
+
+    def __init__(self, parts: dict[str, pv.PolyData], skip: Sequence[str] = ()):
+        self.items = []
+        for name, mesh in parts.items():
+            if name in skip:
+                continue
+            fn = vtk.vtkImplicitPolyDataDistance()
+            fn.SetInput(mesh)
+            self.items.append((np.asarray(mesh.bounds, float), mesh, fn))
+
+    def __call__(self, pts: np.ndarray) -> np.ndarray:
+        return self.signed(pts)[0]
+
+    def signed(self, pts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Signed distance and, per point, the index of the bone that sets it (-1 if none near)."""
+        pts = np.ascontiguousarray(np.atleast_2d(pts), dtype=float)
+        best = np.full(len(pts), 1.0)
+        which = np.full(len(pts), -1)
+        for index, (bounds, mesh, fn) in enumerate(self.items):
+            lo, hi = bounds[0::2] - 0.05, bounds[1::2] + 0.05
+            near = np.all((pts >= lo) & (pts <= hi), axis=1)
+            if not near.any():
+                continue
+            q = pts[near]
+            out = vtk.vtkDoubleArray()
+            fn.FunctionValue(numpy_to_vtk(q, deep=True), out)
+            sd = vtk_to_numpy(out).astype(float)
+            u = np.abs(sd)
+            inside = sd < 0
+            # the winding number settles the sign near the surface, where seams and holes
+            # mislead VTK; far outside the bone's box the point cannot be inside
+            inb = np.all((q >= bounds[0::2] - 1e-3) & (q <= bounds[1::2] + 1e-3), axis=1)
+            check = inb & ((u < 0.015) | inside)
+            inside &= inb
+            if check.any():
+                inside[check] = winding_number(mesh, q[check]) > 0.5
+            value = np.where(inside, -u, u)
+            idx = np.where(near)[0]
+            better = value < best[idx]
+            best[idx[better]] = value[better]
+            which[idx[better]] = index
+        return best, which
+
+    def gradient(self, pts: np.ndarray) -> np.ndarray:
+        """Unit direction out of the nearest bone (away from its closest surface point)."""
+        pts = np.atleast_2d(pts)
+        value, which = self.signed(pts)
+        g = np.zeros_like(pts)
+        closest = [0.0, 0.0, 0.0]
+        for i, (p, b) in enumerate(zip(pts, which)):
+            if b < 0:
+                g[i] = (0.0, 0.0, 1.0)
+                continue
+            self.items[b][2].EvaluateFunctionAndGetClosestPoint(p, closest)
+            d = p - np.asarray(closest)
+            n = float(np.linalg.norm(d))
+            if n < 1e-9:
+                grad = [0.0, 0.0, 0.0]
+                self.items[b][2].EvaluateGradient(p, grad)
+                d, n = np.asarray(grad), 1.0
+            g[i] = d / n * (1.0 if value[i] >= 0 else -1.0)
+        return g / np.maximum(np.linalg.norm(g, axis=1, keepdims=True), 1e-9)
+
+
 def _closed(mesh: pv.PolyData) -> pv.PolyData:
     mesh = mesh.triangulate().clean()
     return mesh.compute_normals(auto_orient_normals=True, consistent_normals=True, cell_normals=False,
@@ -237,8 +322,8 @@ class Body:
         bones = pv.read(models_dir / "bones.vtp")
         self.parts = {n: _closed(m) for n, m in named_parts(bones).items()}
         self.all_bones = pv.merge(list(self.parts.values()))
-        self.bone_dist = Distance(self.all_bones)
-        self.bone_dist_no_sacrum = Distance(pv.merge([m for n, m in self.parts.items() if n != "sacrum"]))
+        self.bone_dist = BoneField(self.parts)
+        self.bone_dist_no_sacrum = BoneField(self.parts, skip=("sacrum",))
         self.skin_dist = Distance(self.skin)
         self.skin_ray = Caster(self.skin)
         self._casters: dict[str, Caster] = {}
@@ -293,13 +378,28 @@ class Body:
         hit = self.caster(*names).first(origin, d, length)
         return origin.copy() if hit is None else hit - d * gap
 
-    def under_skin(self, inside: Vec, direction: Vec, depth: float) -> Vec:
-        """The point `depth` under the skin, along a ray from a point inside the body."""
+    def under_skin(self, inside: Vec, direction: Vec, depth: float, midline: float | None = 0.0) -> Vec:
+        """The point `depth` under the skin, along a ray from a point inside the body. A ray heading
+        for the other side stops at the midline (the thighs may be joined at the crotch)."""
         d = unit(np.asarray(direction, float))
-        hit = self.skin_ray.first(inside, d, 0.6)
+        length = 0.6
+        if midline is not None and abs(d[0]) > 1e-6 and (midline - inside[0]) * d[0] > 0:
+            length = min(length, (midline - inside[0]) / d[0])
+        hit = self.skin_ray.first(inside, d, length)
         if hit is None:
-            return inside.copy()
+            return inside + d * 0.7 * length
         return hit - d * depth
+
+    def layer(self, origin: Vec, direction: Vec, frac: float, max_len: float = 0.3) -> Vec:
+        """A point in the soft tissue between the outermost bone surface and the skin, `frac` of
+        the way out, along a ray from `origin` (inside the body, usually inside a bone)."""
+        d = unit(np.asarray(direction, float))
+        skin = self.skin_ray.first(origin, d, max_len)
+        if skin is None:
+            return np.asarray(origin, float).copy()
+        hits = self.caster(*self.parts).hits(origin, skin)
+        base = hits[-1] if len(hits) else np.asarray(origin, float)
+        return base + frac * (skin - base)
 
     def bone_below(self, x: float, y: float, names: tuple[str, ...], z_from: float = 0.3) -> float | None:
         """z of the lowest bone surface under (x, y) seen from below (sole side)."""
@@ -568,7 +668,7 @@ class NerveBuilder:
     body: Body
     nerves: dict[str, Nerve] = field(default_factory=dict)
 
-    def _push(self, p: np.ndarray, r: np.ndarray, bone: Distance, bone_gap: float, skin_gap: float) -> float:
+    def _push(self, p: np.ndarray, r: np.ndarray, bone: BoneField, bone_gap: float, skin_gap: float) -> float:
         """Move points (in place) out of the bones and into the skin; returns the largest move."""
         moved = 0.0
         d = bone(p)
@@ -586,7 +686,7 @@ class NerveBuilder:
             moved = max(moved, float(np.max(ds[bad] - need_s[bad])))
         return moved
 
-    def _ok(self, p: np.ndarray, r: np.ndarray, bone: Distance, bone_gap: float, skin_gap: float) -> np.ndarray:
+    def _ok(self, p: np.ndarray, r: np.ndarray, bone: BoneField, bone_gap: float, skin_gap: float) -> np.ndarray:
         return (bone(p) >= r + bone_gap - 1e-5) & (self.body.skin_dist(p) <= -(r + skin_gap) + 1e-5)
 
     def relax(self, pts: np.ndarray, radius: np.ndarray, fix_start: bool, fix_end: bool,
@@ -607,21 +707,26 @@ class NerveBuilder:
             if it > 20 and moved < 2e-4:
                 break
         # even spacing, then smooth only where smoothing keeps the clearances
-        pts = resample(pts)
-        radius = np.interp(arc_fraction(pts), [0, 1], [radius[0], radius[-1]])
-        lo = 1 if fix_start else 0
-        hi = len(pts) - 1 if fix_end else len(pts)
-        a, b = max(lo, 1), min(hi, len(pts) - 1)
-        for _ in range(60):
-            if b - a <= 0:
-                break
-            cand = pts[a:b] + 0.5 * (0.5 * (pts[a - 1:b - 1] + pts[a + 1:b + 1]) - pts[a:b])
-            ok = self._ok(cand, radius[a:b], bone, bone_gap, skin_gap)
-            pts[a:b][ok] = cand[ok]
-        for _ in range(6):
-            p = pts[lo:hi]
-            moved = self._push(p, radius[lo:hi], bone, bone_gap, skin_gap)
-            pts[lo:hi] = p
+        r0, r1 = radius[0], radius[-1]
+        for _ in range(3):
+            pts = resample(pts)
+            radius = r0 + (r1 - r0) * arc_fraction(pts)
+            lo = 1 if fix_start else 0
+            hi = len(pts) - 1 if fix_end else len(pts)
+            a, b = max(lo, 1), min(hi, len(pts) - 1)
+            for _ in range(25):
+                if b - a <= 0:
+                    break
+                cand = pts[a:b] + 0.5 * (0.5 * (pts[a - 1:b - 1] + pts[a + 1:b + 1]) - pts[a:b])
+                ok = self._ok(cand, radius[a:b], bone, bone_gap, skin_gap)
+                pts[a:b][ok] = cand[ok]
+            moved = 0.0
+            for _ in range(6):
+                p = pts[lo:hi]
+                moved = self._push(p, radius[lo:hi], bone, bone_gap, skin_gap)
+                pts[lo:hi] = p
+                if moved < 1e-5:
+                    break
             if moved < 1e-5:
                 break
         return pts
@@ -762,17 +867,20 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
     def skin_dir(centre: Vec, lat: float, ant: float, depth: float) -> Vec:
         return B.under_skin(centre, lat * X + ant * Y, depth)
 
-    def plantar(x: float, y: float, gap: float) -> Vec:
-        z = B.bone_below(x, y, foot_bones)
-        if z is None:
-            z = 0.015
-        return _v(x, y, z - gap)
+    def foot_inside(x: float, y: float) -> Vec:
+        lo = B.bone_below(x, y, foot_bones)
+        hi = B.bone_above(x, y, foot_bones, 0.3)
+        if lo is None or hi is None:
+            sole = B.skin_ray.first(_v(x, y, -0.2), Z, 0.4)
+            return _v(x, y, (sole[2] if sole is not None else 0.0) + 0.02)
+        return _v(x, y, 0.5 * (lo + hi))
 
-    def dorsal(x: float, y: float, gap: float) -> Vec:
-        z = B.bone_above(x, y, foot_bones, 0.3)
-        if z is None:
-            z = 0.03
-        return _v(x, y, z + gap)
+    def plantar(x: float, y: float, frac: float = 0.45) -> Vec:
+        """Between the foot bones and the sole (under the plantar aponeurosis)."""
+        return B.layer(foot_inside(x, y), -Z, frac)
+
+    def dorsal(x: float, y: float, frac: float = 0.5) -> Vec:
+        return B.layer(foot_inside(x, y), Z, frac)
 
     # ---------------------------------------------------------------- lumbar plexus and roots
     joins = {}
@@ -858,28 +966,27 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
     z4t = mm[2] + 0.08 * k
     c4 = B.section_centre(tibia, z4t)
     t4 = back_of(tibia, c4[0], z4t, 0.012)
-    tunnel = _v(mm[0] + s * 0.005, mm[1] - min(0.3 * (mm[1] - cp[1]), 0.014 * k), mm[2] - 0.004)
-    division = off(tunnel, ant=0.010, up=-0.016, lat=0.003)
+    tunnel = B.layer(off(mm, lat=0.01), unit(-Y - 0.3 * Z - 0.3 * X), 0.45)
+    division = B.layer(foot_inside(mm[0] + s * 0.012, mm[1] - 0.004), unit(-0.6 * X - Z), 0.45)
     add("tibial", [t1, t2, t3, t4, tunnel, division], 0.004, 0.003, start=nb.at(sciatic, "end"))
     tibial = n("tibial")
 
     # plantar nerves
-    mp1 = plantar(nav[0] + s * 0.010, nav[1], 0.006)
-    mp1 = 0.5 * (mp1 + off(nav, lat=0.010, up=-0.015))
+    mp1 = plantar(nav[0] + s * 0.010, nav[1])
     mid1 = 0.5 * (nav + mt1)
-    mp2 = plantar(mid1[0] + s * 0.010, mid1[1], 0.005)
-    mp3 = plantar(mt1[0] + s * 0.010, mt1[1], 0.004)
-    mp4 = plantar(mt1[0] + s * 0.014, mt1[1] + 0.02, 0.003)
+    mp2 = plantar(mid1[0] + s * 0.010, mid1[1])
+    mp3 = plantar(mt1[0] + s * 0.010, mt1[1])
+    mp4 = plantar(mt1[0] + s * 0.014, mt1[1] + 0.02)
     add("medial_plantar", [mp1, mp2, mp3, mp4], 0.002, 0.0015, start=nb.at(tibial, "end"))
     heel_mid = 0.5 * (mm + lmal)
-    lp1 = plantar(heel_mid[0], cp[1] + 0.04 * k, 0.006)
+    lp1 = plantar(heel_mid[0], cp[1] + 0.04 * k)
     base5 = off(mt5, ant=-0.04 * k, lat=-0.008)
-    lp2 = plantar(base5[0], base5[1], 0.005)
-    lp3 = plantar(mt5[0] - s * 0.010, mt5[1], 0.004)
-    lp4 = plantar(mt5[0] - s * 0.013, mt5[1] + 0.018, 0.003)
+    lp2 = plantar(base5[0], base5[1])
+    lp3 = plantar(mt5[0] - s * 0.010, mt5[1])
+    lp4 = plantar(mt5[0] - s * 0.013, mt5[1] + 0.018)
     add("lateral_plantar", [lp1, lp2, lp3, lp4], 0.002, 0.0015, start=nb.at(tibial, "end"))
-    mc1 = _v(mm[0] + s * 0.004, cp[1] + 0.022, cp[2] + 0.004)
-    mc2 = plantar(cp[0], cp[1] + 0.022, 0.004)
+    mc1 = B.layer(foot_inside(cp[0], cp[1] + 0.022), unit(-X - 0.3 * Z), 0.5)
+    mc2 = plantar(cp[0], cp[1] + 0.025, 0.4)
     add("medial_calcaneal", [mc1, mc2], 0.0015, start=nb.at_z(tibial, mm[2] + 0.006))
 
     # sural (medial sural cutaneous from the tibial in the popliteal fossa, joined by the fibular
@@ -890,10 +997,12 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
     su2 = skin_dir(leg_c(z), 0.3, -1.0, 0.007)
     z = lmal[2] + 0.08 * k
     su3 = skin_dir(leg_c(z), 0.75, -0.65, 0.006)
-    su4 = off(lmal, ant=-0.014, up=-0.006, lat=0.003)
-    su5 = off(lmal, ant=0.010, up=-0.018, lat=0.004)
-    su6 = off(mt5, ant=-0.035 * k, lat=0.006, up=0.004)
-    su7 = 0.5 * (mt5 + toe5) + 0.003 * X
+    su4 = B.layer(off(lmal, lat=-0.008), unit(-Y + 0.3 * X - 0.2 * Z), 0.5)
+    su5 = B.layer(off(lmal, lat=-0.008), unit(0.5 * X + 0.3 * Y - Z), 0.5)
+    b5 = off(mt5, ant=-0.035 * k)
+    su6 = B.layer(foot_inside(b5[0] - s * 0.008, b5[1]), unit(X + 0.2 * Z), 0.5)
+    t5 = 0.5 * (mt5 + toe5)
+    su7 = B.layer(foot_inside(t5[0] - s * 0.006, t5[1]), unit(X + 0.5 * Z), 0.5)
     add("sural", [su1, su2, su3, su4, su5, su6, su7], 0.0018, 0.0015, start=nb.at_z(tibial, kz - 0.02))
 
     # common fibular round the fibular neck
@@ -927,9 +1036,9 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
     z = lmal[2] + 0.035 * k
     sf4 = skin_dir(_v(ac[0], ac[1], z), 0.35, 0.94, 0.004)
     m = 0.5 * (ac + mt3)
-    sf5 = dorsal(m[0] + s * 0.005, m[1], 0.004)
+    sf5 = dorsal(m[0] + s * 0.005, m[1])
     m = mt3 + 0.3 * (mt5 - mt3)
-    sf6 = dorsal(m[0], m[1] - 0.012, 0.004)
+    sf6 = dorsal(m[0], m[1] - 0.012)
     add("superficial_fibular", [sf1, sf2, sf3, sf4, sf5, sf6], 0.002, 0.0015, start=nb.at(cfib, "end"))
 
     # deep fibular
@@ -938,14 +1047,14 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
         p = fc + w * (tc - fc)
         return _v(p[0], max(tc[1], fc[1]) + ant, z)
 
-    df1 = membrane(fh[2] - 0.05 * k, 0.3, 0.006)
-    df2 = membrane(0.5 * (kz + ac[2]), 0.45, 0.010)
-    df3 = membrane(ac[2] + 0.07 * k, 0.65, 0.014)
+    df1 = membrane(fh[2] - 0.05 * k, 0.3, 0.010)
+    df2 = membrane(0.5 * (kz + ac[2]), 0.45, 0.014)
+    df3 = membrane(ac[2] + 0.07 * k, 0.65, 0.016)
     df4 = front_of((tibia, n("talus")), ac[0], ac[2] + 0.012, 0.007)
     m = ac + 0.55 * (0.5 * (mt1 + mt2) - ac)
-    df5 = dorsal(m[0], m[1], 0.004)
+    df5 = dorsal(m[0], m[1], 0.45)
     web = 0.5 * (mt1 + mt2) + 0.018 * k * Y
-    df6 = dorsal(web[0], web[1], 0.004)
+    df6 = dorsal(web[0], web[1])
     add("deep_fibular", [df1, df2, df3, df4, df5, df6], 0.002, 0.0015, start=nb.at(cfib, "end"))
 
     # posterior femoral cutaneous and inferior cluneal
@@ -970,7 +1079,8 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
     il_mid = 0.5 * (asis + pt)  # inguinal ligament midpoint
     # femoral: psoas-iliacus groove, under the inguinal ligament lateral to the artery
     zf = 0.5 * (nb.at(plexus, "end")[2] + il_mid[2])
-    fossa = B.surface_from(n("pelvis"), _v(B.sacrum_x0 + s * 0.02, hip[1] + 0.005, zf), X, 0.014)
+    in_pelvis = _v(B.sacrum_x0 + 0.3 * (asis[0] - B.sacrum_x0), asis[1] - 0.03, zf)
+    fossa = B.surface_from(n("pelvis"), in_pelvis, unit(X - 0.55 * Y), 0.016)
     fm1 = off(fossa, ant=0.010)
     fm2 = off(il_mid, up=0.022, ant=-0.018, lat=0.006)
     fm3 = off(il_mid, up=-0.008, ant=-0.012, lat=0.010)
@@ -998,9 +1108,10 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
     sa4 = off(mfe, lat=-0.012, ant=-0.012)
     sa5 = skin_dir(B.section_centre(tibia, kz - 0.10 * k), -0.95, -0.3, 0.005)
     sa6 = skin_dir(B.section_centre(tibia, mm[2] + 0.12 * k), -0.9, 0.1, 0.004)
-    sa7 = off(mm, ant=0.012, lat=-0.004)
-    sa8 = off(nav, up=0.008, lat=-0.003)
-    sa9 = off(nav + 0.6 * (mt1 - nav), up=0.012, lat=-0.004)
+    sa7 = B.layer(off(mm, lat=0.01), unit(-0.6 * X + 0.8 * Y), 0.5)
+    sa8 = B.layer(foot_inside(nav[0] + s * 0.01, nav[1]), unit(-X + 0.5 * Z), 0.5)
+    f9 = nav + 0.6 * (mt1 - nav)
+    sa9 = B.layer(foot_inside(f9[0] + s * 0.008, f9[1]), unit(-0.6 * X + Z), 0.5)
     add("saphenous", [sa1, sa2, sa3, sa4, sa5, sa6, sa7, sa8, sa9], 0.002, 0.0015, start=nb.at(femoral, "end"))
 
     # obturator: medial border of psoas, lateral pelvic wall, obturator canal, medial thigh
@@ -1020,7 +1131,9 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
     # lateral femoral cutaneous: across iliacus to just medial of the ASIS
     lf_start = nb.nearest(plexus, joins["L3"])
     lf1 = off(lf_start, lat=0.022 * k, up=-0.03 * k)
-    lf2 = B.surface_from(n("pelvis"), _v(B.sacrum_x0 + s * 0.02, hip[1] + 0.012, asis[2] + 0.035 * k), X, 0.018)
+    z = asis[2] + 0.03 * k
+    lf2 = B.surface_from(n("pelvis"), _v(B.sacrum_x0 + 0.45 * (asis[0] - B.sacrum_x0), asis[1] - 0.025, z),
+                         unit(X - 0.45 * Y), 0.018)  # fmt: skip
     lf3 = off(asis, lat=-0.015, ant=-0.008, up=-0.008)
     lf4 = off(asis, lat=-0.012, ant=-0.004, up=-0.05 * k)
     z = asis[2] - 0.10 * k

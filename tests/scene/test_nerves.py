@@ -5,7 +5,8 @@ landmarks.json from the model folder (`REFERRAL_ATLAS_ASSETS_DIR` overrides it).
 
 Tolerances, and why
 - Skin: every nerve centreline point and every structure vertex lies inside the closed skin.
-- Bones: no centreline point inside a bone, except the cauda equina below S1 and the first
+- Bones: no centreline point inside a bone (generalised winding number, because the source bone
+  meshes have holes and seams that fool ray-parity tests), except the cauda equina below S1 and the first
   centimetres of the S1-S3 roots inside the sacrum: the sacrum mesh is solid (no sacral canal, no
   foramina), so there they run through it by design. Nerves are allowed to hug bone (fibular neck,
   sciatic notch, intervertebral foramina, tarsal tunnel): at most 3 % of a nerve's points and 1 %
@@ -133,6 +134,35 @@ def inside(surface: pv.PolyData, points: np.ndarray) -> np.ndarray:
     return np.array([select.IsInside(i) for i in range(len(points))], dtype=bool)
 
 
+def winding_number(mesh: pv.PolyData, pts: np.ndarray, chunk: int = 256) -> np.ndarray:
+    """Generalised winding number (about 1 inside, 0 outside). Used for the bones because the
+    source bone meshes (myo-sim) have holes, duplicate faces and non-manifold seams, which make
+    ray-parity tests such as vtkSelectEnclosedPoints unreliable there."""
+    f = mesh.regular_faces
+    v = np.asarray(mesh.points, float)
+    a0, b0, c0 = v[f[:, 0]], v[f[:, 1]], v[f[:, 2]]
+    out = np.zeros(len(pts))
+    for i in range(0, len(pts), chunk):
+        p = pts[i:i + chunk][:, None, :]
+        a, b, c = a0[None] - p, b0[None] - p, c0[None] - p
+        la, lb, lc = (np.linalg.norm(x, axis=2) for x in (a, b, c))
+        det = np.einsum("ijk,ijk->ij", a, np.cross(b, c))
+        den = (la * lb * lc + np.einsum("ijk,ijk->ij", a, b) * lc + np.einsum("ijk,ijk->ij", b, c) * la
+               + np.einsum("ijk,ijk->ij", c, a) * lb)  # fmt: skip
+        out[i:i + chunk] = np.arctan2(det, den).sum(axis=1) / (2 * np.pi)
+    return out
+
+
+def inside_bone(bone: pv.PolyData, points: np.ndarray) -> np.ndarray:
+    points = np.asarray(points, float)
+    b = np.asarray(bone.bounds)
+    box = np.all((points >= b[0::2] - 1e-3) & (points <= b[1::2] + 1e-3), axis=1)
+    out = np.zeros(len(points), bool)
+    if box.any():
+        out[box] = winding_number(bone, points[box]) > 0.5
+    return out
+
+
 def distance_to(surface: pv.PolyData, points: np.ndarray) -> np.ndarray:
     loc = vtkStaticCellLocator()
     loc.SetDataSet(surface)
@@ -214,7 +244,7 @@ def test_nerves_outside_the_bones(nerves: dict, bones: dict) -> None:
     near = np.zeros(len(pts), bool)
     exempt = np.isin(owner, list(sacral_ok))
     for bone_name, bone in bones.items():
-        ins = inside(bone, pts)
+        ins = inside_bone(bone, pts)
         close = distance_to(bone, pts) < NEAR_BONE
         if bone_name == "sacrum":  # the intra-sacral course, and where it enters and leaves the bone
             ins &= ~exempt
@@ -377,7 +407,8 @@ def test_each_disc_lies_between_its_vertebrae(structures: dict, bones: dict) -> 
         assert c[1] > np.median(up_pts[:, 1]) - 0.01
         # fills the gap rather than the bone
         pts = np.asarray(disc.points)
-        assert inside(up, pts).mean() < 0.1 and inside(low, pts).mean() < 0.1, f"disc_{upper}_{lower} overlaps bone"
+        overlap = max(inside_bone(up, pts).mean(), inside_bone(low, pts).mean())
+        assert overlap < 0.1, f"disc_{upper}_{lower} overlaps bone"
         thick = np.ptp(pts[:, 2])
         assert 0.003 < thick < 0.03, f"disc_{upper}_{lower} is {thick * 1000:.0f} mm tall"
 

@@ -383,7 +383,8 @@ class Body:
         for the other side stops at the midline (the thighs may be joined at the crotch)."""
         d = unit(np.asarray(direction, float))
         length = 0.6
-        if midline is not None and abs(d[0]) > 1e-6 and (midline - inside[0]) * d[0] > 0:
+        if midline is not None and abs(d[0]) > 1e-6 and abs(inside[0] - midline) > 0.005 and \
+                (midline - inside[0]) * d[0] > 0:  # fmt: skip
             length = min(length, (midline - inside[0]) / d[0])
         hit = self.skin_ray.first(inside, d, length)
         if hit is None:
@@ -603,7 +604,8 @@ class Body:
         x = s * x_from_midline
         near = pts[np.abs(pts[:, 0] - x) < 0.008]
         psis = self.L("psis", side)
-        near = near[near[:, 1] < psis[1] + 0.06] if len(near[near[:, 1] < psis[1] + 0.06]) else near
+        back = near[near[:, 1] < psis[1] + 0.03]
+        near = back if len(back) else near
         top = near[np.argmax(near[:, 2])]
         hit = self.caster(f"pelvis_{side}").first(_v(x, top[1], top[2] + 0.1), _v(0, 0, -1), 0.2)
         return hit if hit is not None else top

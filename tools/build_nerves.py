@@ -891,9 +891,11 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
         v = V[lv]
         fz = v.pedicle_bottom - 0.004
         foramina[lv] = _v(v.x0 + s * v.pedicle_x, v.y_post - 0.002, fz)
-        joins[lv] = _v(v.x0 + s * (v.half_width + 0.014 * k), v.y_post + 0.008, fz - 0.014)
+        i = levels.index(lv)  # the plexus fans out downwards: lower roots join it further out
+        joins[lv] = _v(v.x0 + s * (v.half_width + (0.013 + 0.005 * i) * k), v.y_post + 0.008 + 0.002 * i,
+                       fz - 0.02 * k)  # fmt: skip
     l5 = V["L5"]
-    plexus_bottom = _v(l5.x0 + s * (l5.half_width + 0.02 * k), l5.body_centre[1] - 0.002, l5.body_centre[2] - 0.004)
+    plexus_bottom = _v(l5.x0 + s * (l5.half_width + 0.034 * k), l5.body_centre[1] + 0.004, l5.body_centre[2] - 0.01)
     add("lumbar_plexus", [joins["L1"], joins["L2"], joins["L3"], joins["L4"], plexus_bottom], 0.003, 0.0035)
     plexus = n("lumbar_plexus")
 
@@ -910,9 +912,10 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
     hw_top = B.sacral_half_width(B.sacral_top - 0.01)
     trunk_top = B.sacral_front(B.sacrum_x0 + s * 0.6 * hw_top, B.sacral_top - 0.012) + 0.008 * Y
     f1, f2, f3 = (B.sacral_foramina[(lv, s)] for lv in ("S1", "S2", "S3"))
-    sp1 = off(f1, lat=0.014, ant=0.007, up=-0.006)
-    sp2 = off(f2, lat=0.020, ant=0.008, up=-0.004)
-    sp3 = 0.5 * (off(f3, lat=0.026, ant=0.008) + sci_start)
+    # the roots converge on the greater sciatic foramen: a broad band narrowing to the sciatic
+    sp1 = off(f1, lat=0.018, ant=0.008, up=-0.012)
+    sp2 = off(f2, lat=0.026, ant=0.009, up=-0.012)
+    sp3 = 0.5 * (off(f3, lat=0.03, ant=0.009, up=-0.008) + sci_start)
     add("sacral_plexus", [trunk_top, sp1, sp2, sp3, sci_start], 0.004, 0.005)
     sacral = n("sacral_plexus")
 
@@ -922,7 +925,7 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
         start = _v(v.x0 + s * 0.003, v.canal[1], up_z)
         recess = _v(v.x0 + s * max(v.pedicle_medial - 0.003, 0.004), v.y_post - 0.004, v.body_centre[2] + 0.002)
         f = foramina[lv]
-        exit_ = off(f, lat=0.012 * k, ant=0.006, up=-0.007)
+        exit_ = off(f, lat=0.010 * k, ant=0.005, up=-0.008)
         start = nb.nearest("cauda_equina", start) + s * 0.002 * X
         if lv == "L5":
             ala = off(trunk_top, lat=0.004, up=0.012, ant=-0.002)
@@ -933,7 +936,7 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
         start = nb.nearest("cauda_equina", B.sacral_canal(fpt[2] + 0.012)) + s * 0.002 * X
         mid = off(fpt, ant=-0.004)
         outside = off(fpt, ant=0.005, lat=0.004, up=-0.003)
-        add(lv, [mid, fpt, outside], 0.0025, start=start, end=nb.nearest(sacral, off(outside, lat=0.01, up=-0.01)),
+        add(lv, [mid, fpt, outside], 0.0025, start=start, end=nb.nearest(sacral, off(outside, lat=0.016, up=-0.016)),
             bone_gap=0.0005, sacrum_ok=True)  # fmt: skip
 
     # ---------------------------------------------------------------- sciatic and its branches

@@ -686,6 +686,15 @@ class NerveBuilder:
         if bad.any():
             p[bad] -= skin.gradient(p[bad]) * (ds[bad] - need_s[bad])[:, None]
             moved = max(moved, float(np.max(ds[bad] - need_s[bad])))
+            # where bone and skin are too close for both clearances, sit halfway between them
+            sub = np.where(bad)[0]
+            db = bone(p[sub])
+            squeeze = db < 0.5 * need[sub]
+            if squeeze.any():
+                q = sub[squeeze]
+                g = bone.gradient(p[q])
+                gap = -skin(p[q]) - db[squeeze]
+                p[q] += g * (0.5 * gap)[:, None]
         return moved
 
     def _ok(self, p: np.ndarray, r: np.ndarray, bone: BoneField, bone_gap: float, skin_gap: float) -> np.ndarray:
@@ -731,6 +740,25 @@ class NerveBuilder:
                     break
             if moved < 1e-5:
                 break
+        # no gaps wider than 4.5 mm where a push stretched the line
+        steps = np.linalg.norm(np.diff(pts, axis=0), axis=1)
+        if steps.max() > 0.0045:
+            out = [pts[0]]
+            for i, step in enumerate(steps):
+                k = int(np.ceil(step / SPACING)) if step > 0.0045 else 1
+                for j in range(1, k):
+                    out.append(pts[i] + (pts[i + 1] - pts[i]) * j / k)
+                out.append(pts[i + 1])
+            pts = np.array(out)
+            radius = r0 + (r1 - r0) * arc_fraction(pts)
+            lo = 1 if fix_start else 0
+            hi = len(pts) - 1 if fix_end else len(pts)
+            for _ in range(4):
+                p = pts[lo:hi]
+                if self._push(p, radius[lo:hi], bone, bone_gap, skin_gap) < 1e-5:
+                    pts[lo:hi] = p
+                    break
+                pts[lo:hi] = p
         return pts
 
     def add(self, name: str, control: Sequence[Vec], r0: float, r1: float | None = None,

@@ -202,7 +202,9 @@ class BoneField:
                 continue
             fn = vtk.vtkImplicitPolyDataDistance()
             fn.SetInput(mesh)
-            self.items.append((np.asarray(mesh.bounds, float), mesh, fn))
+            # the winding number only decides inside/outside: a lighter copy of big meshes will do
+            coarse = mesh.decimate(1.0 - 3000.0 / mesh.n_cells) if mesh.n_cells > 4000 else mesh
+            self.items.append((np.asarray(mesh.bounds, float), coarse, fn))
 
     def __call__(self, pts: np.ndarray) -> np.ndarray:
         return self.signed(pts)[0]

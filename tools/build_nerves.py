@@ -699,8 +699,38 @@ class NerveBuilder:
                 p[q] += g * (0.5 * gap)[:, None]
         return moved
 
-    def _ok(self, p: np.ndarray, r: np.ndarray, bone: BoneField, bone_gap: float, skin_gap: float) -> np.ndarray:
-        return (bone(p) >= r + bone_gap - 1e-5) & (self.body.skin_dist(p) <= -(r + skin_gap) + 1e-5)
+    def _violation(self, p: np.ndarray, r: np.ndarray, bone: BoneField, bone_gap: float,
+                   skin_gap: float) -> np.ndarray:  # fmt: skip
+        """How far each point is from meeting both clearances (0 when it meets them)."""
+        vb = np.maximum(0.0, r + bone_gap - bone(p))
+        vs = np.maximum(0.0, self.body.skin_dist(p) + r + skin_gap)
+        return vb + vs
+
+    def _unkink(self, pts: np.ndarray, radius: np.ndarray, fix_start: bool, fix_end: bool,
+                bone: BoneField) -> np.ndarray:  # fmt: skip
+        """Round off sharp corners left where bone and skin clearances fight, as long as the
+        centreline stays out of the bone and under the skin (clearances may shrink there)."""
+        pts = pts.copy()
+        for _ in range(30):
+            if len(pts) < 3:
+                break
+            seg = np.diff(pts, axis=0)
+            length = np.linalg.norm(seg, axis=1)
+            unit_seg = seg / np.maximum(length, 1e-9)[:, None]
+            turn = np.arccos(np.clip(np.sum(unit_seg[1:] * unit_seg[:-1], axis=1), -1, 1))
+            bend = 0.5 * (length[1:] + length[:-1]) / np.maximum(turn, 1e-9)
+            sharp = np.where(bend < 1.6 * radius[1:-1])[0] + 1
+            if len(sharp) == 0:
+                break
+            idx = np.unique(np.clip(np.concatenate([sharp - 1, sharp, sharp + 1]), 1, len(pts) - 2))
+            if fix_start:
+                idx = idx[idx != 0]
+            if fix_end:
+                idx = idx[idx != len(pts) - 1]
+            cand = pts[idx] + 0.5 * (0.5 * (pts[idx - 1] + pts[idx + 1]) - pts[idx])
+            ok = (bone(cand) > 0.0005) & (self.body.skin_dist(cand) < -0.0005)
+            pts[idx[ok]] = cand[ok]
+        return pts
 
     def relax(self, pts: np.ndarray, radius: np.ndarray, fix_start: bool, fix_end: bool,
               bone_gap: float = 0.001, skin_gap: float = 0.0015, sacrum_ok: bool = False,
@@ -731,7 +761,7 @@ class NerveBuilder:
                 if b - a <= 0:
                     break
                 cand = pts[a:b] + 0.5 * (0.5 * (pts[a - 1:b - 1] + pts[a + 1:b + 1]) - pts[a:b])
-                ok = self._ok(cand, radius[a:b], bone, bone_gap, skin_gap)
+                ok = self._violation(cand, radius[a:b], bone, bone_gap, skin_gap) <= 1e-5
                 pts[a:b][ok] = cand[ok]
             moved = 0.0
             for _ in range(6):
@@ -742,25 +772,18 @@ class NerveBuilder:
                     break
             if moved < 1e-5:
                 break
-        # no gaps wider than 4.5 mm where a push stretched the line
-        steps = np.linalg.norm(np.diff(pts, axis=0), axis=1)
-        if steps.max() > 0.0045:
-            out = [pts[0]]
-            for i, step in enumerate(steps):
-                k = int(np.ceil(step / SPACING)) if step > 0.0045 else 1
-                for j in range(1, k):
-                    out.append(pts[i] + (pts[i + 1] - pts[i]) * j / k)
-                out.append(pts[i + 1])
-            pts = np.array(out)
-            radius = r0 + (r1 - r0) * arc_fraction(pts)
-            lo = 1 if fix_start else 0
-            hi = len(pts) - 1 if fix_end else len(pts)
-            for _ in range(4):
-                p = pts[lo:hi]
-                if self._push(p, radius[lo:hi], bone, bone_gap, skin_gap) < 1e-5:
-                    pts[lo:hi] = p
-                    break
-                pts[lo:hi] = p
+        pts = self._unkink(pts, radius, fix_start, fix_end, bone)
+        # even spacing again; points that the resampling put back inside a bone or out of the
+        # skin are nudged out (hard limits only, so corners stay round)
+        pts = resample(pts)
+        radius = r0 + (r1 - r0) * arc_fraction(pts)
+        lo = 1 if fix_start else 0
+        hi = len(pts) - 1 if fix_end else len(pts)
+        for _ in range(3):
+            p = pts[lo:hi]
+            if self._push(p, radius[lo:hi] * 0.0, bone, 0.0008, 0.0008) < 1e-6:
+                break
+            pts[lo:hi] = p
         return pts
 
     def add(self, name: str, control: Sequence[Vec], r0: float, r1: float | None = None,
@@ -907,8 +930,8 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
             return _v(x, y, (sole[2] if sole is not None else 0.0) + 0.02)
         return _v(x, y, 0.5 * (lo + hi))
 
-    def plantar(x: float, y: float, frac: float = 0.45) -> Vec:
-        """Between the foot bones and the sole (under the plantar aponeurosis)."""
+    def plantar(x: float, y: float, frac: float = 0.3) -> Vec:
+        """Between the foot bones and the sole, deep to the plantar aponeurosis."""
         return B.layer(foot_inside(x, y), -Z, frac)
 
     def dorsal(x: float, y: float, frac: float = 0.5) -> Vec:
@@ -1035,9 +1058,9 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
     su4 = B.layer(off(lmal, lat=-0.008), unit(-Y + 0.3 * X - 0.2 * Z), 0.5)
     su5 = B.layer(off(lmal, lat=-0.008), unit(0.5 * X + 0.3 * Y - Z), 0.5)
     b5 = off(mt5, ant=-0.035 * k)
-    su6 = B.layer(foot_inside(b5[0] - s * 0.008, b5[1]), unit(X + 0.2 * Z), 0.5)
+    su6 = B.layer(foot_inside(b5[0] - s * 0.008, b5[1]), unit(X + 0.3 * Z), 0.5)
     t5 = 0.5 * (mt5 + toe5)
-    su7 = B.layer(foot_inside(t5[0] - s * 0.006, t5[1]), unit(X + 0.5 * Z), 0.5)
+    su7 = B.layer(foot_inside(t5[0] - s * 0.008, t5[1]), unit(X + 0.3 * Z), 0.5)
     add("sural", [su1, su2, su3, su4, su5, su6, su7], 0.0018, 0.0015, start=nb.at_z(tibial, kz - 0.02))
 
     # common fibular round the fibular neck
@@ -1079,12 +1102,12 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
     # deep fibular
     def membrane(z: float, w: float, ant: float) -> Vec:
         tc, fc = B.section_centre(tibia, z), B.section_centre(fibula, z)
-        p = fc + w * (tc - fc)
-        return _v(p[0], max(tc[1], fc[1]) + ant, z)
+        p = fc + w * (tc - fc)  # on the front of the interosseous membrane
+        return _v(p[0], 0.5 * (tc[1] + fc[1]) + ant, z)
 
-    df1 = membrane(fh[2] - 0.05 * k, 0.3, 0.010)
-    df2 = membrane(0.5 * (kz + ac[2]), 0.45, 0.014)
-    df3 = membrane(ac[2] + 0.07 * k, 0.65, 0.016)
+    df1 = membrane(fh[2] - 0.05 * k, 0.3, 0.012)
+    df2 = membrane(0.5 * (kz + ac[2]), 0.4, 0.010)
+    df3 = membrane(ac[2] + 0.07 * k, 0.55, 0.014)
     df4 = front_of((tibia, n("talus")), ac[0], ac[2] + 0.012, 0.007)
     m = ac + 0.55 * (0.5 * (mt1 + mt2) - ac)
     df5 = dorsal(m[0], m[1], 0.45)
@@ -1520,8 +1543,9 @@ def build_plantar_fascia(body: Body, side: str, s: float) -> pv.PolyData:
             zb = body.bone_below(p[0], p[1], bones)
             zs = body.skin_ray.first(_v(p[0], p[1], -0.2), _v(0, 0, 1), 0.3)
             z_skin = zs[2] if zs is not None else -0.005
-            sheet[i, j] = _v(p[0], p[1], (zb - 0.0035) if zb is not None else np.nan)
-            floor[i, j] = z_skin + 0.004
+            # the aponeurosis lies under the fat of the sole, below the muscles and plantar nerves
+            sheet[i, j] = _v(p[0], p[1], (zb + 0.65 * (z_skin - zb)) if zb is not None else np.nan)
+            floor[i, j] = z_skin + 0.0035
     # a bowstring from the heel to the metatarsal heads, under the bones and above the sole skin
     z_heel = np.nanmedian(sheet[:3, :, 2]) if np.isfinite(sheet[:3, :, 2]).any() else floor[0].mean() + 0.004
     z_heads = np.nanmedian(sheet[-3:, :, 2]) if np.isfinite(sheet[-3:, :, 2]).any() else floor[-1].mean() + 0.004

@@ -1,111 +1,98 @@
 """content/ → Knowledge, with every problem reported as data (file, line, problem).
 
-A broken file is left out and listed; the rest loads (STYLE.md habit 8).
+A broken file or card is left out and listed; the rest loads (STYLE.md habit 8).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
-from app.content.markdown import card_links
+from app.content.data import build, describe, read_data
+from app.content.issues import ContentIssue
+from app.content.markdown import card_links, raw_html_lines
 from app.content.readability import MAX_GRADE, grade, patient_text
 from app.content.schema import SECTIONS, CardMeta, ReferenceEntry
+from app.content.yaml_lines import LineDict, line_of, load_yaml, yaml_error_line
+from app.domain.errors import ContentError
 from app.domain.knowledge import Card, Knowledge, Reference
 
+__all__ = ["ContentIssue", "load", "load_references", "read_card"]
+
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
-_RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>")
 _HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
 
 
-@dataclass(frozen=True)
-class ContentIssue:
-    file: str
-    line: int
-    problem: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.problem}"
-
-
-def _key_line(text: str, key: str, offset: int = 0) -> int:
-    """1-based line of `key:` in YAML text (offset = lines before the text), else the first line."""
-    match = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
-    return offset + (text[: match.start()].count("\n") + 1 if match else 1)
-
-
-def _yaml_problem(error: yaml.YAMLError) -> tuple[int, str]:
-    mark = getattr(error, "problem_mark", None)
-    return (mark.line + 1 if mark else 1), f"broken YAML: {getattr(error, 'problem', None) or error}"
-
-
 def load_references(directory: Path, issues: list[ContentIssue]) -> dict[str, Reference]:
+    """Every `references/*.yaml`: a mapping id → {citation, url, note}, with an optional `schema: 1`."""
     references: dict[str, Reference] = {}
     for path in sorted(directory.glob("*.yaml")):
-        text = path.read_text(encoding="utf-8")
+        file = str(path)
         try:
-            data = yaml.safe_load(text) or {}
+            data = load_yaml(path.read_text(encoding="utf-8")) or LineDict()
         except yaml.YAMLError as error:
-            issues.append(ContentIssue(str(path), *_yaml_problem(error)))
+            issues.append(ContentIssue(file, *yaml_error_line(error)))
             continue
-        if not isinstance(data, dict):
-            issues.append(ContentIssue(str(path), 1, "expected a mapping of reference id → {citation, url, note}"))
+        if not isinstance(data, LineDict):
+            issues.append(ContentIssue(file, 1, "expected a mapping of reference id → {citation, url, note}"))
             continue
         for ref_id, entry in data.items():
-            line = _key_line(text, str(ref_id))
+            line = data.key_lines.get(ref_id, 1)
+            if ref_id == "schema":
+                if entry != 1:
+                    issues.append(ContentIssue(file, line, f"unsupported schema {entry!r} (expected 1)"))
+                continue
             if ref_id in references:
-                issues.append(ContentIssue(str(path), line, f"reference id {ref_id!r} is defined twice"))
+                issues.append(ContentIssue(file, line, f"reference id {ref_id!r} is defined twice"))
                 continue
             try:
                 valid = ReferenceEntry.model_validate(entry)
             except ValidationError as error:
-                issues.append(ContentIssue(str(path), line, f"reference {ref_id!r}: {_first_error(error)}"))
+                loc, problem = describe(error)
+                issues.append(ContentIssue(file, line_of(entry, loc, line), f"reference {ref_id!r}: {problem}"))
                 continue
             references[str(ref_id)] = Reference(str(ref_id), valid.citation, valid.url, valid.note)
     return references
 
 
-def _first_error(error: ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
-    return f"{where}: {first['msg']}" if where else first["msg"]
-
-
 def read_card(path: Path) -> tuple[Card | None, list[ContentIssue]]:
-    """Parse and validate one card on its own (links and references are checked by `load`)."""
+    """Parse and validate one card on its own (links and references are checked by `load`).
+
+    Lines are lines of the .md file; a card with any problem is returned as None."""
     file = str(path)
     text = path.read_text(encoding="utf-8")
     match = _FRONT_MATTER.match(text)
     if not match:
         return None, [ContentIssue(file, 1, "no YAML front matter (a '---' block at the top)")]
     front, body = match.group(1), text[match.end() :]
-    body_offset = text[: match.end()].count("\n")
+    body_offset = text[: match.end()].count("\n")  # lines before the body
     try:
-        data = yaml.safe_load(front)
+        data = load_yaml(front)
     except yaml.YAMLError as error:
-        line, problem = _yaml_problem(error)
+        line, problem = yaml_error_line(error)
         return None, [ContentIssue(file, line + 1, problem)]
+    if not isinstance(data, LineDict):
+        return None, [ContentIssue(file, 2, "front matter should be a mapping of the card's fields")]
     try:
         meta = CardMeta.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        key = str(first["loc"][0]) if first["loc"] else ""
-        problem = f"unknown field {key!r}" if first["type"] == "extra_forbidden" else _first_error(error)
-        return None, [ContentIssue(file, _key_line(front, key, 1), problem)]
+        loc, problem = describe(error)
+        return None, [ContentIssue(file, line_of(data, loc) + 1, problem)]
     issues: list[ContentIssue] = []
     if meta.id != path.stem:
-        issues.append(ContentIssue(file, _key_line(front, "id", 1), f"id {meta.id!r} differs from the file name"))
-    for number, line in enumerate(body.splitlines(), start=body_offset + 1):
-        if _RAW_HTML.search(line):
-            issues.append(ContentIssue(file, number, "raw HTML is not allowed in cards (write Markdown)"))
+        issues.append(ContentIssue(file, line_of(data, ("id",)) + 1, f"id {meta.id!r} differs from the file name"))
+    for line in raw_html_lines(body):
+        issues.append(ContentIssue(file, body_offset + line, "raw HTML is not allowed in cards (write Markdown)"))
     headings = tuple(_HEADING.findall(body))
     if headings != SECTIONS[meta.kind]:
+        missing = [h for h in SECTIONS[meta.kind] if h not in headings]
+        what = f"missing section '## {missing[0]}'" if missing else "sections out of order"
         expected = " / ".join(SECTIONS[meta.kind])
-        issues.append(ContentIssue(file, body_offset + 1, f"sections should be, in order: {expected}"))
+        issues.append(ContentIssue(file, body_offset + 1, f"{what}; sections should be, in order: {expected}"))
     card = Card(
         id=meta.id, kind=meta.kind, title=meta.title, covers=tuple(meta.covers), summary=meta.summary,
         evidence=meta.evidence, who_can_help=tuple(meta.who_can_help), references=tuple(meta.references),
@@ -118,6 +105,10 @@ def read_card(path: Path) -> tuple[Card | None, list[ContentIssue]]:
 
 
 def load(content_dir: Path) -> tuple[Knowledge, list[ContentIssue]]:
+    """Load and check all of content/; returns the knowledge and the problems found."""
+    content_dir = Path(content_dir)
+    if not content_dir.is_dir():
+        raise ContentError(f"{content_dir}: content folder not found (set REFERRAL_ATLAS_CONTENT_DIR?)")
     issues: list[ContentIssue] = []
     references = load_references(content_dir / "references", issues)
     cards: dict[str, Card] = {}
@@ -126,26 +117,49 @@ def load(content_dir: Path) -> tuple[Knowledge, list[ContentIssue]]:
         issues.extend(card_issues)
         if card is not None:
             cards[card.id] = card
+    present = {path.stem for path in (content_dir / "cards").glob("*.md")}
     for card in list(cards.values()):
-        problems = _cross_check(card, cards, references)
+        problems = _cross_check(card, present, references)
         if problems:
             issues.extend(problems)
             del cards[card.id]
-    return Knowledge(cards=cards, references=references), issues
+    built = build(read_data(content_dir, issues), set(references), set(cards), issues)
+    known = set(built.structures) | set(built.territories) | set(built.conditions) | set(built.red_flags)
+    known |= {v.id for c in built.conditions.values() for v in c.variants}
+    for card in cards.values():
+        front = _front_matter(card)
+        for index, covered in enumerate(card.covers):
+            if covered not in known:
+                issues.append(ContentIssue(card.source_file, line_of(front, ("covers", index)) + 1,
+                                           f"covers an unknown id {covered!r}"))  # fmt: skip
+    knowledge = Knowledge(
+        structures=built.structures, territories=built.territories, conditions=built.conditions,
+        links=built.links, features=built.features, triggers=built.triggers, checks=built.checks,
+        red_flags=built.red_flags, cards=cards, references=references,
+    )  # fmt: skip
+    return knowledge, issues
 
 
-def _cross_check(card: Card, cards: dict[str, Card], references: dict[str, Reference]) -> list[ContentIssue]:
+def _front_matter(card: Card) -> Any:
+    text = Path(card.source_file).read_text(encoding="utf-8")
+    match = _FRONT_MATTER.match(text)
+    return load_yaml(match.group(1)) if match else LineDict()
+
+
+def _cross_check(card: Card, present: set[str], references: dict[str, Reference]) -> list[ContentIssue]:
+    """Links to other cards and reference ids; `present` are the card files that exist."""
     text = Path(card.source_file).read_text(encoding="utf-8")
     body_offset = text.count("\n") - card.body.count("\n")
+    front = _front_matter(card)
     problems = [
-        ContentIssue(card.source_file, _key_line(text, "references"), f"unknown reference {ref!r}")
-        for ref in card.references
+        ContentIssue(card.source_file, line_of(front, ("references", index)) + 1, f"unknown reference {ref!r}")
+        for index, ref in enumerate(card.references)
         if ref not in references
     ]
     for line, target in card_links(card.body):
         card_id = target.removeprefix("card:")
         if not target.startswith("card:"):
             problems.append(ContentIssue(card.source_file, body_offset + line, f"link {target!r}: only card: links are allowed"))
-        elif card_id not in cards and not Path(card.source_file).with_name(f"{card_id}.md").is_file():
+        elif card_id not in present:
             problems.append(ContentIssue(card.source_file, body_offset + line, f"link to a card that does not exist: {card_id!r}"))
     return problems

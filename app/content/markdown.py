@@ -8,6 +8,7 @@ from markdown_it import MarkdownIt
 from app.domain.knowledge import Card
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
+_HTML_FINDER = MarkdownIt("commonmark", {"html": True}).enable("table")  # only to find raw HTML and report it
 ALLOWED_TAGS = {
     "h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "strong", "em", "a", "br", "hr",
     "table", "thead", "tbody", "tr", "th", "td", "code", "blockquote",
@@ -24,6 +25,19 @@ def card_links(markdown: str) -> list[tuple[int, str]]:
     return links
 
 
+def raw_html_lines(markdown: str) -> list[int]:
+    """Lines (from 1) holding raw HTML, as a Markdown parser that allowed it would see it."""
+    lines: list[int] = []
+    for token in _HTML_FINDER.parse(markdown):
+        start = (token.map or (0, 0))[0] + 1
+        if token.type == "html_block":
+            lines.append(start)
+        for child in token.children or ():
+            if child.type == "html_inline":
+                lines.append(start)
+    return sorted(set(lines))
+
+
 def render_markdown(markdown: str) -> str:
     return nh3.clean(
         _MARKDOWN.render(markdown),
@@ -35,4 +49,5 @@ def render_markdown(markdown: str) -> str:
 
 
 def render_card(card: Card) -> str:
+    """The card's Markdown as safe HTML: raw HTML dropped, only `card:` links kept."""
     return render_markdown(card.body)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = 1
 Evidence = Literal["strong", "moderate", "limited", "weak"]
@@ -50,3 +50,149 @@ class ReferenceEntry(Strict):
     citation: str = Field(min_length=10)
     url: str | None = None
     note: str | None = None
+
+
+# -- data files (content/*.yaml) ------------------------------------------------------------------
+Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9_]+$", min_length=1)]
+RefList = Annotated[list[Id], Field(min_length=1)]
+Mechanism = Literal["radicular", "entrapment", "referred", "biomechanical"]
+StructureKind = Literal[
+    "vertebra", "disc", "root", "plexus", "nerve", "joint", "ligament", "muscle", "bursa", "fascia",
+    "tendon", "tunnel", "bone", "region_of_body",
+]  # fmt: skip
+Category = Literal["spine", "sacroiliac", "hip", "nerve", "foot", "knee", "posture"]
+
+
+class DataFile(Strict):
+    """The top of every data file: `schema: 1` and one list of entries (checked one by one)."""
+
+    schema_: Literal[1] = Field(alias="schema")
+
+
+class StructuresFile(DataFile):
+    structures: list[Any]
+
+
+class StructureEntry(Strict):
+    id: Id
+    kind: StructureKind
+    title: str = Field(min_length=2)
+    parent: Id | None = None
+    roots: list[Id] = []
+    cutaneous: bool = False
+    sided: bool = True
+    note: str = ""
+    references: RefList
+
+
+class TerritoriesFile(DataFile):
+    territories: list[Any]
+
+
+class TerritoryEntry(Strict):
+    id: Annotated[str, Field(pattern=r"^(dermatome|field|region)_[A-Za-z0-9_]+$")]
+    title: str = Field(min_length=2)
+    roots: list[Id] = []
+    nerve: Id | None = None
+    dermatomes: list[Id] = []
+    alternates: list[Id] = []
+    fields: list[Id] = []
+    below_knee: bool = False
+    note: str = ""
+    references: RefList
+
+    @model_validator(mode="after")
+    def _fits_kind(self) -> TerritoryEntry:
+        kind = self.id.split("_", 1)[0]
+        if kind == "dermatome" and not self.roots:
+            raise ValueError("a dermatome needs its roots")
+        if kind == "field" and not self.nerve:
+            raise ValueError("a nerve field needs its nerve")
+        if kind == "region" and not self.dermatomes:
+            raise ValueError("a region needs its usual dermatomes")
+        if kind != "region" and (self.dermatomes or self.alternates or self.fields):
+            raise ValueError("only regions list dermatomes, alternates and fields")
+        return self
+
+
+class VariantEntry(Strict):
+    id: Id
+    title: str = Field(min_length=3)
+    source: Id
+    mechanism: Mechanism
+    acts_on: list[Id] = []
+    branches: list[Id] = []
+    prior: float = Field(default=1.0, gt=0.0, le=1.0)
+    bilateral: bool = False
+    note: str = ""
+    references: list[Id] = []
+
+    @model_validator(mode="after")
+    def _acts_on_fits(self) -> VariantEntry:
+        if self.mechanism in ("radicular", "entrapment") and not self.acts_on:
+            raise ValueError(f"a {self.mechanism} variant needs acts_on (the roots or nerves it affects)")
+        return self
+
+
+class ConditionsFile(DataFile):
+    conditions: list[Any]
+
+
+class ConditionEntry(Strict):
+    id: Id
+    title: str = Field(min_length=3)
+    category: Category
+    card: Id
+    evidence: Evidence
+    who_can_help: Annotated[list[Helper], Field(min_length=1)]
+    variants: Annotated[list[VariantEntry], Field(min_length=1)]
+    differentiators: list[Id] = []
+    note: str = ""
+    references: RefList
+
+
+class LinksFile(DataFile):
+    links: list[Any]
+
+
+class LinkEntry(Strict):
+    source: Id
+    target: Id
+    mechanism: Mechanism
+    strength: float = Field(ge=0.0, le=1.0)
+    evidence: Evidence
+    note: str = Field(min_length=3)
+    via: list[Id] = []
+    references: RefList
+
+
+class WeightEntry(Strict):
+    target: Annotated[str, Field(pattern=r"^(mechanism|category|condition|variant|source|root|nerve):[A-Za-z0-9_]+$")]
+    factor: float = Field(gt=0.0, le=10.0)
+    reason: str = Field(min_length=3)
+
+
+class QuestionEntry(Strict):
+    id: Id
+    label: str = Field(min_length=3)
+    weights: Annotated[list[WeightEntry], Field(min_length=1)]
+    spine_typical: bool = False
+    note: str = ""
+    references: RefList
+
+
+class RedFlagEntry(Strict):
+    id: Id
+    label: str = Field(min_length=3)
+    card: Id
+    source: Id
+    title: str = Field(min_length=3)
+    reason: str = Field(min_length=3)
+    references: RefList
+
+
+class QuestionsFile(DataFile):
+    features: list[Any]
+    triggers: list[Any]
+    checks: list[Any]
+    red_flags: list[Any]

@@ -1,9 +1,24 @@
-"""Everything the app knows, as plain domain objects loaded from content/ (no Qt, no VTK)."""
+"""Everything the app knows, as plain domain objects loaded from content/ (no Qt, no VTK).
+
+The anatomy (structures and territories) is certain; the clinical claims (links between a source and
+where it can send pain or strain) carry a mechanism, a strength, an evidence level and references.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+
+MECHANISMS = ("radicular", "entrapment", "referred", "biomechanical")
+EVIDENCE_LEVELS = ("strong", "moderate", "limited", "weak")  # best first
+ANSWER_KINDS = ("features", "triggers", "checks", "red_flags")
+
+
+def weakest(levels: Iterator[str] | tuple[str, ...] | list[str]) -> str:
+    """The weakest evidence level of several (the chain is only as sure as its weakest link)."""
+    ranked = [EVIDENCE_LEVELS.index(level) for level in levels]
+    return EVIDENCE_LEVELS[max(ranked)] if ranked else "weak"
 
 
 @dataclass(frozen=True)
@@ -32,19 +47,218 @@ class Card:
     source_file: str
 
 
-@dataclass
+@dataclass(frozen=True)
+class Structure:
+    """A part of the body: vertebra, disc, root, plexus, nerve, joint, muscle, bursa, tendon …"""
+
+    id: str
+    kind: str
+    title: str
+    parent: str | None = None  # the next structure toward the spine along the nerve pathway
+    roots: tuple[str, ...] = ()  # root values (nerves and plexuses)
+    cutaneous: bool = False  # a nerve with its own skin field (`field_<id>`)
+    sided: bool = True  # paired left/right (False: midline, e.g. discs)
+    note: str = ""
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Territory:
+    """A named patch of skin: a dermatome, a cutaneous nerve field or a body region."""
+
+    id: str  # dermatome_L5 | field_sural | region_heel
+    kind: str  # dermatome | field | region
+    label: str  # L5 | sural | heel (the label on the skin mesh)
+    title: str  # patient words
+    roots: tuple[str, ...] = ()  # dermatome: its root(s)
+    nerve: str | None = None  # field: its nerve
+    dermatomes: tuple[str, ...] = ()  # region: usual dermatome labels, primary first
+    alternates: tuple[str, ...] = ()  # region: dermatome labels that overlap or that other maps give
+    fields: tuple[str, ...] = ()  # region: cutaneous nerves with skin there
+    below_knee: bool = False  # region: below the knee (a clue toward a nerve root)
+    note: str = ""
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One way a condition can act: a source structure, a mechanism and what it acts on."""
+
+    id: str  # unique candidate id, e.g. lumbar_disc_herniation_L4_L5
+    title: str  # patient words
+    condition: str
+    source: str  # the structure to light up
+    mechanism: str  # radicular | entrapment | referred | biomechanical
+    acts_on: tuple[str, ...] = ()  # radicular: roots; entrapment: nerves
+    branches: tuple[str, ...] = ()  # entrapment: only these branches are affected (default: all)
+    prior: float = 1.0  # how common this source is among those that fit (0..1)
+    bilateral: bool = False  # can explain both sides at once (central causes)
+    note: str = ""
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Condition:
+    id: str
+    title: str
+    category: str  # spine | sacroiliac | hip | nerve | foot | knee | posture
+    card: str
+    evidence: str
+    who_can_help: tuple[str, ...]
+    variants: tuple[Variant, ...]
+    differentiators: tuple[str, ...] = ()  # differentiator card ids
+    note: str = ""
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Link:
+    """A clinical claim: `source` can send pain or strain to `target`, by a mechanism, with evidence."""
+
+    source: str  # structure or condition id
+    target: str  # structure, root, nerve or territory id
+    mechanism: str
+    strength: float  # 0..1, how often the source sends pain there
+    evidence: str
+    note: str
+    references: tuple[str, ...]
+    via: tuple[str, ...] = ()  # ids between source and target along the way (e.g. obturator)
+
+
+@dataclass(frozen=True)
+class Weight:
+    """What one answer does to candidates matching `target` (`mechanism:radicular`, `condition:x` …)."""
+
+    target: str
+    factor: float  # a likelihood-ratio-like multiplier of the odds
+    reason: str  # plain words, e.g. "Shooting pain fits a pinched nerve root"
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One question answer: a feature, a trigger or a function check."""
+
+    id: str
+    kind: str  # feature | trigger | check
+    label: str  # patient words for the question list
+    weights: tuple[Weight, ...]
+    spine_typical: bool = False  # a classic sign of a spine (nerve root) source
+    note: str = ""
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    id: str
+    label: str
+    card: str
+    source: str
+    title: str  # candidate title, e.g. "Get care now: possible cauda equina syndrome"
+    reason: str
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
 class Knowledge:
+    structures: dict[str, Structure] = field(default_factory=dict)
+    territories: dict[str, Territory] = field(default_factory=dict)
+    conditions: dict[str, Condition] = field(default_factory=dict)
+    links: tuple[Link, ...] = ()
+    features: dict[str, Feature] = field(default_factory=dict)
+    triggers: dict[str, Feature] = field(default_factory=dict)
+    checks: dict[str, Feature] = field(default_factory=dict)
+    red_flags: dict[str, RedFlag] = field(default_factory=dict)
     cards: dict[str, Card] = field(default_factory=dict)
     references: dict[str, Reference] = field(default_factory=dict)
-    titles: dict[str, str] = field(default_factory=dict)  # any id -> patient words
+    titles: dict[str, str] = field(default_factory=dict)  # extra id -> patient words
+    _cache: dict[str, object] = field(default_factory=dict, repr=False)  # derived indexes (ranking)
 
+    # -- look-ups ------------------------------------------------------------------------------
     def card(self, card_id: str) -> Card | None:
         return self.cards.get(card_id)
 
     def title(self, any_id: str) -> str:
-        """Patient words for an id; falls back to the id made readable."""
-        if any_id in self.titles:
-            return self.titles[any_id]
+        """Patient words for any id; falls back to the id made readable."""
+        for table in (self.titles, self.structures, self.territories, self.conditions):
+            if any_id in table:
+                entry = table[any_id]
+                return entry if isinstance(entry, str) else entry.title  # type: ignore[union-attr]
+        variant = self.variants().get(any_id)
+        if variant is not None:
+            return variant.title
+        for answers in (self.features, self.triggers, self.checks, self.red_flags):
+            if any_id in answers:
+                return answers[any_id].label
         if any_id in self.cards:
             return self.cards[any_id].title
         return any_id.replace("_", " ")
+
+    def variants(self) -> dict[str, Variant]:
+        """Every condition variant by id (the candidates the ranking can return)."""
+        cached = self._cache.get("variants")
+        if cached is None:
+            cached = {v.id: v for c in self.conditions.values() for v in c.variants}
+            self._cache["variants"] = cached
+        return cached  # type: ignore[return-value]
+
+    def answers(self, kind: str) -> list[tuple[str, str]]:
+        """(id, patient label) of one kind of question answer, in content order."""
+        if kind not in ANSWER_KINDS:
+            raise ValueError(f"unknown answer kind {kind!r}; expected one of {', '.join(ANSWER_KINDS)}")
+        table: dict[str, Feature] | dict[str, RedFlag] = getattr(self, kind)
+        return [(answer_id, answer.label) for answer_id, answer in table.items()]
+
+    def sources(self) -> list[tuple[str, str]]:
+        """(id, title) of everything the reverse view can start from: conditions, then structures."""
+        conditions = sorted(((c.id, c.title) for c in self.conditions.values()), key=lambda p: p[1].lower())
+        linked = {link.source for link in self.links}
+        structures = sorted(
+            ((s.id, s.title) for s in self.structures.values() if s.id in linked or s.kind in ("root", "nerve")),
+            key=lambda p: p[1].lower(),
+        )
+        return conditions + structures
+
+    def links_from(self, source: str) -> tuple[Link, ...]:
+        index = self._cache.get("links_from")
+        if index is None:
+            built: dict[str, list[Link]] = {}
+            for link in self.links:
+                built.setdefault(link.source, []).append(link)
+            index = {key: tuple(value) for key, value in built.items()}
+            self._cache["links_from"] = index
+        return index.get(source, ())  # type: ignore[union-attr]
+
+    def link(self, source: str, target: str) -> Link | None:
+        return next((link for link in self.links_from(source) if link.target == target), None)
+
+    def answer(self, answer_id: str) -> Feature | None:
+        for table in (self.features, self.triggers, self.checks):
+            if answer_id in table:
+                return table[answer_id]
+        return None
+
+    def ancestors(self, structure_id: str) -> tuple[str, ...]:
+        """The structure and its parents toward the spine: (superficial_fibular, common_fibular, sciatic, sacral_plexus)."""
+        chain: list[str] = []
+        current: str | None = structure_id
+        while current is not None and current not in chain:
+            chain.append(current)
+            entry = self.structures.get(current)
+            current = entry.parent if entry is not None else None
+        return tuple(chain)
+
+    def descendants(self, structure_id: str) -> tuple[str, ...]:
+        """Every nerve branching (directly or not) from a structure, proximal first."""
+        children: dict[str, list[str]] = self._cache.setdefault("children", {})  # type: ignore[assignment]
+        if not children:
+            for s in self.structures.values():
+                if s.parent is not None:
+                    children.setdefault(s.parent, []).append(s.id)
+        out: list[str] = []
+        queue = list(children.get(structure_id, ()))
+        while queue:
+            current = queue.pop(0)
+            if current not in out:
+                out.append(current)
+                queue.extend(children.get(current, ()))
+        return tuple(out)

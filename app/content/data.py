@@ -1,0 +1,338 @@
+"""content/*.yaml (structures, territories, conditions, links, questions) → domain objects.
+
+Each file is checked against its schema; a file that cannot be read is left out, a bad entry is left
+out, and every problem is reported with its file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from app.content.issues import ContentIssue
+from app.content.schema import (
+    ConditionEntry,
+    ConditionsFile,
+    LinkEntry,
+    LinksFile,
+    QuestionEntry,
+    QuestionsFile,
+    RedFlagEntry,
+    StructureEntry,
+    StructuresFile,
+    TerritoriesFile,
+    TerritoryEntry,
+)
+from app.content.yaml_lines import LineDict, LineList, line_of, load_yaml, yaml_error_line
+from app.domain.knowledge import (
+    Condition,
+    Feature,
+    Link,
+    RedFlag,
+    Structure,
+    Territory,
+    Variant,
+    Weight,
+)
+
+DATA_FILES = ("structures.yaml", "territories.yaml", "conditions.yaml", "links.yaml", "questions.yaml")
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def describe(error: ValidationError) -> tuple[tuple[Any, ...], str]:
+    """(location, plain message) of the first problem pydantic found."""
+    first = error.errors()[0]
+    loc = tuple(first["loc"])
+    if first["type"] == "extra_forbidden":
+        return loc, f"unknown field {loc[-1]!r}"
+    if first["type"] == "missing":
+        return loc, f"missing field {loc[-1]!r}"
+    where = ".".join(str(part) for part in loc)
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return loc, f"{where}: {message}" if where else message
+
+
+@dataclass
+class Located:
+    """A validated entry and where it came from (for cross-check messages)."""
+
+    entry: Any
+    file: str
+    raw: Any
+
+    def line(self, *loc: Any) -> int:
+        return line_of(self.raw, loc)
+
+
+@dataclass
+class DataSet:
+    structures: list[Located] = field(default_factory=list)
+    territories: list[Located] = field(default_factory=list)
+    conditions: list[Located] = field(default_factory=list)
+    links: list[Located] = field(default_factory=list)
+    questions: dict[str, list[Located]] = field(default_factory=dict)
+
+
+def _read(path: Path, file_model: type[BaseModel], issues: list[ContentIssue]) -> LineDict | None:
+    file = str(path)
+    if not path.is_file():
+        issues.append(ContentIssue(file, 1, "file is missing"))
+        return None
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        issues.append(ContentIssue(file, *yaml_error_line(error)))
+        return None
+    if not isinstance(data, LineDict):
+        issues.append(ContentIssue(file, 1, "expected a mapping with 'schema: 1' and the entries"))
+        return None
+    try:
+        file_model.model_validate(data)
+    except ValidationError as error:
+        loc, problem = describe(error)
+        issues.append(ContentIssue(file, line_of(data, loc[:1]), problem))
+        return None
+    return data
+
+
+def _entries(
+    data: LineDict, key: str, model: type[Model], file: str, issues: list[ContentIssue]
+) -> list[Located]:
+    items: LineList = data[key]
+    out: list[Located] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(items):
+        try:
+            entry = model.model_validate(raw)
+        except ValidationError as error:
+            loc, problem = describe(error)
+            issues.append(ContentIssue(file, line_of(raw, loc, items.item_lines[index]), problem))
+            continue
+        entry_id = getattr(entry, "id", None)
+        if entry_id is not None:
+            if entry_id in seen:
+                issues.append(ContentIssue(file, items.item_lines[index], f"id {entry_id!r} is defined twice"))
+                continue
+            seen.add(entry_id)
+        out.append(Located(entry, file, raw))
+    return out
+
+
+def read_data(content_dir: Path, issues: list[ContentIssue]) -> DataSet:
+    """Read and validate every data file on its own (ids across files are checked by `build`)."""
+    out = DataSet()
+    specs: list[tuple[str, type[BaseModel], Callable[[LineDict, str], None]]] = [
+        ("structures.yaml", StructuresFile, lambda d, f: out.structures.extend(_entries(d, "structures", StructureEntry, f, issues))),
+        ("territories.yaml", TerritoriesFile, lambda d, f: out.territories.extend(_entries(d, "territories", TerritoryEntry, f, issues))),
+        ("conditions.yaml", ConditionsFile, lambda d, f: out.conditions.extend(_entries(d, "conditions", ConditionEntry, f, issues))),
+        ("links.yaml", LinksFile, lambda d, f: out.links.extend(_entries(d, "links", LinkEntry, f, issues))),
+        ("questions.yaml", QuestionsFile, lambda d, f: out.questions.update(
+            {kind: _entries(d, kind, RedFlagEntry if kind == "red_flags" else QuestionEntry, f, issues)
+             for kind in ("features", "triggers", "checks", "red_flags")})),
+    ]  # fmt: skip
+    for name, file_model, collect in specs:
+        path = content_dir / name
+        data = _read(path, file_model, issues)
+        if data is not None:
+            collect(data, str(path))
+    return out
+
+
+@dataclass
+class Built:
+    structures: dict[str, Structure]
+    territories: dict[str, Territory]
+    conditions: dict[str, Condition]
+    links: tuple[Link, ...]
+    features: dict[str, Feature]
+    triggers: dict[str, Feature]
+    checks: dict[str, Feature]
+    red_flags: dict[str, RedFlag]
+    located: dict[str, Located]  # any id -> where it is defined
+
+
+def build(data: DataSet, references: set[str], cards: set[str], issues: list[ContentIssue]) -> Built:
+    """Turn validated entries into domain objects, checking that every id they name resolves."""
+    located: dict[str, Located] = {}
+
+    def unknown_refs(item: Located, refs: Iterable[str], *loc: Any) -> None:
+        for index, ref in enumerate(refs):
+            if ref not in references:
+                issues.append(ContentIssue(item.file, item.line(*loc, index), f"unknown reference {ref!r}"))
+
+    structures: dict[str, Structure] = {}
+    for item in data.structures:
+        e: StructureEntry = item.entry
+        unknown_refs(item, e.references, "references")
+        structures[e.id] = Structure(
+            id=e.id, kind=e.kind, title=e.title, parent=e.parent, roots=tuple(e.roots),
+            cutaneous=e.cutaneous, sided=e.sided, note=e.note, references=tuple(e.references),
+        )  # fmt: skip
+        located[e.id] = item
+    for item in data.structures:
+        e = item.entry
+        if e.parent is not None and e.parent not in structures:
+            issues.append(ContentIssue(item.file, item.line("parent"), f"unknown parent {e.parent!r}"))
+        for index, root in enumerate(e.roots):
+            if structures.get(root) is None or structures[root].kind != "root":
+                issues.append(ContentIssue(item.file, item.line("roots", index), f"unknown root {root!r}"))
+
+    territories: dict[str, Territory] = {}
+    for item in data.territories:
+        t: TerritoryEntry = item.entry
+        unknown_refs(item, t.references, "references")
+        kind, label = t.id.split("_", 1)
+        for index, root in enumerate(t.roots):
+            if root not in structures:
+                issues.append(ContentIssue(item.file, item.line("roots", index), f"unknown root {root!r}"))
+        if t.nerve is not None and (t.nerve not in structures or not structures[t.nerve].cutaneous):
+            issues.append(ContentIssue(item.file, item.line("nerve"), f"{t.nerve!r} is not a known cutaneous nerve"))
+        if kind == "field" and t.nerve != label:
+            issues.append(ContentIssue(item.file, item.line("id"), f"field id should be field_{t.nerve}"))
+        territories[t.id] = Territory(
+            id=t.id, kind=kind, label=label, title=t.title, roots=tuple(t.roots), nerve=t.nerve,
+            dermatomes=tuple(t.dermatomes), alternates=tuple(t.alternates), fields=tuple(t.fields),
+            below_knee=t.below_knee, note=t.note, references=tuple(t.references),
+        )  # fmt: skip
+        located[t.id] = item
+    for item in data.territories:
+        t = item.entry
+        for key in ("dermatomes", "alternates"):
+            for index, label in enumerate(getattr(t, key)):
+                if f"dermatome_{label}" not in territories:
+                    issues.append(ContentIssue(item.file, item.line(key, index), f"unknown dermatome {label!r}"))
+        for index, nerve in enumerate(t.fields):
+            if f"field_{nerve}" not in territories:
+                issues.append(ContentIssue(item.file, item.line("fields", index), f"unknown nerve field {nerve!r}"))
+
+    conditions: dict[str, Condition] = {}
+    variant_ids: set[str] = set()
+    for item in data.conditions:
+        c: ConditionEntry = item.entry
+        unknown_refs(item, c.references, "references")
+        if c.card not in cards:
+            issues.append(ContentIssue(item.file, item.line("card"), f"card {c.card!r} does not exist (yet)"))
+        for index, card_id in enumerate(c.differentiators):
+            if card_id not in cards:
+                issues.append(ContentIssue(item.file, item.line("differentiators", index), f"card {card_id!r} does not exist (yet)"))
+        variants: list[Variant] = []
+        for vi, v in enumerate(c.variants):
+            unknown_refs(item, v.references, "variants", vi, "references")
+            problems = []
+            if v.id in variant_ids or (v.id != c.id and v.id in located):
+                problems.append(("id", f"variant id {v.id!r} is not unique"))
+            if v.source not in structures:
+                problems.append(("source", f"unknown source structure {v.source!r}"))
+            for ai, target in enumerate(v.acts_on):
+                want = "root" if v.mechanism == "radicular" else "nerve"
+                if target not in structures or structures[target].kind != want:
+                    problems.append((("acts_on", ai), f"{target!r} is not a known {want}"))
+            for bi, branch in enumerate(v.branches):
+                if branch not in structures:
+                    problems.append((("branches", bi), f"unknown branch {branch!r}"))
+            for where, problem in problems:
+                loc = where if isinstance(where, tuple) else (where,)
+                issues.append(ContentIssue(item.file, item.line("variants", vi, *loc), problem))
+            if problems:
+                continue
+            variant_ids.add(v.id)
+            variants.append(Variant(
+                id=v.id, title=v.title, condition=c.id, source=v.source, mechanism=v.mechanism,
+                acts_on=tuple(v.acts_on), branches=tuple(v.branches), prior=v.prior, bilateral=v.bilateral,
+                note=v.note, references=tuple(v.references) or tuple(c.references),
+            ))  # fmt: skip
+        if not variants:
+            continue
+        conditions[c.id] = Condition(
+            id=c.id, title=c.title, category=c.category, card=c.card, evidence=c.evidence,
+            who_can_help=tuple(c.who_can_help), variants=tuple(variants),
+            differentiators=tuple(c.differentiators), note=c.note, references=tuple(c.references),
+        )  # fmt: skip
+        located[c.id] = item
+
+    def known(any_id: str) -> bool:
+        return any_id in structures or any_id in territories or any_id in conditions
+
+    links: list[Link] = []
+    seen_links: set[tuple[str, str]] = set()
+    for item in data.links:
+        k: LinkEntry = item.entry
+        unknown_refs(item, k.references, "references")
+        bad = [(key, value) for key, value in (("source", k.source), ("target", k.target)) if not known(value)]
+        bad += [(("via", i), value) for i, value in enumerate(k.via) if value not in structures]
+        for key, value in bad:
+            loc = key if isinstance(key, tuple) else (key,)
+            issues.append(ContentIssue(item.file, item.line(*loc), f"unknown id {value!r}"))
+        if (k.source, k.target) in seen_links:
+            issues.append(ContentIssue(item.file, item.line(), f"link {k.source} → {k.target} is defined twice"))
+            continue
+        if bad:
+            continue
+        seen_links.add((k.source, k.target))
+        links.append(Link(
+            source=k.source, target=k.target, mechanism=k.mechanism, strength=k.strength,
+            evidence=k.evidence, note=k.note, references=tuple(k.references), via=tuple(k.via),
+        ))  # fmt: skip
+
+    # a radicular or entrapment variant acts through a link from its source
+    for item in data.conditions:
+        c = item.entry
+        for vi, v in enumerate(c.variants):
+            if c.id in conditions and v.id in variant_ids:
+                for ai, target in enumerate(v.acts_on):
+                    if (v.source, target) not in seen_links:
+                        issues.append(ContentIssue(item.file, item.line("variants", vi, "acts_on", ai),
+                                                   f"no link {v.source} → {target} in links.yaml"))  # fmt: skip
+
+    answer_tables: dict[str, dict[str, Feature]] = {"features": {}, "triggers": {}, "checks": {}}
+    red_flags: dict[str, RedFlag] = {}
+    all_ids = set(structures) | set(conditions) | variant_ids
+    for kind, items in data.questions.items():
+        for item in items:
+            if kind == "red_flags":
+                r: RedFlagEntry = item.entry
+                unknown_refs(item, r.references, "references")
+                if r.card not in cards:
+                    issues.append(ContentIssue(item.file, item.line("card"), f"card {r.card!r} does not exist (yet)"))
+                if r.source not in structures:
+                    issues.append(ContentIssue(item.file, item.line("source"), f"unknown source structure {r.source!r}"))
+                red_flags[r.id] = RedFlag(
+                    id=r.id, label=r.label, card=r.card, source=r.source, title=r.title, reason=r.reason,
+                    references=tuple(r.references),
+                )  # fmt: skip
+                located[r.id] = item
+                continue
+            q: QuestionEntry = item.entry
+            unknown_refs(item, q.references, "references")
+            weights: list[Weight] = []
+            for wi, w in enumerate(q.weights):
+                prefix, target = w.target.split(":", 1)
+                ok = {
+                    "mechanism": target in ("radicular", "entrapment", "referred", "biomechanical"),
+                    "category": target in {c.category for c in conditions.values()},
+                    "condition": target in conditions,
+                    "variant": target in variant_ids,
+                    "source": target in all_ids,
+                    "root": target in structures and structures[target].kind == "root",
+                    "nerve": target in structures and structures[target].kind == "nerve",
+                }[prefix]
+                if not ok:
+                    issues.append(ContentIssue(item.file, item.line("weights", wi, "target"), f"unknown target {w.target!r}"))
+                    continue
+                weights.append(Weight(w.target, w.factor, w.reason))
+            answer_tables[kind][q.id] = Feature(
+                id=q.id, kind=kind.removesuffix("s"), label=q.label, weights=tuple(weights),
+                spine_typical=q.spine_typical, note=q.note, references=tuple(q.references),
+            )  # fmt: skip
+            located[q.id] = item
+
+    return Built(
+        structures=structures, territories=territories, conditions=conditions, links=tuple(links),
+        features=answer_tables["features"], triggers=answer_tables["triggers"],
+        checks=answer_tables["checks"], red_flags=red_flags, located=located,
+    )  # fmt: skip

@@ -1741,23 +1741,18 @@ SOURCE = {"package": "referral-atlas", "version": "authored", "path_in_package":
 
 
 def _update_manifest(models_dir: Path, filename: str) -> None:
+    """Record the file through tools/manifest.py (the assets pipeline's helper) when it is there."""
     tools = str(Path(__file__).resolve().parent)
+    sys.path.insert(0, tools)
     try:
-        sys.path.insert(0, tools)
         import manifest as helper  # type: ignore[import-not-found]
-
-        if hasattr(helper, "update_entry"):
-            try:
-                helper.update_entry(models_dir, filename, source=dict(SOURCE))
-            except TypeError:
-                helper.update_entry(models_dir, filename)
-            _set_source(models_dir, filename)
-            return
     except ImportError:
-        pass
+        helper = None
     finally:
-        if sys.path and sys.path[0] == tools:
-            sys.path.pop(0)
+        sys.path.remove(tools)
+    if helper is not None and hasattr(helper, "update_entry"):
+        helper.update_entry(models_dir, filename, source=dict(SOURCE))
+        return
     path = models_dir / "manifest.json"
     data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {
         "version": 1, "built_by": "tools/build_assets.py", "files": {}}  # fmt: skip
@@ -1767,16 +1762,8 @@ def _update_manifest(models_dir: Path, filename: str) -> None:
         "bytes": target.stat().st_size,
         "source": dict(SOURCE),
     }
+    data["files"] = {name: data["files"][name] for name in sorted(data["files"])}
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-
-
-def _set_source(models_dir: Path, filename: str) -> None:
-    path = models_dir / "manifest.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    entry = data["files"][filename]
-    if entry.get("source") != SOURCE:
-        entry["source"] = dict(SOURCE)
-        path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 
 def main(models_dir: Path | None = None) -> int:

@@ -56,11 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--dermatome", type=_csv, default=[], help="e.g. L5")
     q.add_argument("--nerve", type=_csv, default=[], help="e.g. superficial_fibular")
     q.add_argument("--region", help="e.g. dorsum_of_foot")
-    q.add_argument("--side", choices=["left", "right"], default="right")
+    q.add_argument("--side", choices=["left", "right", "midline"], default="right")
     q.add_argument("--feels", "--features", dest="features", type=_csv, default=[])
     q.add_argument("--worse-with", "--triggers", dest="triggers", type=_csv, default=[])
     q.add_argument("--checks", type=_csv, default=[])
     q.add_argument("--red-flags", type=_csv, default=[])
+    q.add_argument("--top", type=int, default=8, help="how many candidates to show (default 8)")
+    q.add_argument("--all", action="store_true", help="show every candidate")
 
     e = command("effects", "every place a source can send pain or strain")
     e.add_argument("--source", required=True)
@@ -119,16 +121,143 @@ def _load_knowledge() -> Knowledge:
     return knowledge
 
 
+MECHANISM_WORDS = {
+    "radicular": "nerve root",
+    "entrapment": "squeezed nerve",
+    "referred": "referred/somatic",
+    "biomechanical": "kinetic chain",
+    "urgent": "GET CARE NOW",
+}
+
+
 def _cmd_query(args: argparse.Namespace) -> int:
-    raise AtlasError("query: not available yet")
+    from app.domain.query import Query, Spot
+    from app.domain.ranking import candidates
+
+    if args.point is not None:
+        raise AtlasError("--point needs the skin labels (coming with issue 4)")
+    if not (args.dermatome or args.nerve or args.region or args.red_flags):
+        raise AtlasError("query: give a place (--dermatome, --nerve or --region) or --red-flags")
+    knowledge = _load_knowledge()
+    spot = Spot(
+        dermatomes=tuple(args.dermatome), cutaneous_nerves=tuple(args.nerve), region=args.region, side=args.side
+    )
+    has_place = bool(args.dermatome or args.nerve or args.region)
+    query = Query(
+        spots=(spot,) if has_place else (),
+        features=frozenset(args.features),
+        triggers=frozenset(args.triggers),
+        checks=frozenset(args.checks),
+        red_flags=frozenset(args.red_flags),
+    )
+    ranked = candidates(knowledge, query)
+    shown = ranked if args.all else ranked[: args.top]
+    payload = {
+        "dermatomes": list(spot.dermatomes),
+        "cutaneous_nerves": list(spot.cutaneous_nerves),
+        "region": spot.region,
+        "side": spot.side,
+        "features": sorted(query.features),
+        "triggers": sorted(query.triggers),
+        "checks": sorted(query.checks),
+        "red_flags": sorted(query.red_flags),
+        "candidates": [
+            {
+                "id": c.id, "title": c.title, "condition": c.condition, "source": c.source,
+                "mechanism": c.mechanism, "score": round(c.score, 4), "path": list(c.path), "card": c.card,
+                "evidence": c.evidence, "who_can_help": list(c.who_can_help), "explains": c.explains,
+                "reasons": list(c.reasons),
+            }
+            for c in shown
+        ],
+    }  # fmt: skip
+    _emit(args, payload, _query_text(knowledge, spot if has_place else None, query, shown, len(ranked)))
+    return 0
+
+
+def _query_text(knowledge: Knowledge, spot: Any, query: Any, shown: list[Any], total: int) -> str:
+    where: list[str] = []
+    if spot is not None:
+        where += [f"dermatome {', '.join(spot.dermatomes)}"] if spot.dermatomes else []
+        where += [f"nerve field {', '.join(spot.cutaneous_nerves)}"] if spot.cutaneous_nerves else []
+        where += [f"region {spot.region}"] if spot.region else []
+        where.append(f"{spot.side} side")
+    answers = [
+        f"{label}: {', '.join(sorted(values))}"
+        for label, values in (("feels", query.features), ("worse with", query.triggers),
+                              ("checks", query.checks), ("red flags", query.red_flags))
+        if values
+    ]  # fmt: skip
+    lines = [f"Query: {' · '.join(where + answers)}"]
+    if not shown:
+        lines.append("No source in the atlas explains this spot.")
+    for rank, c in enumerate(shown, start=1):
+        lines.append("")
+        lines.append(f"{rank:2d}. {c.score:.2f}  {MECHANISM_WORDS.get(c.mechanism, c.mechanism):16s} {c.title}")
+        lines.append(f"    id {c.id} · card {c.card} · evidence {c.evidence} · who can help: {', '.join(c.who_can_help)}")
+        lines.append(f"    path: {' → '.join(c.path)}")
+        for reason in c.reasons:
+            lines.append(f"    - {reason}")
+    if total > len(shown):
+        lines.append("")
+        lines.append(f"({total - len(shown)} more with lower scores; --all shows them)")
+    lines.append("")
+    lines.append("These are possible causes to discuss with a clinician, not a diagnosis.")
+    return "\n".join(lines)
 
 
 def _cmd_effects(args: argparse.Namespace) -> int:
-    raise AtlasError("effects: not available yet")
+    from app.domain.effects import effects
+
+    knowledge = _load_knowledge()
+    shown = effects(knowledge, args.source)
+    payload = {
+        "source": shown.source,
+        "title": shown.title,
+        "territories": list(shown.territories),
+        "regions": list(shown.regions),
+        "structures": list(shown.structures),
+        "links": [
+            {
+                "source": k.source, "target": k.target, "mechanism": k.mechanism, "strength": round(k.strength, 4),
+                "evidence": k.evidence, "path": list(k.path), "note": k.note, "references": list(k.references),
+            }
+            for k in shown.links
+        ],
+    }  # fmt: skip
+    lines = [f"{shown.title} ({shown.source}) can send pain or strain to:"]
+    for k in shown.links:
+        lines.append(
+            f"  {k.mechanism:13s} {k.strength:4.2f} {k.evidence:8s} {knowledge.title(k.target)}"
+            f"\n      {' → '.join(k.path)} [{', '.join(k.references)}]"
+        )
+    lines.append(f"Regions: {', '.join(shown.regions) or '—'}")
+    lines.append(f"Skin territories: {', '.join(shown.territories) or '—'}")
+    lines.append(f"Structures: {', '.join(shown.structures) or '—'}")
+    _emit(args, payload, "\n".join(lines))
+    return 0
 
 
 def _cmd_check_content(args: argparse.Namespace) -> int:
-    raise AtlasError("check-content: not available yet")
+    from app.content import load
+    from app.resources import content_dir
+
+    folder = content_dir()
+    knowledge, issues = load(folder)
+    summary = (
+        f"{folder}: content OK: {len(knowledge.structures)} structures, {len(knowledge.territories)} territories, "
+        f"{len(knowledge.conditions)} conditions ({len(knowledge.variants())} variants), {len(knowledge.links)} links, "
+        f"{sum(len(t) for t in (knowledge.features, knowledge.triggers, knowledge.checks))} questions, "
+        f"{len(knowledge.red_flags)} red flags, {len(knowledge.cards)} cards, {len(knowledge.references)} references"
+    )
+    if args.json:
+        print(json.dumps({"ok": not issues, "issues": [vars(i) for i in issues], "summary": summary}, indent=2))
+    elif issues:
+        for issue in issues:
+            print(f"{issue.file}:{issue.line}: {issue.problem}")
+    else:
+        print(summary)
+    return 1 if issues else 0
 
 
 def _cmd_app(args: argparse.Namespace) -> int:

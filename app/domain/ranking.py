@@ -1,0 +1,397 @@
+"""Rank the sources that can explain a pain area, as a clinician would: deterministic and explainable.
+
+How a score is built (every factor becomes a plain-language reason):
+
+1. **Reach.** For each condition variant the content gives the places it can send pain, each with a
+   strength in [0, 1] and a path of ids from the source to the skin:
+   - radicular: source → root (link strength) × root → its dermatome or a region (link strength), or
+     × root → a cutaneous nerve field that root feeds (`FIELD_SHARE / sqrt(number of roots)`);
+   - entrapment: site → nerve (link strength) × the nerve's own field (1.0) or a branch's field
+     (`BRANCH_DECAY` per step down the nerve tree);
+   - referred and biomechanical: the links from the source structure and from the condition itself
+     to a territory or region. A radicular or entrapment variant also keeps its source's referred
+     links (a slipped disc aches in the back too), at `REFERRED_SHARE`.
+2. **Spot match.** A touched spot is a set of territories with weights: primary dermatome 1.0,
+   alternate dermatomes 0.6, first cutaneous field 1.0 (others 0.7), region 1.0. A spot known only by
+   its region also gets the region's usual dermatomes (0.7, alternates 0.45) and fields (0.6), and
+   the path then ends at the region. The match is `max(weight × reach strength) × side`, where side is
+   1 on the candidate's side, `MIDLINE_SIDE` for a midline spot of a one-sided source and
+   `OTHER_SIDE` for the other leg unless the cause is central (bilateral).
+3. **Several spots.** `base = mean of the spot matches`, so a source that explains all the spots
+   beats one that explains a part; `explains` = share of spots matched at least `EXPLAINS_AT`.
+4. **Prior.** `p = min(MAX_PRIOR_SCORE, base × prior)`; the prior says how common the source is
+   among those that fit (content/conditions.yaml).
+5. **Answers.** Every feature, trigger and check multiplies the odds `p / (1 - p)` by the factor of its
+   most specific weight that matches the candidate (variant > condition > source > nerve > root >
+   category > mechanism), like a likelihood ratio; `score = odds / (1 + odds)`, always in [0, 1].
+6. **Red flags** put their urgent card first, always (mechanism "urgent", score 1.0).
+Ties are broken by how much of the area is explained, then by id, so the order never depends on
+dictionary order or chance.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from app.domain.errors import QueryError
+from app.domain.knowledge import EVIDENCE_LEVELS, Knowledge, Variant, weakest
+from app.domain.query import Query, Spot
+
+PRIMARY_DERMATOME = 1.0
+ALTERNATE_DERMATOME = 0.6
+FIRST_FIELD = 1.0
+OTHER_FIELD = 0.7
+REGION = 1.0
+INFERRED_DERMATOME = 0.7
+INFERRED_ALTERNATE = 0.45
+INFERRED_FIELD = 0.6
+FIELD_SHARE = 0.75  # root → a multi-root nerve's skin field: 0.75 / sqrt(number of roots)
+BRANCH_DECAY = 0.9  # per step from the squeezed nerve down to the branch whose skin hurts
+REFERRED_SHARE = 0.8  # a radicular/entrapment variant's own somatic (referred) pain
+MIDLINE_SIDE = 0.85
+OTHER_SIDE = 0.3
+EXPLAINS_AT = 0.1
+MIN_MATCH = 0.05  # below this a source is not listed at all
+MAX_PRIOR_SCORE = 0.95
+DIFFERENTIATOR_TOP = 8  # look-alikes this high on the list get a pointer to their differentiator card
+SPECIFICITY = ("variant", "condition", "source", "nerve", "root", "category", "mechanism")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: str  # unique, e.g. "lumbar_disc_herniation_L4_L5" or "hip_osteoarthritis"
+    title: str  # patient words
+    condition: str  # condition id (or red flag id)
+    source: str  # the structure to light up
+    mechanism: str  # radicular | entrapment | referred | biomechanical | urgent
+    score: float  # [0, 1]
+    path: tuple[str, ...]  # ids from source to skin
+    card: str
+    reasons: tuple[str, ...]
+    evidence: str  # strong | moderate | limited | weak
+    who_can_help: tuple[str, ...]
+    explains: float  # fraction of the query's spots this candidate explains
+
+
+@dataclass(frozen=True)
+class Reach:
+    """How one variant reaches one territory."""
+
+    strength: float
+    mechanism: str
+    path: tuple[str, ...]  # source … territory
+    evidence: str
+    note: str  # the plain-language reason of the last link
+
+
+@dataclass(frozen=True)
+class _Term:
+    territory: str
+    weight: float
+    end: str  # the id the path ends at (the region, for inferred territories)
+    how: str  # how the spot got this territory, for the reason text
+
+
+# -- reach (cached per knowledge) ----------------------------------------------------------------------
+def reach(knowledge: Knowledge, variant: Variant) -> dict[str, Reach]:
+    """Every territory (dermatome_, field_, region_) a variant can send pain to, best way first."""
+    cache: dict[str, dict[str, Reach]] = knowledge._cache.setdefault("reach", {})  # type: ignore[assignment]
+    if variant.id not in cache:
+        cache[variant.id] = _build_reach(knowledge, variant)
+    return cache[variant.id]
+
+
+def _build_reach(knowledge: Knowledge, v: Variant) -> dict[str, Reach]:
+    out: dict[str, Reach] = {}
+
+    def offer(target: str, candidate: Reach) -> None:
+        best = out.get(target)
+        if best is None or (candidate.strength, -len(candidate.path)) > (best.strength, -len(best.path)):
+            out[target] = candidate
+
+    territories = knowledge.territories
+    for origin in (v.source, v.condition):
+        for link in knowledge.links_from(origin):
+            if link.target not in territories or link.mechanism == "radicular":
+                continue
+            share = REFERRED_SHARE if v.mechanism in ("radicular", "entrapment") and link.mechanism == "referred" else 1.0
+            offer(link.target, Reach(link.strength * share, link.mechanism, (v.source, *link.via, link.target),
+                                     link.evidence, link.note))  # fmt: skip
+
+    if v.mechanism == "radicular":
+        for root in v.acts_on:
+            first = knowledge.link(v.source, root)
+            if first is None:
+                continue
+            for link in knowledge.links_from(root):
+                if link.target in territories:
+                    offer(link.target, Reach(first.strength * link.strength, "radicular", (v.source, root, link.target),
+                                             weakest((first.evidence, link.evidence)), link.note))  # fmt: skip
+            for nerve in knowledge.structures.values():
+                field_id = f"field_{nerve.id}"
+                if nerve.cutaneous and root in nerve.roots and field_id in territories:
+                    share = FIELD_SHARE / math.sqrt(len(nerve.roots))
+                    chain = tuple(reversed(knowledge.ancestors(nerve.id)))
+                    offer(field_id, Reach(
+                        first.strength * share, "radicular", (v.source, root, *chain, field_id),
+                        weakest((first.evidence, "moderate")),
+                        f"The {root} root is one of the roots of the {knowledge.title(nerve.id).split(' (')[0].lower()}, "
+                        f"which supplies this skin.",
+                    ))  # fmt: skip
+
+    if v.mechanism == "entrapment":
+        for nerve_id in v.acts_on:
+            first = knowledge.link(v.source, nerve_id)
+            if first is None:
+                continue
+            affected = (nerve_id, *knowledge.descendants(nerve_id))
+            if v.branches:
+                keep = set(v.branches)
+                affected = tuple(n for n in affected if n == nerve_id or n in keep or keep & set(knowledge.ancestors(n)))
+            for branch in affected:
+                nerve = knowledge.structures[branch]
+                field_id = f"field_{branch}"
+                if not nerve.cutaneous or field_id not in territories:
+                    continue
+                chain = knowledge.ancestors(branch)
+                down = tuple(reversed(chain[: chain.index(nerve_id) + 1]))  # nerve_id … branch
+                strength = first.strength * BRANCH_DECAY ** (len(down) - 1)
+                note = first.note if branch == nerve_id else (
+                    f"{first.note} Its branch, the {knowledge.title(branch).split(' (')[0].lower()}, supplies this skin."
+                )  # fmt: skip
+                offer(field_id, Reach(strength, "entrapment", (v.source, *down, field_id), first.evidence, note))
+    return out
+
+
+# -- the query -----------------------------------------------------------------------------------------
+def _check(knowledge: Knowledge, query: Query) -> None:
+    unknown: list[str] = []
+    for spot in query.spots:
+        unknown += [f"dermatome {d}" for d in spot.dermatomes if f"dermatome_{d}" not in knowledge.territories]
+        unknown += [f"nerve {n}" for n in spot.cutaneous_nerves if f"field_{n}" not in knowledge.territories]
+        if spot.region is not None and f"region_{spot.region}" not in knowledge.territories:
+            unknown.append(f"region {spot.region}")
+        if spot.side not in (None, "left", "right", "midline"):
+            unknown.append(f"side {spot.side}")
+    for kind, table in (("feature", knowledge.features), ("trigger", knowledge.triggers), ("check", knowledge.checks)):
+        answers = getattr(query, f"{kind}s")
+        unknown += [f"{kind} {a}" for a in sorted(answers) if a not in table]
+    unknown += [f"red flag {r}" for r in sorted(query.red_flags) if r not in knowledge.red_flags]
+    if unknown:
+        raise QueryError(f"unknown {', '.join(unknown)}")
+
+
+def _terms(knowledge: Knowledge, spot: Spot) -> list[_Term]:
+    terms: list[_Term] = []
+    for i, label in enumerate(spot.dermatomes):
+        territory = f"dermatome_{label}"
+        terms.append(_Term(territory, PRIMARY_DERMATOME if i == 0 else ALTERNATE_DERMATOME, territory,
+                           "its skin strip (dermatome)" if i == 0 else "an overlapping skin strip"))  # fmt: skip
+    for i, nerve in enumerate(spot.cutaneous_nerves):
+        territory = f"field_{nerve}"
+        terms.append(_Term(territory, FIRST_FIELD if i == 0 else OTHER_FIELD, territory, "its skin nerve"))
+    if spot.region is not None:
+        region_id = f"region_{spot.region}"
+        terms.append(_Term(region_id, REGION, region_id, "the body region"))
+        region = knowledge.territories[region_id]
+        if not spot.dermatomes:
+            terms += [_Term(f"dermatome_{d}", INFERRED_DERMATOME, region_id, "the usual skin strip there") for d in region.dermatomes]
+            terms += [_Term(f"dermatome_{d}", INFERRED_ALTERNATE, region_id, "an overlapping skin strip") for d in region.alternates]
+        if not spot.cutaneous_nerves:
+            terms += [_Term(f"field_{n}", INFERRED_FIELD, region_id, "a skin nerve there") for n in region.fields]
+    return terms
+
+
+@dataclass(frozen=True)
+class _Match:
+    value: float
+    term: _Term | None
+    via: Reach | None
+
+
+def _match(knowledge: Knowledge, variant: Variant, spot_terms: list[_Term]) -> _Match:
+    reaches = reach(knowledge, variant)
+    best = _Match(0.0, None, None)
+    for term in spot_terms:
+        r = reaches.get(term.territory)
+        if r is None:
+            continue
+        value = term.weight * r.strength
+        if value > best.value:
+            best = _Match(value, term, r)
+    return best
+
+
+def _side_factor(knowledge: Knowledge, variant: Variant, spot: Spot, side: str | None) -> float:
+    if spot.side is None or side is None or variant.bilateral:
+        return 1.0
+    if spot.side == "midline":
+        source = knowledge.structures.get(variant.source)
+        return MIDLINE_SIDE if source is not None and source.sided else 1.0
+    return 1.0 if spot.side == side else OTHER_SIDE
+
+
+def _tags(knowledge: Knowledge, variant: Variant) -> dict[str, set[str]]:
+    condition = knowledge.conditions[variant.condition]
+    tags: dict[str, set[str]] = {
+        "variant": {variant.id},
+        "condition": {condition.id},
+        "source": {variant.source},
+        "nerve": set(),
+        "root": set(),
+        "category": {condition.category},
+        "mechanism": {variant.mechanism},
+    }
+    kind = "root" if variant.mechanism == "radicular" else "nerve"
+    if variant.mechanism in ("radicular", "entrapment"):
+        tags[kind] |= set(variant.acts_on)
+    return tags
+
+
+def answer_factor(knowledge: Knowledge, variant: Variant, answer_id: str) -> tuple[float, str | None]:
+    """The odds factor one answer gives a variant, and its reason (None when neutral)."""
+    answer = knowledge.answer(answer_id)
+    if answer is None:
+        return 1.0, None
+    tags = _tags(knowledge, variant)
+    for level in SPECIFICITY:
+        hits = [w for w in answer.weights if w.target.split(":", 1)[0] == level and w.target.split(":", 1)[1] in tags[level]]
+        if hits:
+            chosen = max(hits, key=lambda w: (w.factor, w.target))
+            return chosen.factor, chosen.reason
+    return 1.0, None
+
+
+def _sided(knowledge: Knowledge, variant: Variant, spots: tuple[Spot, ...], matches: list[_Match]) -> str | None:
+    """The side a one-sided candidate is on: the side with more (matched) spots, else the last spot's."""
+    counts = {"left": 0.0, "right": 0.0}
+    for spot, match in zip(spots, matches):
+        if spot.side in counts:
+            counts[spot.side] += match.value + 1e-6
+    if counts["left"] == counts["right"] == 0.0:
+        return None
+    if counts["left"] == counts["right"]:
+        last = next((s.side for s in reversed(spots) if s.side in counts), None)
+        return last
+    return "left" if counts["left"] > counts["right"] else "right"
+
+
+def _factor_words(factor: float) -> str:
+    return f"×{factor:g}"
+
+
+def candidates(knowledge: Knowledge, query: Query) -> list[Candidate]:
+    """Ranked sources for a pain area (best first); any red flag puts its urgent card first."""
+    _check(knowledge, query)
+    urgent = _urgent(knowledge, query)
+    if not query.spots:
+        return urgent
+    spot_terms = [_terms(knowledge, spot) for spot in query.spots]
+    answers = [*sorted(query.features), *sorted(query.triggers), *sorted(query.checks)]
+    ranked: list[Candidate] = []
+    for variant in knowledge.variants().values():
+        raw = [_match(knowledge, variant, terms) for terms in spot_terms]
+        if max(m.value for m in raw) < MIN_MATCH:
+            continue
+        side = _sided(knowledge, variant, query.spots, raw)
+        factors = [_side_factor(knowledge, variant, spot, side) for spot in query.spots]
+        values = [m.value * f for m, f in zip(raw, factors)]
+        base = sum(values) / len(values)
+        explained = [v >= EXPLAINS_AT for v in values]
+        explains = sum(explained) / len(values)
+        p = min(MAX_PRIOR_SCORE, base * variant.prior)
+        odds = p / (1.0 - p)
+        reasons: list[str] = []
+        best = raw[_path_spot(values)]
+        assert best.term is not None and best.via is not None
+        path = best.via.path if best.term.end == best.via.path[-1] else (*best.via.path[:-1], best.term.end)
+        reasons.append(best.via.note)
+        if best.term.territory != best.term.end:
+            region = knowledge.title(best.term.end).split(" (")[0]
+            reasons.append(f"{region} usually lies in the {knowledge.title(best.term.territory).split(' (')[0]} area.")
+        if variant.note:
+            reasons.append(variant.note)
+        if len(query.spots) > 1:
+            reasons.append(f"Explains {sum(explained)} of the {len(values)} places you marked.")
+            sides = {s.side for s in query.spots if s.side in ("left", "right")}
+            if len(sides) == 2:
+                reasons.append(
+                    "Pain in both legs fits a cause in the middle of the spine." if variant.bilateral
+                    else "Pain in both legs is less likely to come from one side only."
+                )  # fmt: skip
+        for answer_id in answers:
+            factor, why = answer_factor(knowledge, variant, answer_id)
+            if why is not None and factor != 1.0:
+                odds *= factor
+                reasons.append(f"{why} ({_factor_words(factor)}).")
+        score = odds / (1.0 + odds)
+        condition = knowledge.conditions[variant.condition]
+        ranked.append(Candidate(
+            id=variant.id, title=variant.title, condition=condition.id, source=variant.source,
+            mechanism=best.via.mechanism, score=score, path=path, card=condition.card,
+            reasons=tuple(reasons), evidence=best.via.evidence,
+            who_can_help=condition.who_can_help, explains=explains,
+        ))  # fmt: skip
+    ranked.sort(key=lambda c: (-c.score, -c.explains, EVIDENCE_LEVELS.index(c.evidence), c.id))
+    ranked = _add_differentiators(knowledge, ranked)
+    return urgent + ranked
+
+
+def _path_spot(values: list[float]) -> int:
+    """The spot the path is drawn to: the latest one the candidate explains, else its best match."""
+    explained = [i for i, value in enumerate(values) if value >= EXPLAINS_AT]
+    return explained[-1] if explained else max(range(len(values)), key=lambda i: (values[i], i))
+
+
+def _add_differentiators(knowledge: Knowledge, ranked: list[Candidate]) -> list[Candidate]:
+    """Point to the differentiator card when look-alikes from different places are both near the top.
+
+    A differentiator card listed by two conditions of different categories (a root in the spine and a
+    nerve at the knee, the spine and the hip) pairs them."""
+    top = [c.condition for c in ranked[:DIFFERENTIATOR_TOP]]
+    out: list[Candidate] = []
+    for candidate in ranked:
+        extra: list[str] = []
+        mine = knowledge.conditions[candidate.condition]
+        if candidate.condition in top:
+            for card_id in mine.differentiators:
+                card = knowledge.card(card_id)
+                partner = next(
+                    (knowledge.conditions[c] for c in top
+                     if c != mine.id and knowledge.conditions[c].category != mine.category
+                     and card_id in knowledge.conditions[c].differentiators),
+                    None,
+                )  # fmt: skip
+                if partner is not None and card is not None:
+                    extra.append(f"It can look like {partner.title[0].lower()}{partner.title[1:]}: "
+                                 f"the card '{card.title}' (card:{card_id}) shows the check that tells them apart.")  # fmt: skip
+        out.append(candidate if not extra else _with_reasons(candidate, extra))
+    return out
+
+
+def _with_reasons(candidate: Candidate, extra: list[str]) -> Candidate:
+    from dataclasses import replace
+
+    return replace(candidate, reasons=(*candidate.reasons, *extra))
+
+
+def _urgent(knowledge: Knowledge, query: Query) -> list[Candidate]:
+    """One urgent candidate per red-flag card, in content order."""
+    by_card: dict[str, list[str]] = {}
+    for flag_id in knowledge.red_flags:
+        if flag_id in query.red_flags:
+            by_card.setdefault(knowledge.red_flags[flag_id].card, []).append(flag_id)
+    out: list[Candidate] = []
+    for card_id, flag_ids in by_card.items():
+        flags = [knowledge.red_flags[f] for f in flag_ids]
+        card = knowledge.card(card_id)
+        out.append(Candidate(
+            id=card_id, title=flags[0].title, condition=flags[0].id, source=flags[0].source,
+            mechanism="urgent", score=1.0, path=(flags[0].source,), card=card_id,
+            reasons=(*(f.reason for f in flags), "Urgent signs come before every other possible cause."),
+            evidence=card.evidence if card is not None else "strong",
+            who_can_help=card.who_can_help if card is not None else ("emergency_care",),
+            explains=1.0,
+        ))  # fmt: skip
+    return out

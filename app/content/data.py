@@ -232,6 +232,8 @@ def build(data: DataSet, references: set[str], cards: set[str], issues: list[Con
                 want = "root" if v.mechanism == "radicular" else "nerve"
                 if target not in structures or structures[target].kind != want:
                     problems.append((("acts_on", ai), f"{target!r} is not a known {want}"))
+            if v.card is not None and v.card not in cards:
+                problems.append(("card", f"card {v.card!r} does not exist (yet)"))
             for bi, branch in enumerate(v.branches):
                 if branch not in structures:
                     problems.append((("branches", bi), f"unknown branch {branch!r}"))
@@ -243,7 +245,7 @@ def build(data: DataSet, references: set[str], cards: set[str], issues: list[Con
             variant_ids.add(v.id)
             variants.append(Variant(
                 id=v.id, title=v.title, condition=c.id, source=v.source, mechanism=v.mechanism,
-                acts_on=tuple(v.acts_on), branches=tuple(v.branches), prior=v.prior, bilateral=v.bilateral,
+                acts_on=tuple(v.acts_on), branches=tuple(v.branches), prior=v.prior, bilateral=v.bilateral, card=v.card,
                 note=v.note, references=tuple(v.references) or tuple(c.references),
             ))  # fmt: skip
         if not variants:

@@ -124,6 +124,7 @@ class VariantEntry(Strict):
     branches: list[Id] = []
     prior: float = Field(default=1.0, gt=0.0, le=1.0)
     bilateral: bool = False
+    card: Id | None = None  # a card other than the condition's (e.g. the urgent card for cauda equina)
     note: str = ""
     references: list[Id] = []
 

@@ -93,6 +93,7 @@ class Variant:
     branches: tuple[str, ...] = ()  # entrapment: only these branches are affected (default: all)
     prior: float = 1.0  # how common this source is among those that fit (0..1)
     bilateral: bool = False  # can explain both sides at once (central causes)
+    card: str | None = None  # a card other than the condition's
     note: str = ""
     references: tuple[str, ...] = ()
 

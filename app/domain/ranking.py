@@ -17,8 +17,9 @@ How a score is built (every factor becomes a plain-language reason):
    the path then ends at the region. The match is `max(weight × reach strength) × side`, where side is
    1 on the candidate's side, `MIDLINE_SIDE` for a midline spot of a one-sided source and
    `OTHER_SIDE` for the other leg unless the cause is central (bilateral).
-3. **Several spots.** `base = mean of the spot matches`, so a source that explains all the spots
-   beats one that explains a part; `explains` = share of spots matched at least `EXPLAINS_AT`.
+3. **Several spots.** `explains` = share of spots matched at least `EXPLAINS_AT`;
+   `base = mean of the spot matches × (1 - COVERAGE × (1 - explains))`, so a source that explains
+   all the spots beats one that explains only a part.
 4. **Prior.** `p = min(MAX_PRIOR_SCORE, base × prior)`; the prior says how common the source is
    among those that fit (content/conditions.yaml).
 5. **Answers.** Every feature, trigger and check multiplies the odds `p / (1 - p)` by the factor of its
@@ -48,11 +49,12 @@ INFERRED_ALTERNATE = 0.45
 INFERRED_FIELD = 0.6
 FIELD_SHARE = 0.75  # root → a multi-root nerve's skin field: 0.75 / sqrt(number of roots)
 BRANCH_DECAY = 0.9  # per step from the squeezed nerve down to the branch whose skin hurts
-REFERRED_SHARE = 0.8  # a radicular/entrapment variant's own somatic (referred) pain
+REFERRED_SHARE = 0.5  # a radicular variant's own somatic pain (a slipped disc aches in the back too)
+COVERAGE = 0.25  # how much a spot left unexplained costs on top of the mean
 MIDLINE_SIDE = 0.85
 OTHER_SIDE = 0.3
-EXPLAINS_AT = 0.1
-MIN_MATCH = 0.05  # below this a source is not listed at all
+EXPLAINS_AT = 0.05  # a spot counts as explained from this match on
+MIN_MATCH = EXPLAINS_AT  # a source that explains none of the spots is not listed
 MAX_PRIOR_SCORE = 0.95
 DIFFERENTIATOR_TOP = 8  # look-alikes this high on the list get a pointer to their differentiator card
 SPECIFICITY = ("variant", "condition", "source", "nerve", "root", "category", "mechanism")
@@ -115,7 +117,7 @@ def _build_reach(knowledge: Knowledge, v: Variant) -> dict[str, Reach]:
         for link in knowledge.links_from(origin):
             if link.target not in territories or link.mechanism == "radicular":
                 continue
-            share = REFERRED_SHARE if v.mechanism in ("radicular", "entrapment") and link.mechanism == "referred" else 1.0
+            share = REFERRED_SHARE if v.mechanism == "radicular" and link.mechanism == "referred" else 1.0
             offer(link.target, Reach(link.strength * share, link.mechanism, (v.source, *link.via, link.target),
                                      link.evidence, link.note))  # fmt: skip
 
@@ -292,14 +294,14 @@ def candidates(knowledge: Knowledge, query: Query) -> list[Candidate]:
     ranked: list[Candidate] = []
     for variant in knowledge.variants().values():
         raw = [_match(knowledge, variant, terms) for terms in spot_terms]
-        if max(m.value for m in raw) < MIN_MATCH:
-            continue
         side = _sided(knowledge, variant, query.spots, raw)
         factors = [_side_factor(knowledge, variant, spot, side) for spot in query.spots]
         values = [m.value * f for m, f in zip(raw, factors)]
-        base = sum(values) / len(values)
+        if max(values) < MIN_MATCH:
+            continue
         explained = [v >= EXPLAINS_AT for v in values]
         explains = sum(explained) / len(values)
+        base = sum(values) / len(values) * (1.0 - COVERAGE * (1.0 - explains))
         p = min(MAX_PRIOR_SCORE, base * variant.prior)
         odds = p / (1.0 - p)
         reasons: list[str] = []
@@ -329,7 +331,7 @@ def candidates(knowledge: Knowledge, query: Query) -> list[Candidate]:
         condition = knowledge.conditions[variant.condition]
         ranked.append(Candidate(
             id=variant.id, title=variant.title, condition=condition.id, source=variant.source,
-            mechanism=best.via.mechanism, score=score, path=path, card=condition.card,
+            mechanism=best.via.mechanism, score=score, path=path, card=variant.card or condition.card,
             reasons=tuple(reasons), evidence=best.via.evidence,
             who_can_help=condition.who_can_help, explains=explains,
         ))  # fmt: skip

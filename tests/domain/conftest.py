@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.content import load
+from app.domain.knowledge import Knowledge
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+
+@pytest.fixture(scope="session")
+def knowledge() -> Knowledge:
+    loaded, issues = load(CONTENT)
+    assert not issues, "\n".join(map(str, issues))
+    return loaded

@@ -66,6 +66,8 @@ REGIONS = (
     "dorsum_of_foot", "big_toe", "middle_toes", "little_toe",
 )  # fmt: skip
 MIDLINE_HALF_WIDTH_M = 0.01
+# sacral dermatomes as rings round the anus (outer radius, metres for a 1.75 m body, after Foerster)
+RING_S45, RING_S3, RING_S2 = 0.03, 0.07, 0.11
 D = {name: i for i, name in enumerate(DERMATOMES)}
 N = {name: i for i, name in enumerate(NERVES)}
 R = {name: i for i, name in enumerate(REGIONS)}
@@ -154,7 +156,9 @@ class Labeller:
         self.tl = self._skin_axis_angle(A[2] + 0.07 * scale, K[2] - 0.07 * scale, (K, A))
         # --- trunk frame -------------------------------------------------------------------
         asis, psis, crest = lm["asis"], lm["psis"], lm["iliac_crest_top"]
-        yc = 0.5 * (asis[1] + psis[1])
+        # front-back centre of the trunk from the skin at ASIS height (bone registration may be off)
+        slab = (np.abs(z - asis[2]) < 0.01 * scale) & (x < asis[0] + 0.02 * scale)
+        yc = 0.5 * (y[slab].min() + y[slab].max()) if slab.sum() > 4 else 0.5 * (asis[1] + psis[1])
         self.yc = yc
         self.phi = np.degrees(np.arctan2(np.maximum(x, 0.0), y - yc))  # 0 ant, 90 lat, 180 post
         self.phi_of = lambda p: float(np.degrees(np.arctan2(max(p[0], 0.0), p[1] - yc)))
@@ -203,6 +207,13 @@ class Labeller:
         dy = y - (ay * z + by)
         return np.degrees(np.arctan2(dx, dy))
 
+    def _front_skin_point(self, x0: float, z0: float) -> np.ndarray:
+        """The most anterior skin point at (x0, z0): where a ray forwards leaves the body."""
+        near = (np.abs(self.x - x0) < 0.015 * self.k) & (np.abs(self.z - z0) < 0.015 * self.k)
+        if not near.any():
+            return np.array([x0, self.yc, z0])
+        return self.q[near][np.argmax(self.y[near])]
+
     def _iliac_inguinal_line(self) -> np.ndarray:
         """Height of the inguinal ligament (front) / iliac crest (side) / PSIS (back) at each vertex."""
         lm, x = self.s.lm, self.x
@@ -213,22 +224,39 @@ class Labeller:
         return np.where(self.phi <= a_asis, front, back)
 
     def _foot_frame(self) -> None:
-        lm = self.s.lm
+        """Foot coordinates. The direction comes from the landmarks (heel -> metatarsal heads); the
+        extent (back of the heel, tip of the toes) from the skin of this foot; the metatarsal heads
+        are kept within the usual proportions of foot length (about 72% for the first, 63% for the
+        fifth from the heel), so a loosely registered forefoot cannot move the toes."""
+        lm, k = self.s.lm, self.k
         heel = lm["calcaneus_posterior"]
-        m1, m3, m5 = lm["metatarsal_head_1"], lm["metatarsal_head_3"], lm["metatarsal_head_5"]
+        m1, m5 = lm["metatarsal_head_1"], lm["metatarsal_head_5"]
         mid = 0.5 * (m1 + m5)
         fwd = mid - heel
         fwd[2] = 0.0
         fwd = _unit(fwd)
         lat = np.cross(fwd, np.array([0.0, 0.0, 1.0]))  # +x-ish for the right foot
         self.fwd, self.flat = fwd, lat
+        A = lm["ankle_centre"]
+        near_foot = (self.z < A[2] + 0.02 * k) & (np.linalg.norm((self.q - A)[:, :2], axis=1) < 0.3 * k)
         d = self.q - heel
-        self.f = d @ fwd  # metres forward of the back of the heel
-        self.w = d @ lat  # metres lateral of the heel point
-        self.f_m1, self.f_m5 = (m1 - heel) @ fwd, (m5 - heel) @ fwd
+        f = d @ fwd
+        if near_foot.sum() > 20:
+            back = np.percentile(f[near_foot], 0.2)
+            f = f - back
+            length = float(np.percentile(f[near_foot], 99.8))
+        else:
+            length = float((mid - heel) @ fwd) / 0.7
+        self.f = f  # metres forward of the back of the heel
+        self.w = d @ lat  # metres lateral of the heel landmark
+        self.f_len_total = length
+        f_m1 = float((m1 - heel) @ fwd) - (0.0 if near_foot.sum() <= 20 else float(back))
+        f_m5 = float((m5 - heel) @ fwd) - (0.0 if near_foot.sum() <= 20 else float(back))
+        self.f_m1 = float(np.clip(f_m1, 0.66 * length, 0.76 * length))
+        self.f_m5 = float(np.clip(f_m5, 0.58 * length, 0.68 * length))
         self.w_m1, self.w_m5 = (m1 - heel) @ lat, (m5 - heel) @ lat
-        self.f_len = (mid - heel) @ fwd
-        # MTP line (oblique: the first head is further forward) and the toes beyond the webs
+        self.f_len = 0.5 * (self.f_m1 + self.f_m5)  # heel -> metatarsal heads
+        # MTP line (oblique: the first head is further forward)
         t = np.clip((self.w - self.w_m1) / (self.w_m5 - self.w_m1), -0.5, 1.5)
         self.f_mtp = self.f_m1 + t * (self.f_m5 - self.f_m1)
         self.omega = (self.w - self.w_m1) / (self.w_m5 - self.w_m1)  # 0 at 1st head, 1 at 5th
@@ -275,9 +303,10 @@ class Labeller:
         )
         knee_top = lm["knee_centre"][2] + 0.075 * k
         below_root = (z < rootz) & (self.u > -0.2)
+        # the perineum faces down between the thighs (the forward-facing mons belongs to the groin)
         perineum = (x < self._perineum_half_width()) & (z < lm["pubic_tubercle"][2] - 0.01 * k) & (
             z > self.anus[2] - 0.06 * k
-        )
+        ) & ((self.n[:, 2] < -0.25) | ((y < self.anus[1] + 0.01 * k) & (self._anal_distance() < 0.04 * k)))
         foot = self.foot_mask()
         limb = below_root & ~perineum
         trunk = ~limb & ~perineum & ~foot
@@ -289,7 +318,7 @@ class Labeller:
 
     def _perineum_half_width(self) -> float:
         # medial to the ischial tuberosities and the thigh roots: about half of the IT half-distance
-        return 0.45 * self.s.lm["ischial_tuberosity"][0]
+        return max(0.45 * self.s.lm["ischial_tuberosity"][0], 0.025 * self.k)
 
     # ------------------------------------------------------------------ trunk dermatome bands
     def trunk_band_boundaries(self) -> np.ndarray:
@@ -308,36 +337,36 @@ class Labeller:
             umb[2] + 0.55 * dd,  # top of T10 (T9 and above are not mapped)
             umb[2] - 0.33 * dd,  # T10 | T11
             zI + 0.33 * dd,  # T11 | T12
-            zI - 0.22 * dd,  # T12 | L1 (just below the ligament: the groin crease)
+            zI - 0.022 * k,  # T12 | L1 (just below the ligament: the groin crease)
             zI - 2.0 * dd,  # L1 | L2 (thigh rules take over below the crease)
             zI - 2.0 * dd,
             zI - 2.0 * dd,
         ]
-        # lateral (phi 90): relative to the iliac crest
+        # lateral (phi 90): relative to the iliac crest, in units of about one vertebral level
+        b = 0.04 * k
         lat = [
-            crest + 1.35 * dd,
-            crest + 0.85 * dd,
-            crest + 0.4 * dd,
-            crest - 0.25 * dd,  # T12 (subcostal, lateral cutaneous branch) over the crest
-            crest - 0.75 * dd,  # L1 (iliohypogastric lateral branch) then L2 onto the lateral thigh
-            crest - 2.5 * dd,
-            crest - 2.6 * dd,
+            crest + 4.5 * b,
+            crest + 3.0 * b,
+            crest + 1.3 * b,
+            crest - 0.6 * b,  # T12 (subcostal, lateral cutaneous branch) just over the crest
+            crest - 1.9 * b,  # L1 (iliohypogastric lateral branch) then L2 onto the lateral thigh
+            crest - 8.0 * b,
+            crest - 8.5 * b,
         ]
         # posterior midline: dorsal rami descend, so each band sits lower than its vertebra
         post = [
-            sp["L1"] + 0.45 * dd,
+            sp["L1"] + 1.2 * b,
             sp["L1"],
             sp["L2"],
             sp["L3"],
             sp["L4"],
             sp["L5"],
-            min(sp["S1"], psis) - 0.05 * dd,
+            min(sp["S1"], psis) - 0.2 * b,
         ]
-        # bands slope down and out over the buttock: at phi ~135 they are lower than at the midline
-        slope_drop = 0.35 * dd
+        # bands slope down and out over the back and buttock (phi 135 lower than the midline)
         out = np.empty((7, self.m))
         for i in range(7):
-            p135 = post[i] - slope_drop if i >= 3 else post[i] - 0.2 * dd
+            p135 = post[i] - (1.2 * b if i >= 3 else 0.6 * b)
             out[i] = np.where(
                 phi < 90,
                 ant[i] + (lat[i] - ant[i]) * np.clip((phi - 45.0) / 45.0, 0, 1),
@@ -347,6 +376,8 @@ class Labeller:
                     p135 + (post[i] - p135) * (phi - 135.0) / 45.0,
                 ),
             )
+        # keep the boundaries ordered top to bottom
+        out = np.minimum.accumulate(out, axis=0)
         return out
 
     # ------------------------------------------------------------------ the labels
@@ -383,8 +414,8 @@ class Labeller:
         # sacral dermatomes: rings round the anus (Foerster; Lee 2008 leaves S3-S5 blank)
         ra = self._anal_distance()
         sacral = (band == 7) & t
-        ring = np.where(ra < 0.03 * self.k, D["S4_S5"], np.where(ra < 0.085 * k, D["S3"],
-                        np.where(ra < 0.15 * k, D["S2"], D["S1"])))  # fmt: skip
+        ring = np.where(ra < RING_S45 * k, D["S4_S5"], np.where(ra < RING_S3 * k, D["S3"],
+                        np.where(ra < RING_S2 * k, D["S2"], D["S1"])))  # fmt: skip
         lee = np.where(band == 7, ring, lee)
         derm, alt, keeg = out["dermatome"], out["dermatome_alt"], out["dermatome_keegan"]
         derm[t] = lee[t]
@@ -397,13 +428,13 @@ class Labeller:
         # Keegan & Garrett: long bands from the back; L4/L5 cross the mid buttock towards the lateral
         # thigh, S1 the lower lateral buttock, S2 the lower medial buttock and fold
         kband = lee.copy()
-        mid_buttock = sacral & (ra >= 0.085 * k)
+        mid_buttock = sacral & (ra >= RING_S3 * k)
         kb_lat = np.clip((x - psis[0]) / max(gt[0] - psis[0], 1e-3), 0, 1.5)
         kb_h = (z - it[2]) / max(psis[2] - it[2], 1e-3)  # 0 at ischial tuberosity, 1 at PSIS
         ksel = np.where(kb_h > 0.55, np.where(kb_lat > 0.45, D["L4"], D["L5"]),
                         np.where(kb_lat > 0.6, D["L5"], np.where(kb_lat > 0.3, D["S1"], D["S2"])))  # fmt: skip
         kband = np.where(mid_buttock, ksel, kband)
-        kband = np.where(sacral & (ra < 0.085 * k) & (ra >= 0.03 * k), D["S3"], kband)
+        kband = np.where(sacral & (ra < RING_S3 * k) & (ra >= RING_S45 * k), D["S3"], kband)
         keeg[t] = kband[t]
 
         # regions
@@ -418,7 +449,7 @@ class Labeller:
         low_back = t & (phi >= 90) & above_crest & ~sacrum
         abdomen = t & (phi < 90) & (z > zI + 0.03 * k)
         groin = t & (phi < 65) & ~abdomen
-        lateral_hip = t & ~above_crest & lateral & (z > gt[2] - 0.09 * k) & ~groin & ~sacrum
+        lateral_hip = t & ~above_crest & lateral & (z > gt[2] - 0.06 * k) & ~groin & ~sacrum
         buttock = t & ~(sacrum | low_back | abdomen | groin | lateral_hip)
         for name, mask in (("low_back", low_back), ("sacrum", sacrum), ("lower_abdomen", abdomen),
                            ("groin", groin), ("lateral_hip", lateral_hip), ("buttock", buttock)):  # fmt: skip
@@ -439,7 +470,8 @@ class Labeller:
         sup_cl = t & (phi >= 115) & (z < zI + 0.025 * k) & (z > zI - 0.11 * k) & (x > sac_half) & (x < gt[0])
         nerve[sup_cl] = N["superior_cluneal"]
         # middle cluneal: over the sacrum and the medial buttock
-        mid_cl = t & (phi > 130) & (z <= zI + 0.02 * k) & ~sup_cl & (x < psis[0] + 0.06 * k) & (ra > 0.03 * k)
+        mid_cl = t & (phi > 130) & (z <= zI + 0.02 * k) & ~sup_cl & (x < psis[0] + 0.06 * k) & (ra > RING_S45 * k)
+        mid_cl &= z > it[2] + 0.07 * k  # the lower medial buttock belongs to the inferior cluneal branches
         nerve[mid_cl & ~sup_cl] = N["middle_cluneal"]
         # inferior cluneal: lower buttock, infragluteal fold, skin lateral to the anus
         inf_cl = t & (phi > 110) & ~sup_cl & ~mid_cl & (z < it[2] + 0.1 * k)
@@ -466,7 +498,7 @@ class Labeller:
         p = seg["perineum"]
         k = self.k
         ra = self._anal_distance()
-        perianal = ra < 0.03 * k
+        perianal = ra < RING_S45 * k
         front = self.y > self.anus[1] + 0.5 * (self.s.mid["pubic_symphysis"][1] - self.anus[1])
         d = np.where(perianal, D["S4_S5"], np.where(front, D["L1"], D["S3"]))
         out["dermatome"][p] = d[p]
@@ -501,7 +533,7 @@ class Labeller:
         lee = np.where(postmed, np.where(u < 0.55, D["S2"], D["L3"]), lee)
         # S3 at the ischial tuberosity / medial infragluteal fold (ISNCSCI)
         ra = self._anal_distance()
-        s3 = (ra < 0.085 * k) & (np.abs(th) > 100)
+        s3 = (ra < RING_S3 * k) & (np.abs(th) > 100)
         lee = np.where(s3, D["S3"], lee)
         derm[t] = lee[t]
         a = np.full(self.m, NONE, np.int16)
@@ -515,7 +547,7 @@ class Labeller:
         kb = u + 0.2 * np.clip(th, -100, 60) / 90.0
         kant = np.where(kb < 0.2, D["L1"], np.where(kb < 0.5, D["L2"], D["L3"]))
         kg = np.where(front, kant, NONE)
-        kg = np.where(front & (th > 15) & (u > 0.45), D["L4"], kg)  # L4 swings in over the lower front
+        kg = np.where(front & (th > -30) & (u > 0.85), D["L4"], kg)  # L4 crosses the front of the knee
         kg = np.where(lateral, np.where(th < 95, D["L4"], D["L5"]), kg)
         kg = np.where(postlat, D["L5"], kg)
         kg = np.where(post, np.where(th > 0, D["S1"], D["S2"]), kg)
@@ -533,7 +565,7 @@ class Labeller:
         nv = np.where((th >= -125) & (th < -70) & (u > 0.35) & (u < 0.8), N["obturator"], nv)
         nv = np.where((th >= -125) & (th < -40) & (u < 0.3), N["ilioinguinal"], nv)
         mid_ing = 0.5 * (lm["asis"] + lm["pubic_tubercle"])
-        gf_centre = np.array([mid_ing_x, mid_ing[1], mid_ing[2] - 0.045 * k])
+        gf_centre = self._front_skin_point(mid_ing_x, mid_ing[2] - 0.045 * k)
         gf = (th >= -45) & (th < 25) & (np.linalg.norm(self.q - gf_centre, axis=1) < 0.05 * k)
         nv = np.where(gf, N["genitofemoral"], nv)
         nerve[t] = nv[t]
@@ -549,7 +581,7 @@ class Labeller:
         rg = np.where(post | postlat | (postmed & (th > -125)), R["posterior_thigh"], rg)
         rg = np.where((th >= -115) & (th < -60), R["medial_thigh"], rg)
         rg = np.where(groin, R["groin"], rg)
-        rg = np.where(lateral & (z > lm["greater_trochanter"][2] - 0.09 * k), R["lateral_hip"], rg)
+        rg = np.where(lateral & (z > lm["greater_trochanter"][2] - 0.06 * k), R["lateral_hip"], rg)
         region[t] = rg[t]
 
     # knee --------------------------------------------------------------------------------------
@@ -625,7 +657,8 @@ class Labeller:
         f, rel, h, n = self.f, self.rel, self.h, self.n
         toes = f > self.f_mtp + 0.012 * k
         heel = f < 0.28 * self.f_len
-        plantar = (n[:, 2] < -0.45) & (h < 0.03 * k)
+        toes_pre = f > self.f_mtp + 0.012 * k
+        plantar = (n[:, 2] < np.where(toes_pre, -0.65, -0.45)) & (h < 0.03 * k)
         lat_face = n @ self.flat
         medial_edge = ~plantar & ((rel < 0.1) | ((lat_face < -0.55) & (rel < 0.35)))
         lateral_edge = ~plantar & ((rel > 0.9) | ((lat_face > 0.55) & (rel > 0.65)))
@@ -637,10 +670,13 @@ class Labeller:
         lee = np.full(self.m, D["L5"], np.int16)
         lee = np.where(lateral_edge | little, D["S1"], lee)
         lee = np.where(plantar | heel, D["S1"], lee)
-        lee = np.where(medial_edge & ~toes & ~heel, D["L4"], lee)
+        # L4 along the medial border back from the midfoot (arch, navicular), L5 on the forefoot
+        midfoot_medial = medial_edge & ~toes & ~heel & (f < 0.62 * self.f_len_total)
+        lee = np.where(midfoot_medial, D["L4"], lee)
         out["dermatome"][t] = lee[t]
         a = np.full(self.m, NONE, np.int16)
-        a = np.where(medial_edge & ~toes & ~heel, D["L5"], a)
+        a = np.where(midfoot_medial, D["L5"], a)
+        a = np.where(medial_edge & ~toes & ~heel & ~midfoot_medial, D["L4"], a)
         a = np.where(big & ~plantar & (rel < 0.17), D["L4"], a)
         a = np.where(plantar & ~heel & (rel < 0.55), D["L5"], a)
         a = np.where(plantar & toes & ~little, D["L5"], a)
@@ -652,7 +688,7 @@ class Labeller:
         kg = np.where(plantar & ~heel, np.where(rel < 0.5, D["L5"], D["S1"]), kg)
         out["dermatome_keegan"][t] = kg[t]
         # nerves
-        web = ~plantar & (self.omega > 0.05) & (self.omega < 0.36) & (f > self.f_mtp - 0.03 * k) & (
+        web = ~plantar & (rel > 0.12) & (rel < 0.42) & (f > self.f_mtp - 0.03 * k) & (
             f < self.f_mtp + 0.035 * k
         )
         nv = np.full(self.m, N["superficial_fibular"], np.int16)
@@ -867,34 +903,44 @@ def compute_labels(points: np.ndarray, normals: np.ndarray, faces: np.ndarray,
 # ----------------------------------------------------------------------------------------------
 # files
 # ----------------------------------------------------------------------------------------------
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _manifest_helper():  # type: ignore[no-untyped-def]
+    """tools/manifest.py (written by the assets pipeline); None when it is not there."""
+    tools_dir = str(Path(__file__).resolve().parent)
+    sys.path.insert(0, tools_dir)
+    try:
+        import manifest  # type: ignore[import-not-found]
+
+        return manifest
+    except ImportError:
+        return None
+    finally:
+        sys.path.remove(tools_dir)
 
 
 def _update_manifest(models_dir: Path, filename: str) -> None:
+    helper = _manifest_helper()
+    if helper is not None:
+        helper.update_entry(models_dir, filename)  # keeps the source recorded for skin.vtp
+        return
     path = models_dir / "manifest.json"
     target = models_dir / filename
-    try:
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
-        import manifest as manifest_helper  # type: ignore[import-not-found]
-
-        if hasattr(manifest_helper, "update_entry"):
-            manifest_helper.update_entry(models_dir, filename)
-            return
-    except ImportError:
-        pass
-    finally:
-        if sys.path and sys.path[0] == str(Path(__file__).resolve().parent):
-            sys.path.pop(0)
-    data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {
-        "version": 1, "built_by": "tools/build_assets.py", "files": {}}  # fmt: skip
-    entry = data.setdefault("files", {}).setdefault(filename, {})
-    entry["sha256"] = _sha256(target)
+    data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    data.setdefault("version", 1)
+    data.setdefault("built_by", "tools/build_assets.py")
+    files = data.setdefault("files", {})
+    entry = files.get(filename, {})
+    entry["sha256"] = hashlib.sha256(target.read_bytes()).hexdigest()
     entry["bytes"] = target.stat().st_size
-    path.write_text(json.dumps(data, indent=2, sort_keys=False) + "\n", encoding="utf-8")
+    files[filename] = entry
+    data["files"] = {name: files[name] for name in sorted(files)}
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def _write_vtp(mesh, path: Path) -> None:  # type: ignore[no-untyped-def]
+    helper = _manifest_helper()
+    if helper is not None and hasattr(helper, "write_vtp"):
+        helper.write_vtp(mesh, path)
+        return
     from vtkmodules.vtkIOXML import vtkXMLPolyDataWriter
 
     writer = vtkXMLPolyDataWriter()

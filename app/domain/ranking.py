@@ -56,6 +56,7 @@ OTHER_SIDE = 0.3
 EXPLAINS_AT = 0.05  # a spot counts as explained from this match on
 MIN_MATCH = EXPLAINS_AT  # a source that explains none of the spots is not listed
 MAX_PRIOR_SCORE = 0.95
+SCORE_DIGITS = 12  # drops floating-point noise only
 DIFFERENTIATOR_TOP = 8  # look-alikes this high on the list get a pointer to their differentiator card
 SPECIFICITY = ("variant", "condition", "source", "nerve", "root", "category", "mechanism")
 
@@ -322,12 +323,15 @@ def candidates(knowledge: Knowledge, query: Query) -> list[Candidate]:
                     "Pain in both legs fits a cause in the middle of the spine." if variant.bilateral
                     else "Pain in both legs is less likely to come from one side only."
                 )  # fmt: skip
+        factors_used: list[float] = []
         for answer_id in answers:
             factor, why = answer_factor(knowledge, variant, answer_id)
             if why is not None and factor != 1.0:
-                odds *= factor
+                factors_used.append(factor)
                 reasons.append(f"{why} ({_factor_words(factor)}).")
-        score = odds / (1.0 + odds)
+        # one product in a fixed order, rounded, so equal evidence gives exactly equal scores
+        odds *= math.prod(sorted(factors_used))
+        score = round(odds / (1.0 + odds), SCORE_DIGITS)
         condition = knowledge.conditions[variant.condition]
         ranked.append(Candidate(
             id=variant.id, title=variant.title, condition=condition.id, source=variant.source,

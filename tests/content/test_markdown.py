@@ -1,0 +1,40 @@
+"""Card Markdown to safe HTML: raw HTML and scripts dropped, links only to other cards."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from app.content.markdown import card_links, raw_html_lines, render_markdown, render_card
+from app.content.readability import grade, patient_text
+from app.domain.knowledge import Knowledge
+
+
+def test_raw_html_and_scripts_are_dropped() -> None:
+    html = render_markdown("Hello <b>bold</b>\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n")
+    # never live HTML: at most harmless escaped text (and the loader rejects such cards anyway)
+    assert "<script" not in html and "<img" not in html and "<b>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_links_only_to_cards() -> None:
+    html = render_markdown("[a](card:hip_joint) [b](https://example.org) [c](javascript:alert(1))")
+    assert '<a href="card:hip_joint">a</a>' in html
+    assert 'href="https' not in html and 'href="javascript' not in html
+
+
+def test_link_and_html_finders_give_lines() -> None:
+    text = "intro\n\nSee [hip](card:hip_joint).\n\n<div>x</div>\n\nand <span>inline</span>\n"
+    assert card_links(text) == [(3, "card:hip_joint")]
+    assert raw_html_lines(text) == [5, 7]
+    assert raw_html_lines("Use `<script>` in code only.\n") == []
+
+
+def test_render_card_and_patient_text(knowledge: Knowledge) -> None:
+    card = knowledge.cards["flat_feet"]
+    html = render_card(card)
+    assert html.startswith("<h2>") and "For clinicians and students" in html
+    text = patient_text(card)
+    assert "For clinicians" not in text and "##" not in text and "](" not in text
+    hard = replace(card, body="## What it is\nNotwithstanding considerable interindividual anatomical variability, "
+                   "electrophysiological characterisation demonstrates multisegmental innervation.\n")  # fmt: skip
+    assert grade(patient_text(hard)) > 8

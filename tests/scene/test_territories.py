@@ -97,6 +97,22 @@ class Skin:
         ids = np.flatnonzero(sel)
         return self.points[ids[np.argmin(np.linalg.norm(self.points[ids] - (0.0, it[1], it[2] + 0.01), axis=1))]]
 
+    def umbilicus(self) -> np.ndarray:
+        """The navel: the landmark if it lies on the skin, else the deepest point of the dense
+        cluster of front-midline vertices above the pubis (how the mesh models the navel)."""
+        given = self.lm["umbilicus"]
+        nearest = int(np.argmin(np.linalg.norm(self.points - given, axis=1)))
+        if np.linalg.norm(self.points[nearest] - given) < 0.015 and self.normals[nearest, 1] > 0.5:
+            return given  # on the front of the belly
+        pt_z = self.lm["pubic_tubercle_right"][2]
+        band = self.on_skin & (np.abs(self.points[:, 0]) < 0.006) & (self.normals[:, 1] > 0.6)
+        band &= (self.points[:, 2] > pt_z + 0.05) & (self.points[:, 2] < pt_z + 0.3)
+        z = self.points[band, 2]
+        counts, edges = np.histogram(z, bins=np.arange(z.min(), z.max() + 0.01, 0.01))
+        lo = edges[int(np.argmax(counts))]
+        ids = np.flatnonzero(band & (self.points[:, 2] >= lo) & (self.points[:, 2] < lo + 0.01))
+        return self.points[ids[np.argmin(self.points[ids, 1])]]
+
     def key_points(self, side: str) -> dict[str, int]:
         s = SIDES[side]
         L = lambda name: self.L(name, side)  # noqa: E731
@@ -108,7 +124,7 @@ class Skin:
         l3 = self.along(mfc + (0, 0, 0.01), (-s, 0.0, 0.0), s)
         l2 = self.along(0.5 * (P[t12] + mfc), (-0.4 * s, 1.0, 0.0), s)
         l1 = self.along(0.5 * (P[t12] + P[l2]), (-0.2 * s, 1.0, 0.0), s)
-        umb = self.lm["umbilicus"]
+        umb = self.umbilicus()
         yc = 0.5 * (L("asis")[1] + L("psis")[1])
         t10 = self.along(np.array([mid_inguinal[0], yc, umb[2]]), ant, s)
         t11_origin = 0.5 * (P[t10] + P[t12])
@@ -150,7 +166,7 @@ def test_arrays_follow_the_contract(skin):
 def test_every_skin_vertex_has_a_region_and_most_have_a_dermatome(skin):
     assert np.all(skin.labels["region"][skin.on_skin] >= 0)
     # Above the T10 band (lower ribs) nothing is mapped; everything from the umbilicus down is.
-    below_umbilicus = skin.on_skin & (skin.points[:, 2] < skin.lm["umbilicus"][2])
+    below_umbilicus = skin.on_skin & (skin.points[:, 2] < skin.umbilicus()[2])
     assert np.all(skin.labels["dermatome"][below_umbilicus] >= 0)
     assert np.all(skin.labels["dermatome_keegan"][below_umbilicus] >= 0)
     assert (skin.labels["dermatome"][skin.on_skin] >= 0).mean() > 0.9

@@ -76,6 +76,7 @@ class DataSet:
     conditions: list[Located] = field(default_factory=list)
     links: list[Located] = field(default_factory=list)
     questions: dict[str, list[Located]] = field(default_factory=dict)
+    unreadable: list[str] = field(default_factory=list)  # files left out whole
 
 
 def _read(path: Path, file_model: type[BaseModel], issues: list[ContentIssue]) -> LineDict | None:
@@ -138,7 +139,9 @@ def read_data(content_dir: Path, issues: list[ContentIssue]) -> DataSet:
     for name, file_model, collect in specs:
         path = content_dir / name
         data = _read(path, file_model, issues)
-        if data is not None:
+        if data is None:
+            out.unreadable.append(name)
+        else:
             collect(data, str(path))
     return out
 

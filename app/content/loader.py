@@ -123,10 +123,12 @@ def load(content_dir: Path) -> tuple[Knowledge, list[ContentIssue]]:
         if problems:
             issues.extend(problems)
             del cards[card.id]
-    built = build(read_data(content_dir, issues), set(references), set(cards), issues)
+    data = read_data(content_dir, issues)
+    # a card that exists but is broken is reported once, by itself, not again by every entry naming it
+    built = build(data, set(references), present, issues)
     known = set(built.structures) | set(built.territories) | set(built.conditions) | set(built.red_flags)
     known |= {v.id for c in built.conditions.values() for v in c.variants}
-    for card in cards.values():
+    for card in cards.values() if not data.unreadable else ():  # with a data file left out, covers would only echo it
         front = _front_matter(card)
         for index, covered in enumerate(card.covers):
             if covered not in known:

@@ -20,3 +20,36 @@ def colour_distance(a, b) -> float:
 def grab(window):
     window.interactor.render()
     return window.interactor.screenshot(return_img=True)
+
+
+def structure_points(mesh, name) -> np.ndarray:
+    """The vertices of one named structure of a model mesh (bones, nerves, structures)."""
+    from app.scene.assets import structure_names
+
+    cells = mesh.regular_faces[np.asarray(mesh.cell_data["structure_index"]) == structure_names(mesh).index(name)]
+    return np.asarray(mesh.points)[np.unique(cells)]
+
+
+def shaft_points(mesh, name, count: int = 12) -> np.ndarray:
+    """Points on the axis of a long bone's middle third (by height): they project onto the middle
+    of the shaft, where no joint capsule or bursa covers it."""
+    points = structure_points(mesh, name)
+    low, high = np.percentile(points[:, 2], [0, 100])
+    third = (high - low) / 3
+    levels = np.linspace(low + third, high - third, count + 1)
+    slabs = [points[(points[:, 2] >= a) & (points[:, 2] < b)] for a, b in zip(levels[:-1], levels[1:])]
+    return np.array([slab.mean(axis=0) for slab in slabs if len(slab)])
+
+
+def structure_centre(mesh, name) -> np.ndarray:
+    return structure_points(mesh, name).mean(axis=0)
+
+
+def share_changed(plotter, before, after, points, threshold: float = 40.0) -> float:
+    """Share of the pixels under `points` whose colour changed by more than `threshold`
+    (a structure drawn behind a nerve or muscle keeps a few pixels unchanged)."""
+    pixels = {world_to_pixel(plotter, p) for p in points}
+    height, width = before.shape[:2]
+    inside = [(r, c) for r, c in pixels if 0 <= r < height and 0 <= c < width]
+    changed = [colour_distance(before[r, c], after[r, c]) > threshold for r, c in inside]
+    return float(np.mean(changed)) if changed else 0.0

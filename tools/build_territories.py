@@ -137,9 +137,10 @@ class Labeller:
     """Labels for vertices q (mirrored to the right side) with normals n (mirrored too)."""
 
     def __init__(self, q: np.ndarray, n: np.ndarray, s: Side, scale: float, anus: np.ndarray,
-                 crotch_z: float) -> None:  # fmt: skip
+                 crotch_z: float, edges: np.ndarray | None = None) -> None:  # fmt: skip
         self.q, self.n, self.s, self.k = q, n, s, scale
         self.anus = anus
+        self.edges = edges  # mesh edges in this side's vertex numbering (for the toes)
         lm = s.lm
         x, y, z = q.T
         self.x, self.y, self.z = x, y, z
@@ -264,6 +265,34 @@ class Labeller:
     def foot_mask(self) -> np.ndarray:
         A = self.s.lm["ankle_centre"]
         return (self.z < A[2] - 0.004 * 0) & (self.v > 0.97)
+
+    def toe_zone(self, foot: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Toe vertices and their number, 1 (big toe) .. 5 (little toe). The toes are separate
+        fingers of skin beyond the webs: cut the forefoot ever further forward from the MTP line
+        until five pieces fall apart; the toes start at that cut, and the toe zone is split
+        between the pieces' centre lines. Without separate toes in the mesh: 2.5 cm beyond the
+        MTP line and fixed fractions of the foot width."""
+        k = self.k
+        fallback = foot & (self.f > self.f_mtp + 0.025 * k)
+        self.toe_centres, self.web_offset = None, 0.025 * k
+        number = np.where(self.rel < 0.34, 1, np.where(self.rel > 0.84, 5, 3))
+        if self.edges is None:
+            return fallback, number
+        e = self.edges
+        forefoot = foot & (self.f > self.f_mtp)
+        for offset in np.arange(0.0, 0.08, 0.0025) * k:
+            cut = forefoot & (self.f > self.f_mtp + offset)
+            inside = cut[e[:, 0]] & cut[e[:, 1]]
+            comp = components(np.zeros(self.m, np.int64), e[inside], np.zeros(self.m, np.int64))
+            ids, sizes = np.unique(comp[cut], return_counts=True)
+            if (sizes >= 12).sum() >= 5:
+                pieces = ids[np.argsort(sizes)[::-1][:5]]
+                centres = sorted(float(np.median(self.w[comp == c])) for c in pieces)
+                bounds = np.array([0.5 * (a + b) for a, b in zip(centres[:-1], centres[1:])])
+                toes = forefoot & (self.f > self.f_mtp + offset - 0.004 * k)
+                self.toe_centres, self.web_offset = centres, offset
+                return toes, 1 + np.searchsorted(bounds, self.w)
+        return fallback, number
 
     def set_foot_width(self, foot: np.ndarray) -> None:
         """Medial->lateral fraction of the local foot width (1 cm bins along the foot)."""
@@ -655,16 +684,15 @@ class Labeller:
     def _foot(self, t: np.ndarray, out: dict[str, np.ndarray]) -> None:
         k = self.k
         f, rel, h, n = self.f, self.rel, self.h, self.n
-        toes = f > self.f_mtp + 0.012 * k
         heel = f < 0.28 * self.f_len
-        toes_pre = f > self.f_mtp + 0.012 * k
-        plantar = (n[:, 2] < np.where(toes_pre, -0.65, -0.45)) & (h < 0.03 * k)
+        toes, toe_number = self.toe_zone(t)
+        plantar = (n[:, 2] < np.where(toes, -0.65, -0.45)) & (h < 0.03 * k)
         lat_face = n @ self.flat
-        medial_edge = ~plantar & ((rel < 0.1) | ((lat_face < -0.55) & (rel < 0.35)))
-        lateral_edge = ~plantar & ((rel > 0.9) | ((lat_face > 0.55) & (rel > 0.65)))
+        medial_edge = ~plantar & ~toes & ((rel < 0.1) | ((lat_face < -0.55) & (rel < 0.35)))
+        lateral_edge = ~plantar & ~toes & ((rel > 0.9) | ((lat_face > 0.55) & (rel > 0.65)))
         dorsal = ~plantar & ~medial_edge & ~lateral_edge
-        big = toes & (rel < 0.34)
-        little = toes & (rel > 0.84)
+        big = toes & (toe_number == 1)
+        little = toes & (toe_number == 5)
         mid_toes = toes & ~big & ~little
         # Lee dermatomes
         lee = np.full(self.m, D["L5"], np.int16)
@@ -677,20 +705,25 @@ class Labeller:
         a = np.full(self.m, NONE, np.int16)
         a = np.where(midfoot_medial, D["L5"], a)
         a = np.where(medial_edge & ~toes & ~heel & ~midfoot_medial, D["L4"], a)
-        a = np.where(big & ~plantar & (rel < 0.17), D["L4"], a)
+        a = np.where(big & ~plantar & (lat_face < -0.3), D["L4"], a)  # medial side of the big toe
         a = np.where(plantar & ~heel & (rel < 0.55), D["L5"], a)
-        a = np.where(plantar & toes & ~little, D["L5"], a)
+        a = np.where(plantar & toes & (rel < 0.6), D["L5"], a)  # plantar big, 2nd and 3rd toes
         a = np.where(heel & medial_edge, D["L4"], a)
         out["dermatome_alt"][t] = a[t]
         kg = np.full(self.m, D["L5"], np.int16)
-        kg = np.where((medial_edge & ~heel) | (big & (rel < 0.2) & ~plantar), D["L4"], kg)
+        kg = np.where((medial_edge & ~heel) | (big & (lat_face < 0.0) & ~plantar), D["L4"], kg)
         kg = np.where(lateral_edge | little | heel, D["S1"], kg)
         kg = np.where(plantar & ~heel, np.where(rel < 0.5, D["L5"], D["S1"]), kg)
         out["dermatome_keegan"][t] = kg[t]
         # nerves
-        web = ~plantar & (rel > 0.12) & (rel < 0.42) & (f > self.f_mtp - 0.03 * k) & (
-            f < self.f_mtp + 0.035 * k
-        )
+        # first web space: between the centre lines of the big and second toes, from just behind
+        # the MTP heads to a little beyond the web
+        if self.toe_centres is not None:
+            w_lo, w_hi = self.toe_centres[0], self.toe_centres[1]
+            web_x = (self.w > w_lo + 0.15 * (w_hi - w_lo)) & (self.w < w_hi - 0.1 * (w_hi - w_lo))
+        else:
+            web_x = (rel > 0.12) & (rel < 0.42)
+        web = ~plantar & web_x & (f > self.f_mtp - 0.02 * k) & (f < self.f_mtp + self.web_offset + 0.012 * k)
         nv = np.full(self.m, N["superficial_fibular"], np.int16)
         nv = np.where(web, N["deep_fibular"], nv)
         nv = np.where(medial_edge & ~toes & (f < self.f_m1 - 0.005 * k), N["saphenous"], nv)
@@ -806,16 +839,20 @@ def remove_islands(labels: np.ndarray, edges: np.ndarray, n_labels: int, min_siz
 
 
 def overlap_alternates(primary: np.ndarray, edges: np.ndarray, steps: int, group: np.ndarray) -> np.ndarray:
-    """For vertices within `steps` edges of a different primary label: that label, else -1."""
+    """For vertices within `steps` edges of a different primary label: that label, else -1.
+    Where two labels reach a vertex in the same step the lower id wins, so the answer does not
+    depend on the order of the mesh's edges (and the two sides mirror)."""
     n = len(primary)
     cand = np.full(n, NONE, np.int64)
     e = edges[(group[edges[:, 0]] == group[edges[:, 1]])]
+    unset = np.iinfo(np.int64).max
     for _ in range(steps):
-        new = cand.copy()
+        best = np.full(n, unset, np.int64)
         for a, b in ((0, 1), (1, 0)):
             src = np.where(primary[e[:, b]] != primary[e[:, a]], primary[e[:, b]], cand[e[:, b]])
-            ok = (new[e[:, a]] == NONE) & (src != NONE) & (src != primary[e[:, a]])
-            new[e[ok, a]] = src[ok]
+            ok = (cand[e[:, a]] == NONE) & (src != NONE) & (src != primary[e[:, a]])
+            np.minimum.at(best, e[ok, a], src[ok])
+        new = np.where((cand == NONE) & (best != unset), best, cand)
         if np.array_equal(new, cand):
             break
         cand = new
@@ -883,12 +920,18 @@ def compute_labels(points: np.ndarray, normals: np.ndarray, faces: np.ndarray,
     crotch_z = find_crotch_z(points, landmarks)
     labels = {name: np.full(n, NONE, np.int16) for name in
               ("dermatome", "dermatome_alt", "dermatome_keegan", "cutaneous_nerve", "cutaneous_nerve_alt", "region")}  # fmt: skip
+    all_edges = mesh_edges(faces)
     for name, sign in (("right", 1.0), ("left", -1.0)):
         sel = points[:, 0] >= 0 if sign > 0 else points[:, 0] < 0
         flip = np.array([sign, 1.0, 1.0])
         q = points[sel] * flip
         nn = normals[sel] * flip
-        lab = Labeller(q, nn, Side.from_landmarks(landmarks, name), scale, anus * np.array([0.0, 1, 1]), crotch_z)
+        local = np.full(n, -1)
+        local[sel] = np.arange(sel.sum())
+        side_edges = local[all_edges]
+        side_edges = side_edges[(side_edges >= 0).all(axis=1)]
+        lab = Labeller(q, nn, Side.from_landmarks(landmarks, name), scale, anus * np.array([0.0, 1, 1]), crotch_z,
+                       side_edges)  # fmt: skip
         out = lab.label()
         for key, values in out.items():
             labels[key][sel] = values
@@ -918,8 +961,25 @@ def compute_labels(points: np.ndarray, normals: np.ndarray, faces: np.ndarray,
         alt = np.where(explicit != NONE, explicit, band)
         alt = np.where(labels[prim] == NONE, NONE, alt)
         labels[key] = alt.astype(np.int16)
+    # The base mesh is symmetric: each left vertex with an exact mirror partner takes the right
+    # partner's labels, so float noise on boundaries cannot draw the two sides differently.
+    left, partner = mirror_partners(points)
+    for values in labels.values():
+        values[left] = values[partner]
     labels["side"] = side
     return labels
+
+
+def mirror_partners(points: np.ndarray, tolerance: float = 1e-4) -> tuple[np.ndarray, np.ndarray]:
+    """Left vertices (x < 0) whose mirror image is a right vertex (within `tolerance` m), and
+    those right vertices."""
+    from scipy.spatial import cKDTree
+
+    right = np.flatnonzero(points[:, 0] > 0)
+    left = np.flatnonzero(points[:, 0] < 0)
+    dist, nearest = cKDTree(points[right]).query(points[left] * (-1.0, 1.0, 1.0))
+    paired = dist < tolerance
+    return left[paired], right[nearest[paired]]
 
 
 # ----------------------------------------------------------------------------------------------

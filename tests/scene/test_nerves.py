@@ -28,6 +28,7 @@ from vtkmodules.vtkCommonDataModel import vtkStaticCellLocator
 from vtkmodules.vtkFiltersModeling import vtkSelectEnclosedPoints
 
 from app.resources import assets_dir
+from meshes import winding_number
 
 MODELS = assets_dir()
 SIDES = {"right": 1.0, "left": -1.0}
@@ -132,25 +133,6 @@ def inside(surface: pv.PolyData, points: np.ndarray) -> np.ndarray:
     select.SetTolerance(1e-6)
     select.Update()
     return np.array([select.IsInside(i) for i in range(len(points))], dtype=bool)
-
-
-def winding_number(mesh: pv.PolyData, pts: np.ndarray, chunk: int = 256) -> np.ndarray:
-    """Generalised winding number (about 1 inside, 0 outside). Used for the bones because the
-    source bone meshes (myo-sim) have holes, duplicate faces and non-manifold seams, which make
-    ray-parity tests such as vtkSelectEnclosedPoints unreliable there."""
-    f = mesh.regular_faces
-    v = np.asarray(mesh.points, float)
-    a0, b0, c0 = v[f[:, 0]], v[f[:, 1]], v[f[:, 2]]
-    out = np.zeros(len(pts))
-    for i in range(0, len(pts), chunk):
-        p = pts[i:i + chunk][:, None, :]
-        a, b, c = a0[None] - p, b0[None] - p, c0[None] - p
-        la, lb, lc = (np.linalg.norm(x, axis=2) for x in (a, b, c))
-        det = np.einsum("ijk,ijk->ij", a, np.cross(b, c))
-        den = (la * lb * lc + np.einsum("ijk,ijk->ij", a, b) * lc + np.einsum("ijk,ijk->ij", b, c) * la
-               + np.einsum("ijk,ijk->ij", c, a) * lb)  # fmt: skip
-        out[i:i + chunk] = np.arctan2(det, den).sum(axis=1) / (2 * np.pi)
-    return out
 
 
 def inside_bone(bone: pv.PolyData, points: np.ndarray) -> np.ndarray:
@@ -409,7 +391,11 @@ def test_each_disc_lies_between_its_vertebrae(structures: dict, bones: dict) -> 
         pts = np.asarray(disc.points)
         overlap = max(inside_bone(up, pts).mean(), inside_bone(low, pts).mean())
         assert overlap < 0.1, f"disc_{upper}_{lower} overlaps bone"
-        thick = np.ptp(pts[:, 2])
+        # height along the disc's own axis (its thinnest direction): L5-S1 sits tilted on the
+        # sloping sacral base, so its vertical extent is not its height
+        centred = pts - pts.mean(axis=0)
+        axis = np.linalg.eigh(centred.T @ centred)[1][:, 0]
+        thick = np.ptp(centred @ axis)
         assert 0.003 < thick < 0.03, f"disc_{upper}_{lower} is {thick * 1000:.0f} mm tall"
 
 

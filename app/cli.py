@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import AtlasError
+from app.domain.query import Spot
 
 if TYPE_CHECKING:
     from app.domain.knowledge import Knowledge
@@ -131,18 +133,22 @@ MECHANISM_WORDS = {
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
-    from app.domain.query import Query, Spot
+    from app.domain.query import Query
     from app.domain.ranking import candidates
 
-    if args.point is not None:
-        raise AtlasError("--point needs the skin labels (coming with issue 4)")
-    if not (args.dermatome or args.nerve or args.region or args.red_flags):
-        raise AtlasError("query: give a place (--dermatome, --nerve or --region) or --red-flags")
+    if not (args.point or args.dermatome or args.nerve or args.region or args.red_flags):
+        raise AtlasError("query: give a place (--point, --dermatome, --nerve or --region) or --red-flags")
+    if args.point is not None and (args.dermatome or args.nerve or args.region):
+        raise AtlasError("query: --point finds the place itself; leave out --dermatome, --nerve and --region")
     knowledge = _load_knowledge()
-    spot = Spot(
-        dermatomes=tuple(args.dermatome), cutaneous_nerves=tuple(args.nerve), region=args.region, side=args.side
-    )
-    has_place = bool(args.dermatome or args.nerve or args.region)
+    skin_point = None
+    if args.point is not None:
+        spot, skin_point = _spot_at(args.point)
+    else:
+        spot = Spot(
+            dermatomes=tuple(args.dermatome), cutaneous_nerves=tuple(args.nerve), region=args.region, side=args.side
+        )
+    has_place = bool(args.point or args.dermatome or args.nerve or args.region)
     query = Query(
         spots=(spot,) if has_place else (),
         features=frozenset(args.features),
@@ -153,6 +159,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
     ranked = candidates(knowledge, query)
     shown = ranked if args.all else ranked[: args.top]
     payload = {
+        **({"point": list(args.point), "skin_point": skin_point} if skin_point is not None else {}),
         "dermatomes": list(spot.dermatomes),
         "cutaneous_nerves": list(spot.cutaneous_nerves),
         "region": spot.region,
@@ -171,8 +178,21 @@ def _cmd_query(args: argparse.Namespace) -> int:
             for c in shown
         ],
     }  # fmt: skip
-    _emit(args, payload, _query_text(knowledge, spot if has_place else None, query, shown, len(ranked)))
+    text = _query_text(knowledge, spot if has_place else None, query, shown, len(ranked))
+    if skin_point is not None:
+        text = f"Nearest skin point: {', '.join(f'{v:+.3f}' for v in skin_point)} m\n{text}"
+    _emit(args, payload, text)
     return 0
+
+
+def _spot_at(point: tuple[float, float, float]) -> tuple[Spot, list[float]]:
+    """The labelled skin vertex nearest a model point, and where it is."""
+    from app.scene.assets import load_skin
+    from app.scene.skin_labels import SkinLabels
+
+    labels = SkinLabels.from_skin(load_skin())
+    vertex = labels.nearest_point(point)
+    return labels.spot(vertex), [round(float(v), 4) for v in labels.points[vertex]]
 
 
 def _query_text(knowledge: Knowledge, spot: Any, query: Any, shown: list[Any], total: int) -> str:
@@ -181,7 +201,7 @@ def _query_text(knowledge: Knowledge, spot: Any, query: Any, shown: list[Any], t
         where += [f"dermatome {', '.join(spot.dermatomes)}"] if spot.dermatomes else []
         where += [f"nerve field {', '.join(spot.cutaneous_nerves)}"] if spot.cutaneous_nerves else []
         where += [f"region {spot.region}"] if spot.region else []
-        where.append(f"{spot.side} side")
+        where.append(f"the body's own {spot.side} side" if spot.side in ("left", "right") else "midline")
     answers = [
         f"{label}: {', '.join(sorted(values))}"
         for label, values in (("feels", query.features), ("worse with", query.triggers),
@@ -276,8 +296,20 @@ COMMANDS = {
 }
 
 
+def _join_negative_points(argv: Sequence[str]) -> list[str]:
+    """`--point -0.2,0.1,0.3` as `--point=-0.2,0.1,0.3`: argparse takes a value that starts with
+    a minus sign and holds commas for an option, and the left side of the body has x < 0."""
+    out: list[str] = []
+    for arg in argv:
+        if out and out[-1] == "--point" and re.fullmatch(r"-[\d.][\d.,eE+-]*", arg):
+            out[-1] = f"--point={arg}"
+        else:
+            out.append(arg)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_join_negative_points(sys.argv[1:] if argv is None else argv))
     try:
         return COMMANDS[args.command](args)
     except AtlasError as error:

@@ -11,6 +11,9 @@ How a score is built (every factor becomes a plain-language reason):
    - referred and biomechanical: the links from the source structure and from the condition itself
      to a territory or region. A radicular or entrapment variant also keeps its source's referred
      links (a slipped disc aches in the back too), at `REFERRED_SHARE`.
+   A root's path to a skin strip runs through the plexus and the spot's skin nerve that the root
+   feeds (disc_L4_L5 → L5 → sacral_plexus → sciatic → common_fibular → superficial_fibular →
+   dermatome_L5), so it can be drawn along the nerves.
 2. **Spot match.** A touched spot is a set of territories with weights: primary dermatome 1.0,
    alternate dermatomes 0.6, first cutaneous field 1.0 (others 0.7), region 1.0. A spot known only by
    its region also gets the region's usual dermatomes (0.7, alternates 0.45) and fields (0.6), and
@@ -306,9 +309,12 @@ def candidates(knowledge: Knowledge, query: Query) -> list[Candidate]:
         p = min(MAX_PRIOR_SCORE, base * variant.prior)
         odds = p / (1.0 - p)
         reasons: list[str] = []
-        best = raw[_path_spot(values)]
+        path_spot = _path_spot(values)
+        best = raw[path_spot]
         assert best.term is not None and best.via is not None
         path = best.via.path if best.term.end == best.via.path[-1] else (*best.via.path[:-1], best.term.end)
+        if best.via.mechanism == "radicular" and len(path) == 3:  # source → root → its skin strip
+            path = (*path[:2], *_conduit(knowledge, path[1], query.spots[path_spot]), path[2])
         reasons.append(best.via.note)
         if best.term.territory != best.term.end:
             region = knowledge.title(best.term.end).split(" (")[0]
@@ -342,6 +348,20 @@ def candidates(knowledge: Knowledge, query: Query) -> list[Candidate]:
     ranked.sort(key=lambda c: (-c.score, -c.explains, EVIDENCE_LEVELS.index(c.evidence), c.id))
     ranked = _add_differentiators(knowledge, ranked)
     return urgent + ranked
+
+
+def _conduit(knowledge: Knowledge, root: str, spot: Spot) -> tuple[str, ...]:
+    """The plexus and nerves that carry a root's fibres to the spot's skin (DESIGN.md §1: spine
+    level → root → plexus → named nerve → skin): the first skin nerve of the spot that the root
+    feeds, with its parents; () when no skin nerve of the spot takes fibres from that root."""
+    fields = spot.cutaneous_nerves
+    if not fields and spot.region is not None:
+        fields = knowledge.territories[f"region_{spot.region}"].fields
+    for nerve_id in fields:
+        nerve = knowledge.structures.get(nerve_id)
+        if nerve is not None and root in nerve.roots:
+            return tuple(reversed(knowledge.ancestors(nerve_id)))
+    return ()
 
 
 def _path_spot(values: list[float]) -> int:

@@ -104,6 +104,12 @@ def load_landmarks(directory: Path | None = None) -> dict[str, tuple[float, floa
         raise AssetError(f"{path}: expected {{'landmarks': {{name: [x, y, z]}}}}; {REBUILD_HINT}") from None
 
 
+def load_skin(directory: Path | None = None) -> pv.PolyData:
+    """Only the verified skin (with its territory labels), for headless queries."""
+    directory = directory or assets_dir()
+    return _read_mesh(verify_file(directory, "skin.vtp", load_manifest(directory)))
+
+
 def load_model(directory: Path | None = None) -> Model:
     """Read and verify every model file; raises AssetError on the first bad one."""
     directory = directory or assets_dir()

@@ -195,7 +195,13 @@ def test_l5_example_has_the_paths_of_the_contract(knowledge: Knowledge) -> None:
     query = Query(spots=(spot("dorsum_of_foot", ("L5",), ("superficial_fibular",)),))
     ranked = {c.id: c for c in candidates(knowledge, query)}
     disc = ranked["lumbar_disc_herniation_L4_L5"]
-    assert disc.path == ("disc_L4_L5", "L5", "dermatome_L5")
+    # DESIGN.md §1: spine level → root → plexus → named nerve → skin
+    assert disc.path == (
+        "disc_L4_L5", "L5", "sacral_plexus", "sciatic", "common_fibular", "superficial_fibular", "dermatome_L5"
+    )  # fmt: skip
+    # with no skin nerve to carry it, the root's path ends at its skin strip
+    bare = {c.id: c for c in candidates(knowledge, Query(spots=(spot(derm=("L5",)),)))}
+    assert bare["lumbar_disc_herniation_L4_L5"].path == ("disc_L4_L5", "L5", "dermatome_L5")
     assert disc.card == "lumbar_disc_herniation" and disc.evidence == "strong"
     fibular = ranked["fibular_neuropathy"]
     assert fibular.path == ("fibular_head", "common_fibular", "superficial_fibular", "field_superficial_fibular")

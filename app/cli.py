@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import AtlasError
+from app.domain.knowledge import MECHANISM_WORDS
 from app.domain.query import Spot
 
 if TYPE_CHECKING:
@@ -123,15 +124,6 @@ def _load_knowledge() -> Knowledge:
     return knowledge
 
 
-MECHANISM_WORDS = {
-    "radicular": "nerve root",
-    "entrapment": "squeezed nerve",
-    "referred": "referred/somatic",
-    "biomechanical": "kinetic chain",
-    "urgent": "GET CARE NOW",
-}
-
-
 def _cmd_query(args: argparse.Namespace) -> int:
     from app.domain.query import Query
     from app.domain.ranking import candidates
@@ -213,7 +205,7 @@ def _query_text(knowledge: Knowledge, spot: Any, query: Any, shown: list[Any], t
         lines.append("No source in the atlas explains this spot.")
     for rank, c in enumerate(shown, start=1):
         lines.append("")
-        lines.append(f"{rank:2d}. {c.score:.2f}  {MECHANISM_WORDS.get(c.mechanism, c.mechanism):16s} {c.title}")
+        lines.append(f"{rank:2d}. {c.score:.2f}  {MECHANISM_WORDS.get(c.mechanism, c.mechanism):22s} {c.title}")
         lines.append(f"    id {c.id} · card {c.card} · evidence {c.evidence} · who can help: {', '.join(c.who_can_help)}")
         lines.append(f"    path: {' → '.join(c.path)}")
         for reason in c.reasons:

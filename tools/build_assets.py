@@ -979,10 +979,12 @@ def sphere_centre(points: np.ndarray) -> np.ndarray:
 
 
 def umbilicus(skin, lm: dict[str, np.ndarray]) -> np.ndarray:
-    """Navel: the deepest dimple on the anterior midline between the L1 and L5 levels."""
+    """Navel: the deepest dimple on the front midline from the ASIS level to 20 cm above it (the
+    navel lies near the iliac crest level; the spine's levels are not used because the registered
+    lumbar column sits about one level high against the pelvis)."""
     pts = np.asarray(skin.points, dtype=np.float64)
-    z_lo = float(lm["spinous_process_L5"][2])
-    z_hi = float(lm["spinous_process_L1"][2])
+    z_lo = float(lm["asis_right"][2])
+    z_hi = z_lo + 0.20
     front = float(lm["spinous_process_L3"][1]) + 0.06  # well in front of the spine
     sel = pts[(np.abs(pts[:, 0]) < 0.004) & (pts[:, 1] > front) & (pts[:, 2] > z_lo) & (pts[:, 2] < z_hi)]
     sel = sel[np.argsort(sel[:, 2], kind="stable")]

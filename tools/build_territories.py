@@ -879,26 +879,6 @@ def find_anus(points: np.ndarray, landmarks: dict[str, list[float]]) -> np.ndarr
     return cand[np.argmin(d)]
 
 
-def find_umbilicus(points: np.ndarray, normals: np.ndarray, landmarks: dict[str, list[float]]) -> np.ndarray:
-    """The navel: the landmark when it lies on the skin, else found on the skin itself (the densest
-    cluster of front-midline vertices between the pubis and the ribs, deepest point of the dip)."""
-    given = np.asarray(landmarks["umbilicus"], dtype=float)
-    nearest = int(np.argmin(np.linalg.norm(points - given, axis=1)))
-    if np.linalg.norm(points[nearest] - given) < 0.015 and normals[nearest, 1] > 0.5:
-        return given  # on the front of the belly
-    pt_z = float(np.asarray(landmarks["pubic_tubercle_right"])[2])
-    band = (np.abs(points[:, 0]) < 0.006) & (normals[:, 1] > 0.6)
-    band &= (points[:, 2] > pt_z + 0.05) & (points[:, 2] < pt_z + 0.3)
-    if band.sum() < 5:
-        return given
-    z = points[band, 2]
-    edges = np.arange(z.min(), z.max() + 0.01, 0.01)
-    counts, edges = np.histogram(z, bins=edges)
-    lo = edges[int(np.argmax(counts))]
-    sel = band & (points[:, 2] >= lo) & (points[:, 2] < lo + 0.01)
-    return points[sel][np.argmin(points[sel, 1])]
-
-
 def find_crotch_z(points: np.ndarray, landmarks: dict[str, list[float]]) -> float:
     """Height of the crotch: the lowest skin point on the midline between the thighs."""
     pt = np.asarray(landmarks["pubic_tubercle_right"])
@@ -914,8 +894,6 @@ def compute_labels(points: np.ndarray, normals: np.ndarray, faces: np.ndarray,
     side = np.where(points[:, 0] > MIDLINE_HALF_WIDTH_M, 1, np.where(points[:, 0] < -MIDLINE_HALF_WIDTH_M, -1, 0))
     side = side.astype(np.int8)
     scale = stature / 1.75
-    landmarks = dict(landmarks)
-    landmarks["umbilicus"] = list(find_umbilicus(points, normals, landmarks))
     anus = find_anus(points, landmarks)
     crotch_z = find_crotch_z(points, landmarks)
     labels = {name: np.full(n, NONE, np.int16) for name in

@@ -11,6 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 MECHANISMS = ("radicular", "entrapment", "referred", "biomechanical")
+# How each mechanism is named to a patient (panel, handouts, command line).
+MECHANISM_WORDS = {
+    "radicular": "nerve root (spine)",
+    "entrapment": "squeezed nerve",
+    "referred": "referred pain",
+    "biomechanical": "how you move and stand",
+    "urgent": "get care now",
+}
 EVIDENCE_LEVELS = ("strong", "moderate", "limited", "weak")  # best first
 ANSWER_KINDS = ("features", "triggers", "checks", "red_flags")
 

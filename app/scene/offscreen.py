@@ -6,18 +6,28 @@ import os
 from pathlib import Path
 
 import pyvista as pv
+from PIL import Image
 
 from app.domain.errors import AtlasError
-from app.domain.explorer import Explorer
-from app.domain.knowledge import Knowledge
+from app.domain.explorer import Explorer, Touch
+from app.domain.knowledge import MECHANISM_WORDS, Knowledge
 from app.domain.view_state import OVERLAYS, ViewState
 from app.scene.assets import load_model
 from app.scene.explorer_view import ExplorerView
+from app.scene.highlight import MECHANISM_COLOURS
+from app.scene.legend_panel import LegendSection, panel_width, with_legend
 from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import SkinLabels
-from app.scene.skin_overlays import SkinOverlays
+from app.scene.skin_overlays import OVERLAY_TITLES, SkinOverlays
 
 MAP_OPACITY = 1.0
+OVERLAY_NOTES = {
+    "dermatomes": "Skin strips by nerve root. Maps differ and overlap; root pain often spreads beyond one strip.",
+    "dermatomes_keegan": "An older map: compare it with Lee et al. 2008 to see where the maps disagree.",
+    "nerves": "Skin supplied by each skin nerve; neighbouring fields overlap.",
+    "regions": "Body regions, as a clinician names them.",
+}
+TOUCH_NOTE = "Possible sources to talk over with a clinician, best fit first: not a diagnosis."
 
 
 def render_screenshot(
@@ -30,8 +40,8 @@ def render_screenshot(
     skin_opacity: float | None,
     knowledge: Knowledge | None = None,
 ) -> Path:
-    """Draw one view; with `overlay` a territory map and legend, with `point` (needs `knowledge`)
-    the touch at the nearest skin point with its lit sources and paths."""
+    """Draw one view; with `overlay` a territory map, with `point` (needs `knowledge`) the touch
+    at the nearest skin point with its lit sources and paths; either adds a legend column."""
     out = Path(out)
     if out.parent and not out.parent.is_dir():
         raise AtlasError(f"{out.parent}: folder does not exist; create it or choose another --out")
@@ -41,28 +51,49 @@ def render_screenshot(
         skin_opacity = MAP_OPACITY if overlay != "none" else ViewState().skin_opacity
     if not 0.0 <= skin_opacity <= 1.0:
         raise AtlasError(f"--skin-opacity must be between 0 and 1, got {skin_opacity}")
+    if point is not None and knowledge is None:
+        raise AtlasError("screenshot --point needs the content (cards and links)")
     if not os.environ.get("DISPLAY"):
         # Without an X server go straight to EGL (VTK would try X first and warn).
         os.environ.setdefault("VTK_DEFAULT_OPENGL_WINDOW", "vtkEGLRenderWindow")
     model = load_model()
     labels = SkinLabels.from_skin(model.skin) if overlay != "none" or point is not None else None
-    plotter = pv.Plotter(off_screen=True, window_size=list(size))
+    legend_width = panel_width(size[1]) if labels is not None else 0
+    plotter = pv.Plotter(off_screen=True, window_size=[size[0] - legend_width, size[1]])
+    plotter.enable_anti_aliasing("ssaa")  # time does not matter here; FXAA comes out black off-screen
     parts: list[AnatomyScene | SkinOverlays | ExplorerView] = []
+    sections: list[LegendSection] = []
     try:
         scene = AnatomyScene(plotter, model, ViewState(skin_opacity=skin_opacity, overlay=overlay))
         parts.append(scene)
         if labels is not None:
-            parts.append(SkinOverlays(scene, labels, legend_in_scene=True))
-        if point is not None and labels is not None:
-            if knowledge is None:
-                raise AtlasError("screenshot --point needs the content (cards and links)")
-            explorer_view = ExplorerView(scene, Explorer(knowledge), labels)
+            overlays = SkinOverlays(scene, labels)
+            parts.append(overlays)
+            if overlay != "none":
+                sections.append(LegendSection(OVERLAY_TITLES[overlay], [(n.replace("_", "–"), c) for n, c in overlays.legend],
+                                              OVERLAY_NOTES[overlay]))  # fmt: skip
+        if point is not None and labels is not None and knowledge is not None:
+            explorer = Explorer(knowledge)
+            explorer_view = ExplorerView(scene, explorer, labels)
             parts.append(explorer_view)
-            explorer_view.touch_vertex(labels.nearest_point(point))
+            touch = explorer_view.touch_vertex(labels.nearest_point(point))
+            sections += _touch_legend(explorer, explorer_view, touch)
         scene.set_view(view, render=False)
-        plotter.screenshot(str(out))
+        image = plotter.screenshot(return_img=True)
     finally:
         for part in reversed(parts):
             part.close()
         plotter.close()
+    picture = with_legend(image, sections, legend_width) if legend_width else Image.fromarray(image)
+    picture.save(out)
     return out
+
+
+def _touch_legend(explorer: Explorer, view: ExplorerView, touch: Touch) -> list[LegendSection]:
+    """The lit sources, best first, then what their colours mean."""
+    shown = [c for c in explorer.candidates if c.id in view.path_points or c.mechanism == "urgent"]
+    mechanisms = list(dict.fromkeys(c.mechanism for c in shown))
+    return [
+        LegendSection(f"Pain in {explorer.describe(touch)}", [(c.title, MECHANISM_COLOURS[c.mechanism]) for c in shown]),
+        LegendSection("Colours", [(MECHANISM_WORDS[m], MECHANISM_COLOURS[m]) for m in mechanisms], TOUCH_NOTE),
+    ]

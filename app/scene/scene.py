@@ -89,6 +89,16 @@ def _base_colours(n_cells: int, named: NamedCells, material: Material) -> np.nda
     return colours
 
 
+def _feed(actor: pv.Actor, mesh: pv.PolyData) -> None:
+    """Give an actor a new mesh at the head of its pipeline (PyVista puts a smooth-shading filter
+    between the mesh and the mapper)."""
+    algorithm = actor.mapper
+    upstream = algorithm.GetInputAlgorithm()
+    while upstream is not None and not upstream.IsA("vtkTrivialProducer"):
+        algorithm, upstream = upstream, upstream.GetInputAlgorithm()
+    algorithm.SetInputDataObject(mesh)
+
+
 class AnatomyScene:
     def __init__(
         self,
@@ -125,6 +135,7 @@ class AnatomyScene:
         self.skin_faces = self.skin_surface.regular_faces
         self.skin_layers = LayeredColours(self.skin_surface.n_cells, hex_to_rgb(SKIN.color), SKIN_LAYER_ORDER)
         self.skin_surface.cell_data["rgb"] = self.skin_layers.blend()
+        self.skin_drawn = self.skin_surface  # the skin itself, or a cut of it while a map shows
         self.skin_actor = self._add(self.skin_surface, SKIN, "skin", scalars="rgb")
         # only the near side of the see-through skin: one layer of skin over the inside, never
         # the far side blended on top of it, and half the fragments to draw
@@ -182,7 +193,18 @@ class AnatomyScene:
 
     def refresh_skin(self) -> None:
         """Re-blend the skin's colour layers into the one skin mesh (no new actors)."""
-        self.skin_surface.cell_data["rgb"] = self.skin_layers.blend()
+        self.skin_drawn.cell_data["rgb"] = self.skin_layers.blend()
+
+    def draw_skin_cut(self, cut: pv.PolyData | None) -> None:
+        """Draw the skin cut along a map's boundaries (`overlays.cut_along_labels`), or whole
+        (None); the same actor, so picking and the layers carry on."""
+        drawn = cut if cut is not None else self.skin_surface
+        if drawn is self.skin_drawn:
+            return
+        self.skin_layers.set_cells(np.asarray(cut.cell_data["orig_cell"]) if cut is not None else None)
+        drawn.cell_data["rgb"] = self.skin_layers.blend()
+        _feed(self.skin_actor, drawn)
+        self.skin_drawn = drawn
 
     def enable_interaction_lod(self) -> None:
         """Draw cheaper frames while the user turns the body; full quality when the motion ends."""
@@ -234,6 +256,8 @@ class AnatomyScene:
         camera.position = centre + np.asarray(direction)
         camera.up = up
         self.plotter.reset_camera(bounds=bounds)
+        if view == "plantar":  # show the soles alone, not the body above them (until the user turns it)
+            camera.clipping_range = (camera.clipping_range[0], camera.distance + PLANTAR_HEIGHT_M / 2)
         if render:
             self.plotter.render()
 

@@ -12,7 +12,7 @@ import numpy as np
 import pyvista as pv
 
 from app.domain.view_state import ViewState
-from app.scene.overlays import boundary_edges, cell_labels_from_points, labels_to_layer, palette
+from app.scene.overlays import boundary_edges, cut_along_labels, labels_to_layer, palette
 from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import LABEL_ARRAYS, SkinLabels
 
@@ -35,21 +35,13 @@ LABEL_MIN_VERTICES = 40  # smaller patches get no label
 
 
 class SkinOverlays:
-    def __init__(self, scene: AnatomyScene, labels: SkinLabels, legend_in_scene: bool = False) -> None:
+    def __init__(self, scene: AnatomyScene, labels: SkinLabels) -> None:
         self.scene = scene
-        self.legend_in_scene = legend_in_scene  # screenshots draw their legend; the app has a panel
         self.labels = labels
         self.state: ViewState = scene.state
         self.legend: list[tuple[str, str]] = []  # (name, colour) of the overlay shown
         self._actors: list[str] = []
-        faces = scene.skin_faces
-        self._cell_labels = {
-            array: cell_labels_from_points(faces, labels.labels[array]) for array in OVERLAY_ARRAYS.values()
-        }
-        centres = labels.points[faces].mean(axis=1)
-        self._hatch = (np.floor((centres[:, 0] + centres[:, 2]) / HATCH_SPACING_M) % 2).astype(float)
-        differ = self._cell_labels["dermatome"] != self._cell_labels["dermatome_keegan"]
-        self._differ = differ & (self._cell_labels["dermatome"] >= 0) & (self._cell_labels["dermatome_keegan"] >= 0)
+        self._cuts: dict[str, pv.PolyData] = {}  # the skin cut along each map's boundaries, made once
         self._connections: list[tuple[object, Callable[..., None]]] = [
             (self.state.events.overlay, self._on_overlay_change),
             (self.state.events.show_map_differences, self._on_overlay_change),
@@ -73,51 +65,60 @@ class SkinOverlays:
             plotter.remove_actor(name, render=False)
         self._actors = []
         self.legend = []
-        layers = self.scene.skin_layers
         overlay = self.state.overlay
         if overlay in OVERLAY_ARRAYS:
             array = OVERLAY_ARRAYS[overlay]
             names = self.labels.names[LABEL_ARRAYS[array]]
             colours = palette(len(names))
-            cell_labels = self._cell_labels[array]
+            cut = self.cut(overlay)
+            self.scene.draw_skin_cut(cut)
+            cell_labels = np.asarray(cut.cell_data[array])
             cell_colours, weights = labels_to_layer(cell_labels, colours)
-            layers.set_layer("overlay", cell_colours, weights, opacity=0.9)
+            self.scene.skin_layers.set_layer("overlay", cell_colours, weights, opacity=0.9, cut=True)
             present = sorted(set(cell_labels[cell_labels >= 0].tolist()))
             self.legend = [(names[i], _hex(colours[i])) for i in present]
-            self._add_boundaries(cell_labels)
-            if self.legend_in_scene:
-                self._add_legend(OVERLAY_TITLES[overlay])
+            self._add_boundaries(cut, cell_labels)
+            if self.state.show_map_differences and "dermatome_keegan" in cut.cell_data:
+                self.scene.skin_layers.set_layer("differences", pv.Color(HATCH_COLOUR).float_rgb,
+                                                 _hatched_differences(cut), 0.8, cut=True)  # fmt: skip
             if self.state.show_labels:
                 self._add_labels(array, names)
         else:
-            layers.remove_layer("overlay")
-        if self.state.show_map_differences and overlay in ("dermatomes", "dermatomes_keegan"):
-            layers.set_layer("differences", pv.Color(HATCH_COLOUR).float_rgb, self._differ * self._hatch, 0.8)
-        else:
-            layers.remove_layer("differences")
+            self.scene.draw_skin_cut(None)
         self.scene.refresh_skin()
         if render:
             plotter.render()
 
-    def _add_boundaries(self, cell_labels: np.ndarray) -> None:
-        edges = boundary_edges(self.scene.skin_faces, cell_labels)
+    def cut(self, overlay: str) -> pv.PolyData:
+        """The skin cut along the overlay's boundaries, with its labels per cell. Both dermatome
+        maps share one cut (along the boundaries of either), so their differences are crisp too."""
+        key = "dermatomes" if overlay.startswith("dermatomes") else overlay
+        if key not in self._cuts:
+            surface = self.scene.skin_surface
+            if key == "dermatomes":
+                lee, keegan = self.labels.labels["dermatome"], self.labels.labels["dermatome_keegan"]
+                base = len(self.labels.names["dermatome_names"]) + 1
+                cut = cut_along_labels(surface, (lee.astype(np.int64) + 1) * base + keegan + 1)
+                cut.cell_data["dermatome"] = cut.cell_data["label"] // base - 1
+                cut.cell_data["dermatome_keegan"] = cut.cell_data["label"] % base - 1
+            else:
+                array = OVERLAY_ARRAYS[key]
+                cut = cut_along_labels(surface, self.labels.labels[array])
+                cut.cell_data[array] = cut.cell_data["label"]
+            self._cuts[key] = cut
+        return self._cuts[key]
+
+    def _add_boundaries(self, cut: pv.PolyData, cell_labels: np.ndarray) -> None:
+        edges = boundary_edges(cut.regular_faces, cell_labels)
         if len(edges) == 0:
             return
         lines = np.column_stack([np.full(len(edges), 2), edges]).ravel()
-        mesh = pv.PolyData(self.labels.points, lines=lines)
+        mesh = pv.PolyData(np.asarray(cut.points), lines=lines)
         self.scene.plotter.add_mesh(
             mesh, color=BOUNDARY_COLOUR, line_width=1.5, name="overlay_boundaries",
             reset_camera=False, pickable=False, lighting=False,
         )  # fmt: skip
         self._actors.append("overlay_boundaries")
-
-    def _add_legend(self, title: str) -> None:
-        entries = [[title, "#00000000"]] + [[name.replace("_", "–"), colour] for name, colour in self.legend]
-        self.scene.plotter.add_legend(
-            entries, bcolor="#20262e", border=False, size=(0.2, min(0.9, 0.035 * len(entries))),
-            loc="upper right", face="rectangle", name="overlay_legend",
-        )  # fmt: skip
-        self._actors.append("overlay_legend")
 
     def _add_labels(self, array: str, names: tuple[str, ...]) -> None:
         values = self.labels.labels[array]
@@ -138,6 +139,14 @@ class SkinOverlays:
                 shape_opacity=0.6, always_visible=False, reset_camera=False, pickable=False,
             )  # fmt: skip
             self._actors.append("overlay_labels")
+
+
+def _hatched_differences(cut: pv.PolyData) -> np.ndarray:
+    """Weight 1 on diagonal stripes of the cells where the Lee and Keegan maps disagree."""
+    lee, keegan = np.asarray(cut.cell_data["dermatome"]), np.asarray(cut.cell_data["dermatome_keegan"])
+    centres = np.asarray(cut.points)[cut.regular_faces].mean(axis=1)
+    stripes = np.floor((centres[:, 0] + centres[:, 2]) / HATCH_SPACING_M) % 2
+    return ((lee != keegan) & (lee >= 0) & (keegan >= 0)) * stripes
 
 
 def _hex(rgb: np.ndarray) -> str:

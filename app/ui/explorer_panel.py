@@ -25,16 +25,10 @@ from PySide6.QtWidgets import (
 from app.content.markdown import render_card
 from app.domain.effects import Effects
 from app.domain.explorer import ANSWER_KINDS, Explorer
+from app.domain.knowledge import MECHANISM_WORDS
 from app.domain.ranking import Candidate
 from app.scene.highlight import MECHANISM_COLOURS
 
-MECHANISM_WORDS = {
-    "radicular": "nerve root (spine)",
-    "entrapment": "squeezed nerve",
-    "referred": "referred pain",
-    "biomechanical": "how you move and stand",
-    "urgent": "get care now",
-}
 ANSWER_TITLES = {
     "features": "What does it feel like?",
     "triggers": "What makes it worse?",

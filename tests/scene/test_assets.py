@@ -74,6 +74,17 @@ def test_landmarks_sit_on_their_own_side_and_face(landmarks):
         assert abs(landmarks[f"greater_trochanter_{side}"][0]) > abs(landmarks[f"hip_centre_{side}"][0])
 
 
+def test_the_navel_is_on_the_belly_near_the_iliac_crest_level(landmarks, model):
+    navel = landmarks["umbilicus"]
+    crest = 0.5 * (landmarks["iliac_crest_top_right"] + landmarks["iliac_crest_top_left"])
+    assert abs(navel[2] - crest[2]) < 0.05, "the navel lies about level with the top of the iliac crests"
+    assert navel[1] > landmarks["asis_right"][1], "in front of the pelvis"
+    skin = np.asarray(model.skin.points)
+    midline = skin[(np.abs(skin[:, 0]) < 0.004) & (skin[:, 1] > 0.1)]
+    around = midline[np.abs(midline[:, 2] - navel[2]) < 0.03]
+    assert navel[1] <= np.percentile(around[:, 1], 20), "a dimple: set back from the belly around it"
+
+
 def test_left_and_right_landmarks_mirror_within_a_centimetre(landmarks):
     pairs = [name[: -len("_right")] for name in landmarks if name.endswith("_right")]
     assert len(pairs) >= 20

@@ -10,11 +10,11 @@ from dataclasses import dataclass, replace
 from psygnal import Signal
 
 from app.domain.effects import Effects, effects
-from app.domain.knowledge import Knowledge
+from app.domain.knowledge import ANSWER_KINDS, Knowledge
 from app.domain.query import Query, Spot
 from app.domain.ranking import Candidate, candidates
 
-ANSWER_KINDS = ("features", "triggers", "checks", "red_flags")
+LIT_FLOOR = 0.05  # share of the best score a mechanism's best source needs to be lit ahead of runners-up
 
 # The plain body part a region belongs to, for "your left foot".
 BODY_PART = {
@@ -93,6 +93,22 @@ class Explorer:
         self._show_source(source_id)
 
     # -- reading ---------------------------------------------------------------------------
+    def lit(self, limit: int = 4) -> list[Candidate]:
+        """The sources to light up and draw a path from, best first: the best one of each
+        mechanism comes in before the runners-up (so groin pain shows the hip joint *and* the
+        spine's roots), then the next best, `limit` in all; the selected one always shows."""
+        ranked = [c for c in self.candidates if c.mechanism != "urgent"]
+        if not ranked:
+            return []
+        floor = LIT_FLOOR * ranked[0].score  # a mechanism that barely fits does not jump the queue
+        firsts = list({c.mechanism: c for c in reversed(ranked) if c.score >= floor}.values())
+        firsts.sort(key=ranked.index)
+        chosen = [*firsts, *(c for c in ranked if c not in firsts)][:limit]
+        selected = self.selected
+        if selected is not None and selected.mechanism != "urgent" and selected not in chosen:
+            chosen = [*chosen[: limit - 1], selected]
+        return sorted(chosen, key=ranked.index)
+
     def query(self) -> Query:
         return Query(spots=tuple(t.spot for t in self.touches), **vars(self.answers))
 

@@ -15,6 +15,7 @@ from vtkmodules.vtkCommonDataModel import vtkStaticCellLocator
 from app.domain.effects import Effects
 from app.domain.explorer import Explorer, Touch
 from app.domain.ranking import Candidate
+from app.scene.assets import structure_names
 from app.scene.highlight import MECHANISM_COLOURS, PathBuilder, arc_position, geometry_names
 from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import SkinLabels
@@ -43,6 +44,7 @@ class ExplorerView:
         self._locator = vtkStaticCellLocator()
         self._locator.SetDataSet(scene.skin_surface)
         self._locator.BuildLocator()
+        self._structure_locators: dict[str, vtkStaticCellLocator] = {}  # made on the first pick
         self._actors: list[str] = []
         self._pulse_actor: pv.Actor | None = None
         self.auto_draw = True  # benchmarks switch drawing off to time the state alone
@@ -64,18 +66,40 @@ class ExplorerView:
         """Skin vertex under a display position (VTK pixels, origin bottom left), or None."""
         if not self.scene.skin_actor.visibility:
             return None
+        hit = _first_hit(self._locator, self._view_ray(x, y))
+        return None if hit is None else self.labels.nearest_point(tuple(hit[1]))
+
+    def pick_structure(self, x: float, y: float) -> str | None:
+        """The bone, nerve, muscle or joint under a display position, seen through the skin
+        (its mesh name, e.g. `disc_L4_L5` or `femur_left`), or None."""
+        ray = self._view_ray(x, y)
+        nearest: tuple[float, str, int] | None = None
+        for layer, mesh in self.scene.meshes.items():
+            if not self.scene.actors[layer].visibility:
+                continue
+            if layer not in self._structure_locators:
+                locator = vtkStaticCellLocator()
+                locator.SetDataSet(mesh)
+                locator.BuildLocator()
+                self._structure_locators[layer] = locator
+            hit = _first_hit(self._structure_locators[layer], ray)
+            if hit is not None and (nearest is None or hit[0] < nearest[0]):
+                nearest = (hit[0], layer, hit[2])
+        if nearest is None:
+            return None
+        mesh = self.scene.meshes[nearest[1]]
+        return structure_names(mesh)[int(mesh.cell_data["structure_index"][nearest[2]])]
+
+    def _view_ray(self, x: float, y: float) -> tuple[list[float], list[float]]:
+        """The line under a display position, from the near to the far clipping plane."""
         renderer = self.scene.plotter.renderer
         ends = []
-        for depth in (0.0, 1.0):  # the view ray from the near to the far clipping plane
+        for depth in (0.0, 1.0):
             renderer.SetDisplayPoint(x, y, depth)
             renderer.DisplayToWorld()
             world = renderer.GetWorldPoint()
             ends.append([world[i] / world[3] for i in range(3)])
-        t, hit, pcoords = reference(0.0), [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]
-        sub_id, cell_id = reference(0), reference(0)
-        if not self._locator.IntersectWithLine(ends[0], ends[1], 1e-6, t, hit, pcoords, sub_id, cell_id):
-            return None
-        return self.labels.nearest_point((hit[0], hit[1], hit[2]))
+        return ends[0], ends[1]
 
     def touch_vertex(self, point_id: int, add: bool = False) -> Touch:
         """Turn a skin vertex into a domain touch and hand it to the explorer."""
@@ -110,7 +134,7 @@ class ExplorerView:
         if touches:
             anchor = np.asarray(touches[-1].point)
             side = touches[-1].spot.side
-            shown = self._shown_candidates()
+            shown = self.explorer.lit(MAX_PATHS)
             for candidate in reversed(shown):  # the best one's colours win where sources share geometry
                 colour = MECHANISM_COLOURS.get(candidate.mechanism, MECHANISM_COLOURS["referred"])
                 for domain_id in candidate.path[:-1] or candidate.path:
@@ -130,13 +154,6 @@ class ExplorerView:
         else:
             self.scene.set_skin_layer(TOUCH_LAYER, None)
         self.scene.light(lit)
-
-    def _shown_candidates(self) -> list[Candidate]:
-        shown = [c for c in self.explorer.candidates if c.mechanism != "urgent"][:MAX_PATHS]
-        selected = self.explorer.selected
-        if selected is not None and selected not in shown and selected.mechanism != "urgent":
-            shown = [selected, *shown[: MAX_PATHS - 1]]
-        return shown
 
     def _show_reach(self, effects: Effects, lit: dict[str, str]) -> None:
         mask = np.zeros(self.labels.points.shape[0], dtype=bool)
@@ -214,3 +231,11 @@ class ExplorerView:
         camera.position = target + offset * 0.6
         self.scene.plotter.render()
 
+
+def _first_hit(locator: vtkStaticCellLocator, ray: tuple[list[float], list[float]]) -> tuple[float, np.ndarray, int] | None:
+    """(distance along the ray as a fraction, point, cell id) of the first cell the ray meets."""
+    t, point, pcoords = reference(0.0), [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]
+    sub_id, cell_id = reference(0), reference(0)
+    if not locator.IntersectWithLine(ray[0], ray[1], 1e-6, t, point, pcoords, sub_id, cell_id):
+        return None
+    return float(t), np.asarray(point), int(cell_id)

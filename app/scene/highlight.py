@@ -71,6 +71,16 @@ def geometry_names(domain_id: str, side: Side | None, available: Iterable[str]) 
     return list(dict.fromkeys(found))
 
 
+def domain_id(name: str, known: Iterable[str]) -> str | None:
+    """The domain id a mesh structure draws (`hip_joint_left` → `hip_joint`, `fibula_right` →
+    `fibular_head`), or None when the atlas has nothing on it."""
+    known = set(known)
+    base = name.removesuffix("_left").removesuffix("_right")
+    if base in known:
+        return base
+    return next((domain for domain, bases in GEOMETRY_ALIASES.items() if base in bases and domain in known), None)
+
+
 @dataclass
 class PathBuilder:
     """Builds source → spot polylines from nerve centrelines and structure centres."""

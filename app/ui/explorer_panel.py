@@ -101,9 +101,9 @@ class ExplorerPanel(QWidget):
         questions_layout.addStretch(1)
         tabs.addTab(questions, "Questions")
 
-        reverse = QWidget()
+        reverse = self.reverse_tab = QWidget()
         reverse_layout = QVBoxLayout(reverse)
-        reverse_layout.addWidget(QLabel("Pick a source to see every place it can send pain or strain:"))
+        reverse_layout.addWidget(QLabel("Pick a source here, or Ctrl+click it on the body, to see every place it can send pain or strain:"))
         self.source_box = QComboBox()
         self.source_box.addItem("—", None)
         for source_id, title in knowledge.sources():
@@ -230,6 +230,9 @@ class ExplorerPanel(QWidget):
                 self.source_box.setCurrentIndex(0)
             self.reach_view.clear()
             return
+        with QSignalBlocker(self.source_box):  # shown from the model, or from this list
+            self.source_box.setCurrentIndex(max(0, self.source_box.findData(shown.source)))
+        self.tabs.setCurrentWidget(self.reverse_tab)
         knowledge = self.explorer.knowledge
         places = sorted({knowledge.title(t) for t in (*shown.territories, *(f"region_{r}" for r in shown.regions))})
         parts = sorted({knowledge.title(s) for s in shown.structures})

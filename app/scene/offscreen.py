@@ -66,12 +66,10 @@ def render_screenshot(
     try:
         scene = AnatomyScene(plotter, model, ViewState(skin_opacity=skin_opacity, overlay=overlay))
         parts.append(scene)
+        overlays = None
         if labels is not None:
             overlays = SkinOverlays(scene, labels)
             parts.append(overlays)
-            if overlay != "none":
-                sections.append(LegendSection(OVERLAY_TITLES[overlay], [(n.replace("_", "–"), c) for n, c in overlays.legend],
-                                              OVERLAY_NOTES[overlay]))  # fmt: skip
         if point is not None and labels is not None and knowledge is not None:
             explorer = Explorer(knowledge)
             explorer_view = ExplorerView(scene, explorer, labels)
@@ -80,6 +78,9 @@ def render_screenshot(
             sections += _touch_legend(explorer, explorer_view, touch)
         scene.set_view(view, render=False)
         image = plotter.screenshot(return_img=True)
+        if overlays is not None and overlay != "none":
+            shown = [(name.replace("_", "–"), colour) for name, colour in overlays.legend_in_view()]
+            sections.insert(0, LegendSection(OVERLAY_TITLES[overlay], shown, OVERLAY_NOTES[overlay]))
     finally:
         for part in reversed(parts):
             part.close()

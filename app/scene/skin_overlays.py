@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pyvista as pv
+from vtkmodules.vtkRenderingCore import vtkSelectVisiblePoints
 
 from app.domain.view_state import ViewState
 from app.scene.overlays import boundary_edges, cut_along_labels, labels_to_layer, palette
@@ -88,6 +89,25 @@ class SkinOverlays:
         self.scene.refresh_skin()
         if render:
             plotter.render()
+
+    def legend_in_view(self, min_cells: int = 3) -> list[tuple[str, str]]:
+        """The legend entries whose territory shows in the last frame drawn (z-buffer test of
+        the cut's cell centres), for a picture that names only what it shows."""
+        overlay = self.state.overlay
+        if overlay not in OVERLAY_ARRAYS:
+            return []
+        cut = self.cut(overlay)
+        centres = pv.PolyData(np.asarray(cut.points)[cut.regular_faces].mean(axis=1))
+        centres.point_data["label"] = np.asarray(cut.cell_data[OVERLAY_ARRAYS[overlay]])
+        select = vtkSelectVisiblePoints()
+        select.SetRenderer(self.scene.plotter.renderer)
+        select.SetInputData(centres)
+        select.Update()
+        seen = pv.wrap(select.GetOutput())
+        counts = np.bincount(np.asarray(seen.point_data["label"]) + 1) if seen.n_points else np.zeros(1, int)
+        names = self.labels.names[LABEL_ARRAYS[OVERLAY_ARRAYS[overlay]]]
+        return [(name, colour) for name, colour in self.legend
+                if names.index(name) + 1 < len(counts) and counts[names.index(name) + 1] >= min_cells]  # fmt: skip
 
     def cut(self, overlay: str) -> pv.PolyData:
         """The skin cut along the overlay's boundaries, with its labels per cell. Both dermatome

@@ -130,3 +130,19 @@ def test_the_plantar_view_shows_the_soles_alone(scene, model):
     heel = np.asarray(model.landmarks["calcaneus_posterior_right"])
     row, col = world_to_pixel(scene.plotter, heel + (0, 0.03, -0.01))
     assert colour_distance(image[row, col], image[row, 2]) > 60, "the sole is drawn"
+
+
+def test_the_legend_of_a_view_names_only_what_it_shows(scene, labels):
+    overlays = SkinOverlays(scene, labels)
+    try:
+        scene.state.overlay = "dermatomes"
+        scene.set_view("plantar")
+        scene.plotter.screenshot(return_img=True)
+        soles = {name for name, _ in overlays.legend_in_view()}
+        assert "S1" in soles and soles <= {"L4", "L5", "S1"}, soles
+        scene.set_view("anterior")
+        scene.plotter.screenshot(return_img=True)
+        front = {name for name, _ in overlays.legend_in_view()}
+        assert {"T10", "L1", "L3", "L5"} <= front and "S2" not in front, front  # S2: back of the thigh
+    finally:
+        overlays.close()

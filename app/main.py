@@ -5,15 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
+from app.ui.qt_env import collection_paused
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+with collection_paused():
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.content import load
-from app.domain.errors import AtlasError
-from app.domain.knowledge import Knowledge
-from app.resources import content_dir
-from app.scene.assets import Model, load_model
+    from app.content import load
+    from app.domain.errors import AtlasError
+    from app.domain.knowledge import Knowledge
+    from app.resources import content_dir
+    from app.scene.assets import Model, load_model
+    from app.ui.main_window import MainWindow
 
 
 def load_model_or_report() -> Model | None:
@@ -27,8 +29,9 @@ def load_model_or_report() -> Model | None:
 
 
 def load_content_and_report() -> tuple[Knowledge, list[str]]:
-    """Load content/; broken files are left out and listed, the rest is used."""
-    knowledge, issues = load(content_dir())
+    """Load content/; broken files are left out and listed, the rest is used. The reading grade is
+    an authoring check, left to `referral-atlas check-content`."""
+    knowledge, issues = load(content_dir(), check_reading=False)
     problems = [f"{issue.file}:{issue.line}: {issue.problem}" for issue in issues]
     for problem in problems:
         print(f"referral-atlas: {problem}", file=sys.stderr)
@@ -36,8 +39,6 @@ def load_content_and_report() -> tuple[Knowledge, list[str]]:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from app.ui.main_window import MainWindow
-
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("Referral Atlas")
     model = load_model_or_report()

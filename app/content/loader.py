@@ -6,22 +6,22 @@ A broken file or card is left out and listed; the rest loads (STYLE.md habit 8).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
 from app.content.data import build, describe, read_data
 from app.content.issues import ContentIssue
-from app.content.markdown import card_links, raw_html_lines
+from app.content.markdown import scan_markdown
 from app.content.readability import MAX_GRADE, grade, patient_text
 from app.content.schema import SECTIONS, CardMeta, ReferenceEntry
 from app.content.yaml_lines import LineDict, line_of, load_yaml, yaml_error_line
 from app.domain.errors import ContentError
 from app.domain.knowledge import Card, Knowledge, Reference
 
-__all__ = ["ContentIssue", "load", "load_references", "read_card"]
+__all__ = ["CardFile", "ContentIssue", "load", "load_references", "read_card"]
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
@@ -59,7 +59,16 @@ def load_references(directory: Path, issues: list[ContentIssue]) -> dict[str, Re
     return references
 
 
-def read_card(path: Path) -> tuple[Card | None, list[ContentIssue]]:
+@dataclass(frozen=True)
+class CardFile:
+    """A card that passed its own checks, with what `load` still checks across files."""
+
+    card: Card
+    front: LineDict  # the front matter, for the lines of its fields
+    links: list[tuple[int, str]]  # (line in the .md file, target)
+
+
+def read_card(path: Path, check_reading: bool = True) -> tuple[CardFile | None, list[ContentIssue]]:
     """Parse and validate one card on its own (links and references are checked by `load`).
 
     Lines are lines of the .md file; a card with any problem is returned as None."""
@@ -85,7 +94,8 @@ def read_card(path: Path) -> tuple[Card | None, list[ContentIssue]]:
     issues: list[ContentIssue] = []
     if meta.id != path.stem:
         issues.append(ContentIssue(file, line_of(data, ("id",)) + 1, f"id {meta.id!r} differs from the file name"))
-    for line in raw_html_lines(body):
+    scan = scan_markdown(body)
+    for line in scan.raw_html_lines:
         issues.append(ContentIssue(file, body_offset + line, "raw HTML is not allowed in cards (write Markdown)"))
     headings = tuple(_HEADING.findall(body))
     if headings != SECTIONS[meta.kind]:
@@ -98,70 +108,68 @@ def read_card(path: Path) -> tuple[Card | None, list[ContentIssue]]:
         evidence=meta.evidence, who_can_help=tuple(meta.who_can_help), references=tuple(meta.references),
         last_reviewed=meta.last_reviewed, content_version=meta.content_version, body=body, source_file=file,
     )  # fmt: skip
-    level = grade(patient_text(card))
-    if level > MAX_GRADE:
-        issues.append(ContentIssue(file, body_offset + 1, f"patient text reads at grade {level:.1f}; keep it ≤ {MAX_GRADE:g}"))
-    return (None if issues else card), issues
+    if check_reading:
+        level = grade(patient_text(card))
+        if level > MAX_GRADE:
+            issues.append(ContentIssue(file, body_offset + 1, f"patient text reads at grade {level:.1f}; keep it ≤ {MAX_GRADE:g}"))
+    if issues:
+        return None, issues
+    return CardFile(card, data, [(body_offset + line, target) for line, target in scan.links]), []
 
 
-def load(content_dir: Path) -> tuple[Knowledge, list[ContentIssue]]:
-    """Load and check all of content/; returns the knowledge and the problems found."""
+def load(content_dir: Path, check_reading: bool = True) -> tuple[Knowledge, list[ContentIssue]]:
+    """Load and check all of content/; returns the knowledge and the problems found.
+
+    `check_reading` grades each card's patient text (Flesch–Kincaid ≤ 8). It is an authoring check,
+    kept by `check-content` and the tests; the app's start-up skips it."""
     content_dir = Path(content_dir)
     if not content_dir.is_dir():
         raise ContentError(f"{content_dir}: content folder not found (set REFERRAL_ATLAS_CONTENT_DIR?)")
     issues: list[ContentIssue] = []
     references = load_references(content_dir / "references", issues)
-    cards: dict[str, Card] = {}
-    for path in sorted((content_dir / "cards").glob("*.md")):
-        card, card_issues = read_card(path)
+    card_paths = sorted((content_dir / "cards").glob("*.md"))
+    cards: dict[str, CardFile] = {}
+    for path in card_paths:
+        card_file, card_issues = read_card(path, check_reading)
         issues.extend(card_issues)
-        if card is not None:
-            cards[card.id] = card
-    present = {path.stem for path in (content_dir / "cards").glob("*.md")}
-    for card in list(cards.values()):
-        problems = _cross_check(card, present, references)
+        if card_file is not None:
+            cards[card_file.card.id] = card_file
+    present = {path.stem for path in card_paths}
+    for card_file in list(cards.values()):
+        problems = _cross_check(card_file, present, references)
         if problems:
             issues.extend(problems)
-            del cards[card.id]
+            del cards[card_file.card.id]
     data = read_data(content_dir, issues)
     # a card that exists but is broken is reported once, by itself, not again by every entry naming it
     built = build(data, set(references), present, issues)
     known = set(built.structures) | set(built.territories) | set(built.conditions) | set(built.red_flags)
     known |= {v.id for c in built.conditions.values() for v in c.variants}
-    for card in cards.values() if not data.unreadable else ():  # with a data file left out, covers would only echo it
-        front = _front_matter(card)
-        for index, covered in enumerate(card.covers):
+    for card_file in cards.values() if not data.unreadable else ():  # with a data file left out, covers would only echo it
+        for index, covered in enumerate(card_file.card.covers):
             if covered not in known:
-                issues.append(ContentIssue(card.source_file, line_of(front, ("covers", index)) + 1,
+                issues.append(ContentIssue(card_file.card.source_file, line_of(card_file.front, ("covers", index)) + 1,
                                            f"covers an unknown id {covered!r}"))  # fmt: skip
     knowledge = Knowledge(
         structures=built.structures, territories=built.territories, conditions=built.conditions,
         links=built.links, features=built.features, triggers=built.triggers, checks=built.checks,
-        red_flags=built.red_flags, cards=cards, references=references,
+        red_flags=built.red_flags, cards={card_id: c.card for card_id, c in cards.items()}, references=references,
     )  # fmt: skip
     return knowledge, issues
 
 
-def _front_matter(card: Card) -> Any:
-    text = Path(card.source_file).read_text(encoding="utf-8")
-    match = _FRONT_MATTER.match(text)
-    return load_yaml(match.group(1)) if match else LineDict()
-
-
-def _cross_check(card: Card, present: set[str], references: dict[str, Reference]) -> list[ContentIssue]:
+def _cross_check(card_file: CardFile, present: set[str], references: dict[str, Reference]) -> list[ContentIssue]:
     """Links to other cards and reference ids; `present` are the card files that exist."""
-    text = Path(card.source_file).read_text(encoding="utf-8")
-    body_offset = text.count("\n") - card.body.count("\n")
-    front = _front_matter(card)
+    file = card_file.card.source_file
     problems = [
-        ContentIssue(card.source_file, line_of(front, ("references", index)) + 1, f"unknown reference {ref!r}")
-        for index, ref in enumerate(card.references)
+        ContentIssue(file, line_of(card_file.front, ("references", index)) + 1, f"unknown reference {ref!r}")
+        for index, ref in enumerate(card_file.card.references)
         if ref not in references
     ]
-    for line, target in card_links(card.body):
+    for line, target in card_file.links:
         card_id = target.removeprefix("card:")
         if not target.startswith("card:"):
-            problems.append(ContentIssue(card.source_file, body_offset + line, f"link {target!r}: only card: links are allowed"))
+            problems.append(ContentIssue(file, line, f"link {target!r}: only card: links are allowed"))
         elif card_id not in present:
-            problems.append(ContentIssue(card.source_file, body_offset + line, f"link to a card that does not exist: {card_id!r}"))
+            problems.append(ContentIssue(file, line, f"link to a card that does not exist: {card_id!r}"))
     return problems

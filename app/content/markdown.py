@@ -2,40 +2,44 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import nh3
 from markdown_it import MarkdownIt
 
 from app.domain.knowledge import Card
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
-_HTML_FINDER = MarkdownIt("commonmark", {"html": True}).enable("table")  # only to find raw HTML and report it
+_SCANNER = MarkdownIt("commonmark", {"html": True}).enable("table")  # for the checks only, never rendered
 ALLOWED_TAGS = {
     "h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "strong", "em", "a", "br", "hr",
     "table", "thead", "tbody", "tr", "th", "td", "code", "blockquote",
 }  # fmt: skip
 
 
-def card_links(markdown: str) -> list[tuple[int, str]]:
-    """(line, target) of every link in the Markdown, line numbers from 1."""
+class MarkdownScan(NamedTuple):
+    """What the content checks need from a card's Markdown; line numbers from 1."""
+
+    links: list[tuple[int, str]]  # (line, target) of every link
+    raw_html_lines: list[int]  # lines holding raw HTML
+
+
+def scan_markdown(markdown: str) -> MarkdownScan:
+    """Links and raw-HTML lines from one parse, as a Markdown parser that allowed HTML would see them.
+
+    A link written inside raw HTML is not seen; such a card is rejected for its HTML anyway."""
     links: list[tuple[int, str]] = []
-    for token in _MARKDOWN.parse(markdown):
-        for child in token.children or ():
-            if child.type == "link_open":
-                links.append(((token.map or (0, 0))[0] + 1, str(child.attrs.get("href", ""))))
-    return links
-
-
-def raw_html_lines(markdown: str) -> list[int]:
-    """Lines (from 1) holding raw HTML, as a Markdown parser that allowed it would see it."""
-    lines: list[int] = []
-    for token in _HTML_FINDER.parse(markdown):
+    html: set[int] = set()
+    for token in _SCANNER.parse(markdown):
         start = (token.map or (0, 0))[0] + 1
         if token.type == "html_block":
-            lines.append(start)
+            html.add(start)
         for child in token.children or ():
             if child.type == "html_inline":
-                lines.append(start)
-    return sorted(set(lines))
+                html.add(start)
+            elif child.type == "link_open":
+                links.append((start, str(child.attrs.get("href", ""))))
+    return MarkdownScan(links, sorted(html))
 
 
 def render_markdown(markdown: str) -> str:

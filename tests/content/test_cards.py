@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.content.markdown import card_links, render_card
+from app.content.markdown import render_card, scan_markdown
 from app.content.readability import MAX_GRADE, grade, patient_text
 from app.domain.knowledge import Knowledge
 
@@ -36,7 +36,7 @@ def test_card_exists_renders_and_reads_easily(knowledge: Knowledge, card_id: str
     assert card.references and all(r in knowledge.references for r in card.references)
     html = render_card(card)
     assert "<h2>" in html and "<script" not in html.lower()
-    assert all(target.startswith("card:") and knowledge.card(target[5:]) for _, target in card_links(card.body))
+    assert all(target.startswith("card:") and knowledge.card(target[5:]) for _, target in scan_markdown(card.body).links)
     level = grade(patient_text(card))
     assert level <= MAX_GRADE, f"{card_id}: patient text at grade {level:.1f}"
     assert patient_text(card) and "For clinicians" not in patient_text(card)

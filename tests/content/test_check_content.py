@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -185,3 +187,23 @@ def test_a_missing_card_of_a_condition_is_reported_but_does_not_stop_loading(cop
     knowledge, issues = load(copy)
     assert "bunions" in knowledge.conditions and "bunions" not in knowledge.cards
     assert any("card 'bunions' does not exist" in issue.problem for issue in issues)
+
+
+def test_the_app_start_skips_only_the_reading_grade(copy: Path) -> None:
+    hard_to_read(copy)
+    knowledge, issues = load(copy, check_reading=False)
+    assert CARD in knowledge.cards and issues == []
+    raw_script(copy)
+    knowledge, issues = load(copy, check_reading=False)
+    assert CARD not in knowledge.cards and any("raw HTML" in issue.problem for issue in issues)
+
+
+def test_loading_without_the_reading_grade_does_not_import_textstat() -> None:
+    code = (
+        "import sys\n"
+        "from app.content import load\n"
+        f"load({str(CONTENT)!r}, check_reading=False)\n"
+        "print('textstat' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

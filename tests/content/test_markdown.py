@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.content.markdown import card_links, raw_html_lines, render_markdown, render_card
+from app.content.markdown import render_card, render_markdown, scan_markdown
 from app.content.readability import grade, patient_text
 from app.domain.knowledge import Knowledge
 
@@ -24,9 +24,9 @@ def test_links_only_to_cards() -> None:
 
 def test_link_and_html_finders_give_lines() -> None:
     text = "intro\n\nSee [hip](card:hip_joint).\n\n<div>x</div>\n\nand <span>inline</span>\n"
-    assert card_links(text) == [(3, "card:hip_joint")]
-    assert raw_html_lines(text) == [5, 7]
-    assert raw_html_lines("Use `<script>` in code only.\n") == []
+    assert scan_markdown(text).links == [(3, "card:hip_joint")]
+    assert scan_markdown(text).raw_html_lines == [5, 7]
+    assert scan_markdown("Use `<script>` in code only.\n").raw_html_lines == []
 
 
 def test_render_card_and_patient_text(knowledge: Knowledge) -> None:

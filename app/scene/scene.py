@@ -50,6 +50,7 @@ VIEW_DIRECTIONS: dict[str, tuple[tuple[float, float, float], tuple[float, float,
     "plantar": ((0.0, 0.0, -1.0), (0.0, 1.0, 0.0)),
 }
 PLANTAR_HEIGHT_M = 0.12  # the plantar view frames the feet only
+FRAME_FILL = 0.92  # share of the view the body fills when a view is set
 MUSCLE_TUBE_RADIUS_M = 0.006
 NERVE_TUBE_SIDES = 10
 SKIN_LAYER_ORDER = ("overlay", "differences", "reach", "touched")
@@ -256,10 +257,24 @@ class AnatomyScene:
         camera.position = centre + np.asarray(direction)
         camera.up = up
         self.plotter.reset_camera(bounds=bounds)
+        self._fit(bounds)
         if view == "plantar":  # show the soles alone, not the body above them (until the user turns it)
             camera.clipping_range = (camera.clipping_range[0], camera.distance + PLANTAR_HEIGHT_M / 2)
         if render:
             self.plotter.render()
+
+    def _fit(self, bounds: list[float]) -> None:
+        """Zoom so the box fills FRAME_FILL of the view's width or height, whichever binds: VTK
+        fits a sphere round it, which leaves a tall body small in a wide view and cut in a narrow one."""
+        renderer = self.plotter.renderer
+        corners = np.array(np.meshgrid(bounds[0:2], bounds[2:4], bounds[4:6])).reshape(3, -1).T
+        extent = 0.0
+        for corner in corners:
+            renderer.SetWorldPoint(*corner, 1.0)
+            renderer.WorldToView()
+            extent = max(extent, *np.abs(renderer.GetViewPoint()[:2]))
+        if extent > 0:
+            self.plotter.camera.zoom(FRAME_FILL / extent)
 
     def reset_view(self) -> None:
         self.set_view("anterior")

@@ -5,17 +5,22 @@ Widgets write to the `Explorer`, never to each other, and refresh from its signa
 
 from __future__ import annotations
 
+import html
+import re
+
 from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -45,6 +50,20 @@ WHO_CAN_HELP = {
     "emergency_care": "emergency care",
 }
 DISCLAIMER = "This explains possible causes. It is not a diagnosis. A clinician can examine you and tell."
+
+
+_CARD_REFERENCE = re.compile(r"\(card:([a-z0-9_]+)\)")
+
+
+def _reason_html(reason: str) -> str:
+    """A ranking reason as HTML: escaped, its `(card:id)` pointers turned into links."""
+    return _CARD_REFERENCE.sub(r'(<a href="card:\1">open the card</a>)', html.escape(reason, quote=False))
+
+
+def narrow_combo(box: QComboBox, characters: int = 18) -> None:
+    """Let a combo box with long entries shrink to a narrow panel (the list still shows them whole)."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(characters)
 
 
 class ExplorerPanel(QWidget):
@@ -77,6 +96,8 @@ class ExplorerPanel(QWidget):
         results_layout = QVBoxLayout(results)
         self.candidate_list = QListWidget()
         self.candidate_list.setAccessibleName("Possible sources")
+        self.candidate_list.setWordWrap(True)
+        self.candidate_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.candidate_list.currentItemChanged.connect(self._on_item_change)
         self.candidate_list.itemActivated.connect(self._on_item_activated)
         results_layout.addWidget(self.candidate_list, 1)
@@ -99,12 +120,19 @@ class ExplorerPanel(QWidget):
                 self.answer_boxes[(kind, answer_id)] = box
             questions_layout.addWidget(group)
         questions_layout.addStretch(1)
-        tabs.addTab(questions, "Questions")
+        scroller = QScrollArea()  # two dozen questions must not make the window taller than the screen
+        scroller.setWidget(questions)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        tabs.addTab(scroller, "Questions")
 
         reverse = self.reverse_tab = QWidget()
         reverse_layout = QVBoxLayout(reverse)
-        reverse_layout.addWidget(QLabel("Pick a source here, or Ctrl+click it on the body, to see every place it can send pain or strain:"))
+        hint = QLabel("Pick a source here, or Ctrl+click it on the body, to see every place it can send pain or strain:")
+        hint.setWordWrap(True)
+        reverse_layout.addWidget(hint)
         self.source_box = QComboBox()
+        narrow_combo(self.source_box)
         self.source_box.addItem("—", None)
         for source_id, title in knowledge.sources():
             self.source_box.addItem(title, source_id)
@@ -198,7 +226,7 @@ class ExplorerPanel(QWidget):
 
     def _candidate_html(self, candidate: Candidate) -> str:
         knowledge = self.explorer.knowledge
-        reasons = "".join(f"<li>{reason}</li>" for reason in candidate.reasons)
+        reasons = "".join(f"<li>{_reason_html(reason)}</li>" for reason in candidate.reasons)
         helpers = ", ".join(WHO_CAN_HELP.get(w, w) for w in candidate.who_can_help)
         colour = MECHANISM_COLOURS.get(candidate.mechanism, "#888888")
         path = " → ".join(knowledge.title(i) for i in candidate.path)

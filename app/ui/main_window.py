@@ -30,10 +30,11 @@ from app.domain.ranking import Candidate
 from app.domain.view_state import CameraRequests, ViewState
 from app.scene.assets import Model, structure_names
 from app.scene.explorer_view import ExplorerView
+from app.scene.highlight import domain_id
 from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import SkinLabels
 from app.scene.skin_overlays import OVERLAY_TITLES, SkinOverlays
-from app.ui.explorer_panel import ExplorerPanel
+from app.ui.explorer_panel import ExplorerPanel, narrow_combo
 from app.ui.touch_input import TouchInput
 
 VIEW_ACTIONS = (
@@ -52,6 +53,7 @@ LAYER_LABELS = (
 )
 OVERLAY_CHOICES = (("none", "No map"), *OVERLAY_TITLES.items())
 MAP_OPACITY = 0.9  # a map needs a nearly solid skin to be read
+DOCK_WIDTHS = (220, 400)  # px, left and right, at the default 1280-pixel width
 PULSE_MS = 1400
 PULSE_STEP_MS = 33
 
@@ -93,7 +95,7 @@ class MainWindow(QMainWindow):
         # frame), before any input can reach the window.
         self.explorer_view: ExplorerView | None = None
         self._first_frame_observer = self.interactor.ren_win.AddObserver("EndEvent", self._on_first_frame, -1.0)
-        self.touch_input = TouchInput(self.interactor, self._on_touch) if self._labels else None
+        self.touch_input = TouchInput(self.interactor, self._on_touch, self._on_structure) if self._labels else None
 
         self._pulse_timer = QTimer(self)
         self._pulse_timer.setInterval(PULSE_STEP_MS)
@@ -163,11 +165,13 @@ class MainWindow(QMainWindow):
         maps = QGroupBox("Skin maps")
         maps_layout = QVBoxLayout(maps)
         self.overlay_box = QComboBox()
+        narrow_combo(self.overlay_box)
         for key, title in OVERLAY_CHOICES:
             self.overlay_box.addItem(title, key)
         self.overlay_box.setAccessibleName("Skin map")
         self.overlay_box.currentIndexChanged.connect(self._on_overlay_chosen)
-        self.differences_box = QCheckBox("Hatch where the two dermatome maps differ")
+        self.differences_box = QCheckBox("Hatch where maps differ")
+        self.differences_box.setToolTip("Hatch where the Lee 2008 and Keegan & Garrett 1948 dermatome maps disagree")
         self.differences_box.toggled.connect(lambda on: setattr(self.state, "show_map_differences", on))
         self.labels_box = QCheckBox("Labels")
         self.labels_box.toggled.connect(lambda on: setattr(self.state, "show_labels", on))
@@ -184,6 +188,7 @@ class MainWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         dock.setWidget(panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.layers_dock = dock
 
     def _build_explorer_dock(self) -> None:
         self.panel = ExplorerPanel(self.explorer)
@@ -194,8 +199,10 @@ class MainWindow(QMainWindow):
         dock.setObjectName("explorer")
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         dock.setWidget(self.panel)
-        dock.setMinimumWidth(380)
+        dock.setMinimumWidth(340)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        # the body gets the middle and most of the width
+        self.resizeDocks([self.layers_dock, dock], [DOCK_WIDTHS[0], DOCK_WIDTHS[1]], Qt.Orientation.Horizontal)
 
         urgent = QAction("Urgent signs", self)
         urgent.setToolTip("Numbness in the saddle area, bladder or bowel changes, fever … (U)")
@@ -215,12 +222,29 @@ class MainWindow(QMainWindow):
     def _on_touch(self, x: float, y: float, add: bool) -> None:
         if self.explorer_view is None:
             return
+        if not self.state.show_skin:  # with the skin hidden a click picks what lies beneath
+            self._on_structure(x, y)
+            return
         point_id = self.explorer_view.pick(x, y)
         if point_id is None:
             self.statusBar().showMessage("Touch the skin of the body to ask what could hurt there.")
             return
         touch = self.explorer_view.touch_vertex(point_id, add=add)
         self.statusBar().showMessage(f"You touched {self.explorer.describe(touch)}.")
+
+    def _on_structure(self, x: float, y: float) -> None:
+        """The reverse view from a structure picked on the body."""
+        if self.explorer_view is None:
+            return
+        name = self.explorer_view.pick_structure(x, y)
+        knowledge = self.explorer.knowledge
+        source = domain_id(name, (s for s, _title in knowledge.sources())) if name else None
+        if source is None:
+            what = knowledge.title(name.removesuffix("_left").removesuffix("_right")) if name else "nothing"
+            self.statusBar().showMessage(f"You picked {what}; the atlas has no pain pathways that start there.")
+            return
+        self.explorer.show_source(source)
+        self.statusBar().showMessage(f"Where {knowledge.title(source)} can send pain or strain.")
 
     def _on_overlay_chosen(self, _index: int) -> None:
         overlay = self.overlay_box.currentData()

@@ -1,4 +1,5 @@
-"""Mouse and touch on the 3D view: a click touches the skin, a drag turns the body.
+"""Mouse and touch on the 3D view: a click touches the skin, a Ctrl+click picks the bone, nerve or
+joint under it, a drag turns the body.
 
 In area mode a press or a stroke marks several spots and the body stays still. Positions are
 handed to the scene in VTK display pixels; the scene turns them into skin points.
@@ -17,10 +18,12 @@ STROKE_STEP_PX = 18  # spacing of the spots a stroke leaves
 
 
 class TouchInput(QObject):
-    def __init__(self, view: QWidget, on_touch: Callable[[float, float, bool], None]) -> None:
+    def __init__(self, view: QWidget, on_touch: Callable[[float, float, bool], None],
+                 on_structure: Callable[[float, float], None]) -> None:  # fmt: skip
         super().__init__(view)
         self.view = view
         self.on_touch = on_touch  # (x, y, add) in VTK display pixels
+        self.on_structure = on_structure  # (x, y): a Ctrl+click picks what lies under the skin
         self.area_mode = False
         self._pressed_at: QPointF | None = None
         self._last_mark: QPointF | None = None
@@ -55,5 +58,8 @@ class TouchInput(QObject):
             if self.area_mode:
                 return True
             if pressed is not None and (pos - pressed).manhattanLength() < CLICK_SLOP_PX:
-                self._mark(pos, add=False)
+                if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                    self.on_structure(*self._display(pos))
+                else:
+                    self._mark(pos, add=False)
         return False

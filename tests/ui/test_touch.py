@@ -77,3 +77,25 @@ def test_choosing_a_source_shows_where_it_can_send_pain(qtbot, window):
     assert window.explorer.source is not None
     assert window.scene.skin_layers.layers.get("reach") is not None
     assert window.panel.reach_view.toPlainText().strip()
+
+
+def test_ctrl_click_on_a_bone_shows_where_its_joint_can_send_pain(qtbot, window):
+    window.camera.request_view("anterior")
+    for layer in ("show_muscles", "show_nerves", "show_structures"):
+        setattr(window.state, layer, False)
+    kneecap = np.asarray(window.explorer_view.scene.model.landmarks["patella_right"]) - (0, 0.01, 0)
+    qtbot.mouseClick(window.interactor, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
+                     widget_point(window, kneecap))  # fmt: skip
+    assert window.explorer.source is not None and window.explorer.source.source == "knee_joint"
+    assert window.explorer.touches == (), "a Ctrl+click is not a touch"
+    assert window.panel.tabs.currentWidget() is window.panel.reverse_tab
+    assert window.panel.source_box.currentData() == "knee_joint"
+
+
+def test_with_the_skin_hidden_a_click_picks_what_lies_beneath(qtbot, window):
+    window.camera.request_view("anterior")
+    window.state.show_skin = False
+    for layer in ("show_muscles", "show_nerves", "show_structures"):
+        setattr(window.state, layer, False)
+    click(qtbot, window, np.asarray(window.explorer_view.scene.model.landmarks["patella_left"]) - (0, 0.01, 0))
+    assert window.explorer.source is not None and window.explorer.source.source == "knee_joint"

@@ -114,11 +114,12 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
 
 
 def _load_knowledge() -> Knowledge:
-    """The content; broken files are reported on stderr and left out."""
-    from app.content import load
+    """The content (the copy kept from the last run when nothing changed); broken files are
+    reported on stderr and left out. Reading grades are `check-content`'s business."""
+    from app.content.cache import load_cached
     from app.resources import content_dir
 
-    knowledge, issues = load(content_dir())
+    knowledge, issues = load_cached(content_dir())
     for issue in issues:
         print(f"referral-atlas: {issue.file}:{issue.line}: {issue.problem}", file=sys.stderr)
     return knowledge

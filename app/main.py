@@ -10,7 +10,7 @@ from app.ui.qt_env import collection_paused
 with collection_paused():
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from app.content import load
+    from app.content.cache import load_cached
     from app.domain.errors import AtlasError
     from app.domain.knowledge import Knowledge
     from app.resources import content_dir
@@ -29,9 +29,10 @@ def load_model_or_report() -> Model | None:
 
 
 def load_content_and_report() -> tuple[Knowledge, list[str]]:
-    """Load content/; broken files are left out and listed, the rest is used. The reading grade is
-    an authoring check, left to `referral-atlas check-content`."""
-    knowledge, issues = load(content_dir(), check_reading=False)
+    """Load content/ (through the copy kept from the last start when nothing changed); broken files
+    are left out and listed, the rest is used. The reading grade is an authoring check, left to
+    `referral-atlas check-content`."""
+    knowledge, issues = load_cached(content_dir(), check_reading=False)
     problems = [f"{issue.file}:{issue.line}: {issue.problem}" for issue in issues]
     for problem in problems:
         print(f"referral-atlas: {problem}", file=sys.stderr)

@@ -1,7 +1,9 @@
 """Start-up and frame time of the viewer, each against a baseline measured in the same run.
 
 1. Process start → first rendered frame of the full model in a 1280×800 window, median of 5,
-   against a bare pyvistaqt window showing one sphere. Target: ratio ≤ 1.3.
+   against a bare pyvistaqt window showing one sphere. Target: ratio ≤ 1.3. The first app run
+   after a change to content/ also validates it and keeps a copy (app/content/cache.py); the
+   median is of starts like a clinic's, from the kept copy.
 2. Median frame time over a 36-step rotation: the full model against the skin alone.
 """
 

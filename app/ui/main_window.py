@@ -86,16 +86,12 @@ class MainWindow(QMainWindow):
             f"{len(structure_names(model.muscles))} muscle lines"
         )
         try:
-            self._labels: SkinLabels | None = SkinLabels.from_skin(model.skin)
+            labels: SkinLabels | None = SkinLabels.from_skin(model.skin)
         except AssetError as error:
-            self._labels, self._model_summary = None, f"touch is off: {error}"
-        self.overlays = SkinOverlays(self.scene, self._labels) if self._labels else None
-        # Picking and paths (~40 ms) are not needed to draw the body, and the explorer starts empty:
-        # the view is built once the first frame is on screen (after anyone else waiting for that
-        # frame), before any input can reach the window.
-        self.explorer_view: ExplorerView | None = None
-        self._first_frame_observer = self.interactor.ren_win.AddObserver("EndEvent", self._on_first_frame, -1.0)
-        self.touch_input = TouchInput(self.interactor, self._on_touch, self._on_structure) if self._labels else None
+            labels, self._model_summary = None, f"touch is off: {error}"
+        self.overlays = SkinOverlays(self.scene, labels) if labels else None
+        self.explorer_view = ExplorerView(self.scene, self.explorer, labels) if labels else None
+        self.touch_input = TouchInput(self.interactor, self._on_touch, self._on_structure) if labels else None
 
         self._pulse_timer = QTimer(self)
         self._pulse_timer.setInterval(PULSE_STEP_MS)
@@ -194,7 +190,7 @@ class MainWindow(QMainWindow):
         self.panel = ExplorerPanel(self.explorer)
         self.panel.focus_requested.connect(self._on_focus_request)
         self.panel.area_button.toggled.connect(self._on_area_mode)
-        self.panel.setEnabled(self._labels is not None)
+        self.panel.setEnabled(self.explorer_view is not None)
         dock = QDockWidget("What could it be?", self)
         dock.setObjectName("explorer")
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
@@ -212,11 +208,6 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addAction(urgent)
         self.toolbar.widgetForAction(urgent).setStyleSheet("color: white; background: #aa3377; font-weight: bold;")
-
-    def _on_first_frame(self, *_args: object) -> None:
-        self.interactor.ren_win.RemoveObserver(self._first_frame_observer)
-        if self._labels is not None:
-            self.explorer_view = ExplorerView(self.scene, self.explorer, self._labels)
 
     # -- widgets → model ----------------------------------------------------------------------
     def _on_touch(self, x: float, y: float, add: bool) -> None:

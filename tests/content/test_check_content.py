@@ -142,6 +142,16 @@ def _check(capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
     return code, capsys.readouterr().out.splitlines()
 
 
+def _reported(copy: Path, capsys: pytest.CaptureFixture[str], breaker: Callable[[Path], Broken]) -> tuple[Broken, list[str]]:
+    """Break the copy, run check-content: exit 1 and the problem named as file:line: problem."""
+    broken = breaker(copy)
+    code, out = _check(capsys)
+    assert code == 1
+    prefix = f"{copy / broken.file}:{broken.line}: "
+    assert any(line.startswith(prefix) and broken.problem in line for line in out), (prefix, out)
+    return broken, out
+
+
 def test_clean_content_passes(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = _check(capsys)
     assert code == 0 and len(out) == 1 and "content OK" in out[0] and "57 cards" in out[0]
@@ -150,11 +160,7 @@ def test_clean_content_passes(copy: Path, capsys: pytest.CaptureFixture[str]) ->
 @pytest.mark.parametrize("breaker", CARD_CASES, ids=[b.__name__ for b in CARD_CASES])
 def test_a_broken_card_is_reported_and_left_out(copy: Path, capsys: pytest.CaptureFixture[str],
                                                breaker: Callable[[Path], Broken]) -> None:  # fmt: skip
-    broken = breaker(copy)
-    code, out = _check(capsys)
-    assert code == 1
-    prefix = f"{copy / broken.file}:{broken.line}: "
-    assert any(line.startswith(prefix) and broken.problem in line for line in out), (prefix, out)
+    broken, out = _reported(copy, capsys, breaker)
     assert all(line.split(":", 2)[1].isdigit() for line in out), "every line is file:line: problem"
     knowledge, issues = load(copy)
     assert CARD not in knowledge.cards, "the broken card is left out"
@@ -165,11 +171,7 @@ def test_a_broken_card_is_reported_and_left_out(copy: Path, capsys: pytest.Captu
 @pytest.mark.parametrize("breaker", DATA_CASES, ids=[b.__name__ for b in DATA_CASES])
 def test_a_broken_data_entry_is_reported_and_the_rest_loads(copy: Path, capsys: pytest.CaptureFixture[str],
                                                           breaker: Callable[[Path], Broken]) -> None:  # fmt: skip
-    broken = breaker(copy)
-    code, out = _check(capsys)
-    assert code == 1
-    prefix = f"{copy / broken.file}:{broken.line}: "
-    assert any(line.startswith(prefix) and broken.problem in line for line in out), (prefix, out)
+    _reported(copy, capsys, breaker)
     knowledge, _ = load(copy)
     assert len(knowledge.cards) == 57 and len(knowledge.structures) >= 78 and len(knowledge.conditions) == 25
 

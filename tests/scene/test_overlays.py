@@ -6,14 +6,13 @@ import pyvista as pv
 from PIL import Image
 
 from app.cli import main
-from app.domain.view_state import ViewState
 from app.scene.overlays import boundary_edges, cut_along_labels, palette
-from app.scene.scene import BACKGROUND, AnatomyScene
+from app.scene.scene import BACKGROUND
 from app.scene.skin_labels import SkinLabels
 from app.scene.skin_overlays import SkinOverlays
 from pixels import colour_distance, world_to_pixel
 
-SIZE = (640, 800)
+SKIN_OPACITY = 1.0  # maps are read on solid skin
 
 
 @pytest.fixture(scope="module")
@@ -21,13 +20,6 @@ def labels(model):
     return SkinLabels.from_skin(model.skin)
 
 
-@pytest.fixture
-def scene(model):
-    plotter = pv.Plotter(off_screen=True, window_size=list(SIZE))
-    scene = AnatomyScene(plotter, model, ViewState(skin_opacity=1.0))
-    yield scene
-    scene.close()
-    plotter.close()
 
 
 def boundary_length(points, faces, cell_labels):

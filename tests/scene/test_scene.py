@@ -4,20 +4,11 @@ import numpy as np
 import pytest
 import pyvista as pv
 
-from app.domain.view_state import ViewState
-from app.scene.scene import VIEW_DIRECTIONS, AnatomyScene, BACKGROUND
+from app.scene.scene import VIEW_DIRECTIONS, BACKGROUND
 from pixels import colour_distance, shaft_points, share_changed
 
-SIZE = (640, 800)
 
 
-@pytest.fixture
-def scene(model):
-    plotter = pv.Plotter(off_screen=True, window_size=list(SIZE))
-    scene = AnatomyScene(plotter, model, ViewState(skin_opacity=0.35))
-    yield scene
-    scene.close()
-    plotter.close()
 
 
 def test_body_pixels_differ_from_background(scene, model):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -292,9 +292,9 @@ class MainWindow(QMainWindow):
             self.overlay_box.setCurrentIndex(max(0, self.overlay_box.findData(overlay)))
         self.legend_list.clear()
         for name, colour in self.overlays.legend if self.overlays else []:
-            item = QListWidgetItem(f"■  {name.replace('_', '–')}")
-            item.setForeground(QColor(colour))
-            self.legend_list.addItem(item)
+            swatch = QPixmap(14, 14)  # the colour as a swatch; the text stays dark and readable
+            swatch.fill(QColor(colour))
+            self.legend_list.addItem(QListWidgetItem(QIcon(swatch), name.replace("_", "–")))
 
     def _on_view_change(self, view: str) -> None:
         label = dict((v, lbl) for v, lbl, _ in VIEW_ACTIONS)[view]

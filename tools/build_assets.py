@@ -1006,26 +1006,20 @@ def umbilicus(skin, lm: dict[str, np.ndarray]) -> np.ndarray:
 # ----------------------------------------------------------------------------------------------
 
 
-def measure_inside(skin_mesh, bones_mesh) -> dict[str, float]:
+def measure_inside(skin_mesh, bones_mesh) -> tuple[dict[str, float], dict[str, float]]:
+    """Bone vertices against the skin: overall (outside, within 3 mm, worst) and, per bone, the
+    share within 3 mm of the skin or outside it."""
     sd = SignedDistance(skin_mesh)(np.asarray(bones_mesh.points, dtype=np.float64))
-    return {
+    overall = {
         "outside_pct": 100.0 * float((sd > 0).mean()),
         "within_3mm_pct": 100.0 * float((sd > -0.003).mean()),
         "max_out_mm": 1000.0 * float(sd.max()),
-        "min_clear_mm": -1000.0 * float(sd.max()),
     }
-
-
-def measure_per_structure(skin_mesh, bones_mesh) -> dict[str, float]:
-    sd = SignedDistance(skin_mesh)(np.asarray(bones_mesh.points, dtype=np.float64))
     names = [str(n) for n in np.asarray(bones_mesh.field_data["structure_names"])]
     tri = bones_mesh.faces.reshape(-1, 4)[:, 1:]
     idx = np.asarray(bones_mesh.cell_data["structure_index"])
-    out = {}
-    for i, name in enumerate(names):
-        pts = np.unique(tri[idx == i])
-        out[name] = 100.0 * float((sd[pts] > -0.003).mean())
-    return out
+    per_bone = {name: 100.0 * float((sd[np.unique(tri[idx == i])] > -0.003).mean()) for i, name in enumerate(names)}
+    return overall, per_bone
 
 
 README_SOURCES = {
@@ -1079,10 +1073,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, source in README_SOURCES.items():
         manifest.update_entry(out, name, source=source)
 
-    inside = measure_inside(skin, bones)
-    per = measure_per_structure(skin, bones)
-    print("bone vertices within 3 mm of the skin or outside it:")
-    print("  " + ", ".join(f"{n} {v:.1f}%" for n, v in per.items() if v > 0) or "  none")
+    inside, per_bone = measure_inside(skin, bones)
+    close = ", ".join(f"{n} {v:.1f}%" for n, v in per_bone.items() if v > 0)
+    print(f"bone vertices within 3 mm of the skin or outside it: {close or 'none'}")
     print("registration parameters:", json.dumps({k: [round(x, 3) for x in v] for k, v in reg.params.items()}))
     print(f"skin: {skin.n_cells} triangles ({int(skin.cell_data['is_cap'].sum())} cap), crop at z={crop_z} m, "
           f"stature {stature:.3f} m; bones: {bones.n_cells} triangles; muscles: {muscles.n_cells} lines")

@@ -13,7 +13,7 @@ from app.domain.explorer import Explorer, Touch
 from app.domain.knowledge import MECHANISM_WORDS, Knowledge
 from app.domain.view_state import OVERLAYS, ViewState
 from app.scene.assets import load_model
-from app.scene.explorer_view import ExplorerView
+from app.scene.explorer_view import MAX_PATHS, ExplorerView
 from app.scene.highlight import MECHANISM_COLOURS
 from app.scene.legend_panel import LegendSection, panel_width, with_legend
 from app.scene.scene import AnatomyScene
@@ -75,7 +75,7 @@ def render_screenshot(
             explorer_view = ExplorerView(scene, explorer, labels)
             parts.append(explorer_view)
             touch = explorer_view.touch_vertex(labels.nearest_point(point))
-            sections += _touch_legend(explorer, explorer_view, touch)
+            sections += _touch_legend(explorer, touch)
         scene.set_view(view, render=False)
         image = plotter.screenshot(return_img=True)
         if overlays is not None and overlay != "none":
@@ -90,9 +90,10 @@ def render_screenshot(
     return out
 
 
-def _touch_legend(explorer: Explorer, view: ExplorerView, touch: Touch) -> list[LegendSection]:
-    """The lit sources, best first, then what their colours mean."""
-    shown = [c for c in explorer.candidates if c.id in view.path_points or c.mechanism == "urgent"]
+def _touch_legend(explorer: Explorer, touch: Touch) -> list[LegendSection]:
+    """The urgent cards and the lit sources, best first, then what their colours mean."""
+    urgent = [c for c in explorer.candidates if c.mechanism == "urgent"]
+    shown = [*urgent, *explorer.lit(MAX_PATHS)]
     mechanisms = list(dict.fromkeys(c.mechanism for c in shown))
     return [
         LegendSection(f"Pain in {explorer.describe(touch)}", [(c.title, MECHANISM_COLOURS[c.mechanism]) for c in shown]),

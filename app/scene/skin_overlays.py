@@ -104,10 +104,10 @@ class SkinOverlays:
         select.SetInputData(centres)
         select.Update()
         seen = pv.wrap(select.GetOutput())
-        counts = np.bincount(np.asarray(seen.point_data["label"]) + 1) if seen.n_points else np.zeros(1, int)
         names = self.labels.names[LABEL_ARRAYS[OVERLAY_ARRAYS[overlay]]]
-        return [(name, colour) for name, colour in self.legend
-                if names.index(name) + 1 < len(counts) and counts[names.index(name) + 1] >= min_cells]  # fmt: skip
+        labels = np.asarray(seen.point_data["label"]) if seen.n_points else np.zeros(0, int)
+        counts = np.bincount(labels[labels >= 0], minlength=len(names))
+        return [(name, colour) for name, colour in self.legend if counts[names.index(name)] >= min_cells]
 
     def cut(self, overlay: str) -> pv.PolyData:
         """The skin cut along the overlay's boundaries, with its labels per cell. Both dermatome

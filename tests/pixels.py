@@ -1,4 +1,4 @@
-"""Pixel probes for rendering tests."""
+"""Pixel probes for rendering tests, and clicks at model points on the real window."""
 
 import numpy as np
 
@@ -18,8 +18,8 @@ def colour_distance(a, b) -> float:
 
 
 def grab(window):
-    window.interactor.render()
-    return window.interactor.screenshot(return_img=True)
+    """The window's 3D view as drawn now (it paints a frame for the picture)."""
+    return window.interactor.picture()
 
 
 def structure_points(mesh, name) -> np.ndarray:
@@ -53,3 +53,25 @@ def share_changed(plotter, before, after, points, threshold: float = 40.0) -> fl
     inside = [(r, c) for r, c in pixels if 0 <= r < height and 0 <= c < width]
     changed = [colour_distance(before[r, c], after[r, c]) > threshold for r, c in inside]
     return float(np.mean(changed)) if changed else 0.0
+
+
+def widget_point(window, world):
+    """Where a model point appears inside the interactor widget, in Qt's logical pixels."""
+    from PySide6.QtCore import QPoint
+
+    row, col = world_to_pixel(window.interactor, world)
+    ratio = window.interactor.devicePixelRatioF()
+    return QPoint(round(col / ratio), round(row / ratio))
+
+
+def skin_point_near(window, landmark: str, toward: tuple[float, float, float]) -> np.ndarray:
+    """The skin vertex nearest a bony landmark pushed outward in `toward`, i.e. the skin over it."""
+    labels = window.explorer_view.labels
+    start = np.asarray(window.explorer_view.scene.model.landmarks[landmark]) + 0.05 * np.asarray(toward)
+    return labels.points[labels.nearest_point(tuple(start))]
+
+
+def click(qtbot, window, world) -> None:
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(window.interactor, Qt.MouseButton.LeftButton, pos=widget_point(window, world))

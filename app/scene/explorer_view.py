@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pyvista as pv
+from psygnal import Signal
 from vtkmodules.vtkCommonCore import reference
 from vtkmodules.vtkCommonDataModel import vtkStaticCellLocator
 
@@ -24,12 +25,20 @@ MARKER_RADIUS_M = 0.012
 PATH_WIDTH_PX = 5
 SELECTED_PATH_WIDTH_PX = 9
 PULSE_RADIUS_M = 0.014
+PULSE_S = 1.4  # the pulse runs from the source to the spot in this time, whatever the frame rate
+PULSE_FRAME_BUDGET_S = 0.125  # slower frames than this (8 fps) would make the pulse jump: no pulse
 MAX_PATHS = 4  # more lines than this turn the picture into a tangle
 REACH_LAYER = "reach"
 TOUCH_LAYER = "touched"
 
 
 class ExplorerView:
+    """Follows the explorer: a change only marks the picture stale and asks for a frame; the
+    highlight is worked out and the actors updated just before that frame, so the words show
+    first and a burst of changes costs one update. The actors are made once and reused."""
+
+    pulse_skipped = Signal(float)  # seconds a frame takes here, over PULSE_FRAME_BUDGET_S
+
     def __init__(self, scene: AnatomyScene, explorer: Explorer, labels: SkinLabels) -> None:
         self.scene = scene
         self.explorer = explorer
@@ -45,9 +54,23 @@ class ExplorerView:
         self._locator.SetDataSet(scene.skin_surface)
         self._locator.BuildLocator()
         self._structure_locators: dict[str, vtkStaticCellLocator] = {}  # made on the first pick
-        self._actors: list[str] = []
-        self._pulse_actor: pv.Actor | None = None
-        self.auto_draw = True  # benchmarks switch drawing off to time the state alone
+        plotter = scene.plotter
+        overlay = {"reset_camera": False, "pickable": False, "render": False}
+        self._markers = plotter.add_mesh(pv.Sphere(radius=MARKER_RADIUS_M), color="#ffffff", ambient=0.5,
+                                         name="touch_markers", **overlay)  # fmt: skip
+        self._path_actors = [
+            plotter.add_mesh(pv.lines_from_points(np.zeros((2, 3))), name=f"path_{i}",
+                             render_lines_as_tubes=True, **overlay)  # fmt: skip
+            for i in range(MAX_PATHS)
+        ]
+        self._pulse_actor = plotter.add_mesh(pv.Sphere(radius=PULSE_RADIUS_M), color="#ffffff", ambient=0.8,
+                                             name="pulse", **overlay)  # fmt: skip
+        for actor in (self._markers, *self._path_actors, self._pulse_actor):
+            actor.visibility = False
+        self._stale = True
+        self._pulse_points: np.ndarray | None = None
+        self._pulse_start: float | None = None
+        scene.frames.before_frame(self._prepare)
         # Every change of touches or answers ends in selection_changed, so that one signal suffices.
         self._connections: list[tuple[object, Callable[..., None]]] = [
             (explorer.selection_changed, self._on_selection_change),
@@ -60,6 +83,7 @@ class ExplorerView:
         for signal, slot in self._connections:
             signal.disconnect(slot)  # type: ignore[attr-defined]
         self._connections.clear()
+        self.scene.frames.stop(self._pulse_step)
 
     # -- picking -----------------------------------------------------------------------------
     def pick(self, x: float, y: float) -> int | None:
@@ -109,16 +133,25 @@ class ExplorerView:
 
     # -- explorer → scene --------------------------------------------------------------------
     def _on_selection_change(self, _candidate: Candidate | None) -> None:
-        self.update(render=self.auto_draw)
+        self._invalidate()
 
     def _on_source_change(self, _effects: Effects | None) -> None:
-        self.update(render=self.auto_draw)
+        self._invalidate()
 
-    def update(self, render: bool = True) -> None:
-        """Recompute highlight state from the explorer, then (optionally) draw it."""
+    def _invalidate(self) -> None:
+        """The latest change wins: the running pulse stops now, the next frame shows the change."""
+        self._stale = True
+        self._pulse_points = None
+        self.scene.frames.stop(self._pulse_step)
+        self.scene.frames.request()
+
+    def _prepare(self) -> None:
+        if not self._stale:
+            return
+        self._stale = False
         self.highlight()
-        if render:
-            self.draw()
+        self._update_actors()
+        self._start_pulse()
 
     def highlight(self) -> None:
         """Everything but drawing: lit structures, paths and the skin layers."""
@@ -164,33 +197,27 @@ class ExplorerView:
             for name in geometry_names(structure, None, self.geometry):
                 lit[name] = MECHANISM_COLOURS["referred"]
 
-    # -- drawing -------------------------------------------------------------------------------
-    def draw(self) -> None:
-        plotter = self.scene.plotter
-        for name in self._actors:
-            plotter.remove_actor(name, render=False)
-        self._actors = []
-        for i, touch in enumerate(self.explorer.touches):
-            name = f"touch_{i}"
-            plotter.add_mesh(
-                pv.Sphere(radius=MARKER_RADIUS_M, center=touch.point),
-                color="#ffffff", name=name, reset_camera=False, ambient=0.5, pickable=False,
-            )  # fmt: skip
-            self._actors.append(name)
+    # -- actors --------------------------------------------------------------------------------
+    def _update_actors(self) -> None:
+        touches = self.explorer.touches
+        if touches:
+            markers = pv.PolyData(np.array([t.point for t in touches])).glyph(
+                geom=pv.Sphere(radius=MARKER_RADIUS_M), scale=False, orient=False)  # fmt: skip
+            self._markers.mapper.SetInputData(markers)
+        self._markers.visibility = bool(touches)
         selected = self.explorer.selected
-        for candidate_id, points in self.path_points.items():
-            candidate = next(c for c in self.explorer.candidates if c.id == candidate_id)
+        by_id = {c.id: c for c in self.explorer.candidates}
+        paths = list(self.path_points.items())
+        for actor, (candidate_id, points) in zip(self._path_actors, paths):
+            mechanism = by_id[candidate_id].mechanism
+            actor.mapper.SetInputData(pv.lines_from_points(points))
+            actor.prop.color = MECHANISM_COLOURS.get(mechanism, MECHANISM_COLOURS["referred"])
             is_selected = selected is not None and candidate_id == selected.id
-            name = f"path_{candidate_id}"
-            plotter.add_mesh(
-                pv.lines_from_points(points),
-                color=MECHANISM_COLOURS.get(candidate.mechanism, MECHANISM_COLOURS["referred"]),
-                line_width=SELECTED_PATH_WIDTH_PX if is_selected else PATH_WIDTH_PX,
-                render_lines_as_tubes=True, name=name, reset_camera=False, pickable=False,
-            )  # fmt: skip
-            self._actors.append(name)
+            actor.prop.line_width = SELECTED_PATH_WIDTH_PX if is_selected else PATH_WIDTH_PX
+            actor.visibility = True
+        for actor in self._path_actors[len(paths) :]:
+            actor.visibility = False
         self.scene.refresh_skin()
-        plotter.render()
 
     # -- pulse ---------------------------------------------------------------------------------
     def pulse_path(self) -> np.ndarray | None:
@@ -198,23 +225,38 @@ class ExplorerView:
         selected = self.explorer.selected
         return self.path_points.get(selected.id) if selected is not None else None
 
-    def set_pulse(self, fraction: float | None) -> None:
-        """Place the pulse at `fraction` of the selected path (None hides it) and draw."""
+    @property
+    def pulsing(self) -> bool:
+        return self._pulse_points is not None
+
+    def _start_pulse(self) -> None:
+        """Run the pulse along the selected path, time-based, when frames are quick enough here."""
+        self._pulse_actor.visibility = False
+        self._pulse_points = None
         points = self.pulse_path()
-        plotter = self.scene.plotter
-        if fraction is None or points is None:
-            if self._pulse_actor is not None:
-                plotter.remove_actor(self._pulse_actor, render=False)
-                self._pulse_actor = None
-            plotter.render()
+        frames = self.scene.frames
+        if points is None or not frames.live:
             return
-        if self._pulse_actor is None:
-            self._pulse_actor = plotter.add_mesh(
-                pv.Sphere(radius=PULSE_RADIUS_M), color="#ffffff", ambient=0.8,
-                name="pulse", reset_camera=False, pickable=False,
-            )  # fmt: skip
-        self._pulse_actor.position = arc_position(points, fraction)
-        plotter.render()
+        cost = frames.expected_cost()
+        if cost is not None and cost > PULSE_FRAME_BUDGET_S:
+            self.pulse_skipped.emit(cost)
+            return
+        self._pulse_points, self._pulse_start = points, None
+        frames.animate(self._pulse_step)
+
+    def _pulse_step(self, now: float) -> bool:
+        if self._pulse_points is None:
+            return False
+        if self._pulse_start is None:
+            self._pulse_start = now
+        fraction = (now - self._pulse_start) / PULSE_S
+        if fraction >= 1.0:
+            self._pulse_actor.visibility = False
+            self._pulse_points = None
+            return False
+        self._pulse_actor.position = arc_position(self._pulse_points, fraction)
+        self._pulse_actor.visibility = True
+        return True
 
     # -- camera --------------------------------------------------------------------------------
     def focus(self, candidate: Candidate) -> None:
@@ -229,7 +271,7 @@ class ExplorerView:
         offset = np.asarray(camera.position) - np.asarray(camera.focal_point)
         camera.focal_point = target
         camera.position = target + offset * 0.6
-        self.scene.plotter.render()
+        self.scene.frames.request()
 
 
 def _first_hit(locator: vtkStaticCellLocator, ray: tuple[list[float], list[float]]) -> tuple[float, np.ndarray, int] | None:

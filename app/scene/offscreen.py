@@ -76,7 +76,8 @@ def render_screenshot(
             parts.append(explorer_view)
             touch = explorer_view.touch_vertex(labels.nearest_point(point))
             sections += _touch_legend(explorer, touch)
-        scene.set_view(view, render=False)
+        scene.set_view(view)
+        scene.frames.prepare()
         image = plotter.screenshot(return_img=True)
         if overlays is not None and overlay != "none":
             shown = [(name.replace("_", "–"), colour) for name, colour in overlays.legend_in_view()]

@@ -50,7 +50,7 @@ class SkinOverlays:
         ]
         for signal, slot in self._connections:
             signal.connect(slot)  # type: ignore[attr-defined]
-        self.apply(render=False)
+        self.apply()
 
     def close(self) -> None:
         for signal, slot in self._connections:
@@ -60,7 +60,7 @@ class SkinOverlays:
     def _on_overlay_change(self, _value: object) -> None:
         self.apply()
 
-    def apply(self, render: bool = True) -> None:
+    def apply(self) -> None:
         plotter = self.scene.plotter
         for name in self._actors:
             plotter.remove_actor(name, render=False)
@@ -87,8 +87,7 @@ class SkinOverlays:
         else:
             self.scene.draw_skin_cut(None)
         self.scene.refresh_skin()
-        if render:
-            plotter.render()
+        self.scene.frames.request()
 
     def legend_in_view(self, min_cells: int = 3) -> list[tuple[str, str]]:
         """The legend entries whose territory shows in the last frame drawn (z-buffer test of
@@ -136,7 +135,7 @@ class SkinOverlays:
         mesh = pv.PolyData(np.asarray(cut.points), lines=lines)
         self.scene.plotter.add_mesh(
             mesh, color=BOUNDARY_COLOUR, line_width=1.5, name="overlay_boundaries",
-            reset_camera=False, pickable=False, lighting=False,
+            reset_camera=False, pickable=False, lighting=False, render=False,
         )  # fmt: skip
         self._actors.append("overlay_boundaries")
 
@@ -156,7 +155,7 @@ class SkinOverlays:
         if anchors:
             self.scene.plotter.add_point_labels(
                 np.array(anchors), texts, name="overlay_labels", font_size=11, point_size=1,
-                shape_opacity=0.6, always_visible=False, reset_camera=False, pickable=False,
+                shape_opacity=0.6, always_visible=False, reset_camera=False, pickable=False, render=False,
             )  # fmt: skip
             self._actors.append("overlay_labels")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from pyvistaqt import QtInteractor
 
 from app.domain.errors import AssetError
 from app.domain.explorer import Explorer
@@ -35,6 +34,7 @@ from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import SkinLabels
 from app.scene.skin_overlays import OVERLAY_TITLES, SkinOverlays
 from app.ui.explorer_panel import ExplorerPanel, narrow_combo
+from app.ui.scene_widget import SceneWidget
 from app.ui.touch_input import TouchInput
 
 VIEW_ACTIONS = (
@@ -54,8 +54,6 @@ LAYER_LABELS = (
 OVERLAY_CHOICES = (("none", "No map"), *OVERLAY_TITLES.items())
 MAP_OPACITY = 0.9  # a map needs a nearly solid skin to be read
 DOCK_WIDTHS = (220, 400)  # px, left and right, at the default 1280-pixel width
-PULSE_MS = 1400
-PULSE_STEP_MS = 33
 
 
 class _SwallowKeys(QObject):
@@ -74,12 +72,12 @@ class MainWindow(QMainWindow):
         self.camera = CameraRequests()
         self.explorer = Explorer(knowledge)
 
-        self.interactor = QtInteractor(self, auto_update=False)
+        self.interactor = SceneWidget(self)
         self._key_filter = _SwallowKeys(self)
         self.interactor.installEventFilter(self._key_filter)
         self.setCentralWidget(self.interactor)
         self.scene = AnatomyScene(self.interactor, model, self.state, self.camera)
-        self.scene.enable_interaction_lod()
+        self.interactor.show_scene(self.scene)
 
         self._model_summary = (
             f"{model.skin.n_cells:,} skin triangles · {len(structure_names(model.bones))} bones · "
@@ -93,16 +91,20 @@ class MainWindow(QMainWindow):
         self.explorer_view = ExplorerView(self.scene, self.explorer, labels) if labels else None
         self.touch_input = TouchInput(self.interactor, self._on_touch, self._on_structure) if labels else None
 
-        self._pulse_timer = QTimer(self)
-        self._pulse_timer.setInterval(PULSE_STEP_MS)
-        self._pulse_timer.timeout.connect(self._on_pulse_tick)
-        self._pulse_clock = QElapsedTimer()
+        # Touches are answered from the event loop, after every click already queued: the
+        # latest touch wins and the ones before it are never worked out.
+        self._pending_touches: list[tuple[int, bool]] = []
+        self._answer_timer = QTimer(self)
+        self._answer_timer.setSingleShot(True)
+        self._answer_timer.setInterval(0)
+        self._answer_timer.timeout.connect(self._answer_touches)
+        if self.explorer_view is not None:
+            self.explorer_view.pulse_skipped.connect(self._on_pulse_skipped)
 
         self._build_view_toolbar()
         self._build_layers_dock()
         self._build_explorer_dock()
         self.camera.view_requested.connect(self._on_view_change)
-        self.explorer.selection_changed.connect(self._on_selection_change)
         self._on_view_change("anterior")
 
     # -- building ---------------------------------------------------------------------------
@@ -216,12 +218,26 @@ class MainWindow(QMainWindow):
         if not self.state.show_skin:  # with the skin hidden a click picks what lies beneath
             self._on_structure(x, y)
             return
-        point_id = self.explorer_view.pick(x, y)
+        point_id = self.explorer_view.pick(x, y)  # with the camera as it is now, not when answered
         if point_id is None:
             self.statusBar().showMessage("Touch the skin of the body to ask what could hurt there.")
             return
-        touch = self.explorer_view.touch_vertex(point_id, add=add)
+        if not add:
+            self._pending_touches.clear()
+        self._pending_touches.append((point_id, add))
+        self._answer_timer.start()
+
+    def _answer_touches(self) -> None:
+        pending, self._pending_touches = self._pending_touches, []
+        if self.explorer_view is None or not pending:
+            return
+        for point_id, add in pending:
+            touch = self.explorer_view.touch_vertex(point_id, add=add)
         self.statusBar().showMessage(f"You touched {self.explorer.describe(touch)}.")
+
+    def animating(self) -> bool:
+        """Anything still to draw: a pending touch, a frame, the pulse, the return to full quality."""
+        return bool(self._pending_touches) or not self.scene.frames.idle
 
     def _on_structure(self, x: float, y: float) -> None:
         """The reverse view from a structure picked on the body."""
@@ -257,25 +273,13 @@ class MainWindow(QMainWindow):
         if self.explorer_view is not None:
             self.explorer_view.focus(candidate)
 
-    # -- the pulse along the selected path -----------------------------------------------------
-    def _on_selection_change(self, candidate: Candidate | None) -> None:
-        if self.explorer_view is None:
-            return
-        if candidate is None or self.explorer_view.pulse_path() is None:
-            self._pulse_timer.stop()
-            self.explorer_view.set_pulse(None)
-            return
-        self._pulse_clock.start()
-        self._pulse_timer.start()
-
-    def _on_pulse_tick(self) -> None:
+    def _on_pulse_skipped(self, frame_s: float) -> None:
+        """Say once why the path does not pulse (frames too slow here to animate smoothly)."""
         assert self.explorer_view is not None
-        fraction = self._pulse_clock.elapsed() / PULSE_MS
-        if fraction >= 1.0:
-            self._pulse_timer.stop()  # the animation ends: no more frames until something changes
-            self.explorer_view.set_pulse(None)
-        else:
-            self.explorer_view.set_pulse(fraction)
+        self.explorer_view.pulse_skipped.disconnect(self._on_pulse_skipped)
+        note = self.tr("The path does not pulse: this computer takes {0} ms to draw a frame.")
+        status = self.statusBar()
+        status.showMessage(" · ".join(m for m in (status.currentMessage(), note.format(round(frame_s * 1000))) if m))
 
     # -- model → widgets ----------------------------------------------------------------------
     def _on_layers_change(self, _value: bool) -> None:
@@ -301,9 +305,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"View: {label} · {self._model_summary} · drag to turn, scroll to zoom")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
-        self._pulse_timer.stop()
+        self._answer_timer.stop()
         self.camera.view_requested.disconnect(self._on_view_change)
-        self.explorer.selection_changed.disconnect(self._on_selection_change)
+        if self.explorer_view is not None and self._on_pulse_skipped in self.explorer_view.pulse_skipped:
+            self.explorer_view.pulse_skipped.disconnect(self._on_pulse_skipped)
         self.state.events.overlay.disconnect(self._on_overlay_change)
         self.panel.close_connections()
         for part in (self.explorer_view, self.overlays):

@@ -74,7 +74,7 @@ def test_the_dermatome_map_shows_each_dermatome_where_it_belongs(scene, labels, 
     try:
         scene.state.overlay = "dermatomes"
         scene.set_view(view)
-        image = scene.plotter.screenshot(return_img=True)
+        image = scene.frames.picture()
         start = np.asarray(model.landmarks[landmark]) + 0.05 * np.asarray(outward, float)
         vertex = labels.nearest_point(tuple(start))
         assert labels.name("dermatome", vertex) == expected
@@ -113,7 +113,7 @@ def test_screenshot_with_the_dermatome_map_has_a_legend_beside_the_body(tmp_path
 
 def test_the_plantar_view_shows_the_soles_alone(scene, model):
     scene.set_view("plantar")
-    image = scene.plotter.screenshot(return_img=True)
+    image = scene.frames.picture()
     crotch = np.array([0.0, 0.05, 0.75])  # between the thighs, far above the feet
     row, col = world_to_pixel(scene.plotter, crotch)
     pixel_rows, pixel_cols = image.shape[:2]
@@ -129,11 +129,11 @@ def test_the_legend_of_a_view_names_only_what_it_shows(scene, labels):
     try:
         scene.state.overlay = "dermatomes"
         scene.set_view("plantar")
-        scene.plotter.screenshot(return_img=True)
+        scene.frames.picture()
         soles = {name for name, _ in overlays.legend_in_view()}
         assert "S1" in soles and soles <= {"L4", "L5", "S1"}, soles
         scene.set_view("anterior")
-        scene.plotter.screenshot(return_img=True)
+        scene.frames.picture()
         front = {name for name, _ in overlays.legend_in_view()}
         assert {"T10", "L1", "L3", "L5"} <= front and "S2" not in front, front  # S2: back of the thigh
     finally:

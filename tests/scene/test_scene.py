@@ -12,7 +12,7 @@ from pixels import colour_distance, shaft_points, share_changed
 
 
 def test_body_pixels_differ_from_background(scene, model):
-    image = scene.plotter.screenshot(return_img=True)
+    image = scene.frames.picture()
     corner = image[2, 2]
     background = np.broadcast_to(corner, image.shape)
     assert share_changed(scene.plotter, background, image, shaft_points(model.bones, "femur_right"), 60) > 0.8
@@ -21,9 +21,9 @@ def test_body_pixels_differ_from_background(scene, model):
 
 
 def test_toggling_bones_changes_pixels_where_bones_are(scene, model):
-    with_bones = scene.plotter.screenshot(return_img=True)
+    with_bones = scene.frames.picture()
     scene.state.show_bones = False
-    without = scene.plotter.screenshot(return_img=True)
+    without = scene.frames.picture()
     femur = shaft_points(model.bones, "femur_left")
     assert share_changed(scene.plotter, with_bones, without, femur) > 0.6
     # Far from any bone (above the body) nothing changes.
@@ -32,9 +32,9 @@ def test_toggling_bones_changes_pixels_where_bones_are(scene, model):
 
 def test_see_through_skin_shows_bones(scene, model):
     scene.state.skin_opacity = 1.0
-    solid = scene.plotter.screenshot(return_img=True)
+    solid = scene.frames.picture()
     scene.state.skin_opacity = 0.3
-    clear = scene.plotter.screenshot(return_img=True)
+    clear = scene.frames.picture()
     assert share_changed(scene.plotter, solid, clear, shaft_points(model.bones, "femur_right"), 30) > 0.8
 
 
@@ -43,7 +43,7 @@ def test_each_view_looks_from_its_side(scene, view):
     scene.set_view(view)
     direction, _up = VIEW_DIRECTIONS[view]
     assert np.dot(scene.camera_direction(), direction) > 0.99
-    image = scene.plotter.screenshot(return_img=True)
+    image = scene.frames.picture()
     assert image.std() > 5, f"{view} view rendered a flat image"
 
 
@@ -54,6 +54,6 @@ def test_muscle_layer_toggles(scene):
 
 
 def test_background_is_the_declared_gradient(scene):
-    image = scene.plotter.screenshot(return_img=True)
+    image = scene.frames.picture()
     top = np.array(pv.Color(BACKGROUND[1]).int_rgb)
     assert colour_distance(image[0, 0], top) < 25

@@ -28,6 +28,6 @@ def window(qtbot, model, knowledge):
     qtbot.waitExposed(window)
     window.activateWindow()  # Xvfb has no window manager; shortcuts need an active window
     qtbot.waitUntil(window.isActiveWindow)
-    window.interactor.render()
+    qtbot.waitUntil(lambda: window.scene.frames.count > 0 and not window.animating())
     yield window
     window.close()

@@ -61,18 +61,25 @@ def test_nothing_renders_when_nothing_changes(qtbot, window):
     window.interactor.ren_win.AddObserver("EndEvent", lambda *_: frames.append(1))
     qtbot.wait(700)
     assert frames == []
-    window.state.show_muscles = False  # a change draws exactly one frame
+    window.state.show_muscles = False  # a change draws exactly one frame, from the event loop
+    window.state.show_nerves = False  # and a second change in the same turn joins it
+    assert frames == []
+    qtbot.wait(700)
     assert len(frames) == 1
 
 
 def test_moving_drops_anti_aliasing_and_rest_restores_it(qtbot, window):
     renderer = window.interactor.renderer
     assert renderer.GetUseFXAA() and window.interactor.ren_win.GetMultiSamples() == 0
+    drawn_with_fxaa = []
+    window.interactor.ren_win.AddObserver("EndEvent", lambda *_: drawn_with_fxaa.append(renderer.GetUseFXAA()))
     centre = window.interactor.rect().center()
     qtbot.mousePress(window.interactor, Qt.MouseButton.LeftButton, pos=centre)
-    qtbot.mouseMove(window.interactor, centre + QPoint(40, 0))
-    assert not renderer.GetUseFXAA()
-    qtbot.mouseMove(window.interactor, centre + QPoint(120, 0))
+    for step in (40, 80, 120):
+        qtbot.mouseMove(window.interactor, centre + QPoint(step, 0))
+        qtbot.waitUntil(lambda: len(drawn_with_fxaa) > 0)
     qtbot.mouseRelease(window.interactor, Qt.MouseButton.LeftButton, pos=centre + QPoint(120, 0))
-    assert renderer.GetUseFXAA()
+    assert drawn_with_fxaa and not any(drawn_with_fxaa), "frames while moving are drawn without FXAA"
+    qtbot.waitUntil(lambda: window.scene.frames.idle, timeout=2000)
+    assert drawn_with_fxaa[-1], "the last frame, at rest, is drawn with FXAA"
     assert not np.allclose(window.scene.camera_direction(), VIEW_DIRECTIONS["anterior"][0])

@@ -3,25 +3,7 @@
 import numpy as np
 from PySide6.QtCore import QPoint, Qt
 
-from pixels import colour_distance, grab, world_to_pixel
-
-
-def widget_point(window, world) -> QPoint:
-    """Where a model point appears inside the interactor widget, in Qt's logical pixels."""
-    row, col = world_to_pixel(window.interactor, world)
-    ratio = window.interactor.devicePixelRatioF()
-    return QPoint(round(col / ratio), round(row / ratio))
-
-
-def skin_point_near(window, landmark: str, toward: tuple[float, float, float]) -> np.ndarray:
-    """The skin vertex nearest a bony landmark pushed outward in `toward`, i.e. the skin over it."""
-    labels = window.explorer_view.labels
-    start = np.asarray(window.explorer_view.scene.model.landmarks[landmark]) + 0.05 * np.asarray(toward)
-    return labels.points[labels.nearest_point(tuple(start))]
-
-
-def click(qtbot, window, world) -> None:
-    qtbot.mouseClick(window.interactor, Qt.MouseButton.LeftButton, pos=widget_point(window, world))
+from pixels import click, colour_distance, grab, skin_point_near, widget_point, world_to_pixel
 
 
 def test_clicking_the_top_of_the_left_foot_lights_the_l5_pathway(qtbot, window):
@@ -59,6 +41,7 @@ def test_area_mode_combines_touches(qtbot, window):
     window.panel.area_button.click()
     for landmark in ("metatarsal_head_3_right", "metatarsal_head_1_right"):
         click(qtbot, window, skin_point_near(window, landmark, (0, 0, 1)))
+    qtbot.waitUntil(lambda: not window.animating())
     assert len(window.explorer.touches) == 2
     assert all(0.0 <= c.explains <= 1.0 for c in window.explorer.candidates)
 
@@ -75,6 +58,8 @@ def test_choosing_a_source_shows_where_it_can_send_pain(qtbot, window):
     assert index > 0
     window.panel.source_box.setCurrentIndex(index)
     assert window.explorer.source is not None
+    assert window.panel.reach_view.toPlainText().strip(), "the words come at once"
+    qtbot.waitUntil(lambda: window.scene.frames.idle)
     assert window.scene.skin_layers.layers.get("reach") is not None
     assert window.panel.reach_view.toPlainText().strip()
 

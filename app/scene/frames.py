@@ -1,0 +1,196 @@
+"""The one place that decides when the 3D view is drawn (DESIGN.md §6).
+
+Scene code *requests* a frame; the host (the Qt widget) is woken from its event loop, lets the
+text paint first, then paints the view once, however many requests came in between. Every real
+frame goes through `paint()`: the deferred scene updates run, animations are placed by the
+clock (so slow frames drop steps and never queue), and the quality is chosen: cheaper (no FXAA)
+while the camera moves or an animation runs, full `REST_DELAY_S` after the last motion.
+
+Without a host (off-screen: `screenshot`, tests) nothing is drawn until `render_now()`.
+Qt-free: the host supplies `wake(delay_s)`, which calls `wake_up()` back from its event loop,
+and `present()`, which makes it paint soon and call `paint()` from its paint handler.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pyvista as pv
+from psygnal import Signal
+from pyvista.plotting.plotter import BasePlotter
+
+REST_DELAY_S = 0.12  # full quality this long after the last motion (ParaView waits about as long)
+ANIMATION_INTERVAL_S = 1 / 30  # animations ask for no more frames than this
+COST_FRAMES = 5  # the frame cost is the median of the last this many frames of a quality
+
+Animation = Callable[[float], bool]  # (now in seconds) -> still running; it places its actors
+
+
+@dataclass(frozen=True)
+class Quality:
+    fxaa: bool
+
+
+REST = Quality(fxaa=True)
+MOVING = Quality(fxaa=False)
+
+
+class Frames:
+    drawn = Signal(float)  # a frame was drawn; the seconds it took
+
+    def __init__(self, plotter: pv.Plotter, clock: Callable[[], float] = time.perf_counter) -> None:
+        self.plotter = plotter
+        self.clock = clock
+        self._wake: Callable[[float], None] | None = None
+        self._present: Callable[[], None] | None = None
+        self._dirty = False
+        self._preparers: list[Callable[[], None]] = []
+        self._animations: list[Animation] = []
+        self._interacting = False
+        self._rest_at: float | None = None
+        self._quality: Quality | None = None
+        self._observed: list[tuple[object, int]] = []
+        self._times: dict[Quality, deque[float]] = {}
+        self.count = 0
+
+    # -- the host ---------------------------------------------------------------------------
+    def attach(self, wake: Callable[[float], None], present: Callable[[], None]) -> None:
+        """Draw from an event loop: `wake(delay_s)` calls `wake_up()` after about that delay
+        (an earlier pending wake may stand); `present()` gets `paint()` called soon."""
+        self._wake, self._present = wake, present
+        self._apply(REST)
+        self.request()
+
+    def follow_interactor(self, interactor: object) -> None:
+        """Cheap frames while VTK's camera style moves the camera, full quality after."""
+        style = interactor.GetInteractorStyle()  # type: ignore[attr-defined]
+        self._observed = [
+            (style, style.AddObserver("StartInteractionEvent", lambda *_: self.motion_started())),
+            (style, style.AddObserver("EndInteractionEvent", lambda *_: self.motion_ended())),
+        ]
+
+    def close(self) -> None:
+        for subject, tag in self._observed:
+            subject.RemoveObserver(tag)  # type: ignore[attr-defined]
+        self._observed.clear()
+        self._animations.clear()
+        self._preparers.clear()
+        self._wake = self._present = None
+
+    @property
+    def live(self) -> bool:
+        """Drawn from an event loop (False off-screen, where only `render_now` draws)."""
+        return self._wake is not None
+
+    # -- requests -----------------------------------------------------------------------------
+    def before_frame(self, prepare: Callable[[], None]) -> None:
+        """Run `prepare` before every frame (deferred scene updates bring their actors up to date)."""
+        self._preparers.append(prepare)
+
+    def request(self) -> None:
+        """Something changed: draw it once the event loop is idle."""
+        self._dirty = True
+        if self._wake is not None:
+            self._wake(0.0)
+
+    def motion_started(self) -> None:
+        self._interacting = True
+        self._rest_at = None
+
+    def motion_ended(self) -> None:
+        self._interacting = False
+        self._rest_at = self.clock() + REST_DELAY_S
+        if self._wake is not None:
+            self._wake(REST_DELAY_S)
+
+    def animate(self, animation: Animation) -> None:
+        if animation not in self._animations:
+            self._animations.append(animation)
+        self.request()
+
+    def stop(self, animation: Animation) -> None:
+        if animation in self._animations:
+            self._animations.remove(animation)
+            self.request()
+
+    @property
+    def moving(self) -> bool:
+        return self._interacting or bool(self._animations)
+
+    @property
+    def idle(self) -> bool:
+        """Nothing pending: no frame asked for, no animation running, full quality shown."""
+        return not (self._dirty or self.moving or self._rest_at is not None)
+
+    def cost(self, quality: Quality) -> float | None:
+        """Seconds a frame of this quality takes here: the median of the last few, the first
+        one left out (it compiles the shaders), None before one was timed."""
+        times = self._times.get(quality)
+        return statistics.median(times) if times else None
+
+    def expected_cost(self) -> float | None:
+        """Seconds a moving frame takes here (a rest frame's until a moving one was timed)."""
+        moving = self.cost(MOVING)
+        return moving if moving is not None else self.cost(REST)
+
+    # -- drawing --------------------------------------------------------------------------------
+    def wake_up(self) -> None:
+        """The host's call from its event loop: full quality when its time has come, and a
+        frame when one is pending."""
+        if self._rest_at is not None:
+            remaining = self._rest_at - self.clock()
+            if remaining <= 1e-3:
+                self._rest_at = None
+                self._dirty = True
+            elif self._wake is not None:
+                self._wake(remaining)
+        if (self._dirty or self._animations) and self._present is not None:
+            self._present()
+
+    def paint(self) -> None:
+        """Draw one frame, everything brought up to date first (from the host's paint handler,
+        or off-screen from `render_now`)."""
+        self.prepare()
+        now = self.clock()
+        for animation in list(self._animations):
+            if not animation(now):
+                self._animations.remove(animation)  # its last frame is drawn at full quality
+        self._dirty = False
+        quality = MOVING if self.moving or self._rest_at is not None else REST
+        if self.live:  # off-screen pictures keep the plotter's own anti-aliasing
+            self._apply(quality)
+        start = self.clock()
+        BasePlotter.render(self.plotter)  # pyvista's own render: a widget's render() only requests
+        took = self.clock() - start
+        if quality in self._times:
+            self._times[quality].append(took)
+        else:
+            self._times[quality] = deque(maxlen=COST_FRAMES)
+        self.count += 1
+        self.drawn.emit(took)
+        if self._animations and self._wake is not None:
+            self._wake(max(0.0, ANIMATION_INTERVAL_S - took))
+
+    def prepare(self) -> None:
+        """Bring the actors up to date without drawing (an off-screen picture draws itself)."""
+        for prepare in self._preparers:
+            prepare()
+
+    def render_now(self) -> None:
+        """Off-screen: draw one frame now."""
+        self.paint()
+
+    def picture(self) -> np.ndarray:
+        """Off-screen: draw now and return the frame as an RGB image."""
+        self.render_now()
+        return np.asarray(self.plotter.screenshot(return_img=True))
+
+    def _apply(self, quality: Quality) -> None:
+        if quality != self._quality:
+            self.plotter.renderer.SetUseFXAA(quality.fxaa)
+            self._quality = quality

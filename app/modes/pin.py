@@ -142,12 +142,15 @@ def read_new_pin(
     from_stdin: bool, *, ask: Callable[[str], str] = getpass.getpass, stdin: TextIO | None = None
 ) -> str:
     """A new PIN from the first line of standard input, or typed twice without echo."""
-    if from_stdin:
-        pin = (stdin or sys.stdin).readline().strip()
-    else:
-        pin = ask("New staff PIN (4 to 12 digits): ").strip()
-        check_pin_format(pin)
-        if ask("The same PIN again: ").strip() != pin:
-            raise PinError("the two PINs differ; nothing was changed")
+    try:
+        if from_stdin:
+            pin = (stdin or sys.stdin).readline().strip()
+        else:
+            pin = ask("New staff PIN (4 to 12 digits): ").strip()
+            check_pin_format(pin)
+            if ask("The same PIN again: ").strip() != pin:
+                raise PinError("the two PINs differ; nothing was changed")
+    except (EOFError, KeyboardInterrupt):
+        raise PinError("no PIN given; nothing was changed") from None
     check_pin_format(pin)
     return pin

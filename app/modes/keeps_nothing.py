@@ -105,6 +105,7 @@ def prepare_process(spec: ModeSpec) -> Path | None:
     scratch = _make_scratch()
     atexit.register(shutil.rmtree, scratch, ignore_errors=True)
     os.environ.update(kiosk_environment(os.environ, scratch, technical_log_dir()))
+    tempfile.tempdir = os.environ["TMPDIR"]  # tempfile read the old TMPDIR once already
     return scratch
 
 

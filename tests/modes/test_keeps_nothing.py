@@ -1,6 +1,7 @@
 """A kiosk keeps nothing but its technical log, and the log keeps nothing a visitor did."""
 
 import logging
+import logging.handlers
 import os
 import stat
 import subprocess
@@ -119,26 +120,20 @@ def test_the_log_filter_drops_records_with_visitor_data():
 
 def test_the_technical_log_rotates_and_holds_no_visitor_data(tmp_path, monkeypatch):
     monkeypatch.setenv(LOG_DIR_ENV, str(tmp_path / "log"))
-    logger = logging.getLogger("app")
-    before = list(logger.handlers)
-    try:
-        path = start_technical_log("test")
-        assert start_technical_log("test") == path  # once only
-        [handler] = [h for h in logger.handlers if h not in before]
-        assert isinstance(handler, logging.handlers.RotatingFileHandler) and handler.backupCount >= 1
-        log = logging.getLogger("app.modes.anything")
-        log.info("config read")
-        log.info("picked %s", "piriformis", extra={"selection": "piriformis"})
-        log.info("answered", extra={"visitor": True})
-        report_content_error("piriformis_syndrome", "0.1.0+3fa2c91e")
-        handler.flush()
-        text = path.read_text()
-        assert "config read" in text and "picked" not in text and "answered" not in text
-        assert "content error reported: card piriformis_syndrome, content version 0.1.0+3fa2c91e" in text
-    finally:
-        for handler in [h for h in logger.handlers if h not in before]:
-            logger.removeHandler(handler)
-            handler.close()
+    before = list(logging.getLogger("app").handlers)
+    path = start_technical_log("test")
+    assert start_technical_log("test") == path  # once only
+    [handler] = [h for h in logging.getLogger("app").handlers if h not in before]
+    assert isinstance(handler, logging.handlers.RotatingFileHandler) and handler.backupCount >= 1
+    log = logging.getLogger("app.modes.anything")
+    log.info("config read")
+    log.info("picked %s", "piriformis", extra={"selection": "piriformis"})
+    log.info("answered", extra={"visitor": True})
+    report_content_error("piriformis_syndrome", "0.1.0+3fa2c91e")
+    handler.flush()
+    text = path.read_text()
+    assert "config read" in text and "picked" not in text and "answered" not in text
+    assert "content error reported: card piriformis_syndrome, content version 0.1.0+3fa2c91e" in text
 
 
 def test_a_log_folder_that_cannot_be_made_does_not_stop_the_app(tmp_path, monkeypatch, capsys):

@@ -139,9 +139,10 @@ class PinGate:
 
 
 def read_new_pin(
-    from_stdin: bool, *, ask: Callable[[str], str] = getpass.getpass, stdin: TextIO | None = None
+    from_stdin: bool, *, ask: Callable[[str], str] | None = None, stdin: TextIO | None = None
 ) -> str:
     """A new PIN from the first line of standard input, or typed twice without echo."""
+    ask = ask or getpass.getpass
     try:
         if from_stdin:
             pin = (stdin or sys.stdin).readline().strip()

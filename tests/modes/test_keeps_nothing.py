@@ -143,7 +143,9 @@ def test_a_log_folder_that_cannot_be_made_does_not_stop_the_app(tmp_path, monkey
     assert "cannot write the log" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("card, version", [("a card with words", "1"), ("piriformis", "v1 because I said so"), ("", "1")])
+@pytest.mark.parametrize(
+    "card, version", [("a card with words", "1"), ("piriformis", "v1 because I said so"), ("", "1")]
+)
 def test_a_content_error_report_carries_only_an_id_and_a_version(card, version):
     with pytest.raises(ValueError):
         report_content_error(card, version)

@@ -56,7 +56,6 @@ class Supervisor:
         self.session = session
         self.sleep = sleep
         self.clock = clock
-        self.starts = 0
 
     def run(self) -> int:
         """0 when staff closed the kiosk; 1 after the out-of-order screen ends."""
@@ -84,7 +83,6 @@ class Supervisor:
             self.sleep(delay)
 
     def _run_child(self) -> int:
-        self.starts += 1
         with self.session() as env:
             try:
                 child = subprocess.Popen(self.command, env=dict(env))

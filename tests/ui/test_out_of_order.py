@@ -34,3 +34,20 @@ def test_keys_and_close_events_leave_it_open(qtbot, screen, key, modifier):
     assert not event.isAccepted()
     screen.close()
     assert screen.isVisible()
+
+
+def test_the_supervisor_command_shows_it_until_stopped():
+    """kiosk-run starts the screen as `python -m app.ui.kiosk.out_of_order`: it runs until the process is stopped."""
+    import signal
+    import subprocess
+
+    from app.modes.supervisor import OUT_OF_ORDER_COMMAND
+
+    screen = subprocess.Popen(OUT_OF_ORDER_COMMAND, stderr=subprocess.PIPE)
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):
+            screen.wait(timeout=3)
+    finally:
+        screen.send_signal(signal.SIGTERM)
+        _, err = screen.communicate(timeout=10)
+    assert screen.returncode == -signal.SIGTERM, err.decode()

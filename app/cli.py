@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shlex
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -81,6 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--skin-opacity", type=float, help="0..1 (default 0.35, or 1 with a map)")
 
     command("check-content", "validate everything under content/")
+    pin = sub.add_parser("kiosk-pin", help="set the staff PIN that leaves the kiosk (README, 'Kiosk')")
+    pin.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input (for scripts)")
+    run = sub.add_parser("kiosk-run", help="run the kiosk; restart it when it stops")
+    run.add_argument("--child", type=shlex.split, help=argparse.SUPPRESS)  # another command, for tests
     return parser
 
 
@@ -273,6 +278,23 @@ def _cmd_check_content(args: argparse.Namespace) -> int:
     return 1 if issues else 0
 
 
+def _cmd_kiosk_pin(args: argparse.Namespace) -> int:
+    from app.modes.config import kiosk_config_path, read_kiosk_config, write_kiosk_config
+    from app.modes.pin import hash_pin, read_new_pin
+
+    path = kiosk_config_path()
+    config = read_kiosk_config(path)  # a broken file is reported, not overwritten
+    write_kiosk_config(config.model_copy(update={"pin": hash_pin(read_new_pin(args.pin_stdin))}), path)
+    print(f"staff PIN set in {path}")
+    return 0
+
+
+def _cmd_kiosk_run(args: argparse.Namespace) -> int:
+    from app.modes.supervisor import run_kiosk
+
+    return run_kiosk(args.child)
+
+
 def _cmd_app(args: argparse.Namespace) -> int:
     from app.main import run_app
 
@@ -286,6 +308,8 @@ COMMANDS = {
     "landmarks": _cmd_landmarks,
     "screenshot": _cmd_screenshot,
     "check-content": _cmd_check_content,
+    "kiosk-pin": _cmd_kiosk_pin,
+    "kiosk-run": _cmd_kiosk_run,
 }
 
 

@@ -1,0 +1,1 @@
+"""Kiosk-only widgets (DESIGN.md §7)."""

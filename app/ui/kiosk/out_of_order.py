@@ -1,0 +1,52 @@
+"""The plain "out of order" screen `referral-atlas kiosk-run` shows when the kiosk keeps failing
+(app/modes/supervisor.py). It fills the screen, cannot be closed from it, and ends only when the
+process is stopped (the kiosk's service or the machine). Run: `python -m app.ui.kiosk.out_of_order`."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+
+class OutOfOrderWindow(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle("Referral Atlas")
+        self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setStyleSheet("background: #f4f4f4; color: #222;")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.title = QLabel(self.tr("Out of order"))
+        self.title.setFont(QFont(self.font().family(), 40, QFont.Weight.Bold))
+        self.message = QLabel(self.tr("Sorry, this screen is not working right now. Please tell the front desk."))
+        self.message.setFont(QFont(self.font().family(), 22))
+        self.message.setWordWrap(True)
+        for label in (self.title, self.message):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            layout.addWidget(label)
+        layout.addStretch(1)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        event.ignore()  # Alt+F4, the window manager's close: the screen stays
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride):
+            return True  # no key does anything here
+        return super().event(event)
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
+    window = OutOfOrderWindow()
+    window.showFullScreen()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

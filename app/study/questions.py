@@ -61,8 +61,8 @@ PRECISION_TO_PASS = 0.75
 CLEAR_RATIO = 2 / 3
 CLEAR_GAP = 0.15
 GROUPS = {"spine": "The spine (low back)", "hip": "The hip"}
-PLAUSIBLE = 0.15  # both groups must score this much for the bare pain area, before any answers
-PER_REGION_GROUP = 3  # the clearest cases kept per region and winning group
+PLAUSIBLE = 0.08  # both groups must score this much for the bare pain area, before any answers
+PER_REGION_GROUP = 3  # the clearest cases kept per region and winning group, each with another feature
 
 # map questions: a label combination counts at a spot when it covers this share of its region's points
 MIN_SHARE = 0.05
@@ -510,8 +510,8 @@ def _best_by_group(knowledge: Knowledge, ranked: Sequence[Candidate]) -> dict[st
 
 
 def _clear_cases(knowledge: Knowledge) -> list[tuple[str, str, str | None, Candidate, Candidate]]:
-    """(region, feature, trigger, top, rival) for every clear spine-or-hip case, at most
-    PER_REGION_GROUP per region and winning group (the clearest), cached on the knowledge."""
+    """(region, feature, trigger, top, rival) for the clear spine-or-hip cases: the clearest
+    PER_REGION_GROUP per region and winning group (one per feature), cached on the knowledge."""
     cached = knowledge._cache.get("study_spine_or_hip")
     if cached is not None:
         return cached  # type: ignore[return-value]
@@ -536,8 +536,11 @@ def _clear_cases(knowledge: Knowledge) -> list[tuple[str, str, str | None, Candi
             assert group is not None
             found.setdefault(group, []).append((top.score - rival.score, feature, region, trigger, top, rival))
         for group in sorted(found):
-            clearest = sorted(found[group], key=lambda f: (-f[0], f[1], f[3] or ""))[:PER_REGION_GROUP]
-            out += [(region, feature, trigger, top, rival) for _, feature, _, trigger, top, rival in clearest]
+            used: set[str] = set()
+            for _, feature, _, trigger, top, rival in sorted(found[group], key=lambda f: (-f[0], f[1], f[3] or "")):
+                if feature not in used and len(used) < PER_REGION_GROUP:
+                    used.add(feature)
+                    out.append((region, feature, trigger, top, rival))
     knowledge._cache["study_spine_or_hip"] = out
     return out
 

@@ -49,10 +49,12 @@ AnswerForm = Literal["touch", "touch_all", "choice"]
 CARD_KIND_ORDER = ("structure", "condition", "differentiator", "red_flag")
 DISTRACTORS = 3  # wrong choices beside the right one (fewer when the content has fewer)
 
-# touch every area (`reach`): a region is one of the source's main areas from this reach strength on;
-# the answer is right when the touches find RECALL_TO_PASS of the main areas and PRECISION_TO_PASS of
-# the touches land where the source can reach at all; the score is the F1 of the two.
-CORE_AT = 0.4
+# touch every area (`reach`): a region is one of the source's main areas when the source reaches it at
+# least CORE_SHARE as strongly as its strongest region, and at least CORE_FLOOR; the answer is right
+# when the touches find RECALL_TO_PASS of the main areas and PRECISION_TO_PASS of the touches land
+# where the source can reach at all (its regions, dermatomes or skin nerves); the score is their F1.
+CORE_SHARE = 0.5
+CORE_FLOOR = 0.15
 RECALL_TO_PASS = 0.6
 PRECISION_TO_PASS = 0.75
 
@@ -85,7 +87,7 @@ class Feedback:
     card: str | None  # the card that explains it
 
 
-class _Key(Protocol):
+class AnswerKey(Protocol):
     card: str | None
     answer: tuple[str, ...]
 
@@ -99,7 +101,7 @@ class Question:
     topic: str  # one of TOPICS
     prompt: str  # plain English
     answer_with: AnswerForm  # touch: one SkinPoint; touch_all: several; choice: a Choice id
-    key: _Key = field(repr=False, compare=False)
+    key: AnswerKey = field(repr=False, compare=False)
     choices: tuple[Choice, ...] = ()
     shown: SkinPoint | None = None  # the spot the question is about (mark it and light `light`)
     light: tuple[str, ...] = ()  # ids to light while asking (the spot's region, the site ...)
@@ -112,6 +114,25 @@ class Question:
     def answer(self) -> tuple[str, ...]:
         """Ids to light when the answer is shown."""
         return self.key.answer
+
+    @property
+    def right_choice(self) -> str | None:
+        """The id of the right choice (None for touch questions)."""
+        return self.key.right if isinstance(self.key, ChoiceKey) else None
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain data for review (`referral-atlas quiz --json`)."""
+        shown = self.shown
+        return {
+            "id": self.id, "kind": self.kind, "topic": self.topic, "prompt": self.prompt,
+            "answer_with": self.answer_with, "choices": [{"id": c.id, "label": c.label} for c in self.choices],
+            "right_choice": self.right_choice, "answer": list(self.answer), "card": self.card,
+            "light": list(self.light),
+            "shown": None if shown is None else {
+                "point": shown.point, "region": shown.spot.region, "side": shown.spot.side,
+                "dermatomes": list(shown.spot.dermatomes), "keegan": shown.keegan,
+            },
+        }  # fmt: skip
 
     def check(self, answer: str | SkinPoint | Spot | Sequence[SkinPoint | Spot]) -> Feedback:
         """Right or wrong, with the reason; raises QueryError for an answer of the wrong form."""
@@ -190,7 +211,7 @@ class TouchKey:
 @dataclass(frozen=True)
 class ReachKey:
     source_name: str
-    core: tuple[str, ...]  # region labels: the main areas (reach >= CORE_AT), strongest first
+    core: tuple[str, ...]  # region labels: the main areas (see CORE_SHARE), strongest first
     reachable: frozenset[str]  # region labels the source reaches at all
     territories: frozenset[str]  # dermatome_ and field_ ids the source reaches
     region_names: dict[str, str] = field(compare=False)
@@ -478,7 +499,8 @@ def _reach(knowledge: Knowledge) -> Iterable[Question]:
     names = {label: _region_name(knowledge, label) for label in _regions(knowledge)}
     for source, topic in sorted(sources.items()):
         area, territories = region_reach(knowledge, source)
-        core = tuple(sorted((r for r, s in area.items() if s >= CORE_AT), key=lambda r: (-area[r], r)))
+        at = max(CORE_FLOOR, CORE_SHARE * max(area.values(), default=0.0))
+        core = tuple(sorted((r for r, s in area.items() if s >= at), key=lambda r: (-area[r], r)))
         if len(core) < 2:
             continue  # one place is a touch question, not "every area"
         name = _lower(_plain(knowledge.title(source)))

@@ -77,6 +77,11 @@ class StudySession:
         return self._questions[self._queue[0]] if self._queue else None
 
     @property
+    def upcoming(self) -> tuple[Question, ...]:
+        """The questions still to come, the current one first (a missed one is put back in here)."""
+        return tuple(self._questions[i] for i in self._queue)
+
+    @property
     def remaining(self) -> int:
         return len(self._queue)
 

@@ -21,7 +21,7 @@ from app.study.questions import (
     generate,
     region_reach,
 )
-from app.study.skin import SkinPoint
+from app.study.skin import SkinPoint, skin_points
 
 SEEDS = settings(max_examples=8, deadline=None, derandomize=True)
 
@@ -34,7 +34,7 @@ def skin() -> list[SkinPoint]:
     from app.scene.skin_labels import SkinLabels
 
     labels = SkinLabels.from_skin(pv.read(assets_dir() / "skin.vtp"))
-    return [SkinPoint(i, labels.spot(i), labels.name("dermatome_keegan", i)) for i in range(len(labels.points))]
+    return skin_points(labels, range(len(labels.points)))
 
 
 @pytest.fixture(scope="module")

@@ -210,7 +210,7 @@ class TouchKey:
 
 @dataclass(frozen=True)
 class ReachKey:
-    source_name: str
+    reaches_words: str  # "the disc between L4 and L5 can send pain to", "flat feet can cause pain or strain in"
     core: tuple[str, ...]  # region labels: the main areas (see CORE_SHARE), strongest first
     reachable: frozenset[str]  # region labels the source reaches at all
     territories: frozenset[str]  # dermatome_ and field_ ids the source reaches
@@ -243,7 +243,7 @@ class ReachKey:
         outside = sorted({self.region_names.get(s.region or "", "") for s in spots if not self.reaches(s)} - {""})
         parts = [
             f"{'Right' if right else 'Not yet'}: you found {len(found)} of the {len(self.core)} main areas "
-            f"the {self.source_name} can send pain to, and {inside} of your {len(spots)} touches are places it can reach."
+            f"{self.reaches_words}, and {inside} of your {len(spots)} touches are places it can reach."
         ]  # fmt: skip
         if missed:
             parts.append(f"Missed: {', '.join(missed)}.")
@@ -511,7 +511,8 @@ def _reach(knowledge: Knowledge) -> Iterable[Question]:
              for v in sorted(knowledge.variants().values(), key=lambda v: v.mechanism != "referred")
              if v.source == source), None
         )
-        key = ReachKey(name, core, frozenset(area), territories, names, card)
+        words = f"{subject} can {verb}" + (" in" if topic == "kinetic_chain" else " to")
+        key = ReachKey(words, core, frozenset(area), territories, names, card)
         yield Question(f"reach:{source}", "reach", topic,
                        f"Where can {subject} {verb}? Touch every area, then finish.", "touch_all", key,
                        light=(source,))  # fmt: skip

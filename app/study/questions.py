@@ -368,6 +368,9 @@ def _pick(rng: random.Random, group: Sequence[SkinPoint]) -> SkinPoint:
 
 
 def _maps(knowledge: Knowledge, points: Sequence[SkinPoint], seed: int) -> Iterable[Question]:
+    """Where the two maps disagree (and, nearby, agree): the label combinations that cover at least
+    MIN_SHARE of their region. 'Agree' is asked only where Lee's own map is not variable (no
+    alternate label); a map-pair distractor is never one that Lee's alternate label would make right."""
     regions = _regions(knowledge)
     per_region: dict[str, int] = {}
     combos: dict[tuple[str, str, str], list[SkinPoint]] = {}
@@ -386,32 +389,36 @@ def _maps(knowledge: Knowledge, points: Sequence[SkinPoint], seed: int) -> Itera
         territory = regions[region]
         where = _region_name(knowledge, region)
         note = f" {territory.note}" if territory.note else ""
-        said = f"{LEE} gives {_words(lee)} and {KEEGAN} gives {_words(keegan)} at this spot."
         light = (f"region_{region}",)
         answer = tuple(dict.fromkeys((f"dermatome_{lee}", f"dermatome_{keegan}")))
         card = card_for(knowledge, *(r for r in (_single_root(knowledge, lee), _single_root(knowledge, keegan)) if r))
-        agree = lee == keegan
-        item_id = f"map_agree:{region}:{lee}:{keegan}"
-        rng = _rng(seed, item_id)
-        yes, no = Choice("agree", "True: they agree"), Choice("disagree", "False: they disagree")
-        yield Question(
-            item_id, "map_agree", "dermatomes",
-            f"The lit spot is on the {where}. True or false: the {LEE} and {KEEGAN} dermatome maps agree here.",
-            "choice", ChoiceKey("agree" if agree else "disagree", said + note, answer, card),
-            (yes, no), _pick(rng, group), light,
-        )  # fmt: skip
-        if agree:
-            continue
-        item_id = f"map_pair:{region}:{lee}:{keegan}"
-        rng = _rng(seed, item_id)
-        pairs = [(lee, keegan), (keegan, lee), (lee, lee), (keegan, keegan)]
-        options = [Choice(f"{a}|{b}", f"{LEE}: {_words(a)} · {KEEGAN}: {_words(b)}") for a, b in pairs]
-        yield Question(
-            item_id, "map_pair", "dermatomes",
-            f"The lit spot is on the {where}. Which dermatome does each map give here?",
-            "choice", ChoiceKey(options[0].id, said + note, answer, card),
-            _choices(rng, options[0], options[1:]), _pick(rng, group), light,
-        )  # fmt: skip
+        clean = [p for p in group if p.lee_alternate is None]
+        for kind in ("map_agree", "map_pair"):
+            candidates_here = clean if kind == "map_agree" else clean or group
+            if not candidates_here or (kind == "map_pair" and lee == keegan):
+                continue
+            item_id = f"{kind}:{region}:{lee}:{keegan}"
+            rng = _rng(seed, item_id)
+            shown = _pick(rng, candidates_here)
+            overlap = f" ({_words(shown.lee_alternate)} where its strips overlap)" if shown.lee_alternate else ""
+            said = f"{LEE} gives {_words(lee)}{overlap} and {KEEGAN} gives {_words(keegan)} at this spot."
+            if kind == "map_agree":
+                yes, no = Choice("agree", "True: they agree"), Choice("disagree", "False: they disagree")
+                yield Question(
+                    item_id, kind, "dermatomes",
+                    f"The lit spot is on the {where}. True or false: the {LEE} and {KEEGAN} dermatome maps agree here.",
+                    "choice", ChoiceKey("agree" if lee == keegan else "disagree", said + note, answer, card),
+                    (yes, no), shown, light,
+                )  # fmt: skip
+                continue
+            lee_says = {lee, shown.lee_alternate}
+            pairs = [(a, b) for a, b in ((keegan, lee), (lee, lee), (keegan, keegan)) if not (a in lee_says and b == keegan)]
+            right, *wrong = [Choice(f"{a}|{b}", f"{LEE}: {_words(a)} · {KEEGAN}: {_words(b)}") for a, b in [(lee, keegan), *pairs]]
+            yield Question(
+                item_id, kind, "dermatomes",
+                f"The lit spot is on the {where}. Which dermatome does each map give here?",
+                "choice", ChoiceKey(right.id, said + note, answer, card), _choices(rng, right, wrong), shown, light,
+            )  # fmt: skip
 
 
 def _entrapment(knowledge: Knowledge, seed: int) -> Iterable[Question]:

@@ -61,6 +61,12 @@ def test_a_bad_file_is_set_aside_with_a_message(tmp_path: Path, kind: str) -> No
     assert len(list(tmp_path.glob(f"{FILE_NAME}.corrupt-*"))) == 1
 
 
+def test_an_unreadable_file_is_a_message_too(tmp_path: Path) -> None:
+    (tmp_path / FILE_NAME).mkdir()  # e.g. a folder where the file should be
+    progress, message = ProgressStore(tmp_path).load()
+    assert progress == Progress.empty() and message is not None and "could not be read" in message
+
+
 def test_wrong_version_says_so(tmp_path: Path) -> None:
     (tmp_path / FILE_NAME).write_text('{"version": 2, "items": {}}')
     _, message = ProgressStore(tmp_path).load()

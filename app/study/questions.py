@@ -205,7 +205,7 @@ class TouchKey:
             )  # fmt: skip
         here = f"the {self.map_name} map gives {_words(lee)} here" if lee else "this spot has no strip on the map"
         other = f" ({KEEGAN}: {_words(keegan)})" if keegan and keegan != lee else ""
-        return False, f"Not quite: {here}{other}. The {want} strip is lit."
+        return False, f"Not quite: {here}{other}. The {self.name} is lit."
 
 
 @dataclass(frozen=True)
@@ -485,10 +485,11 @@ def region_reach(knowledge: Knowledge, source: str) -> tuple[dict[str, float], f
     area: dict[str, float] = {}
     reached: dict[str, float] = {}
     for link in found.links:
-        table = area if link.target.startswith("region_") else reached
-        target = link.target.removeprefix("region_")
-        if link.target in knowledge.territories:
-            table[target] = max(table.get(target, 0.0), link.strength)
+        if link.target.startswith("region_"):
+            label = link.target.removeprefix("region_")
+            area[label] = max(area.get(label, 0.0), link.strength)
+        elif link.target in knowledge.territories:
+            reached[link.target] = max(reached.get(link.target, 0.0), link.strength)
     for label, region in _regions(knowledge).items():
         for territory in (f"dermatome_{d}" for d in region.dermatomes[:1]):
             if territory in reached:
@@ -539,19 +540,32 @@ def _best_by_group(knowledge: Knowledge, ranked: Sequence[Candidate]) -> dict[st
     return best
 
 
-def _clear_cases(knowledge: Knowledge) -> list[tuple[str, str, str | None, Candidate, Candidate]]:
-    """(region, feature, trigger, top, rival) for the clear spine-or-hip cases: the clearest
-    PER_REGION_GROUP per region and winning group (one per feature), cached on the knowledge."""
+@dataclass(frozen=True)
+class _Case:
+    region: str
+    feature: str
+    trigger: str | None
+    top: Candidate
+    rival: Candidate  # the best candidate of the other group
+
+    @property
+    def order(self) -> tuple[float, str, str]:
+        return (self.rival.score - self.top.score, self.feature, self.trigger or "")
+
+
+def _clear_cases(knowledge: Knowledge) -> list[_Case]:
+    """The clear spine-or-hip cases: one feature and at most one trigger at one region; the
+    clearest PER_REGION_GROUP per region and winning group (one per feature), cached on the knowledge."""
     cached = knowledge._cache.get("study_spine_or_hip")
     if cached is not None:
         return cached  # type: ignore[return-value]
-    out: list[tuple[str, str, str | None, Candidate, Candidate]] = []
+    out: list[_Case] = []
     for region in sorted(_regions(knowledge)):
         spot = Spot(region=region, side="right")
         bare = _best_by_group(knowledge, candidates(knowledge, Query(spots=(spot,))))
         if len(bare) < len(GROUPS) or min(c.score for c in bare.values()) < PLAUSIBLE:
             continue  # spine and hip are not both plausible here
-        found: dict[str, list[tuple[float, str, str, str | None, Candidate, Candidate]]] = {}
+        found: dict[str, list[_Case]] = {}
         for feature, trigger in product(sorted(knowledge.features), [None, *sorted(knowledge.triggers)]):
             query = Query(spots=(spot,), features=frozenset({feature}), triggers=frozenset({trigger} if trigger else ()))
             ranked = candidates(knowledge, query)
@@ -559,24 +573,25 @@ def _clear_cases(knowledge: Knowledge) -> list[tuple[str, str, str | None, Candi
             if not ranked or len(best) < len(GROUPS) or ranked[0].id not in {c.id for c in best.values()}:
                 continue  # the top candidate is neither spine nor hip
             top = ranked[0]
-            rival = next(c for g, c in best.items() if c.id != top.id)
+            rival = next(c for c in best.values() if c.id != top.id)
             if rival.score > CLEAR_RATIO * top.score or top.score - rival.score < CLEAR_GAP:
                 continue
             group = _group(knowledge, top.condition)
             assert group is not None
-            found.setdefault(group, []).append((top.score - rival.score, feature, region, trigger, top, rival))
+            found.setdefault(group, []).append(_Case(region, feature, trigger, top, rival))
         for group in sorted(found):
             used: set[str] = set()
-            for _, feature, _, trigger, top, rival in sorted(found[group], key=lambda f: (-f[0], f[1], f[3] or "")):
-                if feature not in used and len(used) < PER_REGION_GROUP:
-                    used.add(feature)
-                    out.append((region, feature, trigger, top, rival))
+            for case in sorted(found[group], key=lambda c: c.order):
+                if case.feature not in used and len(used) < PER_REGION_GROUP:
+                    used.add(case.feature)
+                    out.append(case)
     knowledge._cache["study_spine_or_hip"] = out
     return out
 
 
 def _spine_or_hip(knowledge: Knowledge, seed: int) -> Iterable[Question]:
-    for region, feature, trigger, top, rival in _clear_cases(knowledge):
+    for case in _clear_cases(knowledge):
+        region, feature, trigger, top, rival = case.region, case.feature, case.trigger, case.top, case.rival
         group = _group(knowledge, top.condition)
         assert group is not None
         item_id = f"spine_or_hip:{region}:{feature}" + (f"+{trigger}" if trigger else "")

@@ -72,6 +72,25 @@ LEE = "Lee 2008"
 KEEGAN = "Keegan & Garrett 1948"
 
 
+# Every prompt, with its blanks; the UI translates these (QCoreApplication.translate("quiz", ...)).
+PROMPTS = {
+    "touch_dermatome": "Touch the {dermatome} dermatome ({map} map).",
+    "touch_nerve": "Touch the skin supplied by the {nerve}.",
+    "root_of_spot": "The lit spot is on the {region}. Which nerve root supplies the skin there?",
+    "map_agree": "The lit spot is on the {region}. True or false: the {lee} and {keegan} dermatome maps agree here.",
+    "map_pair": "The lit spot is on the {region}. Which dermatome does each map give here?",
+    "entrapment_nerve": "Which nerve can be trapped at the {site}?",
+    "entrapment_site": "Where can the {nerve} be trapped?",
+    "reach": "Where can the {source} send pain? Touch every area, then finish.",
+    "reach_chain": "Where can {source} cause pain or strain? Touch every area, then finish.",
+    "spine_or_hip": "Pain in the {region}: {answers}. Is it more likely from the spine or the hip?",
+}
+
+
+def _ask(template: str, **args: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    return PROMPTS[template], tuple(args.items())
+
+
 @dataclass(frozen=True)
 class Choice:
     id: str
@@ -99,12 +118,18 @@ class Question:
     id: str  # stable across runs and seeds (spaced repetition keys on it)
     kind: str  # touch_dermatome | touch_nerve | root_of_spot | map_pair | map_agree | entrapment_nerve | ...
     topic: str  # one of TOPICS
-    prompt: str  # plain English
+    template: str  # the prompt in plain English with {named} blanks (one of PROMPTS: translate this)
+    args: tuple[tuple[str, str], ...]  # what fills the blanks (content words)
     answer_with: AnswerForm  # touch: one SkinPoint; touch_all: several; choice: a Choice id
     key: AnswerKey = field(repr=False, compare=False)
     choices: tuple[Choice, ...] = ()
     shown: SkinPoint | None = None  # the spot the question is about (mark it and light `light`)
     light: tuple[str, ...] = ()  # ids to light while asking (the spot's region, the site ...)
+
+    @property
+    def prompt(self) -> str:
+        """The question in plain English (a UI fills `tr(template)` with `args` instead)."""
+        return self.template.format(**dict(self.args))
 
     @property
     def card(self) -> str | None:
@@ -125,6 +150,7 @@ class Question:
         shown = self.shown
         return {
             "id": self.id, "kind": self.kind, "topic": self.topic, "prompt": self.prompt,
+            "template": self.template, "args": dict(self.args),
             "answer_with": self.answer_with, "choices": [{"id": c.id, "label": c.label} for c in self.choices],
             "right_choice": self.right_choice, "answer": list(self.answer), "card": self.card,
             "light": list(self.light),
@@ -313,11 +339,11 @@ def _touch(knowledge: Knowledge, labelled: set[str] | None) -> Iterable[Question
             map_name = _map_name(t)
             key = TouchKey(t.id, t.label, f"{_words(t.label)} strip", map_name, card_for(knowledge, t.id, *t.roots))
             yield Question(f"touch:{t.id}", "touch_dermatome", "dermatomes",
-                           f"Touch the {_words(t.label)} dermatome ({map_name} map).", "touch", key)  # fmt: skip
+                           *_ask("touch_dermatome", dermatome=_words(t.label), map=map_name), "touch", key)  # fmt: skip
         elif t.kind == "field" and t.nerve in knowledge.structures:
             name = _lower(_plain(knowledge.title(t.nerve)))
             key = TouchKey(t.id, t.nerve, name, LEE, card_for(knowledge, t.nerve), nerve_names)
-            yield Question(f"touch:{t.id}", "touch_nerve", "nerves", f"Touch the skin supplied by the {name}.", "touch", key)
+            yield Question(f"touch:{t.id}", "touch_nerve", "nerves", *_ask("touch_nerve", nerve=name), "touch", key)
 
 
 def _single_root(knowledge: Knowledge, label: str | None) -> str | None:
@@ -356,7 +382,7 @@ def _root_of_spot(knowledge: Knowledge, points: Sequence[SkinPoint], seed: int) 
         key = ChoiceKey(root, why, (f"dermatome_{label}", root), card_for(knowledge, root))
         yield Question(
             item_id, "root_of_spot", "dermatomes",
-            f"The lit spot is on the {where}. Which nerve root supplies the skin there?", "choice", key,
+            *_ask("root_of_spot", region=where), "choice", key,
             _choices(rng, Choice(root, knowledge.title(root)), pool), shown, (f"region_{region}",),
         )  # fmt: skip
 
@@ -406,8 +432,7 @@ def _maps(knowledge: Knowledge, points: Sequence[SkinPoint], seed: int) -> Itera
                 yes, no = Choice("agree", "True: they agree"), Choice("disagree", "False: they disagree")
                 yield Question(
                     item_id, kind, "dermatomes",
-                    f"The lit spot is on the {where}. True or false: the {LEE} and {KEEGAN} dermatome maps agree here.",
-                    "choice", ChoiceKey("agree" if lee == keegan else "disagree", said + note, answer, card),
+                    *_ask("map_agree", region=where, lee=LEE, keegan=KEEGAN), "choice", ChoiceKey("agree" if lee == keegan else "disagree", said + note, answer, card),
                     (yes, no), shown, light,
                 )  # fmt: skip
                 continue
@@ -416,8 +441,7 @@ def _maps(knowledge: Knowledge, points: Sequence[SkinPoint], seed: int) -> Itera
             right, *wrong = [Choice(f"{a}|{b}", f"{LEE}: {_words(a)} · {KEEGAN}: {_words(b)}") for a, b in [(lee, keegan), *pairs]]
             yield Question(
                 item_id, kind, "dermatomes",
-                f"The lit spot is on the {where}. Which dermatome does each map give here?",
-                "choice", ChoiceKey(right.id, said + note, answer, card), _choices(rng, right, wrong), shown, light,
+                *_ask("map_pair", region=where), "choice", ChoiceKey(right.id, said + note, answer, card), _choices(rng, right, wrong), shown, light,
             )  # fmt: skip
 
 
@@ -453,7 +477,7 @@ def _entrapment(knowledge: Knowledge, seed: int) -> Iterable[Question]:
         answer = (site, nerve, *([field_id] if field_id in knowledge.territories else []))
         yield Question(
             item_id, "entrapment_nerve", "entrapment_sites",
-            f"Which nerve can be trapped at the {_lower(knowledge.title(site))}?", "choice",
+            *_ask("entrapment_nerve", site=_lower(knowledge.title(site))), "choice",
             ChoiceKey(nerve, link.note, answer, card_of.get(site) or card_for(knowledge, site, nerve)),
             _choices(rng, Choice(nerve, knowledge.title(nerve)), [Choice(n, knowledge.title(n)) for n in pick]),
             light=(site,),
@@ -470,7 +494,7 @@ def _entrapment(knowledge: Knowledge, seed: int) -> Iterable[Question]:
         assert link is not None
         yield Question(
             item_id, "entrapment_site", "entrapment_sites",
-            f"Where can the {_lower(_plain(knowledge.title(nerve)))} be trapped?", "choice",
+            *_ask("entrapment_site", nerve=_lower(_plain(knowledge.title(nerve)))), "choice",
             ChoiceKey(site, link.note, (site, nerve), card_of.get(site) or card_for(knowledge, site, nerve)),
             _choices(rng, Choice(site, knowledge.title(site)), pool), light=(nerve,),
         )  # fmt: skip
@@ -522,7 +546,7 @@ def _reach(knowledge: Knowledge) -> Iterable[Question]:
         words = f"{subject} can {verb}" + (" in" if topic == "kinetic_chain" else " to")
         key = ReachKey(words, core, frozenset(area), territories, names, card)
         yield Question(f"reach:{source}", "reach", topic,
-                       f"Where can {subject} {verb}? Touch every area, then finish.", "touch_all", key,
+                       *_ask("reach_chain" if topic == "kinetic_chain" else "reach", source=name), "touch_all", key,
                        light=(source,))  # fmt: skip
 
 
@@ -610,7 +634,7 @@ def _spine_or_hip(knowledge: Knowledge, seed: int) -> Iterable[Question]:
         where = _region_name(knowledge, region)
         yield Question(
             item_id, "spine_or_hip", "referred_pain",
-            f"Pain in the {where}: {', '.join(said)}. Is it more likely from the spine or the hip?", "choice",
+            *_ask("spine_or_hip", region=where, answers=", ".join(said)), "choice",
             ChoiceKey(group, why, top.path, card), tuple(options),
             SkinPoint(None, Spot(region=region, side="right")), (f"region_{region}",),
         )  # fmt: skip

@@ -14,6 +14,7 @@ from app.resources import assets_dir
 from app.study.questions import (
     GROUPS,
     PRECISION_TO_PASS,
+    PROMPTS,
     RECALL_TO_PASS,
     TOPICS,
     Question,
@@ -61,6 +62,9 @@ def test_every_kind_and_topic_is_generated(bank: list[Question]) -> None:
                      "entrapment_nerve", "entrapment_site", "reach", "spine_or_hip"}  # fmt: skip
     assert {q.topic for q in bank} == set(TOPICS)
     assert len({q.id for q in bank}) == len(bank), "ids must be unique"
+    # prompts are templates with content words, so the UI can translate the template
+    assert {q.template for q in bank} == set(PROMPTS.values())
+    assert all(q.prompt == q.template.format(**dict(q.args)) and "{" not in q.prompt for q in bank)
 
 
 def test_generation_repeats_for_a_seed(knowledge: Knowledge, skin: list[SkinPoint], bank: list[Question]) -> None:

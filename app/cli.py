@@ -86,6 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     pin.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input (for scripts)")
     run = sub.add_parser("kiosk-run", help="run the kiosk; restart it when it stops")
     run.add_argument("--child", type=shlex.split, help=argparse.SUPPRESS)  # another command, for tests
+
+    z = command("quiz", "print a round of generated study questions (for review)")
+    z.add_argument("--seed", type=int, default=0, help="the same seed gives the same round")
+    z.add_argument("--count", type=int, default=10, help="how many questions (default 10)")
+    z.add_argument("--topic", help="only one topic, e.g. dermatomes or entrapment_sites")
     return parser
 
 
@@ -295,6 +300,29 @@ def _cmd_kiosk_run(args: argparse.Namespace) -> int:
     return run_kiosk(args.child)
 
 
+def _cmd_quiz(args: argparse.Namespace) -> int:
+    from app.scene.assets import load_skin
+    from app.scene.skin_labels import SkinLabels
+    from app.study.questions import TOPICS, generate
+    from app.study.schedule import Progress
+    from app.study.session import StudySession
+    from app.study.skin import skin_points
+
+    if args.topic is not None and args.topic not in TOPICS:
+        raise AtlasError(f"quiz: unknown topic {args.topic!r}; choose one of {', '.join(TOPICS)}")
+    labels = SkinLabels.from_skin(load_skin())
+    bank = generate(_load_knowledge(), skin_points(labels, range(len(labels.points))), seed=args.seed)
+    topics = [args.topic] if args.topic else None
+    round_ = StudySession(bank, Progress.empty(), count=args.count, seed=args.seed, topics=topics).upcoming
+    lines: list[str] = []
+    for number, q in enumerate(round_, start=1):
+        lines.append(f"{number:2d}. [{q.topic}] {q.prompt}  ({q.id})")
+        lines += [f"    {'*' if c.id == q.right_choice else '-'} {c.label}" for c in q.choices]
+        lines.append(f"    answer: {', '.join(q.answer)} · card {q.card or '—'}")
+    _emit(args, [q.as_dict() for q in round_], "\n".join(lines))
+    return 0
+
+
 def _cmd_app(args: argparse.Namespace) -> int:
     from app.main import run_app
 
@@ -310,6 +338,7 @@ COMMANDS = {
     "check-content": _cmd_check_content,
     "kiosk-pin": _cmd_kiosk_pin,
     "kiosk-run": _cmd_kiosk_run,
+    "quiz": _cmd_quiz,
 }
 
 

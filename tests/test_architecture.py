@@ -1,4 +1,4 @@
-"""The pure layers must not pull in Qt or VTK (DESIGN.md §2)."""
+"""The pure layers (domain, content, modes, study) must not pull in Qt or VTK (DESIGN.md §2)."""
 
 import subprocess
 import sys
@@ -9,8 +9,8 @@ FORBIDDEN = ("PySide6", "pyvista", "pyvistaqt", "vtk", "vtkmodules", "qtpy")
 def test_pure_layers_import_no_qt_or_vtk():
     code = (
         "import sys, pkgutil, importlib\n"
-        "import app.domain, app.content, app.modes\n"
-        "for pkg in (app.domain, app.content, app.modes):\n"
+        "import app.domain, app.content, app.modes, app.study\n"
+        "for pkg in (app.domain, app.content, app.modes, app.study):\n"
         "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
         "        importlib.import_module(m.name)\n"
         "print('\\n'.join(sorted(sys.modules)))\n"

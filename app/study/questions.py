@@ -1,0 +1,664 @@
+"""Quiz questions generated from the content (issue 10), never a hand-written list.
+
+Kinds, by topic (`TOPICS`):
+- dermatomes: `touch_dermatome` ("Touch the L5 dermatome (Lee 2008 map)"; right on Lee's strip, its
+  overlap with a neighbour, or Keegan & Garrett's strip, and the feedback says which map);
+  `root_of_spot` (a lit spot where both maps agree: which root?); `map_pair` and `map_agree` (a lit
+  spot where Lee 2008 and Keegan & Garrett disagree, or agree: what does each map give there?).
+- nerves: `touch_nerve` ("Touch the skin supplied by the sural nerve").
+- entrapment sites: `entrapment_nerve` ("Which nerve can be trapped at the head of the fibula?") and
+  `entrapment_site` (the reverse), from the entrapment links of content/links.yaml.
+- referred pain: `reach` ("Where can the disc between L4 and L5 send pain?", touch every area, scored
+  by overlap with `app.domain.effects`) and `spine_or_hip` (a pain area with answers: the ranking of
+  `app.domain.ranking.candidates` decides, and only clear cases are asked).
+- kinetic chain: `reach` from the biomechanical conditions (flat feet, weak hip muscles ...).
+
+Every question has exactly one right answer that the content supports: choice distractors are
+checked against the content (a root that any map gives anywhere in the spot's region is never a
+distractor; nor is a nerve above or below the trapped one on the nerve tree).
+
+Determinism: each item draws its spot, distractors and choice order from
+`random.Random(f"{seed}/{item id}")`, so a seed repeats a run and new content does not reshuffle the
+other items. Ids depend on the content only, never on the seed: they key the progress file.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import product
+from typing import Literal, Protocol
+
+from app.domain.effects import effects
+from app.domain.errors import QueryError
+from app.domain.knowledge import Knowledge, Territory
+from app.domain.query import Query, Spot
+from app.domain.ranking import Candidate, candidates
+from app.study.skin import SkinPoint
+
+TOPICS = ("dermatomes", "nerves", "entrapment_sites", "referred_pain", "kinetic_chain")
+TOPIC_WORDS = {
+    "dermatomes": "Dermatomes",
+    "nerves": "Nerves",
+    "entrapment_sites": "Entrapment sites",
+    "referred_pain": "Referred pain",
+    "kinetic_chain": "Kinetic chain",
+}
+AnswerForm = Literal["touch", "touch_all", "choice"]
+CARD_KIND_ORDER = ("structure", "condition", "differentiator", "red_flag")
+DISTRACTORS = 3  # wrong choices beside the right one (fewer when the content has fewer)
+
+# touch every area (`reach`): a region is one of the source's main areas when the source reaches it at
+# least CORE_SHARE as strongly as its strongest region, and at least CORE_FLOOR; the answer is right
+# when the touches find RECALL_TO_PASS of the main areas and PRECISION_TO_PASS of the touches land
+# where the source can reach at all (its regions, dermatomes or skin nerves); the score is their F1.
+CORE_SHARE = 0.5
+CORE_FLOOR = 0.15
+RECALL_TO_PASS = 0.6
+PRECISION_TO_PASS = 0.75
+
+# spine or hip: asked only when the top-ranked candidate is in one group and the best of the other
+# group scores at most CLEAR_RATIO of it and CLEAR_GAP below it.
+CLEAR_RATIO = 2 / 3
+CLEAR_GAP = 0.15
+GROUPS = {"spine": "The spine (low back)", "hip": "The hip"}
+PLAUSIBLE = 0.08  # both groups must score this much for the bare pain area, before any answers
+PER_REGION_GROUP = 3  # the clearest cases kept per region and winning group, each with another feature
+
+# map questions: a label combination counts at a spot when it covers this share of its region's points
+MIN_SHARE = 0.05
+LEE = "Lee 2008"
+KEEGAN = "Keegan & Garrett 1948"
+
+
+# Every prompt, with its blanks; the UI translates these (QCoreApplication.translate("quiz", ...)).
+PROMPTS = {
+    "touch_dermatome": "Touch the {dermatome} dermatome ({map} map).",
+    "touch_nerve": "Touch the skin supplied by the {nerve}.",
+    "root_of_spot": "The lit spot is on the {region}. Which nerve root supplies the skin there?",
+    "map_agree": "The lit spot is on the {region}. True or false: the {lee} and {keegan} dermatome maps agree here.",
+    "map_pair": "The lit spot is on the {region}. Which dermatome does each map give here?",
+    "entrapment_nerve": "Which nerve can be trapped at the {site}?",
+    "entrapment_site": "Where can the {nerve} be trapped?",
+    "reach": "Where can the {source} send pain? Touch every area, then finish.",
+    "reach_chain": "Where can {source} cause pain or strain? Touch every area, then finish.",
+    "spine_or_hip": "Pain in the {region}: {answers}. Is it more likely from the spine or the hip?",
+}
+
+
+def _ask(template: str, **args: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    return PROMPTS[template], tuple(args.items())
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: str  # plain English
+
+
+@dataclass(frozen=True)
+class Feedback:
+    right: bool
+    score: float  # 1.0 or 0.0; the overlap score (F1) for touch-every-area questions
+    message: str  # plain English: right or wrong, and why
+    answer: tuple[str, ...]  # ids to light on the body: the correct answer
+    card: str | None  # the card that explains it
+
+
+class AnswerKey(Protocol):
+    card: str | None
+    answer: tuple[str, ...]
+
+    def check(self, question: Question, answer: object) -> Feedback: ...
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str  # stable across runs and seeds (spaced repetition keys on it)
+    kind: str  # touch_dermatome | touch_nerve | root_of_spot | map_pair | map_agree | entrapment_nerve | ...
+    topic: str  # one of TOPICS
+    template: str  # the prompt in plain English with {named} blanks (one of PROMPTS: translate this)
+    args: tuple[tuple[str, str], ...]  # what fills the blanks (content words)
+    answer_with: AnswerForm  # touch: one SkinPoint; touch_all: several; choice: a Choice id
+    key: AnswerKey = field(repr=False, compare=False)
+    choices: tuple[Choice, ...] = ()
+    shown: SkinPoint | None = None  # the spot the question is about (mark it and light `light`)
+    light: tuple[str, ...] = ()  # ids to light while asking (the spot's region, the site ...)
+
+    @property
+    def prompt(self) -> str:
+        """The question in plain English (a UI fills `tr(template)` with `args` instead)."""
+        return self.template.format(**dict(self.args))
+
+    @property
+    def card(self) -> str | None:
+        return self.key.card
+
+    @property
+    def answer(self) -> tuple[str, ...]:
+        """Ids to light when the answer is shown."""
+        return self.key.answer
+
+    @property
+    def right_choice(self) -> str | None:
+        """The id of the right choice (None for touch questions)."""
+        return self.key.right if isinstance(self.key, ChoiceKey) else None
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain data for review (`referral-atlas quiz --json`)."""
+        shown = self.shown
+        return {
+            "id": self.id, "kind": self.kind, "topic": self.topic, "prompt": self.prompt,
+            "template": self.template, "args": dict(self.args),
+            "answer_with": self.answer_with, "choices": [{"id": c.id, "label": c.label} for c in self.choices],
+            "right_choice": self.right_choice, "answer": list(self.answer), "card": self.card,
+            "light": list(self.light),
+            "shown": None if shown is None else {
+                "point": shown.point, "region": shown.spot.region, "side": shown.spot.side,
+                "dermatomes": list(shown.spot.dermatomes), "keegan": shown.keegan,
+            },
+        }  # fmt: skip
+
+    def check(self, answer: str | SkinPoint | Spot | Sequence[SkinPoint | Spot]) -> Feedback:
+        """Right or wrong, with the reason; raises QueryError for an answer of the wrong form."""
+        return self.key.check(self, answer)
+
+
+# -- answer keys --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ChoiceKey:
+    right: str
+    why: str
+    answer: tuple[str, ...]
+    card: str | None
+
+    def check(self, question: Question, answer: object) -> Feedback:
+        labels = {c.id: c.label for c in question.choices}
+        if not isinstance(answer, str) or answer not in labels:
+            raise QueryError(f"{question.id}: {answer!r} is not one of the choices ({', '.join(labels)})")
+        right = answer == self.right
+        start = "Right." if right else f"Not quite: the answer is {labels[self.right]}."
+        return Feedback(right, float(right), f"{start} {self.why}", self.answer, self.card)
+
+
+def _spot(question: Question, answer: object) -> tuple[Spot, str | None]:
+    if isinstance(answer, SkinPoint):
+        return answer.spot, answer.keegan
+    if isinstance(answer, Spot):
+        return answer, None
+    raise QueryError(f"{question.id}: answer with a touched skin point, not {type(answer).__name__}")
+
+
+@dataclass(frozen=True)
+class TouchKey:
+    territory: str  # dermatome_L5 | field_sural
+    label: str  # L5 | sural
+    name: str  # how the territory is named in the feedback
+    map_name: str  # the dermatome map the prompt names
+    card: str | None
+    nerve_names: dict[str, str] = field(default_factory=dict, compare=False)  # nerve id -> plain name
+
+    @property
+    def answer(self) -> tuple[str, ...]:
+        return (self.territory,)
+
+    def check(self, question: Question, answer: object) -> Feedback:
+        spot, keegan = _spot(question, answer)
+        if self.territory.startswith("dermatome_"):
+            right, message = self._dermatome(spot, keegan)
+        else:
+            right = self.label in spot.cutaneous_nerves
+            names = [f"the {self.nerve_names.get(n, n.replace('_', ' '))}" for n in spot.cutaneous_nerves]
+            here = " and ".join(names) or "no named skin nerve"
+            message = (
+                f"Right: this skin is supplied by the {self.name}." if right
+                else f"Not quite: this skin belongs to {here}. The {self.name}'s skin is lit."
+            )  # fmt: skip
+        return Feedback(right, float(right), message, self.answer, self.card)
+
+    def _dermatome(self, spot: Spot, keegan: str | None) -> tuple[bool, str]:
+        want = _words(self.label)
+        lee = spot.dermatomes[0] if spot.dermatomes else None
+        if lee == self.label:
+            return True, f"Right: the {self.map_name} map puts this spot in {want}."
+        if self.label in spot.dermatomes:
+            return True, f"Right: {want} overlaps {_words(lee)} here; the {self.map_name} map gives {_words(lee)} first."
+        if keegan == self.label:
+            return True, (
+                f"Right by the {KEEGAN} map, which puts this spot in {want}. The {self.map_name} map gives "
+                f"{_words(lee) if lee else 'no strip'} here: the two maps disagree at this spot."
+            )  # fmt: skip
+        here = f"the {self.map_name} map gives {_words(lee)} here" if lee else "this spot has no strip on the map"
+        other = f" ({KEEGAN}: {_words(keegan)})" if keegan and keegan != lee else ""
+        return False, f"Not quite: {here}{other}. The {self.name} is lit."
+
+
+@dataclass(frozen=True)
+class ReachKey:
+    reaches_words: str  # "the disc between L4 and L5 can send pain to", "flat feet can cause pain or strain in"
+    core: tuple[str, ...]  # region labels: the main areas (see CORE_SHARE), strongest first
+    reachable: frozenset[str]  # region labels the source reaches at all
+    territories: frozenset[str]  # dermatome_ and field_ ids the source reaches
+    region_names: dict[str, str] = field(compare=False)
+    card: str | None = None
+
+    @property
+    def answer(self) -> tuple[str, ...]:
+        return (*(f"region_{r}" for r in self.core), *sorted(self.territories))
+
+    def reaches(self, spot: Spot) -> bool:
+        return (
+            spot.region in self.reachable
+            or any(f"dermatome_{d}" in self.territories for d in spot.dermatomes)
+            or any(f"field_{n}" in self.territories for n in spot.cutaneous_nerves)
+        )
+
+    def check(self, question: Question, answer: object) -> Feedback:
+        if isinstance(answer, (str, bytes)) or not isinstance(answer, Sequence):
+            raise QueryError(f"{question.id}: answer with the touched skin points (a list)")
+        spots = [_spot(question, touch)[0] for touch in answer]
+        touched = {s.region for s in spots if s.region is not None}
+        found = [r for r in self.core if r in touched]
+        inside = sum(self.reaches(s) for s in spots)
+        recall = len(found) / len(self.core)
+        precision = inside / len(spots) if spots else 0.0
+        score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        right = recall >= RECALL_TO_PASS and precision >= PRECISION_TO_PASS
+        missed = [self.region_names[r] for r in self.core if r not in touched]
+        outside = sorted({self.region_names.get(s.region or "", "") for s in spots if not self.reaches(s)} - {""})
+        parts = [
+            f"{'Right' if right else 'Not yet'}: you found {len(found)} of the {len(self.core)} main areas "
+            f"{self.reaches_words}, and {inside} of your {len(spots)} touches are places it can reach."
+        ]  # fmt: skip
+        if missed:
+            parts.append(f"Missed: {', '.join(missed)}.")
+        if outside:
+            parts.append(f"It does not reach: {', '.join(outside)}.")
+        return Feedback(right, round(score, 3), " ".join(parts), self.answer, self.card)
+
+
+# -- helpers ------------------------------------------------------------------------------------------
+def _words(label: str | None) -> str:
+    """A dermatome label as written: S4_S5 -> S4-S5."""
+    return (label or "").replace("_", "-")
+
+
+def _plain(title: str) -> str:
+    """A title without its closing bracketed hint: 'Sural nerve (outer ankle ...)' -> 'Sural nerve'."""
+    return title.rsplit(" (", 1)[0] if title.endswith(")") else title
+
+
+def _lower(text: str) -> str:
+    """First letter in lower case unless the word is an abbreviation (L5, SI)."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() or text[1:2] == " " else text
+
+
+def _rng(seed: int, item_id: str) -> random.Random:
+    return random.Random(f"{seed}/{item_id}")
+
+
+def card_for(knowledge: Knowledge, *ids: str) -> str | None:
+    """The card that explains the first id that has one: its own card, else a structure card covering it."""
+    for any_id in ids:
+        if any_id in knowledge.cards:
+            return any_id
+    for any_id in ids:
+        covering = [c for c in knowledge.cards.values() if any_id in c.covers]
+        if covering:
+            rank = {kind: i for i, kind in enumerate(CARD_KIND_ORDER)}
+            return min(covering, key=lambda c: (rank.get(c.kind, len(rank)), c.id)).id
+    return None
+
+
+def _choices(rng: random.Random, right: Choice, pool: Sequence[Choice]) -> tuple[Choice, ...]:
+    chosen = [right, *rng.sample(list(pool), min(DISTRACTORS, len(pool)))]
+    rng.shuffle(chosen)
+    return tuple(chosen)
+
+
+def _regions(knowledge: Knowledge) -> dict[str, Territory]:
+    return {t.label: t for t in knowledge.territories.values() if t.kind == "region"}
+
+
+def _region_name(knowledge: Knowledge, region: str) -> str:
+    return _lower(_plain(knowledge.title(f"region_{region}")))
+
+
+def _map_name(territory: Territory) -> str:
+    return LEE if "lee_2008" in territory.references else "ISNCSCI"
+
+
+# -- generators ---------------------------------------------------------------------------------------
+def _touch(knowledge: Knowledge, labelled: set[str] | None) -> Iterable[Question]:
+    nerve_names = {s.id: _lower(_plain(s.title)) for s in knowledge.structures.values() if s.cutaneous}
+    for t in knowledge.territories.values():
+        if labelled is not None and t.id not in labelled:
+            continue  # not on this skin: nothing could be touched
+        if t.kind == "dermatome":
+            map_name = _map_name(t)
+            key = TouchKey(t.id, t.label, f"{_words(t.label)} strip", map_name, card_for(knowledge, t.id, *t.roots))
+            yield Question(f"touch:{t.id}", "touch_dermatome", "dermatomes",
+                           *_ask("touch_dermatome", dermatome=_words(t.label), map=map_name), "touch", key)  # fmt: skip
+        elif t.kind == "field" and t.nerve in knowledge.structures:
+            name = _lower(_plain(knowledge.title(t.nerve)))
+            key = TouchKey(t.id, t.nerve, name, LEE, card_for(knowledge, t.nerve), nerve_names)
+            yield Question(f"touch:{t.id}", "touch_nerve", "nerves", *_ask("touch_nerve", nerve=name), "touch", key)
+
+
+def _single_root(knowledge: Knowledge, label: str | None) -> str | None:
+    territory = knowledge.territories.get(f"dermatome_{label}")
+    if territory is None or len(territory.roots) != 1 or territory.roots[0] not in knowledge.structures:
+        return None
+    return territory.roots[0]
+
+
+def _root_of_spot(knowledge: Knowledge, points: Sequence[SkinPoint], seed: int) -> Iterable[Question]:
+    regions = _regions(knowledge)
+    said: dict[str, set[str]] = {}  # every dermatome any map gives anywhere in a region
+    agreeing: dict[tuple[str, str], list[SkinPoint]] = {}
+    for p in points:
+        region = p.spot.region
+        if region not in regions:
+            continue
+        said.setdefault(region, set()).update(d for d in (*p.spot.dermatomes, p.keegan) if d)
+        if p.lee is not None and p.lee_alternate is None and p.keegan == p.lee and _single_root(knowledge, p.lee):
+            agreeing.setdefault((region, p.lee), []).append(p)
+    roots = {label: root for t in knowledge.territories.values() if t.kind == "dermatome"
+             for label, root in [(t.label, _single_root(knowledge, t.label))] if root}  # fmt: skip
+    for (region, label), group in sorted(agreeing.items()):
+        item_id = f"root:{region}:{label}"
+        rng = _rng(seed, item_id)
+        territory = regions[region]
+        excluded = said[region] | set(territory.dermatomes) | set(territory.alternates)
+        pool = [Choice(root, knowledge.title(root)) for lab, root in roots.items() if lab not in excluded]
+        if not pool:
+            continue
+        root = roots[label]
+        shown = _pick(rng, group)
+        where = _region_name(knowledge, region)
+        why = (f"The {root} root supplies the {_lower(knowledge.title(f'dermatome_{label}'))}; "
+               f"the {LEE} and {KEEGAN} maps agree at this spot.")  # fmt: skip
+        key = ChoiceKey(root, why, (f"dermatome_{label}", root), card_for(knowledge, root))
+        yield Question(
+            item_id, "root_of_spot", "dermatomes",
+            *_ask("root_of_spot", region=where), "choice", key,
+            _choices(rng, Choice(root, knowledge.title(root)), pool), shown, (f"region_{region}",),
+        )  # fmt: skip
+
+
+def _pick(rng: random.Random, group: Sequence[SkinPoint]) -> SkinPoint:
+    """One point of a group, on the right side when there is one (the views show it first)."""
+    right = [p for p in group if p.spot.side == "right"] or list(group)
+    return rng.choice(sorted(right, key=lambda p: (p.point is None, p.point or 0)))
+
+
+def _maps(knowledge: Knowledge, points: Sequence[SkinPoint], seed: int) -> Iterable[Question]:
+    """Where the two maps disagree (and, nearby, agree): the label combinations that cover at least
+    MIN_SHARE of their region. 'Agree' is asked only where Lee's own map is not variable (no
+    alternate label); a map-pair distractor is never one that Lee's alternate label would make right."""
+    regions = _regions(knowledge)
+    per_region: dict[str, int] = {}
+    combos: dict[tuple[str, str, str], list[SkinPoint]] = {}
+    for p in points:
+        region = p.spot.region
+        if region not in regions or p.lee is None or p.keegan is None:
+            continue
+        per_region[region] = per_region.get(region, 0) + 1
+        if p.lee != p.keegan or p.lee_alternate is None:
+            combos.setdefault((region, p.lee, p.keegan), []).append(p)
+    common = {c: g for c, g in combos.items() if len(g) >= MIN_SHARE * per_region[c[0]]}
+    disputed = {region for region, lee, keegan in common if lee != keegan}
+    for (region, lee, keegan), group in sorted(common.items()):
+        if region not in disputed:
+            continue  # agreement is only worth asking about where the maps disagree nearby
+        territory = regions[region]
+        where = _region_name(knowledge, region)
+        note = f" {territory.note}" if territory.note else ""
+        light = (f"region_{region}",)
+        answer = tuple(dict.fromkeys((f"dermatome_{lee}", f"dermatome_{keegan}")))
+        card = card_for(knowledge, *(r for r in (_single_root(knowledge, lee), _single_root(knowledge, keegan)) if r))
+        clean = [p for p in group if p.lee_alternate is None]
+        for kind in ("map_agree", "map_pair"):
+            candidates_here = clean if kind == "map_agree" else clean or group
+            if not candidates_here or (kind == "map_pair" and lee == keegan):
+                continue
+            item_id = f"{kind}:{region}:{lee}:{keegan}"
+            rng = _rng(seed, item_id)
+            shown = _pick(rng, candidates_here)
+            overlap = f" ({_words(shown.lee_alternate)} where its strips overlap)" if shown.lee_alternate else ""
+            said = f"{LEE} gives {_words(lee)}{overlap} and {KEEGAN} gives {_words(keegan)} at this spot."
+            if kind == "map_agree":
+                yes, no = Choice("agree", "True: they agree"), Choice("disagree", "False: they disagree")
+                yield Question(
+                    item_id, kind, "dermatomes",
+                    *_ask("map_agree", region=where, lee=LEE, keegan=KEEGAN), "choice", ChoiceKey("agree" if lee == keegan else "disagree", said + note, answer, card),
+                    (yes, no), shown, light,
+                )  # fmt: skip
+                continue
+            lee_says = {lee, shown.lee_alternate}
+            pairs = [(a, b) for a, b in ((keegan, lee), (lee, lee), (keegan, keegan)) if not (a in lee_says and b == keegan)]
+            right, *wrong = [Choice(f"{a}|{b}", f"{LEE}: {_words(a)} · {KEEGAN}: {_words(b)}") for a, b in [(lee, keegan), *pairs]]
+            yield Question(
+                item_id, kind, "dermatomes",
+                *_ask("map_pair", region=where), "choice", ChoiceKey(right.id, said + note, answer, card), _choices(rng, right, wrong), shown, light,
+            )  # fmt: skip
+
+
+def _entrapment(knowledge: Knowledge, seed: int) -> Iterable[Question]:
+    traps: dict[str, set[str]] = {}  # site -> nerves trapped there
+    for link in knowledge.links:
+        if link.mechanism == "entrapment" and link.source in knowledge.structures and link.target in knowledge.structures:
+            traps.setdefault(link.source, set()).add(link.target)
+    sites_of: dict[str, set[str]] = {}
+    for site, nerves in traps.items():
+        for nerve in nerves:
+            sites_of.setdefault(nerve, set()).add(site)
+    nerves = [s.id for s in knowledge.structures.values() if s.kind == "nerve"]
+    card_of = {v.source: v.card or knowledge.conditions[v.condition].card
+               for v in knowledge.variants().values() if v.mechanism == "entrapment"}  # fmt: skip
+
+    def related(nerve: str) -> set[str]:
+        return {nerve, *knowledge.ancestors(nerve), *knowledge.descendants(nerve)}
+
+    for site, trapped in sorted(traps.items()):
+        if len(trapped) != 1:
+            continue
+        (nerve,) = trapped
+        item_id = f"entrapment:{site}"
+        rng = _rng(seed, item_id)
+        near = related(nerve)
+        elsewhere = [n for n in sorted(sites_of) if n not in near]  # trapped somewhere else: the best distractors
+        others = [n for n in nerves if n not in near and n not in elsewhere]
+        pick = elsewhere if len(elsewhere) >= DISTRACTORS else elsewhere + others
+        link = knowledge.link(site, nerve)
+        assert link is not None
+        field_id = f"field_{nerve}"
+        answer = (site, nerve, *([field_id] if field_id in knowledge.territories else []))
+        yield Question(
+            item_id, "entrapment_nerve", "entrapment_sites",
+            *_ask("entrapment_nerve", site=_lower(knowledge.title(site))), "choice",
+            ChoiceKey(nerve, link.note, answer, card_of.get(site) or card_for(knowledge, site, nerve)),
+            _choices(rng, Choice(nerve, knowledge.title(nerve)), [Choice(n, knowledge.title(n)) for n in pick]),
+            light=(site,),
+        )  # fmt: skip
+    for nerve, sites in sorted(sites_of.items()):
+        if len(sites) != 1:
+            continue
+        (site,) = sites
+        item_id = f"entrapment_site:{nerve}"
+        rng = _rng(seed, item_id)
+        near = related(nerve)
+        pool = [Choice(s, knowledge.title(s)) for s in sorted(traps) if not traps[s] & near]
+        link = knowledge.link(site, nerve)
+        assert link is not None
+        yield Question(
+            item_id, "entrapment_site", "entrapment_sites",
+            *_ask("entrapment_site", nerve=_lower(_plain(knowledge.title(nerve)))), "choice",
+            ChoiceKey(site, link.note, (site, nerve), card_of.get(site) or card_for(knowledge, site, nerve)),
+            _choices(rng, Choice(site, knowledge.title(site)), pool), light=(nerve,),
+        )  # fmt: skip
+
+
+def region_reach(knowledge: Knowledge, source: str) -> tuple[dict[str, float], frozenset[str]]:
+    """How strongly a source reaches each body region, and the dermatome and field ids it reaches.
+
+    A region counts when the source links to it, or when its usual (first) dermatome is one the
+    source reaches (at the strength of that link)."""
+    found = effects(knowledge, source)
+    area: dict[str, float] = {}
+    reached: dict[str, float] = {}
+    for link in found.links:
+        if link.target.startswith("region_"):
+            label = link.target.removeprefix("region_")
+            area[label] = max(area.get(label, 0.0), link.strength)
+        elif link.target in knowledge.territories:
+            reached[link.target] = max(reached.get(link.target, 0.0), link.strength)
+    for label, region in _regions(knowledge).items():
+        for territory in (f"dermatome_{d}" for d in region.dermatomes[:1]):
+            if territory in reached:
+                area[label] = max(area.get(label, 0.0), reached[territory])
+    return area, frozenset(reached)
+
+
+def _reach(knowledge: Knowledge) -> Iterable[Question]:
+    sources: dict[str, str] = {}  # source id -> topic
+    for v in knowledge.variants().values():
+        if v.mechanism == "biomechanical":
+            sources.setdefault(v.condition, "kinetic_chain")
+        elif v.mechanism in ("radicular", "referred"):
+            sources.setdefault(v.source, "referred_pain")
+    names = {label: _region_name(knowledge, label) for label in _regions(knowledge)}
+    for source, topic in sorted(sources.items()):
+        area, territories = region_reach(knowledge, source)
+        at = max(CORE_FLOOR, CORE_SHARE * max(area.values(), default=0.0))
+        core = tuple(sorted((r for r, s in area.items() if s >= at), key=lambda r: (-area[r], r)))
+        if len(core) < 2:
+            continue  # one place is a touch question, not "every area"
+        name = _lower(_plain(knowledge.title(source)))
+        verb = "cause pain or strain" if topic == "kinetic_chain" else "send pain"
+        subject = name if topic == "kinetic_chain" else f"the {name}"
+        card = card_for(knowledge, source) or next(
+            (knowledge.conditions[v.condition].card
+             for v in sorted(knowledge.variants().values(), key=lambda v: v.mechanism != "referred")
+             if v.source == source), None
+        )
+        words = f"{subject} can {verb}" + (" in" if topic == "kinetic_chain" else " to")
+        key = ReachKey(words, core, frozenset(area), territories, names, card)
+        yield Question(f"reach:{source}", "reach", topic,
+                       *_ask("reach_chain" if topic == "kinetic_chain" else "reach", source=name), "touch_all", key,
+                       light=(source,))  # fmt: skip
+
+
+def _group(knowledge: Knowledge, condition: str) -> str | None:
+    category = knowledge.conditions[condition].category
+    return category if category in GROUPS else None
+
+
+def _best_by_group(knowledge: Knowledge, ranked: Sequence[Candidate]) -> dict[str, Candidate]:
+    best: dict[str, Candidate] = {}
+    for c in ranked:
+        group = _group(knowledge, c.condition)
+        if group is not None and group not in best:
+            best[group] = c
+    return best
+
+
+@dataclass(frozen=True)
+class _Case:
+    region: str
+    feature: str
+    trigger: str | None
+    top: Candidate
+    rival: Candidate  # the best candidate of the other group
+
+    @property
+    def order(self) -> tuple[float, str, str]:
+        return (self.rival.score - self.top.score, self.feature, self.trigger or "")
+
+
+def _clear_cases(knowledge: Knowledge) -> list[_Case]:
+    """The clear spine-or-hip cases: one feature and at most one trigger at one region; the
+    clearest PER_REGION_GROUP per region and winning group (one per feature), cached on the knowledge."""
+    cached = knowledge._cache.get("study_spine_or_hip")
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    out: list[_Case] = []
+    for region in sorted(_regions(knowledge)):
+        spot = Spot(region=region, side="right")
+        bare = _best_by_group(knowledge, candidates(knowledge, Query(spots=(spot,))))
+        if len(bare) < len(GROUPS) or min(c.score for c in bare.values()) < PLAUSIBLE:
+            continue  # spine and hip are not both plausible here
+        found: dict[str, list[_Case]] = {}
+        for feature, trigger in product(sorted(knowledge.features), [None, *sorted(knowledge.triggers)]):
+            query = Query(spots=(spot,), features=frozenset({feature}), triggers=frozenset({trigger} if trigger else ()))
+            ranked = candidates(knowledge, query)
+            best = _best_by_group(knowledge, ranked)
+            if not ranked or len(best) < len(GROUPS) or ranked[0].id not in {c.id for c in best.values()}:
+                continue  # the top candidate is neither spine nor hip
+            top = ranked[0]
+            rival = next(c for c in best.values() if c.id != top.id)
+            if rival.score > CLEAR_RATIO * top.score or top.score - rival.score < CLEAR_GAP:
+                continue
+            group = _group(knowledge, top.condition)
+            assert group is not None
+            found.setdefault(group, []).append(_Case(region, feature, trigger, top, rival))
+        for group in sorted(found):
+            used: set[str] = set()
+            for case in sorted(found[group], key=lambda c: c.order):
+                if case.feature not in used and len(used) < PER_REGION_GROUP:
+                    used.add(case.feature)
+                    out.append(case)
+    knowledge._cache["study_spine_or_hip"] = out
+    return out
+
+
+def _spine_or_hip(knowledge: Knowledge, seed: int) -> Iterable[Question]:
+    for case in _clear_cases(knowledge):
+        region, feature, trigger, top, rival = case.region, case.feature, case.trigger, case.top, case.rival
+        group = _group(knowledge, top.condition)
+        assert group is not None
+        item_id = f"spine_or_hip:{region}:{feature}" + (f"+{trigger}" if trigger else "")
+        rng = _rng(seed, item_id)
+        said = [_lower(knowledge.features[feature].label)]
+        if trigger:
+            said.append(_lower(knowledge.triggers[trigger].label))
+        shared = set(knowledge.conditions[top.condition].differentiators) & set(
+            knowledge.conditions[rival.condition].differentiators
+        )
+        card = min(shared) if shared else top.card
+        why = (f"The ranking puts {_lower(top.title)} first ({top.score:.0%}), ahead of {_lower(rival.title)} "
+               f"({rival.score:.0%}). {top.reasons[0]}")  # fmt: skip
+        options = [Choice(g, words) for g, words in GROUPS.items()]
+        rng.shuffle(options)
+        where = _region_name(knowledge, region)
+        yield Question(
+            item_id, "spine_or_hip", "referred_pain",
+            *_ask("spine_or_hip", region=where, answers=", ".join(said)), "choice",
+            ChoiceKey(group, why, top.path, card), tuple(options),
+            SkinPoint(None, Spot(region=region, side="right")), (f"region_{region}",),
+        )  # fmt: skip
+
+
+def generate(knowledge: Knowledge, skin: Iterable[SkinPoint] = (), seed: int = 0) -> list[Question]:
+    """Every question the content supports, in a fixed order (the session picks and orders them).
+
+    `skin`: labelled skin points from the scene (every vertex, or every n-th). Without them the
+    spot questions (root of a spot, the two maps) are left out and touch questions are made for every
+    territory of the content; with them, only for territories that are on that skin."""
+    points = list(skin)
+    labelled: set[str] | None = None
+    if points:
+        labelled = set()
+        for p in points:
+            labelled.update(f"dermatome_{d}" for d in (*p.spot.dermatomes, p.keegan) if d)
+            labelled.update(f"field_{n}" for n in p.spot.cutaneous_nerves)
+    out: list[Question] = [
+        *_touch(knowledge, labelled),
+        *_root_of_spot(knowledge, points, seed),
+        *_maps(knowledge, points, seed),
+        *_entrapment(knowledge, seed),
+        *_reach(knowledge),
+        *_spine_or_hip(knowledge, seed),
+    ]
+    return out

@@ -1,0 +1,103 @@
+"""The progress file (app/study/store.py): survives a restart; a corrupt, truncated, wrong-version or
+wrong-shape file is set aside with a message, never a crash; writes are atomic; reset forgets."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from app.study.schedule import Progress
+from app.study.store import DATA_ENV, FILE_NAME, ProgressError, ProgressStore, data_dir
+
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+
+
+def _some_progress() -> Progress:
+    return Progress.empty().recorded("touch:dermatome_L5", True, NOW).recorded("entrapment:fibular_head", False, NOW)
+
+
+def test_progress_survives_a_restart(tmp_path: Path) -> None:
+    ProgressStore(tmp_path / "new" / "folder").save(_some_progress())
+    loaded, message = ProgressStore(tmp_path / "new" / "folder").load()
+    assert message is None and loaded == _some_progress()
+    data = json.loads((tmp_path / "new" / "folder" / FILE_NAME).read_text())
+    assert data["version"] == 1 and set(data["items"]) == {"touch:dermatome_L5", "entrapment:fibular_head"}
+
+
+def test_no_file_is_fresh_progress(tmp_path: Path) -> None:
+    assert ProgressStore(tmp_path).load() == (Progress.empty(), None)
+
+
+BAD_FILES = {
+    "corrupt": b"\x00\xffnot json at all",
+    "truncated": b'{"version": 1, "items": {"touch:dermatome_L5": {"box": 2, "due": "2026-03-',
+    "wrong version": b'{"version": 2, "items": {}}',
+    "no version": b'{"items": {}}',
+    "wrong shape": b'[1, 2, 3]',
+    "wrong field": b'{"version": 1, "items": {"q": {"box": 9, "due": "2026-03-02T09:00:00Z"}}}',
+    "naive time": b'{"version": 1, "items": {"q": {"box": 1, "due": "2026-03-02T09:00:00"}}}',
+    "extra key": b'{"version": 1, "items": {}, "run": "os.system"}',
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_FILES))
+def test_a_bad_file_is_set_aside_with_a_message(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / FILE_NAME
+    path.write_bytes(BAD_FILES[kind])
+    store = ProgressStore(tmp_path)
+    progress, message = store.load()
+    assert progress == Progress.empty()
+    assert message is not None and str(path) in message and "\n" not in message
+    aside = list(tmp_path.glob(f"{FILE_NAME}.corrupt-*"))
+    assert len(aside) == 1 and aside[0].read_bytes() == BAD_FILES[kind] and aside[0].name in message
+    assert not path.exists()
+    # and the next start is clean, keeping the set-aside copy
+    store.save(_some_progress())
+    assert store.load() == (_some_progress(), None)
+    assert len(list(tmp_path.glob(f"{FILE_NAME}.corrupt-*"))) == 1
+
+
+def test_an_unreadable_file_is_a_message_too(tmp_path: Path) -> None:
+    (tmp_path / FILE_NAME).mkdir()  # e.g. a folder where the file should be
+    progress, message = ProgressStore(tmp_path).load()
+    assert progress == Progress.empty() and message is not None and "could not be read" in message
+
+
+def test_wrong_version_says_so(tmp_path: Path) -> None:
+    (tmp_path / FILE_NAME).write_text('{"version": 2, "items": {}}')
+    _, message = ProgressStore(tmp_path).load()
+    assert message is not None and "version 2" in message and "version 1" in message
+
+
+def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = ProgressStore(tmp_path)
+    store.save(_some_progress())
+    before = store.path.read_bytes()
+
+    def refuse(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(ProgressError, match="could not save study progress"):
+        store.save(Progress.empty())
+    assert store.path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == [FILE_NAME], "no temporary file is left behind"
+
+
+def test_reset_forgets(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    store.save(_some_progress())
+    assert store.reset() == Progress.empty()
+    assert store.load() == (Progress.empty(), None)
+    store.reset()  # nothing to remove: still fine
+
+
+def test_data_dir_honours_the_override(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(DATA_ENV, str(tmp_path))
+    assert data_dir() == tmp_path
+    monkeypatch.delenv(DATA_ENV)
+    assert data_dir().name == "referral-atlas"

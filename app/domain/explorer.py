@@ -54,17 +54,27 @@ class Explorer:
         self.candidates: list[Candidate] = []
         self.selected: Candidate | None = None
         self.source: Effects | None = None
+        self.urgent_shown = False  # every urgent sign's card first, until a new touch or a clear
 
     # -- writing ---------------------------------------------------------------------------
     def touch(self, touch: Touch, add: bool = False) -> None:
         """A new spot; with `add` it joins the pain area instead of starting a new one."""
         self.touches = (*self.touches, touch) if add else (touch,)
+        self.urgent_shown = False
         self._show_source(None)
         self._rerank()
 
     def clear(self) -> None:
         self.touches = ()
         self.answers = Answers()
+        self.urgent_shown = False
+        self._show_source(None)
+        self._rerank()
+
+    def show_urgent_signs(self) -> None:
+        """The signs that need care now: each urgent card first (the ones marked before the rest),
+        then the sources of the touched spot as before."""
+        self.urgent_shown = True
         self._show_source(None)
         self._rerank()
 
@@ -87,6 +97,7 @@ class Explorer:
         """The reverse direction: every territory and structure a source can affect."""
         if source_id is not None:
             self.touches = ()
+            self.urgent_shown = False
             self.candidates = []
             self.selected = None
             self.changed.emit()
@@ -124,8 +135,14 @@ class Explorer:
     # -- internals ---------------------------------------------------------------------------
     def _rerank(self) -> None:
         query = self.query()
-        has_input = bool(query.spots or query.red_flags)
-        self.candidates = candidates(self.knowledge, query) if has_input else []
+        ranked = candidates(self.knowledge, query) if query.spots or query.red_flags else []
+        if self.urgent_shown:
+            every_sign = Query(red_flags=frozenset(self.knowledge.red_flags))
+            marked = {c.id for c in ranked}
+            unmarked = [c for c in candidates(self.knowledge, every_sign) if c.id not in marked]
+            first = sum(1 for c in ranked if c.mechanism == "urgent")
+            ranked = [*ranked[:first], *unmarked, *ranked[first:]]
+        self.candidates = ranked
         self.changed.emit()
         self.selected = self.candidates[0] if self.candidates else None
         self.selection_changed.emit(self.selected)

@@ -9,7 +9,7 @@ import html
 import re
 
 from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -58,6 +58,32 @@ _CARD_REFERENCE = re.compile(r"\(card:([a-z0-9_]+)\)")
 def _reason_html(reason: str) -> str:
     """A ranking reason as HTML: escaped, its `(card:id)` pointers turned into links."""
     return _CARD_REFERENCE.sub(r'(<a href="card:\1">open the card</a>)', html.escape(reason, quote=False))
+
+
+class _BoxLabel(QLabel):
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__(text)
+        self.box = box
+        self.setWordWrap(True)
+        self.setBuddy(box)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
+        self.box.toggle()
+        event.accept()
+
+
+class WrappedCheckBox(QWidget):
+    """A check box whose text wraps (QCheckBox cuts long text off); a click on the text ticks it."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.box = QCheckBox()
+        self.box.setAccessibleName(text)
+        self.label = _BoxLabel(text, self.box)
+        layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
 
 
 def narrow_combo(box: QComboBox, characters: int = 18) -> None:
@@ -109,21 +135,28 @@ class ExplorerPanel(QWidget):
 
         questions = QWidget()
         questions_layout = QVBoxLayout(questions)
+        self.top_now = QLabel()  # the ranking stays in sight while answering
+        self.top_now.setWordWrap(True)
+        self.top_now.setObjectName("top_now")
+        self.top_now.setTextFormat(Qt.TextFormat.RichText)
+        questions_layout.addWidget(self.top_now)
         self.answer_boxes: dict[tuple[str, str], QCheckBox] = {}
-        for kind in ANSWER_KINDS:
+        for kind in sorted(ANSWER_KINDS, key=lambda k: k != "red_flags"):  # urgent signs on top
             group = QGroupBox(ANSWER_TITLES[kind])
             group_layout = QVBoxLayout(group)
             for answer_id, label in knowledge.answers(kind):
-                box = QCheckBox(label)
-                box.toggled.connect(lambda on, k=kind, a=answer_id: explorer.set_answer(k, a, on))
-                group_layout.addWidget(box)
-                self.answer_boxes[(kind, answer_id)] = box
+                row = WrappedCheckBox(label)
+                row.box.toggled.connect(lambda on, k=kind, a=answer_id: explorer.set_answer(k, a, on))
+                group_layout.addWidget(row)
+                self.answer_boxes[(kind, answer_id)] = row.box
             questions_layout.addWidget(group)
         questions_layout.addStretch(1)
         scroller = QScrollArea()  # two dozen questions must not make the window taller than the screen
         scroller.setWidget(questions)
         scroller.setWidgetResizable(True)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # answers wrap instead
         scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.questions_tab = scroller
         tabs.addTab(scroller, "Questions")
 
         reverse = self.reverse_tab = QWidget()
@@ -159,6 +192,7 @@ class ExplorerPanel(QWidget):
         ]
         for signal, slot in self._connections:
             signal.connect(slot)
+        self._shown_for: tuple[object, bool] = ((), False)  # the touches and urgent view last shown
 
     def close_connections(self) -> None:
         for signal, slot in self._connections:
@@ -189,6 +223,8 @@ class ExplorerPanel(QWidget):
             self.where.setText(f"You touched <b>{where}</b>.")
         elif explorer.answers.red_flags:
             self.where.setText("<b>You marked an urgent sign.</b>")
+        elif explorer.urgent_shown:
+            self.where.setText("<b>Signs that need care now.</b> If you have any of them, get care today.")
         else:
             self.where.setText("Touch the body where it hurts.")
         with QSignalBlocker(self.candidate_list):
@@ -198,8 +234,18 @@ class ExplorerPanel(QWidget):
         for (kind, answer_id), box in self.answer_boxes.items():
             with QSignalBlocker(box):
                 box.setChecked(answer_id in getattr(explorer.answers, kind))
-        if touches or explorer.candidates:
-            self.tabs.setCurrentIndex(0)
+        top = [c for c in explorer.candidates if c.mechanism != "urgent"][:3]
+        self.top_now.setText(
+            "<b>Best fits now:</b> " + " · ".join(
+                f"<span style='color:{MECHANISM_COLOURS.get(c.mechanism, '#888')}'>■</span> {html.escape(c.title)}"
+                for c in top
+            )
+            if top else "Touch the body first: the answers re-rank the possible sources."
+        )  # fmt: skip
+        shown_for = (touches, explorer.urgent_shown)
+        if shown_for != self._shown_for and (touches or explorer.urgent_shown):
+            self.tabs.setCurrentIndex(0)  # a new touch or the urgent signs; an answer keeps its tab
+        self._shown_for = shown_for
 
     def _item(self, candidate: Candidate) -> QListWidgetItem:
         share = f" · explains {round(candidate.explains * 100)}% of the area" if len(self.explorer.touches) > 1 else ""
@@ -239,12 +285,6 @@ class ExplorerPanel(QWidget):
             f"<p><b>How sure the science is:</b> {candidate.evidence} · <b>Who can help:</b> {helpers}</p>"
             f"<hr/>{body}"
         )
-
-    def show_urgent_signs(self) -> None:
-        self.tabs.setCurrentIndex(1)
-        first = next((box for (kind, _), box in self.answer_boxes.items() if kind == "red_flags"), None)
-        if first is not None:
-            first.setFocus()
 
     def show_card(self, card_id: str) -> None:
         card = self.explorer.knowledge.card(card_id)

@@ -27,7 +27,7 @@ from app.domain.explorer import Explorer
 from app.domain.knowledge import Knowledge
 from app.domain.ranking import Candidate
 from app.domain.view_state import CameraRequests, ViewState
-from app.scene.assets import Model, structure_names
+from app.scene.assets import Model
 from app.scene.explorer_view import ExplorerView
 from app.scene.highlight import domain_id
 from app.scene.scene import AnatomyScene
@@ -52,7 +52,6 @@ LAYER_LABELS = (
     ("show_structures", "Discs, joints, bursa"),
 )
 OVERLAY_CHOICES = (("none", "No map"), *OVERLAY_TITLES.items())
-MAP_OPACITY = 0.9  # a map needs a nearly solid skin to be read
 DOCK_WIDTHS = (220, 400)  # px, left and right, at the default 1280-pixel width
 
 
@@ -79,14 +78,11 @@ class MainWindow(QMainWindow):
         self.scene = AnatomyScene(self.interactor, model, self.state, self.camera)
         self.interactor.show_scene(self.scene)
 
-        self._model_summary = (
-            f"{model.skin.n_cells:,} skin triangles · {len(structure_names(model.bones))} bones · "
-            f"{len(structure_names(model.muscles))} muscle lines"
-        )
+        self._touch_note = self.tr("click where it hurts")
         try:
             labels: SkinLabels | None = SkinLabels.from_skin(model.skin)
         except AssetError as error:
-            labels, self._model_summary = None, f"touch is off: {error}"
+            labels, self._touch_note = None, self.tr("touch is off: {0}").format(error)
         self.overlays = SkinOverlays(self.scene, labels) if labels else None
         self.explorer_view = ExplorerView(self.scene, self.explorer, labels) if labels else None
         self.touch_input = TouchInput(self.interactor, self._on_touch, self._on_structure) if labels else None
@@ -105,6 +101,8 @@ class MainWindow(QMainWindow):
         self._build_layers_dock()
         self._build_explorer_dock()
         self.camera.view_requested.connect(self._on_view_change)
+        self.camera.reset_requested.connect(self._on_view_reset)
+        self.explorer.changed.connect(self._on_explorer_change)
         self._on_view_change("anterior")
 
     # -- building ---------------------------------------------------------------------------
@@ -240,24 +238,26 @@ class MainWindow(QMainWindow):
         return bool(self._pending_touches) or not self.scene.frames.idle
 
     def _on_structure(self, x: float, y: float) -> None:
-        """The reverse view from a structure picked on the body."""
+        """The reverse view from a structure picked on the body; the status line names the pick."""
         if self.explorer_view is None:
             return
         name = self.explorer_view.pick_structure(x, y)
+        if name is None:
+            self.statusBar().showMessage(self.tr("Nothing there to pick: point at a bone, disc, joint or nerve."))
+            return
         knowledge = self.explorer.knowledge
-        source = domain_id(name, (s for s, _title in knowledge.sources())) if name else None
+        picked = self.tr("You picked {0}").format(self.explorer_view.describe_structure(name))
+        source = domain_id(name, (s for s, _title in knowledge.sources()))
         if source is None:
-            what = knowledge.title(name.removesuffix("_left").removesuffix("_right")) if name else "nothing"
-            self.statusBar().showMessage(f"You picked {what}; the atlas has no pain pathways that start there.")
+            self.statusBar().showMessage(picked + self.tr("; the atlas has no pain pathways that start there."))
             return
         self.explorer.show_source(source)
-        self.statusBar().showMessage(f"Where {knowledge.title(source)} can send pain or strain.")
+        self.statusBar().showMessage(picked + self.tr(": where {0} can send pain or strain.").format(knowledge.title(source)))
 
     def _on_overlay_chosen(self, _index: int) -> None:
-        overlay = self.overlay_box.currentData()
-        if overlay != "none" and self.state.skin_opacity < MAP_OPACITY:
-            self.state.skin_opacity = MAP_OPACITY
-        self.state.overlay = overlay
+        """A map is drawn on the skin as it is: see-through stays see-through (the lit spine and
+        the paths stay in sight); the opacity slider makes it solid when wanted."""
+        self.state.overlay = self.overlay_box.currentData()
 
     def _on_area_mode(self, on: bool) -> None:
         if self.touch_input is not None:
@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         )
 
     def _on_urgent(self) -> None:
-        self.panel.show_urgent_signs()
+        self.explorer.show_urgent_signs()
 
     def _on_focus_request(self, candidate: Candidate) -> None:
         if self.explorer_view is not None:
@@ -300,13 +300,24 @@ class MainWindow(QMainWindow):
             swatch.fill(QColor(colour))
             self.legend_list.addItem(QListWidgetItem(QIcon(swatch), name.replace("_", "–")))
 
+    def _on_view_reset(self) -> None:
+        self._on_view_change("anterior")
+
+    def _on_explorer_change(self) -> None:
+        if not self.explorer.touches and not self.explorer.urgent_shown:  # Start again: no stale "You touched …"
+            self._on_view_change(self._view)
+
     def _on_view_change(self, view: str) -> None:
+        self._view = view
         label = dict((v, lbl) for v, lbl, _ in VIEW_ACTIONS)[view]
-        self.statusBar().showMessage(f"View: {label} · {self._model_summary} · drag to turn, scroll to zoom")
+        note = self.tr("View: {0} · {1} · drag to turn, scroll to zoom")
+        self.statusBar().showMessage(note.format(label, self._touch_note))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         self._answer_timer.stop()
         self.camera.view_requested.disconnect(self._on_view_change)
+        self.camera.reset_requested.disconnect(self._on_view_reset)
+        self.explorer.changed.disconnect(self._on_explorer_change)
         if self.explorer_view is not None and self._on_pulse_skipped in self.explorer_view.pulse_skipped:
             self.explorer_view.pulse_skipped.disconnect(self._on_pulse_skipped)
         self.state.events.overlay.disconnect(self._on_overlay_change)

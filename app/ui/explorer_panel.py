@@ -8,8 +8,8 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QMouseEvent
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -86,10 +86,70 @@ class WrappedCheckBox(QWidget):
         layout.addWidget(self.label, 1)
 
 
+_SECTION = re.compile(r"<h2>(.*?)</h2>")
+JUMP_TO = ("What helps", "When to see a clinician", "Get care now if")  # the sections worth a jump
+
+
+def _with_section_anchors(body: str) -> tuple[str, str]:
+    """The card's sections get anchors, and a line of links jumps to the ones people look for."""
+    titles: list[str] = []
+
+    def anchor(match: re.Match[str]) -> str:
+        titles.append(match.group(1))
+        return f'<h2><a name="section{len(titles)}"></a>{match.group(1)}</h2>'
+
+    body = _SECTION.sub(anchor, body)
+    links = [f'<a href="#section{i}">{t}</a>' for i, t in enumerate(titles, start=1) if t in JUMP_TO]
+    return (f"<p><b>Jump to:</b> {' · '.join(links)}</p>" if links else ""), body
+
+
 def narrow_combo(box: QComboBox, characters: int = 18) -> None:
     """Let a combo box with long entries shrink to a narrow panel (the list still shows them whole)."""
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(characters)
+
+
+CARD_SLACK_PX = 8  # wrapped labels ask for a little less height than they draw with
+EVIDENCE_WORDS = {"strong": "strong evidence", "moderate": "moderate evidence", "limited": "limited evidence",
+                  "weak": "weak evidence"}  # fmt: skip
+
+
+class SourceCard(QFrame):
+    """One ranked source as a card: its colour and how it causes pain, why it fits here, evidence."""
+
+    def __init__(self, candidate: Candidate, touches: tuple[object, ...]) -> None:
+        super().__init__()
+        self.setObjectName("sourceCard")
+        colour = MECHANISM_COLOURS.get(candidate.mechanism, "#888888")
+        self.setStyleSheet(
+            f"#sourceCard {{ background: #ffffff; border: 1px solid #d6dbe1; border-left: 6px solid {colour};"
+            " border-radius: 6px; }"
+            " #sourceCard[selected=\"true\"] { background: #dde6f3; border-color: #4477AA;"
+            f" border-left: 6px solid {colour}; }}"
+        )  # fmt: skip
+        mechanism = MECHANISM_WORDS.get(candidate.mechanism, candidate.mechanism)
+        facts = [mechanism, EVIDENCE_WORDS.get(candidate.evidence, candidate.evidence)]
+        if len(touches) > 1:
+            facts.append(f"explains {round(candidate.explains * 100)}% of the area")
+        why = _CARD_REFERENCE.sub("", candidate.reasons[0]).strip() if candidate.reasons else ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 8, 6)
+        layout.setSpacing(2)
+        for text, name in ((candidate.title, "sourceTitle"), (" · ".join(facts), "sourceFacts"), (why, "sourceWhy")):
+            if not text:
+                continue
+            label = QLabel(text)
+            label.setObjectName(name)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+        self.plain_text = ". ".join(t for t in (candidate.title, " · ".join(facts), why) if t)
+
+    def set_selected(self, selected: bool) -> None:
+        self.setProperty("selected", selected)
+        self.style().unpolish(self)
+        self.style().polish(self)
 
 
 class ExplorerPanel(QWidget):
@@ -126,12 +186,13 @@ class ExplorerPanel(QWidget):
         self.candidate_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.candidate_list.currentItemChanged.connect(self._on_item_change)
         self.candidate_list.itemActivated.connect(self._on_item_activated)
-        results_layout.addWidget(self.candidate_list, 1)
+        self.candidate_list.viewport().installEventFilter(self)
+        results_layout.addWidget(self.candidate_list, 2)
         self.card_view = QTextBrowser()
         self.card_view.setOpenLinks(False)
         self.card_view.anchorClicked.connect(self._on_link)
         results_layout.addWidget(self.card_view, 3)
-        tabs.addTab(results, "Possible sources")
+        tabs.addTab(results, "Sources")
 
         questions = QWidget()
         questions_layout = QVBoxLayout(questions)
@@ -182,7 +243,7 @@ class ExplorerPanel(QWidget):
 
         disclaimer = QLabel(DISCLAIMER)
         disclaimer.setWordWrap(True)
-        disclaimer.setStyleSheet("color: #666; font-size: 11px;")
+        disclaimer.setObjectName("disclaimer")
         layout.addWidget(disclaimer)
 
         self._connections = [
@@ -212,6 +273,8 @@ class ExplorerPanel(QWidget):
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() == "card":
             self.show_card(url.path())
+        elif not url.scheme() and url.fragment():  # a jump within the card
+            self.card_view.scrollToAnchor(url.fragment())
 
     # -- explorer → widgets ------------------------------------------------------------------
     def _on_explorer_change(self) -> None:
@@ -230,7 +293,7 @@ class ExplorerPanel(QWidget):
         with QSignalBlocker(self.candidate_list):
             self.candidate_list.clear()
             for candidate in explorer.candidates:
-                self.candidate_list.addItem(self._item(candidate))
+                self._add_item(candidate)
         for (kind, answer_id), box in self.answer_boxes.items():
             with QSignalBlocker(box):
                 box.setChecked(answer_id in getattr(explorer.answers, kind))
@@ -247,24 +310,39 @@ class ExplorerPanel(QWidget):
             self.tabs.setCurrentIndex(0)  # a new touch or the urgent signs; an answer keeps its tab
         self._shown_for = shown_for
 
-    def _item(self, candidate: Candidate) -> QListWidgetItem:
-        share = f" · explains {round(candidate.explains * 100)}% of the area" if len(self.explorer.touches) > 1 else ""
-        text = f"{candidate.title}\n{MECHANISM_WORDS.get(candidate.mechanism, candidate.mechanism)}{share}"
-        item = QListWidgetItem(text)
+    def _add_item(self, candidate: Candidate) -> None:
+        card = SourceCard(candidate, self.explorer.touches)
+        item = QListWidgetItem()
         item.setData(Qt.ItemDataRole.UserRole, candidate.id)
-        item.setForeground(QColor("#111"))
-        colour = QColor(MECHANISM_COLOURS.get(candidate.mechanism, "#888888"))
-        colour.setAlpha(70)
-        item.setBackground(colour)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, card.plain_text)
         item.setToolTip(f"Match {candidate.score:.0%}")
-        return item
+        self.candidate_list.addItem(item)
+        self.candidate_list.setItemWidget(item, card)
+        self._fit_item(item)
+
+    def _fit_item(self, item: QListWidgetItem) -> None:
+        widget = self.candidate_list.itemWidget(item)
+        if widget is None:  # not set yet: the viewport resized while the list was filled
+            return
+        width = self.candidate_list.viewport().width() - 4
+        item.setSizeHint(QSize(width, widget.heightForWidth(width) + CARD_SLACK_PX))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self.candidate_list.viewport() and event.type() == QEvent.Type.Resize:
+            for row in range(self.candidate_list.count()):
+                self._fit_item(self.candidate_list.item(row))
+        return False
 
     def _on_selection_change(self, candidate: Candidate | None) -> None:
         with QSignalBlocker(self.candidate_list):
             for row in range(self.candidate_list.count()):
                 item = self.candidate_list.item(row)
-                if candidate is not None and item.data(Qt.ItemDataRole.UserRole) == candidate.id:
+                chosen = candidate is not None and item.data(Qt.ItemDataRole.UserRole) == candidate.id
+                if chosen:
                     self.candidate_list.setCurrentRow(row)
+                card = self.candidate_list.itemWidget(item)
+                if isinstance(card, SourceCard):
+                    card.set_selected(chosen)
         if candidate is None:
             self.card_view.clear()
             return
@@ -277,9 +355,10 @@ class ExplorerPanel(QWidget):
         colour = MECHANISM_COLOURS.get(candidate.mechanism, "#888888")
         path = " → ".join(knowledge.title(i) for i in candidate.path)
         card = knowledge.card(candidate.card)
-        body = render_card(card) if card is not None else ""
+        jumps, body = _with_section_anchors(render_card(card)) if card is not None else ("", "")
+        summary = f"<p><i>{html.escape(card.summary)}</i></p>" if card is not None and card.summary else ""
         return (
-            f"<h2 style='color:{colour}'>{candidate.title}</h2>"
+            f"<h2 style='color:{colour}'>{html.escape(candidate.title)}</h2>{summary}{jumps}"
             f"<p><b>How it can reach this spot:</b> {path}</p>"
             f"<p><b>Why it is on the list:</b></p><ul>{reasons}</ul>"
             f"<p><b>How sure the science is:</b> {candidate.evidence} · <b>Who can help:</b> {helpers}</p>"

@@ -3,10 +3,12 @@ the right, views and urgent signs in the toolbar, a status line."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,7 +54,10 @@ LAYER_LABELS = (
     ("show_structures", "Discs, joints, bursa"),
 )
 OVERLAY_CHOICES = (("none", "No map"), *OVERLAY_TITLES.items())
-DOCK_WIDTHS = (220, 400)  # px, left and right, at the default 1280-pixel width
+LAYERS_DOCK_PX = 220
+PANEL_SHARE, PANEL_MIN_PX, PANEL_MAX_PX = 0.31, 340, 600  # the sources panel's share of the width
+NARROW_PX = 1100  # narrower windows tuck the layers dock away (a toolbar button brings it back)
+STYLE = Path(__file__).with_name("style.qss")
 
 
 class _SwallowKeys(QObject):
@@ -66,6 +71,7 @@ class MainWindow(QMainWindow):
     def __init__(self, model: Model, knowledge: Knowledge, state: ViewState | None = None) -> None:
         super().__init__()
         self.setWindowTitle("Referral Atlas")
+        self.setStyleSheet(STYLE.read_text(encoding="utf-8"))
         self.resize(1280, 800)
         self.state = state or ViewState()
         self.camera = CameraRequests()
@@ -195,10 +201,16 @@ class MainWindow(QMainWindow):
         dock.setObjectName("explorer")
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         dock.setWidget(self.panel)
-        dock.setMinimumWidth(340)
+        dock.setMinimumWidth(PANEL_MIN_PX)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        # the body gets the middle and most of the width
-        self.resizeDocks([self.layers_dock, dock], [DOCK_WIDTHS[0], DOCK_WIDTHS[1]], Qt.Orientation.Horizontal)
+        self.explorer_dock = dock
+        layers = self.layers_dock.toggleViewAction()
+        layers.setText(self.tr("Layers and maps"))
+        layers.setToolTip(self.tr("Show or hide the layers and skin maps (L)"))
+        layers.setShortcut(QKeySequence("L"))
+        layers.triggered.connect(self._on_layers_dock_chosen)
+        self.toolbar.insertAction(self.toolbar.actions()[0], layers)
+        self._layers_dock_auto = True  # follows the window width until the user chooses
 
         urgent = QAction("Urgent signs", self)
         urgent.setToolTip("Numbness in the saddle area, bladder or bowel changes, fever … (U)")
@@ -208,6 +220,19 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addAction(urgent)
         self.toolbar.widgetForAction(urgent).setStyleSheet("color: white; background: #aa3377; font-weight: bold;")
+        self.toolbar.widgetForAction(urgent).setObjectName("urgent")
+
+    def _on_layers_dock_chosen(self, _checked: bool) -> None:
+        self._layers_dock_auto = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        """The body gets the middle and most of the width at every window size."""
+        super().resizeEvent(event)
+        width = event.size().width()
+        if self._layers_dock_auto:
+            self.layers_dock.setVisible(width >= NARROW_PX)
+        panel = round(min(PANEL_MAX_PX, max(PANEL_MIN_PX, PANEL_SHARE * width)))
+        self.resizeDocks([self.layers_dock, self.explorer_dock], [LAYERS_DOCK_PX, panel], Qt.Orientation.Horizontal)
 
     # -- widgets → model ----------------------------------------------------------------------
     def _on_touch(self, x: float, y: float, add: bool) -> None:

@@ -12,7 +12,7 @@ from psygnal import Signal
 from app.domain.effects import Effects, effects
 from app.domain.knowledge import ANSWER_KINDS, Knowledge
 from app.domain.query import Query, Spot
-from app.domain.ranking import Candidate, candidates
+from app.domain.ranking import Candidate, Gap, candidates, gaps
 
 LIT_FLOOR = 0.05  # share of the best score a mechanism's best source needs to be lit ahead of runners-up
 
@@ -52,6 +52,7 @@ class Explorer:
         self.touches: tuple[Touch, ...] = ()
         self.answers = Answers()
         self.candidates: list[Candidate] = []
+        self.gaps: tuple[Gap, ...] = ()  # what content left out that the touches name: say so beside the list
         self.selected: Candidate | None = None
         self.source: Effects | None = None
 
@@ -88,6 +89,7 @@ class Explorer:
         if source_id is not None:
             self.touches = ()
             self.candidates = []
+            self.gaps = ()
             self.selected = None
             self.changed.emit()
         self._show_source(source_id)
@@ -126,6 +128,7 @@ class Explorer:
         query = self.query()
         has_input = bool(query.spots or query.red_flags)
         self.candidates = candidates(self.knowledge, query) if has_input else []
+        self.gaps = gaps(self.knowledge, query) if has_input else ()
         self.changed.emit()
         self.selected = self.candidates[0] if self.candidates else None
         self.selection_changed.emit(self.selected)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from app.content.files import MAX_DATA_BYTES, read_text
 from app.content.issues import ContentIssue
 from app.content.schema import (
+    Category,
     ConditionEntry,
     ConditionsFile,
     LinkEntry,
@@ -71,6 +72,9 @@ class Located:
         return line_of(self.raw, loc)
 
 
+MAX_LISTED = 20  # names listed beside a left-out entry (a whole file can take hundreds with it)
+
+
 @dataclass
 class LeftOut:
     """Entries left out (by name) and files left out whole, with what names them.
@@ -81,10 +85,18 @@ class LeftOut:
     entries: dict[str, ContentIssue] = field(default_factory=dict)  # name -> the problem that left it out
     files: dict[str, ContentIssue] = field(default_factory=dict)  # data file (or "references") -> why
     named_by: dict[str, list[str]] = field(default_factory=dict)  # entry name or file -> who names it
+    owners: dict[ContentIssue, str] = field(default_factory=dict)  # a problem -> what it left out first
 
     def leave_out(self, name: str | None, why: ContentIssue) -> None:
+        """`name` is left out because of `why` (its own problem, or that of something it needs)."""
         if name is not None:
             self.entries.setdefault(name, why)
+            self.owners.setdefault(why, name)
+
+    def leave_out_file(self, name: str, why: ContentIssue) -> None:
+        if name not in self.files:
+            self.files[name] = why
+            self.owners.setdefault(why, name)
 
     def cause(self, name: str, files: tuple[str, ...]) -> ContentIssue | None:
         """Why `name` is missing, when it was left out (itself or with its whole file)."""
@@ -106,12 +118,18 @@ class LeftOut:
         return self.entries.get(key) or self.files[key]
 
     def report(self, issues: list[ContentIssue]) -> None:
+        """One line per problem that left something out: what it left out, then everything that
+        names that, directly or through something else it left out (a variant whose source is gone)."""
+        by_cause: dict[ContentIssue, list[str]] = {}
         for key, names in self.named_by.items():
-            why = self.entries.get(key) or self.files[key]
-            what = key if key in self.entries else f"{key} (whole file)"
+            merged = by_cause.setdefault(self.entries.get(key) or self.files[key], [])
+            merged += [name for name in names if name not in merged]
+        for why, names in by_cause.items():
+            owner = self.owners[why]
+            what = owner if owner in self.entries else f"{owner} (whole file)"
             count = f"{len(names)} entr{'y' if len(names) == 1 else 'ies'}"
-            issues.append(ContentIssue(why.file, why.line, f"{what} is left out, so {count} naming it go without it: "
-                                                           f"{', '.join(names)}"))  # fmt: skip
+            listed = ", ".join(names[:MAX_LISTED]) + (f" and {len(names) - MAX_LISTED} more" if len(names) > MAX_LISTED else "")
+            issues.append(ContentIssue(why.file, why.line, f"{what} is left out, so {count} naming it go without it: {listed}"))
 
 
 def entry_name(raw: Any) -> str | None:
@@ -233,7 +251,7 @@ def read_data(content_dir: Path, left_out: LeftOut, issues: list[ContentIssue]) 
         data = _read(path, file_model, left_out, issues)
         if data is None:
             out.unreadable.append(name)
-            left_out.files[name] = issues[-1]
+            left_out.leave_out_file(name, issues[-1])
         else:
             collect(data, str(path))
     return out
@@ -445,7 +463,7 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
                 prefix, target = w.target.split(":", 1)
                 ok = {
                     "mechanism": target in ("radicular", "entrapment", "referred", "biomechanical"),
-                    "category": target in {c.category for c in conditions.values()},
+                    "category": target in get_args(Category),  # not only the loaded ones: a left-out condition is not a typo
                     "condition": target in conditions,
                     "variant": target in variant_ids,
                     "source": target in all_ids,

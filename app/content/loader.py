@@ -35,11 +35,11 @@ def load_references(directory: Path, left_out: LeftOut, issues: list[ContentIssu
         file = str(path)
         data = read_yaml(path, "reference entries (id: {citation, url, note})", left_out, issues, _reference_name)
         if data is None:
-            left_out.files.setdefault(REFERENCES, issues[-1])
+            left_out.leave_out_file(REFERENCES, issues[-1])
             continue
         if not isinstance(data, LineDict):
             issues.append(ContentIssue(file, 1, "expected a mapping of reference id → {citation, url, note}"))
-            left_out.files.setdefault(REFERENCES, issues[-1])
+            left_out.leave_out_file(REFERENCES, issues[-1])
             continue
         for ref_id, entry in data.items():
             line = data.key_lines.get(ref_id, 1)

@@ -107,7 +107,8 @@ def load_yaml_pieces(text: str) -> tuple[Any, list[BrokenPiece]]:
     itself, not the file. Raises yaml.YAMLError only when no top-level key is found at all."""
     try:
         return load_yaml(text), []
-    except yaml.YAMLError:
+    except yaml.YAMLError as whole_error:
+        error = whole_error
         lines = text.splitlines(keepends=True)
         starts = [i for i, line in enumerate(lines) if _TOP_KEY.match(line)]
         if not starts:
@@ -118,26 +119,29 @@ def load_yaml_pieces(text: str) -> tuple[Any, list[BrokenPiece]]:
     for start, end in zip(starts, [*starts[1:], len(lines)]):
         try:
             part = load_yaml("\n" * start + "".join(lines[start:end]))  # padded: marks keep their lines
-        except yaml.YAMLError:
-            part = _list_by_items(lines, start, end, broken)
+        except yaml.YAMLError as piece_error:
+            part = _list_by_items(lines, start, end, piece_error, broken)
         if isinstance(part, LineDict):
             out.update(part)
             out.key_lines.update(part.key_lines)
+    if not broken:  # every piece reads alone: the fault is between them, still worth a line
+        broken.append(BrokenPiece(*yaml_error_line(error), ""))
     return out, broken
 
 
-def _list_by_items(lines: list[str], start: int, end: int, broken: list[BrokenPiece]) -> LineDict | None:
-    """`key:` and its list, each item read alone; None when the piece is not such a list."""
+def _list_by_items(
+    lines: list[str], start: int, end: int, error: yaml.YAMLError, broken: list[BrokenPiece]
+) -> LineDict | None:
+    """`key:` and its list, each item read alone; None (and `error` reported) when the piece is not
+    such a list."""
     items = [i for i in range(start + 1, end) if _ITEM.match(lines[i])]
     indent = min((len(_ITEM.match(lines[i]).group(1)) for i in items), default=None)  # type: ignore[union-attr]
-    head = "\n" * start + lines[start]
     try:
-        top = load_yaml(head)
-    except yaml.YAMLError as error:
-        broken.append(BrokenPiece(*yaml_error_line(error), "".join(lines[start:end])))
-        return None
+        top = load_yaml("\n" * start + lines[start])
+    except yaml.YAMLError:
+        top = None
     if indent is None or not isinstance(top, LineDict) or len(top) != 1 or next(iter(top.values())) is not None:
-        broken.append(BrokenPiece(start + 1, "broken YAML in this part of the file", "".join(lines[start:end])))
+        broken.append(BrokenPiece(*yaml_error_line(error), "".join(lines[start:end])))
         return None
     starts = [i for i in items if len(_ITEM.match(lines[i]).group(1)) == indent]  # type: ignore[union-attr]
     entries = LineList()
@@ -146,8 +150,8 @@ def _list_by_items(lines: list[str], start: int, end: int, broken: list[BrokenPi
         piece = "".join(lines[first:last])
         try:
             parsed = load_yaml("\n" * first + piece)
-        except yaml.YAMLError as error:
-            broken.append(BrokenPiece(*yaml_error_line(error), piece))
+        except yaml.YAMLError as item_error:
+            broken.append(BrokenPiece(*yaml_error_line(item_error), piece))
             continue
         if isinstance(parsed, LineList):
             entries.extend(parsed)

@@ -316,5 +316,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"referral-atlas: {error}", file=sys.stderr)
         return 1
     except OSError as error:  # e.g. the disk filled up while writing --out
-        print(f"referral-atlas: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"referral-atlas: {where}{error.strerror or error}", file=sys.stderr)
         return 1

@@ -1,7 +1,8 @@
 """content/*.yaml (structures, territories, conditions, links, questions) → domain objects.
 
-Each file is checked against its schema; a file that cannot be read is left out, a bad entry is left
-out, and every problem is reported with its file and line.
+Each file is checked against its schema; a file that cannot be read is left out, a bad entry (broken
+YAML included) is left out on its own, and every problem is reported with its file and line. What
+names a left-out entry is listed once beside it (`LeftOut`), not once per mention.
 """
 
 from __future__ import annotations
@@ -98,16 +99,11 @@ class LeftOut:
             self.files[name] = why
             self.owners.setdefault(why, name)
 
-    def cause(self, name: str, files: tuple[str, ...]) -> ContentIssue | None:
-        """Why `name` is missing, when it was left out (itself or with its whole file)."""
-        if name in self.entries:
-            return self.entries[name]
-        return next((self.files[f] for f in files if f in self.files), None)
-
     def unresolved(self, issues: list[ContentIssue], name: str, files: tuple[str, ...], who: str,
                    issue: ContentIssue) -> ContentIssue:  # fmt: skip
         """`who` names `name`, which does not resolve: `issue` is reported, unless `name` was left
-        out, then `who` joins the list of what names it. Returns the root cause."""
+        out (itself, or with one of `files` whole), then `who` joins the list of what names it.
+        Returns the problem at the root."""
         key = name if name in self.entries else next((f for f in files if f in self.files), None)
         if key is None:
             issues.append(issue)
@@ -128,7 +124,9 @@ class LeftOut:
             owner = self.owners[why]
             what = owner if owner in self.entries else f"{owner} (whole file)"
             count = f"{len(names)} entr{'y' if len(names) == 1 else 'ies'}"
-            listed = ", ".join(names[:MAX_LISTED]) + (f" and {len(names) - MAX_LISTED} more" if len(names) > MAX_LISTED else "")
+            listed = ", ".join(names[:MAX_LISTED])
+            if len(names) > MAX_LISTED:
+                listed += f" and {len(names) - MAX_LISTED} more"
             issues.append(ContentIssue(why.file, why.line, f"{what} is left out, so {count} naming it go without it: {listed}"))
 
 
@@ -166,18 +164,17 @@ class DataSet:
     conditions: list[Located] = field(default_factory=list)
     links: list[Located] = field(default_factory=list)
     questions: dict[str, list[Located]] = field(default_factory=dict)
-    unreadable: list[str] = field(default_factory=list)  # files left out whole
 
 
 def read_yaml(path: Path, what: str, left_out: LeftOut, issues: list[ContentIssue],
               name: Callable[[BrokenPiece], str | None] = piece_name) -> Any:  # fmt: skip
     """A content YAML file, read entry by entry when its YAML is broken; None when it cannot be read."""
-    text, problem = read_text(path, MAX_DATA_BYTES, what)
-    if problem is not None:
-        issues.append(problem)
+    text = read_text(path, MAX_DATA_BYTES, what)
+    if isinstance(text, ContentIssue):
+        issues.append(text)
         return None
     try:
-        data, broken = load_yaml_pieces(text)  # type: ignore[arg-type]
+        data, broken = load_yaml_pieces(text)
     except yaml.YAMLError as error:
         issues.append(ContentIssue(str(path), *yaml_error_line(error)))
         return None
@@ -250,7 +247,6 @@ def read_data(content_dir: Path, left_out: LeftOut, issues: list[ContentIssue]) 
         path = content_dir / name
         data = _read(path, file_model, left_out, issues)
         if data is None:
-            out.unreadable.append(name)
             left_out.leave_out_file(name, issues[-1])
         else:
             collect(data, str(path))

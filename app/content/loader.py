@@ -81,9 +81,9 @@ def read_card(path: Path, check_reading: bool = True) -> tuple[CardFile | None, 
 
     Lines are lines of the .md file; a card with any problem is returned as None."""
     file = str(path)
-    text, unreadable = read_text(path, MAX_CARD_BYTES, "a card: front matter and its sections")
-    if text is None:
-        return None, [unreadable]  # type: ignore[list-item]
+    text = read_text(path, MAX_CARD_BYTES, "a card: front matter and its sections")
+    if isinstance(text, ContentIssue):
+        return None, [text]
     match = _FRONT_MATTER.match(text)
     if not match:
         return None, [ContentIssue(file, 1, "no YAML front matter (a '---' block at the top)")]

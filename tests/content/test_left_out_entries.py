@@ -140,3 +140,36 @@ def test_a_left_out_reference_keeps_the_cards_that_cite_it(copy, loaded):
     assert len(issues) == 2 and re.match(r"lee_2008 is left out, so \d+ entries naming it", issues[1].problem)
     citing = re.search(r"card (\w+)", issues[1].problem).group(1)
     assert "lee_2008" in loaded[0].cards[citing].references and citing in knowledge.cards
+
+
+def test_query_point_and_the_explorer_say_why_when_content_is_missing(copy, capsys):
+    """A real touch on the top of the right foot, with dermatome_L5 left out: ranked, and the gap said."""
+    import numpy as np
+
+    from app.domain.explorer import Explorer, Touch
+    from app.scene.assets import load_skin
+    from app.scene.skin_labels import SkinLabels
+
+    _break(copy / "territories.yaml", "  - id: dermatome_L5", unknown_field)
+    labels = SkinLabels.from_skin(load_skin())
+    foot = labels.territory_mask("region_dorsum_of_foot", "right") & labels.territory_mask("dermatome_L5")
+    vertices = np.flatnonzero(foot)
+    centre = labels.points[vertices].mean(axis=0)
+    vertex = vertices[np.argmin(np.linalg.norm(labels.points[vertices] - centre, axis=1))]
+    point = ",".join(f"{v:.5f}" for v in labels.points[vertex])
+
+    assert main(["query", "--point", point, "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert "L5" in payload["dermatomes"] and payload["region"] == "dorsum_of_foot"
+    assert payload["candidates"][0]["id"] == DISC
+    assert [g["id"] for g in payload["gaps"]] == ["dermatome_L5"]
+    assert payload["gaps"][0]["text"].startswith("The L5 skin strip is missing from the atlas")
+    assert main(["query", "--point", point]) == 0
+    assert "Note: The L5 skin strip is missing from the atlas" in capsys.readouterr().out
+
+    knowledge, _ = load(copy, check_reading=False)
+    explorer = Explorer(knowledge)
+    explorer.touch(Touch(tuple(labels.points[vertex]), labels.spot(int(vertex))))
+    assert explorer.candidates[0].id == DISC and [g.id for g in explorer.gaps] == ["dermatome_L5"]
+    explorer.clear()
+    assert explorer.gaps == ()

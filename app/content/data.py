@@ -202,6 +202,9 @@ def _read(path: Path, file_model: type[BaseModel], left_out: LeftOut, issues: li
     return data
 
 
+SUB_ENTRIES = ("variants", "weights")  # lists of entries inside an entry: a bad one costs only itself
+
+
 def _entries(
     data: LineDict, key: str, model: type[Model], file: str, left_out: LeftOut, issues: list[ContentIssue]
 ) -> list[Located]:
@@ -209,14 +212,10 @@ def _entries(
     out: list[Located] = []
     seen: set[str] = set()
     for index, raw in enumerate(items):
-        try:
-            entry = model.model_validate(raw)
-        except ValidationError as error:
-            loc, problem = describe(error)
-            issue = ContentIssue(file, line_of(raw, loc, items.item_lines[index]), problem)
-            issues.append(issue)
-            left_out.leave_out(entry_name(raw), issue)
+        valid = _validate(model, raw, file, items.item_lines[index], left_out, issues)
+        if valid is None:
             continue
+        entry, raw = valid
         entry_id = getattr(entry, "id", None)
         if entry_id is not None:
             if entry_id in seen:
@@ -224,6 +223,37 @@ def _entries(
                 continue
             seen.add(entry_id)
         out.append(Located(entry, file, raw))
+    return out
+
+
+def _validate(model: type[Model], raw: Any, file: str, line: int, left_out: LeftOut,
+              issues: list[ContentIssue]) -> tuple[Model, Any] | None:  # fmt: skip
+    """(the entry, the raw data it was read from), or None when it is left out. A bad variant
+    or weight is reported and left out on its own while the rest of its entry still counts."""
+    while True:
+        try:
+            return model.model_validate(raw), raw
+        except ValidationError as error:
+            loc, problem = describe(error)
+            issue = ContentIssue(file, line_of(raw, loc, line), problem)
+            issues.append(issue)
+            if len(loc) >= 2 and loc[0] in SUB_ENTRIES and isinstance(loc[1], int) and isinstance(raw, LineDict) \
+                    and isinstance(raw.get(loc[0]), LineList) and len(raw[loc[0]]) > 1:  # fmt: skip
+                left_out.leave_out(entry_name(raw[loc[0]][loc[1]]), issue)
+                raw = _without(raw, loc[0], loc[1])
+                continue
+            left_out.leave_out(entry_name(raw), issue)
+            return None
+
+
+def _without(raw: LineDict, key: str, index: int) -> LineDict:
+    """A copy of `raw` without item `index` of its list `key`, lines kept."""
+    items: LineList = raw[key]
+    kept = LineList(item for i, item in enumerate(items) if i != index)
+    kept.line, kept.item_lines = items.line, [n for i, n in enumerate(items.item_lines) if i != index]
+    out = LineDict(raw)
+    out.line, out.key_lines = raw.line, raw.key_lines
+    out[key] = kept
     return out
 
 

@@ -173,3 +173,18 @@ def test_query_point_and_the_explorer_say_why_when_content_is_missing(copy, caps
     assert explorer.candidates[0].id == DISC and [g.id for g in explorer.gaps] == ["dermatome_L5"]
     explorer.clear()
     assert explorer.gaps == ()
+
+
+def test_a_bad_variant_costs_only_itself_not_its_condition(copy, loaded):
+    path = copy / "conditions.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    index = next(i for i, line in enumerate(lines) if line.strip() == "- id: lumbar_disc_herniation_L3_L4")
+    lines.insert(index + 1, "        colour: red")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    knowledge, issues = load(copy, check_reading=False)
+    assert [str(i) for i in issues] == [f"{path}:{index + 2}: unknown field 'colour'"]
+    variants = {v.id for v in knowledge.conditions["lumbar_disc_herniation"].variants}
+    clean = {v.id for v in loaded[0].conditions["lumbar_disc_herniation"].variants}
+    assert variants == clean - {"lumbar_disc_herniation_L3_L4"}
+    assert knowledge.left_out["lumbar_disc_herniation_L3_L4"].startswith(f"{path}:{index + 2}:")
+    assert _top_of_foot(knowledge)[0] == DISC

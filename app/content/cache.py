@@ -25,6 +25,7 @@ from app.domain.knowledge import Knowledge
 CACHE_ENV = "REFERRAL_ATLAS_CACHE_DIR"
 READ_ONLY_ENV = "REFERRAL_ATLAS_CACHE_READ_ONLY"  # "1": use a kept copy, never write one (kiosk)
 FORMAT = 1
+MAX_BYTES = 50_000_000  # the real copy is under 1 MB: a bigger file is not one of ours
 _CODE = (*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parents[1] / "domain" / "knowledge.py")
 _log = logging.getLogger(__name__)
 
@@ -77,21 +78,23 @@ def load_cached(
 def _read(path: Path, key: str) -> _Kept | None:
     """The kept copy, or None when there is none or it does not fit (then it is rebuilt)."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        _log.warning("content cache %s ignored (%s); reading content/ again", path, error.strerror or error)
-        return None
-    try:
-        data = json.loads(raw, parse_constant=_no_constants)
+        if path.stat().st_size > MAX_BYTES:
+            raise ShapeError(f"larger than {MAX_BYTES // 1_000_000} MB")
+        data = json.loads(path.read_bytes(), parse_constant=_no_constants)
         if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("fingerprint") != key:
             raise ShapeError("not a content cache of this version")
         return from_plain(_Kept, data.get("kept"))
-    except (ValueError, RecursionError) as error:  # json and ShapeError are ValueErrors
-        reason = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
-        _log.warning("content cache %s ignored (%s); reading content/ again", path, reason)
+    except FileNotFoundError:
         return None
+    except (OSError, ValueError, RecursionError) as error:  # json's errors and ShapeError are ValueErrors
+        _log.warning("content cache %s ignored (%s); reading content/ again", path, _reason(error))
+        return None
+
+
+def _reason(error: BaseException) -> str:
+    """One short line saying what was wrong."""
+    lines = (getattr(error, "strerror", None) or str(error)).strip().splitlines()
+    return lines[0][:200] if lines else type(error).__name__
 
 
 def _no_constants(name: str) -> None:
@@ -117,4 +120,4 @@ def _write(target: Path, key: str, kept: _Kept) -> None:
             if old != target:
                 old.unlink(missing_ok=True)
     except OSError as error:  # a read-only home: the next start reads content/ again
-        _log.warning("content cache not written to %s (%s)", folder, error.strerror or error)
+        _log.warning("content cache not written to %s (%s)", folder, _reason(error))

@@ -21,11 +21,8 @@ MECHANISM_WORDS = {
 }
 EVIDENCE_LEVELS = ("strong", "moderate", "limited", "weak")  # best first
 ANSWER_KINDS = ("features", "triggers", "checks", "red_flags")
-# The content file that defines each kind of id (for saying why one is missing).
-KIND_FILES = {
-    "structure": "structures.yaml", "territory": "territories.yaml", "condition": "conditions.yaml",
-    "answer": "questions.yaml",
-}  # fmt: skip
+# The content file that defines each kind of id a touch or an answer names (to say why one is missing).
+KIND_FILES = {"territory": "territories.yaml", "answer": "questions.yaml"}
 
 
 def weakest(levels: Iterator[str] | tuple[str, ...] | list[str]) -> str:

@@ -189,3 +189,19 @@ def test_a_read_only_start_still_uses_a_kept_copy(content, tmp_path):
     env = {CACHE_ENV: str(tmp_path / "cache"), CONTENT_ENV: str(content), "PATH": ""}
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.split() == ["False"]
+
+
+def test_an_oversized_or_unreadable_copy_is_ignored(content, caplog):
+    target = _kept_copy(content)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as out:
+        out.truncate(60_000_000)  # sparse: no real disk used
+    with caplog.at_level(logging.WARNING, logger="app.content.cache"):
+        knowledge, _ = load_cached(content)
+    assert knowledge.cards and "larger than 50 MB" in caplog.text
+    target.unlink()
+    target.mkdir()  # a folder where the file should be: cannot be read, nor replaced
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="app.content.cache"):
+        knowledge, _ = load_cached(content)
+    assert knowledge.cards and "ignored" in caplog.text and "not written" in caplog.text

@@ -51,7 +51,11 @@ def cache_dir() -> Path:
 def fingerprint(content_dir: Path, check_reading: bool) -> str:
     digest = hashlib.sha256(f"format={FORMAT} reading={check_reading}".encode())
     for path in (*_CODE, *sorted(p for p in Path(content_dir).rglob("*") if p.is_file())):
-        digest.update(str(path.relative_to(path.anchor)).encode() + b"\0" + path.read_bytes() + b"\0")
+        try:
+            data = path.read_bytes()
+        except OSError as error:  # the loader reports the file; the key still changes when it is fixed
+            data = f"unreadable: {error}".encode()
+        digest.update(str(path.relative_to(path.anchor)).encode() + b"\0" + data + b"\0")
     return digest.hexdigest()[:32]
 
 

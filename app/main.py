@@ -15,6 +15,7 @@ with collection_paused():
     from app.domain.knowledge import Knowledge
     from app.resources import content_dir
     from app.scene.assets import Model, load_model
+    from app.ui.crash import install_crash_reports
     from app.ui.main_window import MainWindow
 
 
@@ -47,6 +48,8 @@ def run_app(args: argparse.Namespace) -> int:
         return 1
     knowledge, problems = load_content_and_report()
     window = MainWindow(model, knowledge)
+    # from here on an unexpected error is logged and shown in the status bar; the window stays up
+    install_crash_reports(lambda text: window.statusBar().showMessage(text))
     if problems:
         window.statusBar().showMessage(
             f"{len(problems)} content problem(s); those cards are left out. Run `referral-atlas check-content`."

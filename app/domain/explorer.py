@@ -12,7 +12,7 @@ from psygnal import Signal
 from app.domain.effects import Effects, effects
 from app.domain.knowledge import ANSWER_KINDS, Knowledge
 from app.domain.query import Query, Spot
-from app.domain.ranking import Candidate, candidates
+from app.domain.ranking import Candidate, Gap, candidates, gaps
 
 LIT_FLOOR = 0.05  # share of the best score a mechanism's best source needs to be lit ahead of runners-up
 
@@ -52,6 +52,7 @@ class Explorer:
         self.touches: tuple[Touch, ...] = ()
         self.answers = Answers()
         self.candidates: list[Candidate] = []
+        self.gaps: tuple[Gap, ...] = ()  # what content left out that the touches name: say so beside the list
         self.selected: Candidate | None = None
         self.source: Effects | None = None
         self.urgent_shown = False  # every urgent sign's card first, until a new touch or a clear
@@ -99,6 +100,7 @@ class Explorer:
             self.touches = ()
             self.urgent_shown = False
             self.candidates = []
+            self.gaps = ()
             self.selected = None
             self.changed.emit()
         self._show_source(source_id)
@@ -135,7 +137,8 @@ class Explorer:
     # -- internals ---------------------------------------------------------------------------
     def _rerank(self) -> None:
         query = self.query()
-        ranked = candidates(self.knowledge, query) if query.spots or query.red_flags else []
+        has_input = bool(query.spots or query.red_flags)
+        ranked = candidates(self.knowledge, query) if has_input else []
         if self.urgent_shown:
             every_sign = Query(red_flags=frozenset(self.knowledge.red_flags))
             marked = {c.id for c in ranked}
@@ -143,6 +146,7 @@ class Explorer:
             first = sum(1 for c in ranked if c.mechanism == "urgent")
             ranked = [*ranked[:first], *unmarked, *ranked[first:]]
         self.candidates = ranked
+        self.gaps = gaps(self.knowledge, query) if has_input else ()
         self.changed.emit()
         self.selected = self.candidates[0] if self.candidates else None
         self.selection_changed.emit(self.selected)

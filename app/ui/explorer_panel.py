@@ -165,6 +165,11 @@ class ExplorerPanel(QWidget):
         self.where.setWordWrap(True)
         self.where.setObjectName("where")
         layout.addWidget(self.where)
+        self.gaps = QLabel()  # what the atlas cannot answer here, because content was left out
+        self.gaps.setWordWrap(True)
+        self.gaps.setObjectName("gaps")
+        self.gaps.hide()
+        layout.addWidget(self.gaps)
 
         buttons = QHBoxLayout()
         self.area_button = QPushButton("Mark an area")
@@ -290,6 +295,8 @@ class ExplorerPanel(QWidget):
             self.where.setText("<b>Signs that need care now.</b> If you have any of them, get care today.")
         else:
             self.where.setText("Touch the body where it hurts.")
+        self.gaps.setText("\n".join(str(gap) for gap in explorer.gaps))
+        self.gaps.setVisible(bool(explorer.gaps))
         with QSignalBlocker(self.candidate_list):
             self.candidate_list.clear()
             for candidate in explorer.candidates:

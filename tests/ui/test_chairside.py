@@ -86,3 +86,31 @@ def test_a_structure_pick_names_what_it_picked(qtbot, window, model):
                      widget_point(window, shaft))  # fmt: skip
     message = window.statusBar().currentMessage()
     assert "femur" in message.lower() and "bone" in message and "right" in message, message
+
+
+def test_a_touch_says_when_content_for_it_is_missing(qtbot, model, tmp_path):
+    """`colour:` typed into dermatome_L5: the foot still ranks its sources and the panel says why
+    the L5 strip is not used."""
+    import shutil
+
+    from app.content import load
+    from app.resources import content_dir
+    from app.ui.main_window import MainWindow
+
+    copy = tmp_path / "content"
+    shutil.copytree(content_dir(), copy)
+    territories = copy / "territories.yaml"
+    text = territories.read_text(encoding="utf-8")
+    territories.write_text(text.replace("  - id: dermatome_L5", "  - id: dermatome_L5\n    colour: red", 1), encoding="utf-8")
+    knowledge, issues = load(copy, check_reading=False)
+    assert any("colour" in issue.problem for issue in issues)
+    window = MainWindow(model, knowledge)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.scene.frames.count > 0)
+    click(qtbot, window, skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1)))
+    settle(qtbot, window)
+    assert window.explorer.candidates, "the rest of the content still answers"
+    assert window.panel.gaps.isVisible() and "L5" in window.panel.gaps.text()
+    window.close()

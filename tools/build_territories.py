@@ -66,8 +66,10 @@ REGIONS = (
     "dorsum_of_foot", "big_toe", "middle_toes", "little_toe",
 )  # fmt: skip
 MIDLINE_HALF_WIDTH_M = 0.01
-# sacral dermatomes as rings round the anus (outer radius, metres for a 1.75 m body, after Foerster)
-RING_S45, RING_S3, RING_S2 = 0.03, 0.07, 0.11
+# sacral dermatomes as rings round the anus (outer radius, metres for a 1.75 m body, after Foerster);
+# S4-S5 is perianal only: ISNCSCI tests it < 1 cm lateral to the mucocutaneous junction, so the ring
+# stops about 1 cm beyond the anal margin and the skin over the ischial tuberosity is S3
+RING_S45, RING_S3, RING_S2 = 0.024, 0.07, 0.11
 D = {name: i for i, name in enumerate(DERMATOMES)}
 N = {name: i for i, name in enumerate(NERVES)}
 R = {name: i for i, name in enumerate(REGIONS)}
@@ -263,8 +265,12 @@ class Labeller:
         self.omega = (self.w - self.w_m1) / (self.w_m5 - self.w_m1)  # 0 at 1st head, 1 at 5th
 
     def foot_mask(self) -> np.ndarray:
-        A = self.s.lm["ankle_centre"]
-        return (self.z < A[2] - 0.004 * 0) & (self.v > 0.97)
+        """Below the ankle centre, plus the instep: the dorsum in front of the ankle crease rises
+        above the ankle centre's height over the talus and navicular, and is foot skin."""
+        A, k = self.s.lm["ankle_centre"], self.k
+        ahead = (self.q - A) @ self.fwd  # metres in front of the ankle centre
+        instep = (self.z < A[2] + 0.03 * k) & (ahead > 0.035 * k)
+        return ((self.z < A[2]) | instep) & (self.v > 0.97)
 
     def toe_zone(self, foot: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Toe vertices and their number, 1 (big toe) .. 5 (little toe). The toes are separate
@@ -460,10 +466,18 @@ class Labeller:
         mid_buttock = sacral & (ra >= RING_S3 * k)
         kb_lat = np.clip((x - psis[0]) / max(gt[0] - psis[0], 1e-3), 0, 1.5)
         kb_h = (z - it[2]) / max(psis[2] - it[2], 1e-3)  # 0 at ischial tuberosity, 1 at PSIS
-        ksel = np.where(kb_h > 0.55, np.where(kb_lat > 0.45, D["L4"], D["L5"]),
+        ksel = np.where(kb_h > 0.55, np.where(kb_lat > 0.45, D["L4"], np.where(kb_lat > 0.1, D["L5"], D["S1"])),
                         np.where(kb_lat > 0.6, D["L5"], np.where(kb_lat > 0.3, D["S1"], D["S2"])))  # fmt: skip
         kband = np.where(mid_buttock, ksel, kband)
         kband = np.where(sacral & (ra < RING_S3 * k) & (ra >= RING_S45 * k), D["S3"], kband)
+        # beside the lumbar spine Keegan & Garrett's bands start at the mid-dorsal line at their own
+        # level (continuous bands L3-S2), not descended like the dorsal rami of Foerster-type maps
+        sp = {n: self.s.mid[f"spinous_process_{n}"][2] for n in ("L1", "L2", "L3", "L4", "L5", "S1")}
+        levels = ("L1", "L2", "L3", "L4", "L5", "S1")
+        tops = [sp["L1"] + 0.5 * (sp["L1"] - sp["L2"])] + [0.5 * (sp[a] + sp[b]) for a, b in zip(levels, levels[1:])]
+        lumbar_back = t & (phi > 140) & (x < psis[0] + 0.03 * k) & (z < tops[0]) & ~sacral
+        kg_level = np.array([D[n] for n in levels])[np.clip((z[None, :] < np.array(tops)[:, None]).sum(axis=0) - 1, 0, 5)]
+        kband = np.where(lumbar_back, kg_level, kband)
         keeg[t] = kband[t]
 
         # regions
@@ -592,15 +606,20 @@ class Labeller:
         nv = np.where((th >= -125) & (th < -75), N["anterior_femoral_cutaneous"], nv)  # medial femoral cut.
         nv = np.where((th >= 125) | (th < -125), N["posterior_femoral_cutaneous"], nv)
         nv = np.where((th >= -125) & (th < -70) & (u > 0.35) & (u < 0.8), N["obturator"], nv)
-        nv = np.where((th >= -125) & (th < -40) & (u < 0.3), N["ilioinguinal"], nv)
+        nv = np.where((th >= -100) & (th < -40) & (u < 0.3), N["ilioinguinal"], nv)  # anteromedial only
         mid_ing = 0.5 * (lm["asis"] + lm["pubic_tubercle"])
         gf_centre = self._front_skin_point(mid_ing_x, mid_ing[2] - 0.045 * k)
         gf = (th >= -45) & (th < 25) & (np.linalg.norm(self.q - gf_centre, axis=1) < 0.05 * k)
         nv = np.where(gf, N["genitofemoral"], nv)
+        # the skin over the ischial tuberosity and the infragluteal fold (ISNCSCI S3): lower buttock,
+        # inferior cluneal branches of the posterior femoral cutaneous nerve
+        fold = s3 & (z > lm["ischial_tuberosity"][2] - 0.06 * k)
+        nv = np.where(fold, N["inferior_cluneal"], nv)
         nerve[t] = nv[t]
         na = np.full(self.m, NONE, np.int16)
         na = np.where(nv == N["obturator"], N["anterior_femoral_cutaneous"], na)
         na = np.where(gf, N["ilioinguinal"], na)
+        na = np.where(fold, N["posterior_femoral_cutaneous"], na)
         nalt[t] = na[t]
 
         # regions
@@ -611,6 +630,7 @@ class Labeller:
         rg = np.where((th >= -115) & (th < -60), R["medial_thigh"], rg)
         rg = np.where(groin, R["groin"], rg)
         rg = np.where(lateral & (z > lm["greater_trochanter"][2] - 0.06 * k), R["lateral_hip"], rg)
+        rg = np.where(fold, R["buttock"], rg)
         region[t] = rg[t]
 
     # knee --------------------------------------------------------------------------------------
@@ -624,14 +644,20 @@ class Labeller:
         lee = np.where(~front, np.where(th > 130, np.where(above, D["S2"], D["S1"]), D["S2"]), lee)
         lee = np.where(~front & (th < -130) , D["S2"], lee)
         lee = np.where(medial & (th > -130), D["L3"], lee)
+        # the lateral knee below the joint line (fibular head and neck) is leg skin: L5 in front of
+        # the posterolateral S1 strip, supplied by the lateral sural cutaneous nerve (common fibular)
+        fibular = ~above & (th >= 45) & (th < 145)
+        lee = np.where(fibular, D["L5"], lee)
         out["dermatome"][t] = lee[t]
         a = np.where(front & (th > -50) & (th < 45), D["L4"], NONE)  # Keegan's L4 across the knee
         a = np.where(front & (th >= 45), np.where(above, D["L4"], D["L3"]), a)
         a = np.where(~front & (th > 130), np.where(above, D["S1"], D["S2"]), a)
+        a = np.where(fibular, np.where(th >= 125, D["S1"], np.where(th < 75, D["L4"], NONE)), a)
         out["dermatome_alt"][t] = a[t]
         kg = np.where(front, np.where(th > 60, np.where(above, D["L4"], D["L5"]), D["L4"]), NONE)
         kg = np.where(front & (th < -60) & above, D["L3"], kg)
         kg = np.where(~front, np.where(th > 0, D["S1"], D["S2"]), kg)
+        kg = np.where(fibular, D["L5"], kg)
         out["dermatome_keegan"][t] = kg[t]
         nv = np.where(front, N["anterior_femoral_cutaneous"], N["posterior_femoral_cutaneous"])
         nv = np.where(front & (th > 50), np.where(above, N["lateral_femoral_cutaneous"], N["lateral_sural_cutaneous"]), nv)
@@ -639,11 +665,14 @@ class Labeller:
         nv = np.where((th <= -50) & (th > -135) & above, N["saphenous"], nv)
         infrapatellar = front & (th > -40) & (th < 50) & (z < kz - 0.015 * k)
         nv = np.where(infrapatellar, N["saphenous"], nv)
+        nv = np.where(fibular & ~infrapatellar, N["lateral_sural_cutaneous"], nv)
         out["cutaneous_nerve"][t] = nv[t]
         na = np.where(front & (th > -40) & (th < 50) & ~infrapatellar, N["saphenous"], NONE)
         na = np.where(infrapatellar, N["anterior_femoral_cutaneous"], na)
         out["cutaneous_nerve_alt"][t] = na[t]
-        out["region"][t] = np.where(front, R["knee_front"], R["knee_back"])[t]
+        rg = np.where(front, R["knee_front"], R["knee_back"])
+        rg = np.where(fibular & (th >= 60) & (z < self.s.lm["fibular_head"][2] + 0.01 * k), R["lateral_leg"], rg)
+        out["region"][t] = rg[t]
 
     # leg ----------------------------------------------------------------------------------------
     def _leg(self, t: np.ndarray, out: dict[str, np.ndarray]) -> None:
@@ -740,6 +769,9 @@ class Labeller:
         rg = np.where(heel & (plantar | (f < 0.2 * self.f_len) | medial_edge | lateral_edge), R["heel"], rg)
         rg = np.where((medial_edge | lateral_edge) & ~heel & ~toes, np.where(plantar, R["sole"], R["dorsum_of_foot"]), rg)
         rg = np.where(big, R["big_toe"], np.where(little, R["little_toe"], np.where(mid_toes, R["middle_toes"], rg)))
+        # the medial eminence of the first metatarsal head (a bunion's place) is the big toe joint
+        bunion_site = medial_edge & ~plantar & (np.abs(f - self.f_m1) < 0.015 * k)
+        rg = np.where(bunion_site, R["big_toe"], rg)
         out["region"][t] = rg[t]
 
     # ankles --------------------------------------------------------------------------------------

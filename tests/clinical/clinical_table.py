@@ -41,7 +41,7 @@ class Dermatomes(_Strict):
 
 
 class AcceptedFailure(_Strict):
-    check: Literal["dermatome", "keegan", "nerve", "region", "top3", "absent"]
+    check: Literal["dermatome", "keegan", "maps", "nerve", "region", "top3", "absent"]
     reason: str
     refs: list[str] = Field(min_length=1)
 
@@ -152,6 +152,7 @@ class Outcome:
     region: str | None
     spot_side: str | None
     ranked: list[tuple[str, str, str]]  # (variant id, condition, source)
+    maps_agree: bool | None  # what the query answer says about the two dermatome maps here
     failures: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -172,6 +173,8 @@ class Outcome:
             self.failures["dermatome"] = f"primary dermatome {first} (labels {list(self.dermatomes)}), accepted Lee {d.lee} ISNCSCI {d.isncsci}"
         if self.keegan not in {*d.keegan, *d.isncsci}:
             self.failures["keegan"] = f"Keegan map label {self.keegan}, accepted {d.keegan}"
+        if not set(d.lee) & set(d.keegan) and self.maps_agree is not False:
+            self.failures["maps"] = f"Lee {d.lee} and Keegan {d.keegan} differ here, but the answer says the maps agree ({self.maps_agree})"
         if p.nerves and not set(p.nerves) & set(self.nerves):
             self.failures["nerve"] = f"nerves {list(self.nerves)}, accepted {p.nerves}"
         if self.region not in p.regions:
@@ -195,7 +198,7 @@ class Outcome:
 def run_table(table: Table, labels, knowledge, landmarks: dict[str, list[float]]) -> list[Outcome]:  # type: ignore[no-untyped-def]
     """Every point on its side(s), through the calls of `query --point` (app/cli.py _spot_at, then
     ranking.candidates)."""
-    from app.domain.query import Query
+    from app.domain.query import Query, dermatome_maps
     from app.domain.ranking import candidates
 
     outcomes: list[Outcome] = []
@@ -205,12 +208,14 @@ def run_table(table: Table, labels, knowledge, landmarks: dict[str, list[float]]
             vertex = labels.nearest_point(tuple(float(v) for v in xyz))
             spot = labels.spot(vertex)
             ranked = candidates(knowledge, Query(spots=(spot,)))
+            maps = dermatome_maps(spot)
             outcome = Outcome(
                 point=point, side=side, probe=xyz,
                 skin_distance=float(np.linalg.norm(labels.points[vertex] - xyz)),
                 dermatomes=spot.dermatomes, keegan=labels.name("dermatome_keegan", vertex),
                 nerves=spot.cutaneous_nerves, region=spot.region, spot_side=spot.side,
                 ranked=[(c.id, c.condition, c.source) for c in ranked],
+                maps_agree=None if maps is None else maps.agree,
             )  # fmt: skip
             outcome.evaluate()
             outcomes.append(outcome)
@@ -224,7 +229,7 @@ CHECKS = ("dermatome", "nerve", "top3")
 def rates(outcomes: list[Outcome]) -> dict[str, tuple[int, int]]:
     """hits and totals per check: dermatome-first, nerve-listed, top-3 (points with such an expectation)."""
     out: dict[str, tuple[int, int]] = {}
-    for check in (*CHECKS, "keegan", "region", "absent"):
+    for check in (*CHECKS, "keegan", "maps", "region", "absent"):
         relevant = [o for o in outcomes if _applies(o.point, check)]
         hits = sum(1 for o in relevant if check not in o.failures and not _accepted(o.point, check))
         out[check] = (hits, len(relevant))
@@ -232,7 +237,13 @@ def rates(outcomes: list[Outcome]) -> dict[str, tuple[int, int]]:
 
 
 def _applies(point: Point, check: str) -> bool:
-    return {"nerve": bool(point.nerves), "top3": bool(point.top3 or point.top3_any), "absent": bool(point.absent)}.get(check, True)
+    applies = {
+        "nerve": bool(point.nerves),
+        "top3": bool(point.top3 or point.top3_any),
+        "absent": bool(point.absent),
+        "maps": not set(point.dermatomes.lee) & set(point.dermatomes.keegan),
+    }
+    return applies.get(check, True)
 
 
 def _accepted(point: Point, check: str) -> bool:

@@ -113,6 +113,8 @@ def test_the_query_point_command_gives_the_same_spot(labels, landmarks, table, c
     assert payload["dermatomes"] == list(spot.dermatomes)
     assert payload["cutaneous_nerves"] == list(spot.cutaneous_nerves)
     assert payload["region"] == spot.region
+    assert payload["dermatome_maps"]["lee"] == spot.dermatomes[0]
+    assert payload["dermatome_maps"]["keegan"] == spot.keegan
 
 
 def test_every_point_agrees_with_the_literature(outcomes):

@@ -4,9 +4,11 @@
 - bones.py: myo-sim bones and muscle lines, registered into the skin;
 - landmarks.py: bony landmarks and the umbilicus, and how close the bones sit to the skin;
 - territories.py: dermatome, cutaneous nerve and region labels on every skin vertex;
-- nerves.py: the nerve paths and the soft-tissue structures between the bones;
+- body.py: the bones, skin and landmarks as the nerves and structures are authored against them;
+- nerves.py: the nerve paths (and main, which writes nerves.vtp and structures.vtp);
+- structures.py: the soft-tissue structures between the bones (discs, joints, bursae, muscles);
 - manifest.py: checksums in manifest.json and the one way model files are written;
-- geometry.py: rotations, affine maps, signed distances and other helpers they share.
+- geometry.py: rotations, affine maps, signed distances, curves and surface primitives they share.
 
 `python tools/build_assets.py` runs them all; `python tools/build_territories.py` and
 `python tools/build_nerves.py` rerun the last two steps on a model folder. Developer tools only:

@@ -122,7 +122,9 @@ def effects(knowledge: Knowledge, source: str) -> Effects:
     for origin, variant in origins:
         start = (origin,) if origin == source else (source, origin)
         for link in knowledge.links_from(origin):
-            presses = link.mechanism in ("radicular", "entrapment")
+            # a variant presses only on its own roots or nerves; a link straight to skin (the skin
+            # over an entrapment site) counts for every variant of the source, as in the ranking
+            presses = link.mechanism in ("radicular", "entrapment") and link.target in knowledge.structures
             if variant is not None and presses and link.target not in variant.acts_on:
                 continue
             step = _step(link, start, 1.0, "strong")

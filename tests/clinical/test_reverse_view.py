@@ -106,3 +106,9 @@ def test_kinetic_chain_steps_come_in_order(knowledge):
             if before in position and position[before] > i:
                 out_of_order.setdefault(source, []).append(" → ".join(link.path))
     assert out_of_order == {}
+
+
+def test_entrapments_name_the_skin_over_their_own_site(knowledge):
+    """Pressing or tapping where a nerve is squeezed can hurt there (fibular head, tarsal tunnel)."""
+    assert "field_lateral_sural_cutaneous" in effects(knowledge, "fibular_neuropathy").territories
+    assert "medial_ankle" in effects(knowledge, "tarsal_tunnel_syndrome").regions

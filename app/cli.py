@@ -120,7 +120,9 @@ def _load_knowledge() -> Knowledge:
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
-    from app.domain.query import Query
+    from dataclasses import asdict
+
+    from app.domain.query import Query, dermatome_maps
     from app.domain.ranking import candidates, gaps
 
     if not (args.point or args.dermatome or args.nerve or args.region or args.red_flags):
@@ -147,12 +149,14 @@ def _cmd_query(args: argparse.Namespace) -> int:
     ranked = candidates(knowledge, query)
     missing = gaps(knowledge, query)
     shown = ranked if args.all else ranked[: args.top]
+    maps = dermatome_maps(spot)  # do the Lee and Keegan & Garrett maps agree at the touched spot?
     payload = {
         **({"point": list(args.point), "skin_point": skin_point} if skin_point is not None else {}),
         "dermatomes": list(spot.dermatomes),
         "cutaneous_nerves": list(spot.cutaneous_nerves),
         "region": spot.region,
         "side": spot.side,
+        "dermatome_maps": None if maps is None else {**asdict(maps), "references": list(maps.references)},
         "features": sorted(query.features),
         "triggers": sorted(query.triggers),
         "checks": sorted(query.checks),
@@ -250,7 +254,8 @@ def _cmd_effects(args: argparse.Namespace) -> int:
         "links": [
             {
                 "source": k.source, "target": k.target, "mechanism": k.mechanism, "strength": round(k.strength, 4),
-                "evidence": k.evidence, "path": list(k.path), "note": k.note, "references": list(k.references),
+                "evidence": k.evidence, "path": list(k.path), "routes": [list(r) for r in k.routes], "note": k.note,
+                "references": list(k.references),
             }
             for k in shown.links
         ],

@@ -259,6 +259,7 @@ class ExplorerPanel(QWidget):
         for signal, slot in self._connections:
             signal.connect(slot)
         self._shown_for: tuple[object, bool] = ((), False)  # the touches and urgent view last shown
+        self._card_bodies: dict[str, str] = {}
 
     def close_connections(self) -> None:
         for signal, slot in self._connections:
@@ -362,7 +363,7 @@ class ExplorerPanel(QWidget):
         colour = MECHANISM_COLOURS.get(candidate.mechanism, "#888888")
         path = " → ".join(knowledge.title(i) for i in candidate.path)
         card = knowledge.card(candidate.card)
-        jumps, body = _with_section_anchors(render_card(card)) if card is not None else ("", "")
+        jumps, body = _with_section_anchors(self._card_body(card.id)) if card is not None else ("", "")
         summary = f"<p><i>{html.escape(card.summary)}</i></p>" if card is not None and card.summary else ""
         return (
             f"<h2 style='color:{colour}'>{html.escape(candidate.title)}</h2>{summary}{jumps}"
@@ -372,10 +373,17 @@ class ExplorerPanel(QWidget):
             f"<hr/>{body}"
         )
 
+    def _card_body(self, card_id: str) -> str:
+        """A card's HTML, made once per card (a touch shows the same cards again and again)."""
+        if card_id not in self._card_bodies:
+            card = self.explorer.knowledge.card(card_id)
+            self._card_bodies[card_id] = render_card(card) if card is not None else ""
+        return self._card_bodies[card_id]
+
     def show_card(self, card_id: str) -> None:
         card = self.explorer.knowledge.card(card_id)
         if card is not None:
-            self.card_view.setHtml(f"<h2>{card.title}</h2>{render_card(card)}")
+            self.card_view.setHtml(f"<h2>{card.title}</h2>{self._card_body(card_id)}")
             self.tabs.setCurrentIndex(0)
 
     def _on_source_change(self, shown: Effects | None) -> None:

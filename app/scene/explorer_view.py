@@ -18,6 +18,7 @@ from app.domain.explorer import Explorer, Touch
 from app.domain.ranking import Candidate
 from app.scene.assets import structure_names
 from app.scene.highlight import MECHANISM_COLOURS, PathBuilder, arc_position, geometry_names
+from app.scene.kinetic_chain import ChainStep, chain_mesh, chain_steps, label_points, source_level
 from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import SkinLabels
 
@@ -71,7 +72,10 @@ class ExplorerView:
         ]
         self._pulse_actor = plotter.add_mesh(pv.Sphere(radius=PULSE_RADIUS_M), color="#ffffff", ambient=0.8,
                                              name="pulse", **overlay)  # fmt: skip
-        for actor in (self._markers, *self._path_actors, self._pulse_actor):
+        self._chain_actor = plotter.add_mesh(pv.Arrow(), color=MECHANISM_COLOURS["biomechanical"],
+                                             name="kinetic_chain", ambient=0.4, **overlay)  # fmt: skip
+        self.chain: list[ChainStep] = []  # the kinetic chain of the source shown, drawn as arrows
+        for actor in (self._markers, *self._path_actors, self._pulse_actor, self._chain_actor):
             actor.visibility = False
         self._stale = True
         self._pulse_points: np.ndarray | None = None
@@ -177,6 +181,7 @@ class ExplorerView:
             self._show_reach(explorer.source, lit)
         else:
             skin_layers.remove_layer(REACH_LAYER)
+            self.chain = []
         touches = explorer.touches
         if touches:
             anchor = np.asarray(touches[-1].point)
@@ -207,6 +212,9 @@ class ExplorerView:
         self.scene.light(lit)
 
     def _show_reach(self, effects: Effects, lit: dict[str, str]) -> None:
+        condition = self.explorer.knowledge.conditions.get(effects.source)
+        variants = tuple(v.source for v in condition.variants) if condition is not None else ()
+        self.chain = chain_steps(effects, source_level(effects, variants))
         mask = np.zeros(self.labels.points.shape[0], dtype=bool)
         for territory in (*effects.territories, *(f"region_{r}" for r in effects.regions)):
             mask |= self.labels.territory_mask(territory)
@@ -235,7 +243,21 @@ class ExplorerView:
             actor.visibility = True
         for actor in self._path_actors[len(paths) :]:
             actor.visibility = False
+        self._update_chain()
         self.scene.refresh_skin()
+
+    def _update_chain(self) -> None:
+        plotter = self.scene.plotter
+        arrows = chain_mesh(self.chain, self.paths.centres)
+        self._chain_actor.visibility = arrows.n_cells > 0
+        plotter.remove_actor("kinetic_chain_labels", render=False)
+        if arrows.n_cells == 0:
+            return
+        self._chain_actor.mapper.SetInputData(arrows)
+        points, words = label_points(self.chain, self.paths.centres)
+        plotter.add_point_labels(points, words, name="kinetic_chain_labels", font_size=12, point_size=1,
+                                 shape_opacity=0.7, always_visible=True, reset_camera=False, pickable=False,
+                                 render=False)  # fmt: skip
 
     # -- pulse ---------------------------------------------------------------------------------
     def pulse_path(self) -> np.ndarray | None:

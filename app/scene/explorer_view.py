@@ -81,10 +81,12 @@ class ExplorerView:
         self._pulse_points: np.ndarray | None = None
         self._pulse_start: float | None = None
         scene.frames.before_frame(self._prepare)
-        # Every change of touches or answers ends in selection_changed, so that one signal suffices.
+        # Every change of touches or answers ends in selection_changed; the reverse view and a
+        # comparison announce themselves.
         self._connections: list[tuple[object, Callable[..., None]]] = [
-            (explorer.selection_changed, self._on_selection_change),
-            (explorer.source_changed, self._on_source_change),
+            (explorer.selection_changed, self._on_explorer_event),
+            (explorer.source_changed, self._on_explorer_event),
+            (explorer.comparison_changed, self._on_explorer_event),
         ]
         for signal, slot in self._connections:
             signal.connect(slot)  # type: ignore[attr-defined]
@@ -150,13 +152,7 @@ class ExplorerView:
         return touch
 
     # -- explorer → scene --------------------------------------------------------------------
-    def _on_selection_change(self, _candidate: Candidate | None) -> None:
-        self._invalidate()
-
-    def _on_source_change(self, _effects: Effects | None) -> None:
-        self._invalidate()
-
-    def _invalidate(self) -> None:
+    def _on_explorer_event(self, _value: object) -> None:
         """The latest change wins: the running pulse stops now, the next frame shows the change."""
         self._stale = True
         self._pulse_points = None
@@ -186,7 +182,8 @@ class ExplorerView:
         if touches:
             anchor = np.asarray(touches[-1].point)
             side = touches[-1].spot.side
-            shown = self.explorer.lit(MAX_PATHS)
+            comparison = explorer.comparison
+            shown = [comparison.first, comparison.second] if comparison else self.explorer.lit(MAX_PATHS)
             for candidate in reversed(shown):  # the best one's colours win where sources share geometry
                 colour = MECHANISM_COLOURS.get(candidate.mechanism, MECHANISM_COLOURS["referred"])
                 for domain_id in candidate.path[:-1] or candidate.path:
@@ -238,7 +235,8 @@ class ExplorerView:
             mechanism = by_id[candidate_id].mechanism
             actor.mapper.SetInputData(pv.lines_from_points(points))
             actor.prop.color = MECHANISM_COLOURS.get(mechanism, MECHANISM_COLOURS["referred"])
-            is_selected = selected is not None and candidate_id == selected.id
+            comparison = self.explorer.comparison
+            is_selected = comparison is not None or (selected is not None and candidate_id == selected.id)
             actor.prop.line_width = SELECTED_PATH_WIDTH_PX if is_selected else PATH_WIDTH_PX
             actor.visibility = True
         for actor in self._path_actors[len(paths) :]:

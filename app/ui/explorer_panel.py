@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -177,7 +178,14 @@ class ExplorerPanel(QWidget):
         self.area_button.setToolTip("Touch or stroke several spots; the ranking uses them all")
         self.clear_button = QPushButton("Start again")
         self.clear_button.clicked.connect(explorer.clear)
+        self.compare_button = QPushButton(self.tr("Compare…"))
+        self.compare_button.setToolTip(self.tr("Put the chosen source beside another one: both paths, both cards"))
+        self.compare_menu = QMenu(self.compare_button)
+        self.compare_menu.aboutToShow.connect(self._fill_compare_menu)
+        self.compare_button.setMenu(self.compare_menu)
+        self.compare_button.setEnabled(False)
         buttons.addWidget(self.area_button)
+        buttons.addWidget(self.compare_button)
         buttons.addWidget(self.clear_button)
         layout.addLayout(buttons)
 
@@ -276,6 +284,16 @@ class ExplorerPanel(QWidget):
         if candidate is not None:
             self.focus_requested.emit(candidate)
 
+    def _fill_compare_menu(self) -> None:
+        self.compare_menu.clear()
+        selected = self.explorer.selected
+        if selected is None:
+            return
+        for candidate in self.explorer.candidates:
+            if candidate.id != selected.id and candidate.mechanism != "urgent":
+                action = self.compare_menu.addAction(self.tr("with {0}").format(candidate.title))
+                action.triggered.connect(lambda _on=False, c=candidate.id: self.explorer.compare(selected.id, c))
+
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() == "card":
             self.show_card(url.path())
@@ -351,19 +369,22 @@ class ExplorerPanel(QWidget):
                 card = self.candidate_list.itemWidget(item)
                 if isinstance(card, SourceCard):
                     card.set_selected(chosen)
+        self.compare_button.setEnabled(
+            candidate is not None and candidate.mechanism != "urgent" and len(self.explorer.candidates) > 1
+        )
         if candidate is None:
             self.card_view.clear()
             return
-        self.card_view.setHtml(self._candidate_html(candidate))
+        self.card_view.setHtml(self.candidate_html(candidate))
 
-    def _candidate_html(self, candidate: Candidate) -> str:
+    def candidate_html(self, candidate: Candidate) -> str:
         knowledge = self.explorer.knowledge
         reasons = "".join(f"<li>{_reason_html(reason)}</li>" for reason in candidate.reasons)
         helpers = ", ".join(WHO_CAN_HELP.get(w, w) for w in candidate.who_can_help)
         colour = MECHANISM_COLOURS.get(candidate.mechanism, "#888888")
         path = " → ".join(knowledge.title(i) for i in candidate.path)
         card = knowledge.card(candidate.card)
-        jumps, body = _with_section_anchors(self._card_body(card.id)) if card is not None else ("", "")
+        jumps, body = _with_section_anchors(self.card_body(card.id)) if card is not None else ("", "")
         summary = f"<p><i>{html.escape(card.summary)}</i></p>" if card is not None and card.summary else ""
         return (
             f"<h2 style='color:{colour}'>{html.escape(candidate.title)}</h2>{summary}{jumps}"
@@ -373,7 +394,7 @@ class ExplorerPanel(QWidget):
             f"<hr/>{body}"
         )
 
-    def _card_body(self, card_id: str) -> str:
+    def card_body(self, card_id: str) -> str:
         """A card's HTML, made once per card (a touch shows the same cards again and again)."""
         if card_id not in self._card_bodies:
             card = self.explorer.knowledge.card(card_id)
@@ -383,7 +404,7 @@ class ExplorerPanel(QWidget):
     def show_card(self, card_id: str) -> None:
         card = self.explorer.knowledge.card(card_id)
         if card is not None:
-            self.card_view.setHtml(f"<h2>{card.title}</h2>{self._card_body(card_id)}")
+            self.card_view.setHtml(f"<h2>{card.title}</h2>{self.card_body(card_id)}")
             self.tabs.setCurrentIndex(0)
 
     def _on_source_change(self, shown: Effects | None) -> None:

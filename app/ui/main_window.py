@@ -35,6 +35,7 @@ from app.scene.highlight import domain_id
 from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import SkinLabels
 from app.scene.skin_overlays import OVERLAY_TITLES, SkinOverlays
+from app.ui.compare import CompareView
 from app.ui.explorer_panel import ExplorerPanel, narrow_combo
 from app.ui.scene_widget import SceneWidget
 from app.ui.touch_input import TouchInput
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
 
     def _build_explorer_dock(self) -> None:
         self.panel = ExplorerPanel(self.explorer)
+        self.compare_view = CompareView(self.explorer, self.panel.candidate_html, self.panel.card_body, self)
         self.panel.focus_requested.connect(self._on_focus_request)
         self.panel.area_button.toggled.connect(self._on_area_mode)
         self.panel.setEnabled(self.explorer_view is not None)
@@ -347,6 +349,7 @@ class MainWindow(QMainWindow):
             self.explorer_view.pulse_skipped.disconnect(self._on_pulse_skipped)
         self.state.events.overlay.disconnect(self._on_overlay_change)
         self.panel.close_connections()
+        self.compare_view.close_connections()
         for part in (self.explorer_view, self.overlays):
             if part is not None:
                 part.close()

@@ -114,3 +114,24 @@ def test_a_touch_says_when_content_for_it_is_missing(qtbot, model, tmp_path):
     assert window.explorer.candidates, "the rest of the content still answers"
     assert window.panel.gaps.isVisible() and "L5" in window.panel.gaps.text()
     window.close()
+
+
+def test_compare_draws_both_paths_and_puts_the_bedside_check_on_top(qtbot, window):
+    click(qtbot, window, skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1)))
+    settle(qtbot, window)
+    by_source = {c.source: c for c in window.explorer.candidates}
+    disc = window.explorer.selected
+    fibular = next(c for c in window.explorer.candidates if c.condition == "fibular_neuropathy")
+    assert disc is not None and disc.source == "disc_L4_L5", [c.id for c in by_source.values()]
+    window.panel.compare_menu.aboutToShow.emit()
+    action = next(a for a in window.panel.compare_menu.actions() if fibular.title in a.text())
+    action.trigger()
+    assert window.compare_view.isVisible()
+    assert "diff_l5_root_vs_fibular_nerve" in window.explorer.comparison.differentiators
+    assert "fibular" in window.compare_view.checks.toPlainText().lower()
+    first, second = (view.toPlainText() for view in window.compare_view.cards)
+    assert disc.title in first and fibular.title in second
+    settle(qtbot, window)
+    assert set(window.explorer_view.path_points) == {disc.id, fibular.id}, "both paths, and only them"
+    window.compare_view.close()
+    assert window.explorer.comparison is None

@@ -19,6 +19,7 @@ from app.domain.ranking import Candidate
 from app.scene.assets import structure_names
 from app.scene.highlight import MECHANISM_COLOURS, PathBuilder, arc_position, geometry_names
 from app.scene.kinetic_chain import ChainStep, chain_mesh, chain_steps, label_points, source_level
+from app.scene.overlays import cut_along_labels, hex_to_rgb
 from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import SkinLabels
 
@@ -37,6 +38,7 @@ STRUCTURE_KINDS = {
     "plantar_fascia": "fascia", "achilles_tendon": "tendon", "piriformis": "muscle", "gluteus_medius": "muscle",
 }  # fmt: skip
 TOUCH_LAYER = "touched"
+REACH_CUTS_KEPT = 4
 
 
 class ExplorerView:
@@ -78,6 +80,7 @@ class ExplorerView:
         for actor in (self._markers, *self._path_actors, self._pulse_actor, self._chain_actor):
             actor.visibility = False
         self._stale = True
+        self._reach_cuts: dict[str, pv.PolyData] = {}
         self._pulse_points: np.ndarray | None = None
         self._pulse_start: float | None = None
         scene.frames.before_frame(self._prepare)
@@ -87,6 +90,7 @@ class ExplorerView:
             (explorer.selection_changed, self._on_explorer_event),
             (explorer.source_changed, self._on_explorer_event),
             (explorer.comparison_changed, self._on_explorer_event),
+            (scene.state.events.overlay, self._on_explorer_event),  # a map takes the skin's cut over
         ]
         for signal, slot in self._connections:
             signal.connect(slot)  # type: ignore[attr-defined]
@@ -177,6 +181,8 @@ class ExplorerView:
             self._show_reach(explorer.source, lit)
         else:
             skin_layers.remove_layer(REACH_LAYER)
+            if self.scene.state.overlay == "none":
+                self.scene.draw_skin_cut(None)
             self.chain = []
         touches = explorer.touches
         if touches:
@@ -215,10 +221,26 @@ class ExplorerView:
         mask = np.zeros(self.labels.points.shape[0], dtype=bool)
         for territory in (*effects.territories, *(f"region_{r}" for r in effects.regions)):
             mask |= self.labels.territory_mask(territory)
-        self.scene.set_skin_layer(REACH_LAYER, mask, MECHANISM_COLOURS["referred"], opacity=0.7)
+        colour = MECHANISM_COLOURS["referred"]
+        if self.scene.state.overlay == "none" and mask.any():  # no map owns the skin's cut: cut along the reach
+            cut = self._reach_cut(effects.source, mask)
+            self.scene.draw_skin_cut(cut)
+            inside = (np.asarray(cut.cell_data["label"]) == 1).astype(float)
+            self.scene.skin_layers.set_layer(REACH_LAYER, hex_to_rgb(colour), inside, 0.7, cut=True)
+        else:
+            self.scene.set_skin_layer(REACH_LAYER, mask, colour, opacity=0.7)
         for structure in (effects.source, *effects.structures):
             for name in geometry_names(structure, None, self.geometry):
                 lit[name] = MECHANISM_COLOURS["referred"]
+
+    def _reach_cut(self, source: str, mask: np.ndarray) -> pv.PolyData:
+        """The skin cut along the edge of what a source reaches, so the edge is a smooth curve
+        rather than a saw-tooth of whole triangles (~150 ms; the last few are kept)."""
+        if source not in self._reach_cuts:
+            if len(self._reach_cuts) >= REACH_CUTS_KEPT:
+                self._reach_cuts.pop(next(iter(self._reach_cuts)))
+            self._reach_cuts[source] = cut_along_labels(self.scene.skin_surface, mask.astype(np.int64))
+        return self._reach_cuts[source]
 
     # -- actors --------------------------------------------------------------------------------
     def _update_actors(self) -> None:

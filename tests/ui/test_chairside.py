@@ -135,3 +135,21 @@ def test_compare_draws_both_paths_and_puts_the_bedside_check_on_top(qtbot, windo
     assert set(window.explorer_view.path_points) == {disc.id, fibular.id}, "both paths, and only them"
     window.compare_view.close()
     assert window.explorer.comparison is None
+
+
+def test_the_reverse_view_paints_smooth_edges_and_yields_the_cut_to_a_map(qtbot, window):
+    scene = window.scene
+    window.panel.source_box.setCurrentIndex(window.panel.source_box.findData("flat_feet"))
+    settle(qtbot, window)
+    assert scene.skin_drawn is not scene.skin_surface, "the skin is cut along the edge of the reach"
+    assert scene.skin_layers.layers["reach"].cut
+    window.overlay_box.setCurrentIndex(window.overlay_box.findData("dermatomes"))
+    settle(qtbot, window)
+    assert not scene.skin_layers.layers["reach"].cut, "under a map the reach is painted on the map's cut"
+    assert "overlay" in scene.skin_layers.layers
+    window.overlay_box.setCurrentIndex(window.overlay_box.findData("none"))
+    settle(qtbot, window)
+    assert scene.skin_layers.layers["reach"].cut
+    window.panel.source_box.setCurrentIndex(0)
+    settle(qtbot, window)
+    assert scene.skin_drawn is scene.skin_surface and "reach" not in scene.skin_layers.layers

@@ -30,7 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = checks.OneLineParser(prog="referral-atlas", description=__doc__)
     parser.add_argument("--kiosk", action="store_true", help="fullscreen waiting-room mode")
     parser.add_argument("--student", action="store_true", help="student mode")
-    parser.add_argument("--lang", default="en", choices=["en"], help="interface language")
+    parser.add_argument("--lang", choices=["en", "es"], help="interface language (default: the last one chosen, "
+                        "else the system's)")
     sub = parser.add_subparsers(dest="command")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QSlider,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +39,7 @@ from app.scene.skin_labels import SkinLabels
 from app.scene.skin_overlays import OVERLAY_TITLES, SkinOverlays
 from app.ui.compare import CompareView
 from app.ui.explorer_panel import ExplorerPanel, narrow_combo
+from app.ui.i18n import LANGUAGES, current_language
 from app.ui.scene_widget import SceneWidget
 from app.ui.touch_input import TouchInput
 
@@ -69,6 +72,8 @@ class _SwallowKeys(QObject):
 
 
 class MainWindow(QMainWindow):
+    language_chosen = Signal(str)  # the person chose another interface language
+
     def __init__(self, model: Model, knowledge: Knowledge, state: ViewState | None = None) -> None:
         super().__init__()
         self.setWindowTitle("Referral Atlas")
@@ -131,6 +136,19 @@ class MainWindow(QMainWindow):
         reset.triggered.connect(self.camera.request_reset)
         toolbar.addAction(reset)
         self.view_actions["reset"] = reset
+        language = QAction(self.tr("Language"), self)
+        language.setToolTip(self.tr("Interface language: English or Spanish"))
+        menu = QMenu(self)
+        current = current_language()
+        for code, name in LANGUAGES.items():
+            choice = menu.addAction(name)
+            choice.setCheckable(True)
+            choice.setChecked(code == current)
+            choice.triggered.connect(lambda _on=False, c=code: self.language_chosen.emit(c))
+        language.setMenu(menu)
+        toolbar.addAction(language)
+        toolbar.widgetForAction(language).setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.language_action = language
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from app.content.citations import CITATION
 from app.content.data import build, describe, read_data
 from app.content.issues import ContentIssue
 from app.content.markdown import scan_markdown
@@ -66,6 +67,7 @@ class CardFile:
     card: Card
     front: LineDict  # the front matter, for the lines of its fields
     links: list[tuple[int, str]]  # (line in the .md file, target)
+    citations: list[tuple[int, str]]  # (line in the .md file, reference key cited in the text)
 
 
 def read_card(path: Path, check_reading: bool = True) -> tuple[CardFile | None, list[ContentIssue]]:
@@ -114,7 +116,13 @@ def read_card(path: Path, check_reading: bool = True) -> tuple[CardFile | None, 
             issues.append(ContentIssue(file, body_offset + 1, f"patient text reads at grade {level:.1f}; keep it ≤ {MAX_GRADE:g}"))
     if issues:
         return None, issues
-    return CardFile(card, data, [(body_offset + line, target) for line, target in scan.links]), []
+    citations = [
+        (body_offset + number, key.strip())
+        for number, line in enumerate(body.splitlines(), start=1)
+        for match in CITATION.finditer(line)
+        for key in match.group(1).split(",")
+    ]
+    return CardFile(card, data, [(body_offset + line, target) for line, target in scan.links], citations), []
 
 
 def load(content_dir: Path, check_reading: bool = True) -> tuple[Knowledge, list[ContentIssue]]:
@@ -166,6 +174,9 @@ def _cross_check(card_file: CardFile, present: set[str], references: dict[str, R
         for index, ref in enumerate(card_file.card.references)
         if ref not in references
     ]
+    for line, key in card_file.citations:
+        if key not in references:
+            problems.append(ContentIssue(file, line, f"cites an unknown reference [{key}] (add it to content/references/)"))
     for line, target in card_file.links:
         card_id = target.removeprefix("card:")
         if not target.startswith("card:"):

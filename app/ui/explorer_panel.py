@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.content.markdown import render_card
-from app.domain.effects import Effects
+from app.domain.effects import EffectLink, Effects
 from app.domain.explorer import ANSWER_KINDS, Explorer
-from app.domain.knowledge import MECHANISM_WORDS
+from app.domain.knowledge import MECHANISM_WORDS, Knowledge
 from app.domain.ranking import Candidate
 from app.scene.highlight import MECHANISM_COLOURS
 
@@ -58,6 +58,14 @@ _CARD_REFERENCE = re.compile(r"\(card:([a-z0-9_]+)\)")
 def _reason_html(reason: str) -> str:
     """A ranking reason as HTML: escaped, its `(card:id)` pointers turned into links."""
     return _CARD_REFERENCE.sub(r'(<a href="card:\1">open the card</a>)', html.escape(reason, quote=False))
+
+
+def reach_line(knowledge: Knowledge, link: EffectLink) -> str:
+    """One route of the reverse view; a route by way of other parts names them, so two routes to the
+    same place (flat feet → low back, and flat feet → knee → hip → low back) read differently."""
+    between = [knowledge.title(step) for step in link.path[1:-1]]
+    route = f" (by way of {' → '.join(between).lower()})" if between else ""
+    return f"{knowledge.title(link.target)}{route} — {link.mechanism}, evidence {link.evidence}"
 
 
 def narrow_combo(box: QComboBox, characters: int = 18) -> None:
@@ -231,7 +239,7 @@ class ExplorerPanel(QWidget):
         colour = MECHANISM_COLOURS.get(candidate.mechanism, "#888888")
         path = " → ".join(knowledge.title(i) for i in candidate.path)
         card = knowledge.card(candidate.card)
-        body = render_card(card) if card is not None else ""
+        body = render_card(card, knowledge.references) if card is not None else ""
         return (
             f"<h2 style='color:{colour}'>{candidate.title}</h2>"
             f"<p><b>How it can reach this spot:</b> {path}</p>"
@@ -249,7 +257,7 @@ class ExplorerPanel(QWidget):
     def show_card(self, card_id: str) -> None:
         card = self.explorer.knowledge.card(card_id)
         if card is not None:
-            self.card_view.setHtml(f"<h2>{card.title}</h2>{render_card(card)}")
+            self.card_view.setHtml(f"<h2>{card.title}</h2>{render_card(card, self.explorer.knowledge.references)}")
             self.tabs.setCurrentIndex(0)
 
     def _on_source_change(self, shown: Effects | None) -> None:
@@ -264,9 +272,7 @@ class ExplorerPanel(QWidget):
         knowledge = self.explorer.knowledge
         places = sorted({knowledge.title(t) for t in (*shown.territories, *(f"region_{r}" for r in shown.regions))})
         parts = sorted({knowledge.title(s) for s in shown.structures})
-        links = "".join(
-            f"<li>{knowledge.title(link.target)} — {link.mechanism}, evidence {link.evidence}</li>" for link in shown.links
-        )
+        links = "".join(f"<li>{html.escape(reach_line(knowledge, link))}</li>" for link in shown.links)
         self.reach_view.setHtml(
             f"<h2>{shown.title}</h2>"
             f"<p><b>Can send pain or strain to:</b> {', '.join(places) or '—'}</p>"

@@ -18,6 +18,7 @@ from app.content.issues import ContentIssue
 from app.content.markdown import scan_markdown
 from app.content.readability import MAX_GRADE, grade, patient_text
 from app.content.schema import SECTIONS, CardMeta, ReferenceEntry
+from app.content.synonyms import load_synonyms
 from app.content.yaml_lines import LineDict, line_of, load_yaml, yaml_error_line
 from app.domain.errors import ContentError
 from app.domain.knowledge import Card, Knowledge, Reference
@@ -158,10 +159,12 @@ def load(content_dir: Path, check_reading: bool = True) -> tuple[Knowledge, list
             if covered not in known:
                 issues.append(ContentIssue(card_file.card.source_file, line_of(card_file.front, ("covers", index)) + 1,
                                            f"covers an unknown id {covered!r}"))  # fmt: skip
+    synonyms = load_synonyms(content_dir, known | set(cards), set(references), issues)
     knowledge = Knowledge(
         structures=built.structures, territories=built.territories, conditions=built.conditions,
         links=built.links, features=built.features, triggers=built.triggers, checks=built.checks,
         red_flags=built.red_flags, cards={card_id: c.card for card_id, c in cards.items()}, references=references,
+        synonyms=synonyms,
     )  # fmt: skip
     return knowledge, issues
 

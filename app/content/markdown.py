@@ -72,7 +72,3 @@ def render_card(card: Card, references: Mapping[str, Reference]) -> str:
     entries = "".join(f"<li>{html.escape(entry.text(), quote=False)}</li>" for entry in reference_list(numbers, references))
     return f"{body}<h2>{REFERENCES_HEADING}</h2><ol>{entries}</ol>" if entries else body
 
-
-def card_text(card: Card, references: Mapping[str, Reference]) -> str:
-    """The card's Markdown with citation keys as numbers, for plain-text uses (search, handout)."""
-    return replace_citations(card.body, numbering(card.body, card.references, references))

@@ -167,6 +167,16 @@ class RedFlag:
     references: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Synonym:
+    """Lay words for things the atlas names otherwise ('sciatica', 'pins and needles'), for search."""
+
+    words: tuple[str, ...]
+    means: tuple[str, ...]  # condition, structure, card or territory ids
+    note: str = ""
+    references: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True, eq=False)
 class Knowledge:
     structures: dict[str, Structure] = field(default_factory=dict)
@@ -180,6 +190,7 @@ class Knowledge:
     cards: dict[str, Card] = field(default_factory=dict)
     references: dict[str, Reference] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # extra id -> patient words
+    synonyms: tuple[Synonym, ...] = ()  # lay words for search
     _cache: dict[str, object] = field(default_factory=dict, repr=False)  # derived indexes (ranking)
 
     # -- look-ups ------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from app.domain.errors import AssetError
 from app.domain.explorer import Explorer
 from app.domain.knowledge import Knowledge
 from app.domain.ranking import Candidate
+from app.domain.search import SearchIndex
 from app.domain.view_state import CameraRequests, ViewState
 from app.scene.assets import Model, structure_names
 from app.scene.explorer_view import ExplorerView
@@ -35,6 +36,7 @@ from app.scene.skin_labels import SkinLabels
 from app.scene.skin_overlays import OVERLAY_TITLES, SkinOverlays
 from app.ui.explorer_panel import ExplorerPanel, narrow_combo
 from app.ui.scene_widget import SceneWidget
+from app.ui.search import SEARCH_KEYS, SearchBox
 from app.ui.touch_input import TouchInput
 
 VIEW_ACTIONS = (
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self._build_view_toolbar()
         self._build_layers_dock()
         self._build_explorer_dock()
+        self._build_search()
         self.camera.view_requested.connect(self._on_view_change)
         self._on_view_change("anterior")
 
@@ -211,7 +214,36 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(urgent)
         self.toolbar.widgetForAction(urgent).setStyleSheet("color: white; background: #aa3377; font-weight: bold;")
 
+    def _build_search(self) -> None:
+        """The search box at the end of the toolbar; Ctrl+F or / puts the cursor in it."""
+        self.search_box = SearchBox(SearchIndex(self.explorer.knowledge), {
+            "source": self.explorer.show_source,
+            "card": self.panel.show_card,
+            "region": self._touch_region,
+        })  # fmt: skip
+        self.search_box.setEnabled(self.explorer_view is not None)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.search_box)
+        find = QAction(self.tr("Search"), self)
+        find.setShortcuts(list(SEARCH_KEYS))
+        find.triggered.connect(self.search_box.focus_search)
+        self.addAction(find)
+        self.search_action = find
+
     # -- widgets → model ----------------------------------------------------------------------
+    def _touch_region(self, region: str) -> None:
+        """Touch the middle of a named region, as a click there would."""
+        point_id = self.explorer_view.labels.centre_vertex(region) if self.explorer_view else None
+        if point_id is not None:
+            self.touch_vertex(point_id)
+
+    def touch_vertex(self, point_id: int, add: bool = False) -> None:
+        """Queue a touch of one skin vertex; touches are answered after every one already queued."""
+        if not add:
+            self._pending_touches.clear()
+        self._pending_touches.append((point_id, add))
+        self._answer_timer.start()
+
     def _on_touch(self, x: float, y: float, add: bool) -> None:
         if self.explorer_view is None:
             return
@@ -222,10 +254,7 @@ class MainWindow(QMainWindow):
         if point_id is None:
             self.statusBar().showMessage("Touch the skin of the body to ask what could hurt there.")
             return
-        if not add:
-            self._pending_touches.clear()
-        self._pending_touches.append((point_id, add))
-        self._answer_timer.start()
+        self.touch_vertex(point_id, add)
 
     def _answer_touches(self) -> None:
         pending, self._pending_touches = self._pending_touches, []

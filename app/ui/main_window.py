@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.content.handout import build_handout
 from app.domain.errors import AssetError
 from app.domain.explorer import Explorer
 from app.domain.knowledge import Knowledge
@@ -36,6 +37,7 @@ from app.scene.skin_labels import SkinLabels
 from app.scene.skin_overlays import OVERLAY_TITLES, SkinOverlays
 from app.ui.explorer_panel import ExplorerPanel, narrow_combo
 from app.ui.scene_widget import SceneWidget
+from app.ui.handout import HandoutDialog, image_from_rgb
 from app.ui.search import SEARCH_KEYS, SearchBox
 from app.ui.touch_input import TouchInput
 
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         self._build_view_toolbar()
         self._build_layers_dock()
         self._build_explorer_dock()
+        self._build_handout_action()
         self._build_search()
         self.camera.view_requested.connect(self._on_view_change)
         self._on_view_change("anterior")
@@ -229,6 +232,19 @@ class MainWindow(QMainWindow):
         find.triggered.connect(self.search_box.focus_search)
         self.addAction(find)
         self.search_action = find
+
+    def _build_handout_action(self) -> None:
+        handout = QAction(self.tr("Handout…"), self)
+        handout.setToolTip(self.tr("A sheet for the patient: this view, the possible sources, what helps (PDF or print)"))
+        handout.triggered.connect(self._on_handout)
+        self.toolbar.addAction(handout)
+        self.handout_action = handout
+        self.handout_dialog: HandoutDialog | None = None
+
+    def _on_handout(self) -> None:
+        picture = image_from_rgb(self.interactor.picture())
+        self.handout_dialog = HandoutDialog(lambda note: build_handout(self.explorer, note), picture, self)
+        self.handout_dialog.open()
 
     # -- widgets → model ----------------------------------------------------------------------
     def _touch_region(self, region: str) -> None:

@@ -34,7 +34,8 @@ class SearchBox(QLineEdit):
         self.setClearButtonEnabled(True)
         self.setPlaceholderText(self.tr("Search: sciatica, heel, slipped disc … (Ctrl+F)"))
         self.setAccessibleName(self.tr("Search"))
-        self.setMinimumWidth(260)
+        self.setMinimumWidth(220)
+        self.setMaximumWidth(420)
         self.model = QStandardItemModel(self)
         completer = QCompleter(self.model, self)
         # the domain ranks and forgives typos; the completer must show its list as it is

@@ -39,6 +39,7 @@ from app.ui.explorer_panel import ExplorerPanel, narrow_combo
 from app.ui.scene_widget import SceneWidget
 from app.ui.handout import HandoutDialog, image_from_rgb
 from app.ui.search import SEARCH_KEYS, SearchBox
+from app.ui.text_size import TextSize
 from app.ui.touch_input import TouchInput
 
 VIEW_ACTIONS = (
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self._build_explorer_dock()
         self._build_handout_action()
         self._build_search()
+        self.text_size = TextSize(self)  # Ctrl+= / Ctrl+- / Ctrl+0, remembered
         self.camera.view_requested.connect(self._on_view_change)
         self._on_view_change("anterior")
 
@@ -362,6 +364,7 @@ class MainWindow(QMainWindow):
         for field, _label in LAYER_LABELS:
             getattr(self.state.events, field).disconnect(self._on_layers_change)
         self.state.events.skin_opacity.disconnect(self._on_skin_opacity_change)
+        self.text_size.close()
         self.scene.close()
         self.interactor.close()
         super().closeEvent(event)

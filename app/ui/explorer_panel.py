@@ -76,6 +76,7 @@ def narrow_combo(box: QComboBox, characters: int = 18) -> None:
 
 class ExplorerPanel(QWidget):
     focus_requested = Signal(object)  # Candidate: turn the camera to it
+    card_shown = Signal(str)  # a card opened on its own (a link, search, going back)
 
     def __init__(self, explorer: Explorer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -259,6 +260,7 @@ class ExplorerPanel(QWidget):
         if card is not None:
             self.card_view.setHtml(f"<h2>{card.title}</h2>{render_card(card, self.explorer.knowledge.references)}")
             self.tabs.setCurrentIndex(0)
+            self.card_shown.emit(card_id)
 
     def _on_source_change(self, shown: Effects | None) -> None:
         if shown is None:

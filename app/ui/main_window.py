@@ -38,6 +38,7 @@ from app.scene.skin_overlays import OVERLAY_TITLES, SkinOverlays
 from app.ui.explorer_panel import ExplorerPanel, narrow_combo
 from app.ui.scene_widget import SceneWidget
 from app.ui.handout import HandoutDialog, image_from_rgb
+from app.ui.history import HistoryControl
 from app.ui.search import SEARCH_KEYS, SearchBox
 from app.ui.text_size import TextSize
 from app.ui.touch_input import TouchInput
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
         self._build_handout_action()
         self._build_search()
         self.text_size = TextSize(self)  # Ctrl+= / Ctrl+- / Ctrl+0, remembered
+        self.toolbar.addSeparator()
+        self.history = HistoryControl(self.explorer, self.panel, self.toolbar)  # Alt+← / Alt+→
         self.camera.view_requested.connect(self._on_view_change)
         self._on_view_change("anterior")
 
@@ -365,6 +368,7 @@ class MainWindow(QMainWindow):
             getattr(self.state.events, field).disconnect(self._on_layers_change)
         self.state.events.skin_opacity.disconnect(self._on_skin_opacity_change)
         self.text_size.close()
+        self.history.close()
         self.scene.close()
         self.interactor.close()
         super().closeEvent(event)

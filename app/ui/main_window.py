@@ -39,7 +39,7 @@ from app.ui.explorer_panel import ExplorerPanel, narrow_combo
 from app.ui.scene_widget import SceneWidget
 from app.ui.handout import HandoutDialog, image_from_rgb
 from app.ui.history import HistoryControl
-from app.ui.search import SEARCH_KEYS, SearchBox
+from app.ui.search import SearchBox, search_keys
 from app.ui.text_size import TextSize
 from app.ui.touch_input import TouchInput
 
@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.search_box)
         find = QAction(self.tr("Search"), self)
-        find.setShortcuts(list(SEARCH_KEYS))
+        find.setShortcuts(search_keys())
         find.triggered.connect(self.search_box.focus_search)
         self.addAction(find)
         self.search_action = find

@@ -16,7 +16,11 @@ from app.domain.search import Hit, SearchIndex
 
 RESULTS_SHOWN = 8
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
-SEARCH_KEYS = (QKeySequence(QKeySequence.StandardKey.Find), QKeySequence("/"))
+
+
+def search_keys() -> list[QKeySequence]:
+    """Ctrl+F (the platform's Find) and /; made on demand, as a standard key needs the application."""
+    return [QKeySequence(QKeySequence.StandardKey.Find), QKeySequence("/")]
 
 
 class SearchBox(QLineEdit):

@@ -66,7 +66,8 @@ class TextSize(QObject):
 
     def close(self) -> None:
         """Give the application its own font back (the window is going)."""
-        QApplication.setFont(self.base)
+        if QApplication.font() != self.base:
+            QApplication.setFont(self.base)
 
     def _saved(self) -> float:
         try:
@@ -82,4 +83,5 @@ class TextSize(QObject):
             font.setPointSizeF(size * self.scale)
         else:  # a font sized in pixels
             font.setPixelSize(max(1, round(self.base.pixelSize() * self.scale)))
-        QApplication.setFont(font)
+        if font != QApplication.font():  # every widget re-lays out on a change: none at a normal start
+            QApplication.setFont(font)

@@ -15,6 +15,7 @@ import numpy as np
 from PIL import Image
 from PySide6.QtCore import Qt
 
+from app.ui.handout import printers
 from pixels import click, skin_point_near
 
 
@@ -36,6 +37,7 @@ def test_the_handout_holds_the_view_sources_care_and_references(qtbot, window, t
     qtbot.waitUntil(dialog.isVisible)
     qtbot.keyClicks(dialog.note, "Walk a little every day.")
     out = dialog.save_pdf(tmp_path / "handout.pdf")
+    assert dialog.print_button.isEnabled() == bool(printers()), "Print… only where a printer is set up"
 
     text = " ".join(pdf_text(out).split())
     sources = [s.title for s in dialog.handout().sources]

@@ -163,13 +163,17 @@ class Explorer:
         return Query(spots=tuple(t.spot for t in self.touches), **vars(self.answers))
 
     def describe(self, touch: Touch) -> str:
-        """The touched place in the person's own words: 'your left foot (top of the foot)'."""
+        """The touched place in the person's own words: 'your left foot (top of the foot)',
+        'your left lower leg: front of the lower leg (shin)'."""
         region = touch.spot.region
         part = BODY_PART.get(region or "", "body")
         where = self.knowledge.title(f"region_{region}") if region else part
         side = touch.spot.side
         owner = f"your {side} {part}" if side in ("left", "right") else f"the middle of your {part}"
-        return f"{owner} ({where.lower()})" if where.lower() != part else owner
+        if where.lower() == part:
+            return owner
+        # a title with its own brackets ("Front of the lower leg (shin)") must not be bracketed again
+        return f"{owner}: {where.lower()}" if "(" in where else f"{owner} ({where.lower()})"
 
     # -- internals ---------------------------------------------------------------------------
     def _rerank(self) -> None:

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.content.markdown import render_card
-from app.domain.effects import Effects
+from app.domain.effects import EffectLink, Effects
 from app.domain.explorer import ANSWER_KINDS, Explorer
-from app.domain.knowledge import MECHANISM_WORDS
+from app.domain.knowledge import MECHANISM_WORDS, Knowledge
 from app.domain.ranking import Candidate
 from app.scene.highlight import MECHANISM_COLOURS
 
@@ -104,6 +104,14 @@ def _with_section_anchors(body: str) -> tuple[str, str]:
     return (f"<p><b>Jump to:</b> {' · '.join(links)}</p>" if links else ""), body
 
 
+def reach_line(knowledge: Knowledge, link: EffectLink) -> str:
+    """One route of the reverse view; a route by way of other parts names them, so two routes to the
+    same place (flat feet → low back, and flat feet → knee → hip → low back) read differently."""
+    between = [knowledge.title(step) for step in link.path[1:-1]]
+    route = f" (by way of {' → '.join(between).lower()})" if between else ""
+    return f"{knowledge.title(link.target)}{route} — {link.mechanism}, evidence {link.evidence}"
+
+
 def narrow_combo(box: QComboBox, characters: int = 18) -> None:
     """Let a combo box with long entries shrink to a narrow panel (the list still shows them whole)."""
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -155,6 +163,7 @@ class SourceCard(QFrame):
 
 class ExplorerPanel(QWidget):
     focus_requested = Signal(object)  # Candidate: turn the camera to it
+    card_shown = Signal(str)  # a card opened on its own (a link, search, going back)
 
     def __init__(self, explorer: Explorer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -398,7 +407,7 @@ class ExplorerPanel(QWidget):
         """A card's HTML, made once per card (a touch shows the same cards again and again)."""
         if card_id not in self._card_bodies:
             card = self.explorer.knowledge.card(card_id)
-            self._card_bodies[card_id] = render_card(card) if card is not None else ""
+            self._card_bodies[card_id] = render_card(card, self.explorer.knowledge.references) if card else ""
         return self._card_bodies[card_id]
 
     def show_card(self, card_id: str) -> None:
@@ -406,6 +415,7 @@ class ExplorerPanel(QWidget):
         if card is not None:
             self.card_view.setHtml(f"<h2>{card.title}</h2>{self.card_body(card_id)}")
             self.tabs.setCurrentIndex(0)
+            self.card_shown.emit(card_id)
 
     def _on_source_change(self, shown: Effects | None) -> None:
         if shown is None:
@@ -419,9 +429,7 @@ class ExplorerPanel(QWidget):
         knowledge = self.explorer.knowledge
         places = sorted({knowledge.title(t) for t in (*shown.territories, *(f"region_{r}" for r in shown.regions))})
         parts = sorted({knowledge.title(s) for s in shown.structures})
-        links = "".join(
-            f"<li>{knowledge.title(link.target)} — {link.mechanism}, evidence {link.evidence}</li>" for link in shown.links
-        )
+        links = "".join(f"<li>{html.escape(reach_line(knowledge, link))}</li>" for link in shown.links)
         self.reach_view.setHtml(
             f"<h2>{shown.title}</h2>"
             f"<p><b>Can send pain or strain to:</b> {', '.join(places) or '—'}</p>"

@@ -31,7 +31,7 @@ def test_link_and_html_finders_give_lines() -> None:
 
 def test_render_card_and_patient_text(knowledge: Knowledge) -> None:
     card = knowledge.cards["flat_feet"]
-    html = render_card(card)
+    html = render_card(card, knowledge.references)
     assert html.startswith("<h2>") and "For clinicians and students" in html
     text = patient_text(card)
     assert "For clinicians" not in text and "##" not in text and "](" not in text

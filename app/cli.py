@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--skin-opacity", type=checks.unit_interval, help="0..1 (default 0.35, or 1 with a map)")
 
     h = command("handout", "a patient handout PDF for a spot, made without a window")
-    h.add_argument("--point", type=_point, required=True, help="X,Y,Z in model metres (nearest skin point)")
+    h.add_argument("--point", type=checks.point, required=True, help="X,Y,Z in model metres (nearest skin point)")
     h.add_argument("--out", required=True, help="the PDF to write")
     h.add_argument("--note", default="", help="a note from the clinician, printed on the sheet")
     h.add_argument("--view", choices=VIEWS, default="anterior")
@@ -117,7 +117,8 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
 def _cmd_handout(args: argparse.Namespace) -> int:
     from app.ui.handout import handout_for_point
 
-    path = handout_for_point(args.point, args.out, args.note, args.view, _load_knowledge())
+    out = checks.output_path(args.out, (".pdf",), "handout.pdf")
+    path = handout_for_point(args.point, out, args.note, args.view, _load_knowledge())
     _emit(args, {"out": str(path)}, f"wrote {path}")
     return 0
 

@@ -87,16 +87,21 @@ def count(text: str) -> int:
 
 
 def image_path(text: str) -> Path:
-    """A picture file to write: a .png or .jpg name (not a folder) in a folder that exists and
+    """A picture file to write (see `output_path`)."""
+    return output_path(text, IMAGE_SUFFIXES, "body.png")
+
+
+def output_path(text: str, suffixes: tuple[str, ...], example: str) -> Path:
+    """A file to write: a name with one of `suffixes` (not a folder) in a folder that exists and
     takes new files (tried with a scratch file, which also catches read-only and virtual folders).
     Raises AtlasError: the command line was fine, the place is not."""
     if not text.strip():
-        raise AtlasError("--out: give a file name such as body.png")
+        raise AtlasError(f"--out: give a file name such as {example}")
     path = Path(text).expanduser()
     if path.is_dir():
-        raise AtlasError(f"--out: {path} is a folder; give a file name such as {path / 'body.png'}")
-    if path.suffix.lower() not in IMAGE_SUFFIXES:
-        raise AtlasError(f"--out: {path}: give a name ending in {' or '.join(IMAGE_SUFFIXES[:2])}")
+        raise AtlasError(f"--out: {path} is a folder; give a file name such as {path / example}")
+    if path.suffix.lower() not in suffixes:
+        raise AtlasError(f"--out: {path}: give a name ending in {' or '.join(suffixes[:2])}")
     folder = path.parent
     if not folder.is_dir():
         raise AtlasError(f"{folder}: folder does not exist; create it or choose another --out")

@@ -68,7 +68,7 @@ def run_app(args: argparse.Namespace) -> int:
     qt_app.setApplicationName("Referral Atlas")
     qt_app.setOrganizationName("referral-atlas")  # where QSettings keeps the language and text size
     translation = Translation()
-    translation.install(choose_language(args.lang))
+    translation.install(choose_language(getattr(args, "lang", None)))
     model = load_model_or_report()
     if model is None:
         return 1

@@ -171,8 +171,8 @@ def load(content_dir: Path, check_reading: bool = True) -> tuple[Knowledge, list
                 line = line_of(card_file.front, ("covers", index)) + 1
                 left_out.unresolved(issues, covered, (*PLACES, QUESTIONS), f"card {card_file.card.id}",
                                     ContentIssue(card_file.card.source_file, line, f"covers an unknown id {covered!r}"))  # fmt: skip
+    synonyms = load_synonyms(content_dir, known | set(cards), set(references), left_out, issues)
     left_out.report(issues)
-    synonyms = load_synonyms(content_dir, known | set(cards), set(references), issues)
     knowledge = Knowledge(
         structures=built.structures, territories=built.territories, conditions=built.conditions,
         links=built.links, features=built.features, triggers=built.triggers, checks=built.checks,
@@ -197,7 +197,8 @@ def _cross_check(card_file: CardFile, present: set[str], references: dict[str, R
                                 ContentIssue(file, line, f"unknown reference {ref!r}"))  # fmt: skip
     for line, key in card_file.citations:
         if key not in references:
-            problems.append(ContentIssue(file, line, f"cites an unknown reference [{key}] (add it to content/references/)"))
+            left_out.unresolved(problems, key, (REFERENCES,), f"card {card_file.card.id}",
+                                ContentIssue(file, line, f"cites an unknown reference [{key}] (add it to content/references/)"))  # fmt: skip
     for line, target in card_file.links:
         card_id = target.removeprefix("card:")
         if not target.startswith("card:"):

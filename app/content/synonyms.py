@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from app.content.data import _entries, _read
+from app.content.data import PLACES, REFERENCES, LeftOut, _entries, _read
 from app.content.issues import ContentIssue
 from app.content.schema import DataFile, Id, Strict
 from app.domain.knowledge import Synonym
@@ -27,21 +27,22 @@ class SynonymsFile(DataFile):
     synonyms: list[object]
 
 
-def load_synonyms(content_dir: Path, known: set[str], references: set[str],
+def load_synonyms(content_dir: Path, known: set[str], references: set[str], left_out: LeftOut,
                   issues: list[ContentIssue]) -> tuple[Synonym, ...]:  # fmt: skip
     """The synonyms whose ids are all `known`; without the file there are none (search still works)."""
     path = Path(content_dir) / SYNONYMS_FILE
-    data = _read(path, SynonymsFile, issues) if path.is_file() else None
+    data = _read(path, SynonymsFile, left_out, issues) if path.is_file() else None
     if data is None:
         return ()
     out: list[Synonym] = []
-    for item in _entries(data, "synonyms", SynonymEntry, str(path), issues):
+    for item in _entries(data, "synonyms", SynonymEntry, str(path), left_out, issues):
         entry: SynonymEntry = item.entry
-        unknown = [(("means", i), x) for i, x in enumerate(entry.means) if x not in known]
-        unknown += [(("references", i), r) for i, r in enumerate(entry.references) if r not in references]
-        if unknown:
-            loc, name = unknown[0]
-            issues.append(ContentIssue(item.file, item.line(*loc), f"unknown id or reference {name!r}"))
+        unknown = [(("means", i), x, PLACES) for i, x in enumerate(entry.means) if x not in known]
+        unknown += [(("references", i), r, (REFERENCES,)) for i, r in enumerate(entry.references) if r not in references]
+        if unknown:  # a left-out entry it names is reported once, with everything else naming it
+            loc, name, files = unknown[0]
+            problem = ContentIssue(item.file, item.line(*loc), f"unknown id or reference {name!r}")
+            left_out.unresolved(issues, name, files, f"synonym {entry.words[0]!r}", problem)
             continue
         words = tuple(w.strip().lower() for w in entry.words if w.strip())
         out.append(Synonym(words, tuple(entry.means), entry.note, tuple(entry.references)))

@@ -149,6 +149,8 @@ def cut_along_labels(surface: pv.PolyData, point_labels: np.ndarray, smoothing: 
     normals = {"Normals": surface.point_data["Normals"]} if "Normals" in surface.point_data else {}
     whole = _piece(surface.points, faces[uniform], normals, np.flatnonzero(uniform), values[winner[uniform, 0]])
     mixed = np.flatnonzero(~uniform)
+    if len(mixed) == 0:  # one label everywhere: nothing to cut
+        return whole
     rest = _piece(surface.points, faces[mixed], normals, mixed, None)
     # Peel one label off at a time: each clip splits what is left into the label's piece and the
     # rest (exact complements), so the pieces tile the surface with no gaps at triple junctions.

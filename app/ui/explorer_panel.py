@@ -105,11 +105,17 @@ def _with_section_anchors(body: str) -> tuple[str, str]:
 
 
 def reach_line(knowledge: Knowledge, link: EffectLink) -> str:
-    """One route of the reverse view; a route by way of other parts names them, so two routes to the
-    same place (flat feet → low back, and flat feet → knee → hip → low back) read differently."""
-    between = [knowledge.title(step) for step in link.path[1:-1]]
-    route = f" (by way of {' → '.join(between).lower()})" if between else ""
-    return f"{knowledge.title(link.target)}{route} — {link.mechanism}, evidence {link.evidence}"
+    """One place of the reverse view, by its strongest route; a route by way of other parts names
+    them, and the weaker routes to the same place follow (flat feet → low back directly, and also
+    by way of the knee and hip)."""
+
+    def by_way(path: tuple[str, ...]) -> str:
+        return " → ".join(knowledge.title(step) for step in path[1:-1]).lower()
+
+    route = f" (by way of {by_way(link.path)})" if len(link.path) > 2 else ""
+    others = [by_way(path) for path in link.routes if len(path) > 2]
+    also = f"; also by way of {'; '.join(others)}" if others else ""
+    return f"{knowledge.title(link.target)}{route} — {link.mechanism}, evidence {link.evidence}{also}"
 
 
 def narrow_combo(box: QComboBox, characters: int = 18) -> None:

@@ -67,7 +67,7 @@ OVERLAY_CHOICES = (("none", "No map"), *OVERLAY_TITLES.items())
 LAYERS_DOCK_PX = 220
 PANEL_SHARE, PANEL_MIN_PX, PANEL_MAX_PX = 0.31, 340, 600  # the sources panel's share of the width
 NARROW_PX = 1100  # narrower windows tuck the layers dock away (a toolbar button brings it back)
-STYLE = Path(__file__).with_name("style.qss")
+STYLE_SHEET = Path(__file__).with_name("style.qss").read_text(encoding="utf-8")
 
 
 class _SwallowKeys(QObject):
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
     def __init__(self, model: Model, knowledge: Knowledge, state: ViewState | None = None) -> None:
         super().__init__()
         self.setWindowTitle("Referral Atlas")
-        self.setStyleSheet(STYLE.read_text(encoding="utf-8"))
+        self.setStyleSheet(STYLE_SHEET)
         self.resize(1280, 800)
         self.state = state or ViewState()
         self.camera = CameraRequests()
@@ -255,6 +255,16 @@ class MainWindow(QMainWindow):
 
     def _on_layers_dock_chosen(self, _checked: bool) -> None:
         self._layers_dock_auto = False
+
+    def event(self, event: QEvent) -> bool:
+        """A new application font (presenter text size) reaches the widgets the style sheet polished."""
+        if event.type() == QEvent.Type.ApplicationFontChange:
+            QTimer.singleShot(0, self._restyle)  # once every widget has had the new font
+        return super().event(event)
+
+    def _restyle(self) -> None:
+        self.setStyleSheet("")  # the same sheet again would be a no-op
+        self.setStyleSheet(STYLE_SHEET)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
         """The body gets the middle and most of the width at every window size."""

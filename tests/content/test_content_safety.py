@@ -51,7 +51,7 @@ HOSTILE = [
 @pytest.mark.parametrize("markdown", [m for _, m in HOSTILE], ids=[h[0] for h in HOSTILE])
 def test_hostile_markdown_in_a_card_is_inert(knowledge: Knowledge, markdown: str) -> None:
     card = replace(knowledge.cards["flat_feet"], body=f"## What it is\n\n{markdown}\n\nSee [hip](card:hip_joint).\n")
-    html = render_card(card)
+    html = render_card(card, knowledge.references)
     elements = _Elements(html).found
     assert {tag for tag, _ in elements} <= ALLOWED_TAGS, html
     assert [(tag, attrs) for tag, attrs in elements if attrs] == [("a", {"href": "card:hip_joint"})], html

@@ -138,3 +138,11 @@ def test_the_legend_of_a_view_names_only_what_it_shows(scene, labels):
         assert {"T10", "L1", "L3", "L5"} <= front and "S2" not in front, front  # S2: back of the thigh
     finally:
         overlays.close()
+
+
+def test_a_cut_with_one_label_everywhere_is_the_surface_itself(scene):
+    from app.scene.overlays import cut_along_labels
+
+    surface = scene.skin_surface
+    cut = cut_along_labels(surface, np.ones(surface.n_points, dtype=np.int64))
+    assert cut.n_cells == surface.n_cells and set(np.asarray(cut.cell_data["label"]).tolist()) == {1}

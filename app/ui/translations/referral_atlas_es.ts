@@ -51,6 +51,64 @@
     </message>
 </context>
 <context>
+    <name>HandoutDialog</name>
+    <message>
+        <source>Patient handout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note for the patient, if you like (printed on the sheet, never stored):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Walk a little every day; see me again in 3 weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer; save a PDF instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the handout</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryControl</name>
+    <message>
+        <source>Go back to what was shown before (Alt+←)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go forward again (Alt+→)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>click where it hurts</source>
@@ -74,6 +132,18 @@
     </message>
     <message>
         <source>Show or hide the layers and skin maps (L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handout…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sheet for the patient: this view, the possible sources, what helps (PDF or print)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -109,6 +179,56 @@
     </message>
     <message>
         <source>Sorry, this screen is not working right now. Please tell the front desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search: sciatica, heel, slipped disc … (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>place on the body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nerve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TextSize</name>
+    <message>
+        <source>Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size {0}%</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

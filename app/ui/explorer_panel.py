@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSignalBlocker, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,22 +35,23 @@ from app.domain.knowledge import MECHANISM_WORDS, Knowledge
 from app.domain.ranking import Candidate
 from app.scene.highlight import MECHANISM_COLOURS
 
+# QT_TRANSLATE_NOOP marks the words for pyside6-lupdate; the panel's self.tr() shows them
 ANSWER_TITLES = {
-    "features": "What does it feel like?",
-    "triggers": "What makes it worse?",
-    "checks": "Can you …? (weakness)",
-    "red_flags": "Urgent signs",
+    "features": QT_TRANSLATE_NOOP("ExplorerPanel", "What does it feel like?"),
+    "triggers": QT_TRANSLATE_NOOP("ExplorerPanel", "What makes it worse?"),
+    "checks": QT_TRANSLATE_NOOP("ExplorerPanel", "Can you …? (weakness)"),
+    "red_flags": QT_TRANSLATE_NOOP("ExplorerPanel", "Urgent signs"),
 }
 WHO_CAN_HELP = {
-    "family_doctor": "family doctor",
-    "physical_therapist": "physical therapist",
-    "podiatrist": "podiatrist",
-    "spine_specialist": "spine specialist",
-    "orthopaedic_specialist": "orthopaedic specialist",
-    "rheumatologist": "rheumatologist",
-    "emergency_care": "emergency care",
+    "family_doctor": QT_TRANSLATE_NOOP("ExplorerPanel", "family doctor"),
+    "physical_therapist": QT_TRANSLATE_NOOP("ExplorerPanel", "physical therapist"),
+    "podiatrist": QT_TRANSLATE_NOOP("ExplorerPanel", "podiatrist"),
+    "spine_specialist": QT_TRANSLATE_NOOP("ExplorerPanel", "spine specialist"),
+    "orthopaedic_specialist": QT_TRANSLATE_NOOP("ExplorerPanel", "orthopaedic specialist"),
+    "rheumatologist": QT_TRANSLATE_NOOP("ExplorerPanel", "rheumatologist"),
+    "emergency_care": QT_TRANSLATE_NOOP("ExplorerPanel", "emergency care"),
 }
-DISCLAIMER = "This explains possible causes. It is not a diagnosis. A clinician can examine you and tell."
+DISCLAIMER = QT_TRANSLATE_NOOP("ExplorerPanel", "This explains possible causes. It is not a diagnosis. A clinician can examine you and tell.")
 
 
 _CARD_REFERENCE = re.compile(r"\(card:([a-z0-9_]+)\)")
@@ -177,7 +178,7 @@ class ExplorerPanel(QWidget):
         knowledge = explorer.knowledge
         layout = QVBoxLayout(self)
 
-        self.where = QLabel("Touch the body where it hurts.")
+        self.where = QLabel(self.tr("Touch the body where it hurts."))
         self.where.setWordWrap(True)
         self.where.setObjectName("where")
         layout.addWidget(self.where)
@@ -188,10 +189,10 @@ class ExplorerPanel(QWidget):
         layout.addWidget(self.gaps)
 
         buttons = QHBoxLayout()
-        self.area_button = QPushButton("Mark an area")
+        self.area_button = QPushButton(self.tr("Mark an area"))
         self.area_button.setCheckable(True)
-        self.area_button.setToolTip("Touch or stroke several spots; the ranking uses them all")
-        self.clear_button = QPushButton("Start again")
+        self.area_button.setToolTip(self.tr("Touch or stroke several spots; the ranking uses them all"))
+        self.clear_button = QPushButton(self.tr("Start again"))
         self.clear_button.clicked.connect(explorer.clear)
         self.compare_button = QPushButton(self.tr("Compare…"))
         self.compare_button.setToolTip(self.tr("Put the chosen source beside another one: both paths, both cards"))
@@ -209,7 +210,7 @@ class ExplorerPanel(QWidget):
         results = QWidget()
         results_layout = QVBoxLayout(results)
         self.candidate_list = QListWidget()
-        self.candidate_list.setAccessibleName("Possible sources")
+        self.candidate_list.setAccessibleName(self.tr("Possible sources"))
         self.candidate_list.setWordWrap(True)
         self.candidate_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.candidate_list.currentItemChanged.connect(self._on_item_change)
@@ -220,7 +221,7 @@ class ExplorerPanel(QWidget):
         self.card_view.setOpenLinks(False)
         self.card_view.anchorClicked.connect(self._on_link)
         results_layout.addWidget(self.card_view, 3)
-        tabs.addTab(results, "Sources")
+        tabs.addTab(results, self.tr("Sources"))
 
         questions = QWidget()
         questions_layout = QVBoxLayout(questions)
@@ -231,7 +232,7 @@ class ExplorerPanel(QWidget):
         questions_layout.addWidget(self.top_now)
         self.answer_boxes: dict[tuple[str, str], QCheckBox] = {}
         for kind in sorted(ANSWER_KINDS, key=lambda k: k != "red_flags"):  # urgent signs on top
-            group = QGroupBox(ANSWER_TITLES[kind])
+            group = QGroupBox(self.tr(ANSWER_TITLES[kind]))
             group_layout = QVBoxLayout(group)
             for answer_id, label in knowledge.answers(kind):
                 row = WrappedCheckBox(label)
@@ -246,11 +247,11 @@ class ExplorerPanel(QWidget):
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # answers wrap instead
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.questions_tab = scroller
-        tabs.addTab(scroller, "Questions")
+        tabs.addTab(scroller, self.tr("Questions"))
 
         reverse = self.reverse_tab = QWidget()
         reverse_layout = QVBoxLayout(reverse)
-        hint = QLabel("Pick a source here, or Ctrl+click it on the body, to see every place it can send pain or strain:")
+        hint = QLabel(self.tr("Pick a source here, or Ctrl+click it on the body, to see every place it can send pain or strain:"))
         hint.setWordWrap(True)
         reverse_layout.addWidget(hint)
         self.source_box = QComboBox()
@@ -266,10 +267,10 @@ class ExplorerPanel(QWidget):
         self.reach_view.setOpenLinks(False)
         self.reach_view.anchorClicked.connect(self._on_link)
         reverse_layout.addWidget(self.reach_view, 1)
-        tabs.addTab(reverse, "From a source")
+        tabs.addTab(reverse, self.tr("From a source"))
         layout.addWidget(tabs, 1)
 
-        disclaimer = QLabel(DISCLAIMER)
+        disclaimer = QLabel(self.tr(DISCLAIMER))
         disclaimer.setWordWrap(True)
         disclaimer.setObjectName("disclaimer")
         layout.addWidget(disclaimer)
@@ -322,13 +323,13 @@ class ExplorerPanel(QWidget):
         if touches:
             places = list(dict.fromkeys(explorer.describe(t) for t in touches))
             where = places[0] if len(places) == 1 else "; ".join(places[:3]) + ("…" if len(places) > 3 else "")
-            self.where.setText(f"You touched <b>{where}</b>.")
+            self.where.setText(self.tr("You touched <b>{0}</b>.").format(where))
         elif explorer.answers.red_flags:
-            self.where.setText("<b>You marked an urgent sign.</b>")
+            self.where.setText(self.tr("<b>You marked an urgent sign.</b>"))
         elif explorer.urgent_shown:
-            self.where.setText("<b>Signs that need care now.</b> If you have any of them, get care today.")
+            self.where.setText(self.tr("<b>Signs that need care now.</b> If you have any of them, get care today."))
         else:
-            self.where.setText("Touch the body where it hurts.")
+            self.where.setText(self.tr("Touch the body where it hurts."))
         self.gaps.setText("\n".join(str(gap) for gap in explorer.gaps))
         self.gaps.setVisible(bool(explorer.gaps))
         with QSignalBlocker(self.candidate_list):
@@ -340,11 +341,11 @@ class ExplorerPanel(QWidget):
                 box.setChecked(answer_id in getattr(explorer.answers, kind))
         top = [c for c in explorer.candidates if c.mechanism != "urgent"][:3]
         self.top_now.setText(
-            "<b>Best fits now:</b> " + " · ".join(
+            self.tr("<b>Best fits now:</b> ") + " · ".join(
                 f"<span style='color:{MECHANISM_COLOURS.get(c.mechanism, '#888')}'>■</span> {html.escape(c.title)}"
                 for c in top
             )
-            if top else "Touch the body first: the answers re-rank the possible sources."
+            if top else self.tr("Touch the body first: the answers re-rank the possible sources.")
         )  # fmt: skip
         shown_for = (touches, explorer.urgent_shown)
         if shown_for != self._shown_for and (touches or explorer.urgent_shown):
@@ -395,7 +396,7 @@ class ExplorerPanel(QWidget):
     def candidate_html(self, candidate: Candidate) -> str:
         knowledge = self.explorer.knowledge
         reasons = "".join(f"<li>{_reason_html(reason)}</li>" for reason in candidate.reasons)
-        helpers = ", ".join(WHO_CAN_HELP.get(w, w) for w in candidate.who_can_help)
+        helpers = ", ".join(self.tr(WHO_CAN_HELP[w]) if w in WHO_CAN_HELP else w for w in candidate.who_can_help)
         colour = MECHANISM_COLOURS.get(candidate.mechanism, "#888888")
         path = " → ".join(knowledge.title(i) for i in candidate.path)
         card = knowledge.card(candidate.card)
@@ -403,10 +404,11 @@ class ExplorerPanel(QWidget):
         summary = f"<p><i>{html.escape(card.summary)}</i></p>" if card is not None and card.summary else ""
         return (
             f"<h2 style='color:{colour}'>{html.escape(candidate.title)}</h2>{summary}{jumps}"
-            f"<p><b>How it can reach this spot:</b> {path}</p>"
-            f"<p><b>Why it is on the list:</b></p><ul>{reasons}</ul>"
-            f"<p><b>How sure the science is:</b> {candidate.evidence} · <b>Who can help:</b> {helpers}</p>"
-            f"<hr/>{body}"
+            + self.tr("<p><b>How it can reach this spot:</b> {0}</p>").format(path)
+            + self.tr("<p><b>Why it is on the list:</b></p>") + f"<ul>{reasons}</ul>"
+            + self.tr("<p><b>How sure the science is:</b> {0} · <b>Who can help:</b> {1}</p>").format(
+                candidate.evidence, helpers)
+            + f"<hr/>{body}"
         )
 
     def card_body(self, card_id: str) -> str:
@@ -438,6 +440,6 @@ class ExplorerPanel(QWidget):
         links = "".join(f"<li>{html.escape(reach_line(knowledge, link))}</li>" for link in shown.links)
         self.reach_view.setHtml(
             f"<h2>{shown.title}</h2>"
-            f"<p><b>Can send pain or strain to:</b> {', '.join(places) or '—'}</p>"
-            f"<p><b>Through:</b> {', '.join(parts) or '—'}</p><ul>{links}</ul>"
+            + self.tr("<p><b>Can send pain or strain to:</b> {0}</p>").format(", ".join(places) or "—")
+            + self.tr("<p><b>Through:</b> {0}</p>").format(", ".join(parts) or "—") + f"<ul>{links}</ul>"
         )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -49,21 +49,21 @@ from app.ui.search import SearchBox, search_keys
 from app.ui.text_size import TextSize
 from app.ui.touch_input import TouchInput
 
-VIEW_ACTIONS = (
-    ("anterior", "Front", "1"),
-    ("posterior", "Back", "2"),
-    ("left", "Left side", "3"),
-    ("right", "Right side", "4"),
-    ("plantar", "Soles", "5"),
+VIEW_ACTIONS = (  # QT_TRANSLATE_NOOP marks the words for pyside6-lupdate; self.tr() shows them
+    ("anterior", QT_TRANSLATE_NOOP("MainWindow", "Front"), "1"),
+    ("posterior", QT_TRANSLATE_NOOP("MainWindow", "Back"), "2"),
+    ("left", QT_TRANSLATE_NOOP("MainWindow", "Left side"), "3"),
+    ("right", QT_TRANSLATE_NOOP("MainWindow", "Right side"), "4"),
+    ("plantar", QT_TRANSLATE_NOOP("MainWindow", "Soles"), "5"),
 )
 LAYER_LABELS = (
-    ("show_skin", "Skin"),
-    ("show_bones", "Bones"),
-    ("show_muscles", "Muscles"),
-    ("show_nerves", "Nerves"),
-    ("show_structures", "Discs, joints, bursa"),
+    ("show_skin", QT_TRANSLATE_NOOP("MainWindow", "Skin")),
+    ("show_bones", QT_TRANSLATE_NOOP("MainWindow", "Bones")),
+    ("show_muscles", QT_TRANSLATE_NOOP("MainWindow", "Muscles")),
+    ("show_nerves", QT_TRANSLATE_NOOP("MainWindow", "Nerves")),
+    ("show_structures", QT_TRANSLATE_NOOP("MainWindow", "Discs, joints, bursa")),
 )
-OVERLAY_CHOICES = (("none", "No map"), *OVERLAY_TITLES.items())
+OVERLAY_CHOICES = (("none", QT_TRANSLATE_NOOP("MainWindow", "No map")), *OVERLAY_TITLES.items())
 LAYERS_DOCK_PX = 220
 PANEL_SHARE, PANEL_MIN_PX, PANEL_MAX_PX = 0.31, 340, 600  # the sources panel's share of the width
 NARROW_PX = 1100  # narrower windows tuck the layers dock away (a toolbar button brings it back)
@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, model: Model, knowledge: Knowledge, state: ViewState | None = None) -> None:
         super().__init__()
-        self.setWindowTitle("Referral Atlas")
+        self.setWindowTitle(self.tr("Referral Atlas"))
         self.setStyleSheet(STYLE_SHEET)
         self.resize(1280, 800)
         self.state = state or ViewState()
@@ -130,20 +130,20 @@ class MainWindow(QMainWindow):
 
     # -- building ---------------------------------------------------------------------------
     def _build_view_toolbar(self) -> None:
-        toolbar = QToolBar("Views", self)
+        toolbar = QToolBar(self.tr("Views"), self)
         toolbar.setObjectName("views")
         toolbar.setMovable(False)
         self.view_actions: dict[str, QAction] = {}
         for view, label, key in VIEW_ACTIONS:
-            action = QAction(label, self)
+            action = QAction(self.tr(label), self)
             action.setShortcut(QKeySequence(key))
-            action.setToolTip(f"{label} view ({key})")
+            action.setToolTip(self.tr("{0} view ({1})").format(self.tr(label), key))
             action.triggered.connect(lambda _checked=False, v=view: self.camera.request_view(v))
             toolbar.addAction(action)
             self.view_actions[view] = action
-        reset = QAction("Reset", self)
+        reset = QAction(self.tr("Reset"), self)
         reset.setShortcuts([QKeySequence("0"), QKeySequence(Qt.Key.Key_Home)])
-        reset.setToolTip("Reset the view (0 or Home)")
+        reset.setToolTip(self.tr("Reset the view (0 or Home)"))
         reset.triggered.connect(self.camera.request_reset)
         toolbar.addAction(reset)
         self.view_actions["reset"] = reset
@@ -166,11 +166,11 @@ class MainWindow(QMainWindow):
     def _build_layers_dock(self) -> None:
         panel = QWidget()
         layout = QVBoxLayout(panel)
-        layers = QGroupBox("Layers")
+        layers = QGroupBox(self.tr("Layers"))
         layers_layout = QVBoxLayout(layers)
         self.layer_boxes: dict[str, QCheckBox] = {}
         for field, label in LAYER_LABELS:
-            box = QCheckBox(label)
+            box = QCheckBox(self.tr(label))
             box.setChecked(getattr(self.state, field))
             box.toggled.connect(lambda checked, f=field: setattr(self.state, f, checked))
             getattr(self.state.events, field).connect(self._on_layers_change)
@@ -178,44 +178,44 @@ class MainWindow(QMainWindow):
             self.layer_boxes[field] = box
         layout.addWidget(layers)
 
-        skin = QGroupBox("Skin")
+        skin = QGroupBox(self.tr("Skin"))
         skin_layout = QVBoxLayout(skin)
         self.opacity_slider = QSlider(Qt.Orientation.Horizontal)
         self.opacity_slider.setRange(0, 100)
         self.opacity_slider.setValue(round(self.state.skin_opacity * 100))
-        self.opacity_slider.setAccessibleName("Skin opacity")
+        self.opacity_slider.setAccessibleName(self.tr("Skin opacity"))
         self.opacity_slider.valueChanged.connect(lambda v: setattr(self.state, "skin_opacity", v / 100))
         self.state.events.skin_opacity.connect(self._on_skin_opacity_change)
         ends = QWidget()
         ends_layout = QVBoxLayout(ends)
         ends_layout.setContentsMargins(0, 0, 0, 0)
-        ends_layout.addWidget(QLabel("see-through  ←→  solid"))
+        ends_layout.addWidget(QLabel(self.tr("see-through  ←→  solid")))
         skin_layout.addWidget(self.opacity_slider)
         skin_layout.addWidget(ends)
         layout.addWidget(skin)
 
-        maps = QGroupBox("Skin maps")
+        maps = QGroupBox(self.tr("Skin maps"))
         maps_layout = QVBoxLayout(maps)
         self.overlay_box = QComboBox()
         narrow_combo(self.overlay_box)
         for key, title in OVERLAY_CHOICES:
-            self.overlay_box.addItem(title, key)
-        self.overlay_box.setAccessibleName("Skin map")
+            self.overlay_box.addItem(self.tr(title), key)
+        self.overlay_box.setAccessibleName(self.tr("Skin map"))
         self.overlay_box.currentIndexChanged.connect(self._on_overlay_chosen)
-        self.differences_box = QCheckBox("Hatch where maps differ")
-        self.differences_box.setToolTip("Hatch where the Lee 2008 and Keegan & Garrett 1948 dermatome maps disagree")
+        self.differences_box = QCheckBox(self.tr("Hatch where maps differ"))
+        self.differences_box.setToolTip(self.tr("Hatch where the Lee 2008 and Keegan & Garrett 1948 dermatome maps disagree"))
         self.differences_box.toggled.connect(lambda on: setattr(self.state, "show_map_differences", on))
-        self.labels_box = QCheckBox("Labels")
+        self.labels_box = QCheckBox(self.tr("Labels"))
         self.labels_box.toggled.connect(lambda on: setattr(self.state, "show_labels", on))
         self.legend_list = QListWidget()
-        self.legend_list.setAccessibleName("Map legend")
+        self.legend_list.setAccessibleName(self.tr("Map legend"))
         self.state.events.overlay.connect(self._on_overlay_change)
         for widget in (self.overlay_box, self.differences_box, self.labels_box, self.legend_list):
             widget.setEnabled(self.overlays is not None)
             maps_layout.addWidget(widget)
         layout.addWidget(maps, 1)
 
-        dock = QDockWidget("Show", self)
+        dock = QDockWidget(self.tr("Show"), self)
         dock.setObjectName("layers")
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         dock.setWidget(panel)
@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
         self.panel.focus_requested.connect(self._on_focus_request)
         self.panel.area_button.toggled.connect(self._on_area_mode)
         self.panel.setEnabled(self.explorer_view is not None)
-        dock = QDockWidget("What could it be?", self)
+        dock = QDockWidget(self.tr("What could it be?"), self)
         dock.setObjectName("explorer")
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         dock.setWidget(self.panel)
@@ -243,8 +243,8 @@ class MainWindow(QMainWindow):
         self.toolbar.insertAction(self.toolbar.actions()[0], layers)
         self._layers_dock_auto = True  # follows the window width until the user chooses
 
-        urgent = QAction("Urgent signs", self)
-        urgent.setToolTip("Numbness in the saddle area, bladder or bowel changes, fever … (U)")
+        urgent = QAction(self.tr("Urgent signs"), self)
+        urgent.setToolTip(self.tr("Numbness in the saddle area, bladder or bowel changes, fever … (U)"))
         urgent.setShortcut(QKeySequence("U"))
         urgent.triggered.connect(self._on_urgent)
         self.urgent_action = urgent
@@ -326,7 +326,7 @@ class MainWindow(QMainWindow):
             return
         point_id = self.explorer_view.pick(x, y)  # with the camera as it is now, not when answered
         if point_id is None:
-            self.statusBar().showMessage("Touch the skin of the body to ask what could hurt there.")
+            self.statusBar().showMessage(self.tr("Touch the skin of the body to ask what could hurt there."))
             return
         self.touch_vertex(point_id, add)
 
@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
             return
         for point_id, add in pending:
             touch = self.explorer_view.touch_vertex(point_id, add=add)
-        self.statusBar().showMessage(f"You touched {self.explorer.describe(touch)}.")
+        self.statusBar().showMessage(self.tr("You touched {0}.").format(self.explorer.describe(touch)))
 
     def animating(self) -> bool:
         """Anything still to draw: a pending touch, a frame, the pulse, the return to full quality."""
@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
         if self.touch_input is not None:
             self.touch_input.area_mode = on
         self.statusBar().showMessage(
-            "Area mode: touch or stroke over every place that hurts." if on else "Touch one spot at a time."
+            self.tr("Area mode: touch or stroke over every place that hurts.") if on else self.tr("Touch one spot at a time.")
         )
 
     def _on_urgent(self) -> None:
@@ -414,7 +414,7 @@ class MainWindow(QMainWindow):
 
     def _on_view_change(self, view: str) -> None:
         self._view = view
-        label = dict((v, lbl) for v, lbl, _ in VIEW_ACTIONS)[view]
+        label = self.tr(dict((v, lbl) for v, lbl, _ in VIEW_ACTIONS)[view])
         note = self.tr("View: {0} · {1} · drag to turn, scroll to zoom")
         self.statusBar().showMessage(note.format(label, self._touch_note))
 

@@ -5,231 +5,487 @@
     <name>CompareView</name>
     <message>
         <source>Compare two possible sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparar dos posibles causas</translation>
     </message>
     <message>
         <source>&lt;b&gt;What tells them apart&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Qué las distingue&lt;/b&gt;</translation>
     </message>
     <message>
         <source>What tells them apart</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué las distingue</translation>
     </message>
     <message>
         <source>First source</source>
-        <translation type="unfinished"></translation>
+        <translation>Primera causa</translation>
     </message>
     <message>
         <source>Second source</source>
-        <translation type="unfinished"></translation>
+        <translation>Segunda causa</translation>
     </message>
     <message>
         <source>No bedside check in the atlas tells these two apart: compare their cards.</source>
-        <translation type="unfinished"></translation>
+        <translation>El atlas no tiene una prueba en consulta que distinga estas dos: compare sus fichas.</translation>
     </message>
 </context>
 <context>
     <name>CrashReports</name>
     <message>
         <source>Something went wrong, but you can keep going. A report for staff is in {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo salió mal, pero puede seguir. Hay un informe para el personal en {0}.</translation>
     </message>
 </context>
 <context>
     <name>ExplorerPanel</name>
     <message>
+        <source>What does it feel like?</source>
+        <translation>¿Cómo se siente?</translation>
+    </message>
+    <message>
+        <source>What makes it worse?</source>
+        <translation>¿Qué lo empeora?</translation>
+    </message>
+    <message>
+        <source>Can you …? (weakness)</source>
+        <translation>¿Puede usted…? (debilidad)</translation>
+    </message>
+    <message>
+        <source>Urgent signs</source>
+        <translation>Señales urgentes</translation>
+    </message>
+    <message>
+        <source>family doctor</source>
+        <translation>médico de familia</translation>
+    </message>
+    <message>
+        <source>physical therapist</source>
+        <translation>fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>podiatrist</source>
+        <translation>podólogo</translation>
+    </message>
+    <message>
+        <source>spine specialist</source>
+        <translation>especialista en columna</translation>
+    </message>
+    <message>
+        <source>orthopaedic specialist</source>
+        <translation>traumatólogo</translation>
+    </message>
+    <message>
+        <source>rheumatologist</source>
+        <translation>reumatólogo</translation>
+    </message>
+    <message>
+        <source>emergency care</source>
+        <translation>urgencias</translation>
+    </message>
+    <message>
+        <source>This explains possible causes. It is not a diagnosis. A clinician can examine you and tell.</source>
+        <translation>Esto explica posibles causas. No es un diagnóstico. Un profesional de la salud puede examinarle y decírselo.</translation>
+    </message>
+    <message>
+        <source>Touch the body where it hurts.</source>
+        <translation>Toque el cuerpo donde le duele.</translation>
+    </message>
+    <message>
+        <source>Mark an area</source>
+        <translation>Marcar una zona</translation>
+    </message>
+    <message>
+        <source>Touch or stroke several spots; the ranking uses them all</source>
+        <translation>Toque o recorra varios puntos; la lista los tiene en cuenta todos</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Empezar de nuevo</translation>
+    </message>
+    <message>
         <source>Compare…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparar…</translation>
     </message>
     <message>
         <source>Put the chosen source beside another one: both paths, both cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Poner la causa elegida junto a otra: los dos caminos, las dos fichas</translation>
+    </message>
+    <message>
+        <source>Possible sources</source>
+        <translation>Posibles causas</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Causas</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Preguntas</translation>
+    </message>
+    <message>
+        <source>Pick a source here, or Ctrl+click it on the body, to see every place it can send pain or strain:</source>
+        <translation>Elija una causa aquí, o haga Ctrl+clic sobre ella en el cuerpo, para ver todos los lugares adonde puede llevar dolor o sobrecarga:</translation>
+    </message>
+    <message>
+        <source>From a source</source>
+        <translation>Desde una causa</translation>
     </message>
     <message>
         <source>with {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>con {0}</translation>
+    </message>
+    <message>
+        <source>You touched &lt;b&gt;{0}&lt;/b&gt;.</source>
+        <translation>Usted tocó &lt;b&gt;{0}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;You marked an urgent sign.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Usted marcó una señal urgente.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Signs that need care now.&lt;/b&gt; If you have any of them, get care today.</source>
+        <translation>&lt;b&gt;Señales que necesitan atención ya.&lt;/b&gt; Si tiene alguna, busque atención hoy.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Best fits now:&lt;/b&gt; </source>
+        <translation>&lt;b&gt;Lo que mejor encaja ahora:&lt;/b&gt; </translation>
+    </message>
+    <message>
+        <source>Touch the body first: the answers re-rank the possible sources.</source>
+        <translation>Primero toque el cuerpo: las respuestas reordenan las posibles causas.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;How it can reach this spot:&lt;/b&gt; {0}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Cómo puede llegar hasta este punto:&lt;/b&gt; {0}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Why it is on the list:&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Por qué está en la lista:&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;How sure the science is:&lt;/b&gt; {0} · &lt;b&gt;Who can help:&lt;/b&gt; {1}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Qué tan segura es la ciencia:&lt;/b&gt; {0} · &lt;b&gt;Quién puede ayudar:&lt;/b&gt; {1}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Can send pain or strain to:&lt;/b&gt; {0}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Puede llevar dolor o sobrecarga a:&lt;/b&gt; {0}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Through:&lt;/b&gt; {0}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;A través de:&lt;/b&gt; {0}&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>HandoutDialog</name>
     <message>
         <source>Patient handout</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja para el paciente</translation>
     </message>
     <message>
         <source>A note for the patient, if you like (printed on the sheet, never stored):</source>
-        <translation type="unfinished"></translation>
+        <translation>Una nota para el paciente, si lo desea (se imprime en la hoja y nunca se guarda):</translation>
     </message>
     <message>
         <source>Note for the patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota para el paciente</translation>
     </message>
     <message>
         <source>e.g. Walk a little every day; see me again in 3 weeks.</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. Camine un poco cada día; vuelva a verme en 3 semanas.</translation>
     </message>
     <message>
         <source>Save PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar PDF…</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir…</translation>
     </message>
     <message>
         <source>No printer is set up on this computer; save a PDF instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este equipo no tiene impresora configurada; guarde un PDF.</translation>
     </message>
     <message>
         <source>Saved {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado: {0}</translation>
     </message>
     <message>
         <source>Save the handout</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la hoja</translation>
     </message>
 </context>
 <context>
     <name>HistoryControl</name>
     <message>
         <source>Go back to what was shown before (Alt+←)</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a lo que se mostraba antes (Alt+←)</translation>
     </message>
     <message>
         <source>Go forward again (Alt+→)</source>
-        <translation type="unfinished"></translation>
+        <translation>Avanzar de nuevo (Alt+→)</translation>
     </message>
     <message>
         <source>Go back</source>
-        <translation type="unfinished"></translation>
+        <translation>Atrás</translation>
     </message>
     <message>
         <source>Go forward</source>
-        <translation type="unfinished"></translation>
+        <translation>Adelante</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Front</source>
+        <translation>Frente</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Espalda</translation>
+    </message>
+    <message>
+        <source>Left side</source>
+        <translation>Lado izquierdo</translation>
+    </message>
+    <message>
+        <source>Right side</source>
+        <translation>Lado derecho</translation>
+    </message>
+    <message>
+        <source>Soles</source>
+        <translation>Plantas</translation>
+    </message>
+    <message>
+        <source>Skin</source>
+        <translation>Piel</translation>
+    </message>
+    <message>
+        <source>Bones</source>
+        <translation>Huesos</translation>
+    </message>
+    <message>
+        <source>Muscles</source>
+        <translation>Músculos</translation>
+    </message>
+    <message>
+        <source>Nerves</source>
+        <translation>Nervios</translation>
+    </message>
+    <message>
+        <source>Discs, joints, bursa</source>
+        <translation>Discos, articulaciones, bolsa</translation>
+    </message>
+    <message>
+        <source>No map</source>
+        <translation>Sin mapa</translation>
+    </message>
+    <message>
+        <source>Referral Atlas</source>
+        <translation>Atlas del dolor referido</translation>
+    </message>
+    <message>
         <source>click where it hurts</source>
-        <translation type="unfinished"></translation>
+        <translation>haga clic donde le duele</translation>
     </message>
     <message>
         <source>touch is off: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede tocar: {0}</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Vistas</translation>
+    </message>
+    <message>
+        <source>{0} view ({1})</source>
+        <translation>Vista: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Restablecer</translation>
+    </message>
+    <message>
+        <source>Reset the view (0 or Home)</source>
+        <translation>Restablecer la vista (0 o Inicio)</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>Interface language: English or Spanish</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma de la interfaz: inglés o español</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Capas</translation>
+    </message>
+    <message>
+        <source>Skin opacity</source>
+        <translation>Opacidad de la piel</translation>
+    </message>
+    <message>
+        <source>see-through  ←→  solid</source>
+        <translation>transparente  ←→  opaca</translation>
+    </message>
+    <message>
+        <source>Skin maps</source>
+        <translation>Mapas de la piel</translation>
+    </message>
+    <message>
+        <source>Skin map</source>
+        <translation>Mapa de la piel</translation>
+    </message>
+    <message>
+        <source>Hatch where maps differ</source>
+        <translation>Rayar donde los mapas difieren</translation>
+    </message>
+    <message>
+        <source>Hatch where the Lee 2008 and Keegan &amp; Garrett 1948 dermatome maps disagree</source>
+        <translation>Rayar donde los mapas de dermatomas de Lee 2008 y de Keegan y Garrett 1948 no coinciden</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Map legend</source>
+        <translation>Leyenda del mapa</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>What could it be?</source>
+        <translation>¿Qué podría ser?</translation>
     </message>
     <message>
         <source>Layers and maps</source>
-        <translation type="unfinished"></translation>
+        <translation>Capas y mapas</translation>
     </message>
     <message>
         <source>Show or hide the layers and skin maps (L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar u ocultar las capas y los mapas de la piel (L)</translation>
+    </message>
+    <message>
+        <source>Urgent signs</source>
+        <translation>Señales urgentes</translation>
+    </message>
+    <message>
+        <source>Numbness in the saddle area, bladder or bowel changes, fever … (U)</source>
+        <translation>Adormecimiento en la zona de la silla de montar, cambios al orinar o al defecar, fiebre… (U)</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar</translation>
     </message>
     <message>
         <source>Handout…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja para el paciente…</translation>
     </message>
     <message>
         <source>A sheet for the patient: this view, the possible sources, what helps (PDF or print)</source>
-        <translation type="unfinished"></translation>
+        <translation>Una hoja para el paciente: esta vista, las posibles causas, lo que ayuda (PDF o impresa)</translation>
+    </message>
+    <message>
+        <source>Touch the skin of the body to ask what could hurt there.</source>
+        <translation>Toque la piel del cuerpo para preguntar qué podría doler ahí.</translation>
+    </message>
+    <message>
+        <source>You touched {0}.</source>
+        <translation>Usted tocó {0}.</translation>
     </message>
     <message>
         <source>Nothing there to pick: point at a bone, disc, joint or nerve.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay nada que elegir ahí: señale un hueso, disco, articulación o nervio.</translation>
     </message>
     <message>
         <source>You picked {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Usted eligió {0}</translation>
     </message>
     <message>
         <source>; the atlas has no pain pathways that start there.</source>
-        <translation type="unfinished"></translation>
+        <translation>; el atlas no tiene vías de dolor que empiecen ahí.</translation>
     </message>
     <message>
         <source>: where {0} can send pain or strain.</source>
-        <translation type="unfinished"></translation>
+        <translation>: adonde {0} puede llevar dolor o sobrecarga.</translation>
+    </message>
+    <message>
+        <source>Area mode: touch or stroke over every place that hurts.</source>
+        <translation>Modo zona: toque o recorra cada lugar que le duele.</translation>
+    </message>
+    <message>
+        <source>Touch one spot at a time.</source>
+        <translation>Toque un punto cada vez.</translation>
     </message>
     <message>
         <source>The path does not pulse: this computer takes {0} ms to draw a frame.</source>
-        <translation type="unfinished"></translation>
+        <translation>El camino no late: este equipo tarda {0} ms en dibujar una imagen.</translation>
     </message>
     <message>
         <source>View: {0} · {1} · drag to turn, scroll to zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista: {0} · {1} · arrastre para girar, use la rueda para acercar</translation>
     </message>
 </context>
 <context>
     <name>OutOfOrderWindow</name>
     <message>
         <source>Out of order</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuera de servicio</translation>
     </message>
     <message>
         <source>Sorry, this screen is not working right now. Please tell the front desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo sentimos, esta pantalla no funciona ahora. Avise en la recepción, por favor.</translation>
     </message>
 </context>
 <context>
     <name>SearchBox</name>
     <message>
         <source>Search: sciatica, heel, slipped disc … (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar: ciática, talón, hernia discal… (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar</translation>
     </message>
     <message>
         <source>condition</source>
-        <translation type="unfinished"></translation>
+        <translation>afección</translation>
     </message>
     <message>
         <source>place on the body</source>
-        <translation type="unfinished"></translation>
+        <translation>lugar del cuerpo</translation>
     </message>
     <message>
         <source>nerve</source>
-        <translation type="unfinished"></translation>
+        <translation>nervio</translation>
     </message>
     <message>
         <source>body part</source>
-        <translation type="unfinished"></translation>
+        <translation>parte del cuerpo</translation>
     </message>
     <message>
         <source>card</source>
-        <translation type="unfinished"></translation>
+        <translation>ficha</translation>
     </message>
 </context>
 <context>
     <name>TextSize</name>
     <message>
         <source>Larger text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto más grande</translation>
     </message>
     <message>
         <source>Smaller text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto más pequeño</translation>
     </message>
     <message>
         <source>Normal text size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño de texto normal</translation>
     </message>
     <message>
         <source>Text size {0}%</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño del texto {0} %</translation>
     </message>
 </context>
 </TS>

@@ -55,3 +55,29 @@ def render_markdown(markdown: str) -> str:
 def render_card(card: Card) -> str:
     """The card's Markdown as safe HTML: raw HTML dropped, only `card:` links kept."""
     return render_markdown(card.body)
+
+
+def sections_first(markdown: str, heading: str) -> str:
+    """The Markdown with the `## heading` section moved to the top (unchanged when it has none).
+
+    Sections are level-2 headings; text before the first one stays before them all."""
+    lines = markdown.splitlines(keepends=True)
+    starts = [i for i, line in enumerate(lines) if line.startswith("## ")]
+    title = f"## {heading}"
+    for n, start in enumerate(starts):
+        if lines[start].rstrip() == title:
+            end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+            section = "".join(lines[start:end]).rstrip("\n") + "\n\n"
+            head = "".join(lines[: starts[0]])
+            rest = "".join(lines[starts[0] : start] + lines[end:])
+            return head + section + rest
+    return markdown
+
+
+def render_study_card(card: Card, first_section: str | None, citations: dict[str, str]) -> str:
+    """A card as safe HTML for study: `first_section` first, then the rest, then its references
+    (`citations`: reference id -> citation; unknown ids are listed as they are)."""
+    body = sections_first(card.body, first_section) if first_section else card.body
+    items = "".join(f"<li>{nh3.clean(citations.get(ref, ref), tags=set())}</li>" for ref in card.references)
+    references = f"<h2>References</h2><ol>{items}</ol>" if items else ""
+    return render_markdown(body) + references

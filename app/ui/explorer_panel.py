@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
 from PySide6.QtGui import QColor
@@ -27,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.content.markdown import render_card
+from app.content.markdown import render_card, sections_first
 from app.domain.effects import Effects
 from app.domain.explorer import ANSWER_KINDS, Explorer
-from app.domain.knowledge import MECHANISM_WORDS
+from app.domain.knowledge import MECHANISM_WORDS, Card
 from app.domain.ranking import Candidate
 from app.scene.highlight import MECHANISM_COLOURS
 
@@ -72,6 +73,7 @@ class ExplorerPanel(QWidget):
     def __init__(self, explorer: Explorer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.explorer = explorer
+        self.card_first_section: str | None = None  # a card heading shown first (the mode's spec)
         knowledge = explorer.knowledge
         layout = QVBoxLayout(self)
 
@@ -231,7 +233,7 @@ class ExplorerPanel(QWidget):
         colour = MECHANISM_COLOURS.get(candidate.mechanism, "#888888")
         path = " → ".join(knowledge.title(i) for i in candidate.path)
         card = knowledge.card(candidate.card)
-        body = render_card(card) if card is not None else ""
+        body = self._card_body(card) if card is not None else ""
         return (
             f"<h2 style='color:{colour}'>{candidate.title}</h2>"
             f"<p><b>How it can reach this spot:</b> {path}</p>"
@@ -239,6 +241,12 @@ class ExplorerPanel(QWidget):
             f"<p><b>How sure the science is:</b> {candidate.evidence} · <b>Who can help:</b> {helpers}</p>"
             f"<hr/>{body}"
         )
+
+    def _card_body(self, card: Card) -> str:
+        """The card as HTML, the mode's first section (spec.card_first_section) on top."""
+        if self.card_first_section:
+            card = replace(card, body=sections_first(card.body, self.card_first_section))
+        return render_card(card)
 
     def show_urgent_signs(self) -> None:
         self.tabs.setCurrentIndex(1)
@@ -249,7 +257,7 @@ class ExplorerPanel(QWidget):
     def show_card(self, card_id: str) -> None:
         card = self.explorer.knowledge.card(card_id)
         if card is not None:
-            self.card_view.setHtml(f"<h2>{card.title}</h2>{render_card(card)}")
+            self.card_view.setHtml(f"<h2>{card.title}</h2>{self._card_body(card)}")
             self.tabs.setCurrentIndex(0)
 
     def _on_source_change(self, shown: Effects | None) -> None:

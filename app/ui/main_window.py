@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
@@ -27,6 +29,8 @@ from app.domain.explorer import Explorer
 from app.domain.knowledge import Knowledge
 from app.domain.ranking import Candidate
 from app.domain.view_state import CameraRequests, ViewState
+from app.modes import ids
+from app.modes.spec import CLINICIAN, ModeSpec
 from app.scene.assets import Model, structure_names
 from app.scene.explorer_view import ExplorerView
 from app.scene.highlight import domain_id
@@ -36,6 +40,9 @@ from app.scene.skin_overlays import OVERLAY_TITLES, SkinOverlays
 from app.ui.explorer_panel import ExplorerPanel, narrow_combo
 from app.ui.scene_widget import SceneWidget
 from app.ui.touch_input import TouchInput
+
+if TYPE_CHECKING:
+    from app.ui.study.mode import StudyMode
 
 VIEW_ACTIONS = (
     ("anterior", "Front", "1"),
@@ -64,8 +71,10 @@ class _SwallowKeys(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, model: Model, knowledge: Knowledge, state: ViewState | None = None) -> None:
+    def __init__(self, model: Model, knowledge: Knowledge, state: ViewState | None = None,
+                 spec: ModeSpec = CLINICIAN) -> None:  # fmt: skip
         super().__init__()
+        self.spec = spec
         self.setWindowTitle("Referral Atlas")
         self.resize(1280, 800)
         self.state = state or ViewState()
@@ -106,6 +115,16 @@ class MainWindow(QMainWindow):
         self._build_explorer_dock()
         self.camera.view_requested.connect(self._on_view_change)
         self._on_view_change("anterior")
+        self.study = self._build_study(spec)
+
+    def _build_study(self, spec: ModeSpec) -> StudyMode | None:
+        """Names on demand, the study tools and the quiz, as far as the mode allows (app/ui/study)."""
+        wanted = (ids.QUIZ, ids.HOVER_NAMES, ids.LABELS_ALL, ids.ISOLATE, ids.FOLLOW_NERVE)
+        if not any(spec.allows(action) for action in wanted):
+            return None
+        from app.ui.study.mode import StudyMode
+
+        return StudyMode(self, spec)
 
     # -- building ---------------------------------------------------------------------------
     def _build_view_toolbar(self) -> None:
@@ -215,6 +234,8 @@ class MainWindow(QMainWindow):
     def _on_touch(self, x: float, y: float, add: bool) -> None:
         if self.explorer_view is None:
             return
+        if self.study is not None and self.study.take_touch(x, y, add):
+            return
         if not self.state.show_skin:  # with the skin hidden a click picks what lies beneath
             self._on_structure(x, y)
             return
@@ -306,6 +327,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         self._answer_timer.stop()
+        if self.study is not None:
+            self.study.close()
         self.camera.view_requested.disconnect(self._on_view_change)
         if self.explorer_view is not None and self._on_pulse_skipped in self.explorer_view.pulse_skipped:
             self.explorer_view.pulse_skipped.disconnect(self._on_pulse_skipped)

@@ -10,7 +10,7 @@ The questions are generated once, after the window's first frame (about a second
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -108,7 +108,7 @@ class StudyMode(QObject):
         self.quiz.choice_made.connect(self.answer)
         self.quiz.finish_requested.connect(self.finish_touches)
         self.quiz.next_requested.connect(self.next_question)
-        self.quiz.new_round_requested.connect(self.new_round)
+        self.quiz.new_round_requested.connect(lambda: self.new_round())
         self.quiz.reset_requested.connect(self._on_reset)
         dock = QDockWidget(window.tr("Quiz"), window)
         dock.setObjectName("quiz")
@@ -144,13 +144,15 @@ class StudyMode(QObject):
     def current(self) -> Question | None:
         return self.session.current if self.session is not None and self.feedback is None else None
 
-    def new_round(self) -> None:
+    def new_round(self, questions: Sequence[Question] | None = None) -> None:
+        """A round of ROUND questions drawn from `questions` (every generated one by default)."""
         if self.quiz is None:
             return
         if not self.questions:
             self.start()
             return
-        self.session = StudySession(self.questions, self.progress, count=ROUND, seed=self.seed)
+        pool = self.questions if questions is None else questions
+        self.session = StudySession(pool, self.progress, count=ROUND, seed=self.seed)
         self.seed += 1
         self._asked = self.session.remaining
         self._number = 0

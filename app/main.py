@@ -13,6 +13,7 @@ with collection_paused():
     from app.content.cache import load_cached
     from app.domain.errors import AtlasError
     from app.domain.knowledge import Knowledge
+    from app.modes.spec import mode_for
     from app.resources import content_dir
     from app.scene.assets import Model, load_model
     from app.ui.main_window import MainWindow
@@ -46,7 +47,7 @@ def run_app(args: argparse.Namespace) -> int:
     if model is None:
         return 1
     knowledge, problems = load_content_and_report()
-    window = MainWindow(model, knowledge)
+    window = MainWindow(model, knowledge, spec=mode_for(args))
     if problems:
         window.statusBar().showMessage(
             f"{len(problems)} content problem(s); those cards are left out. Run `referral-atlas check-content`."

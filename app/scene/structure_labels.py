@@ -31,6 +31,7 @@ FONT_PX = 12
 CHAR_WIDTH = 0.6  # of the font size, for the label's box
 PAD_PX = 4
 ACTOR = "structure_labels"
+ACTOR_PARTS = (f"{ACTOR}-points", f"{ACTOR}-labels")
 
 
 @dataclass(frozen=True)
@@ -119,11 +120,15 @@ class StructureLabels:
         width, height = renderer.GetSize()
         occluders = self._occluders()
         candidates: list[tuple[tuple[int, float], str, np.ndarray, float, float]] = []
+        seen: set[str] = set()
         for rank, layer in enumerate(LAYER_RANK):
             if layer not in self.scene.meshes or not self.scene.actors[layer].visibility:
                 continue
             points = np.asarray(self.scene.meshes[layer].points)
             for name, ids in self._vertices[layer].items():
+                if name in seen:  # drawn in two layers (a muscle's line and its shape): one label
+                    continue
+                seen.add(name)
                 own = points[ids]
                 depth = own @ toward_eye
                 near, far = depth.max(), depth.min()
@@ -184,7 +189,8 @@ class StructureLabels:
 
     def _remove_actor(self) -> None:
         if self._actor_up:
-            self.scene.plotter.remove_actor(ACTOR, render=False)
+            for part in ACTOR_PARTS:  # add_point_labels names its two actors after `name`
+                self.scene.plotter.remove_actor(part, render=False)
             self._actor_up = False
 
     def close(self) -> None:

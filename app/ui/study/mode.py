@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 ROUND = 10  # questions in a round
+ANSWER_SKIN_OPACITY = 0.55  # the skin at least this solid while a lit strip answers (still see-through)
 LAYER_FIELDS = ("show_skin", "show_bones", "show_muscles", "show_nerves", "show_structures")
 
 
@@ -239,6 +240,8 @@ class StudyMode(QObject):
         asked = self._question_picture(question)
         shown = asked.plus(Picture.of(feedback.answer, RIGHT, side))
         self.view.show(Picture(shown.lit, shown.skin, side, tuple(self.touches), shown.spot))
+        if shown.skin and self.window.state.skin_opacity < ANSWER_SKIN_OPACITY:
+            self.window.state.skin_opacity = ANSWER_SKIN_OPACITY  # a strip on see-through skin is hard to read
         chosen = answer if isinstance(answer, str) else None
         self.quiz.show_feedback(feedback, question.right_choice, chosen, self._card_html(feedback.card))
         self.quiz.show_scores(self.session.scores())

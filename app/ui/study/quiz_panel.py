@@ -130,6 +130,7 @@ class QuizPanel(QWidget):
         self._clear_choices()
         self.feedback.hide()
         self.next_button.hide()
+        self.card_view.setPlaceholderText(self.tr("Answer, and the card that explains it shows here."))
         self.card_view.clear()
         self.finish_button.setVisible(question.answer_with == "touch_all")
         self.finish_button.setEnabled(False)

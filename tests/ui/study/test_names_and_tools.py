@@ -85,3 +85,40 @@ def test_all_labels_are_placed_without_overlap(qtbot, student):
     window.study.tools.labels_box.setChecked(False)
     qtbot.waitUntil(lambda: not window.animating())
     assert window.study.labels.placed == []
+
+
+def test_press_and_hold_names_without_touching(qtbot, student):
+    from app.ui.study.hover import HOLD_MS
+
+    window = student
+    question = next(q for q in window.study.questions if q.id == "touch:dermatome_L5")
+    window.study.new_round([question])
+    window.camera.request_view("anterior")
+    qtbot.waitUntil(lambda: not window.animating())
+    window.study.hover.hover = False  # a finger: no hover, only the hold
+    shaft = shaft_points(window.scene.model.bones, "femur_right")
+    at = widget_point(window, shaft[len(shaft) // 2] + (0, 0.03, 0))
+    qtbot.mousePress(window.interactor, Qt.MouseButton.LeftButton, pos=at)
+    qtbot.wait(HOLD_MS + 150)
+    qtbot.mouseRelease(window.interactor, Qt.MouseButton.LeftButton, pos=at)
+    assert window.statusBar().currentMessage() == "Femur, right"
+    assert window.study.feedback is None and window.study.touches == [], "a held press is not an answer"
+    qtbot.mouseClick(window.interactor, Qt.MouseButton.LeftButton, pos=at)
+    qtbot.waitUntil(lambda: window.study.feedback is not None)  # a plain click still answers
+
+
+def test_the_student_window_differs_from_the_clinicians(qtbot, student, window):
+    from PySide6.QtWidgets import QDockWidget
+
+    assert student.findChild(QDockWidget, "quiz") is not None and student.study.hover is not None
+    assert window.findChild(QDockWidget, "quiz") is None
+    assert window.study is None or window.study.hover is None, "no names on hover for the clinician"
+
+
+def test_student_cards_show_the_clinicians_section_first(qtbot, student, window):
+    student.panel.show_card("common_fibular")
+    text = student.panel.card_view.toPlainText()
+    assert text.index("For clinicians and students") < text.index("What it is")
+    window.panel.show_card("common_fibular")
+    text = window.panel.card_view.toPlainText()
+    assert text.index("What it is") < text.index("For clinicians and students")

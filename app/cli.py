@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from app import cli_checks as checks
 from app.domain.errors import AtlasError
 from app.domain.knowledge import MECHANISM_WORDS
 from app.domain.query import Spot
@@ -25,26 +26,8 @@ def _csv(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-def _point(text: str) -> tuple[float, float, float]:
-    try:
-        x, y, z = (float(v) for v in text.split(","))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected X,Y,Z in metres, got {text!r}") from None
-    return (x, y, z)
-
-
-def _size(text: str) -> tuple[int, int]:
-    try:
-        w, h = (int(v) for v in text.lower().split("x"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected WxH such as 1280x800, got {text!r}") from None
-    if not (16 <= w <= 8192 and 16 <= h <= 8192):
-        raise argparse.ArgumentTypeError(f"size {text} is out of range (16..8192)")
-    return (w, h)
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="referral-atlas", description=__doc__)
+    parser = checks.OneLineParser(prog="referral-atlas", description=__doc__)
     parser.add_argument("--kiosk", action="store_true", help="fullscreen waiting-room mode")
     parser.add_argument("--student", action="store_true", help="student mode")
     parser.add_argument("--lang", default="en", choices=["en"], help="interface language")
@@ -56,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     q = command("query", "what can cause pain at a spot")
-    q.add_argument("--point", type=_point, help="X,Y,Z in model metres (nearest skin point)")
+    q.add_argument("--point", type=checks.point, help="X,Y,Z in model metres (nearest skin point)")
     q.add_argument("--dermatome", type=_csv, default=[], help="e.g. L5")
     q.add_argument("--nerve", type=_csv, default=[], help="e.g. superficial_fibular")
     q.add_argument("--region", help="e.g. dorsum_of_foot")
@@ -65,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--worse-with", "--triggers", dest="triggers", type=_csv, default=[])
     q.add_argument("--checks", type=_csv, default=[])
     q.add_argument("--red-flags", type=_csv, default=[])
-    q.add_argument("--top", type=int, default=8, help="how many candidates to show (default 8)")
+    q.add_argument("--top", type=checks.count, default=8, help="how many candidates to show (default 8)")
     q.add_argument("--all", action="store_true", help="show every candidate")
 
     e = command("effects", "every place a source can send pain or strain")
@@ -76,10 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     s = command("screenshot", "render the model to a PNG without a window")
     s.add_argument("--view", choices=VIEWS, default="anterior")
     s.add_argument("--overlay", choices=OVERLAYS, default="none")
-    s.add_argument("--point", type=_point)
-    s.add_argument("--out", required=True)
-    s.add_argument("--size", type=_size, default=(1280, 800))
-    s.add_argument("--skin-opacity", type=float, help="0..1 (default 0.35, or 1 with a map)")
+    s.add_argument("--point", type=checks.point)
+    s.add_argument("--out", required=True, help="a .png or .jpg file")
+    s.add_argument("--size", type=checks.size, default=(1280, 800), help="WxH, each side 64 to 4096 px")
+    s.add_argument("--skin-opacity", type=checks.unit_interval, help="0..1 (default 0.35, or 1 with a map)")
 
     command("check-content", "validate everything under content/")
     pin = sub.add_parser("kiosk-pin", help="set the staff PIN that leaves the kiosk (README, 'Kiosk')")
@@ -108,13 +91,14 @@ def _cmd_landmarks(args: argparse.Namespace) -> int:
 
 
 def _cmd_screenshot(args: argparse.Namespace) -> int:
+    out = checks.image_path(args.out)
     from app.scene.offscreen import render_screenshot
 
     path = render_screenshot(
         view=args.view,
         overlay=args.overlay,
         point=args.point,
-        out=args.out,
+        out=out,
         size=args.size,
         skin_opacity=args.skin_opacity,
         knowledge=_load_knowledge() if args.point is not None else None,
@@ -136,14 +120,17 @@ def _load_knowledge() -> Knowledge:
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
-    from app.domain.query import Query
-    from app.domain.ranking import candidates
+    from dataclasses import asdict
+
+    from app.domain.query import Query, dermatome_maps
+    from app.domain.ranking import candidates, gaps
 
     if not (args.point or args.dermatome or args.nerve or args.region or args.red_flags):
         raise AtlasError("query: give a place (--point, --dermatome, --nerve or --region) or --red-flags")
     if args.point is not None and (args.dermatome or args.nerve or args.region):
         raise AtlasError("query: --point finds the place itself; leave out --dermatome, --nerve and --region")
     knowledge = _load_knowledge()
+    _check_query_ids(knowledge, args)
     skin_point = None
     if args.point is not None:
         spot, skin_point = _spot_at(args.point)
@@ -160,13 +147,16 @@ def _cmd_query(args: argparse.Namespace) -> int:
         red_flags=frozenset(args.red_flags),
     )
     ranked = candidates(knowledge, query)
+    missing = gaps(knowledge, query)
     shown = ranked if args.all else ranked[: args.top]
+    maps = dermatome_maps(spot)  # do the Lee and Keegan & Garrett maps agree at the touched spot?
     payload = {
         **({"point": list(args.point), "skin_point": skin_point} if skin_point is not None else {}),
         "dermatomes": list(spot.dermatomes),
         "cutaneous_nerves": list(spot.cutaneous_nerves),
         "region": spot.region,
         "side": spot.side,
+        "dermatome_maps": None if maps is None else {**asdict(maps), "references": list(maps.references)},
         "features": sorted(query.features),
         "triggers": sorted(query.triggers),
         "checks": sorted(query.checks),
@@ -180,8 +170,9 @@ def _cmd_query(args: argparse.Namespace) -> int:
             }
             for c in shown
         ],
+        "gaps": [{"id": g.id, "why": g.why, "text": str(g)} for g in missing],
     }  # fmt: skip
-    text = _query_text(knowledge, spot if has_place else None, query, shown, len(ranked))
+    text = _query_text(knowledge, spot if has_place else None, query, shown, len(ranked), missing)
     if skin_point is not None:
         text = f"Nearest skin point: {', '.join(f'{v:+.3f}' for v in skin_point)} m\n{text}"
     _emit(args, payload, text)
@@ -198,7 +189,21 @@ def _spot_at(point: tuple[float, float, float]) -> tuple[Spot, list[float]]:
     return labels.spot(vertex), [round(float(v), 4) for v in labels.points[vertex]]
 
 
-def _query_text(knowledge: Knowledge, spot: Any, query: Any, shown: list[Any], total: int) -> str:
+def _check_query_ids(knowledge: Knowledge, args: argparse.Namespace) -> None:
+    """Every id the query names is known to the atlas, or was left out of its content (then the
+    answer says so instead of failing)."""
+    for kind, option, values in (("dermatome", "--dermatome", args.dermatome), ("field", "--nerve", args.nerve),
+                                 ("region", "--region", [args.region] if args.region is not None else [])):  # fmt: skip
+        labels = [t.label for t in knowledge.territories.values() if t.kind == kind]
+        named = [v for v in values if knowledge.missing(f"{kind}_{v}", "territory") is None]
+        checks.known(named, labels, "nerve" if kind == "field" else kind, option)
+    for kind, option in (("features", "--feels"), ("triggers", "--worse-with"), ("checks", "--checks"),
+                         ("red_flags", "--red-flags")):  # fmt: skip
+        named = [v for v in getattr(args, kind) if knowledge.missing(v, "answer") is None]
+        checks.known(named, getattr(knowledge, kind), kind.removesuffix("s").replace("_", " "), option)
+
+
+def _query_text(knowledge: Knowledge, spot: Any, query: Any, shown: list[Any], total: int, missing: Any) -> str:
     where: list[str] = []
     if spot is not None:
         where += [f"dermatome {', '.join(spot.dermatomes)}"] if spot.dermatomes else []
@@ -212,6 +217,7 @@ def _query_text(knowledge: Knowledge, spot: Any, query: Any, shown: list[Any], t
         if values
     ]  # fmt: skip
     lines = [f"Query: {' · '.join(where + answers)}"]
+    lines += [f"Note: {gap}" for gap in missing]
     if not shown:
         lines.append("No source in the atlas explains this spot.")
     for rank, c in enumerate(shown, start=1):
@@ -233,6 +239,11 @@ def _cmd_effects(args: argparse.Namespace) -> int:
     from app.domain.effects import effects
 
     knowledge = _load_knowledge()
+    why = knowledge.left_out.get(args.source)
+    if why is not None:
+        raise AtlasError(f"--source: {args.source} is left out of the atlas because of a content problem: {why}")
+    sources = [*knowledge.conditions, *knowledge.variants(), *knowledge.structures]
+    checks.known([args.source], sources, "source", "--source")
     shown = effects(knowledge, args.source)
     payload = {
         "source": shown.source,
@@ -243,7 +254,8 @@ def _cmd_effects(args: argparse.Namespace) -> int:
         "links": [
             {
                 "source": k.source, "target": k.target, "mechanism": k.mechanism, "strength": round(k.strength, 4),
-                "evidence": k.evidence, "path": list(k.path), "note": k.note, "references": list(k.references),
+                "evidence": k.evidence, "path": list(k.path), "routes": [list(r) for r in k.routes], "note": k.note,
+                "references": list(k.references),
             }
             for k in shown.links
         ],
@@ -347,7 +359,7 @@ def _join_negative_points(argv: Sequence[str]) -> list[str]:
     a minus sign and holds commas for an option, and the left side of the body has x < 0."""
     out: list[str] = []
     for arg in argv:
-        if out and out[-1] == "--point" and re.fullmatch(r"-[\d.][\d.,eE+-]*", arg):
+        if out and out[-1] == "--point" and re.fullmatch(r"-[\d.][\d.,eE+-]*|-[\w.]*,[\w.,+-]*", arg):
             out[-1] = f"--point={arg}"
         else:
             out.append(arg)
@@ -360,4 +372,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except AtlasError as error:
         print(f"referral-atlas: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:  # e.g. the disk filled up while writing --out
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"referral-atlas: {where}{error.strerror or error}", file=sys.stderr)
         return 1

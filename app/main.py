@@ -16,6 +16,7 @@ with collection_paused():
     from app.modes.spec import mode_for
     from app.resources import content_dir
     from app.scene.assets import Model, load_model
+    from app.ui.crash import install_crash_reports
     from app.ui.main_window import MainWindow
 
 
@@ -48,6 +49,8 @@ def run_app(args: argparse.Namespace) -> int:
         return 1
     knowledge, problems = load_content_and_report()
     window = MainWindow(model, knowledge, spec=mode_for(args))
+    # from here on an unexpected error is logged and shown in the status bar; the window stays up
+    install_crash_reports(lambda text: window.statusBar().showMessage(text))
     if problems:
         window.statusBar().showMessage(
             f"{len(problems)} content problem(s); those cards are left out. Run `referral-atlas check-content`."

@@ -1,21 +1,25 @@
 """content/*.yaml (structures, territories, conditions, links, questions) → domain objects.
 
-Each file is checked against its schema; a file that cannot be read is left out, a bad entry is left
-out, and every problem is reported with its file and line.
+Each file is checked against its schema; a file that cannot be read is left out, a bad entry (broken
+YAML included) is left out on its own, and every problem is reported with its file and line. What
+names a left-out entry is listed once beside it (`LeftOut`), not once per mention.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from app.content.files import MAX_DATA_BYTES, read_text
 from app.content.issues import ContentIssue
 from app.content.schema import (
+    Category,
     ConditionEntry,
     ConditionsFile,
     LinkEntry,
@@ -28,7 +32,7 @@ from app.content.schema import (
     TerritoriesFile,
     TerritoryEntry,
 )
-from app.content.yaml_lines import LineDict, LineList, line_of, load_yaml, yaml_error_line
+from app.content.yaml_lines import BrokenPiece, LineDict, LineList, line_of, load_yaml_pieces, yaml_error_line
 from app.domain.knowledge import (
     Condition,
     Feature,
@@ -69,6 +73,90 @@ class Located:
         return line_of(self.raw, loc)
 
 
+MAX_LISTED = 20  # names listed beside a left-out entry (a whole file can take hundreds with it)
+
+
+@dataclass
+class LeftOut:
+    """Entries left out (by name) and files left out whole, with what names them.
+
+    A left-out entry is reported once, where it is; whatever names it is then listed once, by
+    name, beside it, instead of one "unknown id" line per mention."""
+
+    entries: dict[str, ContentIssue] = field(default_factory=dict)  # name -> the problem that left it out
+    files: dict[str, ContentIssue] = field(default_factory=dict)  # data file (or "references") -> why
+    named_by: dict[str, list[str]] = field(default_factory=dict)  # entry name or file -> who names it
+    owners: dict[ContentIssue, str] = field(default_factory=dict)  # a problem -> what it left out first
+
+    def leave_out(self, name: str | None, why: ContentIssue) -> None:
+        """`name` is left out because of `why` (its own problem, or that of something it needs)."""
+        if name is not None:
+            self.entries.setdefault(name, why)
+            self.owners.setdefault(why, name)
+
+    def leave_out_file(self, name: str, why: ContentIssue) -> None:
+        if name not in self.files:
+            self.files[name] = why
+            self.owners.setdefault(why, name)
+
+    def unresolved(self, issues: list[ContentIssue], name: str, files: tuple[str, ...], who: str,
+                   issue: ContentIssue) -> ContentIssue:  # fmt: skip
+        """`who` names `name`, which does not resolve: `issue` is reported, unless `name` was left
+        out (itself, or with one of `files` whole), then `who` joins the list of what names it.
+        Returns the problem at the root."""
+        key = name if name in self.entries else next((f for f in files if f in self.files), None)
+        if key is None:
+            issues.append(issue)
+            return issue
+        names = self.named_by.setdefault(key, [])
+        if who not in names:
+            names.append(who)
+        return self.entries.get(key) or self.files[key]
+
+    def report(self, issues: list[ContentIssue]) -> None:
+        """One line per problem that left something out: what it left out, then everything that
+        names that, directly or through something else it left out (a variant whose source is gone)."""
+        by_cause: dict[ContentIssue, list[str]] = {}
+        for key, names in self.named_by.items():
+            merged = by_cause.setdefault(self.entries.get(key) or self.files[key], [])
+            merged += [name for name in names if name not in merged]
+        for why, names in by_cause.items():
+            owner = self.owners[why]
+            what = owner if owner in self.entries else f"{owner} (whole file)"
+            count = f"{len(names)} entr{'y' if len(names) == 1 else 'ies'}"
+            listed = ", ".join(names[:MAX_LISTED])
+            if len(names) > MAX_LISTED:
+                listed += f" and {len(names) - MAX_LISTED} more"
+            issues.append(ContentIssue(why.file, why.line, f"{what} is left out, so {count} naming it go without it: {listed}"))
+
+
+def entry_name(raw: Any) -> str | None:
+    """The id of a raw entry (or `link a → b`), even of one that failed its checks."""
+    if isinstance(raw, dict):
+        if isinstance(raw.get("id"), str):
+            return str(raw["id"])
+        if isinstance(raw.get("source"), str) and isinstance(raw.get("target"), str):
+            return link_name(raw["source"], raw["target"])
+    return None
+
+
+def link_name(source: str, target: str) -> str:
+    return f"link {source} → {target}"
+
+
+_PIECE_ID = re.compile(r"\bid:\s*[\"']?([A-Za-z0-9_]+)")
+_PIECE_END = re.compile(r"\b(source|target):\s*[\"']?([A-Za-z0-9_]+)")
+
+
+def piece_name(piece: BrokenPiece) -> str | None:
+    """The id of an entry whose YAML is broken, when it can still be seen in its text."""
+    found = _PIECE_ID.search(piece.text)
+    if found:
+        return found.group(1)
+    ends = dict(_PIECE_END.findall(piece.text))
+    return link_name(ends["source"], ends["target"]) if {"source", "target"} <= ends.keys() else None
+
+
 @dataclass
 class DataSet:
     structures: list[Located] = field(default_factory=list)
@@ -76,18 +164,31 @@ class DataSet:
     conditions: list[Located] = field(default_factory=list)
     links: list[Located] = field(default_factory=list)
     questions: dict[str, list[Located]] = field(default_factory=dict)
-    unreadable: list[str] = field(default_factory=list)  # files left out whole
 
 
-def _read(path: Path, file_model: type[BaseModel], issues: list[ContentIssue]) -> LineDict | None:
-    file = str(path)
-    if not path.is_file():
-        issues.append(ContentIssue(file, 1, "file is missing"))
+def read_yaml(path: Path, what: str, left_out: LeftOut, issues: list[ContentIssue],
+              name: Callable[[BrokenPiece], str | None] = piece_name) -> Any:  # fmt: skip
+    """A content YAML file, read entry by entry when its YAML is broken; None when it cannot be read."""
+    text = read_text(path, MAX_DATA_BYTES, what)
+    if isinstance(text, ContentIssue):
+        issues.append(text)
         return None
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        data, broken = load_yaml_pieces(text)
     except yaml.YAMLError as error:
-        issues.append(ContentIssue(file, *yaml_error_line(error)))
+        issues.append(ContentIssue(str(path), *yaml_error_line(error)))
+        return None
+    for piece in broken:
+        issue = ContentIssue(str(path), piece.line, piece.problem)
+        issues.append(issue)
+        left_out.leave_out(name(piece), issue)
+    return data
+
+
+def _read(path: Path, file_model: type[BaseModel], left_out: LeftOut, issues: list[ContentIssue]) -> LineDict | None:
+    file = str(path)
+    data = read_yaml(path, "'schema: 1' and its entries", left_out, issues)
+    if data is None:
         return None
     if not isinstance(data, LineDict):
         issues.append(ContentIssue(file, 1, "expected a mapping with 'schema: 1' and the entries"))
@@ -101,19 +202,20 @@ def _read(path: Path, file_model: type[BaseModel], issues: list[ContentIssue]) -
     return data
 
 
+SUB_ENTRIES = ("variants", "weights")  # lists of entries inside an entry: a bad one costs only itself
+
+
 def _entries(
-    data: LineDict, key: str, model: type[Model], file: str, issues: list[ContentIssue]
+    data: LineDict, key: str, model: type[Model], file: str, left_out: LeftOut, issues: list[ContentIssue]
 ) -> list[Located]:
     items: LineList = data[key]
     out: list[Located] = []
     seen: set[str] = set()
     for index, raw in enumerate(items):
-        try:
-            entry = model.model_validate(raw)
-        except ValidationError as error:
-            loc, problem = describe(error)
-            issues.append(ContentIssue(file, line_of(raw, loc, items.item_lines[index]), problem))
+        valid = _validate(model, raw, file, items.item_lines[index], left_out, issues)
+        if valid is None:
             continue
+        entry, raw = valid
         entry_id = getattr(entry, "id", None)
         if entry_id is not None:
             if entry_id in seen:
@@ -124,23 +226,58 @@ def _entries(
     return out
 
 
-def read_data(content_dir: Path, issues: list[ContentIssue]) -> DataSet:
+def _validate(model: type[Model], raw: Any, file: str, line: int, left_out: LeftOut,
+              issues: list[ContentIssue]) -> tuple[Model, Any] | None:  # fmt: skip
+    """(the entry, the raw data it was read from), or None when it is left out. A bad variant
+    or weight is reported and left out on its own while the rest of its entry still counts."""
+    while True:
+        try:
+            return model.model_validate(raw), raw
+        except ValidationError as error:
+            loc, problem = describe(error)
+            issue = ContentIssue(file, line_of(raw, loc, line), problem)
+            issues.append(issue)
+            if len(loc) >= 2 and loc[0] in SUB_ENTRIES and isinstance(loc[1], int) and isinstance(raw, LineDict) \
+                    and isinstance(raw.get(loc[0]), LineList) and len(raw[loc[0]]) > 1:  # fmt: skip
+                left_out.leave_out(entry_name(raw[loc[0]][loc[1]]), issue)
+                raw = _without(raw, loc[0], loc[1])
+                continue
+            left_out.leave_out(entry_name(raw), issue)
+            return None
+
+
+def _without(raw: LineDict, key: str, index: int) -> LineDict:
+    """A copy of `raw` without item `index` of its list `key`, lines kept."""
+    items: LineList = raw[key]
+    kept = LineList(item for i, item in enumerate(items) if i != index)
+    kept.line, kept.item_lines = items.line, [n for i, n in enumerate(items.item_lines) if i != index]
+    out = LineDict(raw)
+    out.line, out.key_lines = raw.line, raw.key_lines
+    out[key] = kept
+    return out
+
+
+def read_data(content_dir: Path, left_out: LeftOut, issues: list[ContentIssue]) -> DataSet:
     """Read and validate every data file on its own (ids across files are checked by `build`)."""
     out = DataSet()
+
+    def entries(d: LineDict, f: str, key: str, model: type[BaseModel]) -> list[Located]:
+        return _entries(d, key, model, f, left_out, issues)
+
     specs: list[tuple[str, type[BaseModel], Callable[[LineDict, str], None]]] = [
-        ("structures.yaml", StructuresFile, lambda d, f: out.structures.extend(_entries(d, "structures", StructureEntry, f, issues))),
-        ("territories.yaml", TerritoriesFile, lambda d, f: out.territories.extend(_entries(d, "territories", TerritoryEntry, f, issues))),
-        ("conditions.yaml", ConditionsFile, lambda d, f: out.conditions.extend(_entries(d, "conditions", ConditionEntry, f, issues))),
-        ("links.yaml", LinksFile, lambda d, f: out.links.extend(_entries(d, "links", LinkEntry, f, issues))),
+        ("structures.yaml", StructuresFile, lambda d, f: out.structures.extend(entries(d, f, "structures", StructureEntry))),
+        ("territories.yaml", TerritoriesFile, lambda d, f: out.territories.extend(entries(d, f, "territories", TerritoryEntry))),
+        ("conditions.yaml", ConditionsFile, lambda d, f: out.conditions.extend(entries(d, f, "conditions", ConditionEntry))),
+        ("links.yaml", LinksFile, lambda d, f: out.links.extend(entries(d, f, "links", LinkEntry))),
         ("questions.yaml", QuestionsFile, lambda d, f: out.questions.update(
-            {kind: _entries(d, kind, RedFlagEntry if kind == "red_flags" else QuestionEntry, f, issues)
+            {kind: entries(d, f, kind, RedFlagEntry if kind == "red_flags" else QuestionEntry)
              for kind in ("features", "triggers", "checks", "red_flags")})),
     ]  # fmt: skip
     for name, file_model, collect in specs:
         path = content_dir / name
-        data = _read(path, file_model, issues)
+        data = _read(path, file_model, left_out, issues)
         if data is None:
-            out.unreadable.append(name)
+            left_out.leave_out_file(name, issues[-1])
         else:
             collect(data, str(path))
     return out
@@ -159,14 +296,36 @@ class Built:
     located: dict[str, Located]  # any id -> where it is defined
 
 
-def build(data: DataSet, references: set[str], cards: set[str], issues: list[ContentIssue]) -> Built:
-    """Turn validated entries into domain objects, checking that every id they name resolves."""
+STRUCTURES, TERRITORIES, CONDITIONS, LINKS, QUESTIONS = DATA_FILES
+PLACES = (STRUCTURES, TERRITORIES, CONDITIONS)  # where a link's ends can be defined
+REFERENCES = "references"  # any file of references/ left out whole
+
+
+def _reported(issues: list[ContentIssue], issue: ContentIssue) -> ContentIssue:
+    issues.append(issue)
+    return issue
+
+
+def _who(item: Located) -> str:
+    return entry_name(item.raw) or f"the entry at line {item.line()}"
+
+
+def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOut, issues: list[ContentIssue]) -> Built:
+    """Turn validated entries into domain objects, checking that every id they name resolves.
+
+    A name that does not resolve is reported where it is used, unless what it names was left out:
+    then it is listed once beside that (`LeftOut.report`)."""
     located: dict[str, Located] = {}
+
+    def unresolved(item: Located, name: str, files: tuple[str, ...], loc: tuple[Any, ...], problem: str,
+                   who: str | None = None) -> ContentIssue:  # fmt: skip
+        issue = ContentIssue(item.file, item.line(*loc), problem)
+        return left_out.unresolved(issues, name, files, who or _who(item), issue)
 
     def unknown_refs(item: Located, refs: Iterable[str], *loc: Any) -> None:
         for index, ref in enumerate(refs):
             if ref not in references:
-                issues.append(ContentIssue(item.file, item.line(*loc, index), f"unknown reference {ref!r}"))
+                unresolved(item, ref, (REFERENCES,), (*loc, index), f"unknown reference {ref!r}")
 
     structures: dict[str, Structure] = {}
     for item in data.structures:
@@ -180,10 +339,10 @@ def build(data: DataSet, references: set[str], cards: set[str], issues: list[Con
     for item in data.structures:
         e = item.entry
         if e.parent is not None and e.parent not in structures:
-            issues.append(ContentIssue(item.file, item.line("parent"), f"unknown parent {e.parent!r}"))
+            unresolved(item, e.parent, (STRUCTURES,), ("parent",), f"unknown parent {e.parent!r}")
         for index, root in enumerate(e.roots):
             if structures.get(root) is None or structures[root].kind != "root":
-                issues.append(ContentIssue(item.file, item.line("roots", index), f"unknown root {root!r}"))
+                unresolved(item, root, (STRUCTURES,), ("roots", index), f"unknown root {root!r}")
 
     territories: dict[str, Territory] = {}
     for item in data.territories:
@@ -192,8 +351,10 @@ def build(data: DataSet, references: set[str], cards: set[str], issues: list[Con
         kind, label = t.id.split("_", 1)
         for index, root in enumerate(t.roots):
             if root not in structures:
-                issues.append(ContentIssue(item.file, item.line("roots", index), f"unknown root {root!r}"))
-        if t.nerve is not None and (t.nerve not in structures or not structures[t.nerve].cutaneous):
+                unresolved(item, root, (STRUCTURES,), ("roots", index), f"unknown root {root!r}")
+        if t.nerve is not None and t.nerve not in structures:
+            unresolved(item, t.nerve, (STRUCTURES,), ("nerve",), f"{t.nerve!r} is not a known cutaneous nerve")
+        elif t.nerve is not None and not structures[t.nerve].cutaneous:
             issues.append(ContentIssue(item.file, item.line("nerve"), f"{t.nerve!r} is not a known cutaneous nerve"))
         if kind == "field" and t.nerve != label:
             issues.append(ContentIssue(item.file, item.line("id"), f"field id should be field_{t.nerve}"))
@@ -208,10 +369,10 @@ def build(data: DataSet, references: set[str], cards: set[str], issues: list[Con
         for key in ("dermatomes", "alternates"):
             for index, label in enumerate(getattr(t, key)):
                 if f"dermatome_{label}" not in territories:
-                    issues.append(ContentIssue(item.file, item.line(key, index), f"unknown dermatome {label!r}"))
+                    unresolved(item, f"dermatome_{label}", (TERRITORIES,), (key, index), f"unknown dermatome {label!r}")
         for index, nerve in enumerate(t.fields):
             if f"field_{nerve}" not in territories:
-                issues.append(ContentIssue(item.file, item.line("fields", index), f"unknown nerve field {nerve!r}"))
+                unresolved(item, f"field_{nerve}", (TERRITORIES,), ("fields", index), f"unknown nerve field {nerve!r}")
 
     conditions: dict[str, Condition] = {}
     variant_ids: set[str] = set()
@@ -224,26 +385,33 @@ def build(data: DataSet, references: set[str], cards: set[str], issues: list[Con
             if card_id not in cards:
                 issues.append(ContentIssue(item.file, item.line("differentiators", index), f"card {card_id!r} does not exist (yet)"))
         variants: list[Variant] = []
+        first_cause: ContentIssue | None = None
         for vi, v in enumerate(c.variants):
             unknown_refs(item, v.references, "variants", vi, "references")
-            problems = []
+            problems: list[tuple[tuple[Any, ...], str, str | None]] = []  # (where, problem, the name)
             if v.id in variant_ids or (v.id != c.id and v.id in located):
-                problems.append(("id", f"variant id {v.id!r} is not unique"))
+                problems.append((("id",), f"variant id {v.id!r} is not unique", None))
             if v.source not in structures:
-                problems.append(("source", f"unknown source structure {v.source!r}"))
+                problems.append((("source",), f"unknown source structure {v.source!r}", v.source))
             for ai, target in enumerate(v.acts_on):
                 want = "root" if v.mechanism == "radicular" else "nerve"
-                if target not in structures or structures[target].kind != want:
-                    problems.append((("acts_on", ai), f"{target!r} is not a known {want}"))
+                if target not in structures:
+                    problems.append((("acts_on", ai), f"{target!r} is not a known {want}", target))
+                elif structures[target].kind != want:
+                    problems.append((("acts_on", ai), f"{target!r} is not a known {want}", None))
             if v.card is not None and v.card not in cards:
-                problems.append(("card", f"card {v.card!r} does not exist (yet)"))
+                problems.append((("card",), f"card {v.card!r} does not exist (yet)", None))
             for bi, branch in enumerate(v.branches):
                 if branch not in structures:
-                    problems.append((("branches", bi), f"unknown branch {branch!r}"))
-            for where, problem in problems:
-                loc = where if isinstance(where, tuple) else (where,)
-                issues.append(ContentIssue(item.file, item.line("variants", vi, *loc), problem))
-            if problems:
+                    problems.append((("branches", bi), f"unknown branch {branch!r}", branch))
+            causes = [
+                unresolved(item, name, (STRUCTURES,), ("variants", vi, *where), text, who=v.id) if name is not None
+                else _reported(issues, ContentIssue(item.file, item.line("variants", vi, *where), text))
+                for where, text, name in problems
+            ]  # fmt: skip
+            if causes:
+                left_out.leave_out(v.id, causes[0])
+                first_cause = first_cause or causes[0]
                 continue
             variant_ids.add(v.id)
             variants.append(Variant(
@@ -252,6 +420,8 @@ def build(data: DataSet, references: set[str], cards: set[str], issues: list[Con
                 note=v.note, references=tuple(v.references) or tuple(c.references),
             ))  # fmt: skip
         if not variants:
+            if first_cause is not None:
+                left_out.leave_out(c.id, first_cause)
             continue
         conditions[c.id] = Condition(
             id=c.id, title=c.title, category=c.category, card=c.card, evidence=c.evidence,
@@ -268,15 +438,15 @@ def build(data: DataSet, references: set[str], cards: set[str], issues: list[Con
     for item in data.links:
         k: LinkEntry = item.entry
         unknown_refs(item, k.references, "references")
-        bad = [(key, value) for key, value in (("source", k.source), ("target", k.target)) if not known(value)]
-        bad += [(("via", i), value) for i, value in enumerate(k.via) if value not in structures]
-        for key, value in bad:
-            loc = key if isinstance(key, tuple) else (key,)
-            issues.append(ContentIssue(item.file, item.line(*loc), f"unknown id {value!r}"))
+        bad = [(("source",), value, PLACES) for value in (k.source,) if not known(value)]
+        bad += [(("target",), value, PLACES) for value in (k.target,) if not known(value)]
+        bad += [(("via", i), value, (STRUCTURES,)) for i, value in enumerate(k.via) if value not in structures]
+        causes = [unresolved(item, value, files, loc, f"unknown id {value!r}") for loc, value, files in bad]
         if (k.source, k.target) in seen_links:
             issues.append(ContentIssue(item.file, item.line(), f"link {k.source} → {k.target} is defined twice"))
             continue
-        if bad:
+        if causes:
+            left_out.leave_out(link_name(k.source, k.target), causes[0])
             continue
         seen_links.add((k.source, k.target))
         links.append(Link(
@@ -291,8 +461,8 @@ def build(data: DataSet, references: set[str], cards: set[str], issues: list[Con
             if c.id in conditions and v.id in variant_ids:
                 for ai, target in enumerate(v.acts_on):
                     if (v.source, target) not in seen_links:
-                        issues.append(ContentIssue(item.file, item.line("variants", vi, "acts_on", ai),
-                                                   f"no link {v.source} → {target} in links.yaml"))  # fmt: skip
+                        unresolved(item, link_name(v.source, target), (LINKS,), ("variants", vi, "acts_on", ai),
+                                   f"no link {v.source} → {target} in links.yaml", who=v.id)  # fmt: skip
 
     answer_tables: dict[str, dict[str, Feature]] = {"features": {}, "triggers": {}, "checks": {}}
     red_flags: dict[str, RedFlag] = {}
@@ -305,7 +475,7 @@ def build(data: DataSet, references: set[str], cards: set[str], issues: list[Con
                 if r.card not in cards:
                     issues.append(ContentIssue(item.file, item.line("card"), f"card {r.card!r} does not exist (yet)"))
                 if r.source not in structures:
-                    issues.append(ContentIssue(item.file, item.line("source"), f"unknown source structure {r.source!r}"))
+                    unresolved(item, r.source, (STRUCTURES,), ("source",), f"unknown source structure {r.source!r}")
                 red_flags[r.id] = RedFlag(
                     id=r.id, label=r.label, card=r.card, source=r.source, title=r.title, reason=r.reason,
                     references=tuple(r.references),
@@ -319,7 +489,7 @@ def build(data: DataSet, references: set[str], cards: set[str], issues: list[Con
                 prefix, target = w.target.split(":", 1)
                 ok = {
                     "mechanism": target in ("radicular", "entrapment", "referred", "biomechanical"),
-                    "category": target in {c.category for c in conditions.values()},
+                    "category": target in get_args(Category),  # not only the loaded ones: a left-out condition is not a typo
                     "condition": target in conditions,
                     "variant": target in variant_ids,
                     "source": target in all_ids,
@@ -327,7 +497,13 @@ def build(data: DataSet, references: set[str], cards: set[str], issues: list[Con
                     "nerve": target in structures and structures[target].kind == "nerve",
                 }[prefix]
                 if not ok:
-                    issues.append(ContentIssue(item.file, item.line("weights", wi, "target"), f"unknown target {w.target!r}"))
+                    files = {"condition": (CONDITIONS,), "variant": (CONDITIONS,), "source": (STRUCTURES, CONDITIONS),
+                             "root": (STRUCTURES,), "nerve": (STRUCTURES,)}.get(prefix, ())  # fmt: skip
+                    message = f"unknown target {w.target!r}"
+                    if files and target not in structures:
+                        unresolved(item, target, files, ("weights", wi, "target"), message)
+                    else:
+                        issues.append(ContentIssue(item.file, item.line("weights", wi, "target"), message))
                     continue
                 weights.append(Weight(w.target, w.factor, w.reason))
             answer_tables[kind][q.id] = Feature(

@@ -12,12 +12,13 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from app.content.data import build, describe, read_data
+from app.content.data import PLACES, QUESTIONS, REFERENCES, LeftOut, build, describe, read_data, read_yaml
+from app.content.files import MAX_CARD_BYTES, read_text
 from app.content.issues import ContentIssue
 from app.content.markdown import scan_markdown
 from app.content.readability import MAX_GRADE, grade, patient_text
 from app.content.schema import SECTIONS, CardMeta, ReferenceEntry
-from app.content.yaml_lines import LineDict, line_of, load_yaml, yaml_error_line
+from app.content.yaml_lines import BrokenPiece, LineDict, line_of, load_yaml, yaml_error_line
 from app.domain.errors import ContentError
 from app.domain.knowledge import Card, Knowledge, Reference
 
@@ -27,18 +28,18 @@ _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
 
 
-def load_references(directory: Path, issues: list[ContentIssue]) -> dict[str, Reference]:
+def load_references(directory: Path, left_out: LeftOut, issues: list[ContentIssue]) -> dict[str, Reference]:
     """Every `references/*.yaml`: a mapping id → {citation, url, note}, with an optional `schema: 1`."""
     references: dict[str, Reference] = {}
     for path in sorted(directory.glob("*.yaml")):
         file = str(path)
-        try:
-            data = load_yaml(path.read_text(encoding="utf-8")) or LineDict()
-        except yaml.YAMLError as error:
-            issues.append(ContentIssue(file, *yaml_error_line(error)))
+        data = read_yaml(path, "reference entries (id: {citation, url, note})", left_out, issues, _reference_name)
+        if data is None:
+            left_out.leave_out_file(REFERENCES, issues[-1])
             continue
         if not isinstance(data, LineDict):
             issues.append(ContentIssue(file, 1, "expected a mapping of reference id → {citation, url, note}"))
+            left_out.leave_out_file(REFERENCES, issues[-1])
             continue
         for ref_id, entry in data.items():
             line = data.key_lines.get(ref_id, 1)
@@ -54,9 +55,16 @@ def load_references(directory: Path, issues: list[ContentIssue]) -> dict[str, Re
             except ValidationError as error:
                 loc, problem = describe(error)
                 issues.append(ContentIssue(file, line_of(entry, loc, line), f"reference {ref_id!r}: {problem}"))
+                left_out.leave_out(str(ref_id), issues[-1])
                 continue
             references[str(ref_id)] = Reference(str(ref_id), valid.citation, valid.url, valid.note)
     return references
+
+
+def _reference_name(piece: BrokenPiece) -> str | None:
+    """A reference's id is its key, at the start of its piece of the file."""
+    found = re.match(r"([A-Za-z0-9_]+)\s*:", piece.text)
+    return found.group(1) if found else None
 
 
 @dataclass(frozen=True)
@@ -73,7 +81,9 @@ def read_card(path: Path, check_reading: bool = True) -> tuple[CardFile | None, 
 
     Lines are lines of the .md file; a card with any problem is returned as None."""
     file = str(path)
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path, MAX_CARD_BYTES, "a card: front matter and its sections")
+    if isinstance(text, ContentIssue):
+        return None, [text]
     match = _FRONT_MATTER.match(text)
     if not match:
         return None, [ContentIssue(file, 1, "no YAML front matter (a '---' block at the top)")]
@@ -126,7 +136,8 @@ def load(content_dir: Path, check_reading: bool = True) -> tuple[Knowledge, list
     if not content_dir.is_dir():
         raise ContentError(f"{content_dir}: content folder not found (set REFERRAL_ATLAS_CONTENT_DIR?)")
     issues: list[ContentIssue] = []
-    references = load_references(content_dir / "references", issues)
+    left_out = LeftOut()
+    references = load_references(content_dir / "references", left_out, issues)
     card_paths = sorted((content_dir / "cards").glob("*.md"))
     cards: dict[str, CardFile] = {}
     for path in card_paths:
@@ -136,36 +147,43 @@ def load(content_dir: Path, check_reading: bool = True) -> tuple[Knowledge, list
             cards[card_file.card.id] = card_file
     present = {path.stem for path in card_paths}
     for card_file in list(cards.values()):
-        problems = _cross_check(card_file, present, references)
+        problems = _cross_check(card_file, present, references, left_out)
         if problems:
             issues.extend(problems)
             del cards[card_file.card.id]
-    data = read_data(content_dir, issues)
+    data = read_data(content_dir, left_out, issues)
     # a card that exists but is broken is reported once, by itself, not again by every entry naming it
-    built = build(data, set(references), present, issues)
+    built = build(data, set(references), present, left_out, issues)
     known = set(built.structures) | set(built.territories) | set(built.conditions) | set(built.red_flags)
     known |= {v.id for c in built.conditions.values() for v in c.variants}
-    for card_file in cards.values() if not data.unreadable else ():  # with a data file left out, covers would only echo it
+    for card_file in cards.values():
         for index, covered in enumerate(card_file.card.covers):
             if covered not in known:
-                issues.append(ContentIssue(card_file.card.source_file, line_of(card_file.front, ("covers", index)) + 1,
-                                           f"covers an unknown id {covered!r}"))  # fmt: skip
+                line = line_of(card_file.front, ("covers", index)) + 1
+                left_out.unresolved(issues, covered, (*PLACES, QUESTIONS), f"card {card_file.card.id}",
+                                    ContentIssue(card_file.card.source_file, line, f"covers an unknown id {covered!r}"))  # fmt: skip
+    left_out.report(issues)
     knowledge = Knowledge(
         structures=built.structures, territories=built.territories, conditions=built.conditions,
         links=built.links, features=built.features, triggers=built.triggers, checks=built.checks,
         red_flags=built.red_flags, cards={card_id: c.card for card_id, c in cards.items()}, references=references,
+        left_out={name: str(why) for name, why in left_out.entries.items()},
+        left_out_files={Path(name).name: str(why) for name, why in left_out.files.items()},
     )  # fmt: skip
     return knowledge, issues
 
 
-def _cross_check(card_file: CardFile, present: set[str], references: dict[str, Reference]) -> list[ContentIssue]:
-    """Links to other cards and reference ids; `present` are the card files that exist."""
+def _cross_check(card_file: CardFile, present: set[str], references: dict[str, Reference],
+                 left_out: LeftOut) -> list[ContentIssue]:  # fmt: skip
+    """Links to other cards and reference ids; `present` are the card files that exist. A reference
+    that was left out does not cost the card: the card is listed once beside that reference."""
     file = card_file.card.source_file
-    problems = [
-        ContentIssue(file, line_of(card_file.front, ("references", index)) + 1, f"unknown reference {ref!r}")
-        for index, ref in enumerate(card_file.card.references)
-        if ref not in references
-    ]
+    problems: list[ContentIssue] = []
+    for index, ref in enumerate(card_file.card.references):
+        if ref not in references:
+            line = line_of(card_file.front, ("references", index)) + 1
+            left_out.unresolved(problems, ref, (REFERENCES,), f"card {card_file.card.id}",
+                                ContentIssue(file, line, f"unknown reference {ref!r}"))  # fmt: skip
     for line, target in card_file.links:
         card_id = target.removeprefix("card:")
         if not target.startswith("card:"):

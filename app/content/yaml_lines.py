@@ -5,6 +5,8 @@ Content errors name a file and a line (STYLE.md habit 8); the line comes from th
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -84,3 +86,76 @@ def line_of(data: Any, loc: tuple[Any, ...], default: int = 1) -> int:
         else:
             break
     return line
+
+
+_TOP_KEY = re.compile(r"^[A-Za-z0-9_][\w-]*\s*:")
+_ITEM = re.compile(r"^(\s*)-(\s|$)")
+
+
+@dataclass(frozen=True)
+class BrokenPiece:
+    """A piece of a broken YAML file that could not be read even on its own."""
+
+    line: int  # where the YAML error is
+    problem: str
+    text: str  # the piece, to find its id for the report
+
+
+def load_yaml_pieces(text: str) -> tuple[Any, list[BrokenPiece]]:
+    """`load_yaml`, and when the whole file does not parse, the file piece by piece: each top-level
+    key on its own and, inside a top-level list, each item on its own. A broken entry then costs
+    itself, not the file. Raises yaml.YAMLError only when no top-level key is found at all."""
+    try:
+        return load_yaml(text), []
+    except yaml.YAMLError as whole_error:
+        error = whole_error
+        lines = text.splitlines(keepends=True)
+        starts = [i for i, line in enumerate(lines) if _TOP_KEY.match(line)]
+        if not starts:
+            raise
+    out = LineDict()
+    out.key_lines = {}
+    broken: list[BrokenPiece] = []
+    for start, end in zip(starts, [*starts[1:], len(lines)]):
+        try:
+            part = load_yaml("\n" * start + "".join(lines[start:end]))  # padded: marks keep their lines
+        except yaml.YAMLError as piece_error:
+            part = _list_by_items(lines, start, end, piece_error, broken)
+        if isinstance(part, LineDict):
+            out.update(part)
+            out.key_lines.update(part.key_lines)
+    if not broken:  # every piece reads alone: the fault is between them, still worth a line
+        broken.append(BrokenPiece(*yaml_error_line(error), ""))
+    return out, broken
+
+
+def _list_by_items(
+    lines: list[str], start: int, end: int, error: yaml.YAMLError, broken: list[BrokenPiece]
+) -> LineDict | None:
+    """`key:` and its list, each item read alone; None (and `error` reported) when the piece is not
+    such a list."""
+    items = [i for i in range(start + 1, end) if _ITEM.match(lines[i])]
+    indent = min((len(_ITEM.match(lines[i]).group(1)) for i in items), default=None)  # type: ignore[union-attr]
+    try:
+        top = load_yaml("\n" * start + lines[start])
+    except yaml.YAMLError:
+        top = None
+    if indent is None or not isinstance(top, LineDict) or len(top) != 1 or next(iter(top.values())) is not None:
+        broken.append(BrokenPiece(*yaml_error_line(error), "".join(lines[start:end])))
+        return None
+    starts = [i for i in items if len(_ITEM.match(lines[i]).group(1)) == indent]  # type: ignore[union-attr]
+    entries = LineList()
+    entries.line, entries.item_lines = starts[0] + 1, []
+    for first, last in zip(starts, [*starts[1:], end]):
+        piece = "".join(lines[first:last])
+        try:
+            parsed = load_yaml("\n" * first + piece)
+        except yaml.YAMLError as item_error:
+            broken.append(BrokenPiece(*yaml_error_line(item_error), piece))
+            continue
+        if isinstance(parsed, LineList):
+            entries.extend(parsed)
+            entries.item_lines.extend(parsed.item_lines)
+    key = next(iter(top))
+    top[key] = entries
+    return top

@@ -6,12 +6,17 @@ From a structure (a disc, a root, a nerve, a joint), a condition (flat feet) or 
   nerves it feeds; through a squeezed nerve: the skin fields of the nerve and its branches;
 - along the kinetic chain: biomechanical links followed from structure to structure (flat feet → knee →
   hip → low back), strength multiplied and evidence taken as the weakest link of the chain.
+Each place is listed once, by its strongest route; the other routes to it are kept with it. The
+regions are the ones named by a link and the ones the reached skin strips and nerve fields cover
+(content/territories.yaml lists each region's dermatomes and nerve fields), so an L5 strip that
+covers the top of the foot names the top of the foot.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from app.domain.errors import QueryError
 from app.domain.knowledge import MECHANISMS, Knowledge, Link, Variant, weakest
@@ -31,6 +36,7 @@ class EffectLink:
     note: str
     references: tuple[str, ...]
     path: tuple[str, ...]  # from the effects' source to the target
+    routes: tuple[tuple[str, ...], ...] = ()  # other, weaker paths to the same target
 
 
 @dataclass(frozen=True)
@@ -38,7 +44,7 @@ class Effects:
     source: str
     title: str
     territories: tuple[str, ...]  # dermatome_ and field_ ids
-    regions: tuple[str, ...]  # region labels (without the region_ prefix)
+    regions: tuple[str, ...]  # region labels (without the region_ prefix): linked, then covered
     structures: tuple[str, ...]  # structures reached or passed on the way
     links: tuple[EffectLink, ...]
 
@@ -116,7 +122,9 @@ def effects(knowledge: Knowledge, source: str) -> Effects:
     for origin, variant in origins:
         start = (origin,) if origin == source else (source, origin)
         for link in knowledge.links_from(origin):
-            presses = link.mechanism in ("radicular", "entrapment")
+            # a variant presses only on its own roots or nerves; a link straight to skin (the skin
+            # over an entrapment site) counts for every variant of the source, as in the ranking
+            presses = link.mechanism in ("radicular", "entrapment") and link.target in knowledge.structures
             if variant is not None and presses and link.target not in variant.acts_on:
                 continue
             step = _step(link, start, 1.0, "strong")
@@ -134,14 +142,42 @@ def effects(knowledge: Knowledge, source: str) -> Effects:
         if structure is not None and structure.kind == "nerve" and origin == source:
             through_nerve(origin, (origin,), 1.0, "strong", ())
 
-    links = sorted(found.values(), key=lambda k: (MECHANISMS.index(k.mechanism), -k.strength, k.path))
+    links = _one_per_target(found.values())
     territories = tuple(dict.fromkeys(k.target for k in links if k.target.startswith(("dermatome_", "field_"))))
-    regions = tuple(dict.fromkeys(k.target.removeprefix("region_") for k in links if k.target.startswith("region_")))
+    linked = [k.target.removeprefix("region_") for k in links if k.target.startswith("region_")]
+    regions = tuple(dict.fromkeys([*linked, *covered_regions(knowledge, territories)]))
     passed = [i for k in links for i in (*k.path[1:-1], k.target) if i in knowledge.structures and i != source]
     return Effects(
         source=source, title=knowledge.title(source), territories=territories, regions=regions,
         structures=tuple(dict.fromkeys(passed)), links=tuple(links),
     )  # fmt: skip
+
+
+def _one_per_target(routes: Iterable[EffectLink]) -> list[EffectLink]:
+    """The strongest route to each target, carrying the others; ordered by mechanism, then along the
+    paths (a kinetic chain's foot before its knee, hip and back), then by strength."""
+    by_target: dict[str, list[EffectLink]] = {}
+    for route in sorted(routes, key=lambda k: (-k.strength, len(k.path), k.path)):
+        by_target.setdefault(route.target, []).append(route)
+    best = [replace(found[0], routes=tuple(r.path for r in found[1:])) for found in by_target.values()]
+    return sorted(best, key=lambda k: (MECHANISMS.index(k.mechanism), len(k.path), -k.strength, k.path))
+
+
+def covered_regions(knowledge: Knowledge, territories: Iterable[str]) -> list[str]:
+    """Regions (labels) where one of these skin strips or nerve fields lies: the region's usual and
+    overlapping dermatomes and its nerve fields (content/territories.yaml, checked against the skin
+    labels by tests/clinical/test_reverse_view.py)."""
+    out: list[str] = []
+    regions = [t for t in knowledge.territories.values() if t.kind == "region"]
+    for territory_id in territories:
+        territory = knowledge.territories.get(territory_id)
+        if territory is None:
+            continue
+        for region in regions:
+            usual = (*region.dermatomes, *region.alternates) if territory.kind == "dermatome" else region.fields
+            if territory.label in usual and region.label not in out:
+                out.append(region.label)
+    return out
 
 
 def _step(link: Link, start: tuple[str, ...], strength: float, evidence: str) -> EffectLink:

@@ -12,7 +12,7 @@ from psygnal import Signal
 from app.domain.effects import Effects, effects
 from app.domain.knowledge import ANSWER_KINDS, Knowledge
 from app.domain.query import Query, Spot
-from app.domain.ranking import Candidate, candidates
+from app.domain.ranking import Candidate, Gap, candidates, gaps
 
 LIT_FLOOR = 0.05  # share of the best score a mechanism's best source needs to be lit ahead of runners-up
 
@@ -52,19 +52,30 @@ class Explorer:
         self.touches: tuple[Touch, ...] = ()
         self.answers = Answers()
         self.candidates: list[Candidate] = []
+        self.gaps: tuple[Gap, ...] = ()  # what content left out that the touches name: say so beside the list
         self.selected: Candidate | None = None
         self.source: Effects | None = None
+        self.urgent_shown = False  # every urgent sign's card first, until a new touch or a clear
 
     # -- writing ---------------------------------------------------------------------------
     def touch(self, touch: Touch, add: bool = False) -> None:
         """A new spot; with `add` it joins the pain area instead of starting a new one."""
         self.touches = (*self.touches, touch) if add else (touch,)
+        self.urgent_shown = False
         self._show_source(None)
         self._rerank()
 
     def clear(self) -> None:
         self.touches = ()
         self.answers = Answers()
+        self.urgent_shown = False
+        self._show_source(None)
+        self._rerank()
+
+    def show_urgent_signs(self) -> None:
+        """The signs that need care now: each urgent card first (the ones marked before the rest),
+        then the sources of the touched spot as before."""
+        self.urgent_shown = True
         self._show_source(None)
         self._rerank()
 
@@ -87,7 +98,9 @@ class Explorer:
         """The reverse direction: every territory and structure a source can affect."""
         if source_id is not None:
             self.touches = ()
+            self.urgent_shown = False
             self.candidates = []
+            self.gaps = ()
             self.selected = None
             self.changed.emit()
         self._show_source(source_id)
@@ -125,7 +138,15 @@ class Explorer:
     def _rerank(self) -> None:
         query = self.query()
         has_input = bool(query.spots or query.red_flags)
-        self.candidates = candidates(self.knowledge, query) if has_input else []
+        ranked = candidates(self.knowledge, query) if has_input else []
+        if self.urgent_shown:
+            every_sign = Query(red_flags=frozenset(self.knowledge.red_flags))
+            marked = {c.id for c in ranked}
+            unmarked = [c for c in candidates(self.knowledge, every_sign) if c.id not in marked]
+            first = sum(1 for c in ranked if c.mechanism == "urgent")
+            ranked = [*ranked[:first], *unmarked, *ranked[first:]]
+        self.candidates = ranked
+        self.gaps = gaps(self.knowledge, query) if has_input else ()
         self.changed.emit()
         self.selected = self.candidates[0] if self.candidates else None
         self.selection_changed.emit(self.selected)

@@ -21,6 +21,8 @@ MECHANISM_WORDS = {
 }
 EVIDENCE_LEVELS = ("strong", "moderate", "limited", "weak")  # best first
 ANSWER_KINDS = ("features", "triggers", "checks", "red_flags")
+# The content file that defines each kind of id a touch or an answer names (to say why one is missing).
+KIND_FILES = {"territory": "territories.yaml", "answer": "questions.yaml"}
 
 
 def weakest(levels: Iterator[str] | tuple[str, ...] | list[str]) -> str:
@@ -180,9 +182,18 @@ class Knowledge:
     cards: dict[str, Card] = field(default_factory=dict)
     references: dict[str, Reference] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # extra id -> patient words
+    # what content left out because of a problem in it: id -> "file:line: problem"; file name -> why
+    left_out: dict[str, str] = field(default_factory=dict)
+    left_out_files: dict[str, str] = field(default_factory=dict)
     _cache: dict[str, object] = field(default_factory=dict, repr=False)  # derived indexes (ranking)
 
     # -- look-ups ------------------------------------------------------------------------------
+    def missing(self, any_id: str, kind: str) -> str | None:
+        """Why an id of this kind ("territory", "answer" …) is not in the atlas when the content
+        should have it: the problem that left it out, or left out its whole file. None when
+        nothing of the sort was left out (the id is simply unknown)."""
+        return self.left_out.get(any_id) or self.left_out_files.get(KIND_FILES[kind])
+
     def card(self, card_id: str) -> Card | None:
         return self.cards.get(card_id)
 

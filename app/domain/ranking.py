@@ -171,19 +171,56 @@ def _build_reach(knowledge: Knowledge, v: Variant) -> dict[str, Reach]:
 
 
 # -- the query -----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Gap:
+    """Part of a query the atlas cannot answer because the content for it was left out."""
+
+    id: str  # e.g. dermatome_L5, region_heel, feature_shooting
+    why: str  # the content problem, "file:line: problem"
+
+    def __str__(self) -> str:
+        kind, _, name = self.id.partition("_")
+        words = {
+            "dermatome": f"The {name} skin strip", "field": f"The skin of the {name.replace('_', ' ')} nerve",
+            "region": f"The {name.replace('_', ' ')} area",
+        }.get(kind, f"The answer '{self.id.replace('_', ' ')}'")  # fmt: skip
+        return (f"{words} is missing from the atlas because of a content problem, so causes that reach "
+                f"this spot through it are not listed ({self.why}).")  # fmt: skip
+
+
+def _spot_ids(spot: Spot) -> list[tuple[str, str]]:
+    """(territory id, how the query names it) of every territory a spot names."""
+    ids = [(f"dermatome_{d}", f"dermatome {d}") for d in spot.dermatomes]
+    ids += [(f"field_{n}", f"nerve {n}") for n in spot.cutaneous_nerves]
+    return ids + ([(f"region_{spot.region}", f"region {spot.region}")] if spot.region is not None else [])
+
+
+def _answer_ids(knowledge: Knowledge, query: Query) -> list[tuple[str, str, bool]]:
+    """(answer id, how the query names it, whether the atlas has it) of every answer in a query."""
+    out = []
+    for kind, table in (("feature", knowledge.features), ("trigger", knowledge.triggers), ("check", knowledge.checks)):
+        out += [(a, f"{kind} {a}", a in table) for a in sorted(getattr(query, f"{kind}s"))]
+    return out + [(r, f"red flag {r}", r in knowledge.red_flags) for r in sorted(query.red_flags)]
+
+
+def gaps(knowledge: Knowledge, query: Query) -> tuple[Gap, ...]:
+    """What the query names that content left out: the ranking answers without it, and says why."""
+    found = [(tid, knowledge.missing(tid, "territory")) for spot in query.spots for tid, _ in _spot_ids(spot)
+             if tid not in knowledge.territories]  # fmt: skip
+    found += [(a, knowledge.missing(a, "answer")) for a, _, known in _answer_ids(knowledge, query) if not known]
+    return tuple(dict.fromkeys(Gap(what, why) for what, why in found if why is not None))
+
+
 def _check(knowledge: Knowledge, query: Query) -> None:
+    """Raise for what the query names that the atlas does not know (and did not leave out)."""
     unknown: list[str] = []
     for spot in query.spots:
-        unknown += [f"dermatome {d}" for d in spot.dermatomes if f"dermatome_{d}" not in knowledge.territories]
-        unknown += [f"nerve {n}" for n in spot.cutaneous_nerves if f"field_{n}" not in knowledge.territories]
-        if spot.region is not None and f"region_{spot.region}" not in knowledge.territories:
-            unknown.append(f"region {spot.region}")
+        unknown += [words for tid, words in _spot_ids(spot)
+                    if tid not in knowledge.territories and knowledge.missing(tid, "territory") is None]  # fmt: skip
         if spot.side not in (None, "left", "right", "midline"):
             unknown.append(f"side {spot.side}")
-    for kind, table in (("feature", knowledge.features), ("trigger", knowledge.triggers), ("check", knowledge.checks)):
-        answers = getattr(query, f"{kind}s")
-        unknown += [f"{kind} {a}" for a in sorted(answers) if a not in table]
-    unknown += [f"red flag {r}" for r in sorted(query.red_flags) if r not in knowledge.red_flags]
+    unknown += [words for a, words, known in _answer_ids(knowledge, query)
+                if not known and knowledge.missing(a, "answer") is None]  # fmt: skip
     if unknown:
         raise QueryError(f"unknown {', '.join(unknown)}")
 
@@ -197,15 +234,14 @@ def _terms(knowledge: Knowledge, spot: Spot) -> list[_Term]:
     for i, nerve in enumerate(spot.cutaneous_nerves):
         territory = f"field_{nerve}"
         terms.append(_Term(territory, FIRST_FIELD if i == 0 else OTHER_FIELD, territory, "its skin nerve"))
-    if spot.region is not None:
-        region_id = f"region_{spot.region}"
-        terms.append(_Term(region_id, REGION, region_id, "the body region"))
-        region = knowledge.territories[region_id]
+    region = knowledge.territories.get(f"region_{spot.region}") if spot.region is not None else None
+    if region is not None:
+        terms.append(_Term(region.id, REGION, region.id, "the body region"))
         if not spot.dermatomes:
-            terms += [_Term(f"dermatome_{d}", INFERRED_DERMATOME, region_id, "the usual skin strip there") for d in region.dermatomes]
-            terms += [_Term(f"dermatome_{d}", INFERRED_ALTERNATE, region_id, "an overlapping skin strip") for d in region.alternates]
+            terms += [_Term(f"dermatome_{d}", INFERRED_DERMATOME, region.id, "the usual skin strip there") for d in region.dermatomes]
+            terms += [_Term(f"dermatome_{d}", INFERRED_ALTERNATE, region.id, "an overlapping skin strip") for d in region.alternates]
         if not spot.cutaneous_nerves:
-            terms += [_Term(f"field_{n}", INFERRED_FIELD, region_id, "a skin nerve there") for n in region.fields]
+            terms += [_Term(f"field_{n}", INFERRED_FIELD, region.id, "a skin nerve there") for n in region.fields]
     return terms
 
 
@@ -355,8 +391,9 @@ def _conduit(knowledge: Knowledge, root: str, spot: Spot) -> tuple[str, ...]:
     level → root → plexus → named nerve → skin): the first skin nerve of the spot that the root
     feeds, with its parents; () when no skin nerve of the spot takes fibres from that root."""
     fields = spot.cutaneous_nerves
-    if not fields and spot.region is not None:
-        fields = knowledge.territories[f"region_{spot.region}"].fields
+    region = knowledge.territories.get(f"region_{spot.region}")
+    if not fields and region is not None:
+        fields = region.fields
     for nerve_id in fields:
         nerve = knowledge.structures.get(nerve_id)
         if nerve is not None and root in nerve.roots:

@@ -29,6 +29,12 @@ PULSE_S = 1.4  # the pulse runs from the source to the spot in this time, whatev
 PULSE_FRAME_BUDGET_S = 0.125  # slower frames than this (8 fps) would make the pulse jump: no pulse
 MAX_PATHS = 4  # more lines than this turn the picture into a tangle
 REACH_LAYER = "reach"
+# What kind of thing a picked structure is, by mesh layer or by name prefix for the authored ones.
+STRUCTURE_KINDS = {
+    "bones": "bone", "nerves": "nerve", "muscles": "muscle", "disc_": "disc", "facet_": "joint",
+    "sacroiliac_joint": "joint", "hip_joint": "joint", "trochanteric_bursa": "bursa",
+    "plantar_fascia": "fascia", "achilles_tendon": "tendon", "piriformis": "muscle", "gluteus_medius": "muscle",
+}  # fmt: skip
 TOUCH_LAYER = "touched"
 
 
@@ -114,6 +120,14 @@ class ExplorerView:
         mesh = self.scene.meshes[nearest[1]]
         return structure_names(mesh)[int(mesh.cell_data["structure_index"][nearest[2]])]
 
+    def describe_structure(self, name: str) -> str:
+        """A picked mesh structure in words, with its kind and side: 'Thigh bone (femur) · bone · right'."""
+        base = name.removesuffix("_left").removesuffix("_right")
+        side = name[len(base) + 1 :]
+        layer = next((layer for layer, state in self.scene.colours.items() if name in state.named.cells), "")
+        kind = STRUCTURE_KINDS.get(next((p for p in STRUCTURE_KINDS if base.startswith(p)), layer), layer)
+        return " · ".join(part for part in (self.explorer.knowledge.title(base), kind, side) if part)
+
     def _view_ray(self, x: float, y: float) -> tuple[list[float], list[float]]:
         """The line under a display position, from the near to the far clipping plane."""
         renderer = self.scene.plotter.renderer
@@ -186,6 +200,10 @@ class ExplorerView:
             self.scene.set_skin_layer(TOUCH_LAYER, mask, "#ffffff", opacity=0.35)
         else:
             self.scene.set_skin_layer(TOUCH_LAYER, None)
+        for candidate in explorer.candidates:  # urgent signs light up over everything else
+            if candidate.mechanism == "urgent":
+                for name in geometry_names(candidate.source, None, self.geometry):
+                    lit[name] = MECHANISM_COLOURS["urgent"]
         self.scene.light(lit)
 
     def _show_reach(self, effects: Effects, lit: dict[str, str]) -> None:

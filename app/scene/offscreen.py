@@ -27,6 +27,7 @@ OVERLAY_NOTES = {
     "nerves": "Skin supplied by each skin nerve; neighbouring fields overlap.",
     "regions": "Body regions, as a clinician names them.",
 }
+MIN_BODY_WIDTH = 64  # px of the picture left for the body beside a legend
 TOUCH_NOTE = "Possible sources to talk over with a clinician, best fit first: not a diagnosis."
 
 
@@ -53,12 +54,15 @@ def render_screenshot(
         raise AtlasError(f"--skin-opacity must be between 0 and 1, got {skin_opacity}")
     if point is not None and knowledge is None:
         raise AtlasError("screenshot --point needs the content (cards and links)")
+    legend_width = panel_width(size[1]) if overlay != "none" or point is not None else 0
+    if size[0] - legend_width < MIN_BODY_WIDTH:  # VTK would be asked for a window of no width at all
+        raise AtlasError(f"--size {size[0]}x{size[1]} leaves no room for the body beside the legend; "
+                         f"give it at least {legend_width + MIN_BODY_WIDTH} px of width")  # fmt: skip
     if not os.environ.get("DISPLAY"):
         # Without an X server go straight to EGL (VTK would try X first and warn).
         os.environ.setdefault("VTK_DEFAULT_OPENGL_WINDOW", "vtkEGLRenderWindow")
     model = load_model()
     labels = SkinLabels.from_skin(model.skin) if overlay != "none" or point is not None else None
-    legend_width = panel_width(size[1]) if labels is not None else 0
     plotter = pv.Plotter(off_screen=True, window_size=[size[0] - legend_width, size[1]])
     plotter.enable_anti_aliasing("ssaa")  # time does not matter here; FXAA comes out black off-screen
     parts: list[AnatomyScene | SkinOverlays | ExplorerView] = []

@@ -87,6 +87,7 @@ class SkinLabels:
             cutaneous_nerves=nerves,
             region=self.name("region", point_id),
             side=SIDES[int(np.sign(self.side[point_id]))],
+            keegan=self.name("dermatome_keegan", point_id),
         )
 
     def territory_mask(self, territory: str, side: Side | None = None, array: str | None = None) -> np.ndarray:

@@ -9,8 +9,8 @@ import html
 import re
 from dataclasses import replace
 
-from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -61,10 +61,96 @@ def _reason_html(reason: str) -> str:
     return _CARD_REFERENCE.sub(r'(<a href="card:\1">open the card</a>)', html.escape(reason, quote=False))
 
 
+class _BoxLabel(QLabel):
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__(text)
+        self.box = box
+        self.setWordWrap(True)
+        self.setBuddy(box)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
+        self.box.toggle()
+        event.accept()
+
+
+class WrappedCheckBox(QWidget):
+    """A check box whose text wraps (QCheckBox cuts long text off); a click on the text ticks it."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.box = QCheckBox()
+        self.box.setAccessibleName(text)
+        self.label = _BoxLabel(text, self.box)
+        layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+
+
+_SECTION = re.compile(r"<h2>(.*?)</h2>")
+JUMP_TO = ("What helps", "When to see a clinician", "Get care now if")  # the sections worth a jump
+
+
+def _with_section_anchors(body: str) -> tuple[str, str]:
+    """The card's sections get anchors, and a line of links jumps to the ones people look for."""
+    titles: list[str] = []
+
+    def anchor(match: re.Match[str]) -> str:
+        titles.append(match.group(1))
+        return f'<h2><a name="section{len(titles)}"></a>{match.group(1)}</h2>'
+
+    body = _SECTION.sub(anchor, body)
+    links = [f'<a href="#section{i}">{t}</a>' for i, t in enumerate(titles, start=1) if t in JUMP_TO]
+    return (f"<p><b>Jump to:</b> {' · '.join(links)}</p>" if links else ""), body
+
+
 def narrow_combo(box: QComboBox, characters: int = 18) -> None:
     """Let a combo box with long entries shrink to a narrow panel (the list still shows them whole)."""
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(characters)
+
+
+CARD_SLACK_PX = 8  # wrapped labels ask for a little less height than they draw with
+EVIDENCE_WORDS = {"strong": "strong evidence", "moderate": "moderate evidence", "limited": "limited evidence",
+                  "weak": "weak evidence"}  # fmt: skip
+
+
+class SourceCard(QFrame):
+    """One ranked source as a card: its colour and how it causes pain, why it fits here, evidence."""
+
+    def __init__(self, candidate: Candidate, touches: tuple[object, ...]) -> None:
+        super().__init__()
+        self.setObjectName("sourceCard")
+        colour = MECHANISM_COLOURS.get(candidate.mechanism, "#888888")
+        self.setStyleSheet(
+            f"#sourceCard {{ background: #ffffff; border: 1px solid #d6dbe1; border-left: 6px solid {colour};"
+            " border-radius: 6px; }"
+            " #sourceCard[selected=\"true\"] { background: #dde6f3; border-color: #4477AA;"
+            f" border-left: 6px solid {colour}; }}"
+        )  # fmt: skip
+        mechanism = MECHANISM_WORDS.get(candidate.mechanism, candidate.mechanism)
+        facts = [mechanism, EVIDENCE_WORDS.get(candidate.evidence, candidate.evidence)]
+        if len(touches) > 1:
+            facts.append(f"explains {round(candidate.explains * 100)}% of the area")
+        why = _CARD_REFERENCE.sub("", candidate.reasons[0]).strip() if candidate.reasons else ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 8, 6)
+        layout.setSpacing(2)
+        for text, name in ((candidate.title, "sourceTitle"), (" · ".join(facts), "sourceFacts"), (why, "sourceWhy")):
+            if not text:
+                continue
+            label = QLabel(text)
+            label.setObjectName(name)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+        self.plain_text = ". ".join(t for t in (candidate.title, " · ".join(facts), why) if t)
+
+    def set_selected(self, selected: bool) -> None:
+        self.setProperty("selected", selected)
+        self.style().unpolish(self)
+        self.style().polish(self)
 
 
 class ExplorerPanel(QWidget):
@@ -81,6 +167,11 @@ class ExplorerPanel(QWidget):
         self.where.setWordWrap(True)
         self.where.setObjectName("where")
         layout.addWidget(self.where)
+        self.gaps = QLabel()  # what the atlas cannot answer here, because content was left out
+        self.gaps.setWordWrap(True)
+        self.gaps.setObjectName("gaps")
+        self.gaps.hide()
+        layout.addWidget(self.gaps)
 
         buttons = QHBoxLayout()
         self.area_button = QPushButton("Mark an area")
@@ -102,30 +193,38 @@ class ExplorerPanel(QWidget):
         self.candidate_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.candidate_list.currentItemChanged.connect(self._on_item_change)
         self.candidate_list.itemActivated.connect(self._on_item_activated)
-        results_layout.addWidget(self.candidate_list, 1)
+        self.candidate_list.viewport().installEventFilter(self)
+        results_layout.addWidget(self.candidate_list, 2)
         self.card_view = QTextBrowser()
         self.card_view.setOpenLinks(False)
         self.card_view.anchorClicked.connect(self._on_link)
         results_layout.addWidget(self.card_view, 3)
-        tabs.addTab(results, "Possible sources")
+        tabs.addTab(results, "Sources")
 
         questions = QWidget()
         questions_layout = QVBoxLayout(questions)
+        self.top_now = QLabel()  # the ranking stays in sight while answering
+        self.top_now.setWordWrap(True)
+        self.top_now.setObjectName("top_now")
+        self.top_now.setTextFormat(Qt.TextFormat.RichText)
+        questions_layout.addWidget(self.top_now)
         self.answer_boxes: dict[tuple[str, str], QCheckBox] = {}
-        for kind in ANSWER_KINDS:
+        for kind in sorted(ANSWER_KINDS, key=lambda k: k != "red_flags"):  # urgent signs on top
             group = QGroupBox(ANSWER_TITLES[kind])
             group_layout = QVBoxLayout(group)
             for answer_id, label in knowledge.answers(kind):
-                box = QCheckBox(label)
-                box.toggled.connect(lambda on, k=kind, a=answer_id: explorer.set_answer(k, a, on))
-                group_layout.addWidget(box)
-                self.answer_boxes[(kind, answer_id)] = box
+                row = WrappedCheckBox(label)
+                row.box.toggled.connect(lambda on, k=kind, a=answer_id: explorer.set_answer(k, a, on))
+                group_layout.addWidget(row)
+                self.answer_boxes[(kind, answer_id)] = row.box
             questions_layout.addWidget(group)
         questions_layout.addStretch(1)
         scroller = QScrollArea()  # two dozen questions must not make the window taller than the screen
         scroller.setWidget(questions)
         scroller.setWidgetResizable(True)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # answers wrap instead
         scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.questions_tab = scroller
         tabs.addTab(scroller, "Questions")
 
         reverse = self.reverse_tab = QWidget()
@@ -151,7 +250,7 @@ class ExplorerPanel(QWidget):
 
         disclaimer = QLabel(DISCLAIMER)
         disclaimer.setWordWrap(True)
-        disclaimer.setStyleSheet("color: #666; font-size: 11px;")
+        disclaimer.setObjectName("disclaimer")
         layout.addWidget(disclaimer)
 
         self._connections = [
@@ -161,6 +260,7 @@ class ExplorerPanel(QWidget):
         ]
         for signal, slot in self._connections:
             signal.connect(slot)
+        self._shown_for: tuple[object, bool] = ((), False)  # the touches and urgent view last shown
 
     def close_connections(self) -> None:
         for signal, slot in self._connections:
@@ -180,6 +280,8 @@ class ExplorerPanel(QWidget):
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() == "card":
             self.show_card(url.path())
+        elif not url.scheme() and url.fragment():  # a jump within the card
+            self.card_view.scrollToAnchor(url.fragment())
 
     # -- explorer → widgets ------------------------------------------------------------------
     def _on_explorer_change(self) -> None:
@@ -191,36 +293,65 @@ class ExplorerPanel(QWidget):
             self.where.setText(f"You touched <b>{where}</b>.")
         elif explorer.answers.red_flags:
             self.where.setText("<b>You marked an urgent sign.</b>")
+        elif explorer.urgent_shown:
+            self.where.setText("<b>Signs that need care now.</b> If you have any of them, get care today.")
         else:
             self.where.setText("Touch the body where it hurts.")
+        self.gaps.setText("\n".join(str(gap) for gap in explorer.gaps))
+        self.gaps.setVisible(bool(explorer.gaps))
         with QSignalBlocker(self.candidate_list):
             self.candidate_list.clear()
             for candidate in explorer.candidates:
-                self.candidate_list.addItem(self._item(candidate))
+                self._add_item(candidate)
         for (kind, answer_id), box in self.answer_boxes.items():
             with QSignalBlocker(box):
                 box.setChecked(answer_id in getattr(explorer.answers, kind))
-        if touches or explorer.candidates:
-            self.tabs.setCurrentIndex(0)
+        top = [c for c in explorer.candidates if c.mechanism != "urgent"][:3]
+        self.top_now.setText(
+            "<b>Best fits now:</b> " + " · ".join(
+                f"<span style='color:{MECHANISM_COLOURS.get(c.mechanism, '#888')}'>■</span> {html.escape(c.title)}"
+                for c in top
+            )
+            if top else "Touch the body first: the answers re-rank the possible sources."
+        )  # fmt: skip
+        shown_for = (touches, explorer.urgent_shown)
+        if shown_for != self._shown_for and (touches or explorer.urgent_shown):
+            self.tabs.setCurrentIndex(0)  # a new touch or the urgent signs; an answer keeps its tab
+        self._shown_for = shown_for
 
-    def _item(self, candidate: Candidate) -> QListWidgetItem:
-        share = f" · explains {round(candidate.explains * 100)}% of the area" if len(self.explorer.touches) > 1 else ""
-        text = f"{candidate.title}\n{MECHANISM_WORDS.get(candidate.mechanism, candidate.mechanism)}{share}"
-        item = QListWidgetItem(text)
+    def _add_item(self, candidate: Candidate) -> None:
+        card = SourceCard(candidate, self.explorer.touches)
+        item = QListWidgetItem()
         item.setData(Qt.ItemDataRole.UserRole, candidate.id)
-        item.setForeground(QColor("#111"))
-        colour = QColor(MECHANISM_COLOURS.get(candidate.mechanism, "#888888"))
-        colour.setAlpha(70)
-        item.setBackground(colour)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, card.plain_text)
         item.setToolTip(f"Match {candidate.score:.0%}")
-        return item
+        self.candidate_list.addItem(item)
+        self.candidate_list.setItemWidget(item, card)
+        self._fit_item(item)
+
+    def _fit_item(self, item: QListWidgetItem) -> None:
+        widget = self.candidate_list.itemWidget(item)
+        if widget is None:  # not set yet: the viewport resized while the list was filled
+            return
+        width = self.candidate_list.viewport().width() - 4
+        item.setSizeHint(QSize(width, widget.heightForWidth(width) + CARD_SLACK_PX))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self.candidate_list.viewport() and event.type() == QEvent.Type.Resize:
+            for row in range(self.candidate_list.count()):
+                self._fit_item(self.candidate_list.item(row))
+        return False
 
     def _on_selection_change(self, candidate: Candidate | None) -> None:
         with QSignalBlocker(self.candidate_list):
             for row in range(self.candidate_list.count()):
                 item = self.candidate_list.item(row)
-                if candidate is not None and item.data(Qt.ItemDataRole.UserRole) == candidate.id:
+                chosen = candidate is not None and item.data(Qt.ItemDataRole.UserRole) == candidate.id
+                if chosen:
                     self.candidate_list.setCurrentRow(row)
+                card = self.candidate_list.itemWidget(item)
+                if isinstance(card, SourceCard):
+                    card.set_selected(chosen)
         if candidate is None:
             self.card_view.clear()
             return
@@ -233,9 +364,10 @@ class ExplorerPanel(QWidget):
         colour = MECHANISM_COLOURS.get(candidate.mechanism, "#888888")
         path = " → ".join(knowledge.title(i) for i in candidate.path)
         card = knowledge.card(candidate.card)
-        body = self._card_body(card) if card is not None else ""
+        jumps, body = _with_section_anchors(self._card_body(card)) if card is not None else ("", "")
+        summary = f"<p><i>{html.escape(card.summary)}</i></p>" if card is not None and card.summary else ""
         return (
-            f"<h2 style='color:{colour}'>{candidate.title}</h2>"
+            f"<h2 style='color:{colour}'>{html.escape(candidate.title)}</h2>{summary}{jumps}"
             f"<p><b>How it can reach this spot:</b> {path}</p>"
             f"<p><b>Why it is on the list:</b></p><ul>{reasons}</ul>"
             f"<p><b>How sure the science is:</b> {candidate.evidence} · <b>Who can help:</b> {helpers}</p>"
@@ -247,12 +379,6 @@ class ExplorerPanel(QWidget):
         if self.card_first_section:
             card = replace(card, body=sections_first(card.body, self.card_first_section))
         return render_card(card)
-
-    def show_urgent_signs(self) -> None:
-        self.tabs.setCurrentIndex(1)
-        first = next((box for (kind, _), box in self.answer_boxes.items() if kind == "red_flags"), None)
-        if first is not None:
-            first.setFocus()
 
     def show_card(self, card_id: str) -> None:
         card = self.explorer.knowledge.card(card_id)

@@ -3,12 +3,14 @@ the right, views and urgent signs in the toolbar, a status line."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +33,7 @@ from app.domain.ranking import Candidate
 from app.domain.view_state import CameraRequests, ViewState
 from app.modes import ids
 from app.modes.spec import CLINICIAN, ModeSpec
-from app.scene.assets import Model, structure_names
+from app.scene.assets import Model
 from app.scene.explorer_view import ExplorerView
 from app.scene.highlight import domain_id
 from app.scene.scene import AnatomyScene
@@ -59,8 +61,10 @@ LAYER_LABELS = (
     ("show_structures", "Discs, joints, bursa"),
 )
 OVERLAY_CHOICES = (("none", "No map"), *OVERLAY_TITLES.items())
-MAP_OPACITY = 0.9  # a map needs a nearly solid skin to be read
-DOCK_WIDTHS = (220, 400)  # px, left and right, at the default 1280-pixel width
+LAYERS_DOCK_PX = 220
+PANEL_SHARE, PANEL_MIN_PX, PANEL_MAX_PX = 0.31, 340, 600  # the sources panel's share of the width
+NARROW_PX = 1100  # narrower windows tuck the layers dock away (a toolbar button brings it back)
+STYLE = Path(__file__).with_name("style.qss")
 
 
 class _SwallowKeys(QObject):
@@ -76,6 +80,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.spec = spec
         self.setWindowTitle("Referral Atlas")
+        self.setStyleSheet(STYLE.read_text(encoding="utf-8"))
         self.resize(1280, 800)
         self.state = state or ViewState()
         self.camera = CameraRequests()
@@ -88,14 +93,11 @@ class MainWindow(QMainWindow):
         self.scene = AnatomyScene(self.interactor, model, self.state, self.camera)
         self.interactor.show_scene(self.scene)
 
-        self._model_summary = (
-            f"{model.skin.n_cells:,} skin triangles · {len(structure_names(model.bones))} bones · "
-            f"{len(structure_names(model.muscles))} muscle lines"
-        )
+        self._touch_note = self.tr("click where it hurts")
         try:
             labels: SkinLabels | None = SkinLabels.from_skin(model.skin)
         except AssetError as error:
-            labels, self._model_summary = None, f"touch is off: {error}"
+            labels, self._touch_note = None, self.tr("touch is off: {0}").format(error)
         self.overlays = SkinOverlays(self.scene, labels) if labels else None
         self.explorer_view = ExplorerView(self.scene, self.explorer, labels) if labels else None
         self.touch_input = TouchInput(self.interactor, self._on_touch, self._on_structure) if labels else None
@@ -114,6 +116,8 @@ class MainWindow(QMainWindow):
         self._build_layers_dock()
         self._build_explorer_dock()
         self.camera.view_requested.connect(self._on_view_change)
+        self.camera.reset_requested.connect(self._on_view_reset)
+        self.explorer.changed.connect(self._on_explorer_change)
         self._on_view_change("anterior")
         self.study = self._build_study(spec)
 
@@ -216,10 +220,16 @@ class MainWindow(QMainWindow):
         dock.setObjectName("explorer")
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         dock.setWidget(self.panel)
-        dock.setMinimumWidth(340)
+        dock.setMinimumWidth(PANEL_MIN_PX)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        # the body gets the middle and most of the width
-        self.resizeDocks([self.layers_dock, dock], [DOCK_WIDTHS[0], DOCK_WIDTHS[1]], Qt.Orientation.Horizontal)
+        self.explorer_dock = dock
+        layers = self.layers_dock.toggleViewAction()
+        layers.setText(self.tr("Layers and maps"))
+        layers.setToolTip(self.tr("Show or hide the layers and skin maps (L)"))
+        layers.setShortcut(QKeySequence("L"))
+        layers.triggered.connect(self._on_layers_dock_chosen)
+        self.toolbar.insertAction(self.toolbar.actions()[0], layers)
+        self._layers_dock_auto = True  # follows the window width until the user chooses
 
         urgent = QAction("Urgent signs", self)
         urgent.setToolTip("Numbness in the saddle area, bladder or bowel changes, fever … (U)")
@@ -229,6 +239,19 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addAction(urgent)
         self.toolbar.widgetForAction(urgent).setStyleSheet("color: white; background: #aa3377; font-weight: bold;")
+        self.toolbar.widgetForAction(urgent).setObjectName("urgent")
+
+    def _on_layers_dock_chosen(self, _checked: bool) -> None:
+        self._layers_dock_auto = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        """The body gets the middle and most of the width at every window size."""
+        super().resizeEvent(event)
+        width = event.size().width()
+        if self._layers_dock_auto:
+            self.layers_dock.setVisible(width >= NARROW_PX)
+        panel = round(min(PANEL_MAX_PX, max(PANEL_MIN_PX, PANEL_SHARE * width)))
+        self.resizeDocks([self.layers_dock, self.explorer_dock], [LAYERS_DOCK_PX, panel], Qt.Orientation.Horizontal)
 
     # -- widgets → model ----------------------------------------------------------------------
     def _on_touch(self, x: float, y: float, add: bool) -> None:
@@ -261,24 +284,26 @@ class MainWindow(QMainWindow):
         return bool(self._pending_touches) or not self.scene.frames.idle
 
     def _on_structure(self, x: float, y: float) -> None:
-        """The reverse view from a structure picked on the body."""
+        """The reverse view from a structure picked on the body; the status line names the pick."""
         if self.explorer_view is None:
             return
         name = self.explorer_view.pick_structure(x, y)
+        if name is None:
+            self.statusBar().showMessage(self.tr("Nothing there to pick: point at a bone, disc, joint or nerve."))
+            return
         knowledge = self.explorer.knowledge
-        source = domain_id(name, (s for s, _title in knowledge.sources())) if name else None
+        picked = self.tr("You picked {0}").format(self.explorer_view.describe_structure(name))
+        source = domain_id(name, (s for s, _title in knowledge.sources()))
         if source is None:
-            what = knowledge.title(name.removesuffix("_left").removesuffix("_right")) if name else "nothing"
-            self.statusBar().showMessage(f"You picked {what}; the atlas has no pain pathways that start there.")
+            self.statusBar().showMessage(picked + self.tr("; the atlas has no pain pathways that start there."))
             return
         self.explorer.show_source(source)
-        self.statusBar().showMessage(f"Where {knowledge.title(source)} can send pain or strain.")
+        self.statusBar().showMessage(picked + self.tr(": where {0} can send pain or strain.").format(knowledge.title(source)))
 
     def _on_overlay_chosen(self, _index: int) -> None:
-        overlay = self.overlay_box.currentData()
-        if overlay != "none" and self.state.skin_opacity < MAP_OPACITY:
-            self.state.skin_opacity = MAP_OPACITY
-        self.state.overlay = overlay
+        """A map is drawn on the skin as it is: see-through stays see-through (the lit spine and
+        the paths stay in sight); the opacity slider makes it solid when wanted."""
+        self.state.overlay = self.overlay_box.currentData()
 
     def _on_area_mode(self, on: bool) -> None:
         if self.touch_input is not None:
@@ -288,7 +313,7 @@ class MainWindow(QMainWindow):
         )
 
     def _on_urgent(self) -> None:
-        self.panel.show_urgent_signs()
+        self.explorer.show_urgent_signs()
 
     def _on_focus_request(self, candidate: Candidate) -> None:
         if self.explorer_view is not None:
@@ -321,15 +346,26 @@ class MainWindow(QMainWindow):
             swatch.fill(QColor(colour))
             self.legend_list.addItem(QListWidgetItem(QIcon(swatch), name.replace("_", "–")))
 
+    def _on_view_reset(self) -> None:
+        self._on_view_change("anterior")
+
+    def _on_explorer_change(self) -> None:
+        if not self.explorer.touches and not self.explorer.urgent_shown:  # Start again: no stale "You touched …"
+            self._on_view_change(self._view)
+
     def _on_view_change(self, view: str) -> None:
+        self._view = view
         label = dict((v, lbl) for v, lbl, _ in VIEW_ACTIONS)[view]
-        self.statusBar().showMessage(f"View: {label} · {self._model_summary} · drag to turn, scroll to zoom")
+        note = self.tr("View: {0} · {1} · drag to turn, scroll to zoom")
+        self.statusBar().showMessage(note.format(label, self._touch_note))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         self._answer_timer.stop()
         if self.study is not None:
             self.study.close()
         self.camera.view_requested.disconnect(self._on_view_change)
+        self.camera.reset_requested.disconnect(self._on_view_reset)
+        self.explorer.changed.disconnect(self._on_explorer_change)
         if self.explorer_view is not None and self._on_pulse_skipped in self.explorer_view.pulse_skipped:
             self.explorer_view.pulse_skipped.disconnect(self._on_pulse_skipped)
         self.state.events.overlay.disconnect(self._on_overlay_change)

@@ -48,7 +48,6 @@ def foot(window):
 
 def test_one_touch_draws_few_frames_and_the_pulse_ends_on_time(qtbot, window, quick_frames):
     log = FrameLog(window)
-    start = time.perf_counter()
     click(qtbot, window, foot(window))
     qtbot.waitUntil(lambda: window.explorer_view.pulsing, timeout=3000)
     settle(qtbot, window)
@@ -56,7 +55,8 @@ def test_one_touch_draws_few_frames_and_the_pulse_ends_on_time(qtbot, window, qu
     assert 1 <= log.still <= FRAMES_PER_TOUCH, log.pulse
     pulse_times = [t for t, p in zip(log.times, log.pulse) if p]
     assert pulse_times, "the pulse was drawn"
-    assert log.times[-1] - start <= explorer_view.PULSE_S + 0.5, "the pulse ends on time"
+    slowest = max(np.diff(log.times), default=0.0)  # the pulse ends at the first frame after its time
+    assert log.times[-1] - pulse_times[0] <= explorer_view.PULSE_S + slowest + 0.1, "the pulse ends on time"
     assert not log.pulse[-1], "the last frame shows no pulse"
     count = len(log.times)
     qtbot.wait(600)

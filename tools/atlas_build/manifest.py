@@ -1,9 +1,8 @@
 """Record model files in `assets/models/manifest.json` (developer tool, never imported by the app).
 
-Every build script that writes a file into the model folder calls `update_entry` afterwards:
+Every builder that writes a file into the model folder calls `update_entry` afterwards:
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent))   # tools/
-    import manifest
+    from . import manifest
     manifest.update_entry(models_dir, "nerves.vtp", source={
         "package": "referral-atlas", "version": "authored",
         "path_in_package": "tools/build_nerves.py", "licence": "MIT"})

@@ -1,0 +1,116 @@
+"""Chairside defects found by trying the window as a new user: each test fails on the old window."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from app.scene.highlight import MECHANISM_COLOURS
+from pixels import click, colour_distance, grab, skin_point_near, widget_point, world_to_pixel
+
+
+def settle(qtbot, window) -> None:
+    qtbot.wait(10)
+    qtbot.waitUntil(lambda: not window.animating(), timeout=5000)
+
+
+def test_urgent_signs_put_the_urgent_cards_first_and_light_them(qtbot, window, model):
+    before = grab(window)
+    qtbot.keyClick(window.interactor, Qt.Key.Key_U)
+    candidates = window.explorer.candidates
+    assert candidates and candidates[0].mechanism == "urgent"
+    assert {c.card for c in candidates if c.mechanism == "urgent"} >= {"red_flag_cauda_equina", "red_flag_infection"}
+    assert window.panel.tabs.currentIndex() == 0
+    assert window.explorer.selected == candidates[0]
+    assert "care" in window.panel.card_view.toPlainText().lower()
+    settle(qtbot, window)
+    purple = MECHANISM_COLOURS["urgent"]
+    assert window.scene.colours["nerves"].lit.get("cauda_equina") == purple
+    after = grab(window)
+    centre = window.explorer_view.paths.centres["vertebra_L4"]  # infection's source: the lumbar spine
+    row, col = world_to_pixel(window.interactor, centre)
+    assert colour_distance(before[row, col], after[row, col]) > 25, "the lumbar spine turns purple"
+
+
+def test_ticking_a_question_keeps_the_tab_and_reranks(qtbot, window):
+    click(qtbot, window, skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1)))
+    settle(qtbot, window)
+    window.panel.tabs.setCurrentWidget(window.panel.questions_tab)
+    before = [c.id for c in window.explorer.candidates]
+    box = window.panel.answer_boxes[("features", "shooting")]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert "shooting" in window.explorer.answers.features
+    assert window.panel.tabs.currentWidget() is window.panel.questions_tab, "the tab stays"
+    assert [c.id for c in window.explorer.candidates] != before or window.explorer.candidates
+    assert "Best fits now" in window.panel.top_now.text(), "the ranking stays in sight"
+
+
+def test_long_answers_wrap_and_the_questions_never_scroll_sideways(qtbot, window):
+    window.panel.tabs.setCurrentWidget(window.panel.questions_tab)
+    qtbot.wait(50)
+    scroller = window.panel.questions_tab
+    assert scroller.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    viewport = scroller.viewport().width()
+    for box in window.panel.answer_boxes.values():
+        row = box.parentWidget()
+        assert row.label.wordWrap() and row.label.text() == box.accessibleName()
+        assert row.geometry().right() <= viewport, row.label.text()
+
+
+def test_a_map_keeps_the_chosen_skin_transparency(qtbot, window):
+    window.state.skin_opacity = 0.35
+    window.overlay_box.setCurrentIndex(window.overlay_box.findData("dermatomes"))
+    assert window.state.overlay == "dermatomes"
+    assert window.state.skin_opacity == pytest.approx(0.35)
+    window.overlay_box.setCurrentIndex(window.overlay_box.findData("none"))
+    assert window.state.skin_opacity == pytest.approx(0.35)
+
+
+def test_the_status_line_never_goes_stale(qtbot, window):
+    qtbot.keyClick(window.interactor, Qt.Key.Key_5)
+    assert "Soles" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.interactor, Qt.Key.Key_0)
+    assert "Front" in window.statusBar().currentMessage()
+    click(qtbot, window, skin_point_near(window, "patella_right", (0, 1, 0)))
+    settle(qtbot, window)
+    assert "You touched" in window.statusBar().currentMessage()
+    qtbot.mouseClick(window.panel.clear_button, Qt.MouseButton.LeftButton)
+    assert "You touched" not in window.statusBar().currentMessage()
+
+
+def test_a_structure_pick_names_what_it_picked(qtbot, window, model):
+    for layer in ("show_muscles", "show_nerves", "show_structures"):
+        setattr(window.state, layer, False)
+    settle(qtbot, window)
+    shaft = np.asarray(model.landmarks["patella_right"]) + (0, -0.01, 0.2)  # the front of the femur
+    qtbot.mouseClick(window.interactor, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
+                     widget_point(window, shaft))  # fmt: skip
+    message = window.statusBar().currentMessage()
+    assert "femur" in message.lower() and "bone" in message and "right" in message, message
+
+
+def test_a_touch_says_when_content_for_it_is_missing(qtbot, model, tmp_path):
+    """`colour:` typed into dermatome_L5: the foot still ranks its sources and the panel says why
+    the L5 strip is not used."""
+    import shutil
+
+    from app.content import load
+    from app.resources import content_dir
+    from app.ui.main_window import MainWindow
+
+    copy = tmp_path / "content"
+    shutil.copytree(content_dir(), copy)
+    territories = copy / "territories.yaml"
+    text = territories.read_text(encoding="utf-8")
+    territories.write_text(text.replace("  - id: dermatome_L5", "  - id: dermatome_L5\n    colour: red", 1), encoding="utf-8")
+    knowledge, issues = load(copy, check_reading=False)
+    assert any("colour" in issue.problem for issue in issues)
+    window = MainWindow(model, knowledge)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.scene.frames.count > 0)
+    click(qtbot, window, skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1)))
+    settle(qtbot, window)
+    assert window.explorer.candidates, "the rest of the content still answers"
+    assert window.panel.gaps.isVisible() and "L5" in window.panel.gaps.text()
+    window.close()

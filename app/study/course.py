@@ -24,6 +24,7 @@ def nerve_course(knowledge: Knowledge, nerve: str) -> Course:
 
 
 def followable_nerves(knowledge: Knowledge) -> list[tuple[str, str]]:
-    """(id, title) of every nerve, by title (the "follow a nerve" list)."""
-    nerves = [s for s in knowledge.structures.values() if s.kind == "nerve"]
-    return sorted(((s.id, s.title) for s in nerves), key=lambda pair: pair[1].lower())
+    """(id, short title) of every nerve, by title (the "follow a nerve" list): "Sciatic nerve"."""
+    nerves = [(s.id, s.title.rsplit(" (", 1)[0] if s.title.endswith(")") else s.title)
+              for s in knowledge.structures.values() if s.kind == "nerve"]  # fmt: skip
+    return sorted(nerves, key=lambda pair: pair[1].lower())

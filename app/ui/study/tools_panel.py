@@ -4,7 +4,7 @@ panel only reports choices (signals); `StudyMode` applies them."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from app.ui.explorer_panel import narrow_combo
 
@@ -50,14 +50,16 @@ class ToolsPanel(QWidget):
         self.labels_box = QCheckBox(self.tr("All labels"))
         self.labels_box.setToolTip(self.tr("Name every structure in view"))
         self.labels_box.toggled.connect(self.labels_toggled)
+        peel = QGroupBox(self.tr("Peel the body"))
+        peel_layout = QVBoxLayout(peel)
         if isolate:
-            layout.addWidget(QLabel(self.tr("Peel the body")))
-            layout.addWidget(self.system_box)
-            layout.addWidget(self.isolate_button)
+            peel_layout.addWidget(self.system_box)
+            peel_layout.addWidget(self.isolate_button)
         if follow:
-            layout.addWidget(self.nerve_box)
+            peel_layout.addWidget(self.nerve_box)
         if isolate or follow:
-            layout.addWidget(self.back_button)
+            peel_layout.addWidget(self.back_button)
+            layout.addWidget(peel)
         if labels:
             layout.addWidget(self.labels_box)
         layout.addStretch(1)

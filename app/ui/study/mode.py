@@ -129,7 +129,7 @@ class StudyMode(QObject):
 
     def _on_first_frame(self, _took: float) -> None:
         self.window.scene.frames.drawn.disconnect(self._on_first_frame)
-        QTimer.singleShot(0, self.start)
+        QTimer.singleShot(0, self, self.start)  # not after the window is gone
 
     def start(self) -> None:
         """Generate the questions (once) and begin a round."""
@@ -362,5 +362,8 @@ class StudyMode(QObject):
             self.labels.show(on)
 
     def close(self) -> None:
+        drawn = self.window.scene.frames.drawn
+        if self._on_first_frame in drawn:
+            drawn.disconnect(self._on_first_frame)
         if self.labels is not None:
             self.labels.close()

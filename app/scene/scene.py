@@ -13,7 +13,7 @@ import numpy as np
 import pyvista as pv
 
 from app.domain.view_state import CameraRequests, ViewState
-from app.scene.assets import Model
+from app.scene.assets import Model, structure_names
 from app.scene.frames import Frames
 from app.scene.highlight import ColourState, NamedCells
 from app.scene.overlays import LayeredColours, hex_to_rgb
@@ -28,6 +28,7 @@ class Material:
     specular_power: float
     ambient: float = 0.12
     diffuse: float = 0.85
+    opacity: float = 1.0
 
 
 SKIN = Material(color="#e8b89a", specular=0.12, specular_power=12)
@@ -35,6 +36,11 @@ BONE = Material(color="#efe6d2", specular=0.35, specular_power=25)
 MUSCLE = Material(color="#b3473d", specular=0.2, specular_power=15)
 NERVE = Material(color="#f2cf5b", specular=0.3, specular_power=20)
 STRUCTURE = Material(color="#8fb8d8", specular=0.25, specular_power=20)
+# Fascia and tendons are thin sheets: drawn see-through, so the foot's bones show through the
+# plantar fascia instead of a pale plate over the midfoot.
+SHEET = Material(color="#e9dcc0", specular=0.3, specular_power=20, opacity=0.45)
+SHEETS = ("plantar_fascia", "achilles_tendon")
+LAYER_SWITCHES = {"sheets": "show_structures"}  # a drawn layer shown with another layer's switch
 # Colours of authored structures by name prefix (discs, joints, soft tissue), else STRUCTURE's.
 STRUCTURE_COLOURS = {
     "disc_": "#8fb8d8", "facet_": "#9fd4c4", "sacroiliac_joint": "#9fd4c4", "hip_joint": "#9fd4c4",
@@ -73,6 +79,23 @@ def _body_surface(skin: pv.PolyData) -> pv.PolyData:
     for name in skin.field_data.keys():
         surface.field_data[name] = skin.field_data[name]
     return surface
+
+
+def _split_named(mesh: pv.PolyData, prefixes: tuple[str, ...]) -> tuple[pv.PolyData, pv.PolyData]:
+    """The mesh without, and with only, the named structures whose names start with `prefixes`
+    (each part keeps `structure_index` and `structure_names`)."""
+    if mesh.n_cells == 0 or "structure_index" not in mesh.cell_data:
+        return mesh, pv.PolyData()
+    names = structure_names(mesh)
+    chosen = np.array([name.startswith(prefixes) for name in names])
+    inside = chosen[np.asarray(mesh.cell_data["structure_index"])]
+    parts = []
+    for keep in (~inside, inside):  # every point kept, as _body_surface does: the ids stay valid
+        part = pv.PolyData.from_regular_faces(mesh.points, mesh.regular_faces[keep])
+        part.cell_data["structure_index"] = np.asarray(mesh.cell_data["structure_index"])[keep]
+        part.field_data["structure_names"] = mesh.field_data["structure_names"]
+        parts.append(part)
+    return parts[0], parts[1]
 
 
 def _nerve_tubes(nerves: pv.PolyData) -> pv.PolyData:
@@ -115,11 +138,13 @@ class AnatomyScene:
         self.camera = camera or CameraRequests()
         self.frames = Frames(plotter)
         self.skin_surface = _body_surface(model.skin)
+        joints, sheets = _split_named(model.structures, SHEETS)
         drawn = {
             "bones": (model.bones, BONE),
             "muscles": (model.muscles.tube(radius=MUSCLE_TUBE_RADIUS_M, n_sides=10), MUSCLE),
             "nerves": (_nerve_tubes(model.nerves), NERVE),
-            "structures": (model.structures, STRUCTURE),
+            "structures": (joints, STRUCTURE),
+            "sheets": (sheets, SHEET),
         }
         plotter.set_background(BACKGROUND[0], top=BACKGROUND[1])
         self.colours: dict[str, ColourState] = {}
@@ -170,6 +195,7 @@ class AnatomyScene:
             smooth_shading=True,
             specular=material.specular,
             specular_power=material.specular_power,
+            opacity=material.opacity,
             ambient=material.ambient,
             diffuse=material.diffuse,
             scalars=scalars,
@@ -230,7 +256,7 @@ class AnatomyScene:
         self.skin_actor.prop.opacity = self.state.skin_opacity
         self.skin_actor.visibility = self.state.show_skin and self.state.skin_opacity > 0.0
         for layer, actor in self.actors.items():
-            actor.visibility = getattr(self.state, f"show_{layer}")
+            actor.visibility = getattr(self.state, LAYER_SWITCHES.get(layer, f"show_{layer}"))
 
     def _on_skin_opacity_change(self, _value: float) -> None:
         self._apply_state()
@@ -244,8 +270,10 @@ class AnatomyScene:
     def set_view(self, view: str) -> None:
         direction, up = VIEW_DIRECTIONS[view]
         bounds = list(self.model.skin.bounds)
-        if view == "plantar":
-            bounds[5] = bounds[4] + PLANTAR_HEIGHT_M
+        if view == "plantar":  # frame the feet alone, not the width of the hips
+            points = np.asarray(self.model.skin.points)
+            feet = points[points[:, 2] <= bounds[4] + PLANTAR_HEIGHT_M]
+            bounds = [v for axis in range(3) for v in (feet[:, axis].min(), feet[:, axis].max())]
         centre = np.array([(bounds[0] + bounds[1]) / 2, (bounds[2] + bounds[3]) / 2, (bounds[4] + bounds[5]) / 2])
         camera = self.plotter.camera
         camera.focal_point = centre

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.content.markdown import render_card, sections_first
 from app.domain.effects import Effects
 from app.domain.explorer import ANSWER_KINDS, Explorer
-from app.domain.knowledge import MECHANISM_WORDS, Card
+from app.domain.knowledge import MECHANISM_WORDS
 from app.domain.ranking import Candidate
 from app.scene.highlight import MECHANISM_COLOURS
 
@@ -261,6 +261,7 @@ class ExplorerPanel(QWidget):
         for signal, slot in self._connections:
             signal.connect(slot)
         self._shown_for: tuple[object, bool] = ((), False)  # the touches and urgent view last shown
+        self._card_bodies: dict[tuple[str, str | None], str] = {}  # (card, first section) -> HTML
 
     def close_connections(self) -> None:
         for signal, slot in self._connections:
@@ -364,7 +365,7 @@ class ExplorerPanel(QWidget):
         colour = MECHANISM_COLOURS.get(candidate.mechanism, "#888888")
         path = " → ".join(knowledge.title(i) for i in candidate.path)
         card = knowledge.card(candidate.card)
-        jumps, body = _with_section_anchors(self._card_body(card)) if card is not None else ("", "")
+        jumps, body = _with_section_anchors(self._card_body(card.id)) if card is not None else ("", "")
         summary = f"<p><i>{html.escape(card.summary)}</i></p>" if card is not None and card.summary else ""
         return (
             f"<h2 style='color:{colour}'>{html.escape(candidate.title)}</h2>{summary}{jumps}"
@@ -374,16 +375,21 @@ class ExplorerPanel(QWidget):
             f"<hr/>{body}"
         )
 
-    def _card_body(self, card: Card) -> str:
-        """The card as HTML, the mode's first section (spec.card_first_section) on top."""
-        if self.card_first_section:
-            card = replace(card, body=sections_first(card.body, self.card_first_section))
-        return render_card(card)
+    def _card_body(self, card_id: str) -> str:
+        """A card's HTML, made once per card (a touch shows the same cards again and again), the
+        mode's first section (spec.card_first_section) on top."""
+        key = (card_id, self.card_first_section)
+        if key not in self._card_bodies:
+            card = self.explorer.knowledge.card(card_id)
+            if card is not None and self.card_first_section:
+                card = replace(card, body=sections_first(card.body, self.card_first_section))
+            self._card_bodies[key] = render_card(card) if card is not None else ""
+        return self._card_bodies[key]
 
     def show_card(self, card_id: str) -> None:
         card = self.explorer.knowledge.card(card_id)
         if card is not None:
-            self.card_view.setHtml(f"<h2>{card.title}</h2>{self._card_body(card)}")
+            self.card_view.setHtml(f"<h2>{card.title}</h2>{self._card_body(card_id)}")
             self.tabs.setCurrentIndex(0)
 
     def _on_source_change(self, shown: Effects | None) -> None:

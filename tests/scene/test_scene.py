@@ -57,3 +57,16 @@ def test_background_is_the_declared_gradient(scene):
     image = scene.frames.picture()
     top = np.array(pv.Color(BACKGROUND[1]).int_rgb)
     assert colour_distance(image[0, 0], top) < 25
+
+
+def test_the_soles_view_centres_the_feet_and_shows_the_bones_through_the_fascia(scene, model):
+    from pixels import world_to_pixel
+
+    scene.set_view("plantar")
+    points = np.asarray(model.skin.points)
+    feet = points[points[:, 2] < points[:, 2].min() + 0.05]
+    rows = [world_to_pixel(scene.plotter, p)[0] for p in feet]
+    height = scene.plotter.window_size[1]
+    assert abs(np.mean(rows) - height / 2) < 0.1 * height, "the feet sit in the middle, not at the top"
+    assert scene.actors["sheets"].prop.opacity < 1.0, "the plantar fascia is a see-through sheet"
+    assert "plantar_fascia_left" in scene.colours["sheets"].named.cells

@@ -1,0 +1,46 @@
+"""No VTK object outlives the window that made it (pyvistaqt's check_gc pattern), however many
+touches it answered: the touch markers, paths and pulse are made once and reused."""
+
+import gc
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+
+from app.modes.spec import CLINICIAN, STUDENT
+
+from pixels import click, skin_point_near
+
+
+def vtk_objects() -> dict[int, str]:
+    """Every VTK object Python holds (pyvista's meshes and actors are VTK objects too)."""
+    from vtkmodules.vtkCommonCore import vtkObjectBase
+
+    gc.collect()
+    return {id(o): type(o).__name__ for o in gc.get_objects() if isinstance(o, vtkObjectBase)}
+
+
+@pytest.mark.parametrize("spec", [CLINICIAN, STUDENT], ids=lambda s: s.name)
+def test_touches_reuse_their_actors_and_a_closed_window_leaves_no_vtk_object(qtbot, model, knowledge, spec,
+                                                                             tmp_path, monkeypatch):  # fmt: skip
+    from app.study.store import DATA_ENV
+    from app.ui.main_window import MainWindow
+
+    monkeypatch.setenv(DATA_ENV, str(tmp_path))
+    before = vtk_objects()
+    window = MainWindow(model, knowledge, spec=spec)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.scene.frames.count > 0 and not window.animating())
+    actors = len(window.interactor.renderer.actors)
+    for landmark in ("metatarsal_head_3_left", "patella_right", "metatarsal_head_1_right", "patella_left"):
+        click(qtbot, window, skin_point_near(window, landmark, (0, 0.5, 1)))
+        qtbot.waitUntil(lambda: not window.animating(), timeout=5000)
+    assert len(window.interactor.renderer.actors) == actors, "touches add no actors"
+    made = {i for i in vtk_objects() if i not in before}
+    assert len(made) > 10, "the check sees the window's VTK objects while it is open"
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    del window
+    left = {i: name for i, name in vtk_objects().items() if i not in before}
+    assert not left, sorted(set(left.values()))

@@ -36,7 +36,8 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 ROUND = 10  # questions in a round
-ANSWER_SKIN_OPACITY = 0.55  # the skin at least this solid while a lit strip answers (still see-through)
+ANSWER_SKIN_OPACITY = 0.55  # the skin at least this solid while a strip is lit (still see-through)
+SEE_THROUGH_OPACITY = 0.35  # at most this solid while only structures under it are lit (the default)
 LAYER_FIELDS = ("show_skin", "show_bones", "show_muscles", "show_nerves", "show_structures")
 
 
@@ -175,8 +176,19 @@ class StudyMode(QObject):
         if question.answer_with in ("touch", "touch_all") and not self.window.state.show_skin:
             self.window.state.show_skin = True  # a touch answer needs the skin
         self.quiz.show_question(question, self._number, self._asked)
-        self.view.show(self._question_picture(question))
+        self._show(self._question_picture(question))
         self.window.statusBar().showMessage(self.quiz.prompt.text())
+
+    def _show(self, picture: Picture) -> None:
+        """Show a quiz picture with the skin as solid as it needs: a lit strip is hard to read on
+        see-through skin, a lit nerve or joint hard to see through solid skin."""
+        assert self.view is not None
+        self.view.show(picture)
+        state = self.window.state
+        if picture.skin and state.skin_opacity < ANSWER_SKIN_OPACITY:
+            state.skin_opacity = ANSWER_SKIN_OPACITY
+        elif picture.lit and not picture.skin and state.skin_opacity > SEE_THROUGH_OPACITY:
+            state.skin_opacity = SEE_THROUGH_OPACITY
 
     def _question_picture(self, question: Question) -> Picture:
         side = question.shown.spot.side if question.shown is not None else None
@@ -232,16 +244,14 @@ class StudyMode(QObject):
         self.feedback = feedback
         self.progress = self.session.progress
         self._save()
-        side = None
-        if self.touches and self.explorer_view is not None:
+        side = None  # both sides, unless the question is about one spot (a touch, or the lit spot)
+        if question.answer_with == "touch" and self.explorer_view is not None:
             side = self.explorer_view.labels.spot(self.touches[-1]).side
         elif question.shown is not None:
             side = question.shown.spot.side
         asked = self._question_picture(question)
         shown = asked.plus(Picture.of(feedback.answer, RIGHT, side))
-        self.view.show(Picture(shown.lit, shown.skin, side, tuple(self.touches), shown.spot))
-        if shown.skin and self.window.state.skin_opacity < ANSWER_SKIN_OPACITY:
-            self.window.state.skin_opacity = ANSWER_SKIN_OPACITY  # a strip on see-through skin is hard to read
+        self._show(Picture(shown.lit, shown.skin, side, tuple(self.touches), shown.spot))
         chosen = answer if isinstance(answer, str) else None
         self.quiz.show_feedback(feedback, question.right_choice, chosen, self._card_html(feedback.card))
         self.quiz.show_scores(self.session.scores())

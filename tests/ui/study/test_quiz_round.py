@@ -31,6 +31,7 @@ def test_a_touch_on_the_l5_strip_scores_right_and_lights_the_answer(qtbot, stude
     saved = json.loads((data_dir / "study_progress.json").read_text())
     assert "touch:dermatome_L5" in saved["items"], "progress is saved after each answer"
     assert window.study.quiz.card_view.toPlainText().strip(), "the card that explains it is shown"
+    assert window.state.skin_opacity >= 0.55, "a lit strip needs a skin solid enough to read"
 
 
 def test_a_touch_on_the_kneecap_is_wrong_for_l5_and_the_l5_strip_is_lit(qtbot, student, data_dir):
@@ -69,6 +70,9 @@ def test_a_choice_question_answers_by_button_and_shows_the_clinicians_section_fi
     window.study.quiz.choice_buttons[wrong.id].click()
     assert not window.study.feedback.right
     assert question.right_choice in window.study.feedback.answer, "the right nerve is lit"
+    lit = window.study.view.lit_names(window.study.view.picture)
+    assert {"common_fibular_left", "common_fibular_right"} <= set(lit), "on both sides"
+    assert window.state.skin_opacity <= 0.35, "a lit nerve shows through the skin"
     card = window.study.quiz.card_view.toPlainText()
     assert card.index("For clinicians and students") < card.index("References")
     heading = card.splitlines()[1:3]
@@ -88,6 +92,7 @@ def test_touch_every_area_is_scored_by_overlap(qtbot, student):
     window.study.quiz.finish_button.click()
     feedback = window.study.feedback
     assert feedback is not None and 0.0 < feedback.score <= 1.0
+    assert window.study.view.picture.side is None, "where a disc can send pain is lit on both sides"
 
 
 def test_progress_survives_a_restart(qtbot, open_student, data_dir):

@@ -158,7 +158,7 @@ class StudyMode(QObject):
         self.seed += 1
         self._asked = self.session.remaining
         self._number = 0
-        self.quiz.show_scores(self.session.scores())
+        self._show_scores()
         self.feedback = None
         self._ask()
 
@@ -254,8 +254,13 @@ class StudyMode(QObject):
         self._show(Picture(shown.lit, shown.skin, side, tuple(self.touches), shown.spot))
         chosen = answer if isinstance(answer, str) else None
         self.quiz.show_feedback(feedback, question.right_choice, chosen, self._card_html(feedback.card))
-        self.quiz.show_scores(self.session.scores())
+        self._show_scores()
         self.window.statusBar().showMessage(self.quiz.feedback.text())
+
+    def _show_scores(self) -> None:
+        assert self.quiz is not None and self.session is not None
+        topics = {q.id: q.topic for q in self.questions}
+        self.quiz.show_scores(self.session.scores(), self.progress.topic_totals(topics))
 
     def _card_html(self, card_id: str | None) -> str:
         card = self.knowledge.card(card_id) if card_id else None

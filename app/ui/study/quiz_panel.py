@@ -72,6 +72,8 @@ class QuizPanel(QWidget):
         self.card_view = QTextBrowser()
         self.card_view.setOpenLinks(False)
         self.card_view.setAccessibleName(self.tr("The card that explains the answer"))
+        self.scores_title = QLabel(self.tr("Score per topic: this round · all days"))
+        self.scores_title.setStyleSheet("color: #555;")
         self.scores = QGridLayout()
         self.score_labels: dict[str, QLabel] = {}
         for row, topic in enumerate(TOPICS):
@@ -102,6 +104,7 @@ class QuizPanel(QWidget):
         layout.addWidget(self.feedback)
         layout.addWidget(self.next_button)
         layout.addWidget(self.card_view, 1)
+        layout.addWidget(self.scores_title)
         layout.addLayout(self.scores)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
@@ -178,10 +181,13 @@ class QuizPanel(QWidget):
         self.feedback.hide()
         self.next_button.hide()
 
-    def show_scores(self, scores: dict[str, TopicScore]) -> None:
+    def show_scores(self, scores: dict[str, TopicScore], totals: dict[str, tuple[int, int]]) -> None:
+        """This round's first answers right / asked, and every answer right / given on all days."""
         for topic, label in self.score_labels.items():
             score = scores.get(topic)
-            label.setText(f"{score.right}/{score.asked}" if score else "–")
+            now = f"{score.right}/{score.asked}" if score else "–"
+            right, answered = totals.get(topic, (0, 0))
+            label.setText(f"{now} · {right}/{answered}" if answered else now)
 
     def show_message(self, text: str | None) -> None:
         self.message.setText(text or "")

@@ -3,17 +3,17 @@ panel only reports choices (signals); `StudyMode` applies them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from app.ui.explorer_panel import narrow_combo
 
 SYSTEMS = (  # (id, words): the ViewState layer shown alone ("" for every layer)
-    ("", "Every layer"),
-    ("show_bones", "Bones alone"),
-    ("show_nerves", "Nerves alone"),
-    ("show_muscles", "Muscles alone"),
-    ("show_structures", "Discs and joints alone"),
+    ("", QT_TRANSLATE_NOOP("ToolsPanel", "Every layer")),
+    ("show_bones", QT_TRANSLATE_NOOP("ToolsPanel", "Bones alone")),
+    ("show_nerves", QT_TRANSLATE_NOOP("ToolsPanel", "Nerves alone")),
+    ("show_muscles", QT_TRANSLATE_NOOP("ToolsPanel", "Muscles alone")),
+    ("show_structures", QT_TRANSLATE_NOOP("ToolsPanel", "Discs and joints alone")),
 )
 
 

@@ -23,7 +23,7 @@ def test_a_touch_on_the_l5_strip_scores_right_and_lights_the_answer(qtbot, stude
 
     assert window.study.feedback.right and window.study.feedback.score == 1.0
     assert window.study.quiz.feedback.text().startswith("Right")
-    assert window.study.quiz.score_labels["dermatomes"].text() == "1/1"
+    assert window.study.quiz.score_labels["dermatomes"].text() == "1/1 · 1/1"
     assert window.explorer.touches == (), "a quiz answer is not an explorer touch"
     qtbot.waitUntil(lambda: not window.animating())
     row, col = world_to_pixel(window.interactor, foot)
@@ -48,7 +48,7 @@ def test_a_touch_on_the_kneecap_is_wrong_for_l5_and_the_l5_strip_is_lit(qtbot, s
     feedback = window.study.feedback
     assert not feedback.right and feedback.score == 0.0
     assert "L5" in window.study.quiz.feedback.text() and window.study.quiz.feedback.text().startswith("Not quite")
-    assert window.study.quiz.score_labels["dermatomes"].text() == "0/1"
+    assert window.study.quiz.score_labels["dermatomes"].text() == "0/1 · 0/1"
     qtbot.waitUntil(lambda: not window.animating())
     after = grab(window)
     row, col = world_to_pixel(window.interactor, foot)
@@ -105,6 +105,7 @@ def test_progress_survives_a_restart(qtbot, open_student, data_dir):
     again = open_student()
     assert "touch:dermatome_L5" in again.study.progress.items
     assert again.study.progress.items["touch:dermatome_L5"].box == 2
+    assert again.study.quiz.score_labels["dermatomes"].text() == "– · 1/1", "all days' score kept"
     assert not again.study.quiz.message.isVisible()
 
 

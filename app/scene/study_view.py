@@ -15,10 +15,12 @@ import pyvista as pv
 
 from app.domain.query import Side
 from app.scene.highlight import geometry_names
-from app.scene.scene import AnatomyScene
+from app.scene.scene import VIEW_DIRECTIONS, AnatomyScene
 from app.scene.skin_labels import SkinLabels
 
 TERRITORY_PREFIXES = ("dermatome_", "field_", "region_")
+SIDE_VIEWS = ("anterior", "posterior", "left", "right")  # the views a lit spot is turned to
+FACING = 0.3  # a spot faces the camera when its skin normal is at most ~70° from the view
 SKIN_LAYER = "study_{}"
 SKIN_OPACITY = 0.75
 MARK_RADIUS_M = 0.011
@@ -68,6 +70,7 @@ class StudyView:
         self.picture: Picture | None = None
         self._stale = False
         self._lit_any = False
+        self._normals: np.ndarray | None = None
         overlay = {"reset_camera": False, "pickable": False, "render": False}
         self._marks = scene.plotter.add_mesh(pv.Sphere(radius=MARK_RADIUS_M), color=MARK_COLOUR, ambient=0.5,
                                              name="study_marks", **overlay)  # fmt: skip
@@ -75,6 +78,15 @@ class StudyView:
                                             name="study_spot", **overlay)  # fmt: skip
         self._marks.visibility = self._spot.visibility = False
         scene.frames.before_frame(self._prepare)
+
+    def view_facing(self, point_id: int) -> str | None:
+        """The named view that shows a skin vertex best, or None when the camera already shows it."""
+        if self._normals is None:  # pyvista works the normals out afresh on every access
+            self._normals = np.asarray(self.scene.skin_surface.point_normals)
+        normal = self._normals[point_id]
+        if float(normal @ self.scene.camera_direction()) >= FACING:
+            return None
+        return max(SIDE_VIEWS, key=lambda view: float(normal @ np.asarray(VIEW_DIRECTIONS[view][0])))
 
     def show(self, picture: Picture | None) -> None:
         """Show this picture from the next frame on (None: the plain body)."""

@@ -177,6 +177,10 @@ class StudyMode(QObject):
             self.window.state.show_skin = True  # a touch answer needs the skin
         self.quiz.show_question(question, self._number, self._asked)
         self._show(self._question_picture(question))
+        if question.shown is not None and question.shown.point is not None:
+            view = self.view.view_facing(question.shown.point)
+            if view is not None:  # the lit spot is on the far side: turn the body to it
+                self.window.camera.request_view(view)
         self.window.statusBar().showMessage(self.quiz.prompt.text())
 
     def _show(self, picture: Picture) -> None:

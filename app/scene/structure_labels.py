@@ -23,10 +23,10 @@ from app.scene.assets import structure_names
 from app.scene.highlight import NamedCells
 from app.scene.scene import AnatomyScene
 
-LAYER_RANK = ("bones", "structures", "nerves", "muscles")  # importance: a later label yields on overlap
+LAYER_RANK = ("bones", "structures", "sheets", "nerves", "muscles")  # importance: a later label yields on overlap
 NEAR_SLAB = 0.2  # share of a structure's depth, from its nearest point, that counts as its facing side
 OCCLUSION_TOLERANCE_M = 0.004  # a hit this close before the anchor is the structure's own surface
-SOLID_SKIN = 0.6  # skin at least this opaque hides what lies under it
+SOLID_SKIN = 0.6  # skin (or a sheet) at least this opaque hides what lies under it
 FONT_PX = 12
 CHAR_WIDTH = 0.6  # of the font size, for the label's box
 PAD_PX = 4
@@ -82,7 +82,8 @@ class StructureLabels:
         return self._locators[layer]
 
     def _occluders(self) -> list[str]:
-        layers = [layer for layer in self.scene.meshes if self.scene.actors[layer].visibility]
+        layers = [layer for layer, actor in self.scene.actors.items()
+                  if actor.visibility and actor.prop.opacity >= SOLID_SKIN]  # see-through sheets hide nothing
         state = self.scene.state
         if self.scene.skin_actor.visibility and state.skin_opacity >= SOLID_SKIN:
             layers.append("skin")

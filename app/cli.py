@@ -30,7 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = checks.OneLineParser(prog="referral-atlas", description=__doc__)
     parser.add_argument("--kiosk", action="store_true", help="fullscreen waiting-room mode")
     parser.add_argument("--student", action="store_true", help="student mode")
-    parser.add_argument("--lang", default="en", choices=["en"], help="interface language")
+    parser.add_argument("--lang", choices=["en", "es"], help="interface language (default: the last one chosen, "
+                        "else the system's)")
     sub = parser.add_subparsers(dest="command")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -63,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", required=True, help="a .png or .jpg file")
     s.add_argument("--size", type=checks.size, default=(1280, 800), help="WxH, each side 64 to 4096 px")
     s.add_argument("--skin-opacity", type=checks.unit_interval, help="0..1 (default 0.35, or 1 with a map)")
+
+    h = command("handout", "a patient handout PDF for a spot, made without a window")
+    h.add_argument("--point", type=_point, required=True, help="X,Y,Z in model metres (nearest skin point)")
+    h.add_argument("--out", required=True, help="the PDF to write")
+    h.add_argument("--note", default="", help="a note from the clinician, printed on the sheet")
+    h.add_argument("--view", choices=VIEWS, default="anterior")
 
     command("check-content", "validate everything under content/")
     pin = sub.add_parser("kiosk-pin", help="set the staff PIN that leaves the kiosk (README, 'Kiosk')")
@@ -104,6 +111,14 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
         knowledge=_load_knowledge() if args.point is not None else None,
     )
     _emit(args, {"out": str(path), "view": args.view, "overlay": args.overlay}, f"wrote {path}")
+    return 0
+
+
+def _cmd_handout(args: argparse.Namespace) -> int:
+    from app.ui.handout import handout_for_point
+
+    path = handout_for_point(args.point, args.out, args.note, args.view, _load_knowledge())
+    _emit(args, {"out": str(path)}, f"wrote {path}")
     return 0
 
 
@@ -347,6 +362,7 @@ COMMANDS = {
     "effects": _cmd_effects,
     "landmarks": _cmd_landmarks,
     "screenshot": _cmd_screenshot,
+    "handout": _cmd_handout,
     "check-content": _cmd_check_content,
     "kiosk-pin": _cmd_kiosk_pin,
     "kiosk-run": _cmd_kiosk_run,

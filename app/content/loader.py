@@ -14,10 +14,12 @@ from pydantic import ValidationError
 
 from app.content.data import PLACES, QUESTIONS, REFERENCES, LeftOut, build, describe, read_data, read_yaml
 from app.content.files import MAX_CARD_BYTES, read_text
+from app.content.citations import CITATION
 from app.content.issues import ContentIssue
 from app.content.markdown import scan_markdown
 from app.content.readability import MAX_GRADE, grade, patient_text
 from app.content.schema import SECTIONS, CardMeta, ReferenceEntry
+from app.content.synonyms import load_synonyms
 from app.content.yaml_lines import BrokenPiece, LineDict, line_of, load_yaml, yaml_error_line
 from app.domain.errors import ContentError
 from app.domain.knowledge import Card, Knowledge, Reference
@@ -74,6 +76,7 @@ class CardFile:
     card: Card
     front: LineDict  # the front matter, for the lines of its fields
     links: list[tuple[int, str]]  # (line in the .md file, target)
+    citations: list[tuple[int, str]]  # (line in the .md file, reference key cited in the text)
 
 
 def read_card(path: Path, check_reading: bool = True) -> tuple[CardFile | None, list[ContentIssue]]:
@@ -124,7 +127,13 @@ def read_card(path: Path, check_reading: bool = True) -> tuple[CardFile | None, 
             issues.append(ContentIssue(file, body_offset + 1, f"patient text reads at grade {level:.1f}; keep it ≤ {MAX_GRADE:g}"))
     if issues:
         return None, issues
-    return CardFile(card, data, [(body_offset + line, target) for line, target in scan.links]), []
+    citations = [
+        (body_offset + number, key.strip())
+        for number, line in enumerate(body.splitlines(), start=1)
+        for match in CITATION.finditer(line)
+        for key in match.group(1).split(",")
+    ]
+    return CardFile(card, data, [(body_offset + line, target) for line, target in scan.links], citations), []
 
 
 def load(content_dir: Path, check_reading: bool = True) -> tuple[Knowledge, list[ContentIssue]]:
@@ -163,12 +172,14 @@ def load(content_dir: Path, check_reading: bool = True) -> tuple[Knowledge, list
                 left_out.unresolved(issues, covered, (*PLACES, QUESTIONS), f"card {card_file.card.id}",
                                     ContentIssue(card_file.card.source_file, line, f"covers an unknown id {covered!r}"))  # fmt: skip
     left_out.report(issues)
+    synonyms = load_synonyms(content_dir, known | set(cards), set(references), issues)
     knowledge = Knowledge(
         structures=built.structures, territories=built.territories, conditions=built.conditions,
         links=built.links, features=built.features, triggers=built.triggers, checks=built.checks,
         red_flags=built.red_flags, cards={card_id: c.card for card_id, c in cards.items()}, references=references,
         left_out={name: str(why) for name, why in left_out.entries.items()},
         left_out_files={Path(name).name: str(why) for name, why in left_out.files.items()},
+        synonyms=synonyms,
     )  # fmt: skip
     return knowledge, issues
 
@@ -184,6 +195,9 @@ def _cross_check(card_file: CardFile, present: set[str], references: dict[str, R
             line = line_of(card_file.front, ("references", index)) + 1
             left_out.unresolved(problems, ref, (REFERENCES,), f"card {card_file.card.id}",
                                 ContentIssue(file, line, f"unknown reference {ref!r}"))  # fmt: skip
+    for line, key in card_file.citations:
+        if key not in references:
+            problems.append(ContentIssue(file, line, f"cites an unknown reference [{key}] (add it to content/references/)"))
     for line, target in card_file.links:
         card_id = target.removeprefix("card:")
         if not target.startswith("card:"):

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
+import html
+import re
+from collections.abc import Mapping
 from typing import NamedTuple
 
 import nh3
 from markdown_it import MarkdownIt
 
-from app.domain.knowledge import Card
+from app.content.citations import numbering, reference_list, replace_citations
+from app.domain.knowledge import Card, Reference
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
 _SCANNER = MarkdownIt("commonmark", {"html": True}).enable("table")  # for the checks only, never rendered
 ALLOWED_TAGS = {
     "h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "strong", "em", "a", "br", "hr",
-    "table", "thead", "tbody", "tr", "th", "td", "code", "blockquote",
+    "table", "thead", "tbody", "tr", "th", "td", "code", "blockquote", "sup",
 }  # fmt: skip
 
 
@@ -52,9 +57,21 @@ def render_markdown(markdown: str) -> str:
     )
 
 
-def render_card(card: Card) -> str:
-    """The card's Markdown as safe HTML: raw HTML dropped, only `card:` links kept."""
-    return render_markdown(card.body)
+# Citation numbers travel through Markdown and the sanitiser as text in brackets no card uses,
+# then become superscripts; only digits, commas and spaces are ever inside them.
+_MARKER = "\u27e6{}\u27e7"
+_MARKED = re.compile("\u27e6([0-9, ]+)\u27e7")
+REFERENCES_HEADING = "References"
+
+
+def render_card(card: Card, references: Mapping[str, Reference]) -> str:
+    """The card's Markdown as safe HTML: raw HTML dropped, only `card:` links kept, citation keys
+    shown as numbers ('[1, 3]') and the references listed at the end (author, year, title, source)."""
+    numbers = numbering(card.body, card.references, references)
+    body = render_markdown(replace_citations(card.body, numbers, _MARKER))
+    body = _MARKED.sub(r"<sup>[\1]</sup>", body)
+    entries = "".join(f"<li>{html.escape(entry.text(), quote=False)}</li>" for entry in reference_list(numbers, references))
+    return f"{body}<h2>{REFERENCES_HEADING}</h2><ol>{entries}</ol>" if entries else body
 
 
 def sections_first(markdown: str, heading: str) -> str:
@@ -74,10 +91,9 @@ def sections_first(markdown: str, heading: str) -> str:
     return markdown
 
 
-def render_study_card(card: Card, first_section: str | None, citations: dict[str, str]) -> str:
-    """A card as safe HTML for study: `first_section` first, then the rest, then its references
-    (`citations`: reference id -> citation; unknown ids are listed as they are)."""
-    body = sections_first(card.body, first_section) if first_section else card.body
-    items = "".join(f"<li>{nh3.clean(citations.get(ref, ref), tags=set())}</li>" for ref in card.references)
-    references = f"<h2>References</h2><ol>{items}</ol>" if items else ""
-    return render_markdown(body) + references
+def render_study_card(card: Card, references: Mapping[str, Reference], first_section: str | None) -> str:
+    """`render_card`, with the `first_section` heading (a mode's, e.g. "For clinicians and
+    students") moved to the top; the citations are numbered in the order they then appear."""
+    if first_section:
+        card = dataclasses.replace(card, body=sections_first(card.body, first_section))
+    return render_card(card, references)

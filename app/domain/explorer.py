@@ -35,6 +35,24 @@ class Touch:
 
 
 @dataclass(frozen=True)
+class Comparison:
+    """Two sources side by side, and the bedside checks (differentiator cards) that tell them apart."""
+
+    first: Candidate
+    second: Candidate
+    differentiators: tuple[str, ...]
+
+
+def differentiators(knowledge: Knowledge, first: Candidate, second: Candidate) -> tuple[str, ...]:
+    """Differentiator cards that cover something of each source's path (a root and a nerve, say)."""
+    def ids(c: Candidate) -> set[str]:
+        return {c.source, c.condition, *c.path}
+
+    return tuple(card.id for card in knowledge.cards.values()
+                 if card.kind == "differentiator" and ids(first) & set(card.covers) and ids(second) & set(card.covers))  # fmt: skip
+
+
+@dataclass(frozen=True)
 class Answers:
     features: frozenset[str] = frozenset()
     triggers: frozenset[str] = frozenset()
@@ -46,6 +64,7 @@ class Explorer:
     changed = Signal()  # touches, answers and so the ranking changed
     selection_changed = Signal(object)  # Candidate | None
     source_changed = Signal(object)  # Effects | None: the reverse view of one source
+    comparison_changed = Signal(object)  # Comparison | None
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
@@ -56,6 +75,7 @@ class Explorer:
         self.selected: Candidate | None = None
         self.source: Effects | None = None
         self.urgent_shown = False  # every urgent sign's card first, until a new touch or a clear
+        self.comparison: Comparison | None = None
 
     # -- writing ---------------------------------------------------------------------------
     def touch(self, touch: Touch, add: bool = False) -> None:
@@ -71,6 +91,22 @@ class Explorer:
         self.urgent_shown = False
         self._show_source(None)
         self._rerank()
+
+    def compare(self, first_id: str, second_id: str) -> None:
+        """Two of the ranked sources side by side (both drawn, both cards, what tells them apart)."""
+        by_id = {c.id: c for c in self.candidates}
+        if first_id not in by_id or second_id not in by_id or first_id == second_id:
+            raise ValueError(f"compare needs two different ranked sources, got {first_id!r} and {second_id!r}")
+        first, second = by_id[first_id], by_id[second_id]
+        self._set_comparison(Comparison(first, second, differentiators(self.knowledge, first, second)))
+
+    def stop_comparing(self) -> None:
+        self._set_comparison(None)
+
+    def _set_comparison(self, comparison: Comparison | None) -> None:
+        if comparison != self.comparison:
+            self.comparison = comparison
+            self.comparison_changed.emit(comparison)
 
     def show_urgent_signs(self) -> None:
         """The signs that need care now: each urgent card first (the ones marked before the rest),
@@ -99,6 +135,7 @@ class Explorer:
         if source_id is not None:
             self.touches = ()
             self.urgent_shown = False
+            self._set_comparison(None)
             self.candidates = []
             self.gaps = ()
             self.selected = None
@@ -126,16 +163,21 @@ class Explorer:
         return Query(spots=tuple(t.spot for t in self.touches), **vars(self.answers))
 
     def describe(self, touch: Touch) -> str:
-        """The touched place in the person's own words: 'your left foot (top of the foot)'."""
+        """The touched place in the person's own words: 'your left foot (top of the foot)',
+        'your left lower leg: front of the lower leg (shin)'."""
         region = touch.spot.region
         part = BODY_PART.get(region or "", "body")
         where = self.knowledge.title(f"region_{region}") if region else part
         side = touch.spot.side
         owner = f"your {side} {part}" if side in ("left", "right") else f"the middle of your {part}"
-        return f"{owner} ({where.lower()})" if where.lower() != part else owner
+        if where.lower() == part:
+            return owner
+        # a title with its own brackets ("Front of the lower leg (shin)") must not be bracketed again
+        return f"{owner}: {where.lower()}" if "(" in where else f"{owner} ({where.lower()})"
 
     # -- internals ---------------------------------------------------------------------------
     def _rerank(self) -> None:
+        self._set_comparison(None)  # what was compared may not be ranked any more
         query = self.query()
         has_input = bool(query.spots or query.red_flags)
         ranked = candidates(self.knowledge, query) if has_input else []

@@ -169,6 +169,16 @@ class RedFlag:
     references: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Synonym:
+    """Lay words for things the atlas names otherwise ('sciatica', 'pins and needles'), for search."""
+
+    words: tuple[str, ...]
+    means: tuple[str, ...]  # condition, structure, card or territory ids
+    note: str = ""
+    references: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True, eq=False)
 class Knowledge:
     structures: dict[str, Structure] = field(default_factory=dict)
@@ -185,6 +195,7 @@ class Knowledge:
     # what content left out because of a problem in it: id -> "file:line: problem"; file name -> why
     left_out: dict[str, str] = field(default_factory=dict)
     left_out_files: dict[str, str] = field(default_factory=dict)
+    synonyms: tuple[Synonym, ...] = ()  # lay words for search
     _cache: dict[str, object] = field(default_factory=dict, repr=False)  # derived indexes (ranking)
 
     # -- look-ups ------------------------------------------------------------------------------

@@ -18,6 +18,8 @@ from app.domain.explorer import Explorer, Touch
 from app.domain.ranking import Candidate
 from app.scene.assets import structure_names
 from app.scene.highlight import MECHANISM_COLOURS, PathBuilder, arc_position, geometry_names
+from app.scene.kinetic_chain import ChainStep, chain_mesh, chain_steps, label_points, source_level
+from app.scene.overlays import cut_along_labels, hex_to_rgb
 from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import SkinLabels
 
@@ -36,6 +38,7 @@ STRUCTURE_KINDS = {
     "plantar_fascia": "fascia", "achilles_tendon": "tendon", "piriformis": "muscle", "gluteus_medius": "muscle",
 }  # fmt: skip
 TOUCH_LAYER = "touched"
+REACH_CUTS_KEPT = 4
 
 
 class ExplorerView:
@@ -71,16 +74,23 @@ class ExplorerView:
         ]
         self._pulse_actor = plotter.add_mesh(pv.Sphere(radius=PULSE_RADIUS_M), color="#ffffff", ambient=0.8,
                                              name="pulse", **overlay)  # fmt: skip
-        for actor in (self._markers, *self._path_actors, self._pulse_actor):
+        self._chain_actor = plotter.add_mesh(pv.Arrow(), color=MECHANISM_COLOURS["biomechanical"],
+                                             name="kinetic_chain", ambient=0.4, **overlay)  # fmt: skip
+        self.chain: list[ChainStep] = []  # the kinetic chain of the source shown, drawn as arrows
+        for actor in (self._markers, *self._path_actors, self._pulse_actor, self._chain_actor):
             actor.visibility = False
         self._stale = True
+        self._reach_cuts: dict[str, pv.PolyData] = {}
         self._pulse_points: np.ndarray | None = None
         self._pulse_start: float | None = None
         scene.frames.before_frame(self._prepare)
-        # Every change of touches or answers ends in selection_changed, so that one signal suffices.
+        # Every change of touches or answers ends in selection_changed; the reverse view and a
+        # comparison announce themselves.
         self._connections: list[tuple[object, Callable[..., None]]] = [
-            (explorer.selection_changed, self._on_selection_change),
-            (explorer.source_changed, self._on_source_change),
+            (explorer.selection_changed, self._on_explorer_event),
+            (explorer.source_changed, self._on_explorer_event),
+            (explorer.comparison_changed, self._on_explorer_event),
+            (scene.state.events.overlay, self._on_explorer_event),  # a map takes the skin's cut over
         ]
         for signal, slot in self._connections:
             signal.connect(slot)  # type: ignore[attr-defined]
@@ -146,13 +156,7 @@ class ExplorerView:
         return touch
 
     # -- explorer → scene --------------------------------------------------------------------
-    def _on_selection_change(self, _candidate: Candidate | None) -> None:
-        self._invalidate()
-
-    def _on_source_change(self, _effects: Effects | None) -> None:
-        self._invalidate()
-
-    def _invalidate(self) -> None:
+    def _on_explorer_event(self, _value: object) -> None:
         """The latest change wins: the running pulse stops now, the next frame shows the change."""
         self._stale = True
         self._pulse_points = None
@@ -177,11 +181,15 @@ class ExplorerView:
             self._show_reach(explorer.source, lit)
         else:
             skin_layers.remove_layer(REACH_LAYER)
+            if self.scene.state.overlay == "none":
+                self.scene.draw_skin_cut(None)
+            self.chain = []
         touches = explorer.touches
         if touches:
             anchor = np.asarray(touches[-1].point)
             side = touches[-1].spot.side
-            shown = self.explorer.lit(MAX_PATHS)
+            comparison = explorer.comparison
+            shown = [comparison.first, comparison.second] if comparison else self.explorer.lit(MAX_PATHS)
             for candidate in reversed(shown):  # the best one's colours win where sources share geometry
                 colour = MECHANISM_COLOURS.get(candidate.mechanism, MECHANISM_COLOURS["referred"])
                 for domain_id in candidate.path[:-1] or candidate.path:
@@ -207,13 +215,32 @@ class ExplorerView:
         self.scene.light(lit)
 
     def _show_reach(self, effects: Effects, lit: dict[str, str]) -> None:
+        condition = self.explorer.knowledge.conditions.get(effects.source)
+        variants = tuple(v.source for v in condition.variants) if condition is not None else ()
+        self.chain = chain_steps(effects, source_level(effects, variants))
         mask = np.zeros(self.labels.points.shape[0], dtype=bool)
         for territory in (*effects.territories, *(f"region_{r}" for r in effects.regions)):
             mask |= self.labels.territory_mask(territory)
-        self.scene.set_skin_layer(REACH_LAYER, mask, MECHANISM_COLOURS["referred"], opacity=0.7)
+        colour = MECHANISM_COLOURS["referred"]
+        if self.scene.state.overlay == "none" and mask.any():  # no map owns the skin's cut: cut along the reach
+            cut = self._reach_cut(effects.source, mask)
+            self.scene.draw_skin_cut(cut)
+            inside = (np.asarray(cut.cell_data["label"]) == 1).astype(float)
+            self.scene.skin_layers.set_layer(REACH_LAYER, hex_to_rgb(colour), inside, 0.7, cut=True)
+        else:
+            self.scene.set_skin_layer(REACH_LAYER, mask, colour, opacity=0.7)
         for structure in (effects.source, *effects.structures):
             for name in geometry_names(structure, None, self.geometry):
                 lit[name] = MECHANISM_COLOURS["referred"]
+
+    def _reach_cut(self, source: str, mask: np.ndarray) -> pv.PolyData:
+        """The skin cut along the edge of what a source reaches, so the edge is a smooth curve
+        rather than a saw-tooth of whole triangles (~150 ms; the last few are kept)."""
+        if source not in self._reach_cuts:
+            if len(self._reach_cuts) >= REACH_CUTS_KEPT:
+                self._reach_cuts.pop(next(iter(self._reach_cuts)))
+            self._reach_cuts[source] = cut_along_labels(self.scene.skin_surface, mask.astype(np.int64))
+        return self._reach_cuts[source]
 
     # -- actors --------------------------------------------------------------------------------
     def _update_actors(self) -> None:
@@ -230,12 +257,27 @@ class ExplorerView:
             mechanism = by_id[candidate_id].mechanism
             actor.mapper.SetInputData(pv.lines_from_points(points))
             actor.prop.color = MECHANISM_COLOURS.get(mechanism, MECHANISM_COLOURS["referred"])
-            is_selected = selected is not None and candidate_id == selected.id
+            comparison = self.explorer.comparison
+            is_selected = comparison is not None or (selected is not None and candidate_id == selected.id)
             actor.prop.line_width = SELECTED_PATH_WIDTH_PX if is_selected else PATH_WIDTH_PX
             actor.visibility = True
         for actor in self._path_actors[len(paths) :]:
             actor.visibility = False
+        self._update_chain()
         self.scene.refresh_skin()
+
+    def _update_chain(self) -> None:
+        plotter = self.scene.plotter
+        arrows = chain_mesh(self.chain, self.paths.centres)
+        self._chain_actor.visibility = arrows.n_cells > 0
+        plotter.remove_actor("kinetic_chain_labels", render=False)
+        if arrows.n_cells == 0:
+            return
+        self._chain_actor.mapper.SetInputData(arrows)
+        points, words = label_points(self.chain, self.paths.centres)
+        plotter.add_point_labels(points, words, name="kinetic_chain_labels", font_size=12, point_size=1,
+                                 shape_opacity=0.7, always_visible=True, reset_camera=False, pickable=False,
+                                 render=False)  # fmt: skip
 
     # -- pulse ---------------------------------------------------------------------------------
     def pulse_path(self) -> np.ndarray | None:

@@ -108,3 +108,15 @@ class SkinLabels:
                     mask &= self.side != (-1 if side == "right" else 1)
                 return mask
         return np.zeros(len(self.side), dtype=bool)
+
+    def centre_vertex(self, territory: str, side: Side = "right") -> int | None:
+        """The vertex of a territory nearest its centre on one side (both sides for a midline one),
+        so a region chosen by name is touched where a person would point; None if it has no skin."""
+        mask = self.territory_mask(territory, side)
+        if not mask.any():
+            mask = self.territory_mask(territory)
+        if not mask.any():
+            return None
+        ids = np.flatnonzero(mask)
+        points = self.points[ids]
+        return int(ids[np.argmin(np.linalg.norm(points - points.mean(axis=0), axis=1))])

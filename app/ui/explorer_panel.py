@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QMouseEvent
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.content.markdown import render_card, sections_first
-from app.domain.effects import Effects
+from app.content.markdown import render_study_card
+from app.domain.effects import EffectLink, Effects
 from app.domain.explorer import ANSWER_KINDS, Explorer
-from app.domain.knowledge import MECHANISM_WORDS
+from app.domain.knowledge import MECHANISM_WORDS, Knowledge
 from app.domain.ranking import Candidate
 from app.scene.highlight import MECHANISM_COLOURS
 
@@ -104,6 +104,14 @@ def _with_section_anchors(body: str) -> tuple[str, str]:
     return (f"<p><b>Jump to:</b> {' · '.join(links)}</p>" if links else ""), body
 
 
+def reach_line(knowledge: Knowledge, link: EffectLink) -> str:
+    """One route of the reverse view; a route by way of other parts names them, so two routes to the
+    same place (flat feet → low back, and flat feet → knee → hip → low back) read differently."""
+    between = [knowledge.title(step) for step in link.path[1:-1]]
+    route = f" (by way of {' → '.join(between).lower()})" if between else ""
+    return f"{knowledge.title(link.target)}{route} — {link.mechanism}, evidence {link.evidence}"
+
+
 def narrow_combo(box: QComboBox, characters: int = 18) -> None:
     """Let a combo box with long entries shrink to a narrow panel (the list still shows them whole)."""
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -155,6 +163,7 @@ class SourceCard(QFrame):
 
 class ExplorerPanel(QWidget):
     focus_requested = Signal(object)  # Candidate: turn the camera to it
+    card_shown = Signal(str)  # a card opened on its own (a link, search, going back)
 
     def __init__(self, explorer: Explorer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -179,7 +188,14 @@ class ExplorerPanel(QWidget):
         self.area_button.setToolTip("Touch or stroke several spots; the ranking uses them all")
         self.clear_button = QPushButton("Start again")
         self.clear_button.clicked.connect(explorer.clear)
+        self.compare_button = QPushButton(self.tr("Compare…"))
+        self.compare_button.setToolTip(self.tr("Put the chosen source beside another one: both paths, both cards"))
+        self.compare_menu = QMenu(self.compare_button)
+        self.compare_menu.aboutToShow.connect(self._fill_compare_menu)
+        self.compare_button.setMenu(self.compare_menu)
+        self.compare_button.setEnabled(False)
         buttons.addWidget(self.area_button)
+        buttons.addWidget(self.compare_button)
         buttons.addWidget(self.clear_button)
         layout.addLayout(buttons)
 
@@ -278,6 +294,16 @@ class ExplorerPanel(QWidget):
         if candidate is not None:
             self.focus_requested.emit(candidate)
 
+    def _fill_compare_menu(self) -> None:
+        self.compare_menu.clear()
+        selected = self.explorer.selected
+        if selected is None:
+            return
+        for candidate in self.explorer.candidates:
+            if candidate.id != selected.id and candidate.mechanism != "urgent":
+                action = self.compare_menu.addAction(self.tr("with {0}").format(candidate.title))
+                action.triggered.connect(lambda _on=False, c=candidate.id: self.explorer.compare(selected.id, c))
+
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() == "card":
             self.show_card(url.path())
@@ -353,19 +379,22 @@ class ExplorerPanel(QWidget):
                 card = self.candidate_list.itemWidget(item)
                 if isinstance(card, SourceCard):
                     card.set_selected(chosen)
+        self.compare_button.setEnabled(
+            candidate is not None and candidate.mechanism != "urgent" and len(self.explorer.candidates) > 1
+        )
         if candidate is None:
             self.card_view.clear()
             return
-        self.card_view.setHtml(self._candidate_html(candidate))
+        self.card_view.setHtml(self.candidate_html(candidate))
 
-    def _candidate_html(self, candidate: Candidate) -> str:
+    def candidate_html(self, candidate: Candidate) -> str:
         knowledge = self.explorer.knowledge
         reasons = "".join(f"<li>{_reason_html(reason)}</li>" for reason in candidate.reasons)
         helpers = ", ".join(WHO_CAN_HELP.get(w, w) for w in candidate.who_can_help)
         colour = MECHANISM_COLOURS.get(candidate.mechanism, "#888888")
         path = " → ".join(knowledge.title(i) for i in candidate.path)
         card = knowledge.card(candidate.card)
-        jumps, body = _with_section_anchors(self._card_body(card.id)) if card is not None else ("", "")
+        jumps, body = _with_section_anchors(self.card_body(card.id)) if card is not None else ("", "")
         summary = f"<p><i>{html.escape(card.summary)}</i></p>" if card is not None and card.summary else ""
         return (
             f"<h2 style='color:{colour}'>{html.escape(candidate.title)}</h2>{summary}{jumps}"
@@ -375,22 +404,22 @@ class ExplorerPanel(QWidget):
             f"<hr/>{body}"
         )
 
-    def _card_body(self, card_id: str) -> str:
+    def card_body(self, card_id: str) -> str:
         """A card's HTML, made once per card (a touch shows the same cards again and again), the
         mode's first section (spec.card_first_section) on top."""
         key = (card_id, self.card_first_section)
         if key not in self._card_bodies:
             card = self.explorer.knowledge.card(card_id)
-            if card is not None and self.card_first_section:
-                card = replace(card, body=sections_first(card.body, self.card_first_section))
-            self._card_bodies[key] = render_card(card) if card is not None else ""
+            references = self.explorer.knowledge.references
+            self._card_bodies[key] = render_study_card(card, references, self.card_first_section) if card else ""
         return self._card_bodies[key]
 
     def show_card(self, card_id: str) -> None:
         card = self.explorer.knowledge.card(card_id)
         if card is not None:
-            self.card_view.setHtml(f"<h2>{card.title}</h2>{self._card_body(card_id)}")
+            self.card_view.setHtml(f"<h2>{card.title}</h2>{self.card_body(card_id)}")
             self.tabs.setCurrentIndex(0)
+            self.card_shown.emit(card_id)
 
     def _on_source_change(self, shown: Effects | None) -> None:
         if shown is None:
@@ -404,9 +433,7 @@ class ExplorerPanel(QWidget):
         knowledge = self.explorer.knowledge
         places = sorted({knowledge.title(t) for t in (*shown.territories, *(f"region_{r}" for r in shown.regions))})
         parts = sorted({knowledge.title(s) for s in shown.structures})
-        links = "".join(
-            f"<li>{knowledge.title(link.target)} — {link.mechanism}, evidence {link.evidence}</li>" for link in shown.links
-        )
+        links = "".join(f"<li>{html.escape(reach_line(knowledge, link))}</li>" for link in shown.links)
         self.reach_view.setHtml(
             f"<h2>{shown.title}</h2>"
             f"<p><b>Can send pain or strain to:</b> {', '.join(places) or '—'}</p>"

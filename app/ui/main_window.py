@@ -9,7 +9,7 @@ import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,16 +20,20 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QSlider,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app.content.handout import build_handout
 from app.domain.errors import AssetError
 from app.domain.explorer import Explorer
 from app.domain.knowledge import Knowledge
 from app.domain.ranking import Candidate
+from app.domain.search import SearchIndex
 from app.domain.view_state import CameraRequests, ViewState
 from app.modes import ids
 from app.modes.spec import CLINICIAN, ModeSpec
@@ -39,8 +43,14 @@ from app.scene.highlight import domain_id
 from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import SkinLabels
 from app.scene.skin_overlays import OVERLAY_TITLES, SkinOverlays
+from app.ui.compare import CompareView
 from app.ui.explorer_panel import ExplorerPanel, narrow_combo
+from app.ui.i18n import LANGUAGES, current_language
 from app.ui.scene_widget import SceneWidget
+from app.ui.handout import HandoutDialog, image_from_rgb
+from app.ui.history import HistoryControl
+from app.ui.search import SearchBox, search_keys
+from app.ui.text_size import TextSize
 from app.ui.touch_input import TouchInput
 
 if TYPE_CHECKING:
@@ -75,6 +85,8 @@ class _SwallowKeys(QObject):
 
 
 class MainWindow(QMainWindow):
+    language_chosen = Signal(str)  # the person chose another interface language
+
     def __init__(self, model: Model, knowledge: Knowledge, state: ViewState | None = None,
                  spec: ModeSpec = CLINICIAN) -> None:  # fmt: skip
         super().__init__()
@@ -115,6 +127,11 @@ class MainWindow(QMainWindow):
         self._build_view_toolbar()
         self._build_layers_dock()
         self._build_explorer_dock()
+        self._build_handout_action()
+        self._build_search()
+        self.text_size = TextSize(self)  # Ctrl+= / Ctrl+- / Ctrl+0, remembered
+        self.toolbar.addSeparator()
+        self.history = HistoryControl(self.explorer, self.panel, self.toolbar)  # Alt+← / Alt+→
         self.camera.view_requested.connect(self._on_view_change)
         self.camera.reset_requested.connect(self._on_view_reset)
         self.explorer.changed.connect(self._on_explorer_change)
@@ -149,6 +166,19 @@ class MainWindow(QMainWindow):
         reset.triggered.connect(self.camera.request_reset)
         toolbar.addAction(reset)
         self.view_actions["reset"] = reset
+        language = QAction(self.tr("Language"), self)
+        language.setToolTip(self.tr("Interface language: English or Spanish"))
+        menu = QMenu(self)
+        current = current_language()
+        for code, name in LANGUAGES.items():
+            choice = menu.addAction(name)
+            choice.setCheckable(True)
+            choice.setChecked(code == current)
+            choice.triggered.connect(lambda _on=False, c=code: self.language_chosen.emit(c))
+        language.setMenu(menu)
+        toolbar.addAction(language)
+        toolbar.widgetForAction(language).setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.language_action = language
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
 
@@ -213,6 +243,7 @@ class MainWindow(QMainWindow):
 
     def _build_explorer_dock(self) -> None:
         self.panel = ExplorerPanel(self.explorer)
+        self.compare_view = CompareView(self.explorer, self.panel.candidate_html, self.panel.card_body, self)
         self.panel.focus_requested.connect(self._on_focus_request)
         self.panel.area_button.toggled.connect(self._on_area_mode)
         self.panel.setEnabled(self.explorer_view is not None)
@@ -253,7 +284,49 @@ class MainWindow(QMainWindow):
         panel = round(min(PANEL_MAX_PX, max(PANEL_MIN_PX, PANEL_SHARE * width)))
         self.resizeDocks([self.layers_dock, self.explorer_dock], [LAYERS_DOCK_PX, panel], Qt.Orientation.Horizontal)
 
+    def _build_search(self) -> None:
+        """The search box at the end of the toolbar; Ctrl+F or / puts the cursor in it."""
+        self.search_box = SearchBox(SearchIndex(self.explorer.knowledge), {
+            "source": self.explorer.show_source,
+            "card": self.panel.show_card,
+            "region": self._touch_region,
+        })  # fmt: skip
+        self.search_box.setEnabled(self.explorer_view is not None)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.search_box)
+        find = QAction(self.tr("Search"), self)
+        find.setShortcuts(search_keys())
+        find.triggered.connect(self.search_box.focus_search)
+        self.addAction(find)
+        self.search_action = find
+
+    def _build_handout_action(self) -> None:
+        handout = QAction(self.tr("Handout…"), self)
+        handout.setToolTip(self.tr("A sheet for the patient: this view, the possible sources, what helps (PDF or print)"))
+        handout.triggered.connect(self._on_handout)
+        self.toolbar.addAction(handout)
+        self.handout_action = handout
+        self.handout_dialog: HandoutDialog | None = None
+
+    def _on_handout(self) -> None:
+        picture = image_from_rgb(self.interactor.picture())
+        self.handout_dialog = HandoutDialog(lambda note: build_handout(self.explorer, note), picture, self)
+        self.handout_dialog.open()
+
     # -- widgets → model ----------------------------------------------------------------------
+    def _touch_region(self, region: str) -> None:
+        """Touch the middle of a named region, as a click there would."""
+        point_id = self.explorer_view.labels.centre_vertex(region) if self.explorer_view else None
+        if point_id is not None:
+            self.touch_vertex(point_id)
+
+    def touch_vertex(self, point_id: int, add: bool = False) -> None:
+        """Queue a touch of one skin vertex; touches are answered after every one already queued."""
+        if not add:
+            self._pending_touches.clear()
+        self._pending_touches.append((point_id, add))
+        self._answer_timer.start()
+
     def _on_touch(self, x: float, y: float, add: bool) -> None:
         if self.explorer_view is None:
             return
@@ -266,10 +339,7 @@ class MainWindow(QMainWindow):
         if point_id is None:
             self.statusBar().showMessage("Touch the skin of the body to ask what could hurt there.")
             return
-        if not add:
-            self._pending_touches.clear()
-        self._pending_touches.append((point_id, add))
-        self._answer_timer.start()
+        self.touch_vertex(point_id, add)
 
     def _answer_touches(self) -> None:
         pending, self._pending_touches = self._pending_touches, []
@@ -370,12 +440,15 @@ class MainWindow(QMainWindow):
             self.explorer_view.pulse_skipped.disconnect(self._on_pulse_skipped)
         self.state.events.overlay.disconnect(self._on_overlay_change)
         self.panel.close_connections()
+        self.compare_view.close_connections()
         for part in (self.explorer_view, self.overlays):
             if part is not None:
                 part.close()
         for field, _label in LAYER_LABELS:
             getattr(self.state.events, field).disconnect(self._on_layers_change)
         self.state.events.skin_opacity.disconnect(self._on_skin_opacity_change)
+        self.text_size.close()
+        self.history.close()
         self.scene.close()
         self.interactor.close()
         super().closeEvent(event)

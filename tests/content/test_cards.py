@@ -34,7 +34,7 @@ def test_card_exists_renders_and_reads_easily(knowledge: Knowledge, card_id: str
     assert card is not None, f"content/cards/{card_id}.md is missing or broken (see referral-atlas check-content)"
     assert card.kind == KINDS[card_id]
     assert card.references and all(r in knowledge.references for r in card.references)
-    html = render_card(card)
+    html = render_card(card, knowledge.references)
     assert "<h2>" in html and "<script" not in html.lower()
     assert all(target.startswith("card:") and knowledge.card(target[5:]) for _, target in scan_markdown(card.body).links)
     level = grade(patient_text(card))

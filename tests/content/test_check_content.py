@@ -75,6 +75,11 @@ def missing_reference(root: Path) -> Broken:
     return Broken(f"cards/{CARD}.md", _line_of(path, "no_such_reference"), "unknown reference 'no_such_reference'")
 
 
+def unknown_citation(root: Path) -> Broken:
+    line = _insert_after(_card(root), "## For clinicians and students", "- A claim [gross_2011, no_such_key].")
+    return Broken(f"cards/{CARD}.md", line, "cites an unknown reference [no_such_key]")
+
+
 def raw_script(root: Path) -> Broken:
     line = _insert_after(_card(root), "## What it is", "<script>alert('hi')</script>")
     return Broken(f"cards/{CARD}.md", line, "raw HTML is not allowed")
@@ -123,10 +128,18 @@ def data_broken_yaml(root: Path) -> Broken:
     return Broken("questions.yaml", line, "broken YAML")
 
 
+def data_synonym_unknown_id(root: Path) -> Broken:
+    path = root / "synonyms.yaml"
+    line = _replace_line(path, "    means: [flat_feet]", "    means: [flat_feet, fallen_arch_syndrome]")
+    return Broken("synonyms.yaml", line, "unknown id or reference 'fallen_arch_syndrome'")
+
+
 CARD_CASES: list[Callable[[Path], Broken]] = [
-    broken_yaml, unknown_field, dangling_link, missing_reference, raw_script, missing_section, hard_to_read,
+    broken_yaml, unknown_field, dangling_link, missing_reference, unknown_citation, raw_script, missing_section, hard_to_read,
 ]
-DATA_CASES: list[Callable[[Path], Broken]] = [data_unknown_field, data_missing_reference, data_dangling_id, data_broken_yaml]
+DATA_CASES: list[Callable[[Path], Broken]] = [
+    data_unknown_field, data_missing_reference, data_dangling_id, data_broken_yaml, data_synonym_unknown_id,
+]
 
 
 @pytest.fixture()

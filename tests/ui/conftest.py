@@ -5,6 +5,14 @@ import pytest
 from app.scene.assets import load_model
 
 
+@pytest.fixture(autouse=True)
+def _settings_in_tmp(tmp_path_factory):
+    """The app's QSettings (text size …) go to a fresh folder, never the user's own."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path_factory.mktemp("settings")))
+
+
 @pytest.fixture(scope="module")
 def model():
     return load_model()

@@ -114,3 +114,42 @@ def test_a_touch_says_when_content_for_it_is_missing(qtbot, model, tmp_path):
     assert window.explorer.candidates, "the rest of the content still answers"
     assert window.panel.gaps.isVisible() and "L5" in window.panel.gaps.text()
     window.close()
+
+
+def test_compare_draws_both_paths_and_puts_the_bedside_check_on_top(qtbot, window):
+    click(qtbot, window, skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1)))
+    settle(qtbot, window)
+    by_source = {c.source: c for c in window.explorer.candidates}
+    disc = window.explorer.selected
+    fibular = next(c for c in window.explorer.candidates if c.condition == "fibular_neuropathy")
+    assert disc is not None and disc.source == "disc_L4_L5", [c.id for c in by_source.values()]
+    window.panel.compare_menu.aboutToShow.emit()
+    action = next(a for a in window.panel.compare_menu.actions() if fibular.title in a.text())
+    action.trigger()
+    assert window.compare_view.isVisible()
+    assert "diff_l5_root_vs_fibular_nerve" in window.explorer.comparison.differentiators
+    assert "fibular" in window.compare_view.checks.toPlainText().lower()
+    first, second = (view.toPlainText() for view in window.compare_view.cards)
+    assert disc.title in first and fibular.title in second
+    settle(qtbot, window)
+    assert set(window.explorer_view.path_points) == {disc.id, fibular.id}, "both paths, and only them"
+    window.compare_view.close()
+    assert window.explorer.comparison is None
+
+
+def test_the_reverse_view_paints_smooth_edges_and_yields_the_cut_to_a_map(qtbot, window):
+    scene = window.scene
+    window.panel.source_box.setCurrentIndex(window.panel.source_box.findData("flat_feet"))
+    settle(qtbot, window)
+    assert scene.skin_drawn is not scene.skin_surface, "the skin is cut along the edge of the reach"
+    assert scene.skin_layers.layers["reach"].cut
+    window.overlay_box.setCurrentIndex(window.overlay_box.findData("dermatomes"))
+    settle(qtbot, window)
+    assert not scene.skin_layers.layers["reach"].cut, "under a map the reach is painted on the map's cut"
+    assert "overlay" in scene.skin_layers.layers
+    window.overlay_box.setCurrentIndex(window.overlay_box.findData("none"))
+    settle(qtbot, window)
+    assert scene.skin_layers.layers["reach"].cut
+    window.panel.source_box.setCurrentIndex(0)
+    settle(qtbot, window)
+    assert scene.skin_drawn is scene.skin_surface and "reach" not in scene.skin_layers.layers

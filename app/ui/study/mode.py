@@ -270,8 +270,7 @@ class StudyMode(QObject):
         card = self.knowledge.card(card_id) if card_id else None
         if card is None:
             return ""
-        citations = {ref: r.citation for ref, r in self.knowledge.references.items()}
-        return f"<h2>{card.title}</h2>" + render_study_card(card, self.spec.card_first_section, citations)
+        return f"<h2>{card.title}</h2>" + render_study_card(card, self.knowledge.references, self.spec.card_first_section)
 
     def next_question(self) -> None:
         if self.session is None:

@@ -1,0 +1,136 @@
+"""What goes on a patient handout, worked out from the explorer's state (Qt-free).
+
+`build_handout` gathers the words (the spot and side, the top sources in plain language, what helps,
+when to get care now, the date, the references); `handout_html` lays them out as simple HTML that
+Qt's QTextDocument prints to PDF (app/ui/handout.py). Nothing about the patient is kept: the handout
+lives in memory until it is written where the clinician chose.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from app.content.citations import cited_keys, reference_list, replace_citations
+from app.content.markdown import render_markdown
+from app.domain.explorer import Explorer
+from app.domain.knowledge import MECHANISM_WORDS, Card
+
+TOP_SOURCES = 3
+WHY_SHOWN = 2  # reasons per source: the sheet stays short
+DISCLAIMER = (
+    "This sheet is for education. It is not a diagnosis. It shows possible causes to talk over with a "
+    "clinician, who can examine you and tell."
+)
+CARE_NOW_INTRO = "Get care now (call your doctor today, or go to emergency care) if you have any of these:"
+IMAGE_NAME = "view.png"  # the picture's name inside the document
+_SECTIONS_FOR_HELP = ("What helps", "Get care now")  # a red-flag card says what to do under the second
+_CARD_LINK = re.compile(r'<a href="card:[a-z0-9_]+">(.*?)</a>', re.DOTALL)
+_POINTER = re.compile(r"\s*\(card:[a-z0-9_]+\)")
+
+
+@dataclass(frozen=True)
+class HandoutSource:
+    title: str
+    mechanism: str  # in words: "nerve root (spine)"
+    summary: str  # the card's one-line summary, plain language
+    why_here: tuple[str, ...]  # why it is on the list, plain words
+    helps_html: str  # the card's "What helps", citation keys as numbers
+
+
+@dataclass(frozen=True)
+class Handout:
+    made_on: date
+    where: str  # "Pain in your left foot (top of the foot)" or "Where flat feet can send pain or strain"
+    side: str  # "left", "right", "both sides", "the middle" or ""
+    sources: tuple[HandoutSource, ...]
+    care_now: tuple[str, ...]
+    references: tuple[str, ...]  # formatted, numbered in order
+    note: str = ""  # the clinician's free text, if any
+
+
+def card_section(card: Card, heading: str) -> str:
+    """The Markdown under one `## heading` of a card (empty if the card has no such section)."""
+    match = re.search(rf"^## {re.escape(heading)}\s*$\n(.*?)(?=^## |\Z)", card.body, re.MULTILINE | re.DOTALL)
+    return match.group(1).strip() if match else ""
+
+
+def build_handout(explorer: Explorer, note: str = "", today: date | None = None) -> Handout:
+    """The handout for what the explorer shows now: a touch and its ranked sources, or one source."""
+    knowledge = explorer.knowledge
+    if explorer.touches:
+        places = list(dict.fromkeys(explorer.describe(t) for t in explorer.touches))
+        where = "Pain in " + "; ".join(places)
+        sides = {t.spot.side for t in explorer.touches} - {None}
+        side = "both sides" if {"left", "right"} <= sides else next(iter(sides), "") if len(sides) == 1 else ""
+        # urgent cards first, then the sources the picture lights (the best of each mechanism
+        # first), then the rest; one source per card, so the advice is not printed twice
+        urgent = [c for c in explorer.candidates if c.mechanism == "urgent"]
+        ordered = list(dict.fromkeys([*urgent, *explorer.lit(), *explorer.candidates]))
+        by_card = list({c.card: c for c in reversed(ordered)}.values())
+        by_card.sort(key=ordered.index)
+        shown = [(c.title, c.mechanism, c.card, c.reasons) for c in by_card[:TOP_SOURCES]]
+    elif explorer.source is not None:
+        where = f"Where {explorer.source.title.lower()} can send pain or strain"
+        side = ""
+        condition = knowledge.conditions.get(explorer.source.source)
+        card_id = condition.card if condition else explorer.source.source
+        shown = [(explorer.source.title, "", card_id, ())]
+    else:
+        where, side, shown = "No spot chosen yet", "", []
+    side = "the middle" if side == "midline" else side
+
+    cards = [knowledge.card(card_id) for _t, _m, card_id, _r in shown]
+    keys = [key for card in cards if card for key in (*cited_keys(_help_text(card)), *card.references)]
+    numbers = {key: n for n, key in enumerate(dict.fromkeys(k for k in keys if k in knowledge.references), start=1)}
+    sources = []
+    for (title, mechanism, _card_id, reasons), card in zip(shown, cards):
+        helps = _help_text(card) if card else ""
+        sources.append(HandoutSource(
+            title=title, mechanism=MECHANISM_WORDS.get(mechanism, ""), summary=card.summary if card else "",
+            why_here=tuple(_POINTER.sub("", reason) for reason in reasons[:WHY_SHOWN]),
+            helps_html=_CARD_LINK.sub(r"\1", render_markdown(replace_citations(helps, numbers))),
+        ))  # fmt: skip
+    return Handout(
+        made_on=today or date.today(), where=where, side=side, sources=tuple(sources),
+        care_now=tuple(flag.label for flag in knowledge.red_flags.values()),
+        references=tuple(f"[{e.number}] {e.text()}" for e in reference_list(numbers, knowledge.references)),
+        note=note.strip(),
+    )  # fmt: skip
+
+
+def handout_html(handout: Handout, with_image: bool = True) -> str:
+    """The handout as HTML for QTextDocument (its own simple subset: no CSS layout, tables are fine)."""
+    esc = html.escape
+    parts = [
+        "<h1>Where your pain may come from</h1>",
+        f"<p><b>{esc(handout.where)}</b>" + (f" · Side: <b>{esc(handout.side)}</b>" if handout.side else "")
+        + f" · {handout.made_on:%d %B %Y}</p>",
+    ]
+    if with_image:
+        parts.append(f'<p align="center"><img src="{IMAGE_NAME}" width="520"></p>')
+    if handout.note:
+        parts.append(f"<h2>Note from your clinician</h2><p>{esc(handout.note).replace(chr(10), '<br>')}</p>")
+    # safety first: the urgent signs and what the sheet is not, before the sources
+    parts.append(f"<h2>When to get care now</h2><p>{esc(CARE_NOW_INTRO)}</p><ul>"
+                 + "".join(f"<li>{esc(item)}</li>" for item in handout.care_now) + "</ul>")  # fmt: skip
+    parts.append(f"<p><b>{esc(DISCLAIMER)}</b></p>")
+    if handout.sources:
+        parts.append("<h2>Possible sources, best fit first</h2>")
+    for number, source in enumerate(handout.sources, start=1):
+        kind = f" <i>· {esc(source.mechanism)}</i>" if source.mechanism else ""
+        parts.append(f"<h3>{number}. {esc(source.title)}{kind}</h3><p>{esc(source.summary)}</p>")
+        if source.why_here:
+            parts.append("<p><b>Why it is on the list:</b></p><ul>"
+                         + "".join(f"<li>{esc(r)}</li>" for r in source.why_here) + "</ul>")  # fmt: skip
+        if source.helps_html:
+            parts.append(f"<p><b>What helps:</b></p>{source.helps_html}")
+    if handout.references:
+        parts.append("<h2>References</h2>" + "".join(f"<p><small>{esc(r)}</small></p>" for r in handout.references))
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+def _help_text(card: Card) -> str:
+    return "\n".join(card_section(card, heading) for heading in _SECTIONS_FOR_HELP)

@@ -1,0 +1,66 @@
+"""Two sources side by side: what tells them apart on top, then their cards next to each other.
+
+The 3D view draws both paths in their colours while the comparison lasts (ExplorerView follows
+`Explorer.comparison`); closing this window ends it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+
+from app.domain.explorer import Comparison, Explorer
+from app.domain.ranking import Candidate
+
+
+class CompareView(QDialog):
+    def __init__(self, explorer: Explorer, candidate_html: Callable[[Candidate], str],
+                 card_html: Callable[[str], str], parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Compare two possible sources"))
+        self.setModal(False)
+        self.explorer = explorer
+        self.candidate_html = candidate_html  # the panel's own card of a source
+        self.card_html = card_html  # a card's body, by card id
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.tr("<b>What tells them apart</b>"))
+        layout.addWidget(heading)
+        self.checks = QTextBrowser()
+        self.checks.setOpenLinks(False)
+        self.checks.setAccessibleName(self.tr("What tells them apart"))
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.checks)
+        sides = QSplitter(Qt.Orientation.Horizontal)
+        self.cards = (QTextBrowser(), QTextBrowser())
+        for view, name in zip(self.cards, (self.tr("First source"), self.tr("Second source"))):
+            view.setOpenLinks(False)
+            view.setAccessibleName(name)
+            sides.addWidget(view)
+        splitter.addWidget(sides)
+        splitter.setSizes([220, 480])
+        layout.addWidget(splitter, 1)
+        self.resize(900, 700)
+        explorer.comparison_changed.connect(self._on_comparison_change)
+
+    def _on_comparison_change(self, comparison: Comparison | None) -> None:
+        if comparison is None:
+            self.hide()
+            return
+        knowledge = self.explorer.knowledge
+        checks = [knowledge.card(card_id) for card_id in comparison.differentiators]
+        self.checks.setHtml("".join(f"<h3>{c.title}</h3>{self.card_html(c.id)}" for c in checks if c is not None)
+                            or self.tr("No bedside check in the atlas tells these two apart: compare their cards."))  # fmt: skip
+        for view, candidate in zip(self.cards, (comparison.first, comparison.second)):
+            view.setHtml(self.candidate_html(candidate))
+        self.show()
+        self.raise_()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        self.explorer.stop_comparing()
+        super().closeEvent(event)
+
+    def close_connections(self) -> None:
+        self.explorer.comparison_changed.disconnect(self._on_comparison_change)

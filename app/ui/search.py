@@ -1,0 +1,95 @@
+"""The search box in the toolbar (Ctrl+F or /): type a few words, choose a result, see it.
+
+The matching is `app.domain.search`; this is only the line edit, its popup list and the hand-over of
+the chosen hit to what shows it (a registry: action name → callable taking the hit's id).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+
+from app.domain.search import Hit, SearchIndex
+
+RESULTS_SHOWN = 8
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def search_keys() -> list[QKeySequence]:
+    """Ctrl+F (the platform's Find) and /; made on demand, as a standard key needs the application."""
+    return [QKeySequence(QKeySequence.StandardKey.Find), QKeySequence("/")]
+
+
+class SearchBox(QLineEdit):
+    """A line edit whose popup lists the best hits as you type; Enter takes the first one."""
+
+    chosen = Signal(object)  # Hit
+
+    def __init__(self, index: SearchIndex, actions: Mapping[str, Callable[[str], None]],
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.index = index
+        self.actions = dict(actions)
+        self.hits: list[Hit] = []
+        self.setObjectName("search")
+        self.setClearButtonEnabled(True)
+        self.setPlaceholderText(self.tr("Search: sciatica, heel, slipped disc … (Ctrl+F)"))
+        self.setAccessibleName(self.tr("Search"))
+        self.setMinimumWidth(220)
+        self.setMaximumWidth(420)
+        self.model = QStandardItemModel(self)
+        completer = QCompleter(self.model, self)
+        # the domain ranks and forgives typos; the completer must show its list as it is
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setMaxVisibleItems(RESULTS_SHOWN)
+        completer.activated[QModelIndex].connect(self._on_activated)
+        self.setCompleter(completer)
+        self.textEdited.connect(self._on_text_edit)
+        self.returnPressed.connect(self._on_return)
+        self.kind_words = {
+            "condition": self.tr("condition"),
+            "region": self.tr("place on the body"),
+            "nerve": self.tr("nerve"),
+            "structure": self.tr("body part"),
+            "card": self.tr("card"),
+        }
+
+    def focus_search(self) -> None:
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.selectAll()
+
+    def _on_text_edit(self, text: str) -> None:
+        self.hits = self.index.search(text, RESULTS_SHOWN)
+        self.model.clear()
+        for hit in self.hits:
+            item = QStandardItem(f"{hit.title} — {self.kind_words.get(hit.kind, hit.kind)}")
+            item.setData(hit, HIT_ROLE)
+            self.model.appendRow(item)
+        if self.hits:
+            self.completer().complete()
+        else:
+            self.completer().popup().hide()
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        hit = index.data(HIT_ROLE)
+        if isinstance(hit, Hit):
+            self.choose(hit)
+
+    def _on_return(self) -> None:
+        if self.completer().popup().isVisible():
+            return  # the popup's own Enter chooses its current row
+        if self.hits:
+            self.choose(self.hits[0])
+
+    def choose(self, hit: Hit) -> None:
+        """Show the hit (the reverse view of a source, a card, a touch on a region) and say so."""
+        self.completer().popup().hide()
+        action = self.actions.get(hit.action)
+        if action is not None:
+            action(hit.id)
+        self.setText(hit.title)
+        self.chosen.emit(hit)

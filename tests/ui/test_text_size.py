@@ -1,0 +1,47 @@
+"""Presenter size: Ctrl+= / Ctrl+- / Ctrl+0 scale all text, and the size survives a restart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+
+def _point_size() -> float:
+    return QApplication.font().pointSizeF()
+
+
+def test_text_size_keys_scale_the_text_and_it_survives_a_restart(qtbot, window, model, knowledge):
+    from app.ui.main_window import MainWindow
+
+    normal = _point_size()
+    card_normal = window.panel.card_view.font().pointSizeF()
+    for _ in range(2):
+        qtbot.keyClick(window.interactor, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert abs(_point_size() - normal * 1.3) < 0.05, (normal, _point_size())
+    qtbot.waitUntil(lambda: window.panel.card_view.font().pointSizeF() > card_normal)  # widgets follow
+    assert "130%" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.interactor, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert abs(_point_size() - normal * 1.15) < 0.05
+    window.close()
+    assert abs(_point_size() - normal) < 0.05, "a closed window leaves the application's font as it was"
+
+    again = MainWindow(model, knowledge)  # a new start reads the settings
+    qtbot.addWidget(again)
+    try:
+        assert abs(again.text_size.scale - 1.15) < 1e-6
+        assert abs(_point_size() - normal * 1.15) < 0.05
+        again.show()
+        qtbot.waitExposed(again)
+        again.activateWindow()
+        qtbot.waitUntil(again.isActiveWindow)
+        qtbot.keyClick(again.interactor, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+        assert abs(_point_size() - normal) < 0.05 and again.text_size.scale == 1.0
+    finally:
+        again.close()
+
+
+def test_a_broken_setting_falls_back_to_normal(qtbot, window):
+    from app.ui.text_size import SETTINGS_KEY, settings
+
+    settings().setValue(SETTINGS_KEY, "huge")
+    assert window.text_size._saved() == 1.0

@@ -13,6 +13,7 @@ with collection_paused():
     from app.content.cache import load_cached
     from app.domain.errors import AtlasError
     from app.domain.knowledge import Knowledge
+    from app.modes.spec import CLINICIAN, ModeSpec, mode_for
     from app.resources import content_dir
     from app.scene.assets import Model, load_model
     from app.ui.crash import install_crash_reports
@@ -45,12 +46,12 @@ class Windows:
     """The window on screen; a new language rebuilds it in that language (Qt translates as
     widgets are made), in the same place."""
 
-    def __init__(self, model: Model, knowledge: Knowledge, translation: Translation) -> None:
-        self.model, self.knowledge, self.translation = model, knowledge, translation
+    def __init__(self, model: Model, knowledge: Knowledge, translation: Translation, spec: ModeSpec = CLINICIAN) -> None:
+        self.model, self.knowledge, self.translation, self.spec = model, knowledge, translation, spec
         self.window = self._open()
 
     def _open(self) -> MainWindow:
-        window = MainWindow(self.model, self.knowledge)
+        window = MainWindow(self.model, self.knowledge, spec=self.spec)
         window.language_chosen.connect(self.switch_language)
         return window
 
@@ -73,7 +74,7 @@ def run_app(args: argparse.Namespace) -> int:
     if model is None:
         return 1
     knowledge, problems = load_content_and_report()
-    windows = Windows(model, knowledge, translation)
+    windows = Windows(model, knowledge, translation, mode_for(args))
     # from here on an unexpected error is logged and shown in the status bar; the window stays up
     install_crash_reports(lambda text: windows.window.statusBar().showMessage(text))
     if problems:

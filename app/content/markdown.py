@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from collections.abc import Mapping
@@ -72,3 +73,27 @@ def render_card(card: Card, references: Mapping[str, Reference]) -> str:
     entries = "".join(f"<li>{html.escape(entry.text(), quote=False)}</li>" for entry in reference_list(numbers, references))
     return f"{body}<h2>{REFERENCES_HEADING}</h2><ol>{entries}</ol>" if entries else body
 
+
+def sections_first(markdown: str, heading: str) -> str:
+    """The Markdown with the `## heading` section moved to the top (unchanged when it has none).
+
+    Sections are level-2 headings; text before the first one stays before them all."""
+    lines = markdown.splitlines(keepends=True)
+    starts = [i for i, line in enumerate(lines) if line.startswith("## ")]
+    title = f"## {heading}"
+    for n, start in enumerate(starts):
+        if lines[start].rstrip() == title:
+            end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+            section = "".join(lines[start:end]).rstrip("\n") + "\n\n"
+            head = "".join(lines[: starts[0]])
+            rest = "".join(lines[starts[0] : start] + lines[end:])
+            return head + section + rest
+    return markdown
+
+
+def render_study_card(card: Card, references: Mapping[str, Reference], first_section: str | None) -> str:
+    """`render_card`, with the `first_section` heading (a mode's, e.g. "For clinicians and
+    students") moved to the top; the citations are numbered in the order they then appear."""
+    if first_section:
+        card = dataclasses.replace(card, body=sections_first(card.body, first_section))
+    return render_card(card, references)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.content.markdown import render_card
+from app.content.markdown import render_study_card
 from app.domain.effects import EffectLink, Effects
 from app.domain.explorer import ANSWER_KINDS, Explorer
 from app.domain.knowledge import MECHANISM_WORDS, Knowledge
@@ -175,6 +175,7 @@ class ExplorerPanel(QWidget):
     def __init__(self, explorer: Explorer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.explorer = explorer
+        self.card_first_section: str | None = None  # a card heading shown first (the mode's spec)
         knowledge = explorer.knowledge
         layout = QVBoxLayout(self)
 
@@ -283,7 +284,7 @@ class ExplorerPanel(QWidget):
         for signal, slot in self._connections:
             signal.connect(slot)
         self._shown_for: tuple[object, bool] = ((), False)  # the touches and urgent view last shown
-        self._card_bodies: dict[str, str] = {}
+        self._card_bodies: dict[tuple[str, str | None], str] = {}  # (card, first section) -> HTML
 
     def close_connections(self) -> None:
         for signal, slot in self._connections:
@@ -412,11 +413,14 @@ class ExplorerPanel(QWidget):
         )
 
     def card_body(self, card_id: str) -> str:
-        """A card's HTML, made once per card (a touch shows the same cards again and again)."""
-        if card_id not in self._card_bodies:
+        """A card's HTML, made once per card (a touch shows the same cards again and again), the
+        mode's first section (spec.card_first_section) on top."""
+        key = (card_id, self.card_first_section)
+        if key not in self._card_bodies:
             card = self.explorer.knowledge.card(card_id)
-            self._card_bodies[card_id] = render_card(card, self.explorer.knowledge.references) if card else ""
-        return self._card_bodies[card_id]
+            references = self.explorer.knowledge.references
+            self._card_bodies[key] = render_study_card(card, references, self.card_first_section) if card else ""
+        return self._card_bodies[key]
 
     def show_card(self, card_id: str) -> None:
         card = self.explorer.knowledge.card(card_id)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
@@ -33,6 +35,8 @@ from app.domain.knowledge import Knowledge
 from app.domain.ranking import Candidate
 from app.domain.search import SearchIndex
 from app.domain.view_state import CameraRequests, ViewState
+from app.modes import ids
+from app.modes.spec import CLINICIAN, ModeSpec
 from app.scene.assets import Model
 from app.scene.explorer_view import ExplorerView
 from app.scene.highlight import domain_id
@@ -48,6 +52,9 @@ from app.ui.history import HistoryControl
 from app.ui.search import SearchBox, search_keys
 from app.ui.text_size import TextSize
 from app.ui.touch_input import TouchInput
+
+if TYPE_CHECKING:
+    from app.ui.study.mode import StudyMode
 
 VIEW_ACTIONS = (  # QT_TRANSLATE_NOOP marks the words for pyside6-lupdate; self.tr() shows them
     ("anterior", QT_TRANSLATE_NOOP("MainWindow", "Front"), "1"),
@@ -80,8 +87,10 @@ class _SwallowKeys(QObject):
 class MainWindow(QMainWindow):
     language_chosen = Signal(str)  # the person chose another interface language
 
-    def __init__(self, model: Model, knowledge: Knowledge, state: ViewState | None = None) -> None:
+    def __init__(self, model: Model, knowledge: Knowledge, state: ViewState | None = None,
+                 spec: ModeSpec = CLINICIAN) -> None:  # fmt: skip
         super().__init__()
+        self.spec = spec
         self.setWindowTitle(self.tr("Referral Atlas"))
         self.setStyleSheet(STYLE_SHEET)
         self.resize(1280, 800)
@@ -127,6 +136,16 @@ class MainWindow(QMainWindow):
         self.camera.reset_requested.connect(self._on_view_reset)
         self.explorer.changed.connect(self._on_explorer_change)
         self._on_view_change("anterior")
+        self.study = self._build_study(spec)
+
+    def _build_study(self, spec: ModeSpec) -> StudyMode | None:
+        """Names on demand, the study tools and the quiz, as far as the mode allows (app/ui/study)."""
+        wanted = (ids.QUIZ, ids.HOVER_NAMES, ids.LABELS_ALL, ids.ISOLATE, ids.FOLLOW_NERVE)
+        if not any(spec.allows(action) for action in wanted):
+            return None
+        from app.ui.study.mode import StudyMode
+
+        return StudyMode(self, spec)
 
     # -- building ---------------------------------------------------------------------------
     def _build_view_toolbar(self) -> None:
@@ -321,6 +340,8 @@ class MainWindow(QMainWindow):
     def _on_touch(self, x: float, y: float, add: bool) -> None:
         if self.explorer_view is None:
             return
+        if self.study is not None and self.study.take_touch(x, y, add):
+            return
         if not self.state.show_skin:  # with the skin hidden a click picks what lies beneath
             self._on_structure(x, y)
             return
@@ -420,6 +441,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         self._answer_timer.stop()
+        if self.study is not None:
+            self.study.close()
         self.camera.view_requested.disconnect(self._on_view_change)
         self.camera.reset_requested.disconnect(self._on_view_reset)
         self.explorer.changed.disconnect(self._on_explorer_change)

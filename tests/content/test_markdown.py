@@ -38,3 +38,18 @@ def test_render_card_and_patient_text(knowledge: Knowledge) -> None:
     hard = replace(card, body="## What it is\nNotwithstanding considerable interindividual anatomical variability, "
                    "electrophysiological characterisation demonstrates multisegmental innervation.\n")  # fmt: skip
     assert grade(patient_text(hard)) > 8
+
+
+def test_study_cards_put_the_clinicians_section_first_with_the_references(knowledge: Knowledge) -> None:
+    from app.content.markdown import render_study_card, sections_first
+
+    text = "Intro\n\n## What it is\n\nA.\n\n## For clinicians and students\n\nB.\n\n## What helps\n\nC.\n"
+    moved = sections_first(text, "For clinicians and students")
+    assert moved.index("## For clinicians") < moved.index("## What it is") < moved.index("## What helps")
+    assert moved.startswith("Intro") and sorted(moved.split()) == sorted(text.split())
+    assert sections_first(text, "Not there") == text
+    card = knowledge.cards["common_fibular"]
+    html = render_study_card(card, knowledge.references, "For clinicians and students")
+    assert html.startswith("<h2>For clinicians and students</h2>")
+    assert html.index("What it is") < html.rindex("References")
+    assert "<sup>[1" in html[: html.index("What it is")], "citations numbered in the order they now appear"

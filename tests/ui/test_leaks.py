@@ -3,7 +3,10 @@ touches it answered: the touch markers, paths and pulse are made once and reused
 
 import gc
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
+
+from app.modes.spec import CLINICIAN, STUDENT
 
 from pixels import click, skin_point_near
 
@@ -16,11 +19,15 @@ def vtk_objects() -> dict[int, str]:
     return {id(o): type(o).__name__ for o in gc.get_objects() if isinstance(o, vtkObjectBase)}
 
 
-def test_touches_reuse_their_actors_and_a_closed_window_leaves_no_vtk_object(qtbot, model, knowledge):
+@pytest.mark.parametrize("spec", [CLINICIAN, STUDENT], ids=lambda s: s.name)
+def test_touches_reuse_their_actors_and_a_closed_window_leaves_no_vtk_object(qtbot, model, knowledge, spec,
+                                                                             tmp_path, monkeypatch):  # fmt: skip
+    from app.study.store import DATA_ENV
     from app.ui.main_window import MainWindow
 
+    monkeypatch.setenv(DATA_ENV, str(tmp_path))
     before = vtk_objects()
-    window = MainWindow(model, knowledge)
+    window = MainWindow(model, knowledge, spec=spec)
     window.show()
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: window.scene.frames.count > 0 and not window.animating())

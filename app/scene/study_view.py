@@ -1,0 +1,134 @@
+"""The study picture on the 3D body (issue 10): what a quiz question lights and marks, the answer
+shown after it, an isolated structure, a nerve followed from root to skin.
+
+The UI hands over a `Picture` of domain ids, territory ids and skin vertices; it is applied just
+before the next frame (one update for a burst of changes), with actors made once and reused.
+Structures are lit with `AnatomyScene.light` (the rest fades), territories as skin layers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyvista as pv
+
+from app.domain.query import Side
+from app.scene.highlight import geometry_names
+from app.scene.scene import VIEW_DIRECTIONS, AnatomyScene
+from app.scene.skin_labels import SkinLabels
+
+TERRITORY_PREFIXES = ("dermatome_", "field_", "region_")
+SIDE_VIEWS = ("anterior", "posterior", "left", "right")  # the views a lit spot is turned to
+FACING = 0.3  # a spot faces the camera when its skin normal is at most ~70° from the view
+SKIN_LAYER = "study_{}"
+SKIN_OPACITY = 0.75
+MARK_RADIUS_M = 0.011
+SPOT_RADIUS_M = 0.016
+MARK_COLOUR = "#ffffff"
+SPOT_COLOUR = "#ffdd00"
+MAX_SKIN_LAYERS = 4
+
+ASK = "#ffdd00"  # what a question is about
+RIGHT = "#44aa99"  # the correct answer (Paul Tol: teal, colour-blind safe with the wrong colour)
+WRONG = "#ee6677"
+FOLLOW = "#ee7733"
+
+
+def is_territory(any_id: str) -> bool:
+    return any_id.startswith(TERRITORY_PREFIXES)
+
+
+@dataclass(frozen=True)
+class Picture:
+    lit: tuple[tuple[str, str], ...] = ()  # (domain id or mesh name, colour): structures to light
+    skin: tuple[tuple[str, str], ...] = ()  # (territory id, colour): skin to tint
+    side: Side | None = None  # the side to light (None: both)
+    marks: tuple[int, ...] = ()  # skin vertices touched
+    spot: int | None = None  # the skin vertex a question is about
+
+    @classmethod
+    def of(cls, ids: tuple[str, ...], colour: str, side: Side | None = None) -> Picture:
+        """Territory ids on the skin, the other ids as structures, all in one colour."""
+        return cls(
+            lit=tuple((i, colour) for i in ids if not is_territory(i)),
+            skin=tuple((i, colour) for i in ids if is_territory(i)),
+            side=side,
+        )
+
+    def plus(self, other: Picture) -> Picture:
+        """Both pictures; `other`'s colours win where they share a structure."""
+        return Picture(self.lit + other.lit, self.skin + other.skin, other.side or self.side,
+                       self.marks + other.marks, other.spot if other.spot is not None else self.spot)  # fmt: skip
+
+
+class StudyView:
+    def __init__(self, scene: AnatomyScene, labels: SkinLabels, geometry: set[str]) -> None:
+        self.scene = scene
+        self.labels = labels
+        self.geometry = geometry
+        self.picture: Picture | None = None
+        self._stale = False
+        self._lit_any = False
+        self._normals: np.ndarray | None = None
+        overlay = {"reset_camera": False, "pickable": False, "render": False}
+        self._marks = scene.plotter.add_mesh(pv.Sphere(radius=MARK_RADIUS_M), color=MARK_COLOUR, ambient=0.5,
+                                             name="study_marks", **overlay)  # fmt: skip
+        self._spot = scene.plotter.add_mesh(pv.Sphere(radius=SPOT_RADIUS_M), color=SPOT_COLOUR, ambient=0.6,
+                                            name="study_spot", **overlay)  # fmt: skip
+        self._marks.visibility = self._spot.visibility = False
+        scene.frames.before_frame(self._prepare)
+
+    def view_facing(self, point_id: int) -> str | None:
+        """The named view that shows a skin vertex best, or None when the camera already shows it."""
+        if self._normals is None:  # pyvista works the normals out afresh on every access
+            self._normals = np.asarray(self.scene.skin_surface.point_normals)
+        normal = self._normals[point_id]
+        if float(normal @ self.scene.camera_direction()) >= FACING:
+            return None
+        return max(SIDE_VIEWS, key=lambda view: float(normal @ np.asarray(VIEW_DIRECTIONS[view][0])))
+
+    def show(self, picture: Picture | None) -> None:
+        """Show this picture from the next frame on (None: the plain body)."""
+        self.picture = picture
+        self._stale = True
+        self.scene.frames.request()
+
+    def lit_names(self, picture: Picture) -> dict[str, str]:
+        """Mesh structure name -> colour for a picture's structures."""
+        out: dict[str, str] = {}
+        for any_id, colour in picture.lit:
+            for name in geometry_names(any_id, picture.side, self.geometry):
+                out[name] = colour
+        return out
+
+    def skin_mask(self, territory: str, side: Side | None) -> np.ndarray:
+        return self.labels.territory_mask(territory, side)
+
+    def _prepare(self) -> None:
+        if not self._stale:
+            return
+        self._stale = False
+        picture = self.picture or Picture()
+        lit = self.lit_names(picture)
+        if lit or self._lit_any:  # never undo what another view lit when this one lit nothing
+            self.scene.light(lit)
+            self._lit_any = bool(lit)
+        colours = list(dict.fromkeys(colour for _territory, colour in picture.skin))[:MAX_SKIN_LAYERS]
+        for index in range(MAX_SKIN_LAYERS):
+            mask = None
+            if index < len(colours):
+                mask = np.zeros(len(self.labels.points), dtype=bool)
+                for territory, colour in picture.skin:
+                    if colour == colours[index]:
+                        mask |= self.skin_mask(territory, picture.side)
+            self.scene.set_skin_layer(SKIN_LAYER.format(index), mask, colours[index] if mask is not None else "#ffffff",
+                                      opacity=SKIN_OPACITY)  # fmt: skip
+        if picture.marks:
+            points = pv.PolyData(self.labels.points[list(picture.marks)])
+            self._marks.mapper.SetInputData(points.glyph(geom=pv.Sphere(radius=MARK_RADIUS_M), scale=False, orient=False))
+        self._marks.visibility = bool(picture.marks)
+        if picture.spot is not None:
+            self._spot.position = self.labels.points[picture.spot]
+        self._spot.visibility = picture.spot is not None
+        self.scene.refresh_skin()

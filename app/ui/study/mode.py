@@ -1,0 +1,387 @@
+"""What student self-study adds to the main window, built from the mode's spec (issue 10).
+
+- names on demand (`HOVER_NAMES`, `PRESS_HOLD_NAMES`): `HoverNames` over the 3D view;
+- study tools (`ISOLATE`, `FOLLOW_NERVE`, `LABELS_ALL`): a dock under "Show";
+- the quiz (`QUIZ_PANEL`): a dock beside "What could it be?", a round of `StudySession`, progress
+  saved after each answer (`PROGRESS` writes), touches on the body taken as answers.
+
+The questions are generated once, after the window's first frame (about a second).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QMessageBox
+
+from app.content.markdown import render_study_card
+from app.modes import ids
+from app.modes.spec import ModeSpec
+from app.scene.structure_labels import SOLID_SKIN, StructureLabels
+from app.scene.study_view import ASK, FOLLOW, RIGHT, Picture, StudyView
+from app.study.course import followable_nerves, nerve_course
+from app.study.names import spot_name, structure_name
+from app.study.questions import Feedback, Question, generate
+from app.study.session import StudySession
+from app.study.skin import SkinPoint, skin_point, skin_points
+from app.study.store import ProgressError, ProgressStore, data_dir
+from app.ui.study.hover import HoverNames
+from app.ui.study.quiz_panel import QuizPanel
+from app.ui.study.tools_panel import ToolsPanel
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+ROUND = 10  # questions in a round
+ANSWER_SKIN_OPACITY = 0.55  # the skin at least this solid while a strip is lit (still see-through)
+SEE_THROUGH_OPACITY = 0.35  # at most this solid while only structures under it are lit (the default)
+LAYER_FIELDS = ("show_skin", "show_bones", "show_muscles", "show_nerves", "show_structures")
+
+
+def _ask_yes(window: MainWindow, text: str) -> bool:
+    answer = QMessageBox.question(window, window.tr("Reset my progress"), text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)  # fmt: skip
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class StudyMode(QObject):
+    def __init__(self, window: MainWindow, spec: ModeSpec, store: ProgressStore | None = None,
+                 seed: int | None = None) -> None:  # fmt: skip
+        super().__init__(window)
+        self.window = window
+        self.spec = spec
+        self.knowledge = window.explorer.knowledge
+        self.explorer_view = window.explorer_view
+        self.confirm: Callable[[str], bool] = lambda text: _ask_yes(window, text)
+        self.view: StudyView | None = None
+        self.labels: StructureLabels | None = None
+        self.hover: HoverNames | None = None
+        self.tools: ToolsPanel | None = None
+        self.quiz: QuizPanel | None = None
+        self.session: StudySession | None = None
+        self.questions: list[Question] = []
+        self.feedback: Feedback | None = None  # the answer to the current question, once given
+        self.touches: list[int] = []  # skin vertices touched for the current question
+        self.seed = date.today().toordinal() if seed is None else seed
+        self.store = store or ProgressStore(data_dir())
+        self._isolating = False
+        self._saved_layers: dict[str, bool] | None = None
+        window.panel.card_first_section = spec.card_first_section
+        ev = self.explorer_view
+        if ev is None:  # no labelled skin: nothing to touch, name or light
+            return
+        self.view = StudyView(window.scene, ev.labels, ev.geometry)
+        names = lambda mesh_name: structure_name(self.knowledge, mesh_name, short=True)  # noqa: E731
+        if spec.allows(ids.LABELS_ALL):
+            self.labels = StructureLabels(window.scene, names)
+        hover, hold = spec.allows(ids.HOVER_NAMES), ids.PRESS_HOLD_NAMES in spec.gestures
+        if hover or hold:
+            self.hover = HoverNames(window.interactor, self.name_at, self._show_name, hover, hold)
+        if spec.allows(ids.ISOLATE) or spec.allows(ids.FOLLOW_NERVE) or spec.allows(ids.LABELS_ALL):
+            self._build_tools()
+        if spec.shows(ids.QUIZ_PANEL) and spec.allows(ids.QUIZ):
+            self._build_quiz()
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_tools(self) -> None:
+        spec = self.spec
+        self.tools = ToolsPanel(followable_nerves(self.knowledge), spec.allows(ids.ISOLATE),
+                                spec.allows(ids.FOLLOW_NERVE), spec.allows(ids.LABELS_ALL))  # fmt: skip
+        self.tools.system_chosen.connect(self.show_system)
+        self.tools.isolate_toggled.connect(self._on_isolate_toggle)
+        self.tools.step_back.connect(self.step_back)
+        self.tools.nerve_chosen.connect(self.follow_nerve)
+        self.tools.labels_toggled.connect(self.show_labels)
+        dock = QDockWidget(self.window.tr("Study tools"), self.window)
+        dock.setObjectName("study_tools")
+        dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        dock.setWidget(self.tools)
+        self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.tools_dock = dock
+
+    def _build_quiz(self) -> None:
+        window = self.window
+        self.quiz = QuizPanel()
+        self.quiz.reset_button.setVisible(self.spec.allows(ids.RESET_PROGRESS))
+        self.quiz.choice_made.connect(self.answer)
+        self.quiz.finish_requested.connect(self.finish_touches)
+        self.quiz.next_requested.connect(self.next_question)
+        self.quiz.new_round_requested.connect(lambda: self.new_round())
+        self.quiz.reset_requested.connect(self._on_reset)
+        dock = QDockWidget(window.tr("Quiz"), window)
+        dock.setObjectName("quiz")
+        dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        dock.setWidget(self.quiz)
+        dock.setMinimumWidth(340)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        explorer_dock = window.findChild(QDockWidget, "explorer")
+        if explorer_dock is not None:
+            window.tabifyDockWidget(explorer_dock, dock)
+        dock.raise_()
+        self.quiz_dock = dock
+        self.progress, problem = self.store.load()
+        self.quiz.show_message(problem)
+        # after the first frame: the body shows at once, the questions follow
+        window.scene.frames.drawn.connect(self._on_first_frame)
+
+    def _on_first_frame(self, _took: float) -> None:
+        self.window.scene.frames.drawn.disconnect(self._on_first_frame)
+        QTimer.singleShot(0, self, self.start)  # not after the window is gone
+
+    def start(self) -> None:
+        """Generate the questions (once) and begin a round."""
+        if self.quiz is None or self.questions:
+            return
+        assert self.explorer_view is not None
+        labels = self.explorer_view.labels
+        self.questions = generate(self.knowledge, skin_points(labels, range(len(labels.points))), self.seed)
+        self.new_round()
+
+    # -- the round ---------------------------------------------------------------------------
+    @property
+    def current(self) -> Question | None:
+        return self.session.current if self.session is not None and self.feedback is None else None
+
+    def new_round(self, questions: Sequence[Question] | None = None) -> None:
+        """A round of ROUND questions drawn from `questions` (every generated one by default)."""
+        if self.quiz is None:
+            return
+        if not self.questions:
+            self.start()
+            return
+        pool = self.questions if questions is None else questions
+        self.session = StudySession(pool, self.progress, count=ROUND, seed=self.seed)
+        self.seed += 1
+        self._asked = self.session.remaining
+        self._number = 0
+        self._show_scores()
+        self.feedback = None
+        self._ask()
+
+    def _ask(self) -> None:
+        assert self.quiz is not None and self.session is not None and self.view is not None
+        question = self.session.current
+        self.touches = []
+        if question is None:
+            scores = self.session.scores().values()
+            self.quiz.show_round_over(sum(s.right for s in scores), sum(s.asked for s in scores))
+            self.view.show(None)
+            return
+        self._number += 1
+        self._asked = max(self._asked, self._number + self.session.remaining - 1)
+        if question.answer_with in ("touch", "touch_all") and not self.window.state.show_skin:
+            self.window.state.show_skin = True  # a touch answer needs the skin
+        self.quiz.show_question(question, self._number, self._asked)
+        self._show(self._question_picture(question))
+        if question.shown is not None and question.shown.point is not None:
+            view = self.view.view_facing(question.shown.point)
+            if view is not None:  # the lit spot is on the far side: turn the body to it
+                self.window.camera.request_view(view)
+        self.window.statusBar().showMessage(self.quiz.prompt.text())
+
+    def _show(self, picture: Picture) -> None:
+        """Show a quiz picture with the skin as solid as it needs: a lit strip is hard to read on
+        see-through skin, a lit nerve or joint hard to see through solid skin."""
+        assert self.view is not None
+        self.view.show(picture)
+        state = self.window.state
+        if picture.skin and state.skin_opacity < ANSWER_SKIN_OPACITY:
+            state.skin_opacity = ANSWER_SKIN_OPACITY
+        elif picture.lit and not picture.skin and state.skin_opacity > SEE_THROUGH_OPACITY:
+            state.skin_opacity = SEE_THROUGH_OPACITY
+
+    def _question_picture(self, question: Question) -> Picture:
+        side = question.shown.spot.side if question.shown is not None else None
+        picture = Picture.of(question.light, ASK, side)
+        spot = question.shown.point if question.shown is not None else None
+        return Picture(picture.lit, picture.skin, side, tuple(self.touches), spot)
+
+    def take_touch(self, x: float, y: float, add: bool) -> bool:
+        """A click on the body (VTK display pixels): True when study took it (a held press that
+        named something, a pick to isolate, an answer), False to leave it to the explorer."""
+        if self.hover is not None and self.hover.took_touch():
+            return True
+        ev = self.explorer_view
+        if ev is None:
+            return False
+        if self._isolating:
+            name = ev.pick_structure(x, y)
+            if name is not None:
+                self.isolate(name)
+            return True
+        question = self.current
+        if question is None or question.answer_with == "choice":
+            return False
+        vertex = ev.pick(x, y)
+        if vertex is None:
+            self.window.statusBar().showMessage(self.window.tr("Touch the skin of the body to answer."))
+            return True
+        if question.answer_with == "touch":
+            self.touches = [vertex]
+            self._answer(question, skin_point(ev.labels, vertex))
+        else:
+            self.touches.append(vertex)
+            assert self.quiz is not None and self.view is not None
+            self.quiz.touches_counted(len(self.touches))
+            self.view.show(self._question_picture(question))
+        return True
+
+    def answer(self, choice: str) -> None:
+        question = self.current
+        if question is not None and question.answer_with == "choice":
+            self._answer(question, choice)
+
+    def finish_touches(self) -> None:
+        question = self.current
+        if question is not None and question.answer_with == "touch_all" and self.touches:
+            ev = self.explorer_view
+            assert ev is not None
+            self._answer(question, [skin_point(ev.labels, v) for v in self.touches])
+
+    def _answer(self, question: Question, answer: str | SkinPoint | list[SkinPoint]) -> None:
+        assert self.session is not None and self.quiz is not None and self.view is not None
+        feedback = self.session.answer(answer)
+        self.feedback = feedback
+        self.progress = self.session.progress
+        self._save()
+        side = None  # both sides, unless the question is about one spot (a touch, or the lit spot)
+        if question.answer_with == "touch" and self.explorer_view is not None:
+            side = self.explorer_view.labels.spot(self.touches[-1]).side
+        elif question.shown is not None:
+            side = question.shown.spot.side
+        asked = self._question_picture(question)
+        shown = asked.plus(Picture.of(feedback.answer, RIGHT, side))
+        self._show(Picture(shown.lit, shown.skin, side, tuple(self.touches), shown.spot))
+        chosen = answer if isinstance(answer, str) else None
+        self.quiz.show_feedback(feedback, question.right_choice, chosen, self._card_html(feedback.card))
+        self._show_scores()
+        self.window.statusBar().showMessage(self.quiz.feedback.text())
+
+    def _show_scores(self) -> None:
+        assert self.quiz is not None and self.session is not None
+        topics = {q.id: q.topic for q in self.questions}
+        self.quiz.show_scores(self.session.scores(), self.progress.topic_totals(topics))
+
+    def _card_html(self, card_id: str | None) -> str:
+        card = self.knowledge.card(card_id) if card_id else None
+        if card is None:
+            return ""
+        return f"<h2>{card.title}</h2>" + render_study_card(card, self.knowledge.references, self.spec.card_first_section)
+
+    def next_question(self) -> None:
+        if self.session is None:
+            return
+        self.feedback = None
+        self._ask()
+
+    def _save(self) -> None:
+        if ids.PROGRESS not in self.spec.writes:
+            return
+        assert self.quiz is not None
+        try:
+            self.store.save(self.progress)
+        except ProgressError as error:
+            self.quiz.show_message(str(error))
+
+    def _on_reset(self) -> None:
+        if not self.confirm(self.window.tr("Forget every answer so far? Your scores start again from nothing.")):
+            return
+        assert self.quiz is not None
+        try:
+            self.progress = self.store.reset()
+        except ProgressError as error:
+            self.quiz.show_message(str(error))
+            return
+        self.quiz.show_message(self.window.tr("Your progress was reset."))
+        self.new_round()
+
+    # -- names on demand ----------------------------------------------------------------------
+    def name_at(self, x: float, y: float) -> str | None:
+        """What lies under a display position: through see-through skin the structure, else the skin."""
+        ev = self.explorer_view
+        assert ev is not None
+        state = self.window.state
+        if not (state.show_skin and state.skin_opacity >= SOLID_SKIN):
+            name = ev.pick_structure(x, y)
+            if name is not None:
+                return structure_name(self.knowledge, name)
+        vertex = ev.pick(x, y)
+        return spot_name(self.knowledge, ev.labels.spot(vertex)) if vertex is not None else None
+
+    def _show_name(self, name: str) -> None:
+        self.window.statusBar().showMessage(name)
+
+    # -- isolate and peel ---------------------------------------------------------------------
+    def show_system(self, layer: str) -> None:
+        """One layer alone (`show_bones` …), or every layer back as it was ("")."""
+        state = self.window.state
+        if not layer:
+            self._restore_layers()
+            return
+        if self._saved_layers is None:
+            self._saved_layers = {f: getattr(state, f) for f in LAYER_FIELDS}
+        for field in LAYER_FIELDS:
+            setattr(state, field, field == layer)
+
+    def _restore_layers(self) -> None:
+        if self._saved_layers is not None:
+            for field, on in self._saved_layers.items():
+                setattr(self.window.state, field, on)
+            self._saved_layers = None
+
+    def _on_isolate_toggle(self, on: bool) -> None:
+        self._isolating = on
+        if on:
+            self.window.statusBar().showMessage(self.window.tr("Click a bone, nerve, muscle or joint to isolate it."))
+
+    def isolate(self, mesh_name: str) -> None:
+        """Light one structure, fade the rest."""
+        assert self.view is not None
+        self.view.show(Picture(lit=((mesh_name, FOLLOW),)))
+        self._isolating = False
+        if self.tools is not None:
+            self.tools.isolate_button.setChecked(False)
+        self.window.statusBar().showMessage(
+            self.window.tr("{0} alone. Step back out to see everything.").format(structure_name(self.knowledge, mesh_name))
+        )
+
+    def follow_nerve(self, nerve: str) -> None:
+        """The nerve's course lit from its roots to its skin (both sides)."""
+        if not nerve or self.view is None:
+            return
+        course = nerve_course(self.knowledge, nerve)
+        self.view.show(Picture(lit=tuple((s, FOLLOW) for s in course.structures),
+                               skin=tuple((t, FOLLOW) for t in course.skin)))  # fmt: skip
+        self.window.state.show_nerves = True
+        self.window.statusBar().showMessage(
+            self.window.tr("Following the {0}: from its roots to the skin it supplies.").format(
+                self.knowledge.title(nerve).rsplit(" (", 1)[0].lower())
+        )  # fmt: skip
+
+    def step_back(self) -> None:
+        """Out of isolate, follow and one-system views: the body as it was."""
+        self._restore_layers()
+        self._isolating = False
+        if self.tools is not None:
+            for box in (self.tools.system_box, self.tools.nerve_box):
+                with QSignalBlocker(box):
+                    box.setCurrentIndex(0)
+            self.tools.isolate_button.setChecked(False)
+        if self.view is not None:
+            question = self.current
+            self.view.show(self._question_picture(question) if question is not None else None)
+
+    def show_labels(self, on: bool) -> None:
+        if self.labels is not None:
+            self.labels.show(on)
+
+    def close(self) -> None:
+        drawn = self.window.scene.frames.drawn
+        if self._on_first_frame in drawn:
+            drawn.disconnect(self._on_first_frame)
+        if self.labels is not None:
+            self.labels.close()

@@ -1,0 +1,116 @@
+"""Student mode on the 3D view: what naming the structure under the pointer and placing "all
+labels" cost, each against a baseline measured in the same run.
+
+1. Hover names: 500 display positions over the body (anterior view, see-through skin), timed from
+   the position to the words (the structure seen through the skin, else the skin spot, and its
+   name). Baseline: the skin pick alone, the explorer's ray cast per touch. A hover costs one such
+   name per rest of the pointer (moves are coalesced) and never a frame.
+2. All labels: one placement per view (anterior, posterior, left, right), median of 5, against
+   the median frame at 1280×800 (each frame waited for). Placement runs once the camera rests.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _xvfb import display  # noqa: E402
+
+POSITIONS = 500
+REPEATS = 5
+SIZE = (1280, 800)
+
+
+def main() -> None:
+    import pyvista as pv
+
+    from app.content import load
+    from app.domain.explorer import Explorer
+    from app.resources import content_dir
+    from app.scene.assets import load_model
+    from app.scene.explorer_view import ExplorerView
+    from app.scene.scene import AnatomyScene
+    from app.scene.skin_labels import SkinLabels
+    from app.scene.structure_labels import StructureLabels
+    from app.study.names import spot_name, structure_name
+
+    model = load_model()
+    knowledge, _issues = load(content_dir())
+    labels = SkinLabels.from_skin(model.skin)
+    plotter = pv.Plotter(off_screen=True, window_size=list(SIZE))
+    scene = AnatomyScene(plotter, model)
+    plotter.ren_win.SetMultiSamples(0)  # as the window draws (app/scene/scene.py draw_from_event_loop)
+    view = ExplorerView(scene, Explorer(knowledge), labels)
+    placer = StructureLabels(scene, lambda name: structure_name(knowledge, name, short=True))
+
+    def name_at(x: float, y: float) -> str | None:
+        name = view.pick_structure(x, y)
+        if name is not None:
+            return structure_name(knowledge, name)
+        vertex = view.pick(x, y)
+        return spot_name(knowledge, labels.spot(vertex)) if vertex is not None else None
+
+    scene.set_view("anterior")
+    rng = np.random.default_rng(3)
+    renderer = plotter.renderer
+    xs, ys = [], []
+    for point_id in rng.choice(len(labels.points), POSITIONS, replace=False):
+        renderer.SetWorldPoint(*labels.points[point_id], 1.0)
+        renderer.WorldToDisplay()
+        x, y, _ = renderer.GetDisplayPoint()
+        xs.append(x)
+        ys.append(y)
+    name_at(xs[0], ys[0])  # the structure locators are built on the first pick
+    naming, skin_only, named = [], [], 0
+    for x, y in zip(xs, ys):
+        start = time.perf_counter()
+        named += name_at(x, y) is not None
+        naming.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        view.pick(x, y)
+        skin_only.append((time.perf_counter() - start) * 1000)
+
+    def frame_ms() -> float:
+        times = []
+        for _ in range(REPEATS * 2):
+            plotter.camera.azimuth += 1
+            start = time.perf_counter()
+            plotter.ren_win.Render()
+            plotter.ren_win.GetPixelData(0, 0, 0, 0, 1, 0)
+            times.append((time.perf_counter() - start) * 1000)
+        return statistics.median(times)
+
+    placing, counts = [], []
+    for view_name in ("anterior", "posterior", "left", "right"):
+        scene.set_view(view_name)
+        placer.place()  # the label anchors' locators are built on the first placement
+        times = []
+        for _ in range(REPEATS):
+            start = time.perf_counter()
+            counts.append(len(placer.place()))
+            times.append((time.perf_counter() - start) * 1000)
+        placing.append(statistics.median(times))
+    scene.set_view("anterior")
+    frame = frame_ms()
+
+    p = lambda values, q: float(np.percentile(values, q))  # noqa: E731
+    print(f"hover name: p50 {p(naming, 50):.2f} ms, p95 {p(naming, 95):.2f} ms over {POSITIONS} positions "
+          f"({named} named)")  # fmt: skip
+    print(f"baseline, skin pick alone: p50 {p(skin_only, 50):.2f} ms, p95 {p(skin_only, 95):.2f} ms; "
+          f"ratio p95 {p(naming, 95) / p(skin_only, 95):.1f}")  # fmt: skip
+    print(f"all labels: placement {min(placing):.0f}–{max(placing):.0f} ms per view ({min(counts)}–{max(counts)} labels) "
+          f"vs a frame at {SIZE[0]}×{SIZE[1]} {frame:.0f} ms")  # fmt: skip
+    placer.close()
+    view.close()
+    scene.close()
+    plotter.close()
+
+
+if __name__ == "__main__":
+    with display():
+        main()

@@ -1,0 +1,56 @@
+"""The study picture off-screen (issue 10): structures lit and the rest faded, territories tinted on
+the skin, marks placed, and nothing undone that another view lit."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from app.scene.highlight import PathBuilder
+from app.scene.skin_labels import SkinLabels
+from app.scene.study_view import RIGHT, Picture, StudyView
+
+
+@pytest.fixture
+def study(scene):
+    model = scene.model
+    geometry = set(PathBuilder.from_meshes(model.nerves, [model.bones, model.muscles, model.structures]).centres)
+    return StudyView(scene, SkinLabels.from_skin(model.skin), geometry)
+
+
+def test_a_picture_splits_territories_from_structures():
+    picture = Picture.of(("dermatome_L5", "L5", "disc_L4_L5", "region_heel", "field_sural"), RIGHT, "left")
+    assert [i for i, _ in picture.skin] == ["dermatome_L5", "region_heel", "field_sural"]
+    assert [i for i, _ in picture.lit] == ["L5", "disc_L4_L5"]
+
+
+def test_the_picture_lights_tints_and_marks_before_the_next_frame(scene, study):
+    vertex = study.labels.nearest_point(tuple(np.asarray(scene.model.landmarks["patella_right"]) + (0, 0.05, 0)))
+    study.show(Picture.of(("field_sural", "sural", "disc_L4_L5"), RIGHT, "right").plus(Picture(marks=(vertex,))))
+    assert "study_0" not in scene.skin_layers.layers, "nothing changes until a frame is prepared"
+    scene.frames.prepare()
+    nerves, structures = scene.colours["nerves"], scene.colours["structures"]
+    assert set(nerves.lit) == {"sural_right"} and nerves.dimmed
+    assert set(structures.lit) == {"disc_L4_L5"}
+    sural_cells = study.labels.territory_mask("field_sural", "right")[scene.skin_faces].sum(axis=1) >= 2
+    assert np.all(scene.skin_layers.layers["study_0"].weights[sural_cells] == 1.0)
+    assert study._marks.visibility and not study._spot.visibility
+    study.show(None)
+    scene.frames.prepare()
+    assert not nerves.dimmed and "study_0" not in scene.skin_layers.layers and not study._marks.visibility
+
+
+def test_an_empty_picture_leaves_what_another_view_lit(scene, study):
+    scene.light({"femur_left": RIGHT})
+    study.show(Picture(spot=study.labels.nearest_point((0.1, 0.1, 0.5))))
+    scene.frames.prepare()
+    assert set(scene.colours["bones"].lit) == {"femur_left"}
+    assert study._spot.visibility
+
+
+def test_a_spot_on_the_far_side_turns_the_view_to_it(scene, study):
+    heel = study.labels.nearest_point(tuple(np.asarray(scene.model.landmarks["calcaneus_posterior_right"]) - (0, 0.05, 0)))
+    scene.set_view("anterior")
+    assert study.view_facing(heel) == "posterior"
+    scene.set_view("posterior")
+    assert study.view_facing(heel) is None

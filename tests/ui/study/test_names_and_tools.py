@@ -1,0 +1,124 @@
+"""Names on hover, isolate and peel, follow a nerve, in the student window under Xvfb (issue 10)."""
+
+import numpy as np
+from PySide6.QtCore import Qt
+
+from pixels import shaft_points, widget_point
+
+
+def test_hovering_the_femur_names_it_with_its_side(qtbot, student):
+    window = student
+    window.camera.request_view("anterior")
+    qtbot.waitUntil(lambda: not window.animating())
+    frames_before = window.scene.frames.count
+    for side in ("right", "left"):
+        shaft = shaft_points(window.scene.model.bones, f"femur_{side}")
+        at = widget_point(window, shaft[len(shaft) // 2] + (0, 0.03, 0))  # the front of the shaft
+        qtbot.mouseMove(window.interactor, at)
+        qtbot.waitUntil(lambda s=side: window.statusBar().currentMessage() == f"Femur, {s}")
+    assert window.scene.frames.count == frames_before, "naming draws no frame"
+    assert window.study.hover.picks <= 4, "moves are coalesced into a pick at rest"
+
+
+def test_hover_over_solid_skin_names_the_skin_territory(qtbot, student):
+    window = student
+    window.state.skin_opacity = 1.0
+    window.camera.request_view("anterior")
+    qtbot.waitUntil(lambda: not window.animating())
+    shaft = shaft_points(window.scene.model.bones, "femur_right")
+    qtbot.mouseMove(window.interactor, widget_point(window, shaft[len(shaft) // 2] + (0, 0.06, 0)))
+    qtbot.waitUntil(lambda: "thigh, right" in window.statusBar().currentMessage())
+    assert "dermatome" in window.statusBar().currentMessage()
+
+
+def test_isolate_a_picked_bone_fades_the_rest_and_step_back_restores(qtbot, student):
+    window = student
+    window.camera.request_view("anterior")
+    qtbot.waitUntil(lambda: not window.animating())
+    window.study.tools.isolate_button.click()
+    shaft = shaft_points(window.scene.model.bones, "femur_left")
+    qtbot.mouseClick(window.interactor, Qt.MouseButton.LeftButton, pos=widget_point(window, shaft[len(shaft) // 2]))
+    qtbot.waitUntil(lambda: not window.animating())
+    bones = window.scene.colours["bones"]
+    assert set(bones.lit) == {"femur_left"} and bones.dimmed
+    assert window.scene.colours["nerves"].dimmed, "everything else fades"
+    assert window.explorer.touches == (), "the pick is not a touch"
+    window.study.tools.back_button.click()
+    qtbot.waitUntil(lambda: not window.animating())
+    assert window.study.current is not None  # the quiz's own picture is back
+    assert "femur_left" not in window.scene.colours["bones"].lit
+
+
+def test_one_system_alone_and_back(qtbot, student):
+    window = student
+    tools = window.study.tools
+    tools.system_box.setCurrentIndex(tools.system_box.findData("show_nerves"))
+    state = window.state
+    assert (state.show_nerves, state.show_bones, state.show_skin, state.show_muscles) == (True, False, False, False)
+    tools.back_button.click()
+    assert state.show_bones and state.show_skin and state.show_muscles
+
+
+def test_following_the_sciatic_nerve_lights_its_course_from_root_to_skin(qtbot, student):
+    window = student
+    tools = window.study.tools
+    tools.nerve_box.setCurrentIndex(tools.nerve_box.findData("sciatic"))
+    qtbot.waitUntil(lambda: not window.animating())
+    lit = set(window.scene.colours["nerves"].lit)
+    for name in ("L5_right", "S1_left", "sacral_plexus_right", "sciatic_left", "common_fibular_right", "sural_left"):
+        assert name in lit, name
+    assert "femoral_right" not in lit
+    layer = window.scene.skin_layers.layers["study_0"]
+    labels = window.explorer_view.labels
+    sural = labels.territory_mask("field_sural")
+    faces = window.scene.skin_faces
+    on_sural = sural[faces].sum(axis=1) >= 2
+    assert np.mean(layer.weights[on_sural] > 0) > 0.9, "the sural nerve's skin is lit"
+
+
+def test_all_labels_are_placed_without_overlap(qtbot, student):
+    window = student
+    window.study.tools.labels_box.setChecked(True)
+    qtbot.waitUntil(lambda: not window.animating())
+    placed = window.study.labels.placed
+    assert any(p.text == "Femur, right" for p in placed), [p.text for p in placed]
+    window.study.tools.labels_box.setChecked(False)
+    qtbot.waitUntil(lambda: not window.animating())
+    assert window.study.labels.placed == []
+
+
+def test_press_and_hold_names_without_touching(qtbot, student):
+    from app.ui.study.hover import HOLD_MS
+
+    window = student
+    question = next(q for q in window.study.questions if q.id == "touch:dermatome_L5")
+    window.study.new_round([question])
+    window.camera.request_view("anterior")
+    qtbot.waitUntil(lambda: not window.animating())
+    window.study.hover.hover = False  # a finger: no hover, only the hold
+    shaft = shaft_points(window.scene.model.bones, "femur_right")
+    at = widget_point(window, shaft[len(shaft) // 2] + (0, 0.03, 0))
+    qtbot.mousePress(window.interactor, Qt.MouseButton.LeftButton, pos=at)
+    qtbot.wait(HOLD_MS + 150)
+    qtbot.mouseRelease(window.interactor, Qt.MouseButton.LeftButton, pos=at)
+    assert window.statusBar().currentMessage() == "Femur, right"
+    assert window.study.feedback is None and window.study.touches == [], "a held press is not an answer"
+    qtbot.mouseClick(window.interactor, Qt.MouseButton.LeftButton, pos=at)
+    qtbot.waitUntil(lambda: window.study.feedback is not None)  # a plain click still answers
+
+
+def test_the_student_window_differs_from_the_clinicians(qtbot, student, window):
+    from PySide6.QtWidgets import QDockWidget
+
+    assert student.findChild(QDockWidget, "quiz") is not None and student.study.hover is not None
+    assert window.findChild(QDockWidget, "quiz") is None
+    assert window.study is None or window.study.hover is None, "no names on hover for the clinician"
+
+
+def test_student_cards_show_the_clinicians_section_first(qtbot, student, window):
+    student.panel.show_card("common_fibular")
+    text = student.panel.card_view.toPlainText()
+    assert text.index("For clinicians and students") < text.index("What it is")
+    window.panel.show_card("common_fibular")
+    text = window.panel.card_view.toPlainText()
+    assert text.index("What it is") < text.index("For clinicians and students")

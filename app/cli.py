@@ -277,8 +277,11 @@ def _cmd_check_content(args: argparse.Namespace) -> int:
     from app.content import load
     from app.resources import content_dir
 
+    from app.content.translations import translation_notes
+
     folder = content_dir()
     knowledge, issues = load(folder)
+    notes = translation_notes(knowledge, folder)  # missing or outdated translations: listed, not failed
     summary = (
         f"{folder}: content OK: {len(knowledge.structures)} structures, {len(knowledge.territories)} territories, "
         f"{len(knowledge.conditions)} conditions ({len(knowledge.variants())} variants), {len(knowledge.links)} links, "
@@ -286,12 +289,15 @@ def _cmd_check_content(args: argparse.Namespace) -> int:
         f"{len(knowledge.red_flags)} red flags, {len(knowledge.cards)} cards, {len(knowledge.references)} references"
     )
     if args.json:
-        print(json.dumps({"ok": not issues, "issues": [vars(i) for i in issues], "summary": summary}, indent=2))
-    elif issues:
-        for issue in issues:
-            print(f"{issue.file}:{issue.line}: {issue.problem}")
-    else:
-        print(summary)
+        print(json.dumps({"ok": not issues, "issues": [vars(i) for i in issues],
+                          "translations": [vars(n) for n in notes], "summary": summary}, indent=2))  # fmt: skip
+        return 1 if issues else 0
+    for issue in (*issues, *notes):
+        print(f"{issue.file}:{issue.line}: {issue.problem}")
+    if not issues:
+        translated = {lang: len(cards) for lang, cards in knowledge.translated_cards.items()}
+        print(summary + "".join(f"; {lang}: {n} cards, {len(knowledge.translated_titles.get(lang, {}))} titles current"
+                                for lang, n in translated.items()))  # fmt: skip
     return 1 if issues else 0
 
 

@@ -55,6 +55,7 @@ class Card:
     content_version: int
     body: str  # Markdown after the front matter
     source_file: str
+    language: str = "en"  # the language of title, summary and body ("en" on a fallback from another)
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,9 @@ class Knowledge:
     cards: dict[str, Card] = field(default_factory=dict)
     references: dict[str, Reference] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # extra id -> patient words
+    # current translations only (an outdated one is left out, so English shows): language -> id -> …
+    translated_cards: dict[str, dict[str, Card]] = field(default_factory=dict)
+    translated_titles: dict[str, dict[str, str]] = field(default_factory=dict)  # id, or "<red flag>.title"
     # what content left out because of a problem in it: id -> "file:line: problem"; file name -> why
     left_out: dict[str, str] = field(default_factory=dict)
     left_out_files: dict[str, str] = field(default_factory=dict)
@@ -196,6 +200,10 @@ class Knowledge:
 
     def card(self, card_id: str) -> Card | None:
         return self.cards.get(card_id)
+
+    def in_language(self, language: str) -> InLanguage:
+        """Texts in `language` where a current translation exists, English otherwise (marked)."""
+        return InLanguage(self, language)
 
     def title(self, any_id: str) -> str:
         """Patient words for any id; falls back to the id made readable."""
@@ -282,3 +290,44 @@ class Knowledge:
                 out.append(current)
                 queue.extend(children.get(current, ()))
         return tuple(out)
+
+
+RED_FLAG_TITLE = ".title"  # key suffix of a red flag's candidate title among translated titles
+
+
+@dataclass(frozen=True)
+class InLanguage:
+    """A view of the knowledge in one language, falling back to English, and saying when it did.
+
+    `card(id).language` is the language the card is really in; `is_translated(id)` says whether
+    `title(id)` is in the language asked for. English asked for is never a fallback."""
+
+    knowledge: Knowledge
+    language: str
+
+    def card(self, card_id: str) -> Card | None:
+        translated = self.knowledge.translated_cards.get(self.language, {}).get(card_id)
+        return translated or self.knowledge.card(card_id)
+
+    def title(self, any_id: str) -> str:
+        """Patient words for any id (as `Knowledge.title`), translated when a current translation exists."""
+        return self._title(any_id)[0]
+
+    def is_translated(self, any_id: str) -> bool:
+        """Whether `title(any_id)` is in the language asked for (False: English shown, mark it)."""
+        return self.language == "en" or self._title(any_id)[1]
+
+    def red_flag_title(self, red_flag_id: str) -> str:
+        """A red flag's candidate title ("Get care now: …"); its label is `title(id)`."""
+        text = self.knowledge.translated_titles.get(self.language, {}).get(red_flag_id + RED_FLAG_TITLE)
+        return text if text is not None else self.knowledge.red_flags[red_flag_id].title
+
+    def _title(self, any_id: str) -> tuple[str, bool]:
+        titles = self.knowledge.translated_titles.get(self.language, {})
+        if any_id in titles:
+            return titles[any_id], True
+        english = self.knowledge.title(any_id)
+        card = self.knowledge.translated_cards.get(self.language, {}).get(any_id)
+        if card is not None and english == self.knowledge.cards[any_id].title:  # the title is the card's
+            return card.title, True
+        return english, False

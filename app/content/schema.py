@@ -200,9 +200,8 @@ class QuestionsFile(DataFile):
 
 
 # -- translations (content/cards/<lang>/*.md, content/<lang>/titles.yaml) -------------------------
-LANGUAGES = ("es",)  # besides English, the source language
 # The section headings of a translated card, in the order of SECTIONS (same structure, same links).
-TRANSLATED_SECTIONS: dict[str, dict[str, str]] = {
+TRANSLATED_SECTIONS: dict[str, dict[str, str]] = {  # one per app.domain.knowledge.LANGUAGES
     "es": {
         "What it is": "Qué es",
         "Why it can hurt where you feel it": "Por qué puede doler donde lo siente",

@@ -29,9 +29,9 @@ from app.content.files import read_card_text
 from app.content.issues import ContentIssue
 from app.content.markdown import scan_markdown
 from app.content.readability import CLINICIAN_HEADINGS, reading_problem
-from app.content.schema import LANGUAGES, SECTIONS, TRANSLATED_SECTIONS, CardTranslationMeta, TitlesFile, TitleTranslation
+from app.content.schema import SECTIONS, TRANSLATED_SECTIONS, CardTranslationMeta, TitlesFile, TitleTranslation
 from app.content.yaml_lines import LineDict, line_of
-from app.domain.knowledge import RED_FLAG_TITLE, Card, Knowledge
+from app.domain.knowledge import LANGUAGES, RED_FLAG_TITLE, Card, Knowledge
 
 _HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
 ENGLISH_SECTION_NOTE = {"es": "*(Esta sección está en inglés, como la bibliografía que se cita.)*"}
@@ -67,7 +67,7 @@ class Translations:
 
 def load_translations(content_dir: Path, english: dict[str, Card], texts: dict[str, str],
                       check_reading: bool = True, left_out: Collection[str] = ()) -> Translations:  # fmt: skip
-    """The current translations in every language of `schema.LANGUAGES`, with what is wrong or missing.
+    """The current translations in every language of `app.domain.knowledge.LANGUAGES`, with what is wrong or missing.
 
     A translation of something in `left_out` (a card or entry with a problem of its own, reported
     there; "*" when a whole data file was left out) is skipped without a word: its English is what

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 MECHANISMS = ("radicular", "entrapment", "referred", "biomechanical")
 # How each mechanism is named to a patient (panel, handouts, command line).
@@ -20,6 +21,7 @@ MECHANISM_WORDS = {
     "urgent": "get care now",
 }
 EVIDENCE_LEVELS = ("strong", "moderate", "limited", "weak")  # best first
+LANGUAGES = ("es",)  # content translated from English, the source language (content/cards/<lang>/ …)
 ANSWER_KINDS = ("features", "triggers", "checks", "red_flags")
 # The content file that defines each kind of id a touch or an answer names (to say why one is missing).
 KIND_FILES = {"territory": "territories.yaml", "answer": "questions.yaml"}
@@ -295,6 +297,17 @@ class Knowledge:
 RED_FLAG_TITLE = ".title"  # key suffix of a red flag's candidate title among translated titles
 
 
+class Titled(Protocol):
+    """What `InLanguage.candidate_title` needs of a ranked candidate (`app.domain.ranking.Candidate`)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def condition(self) -> str: ...  # the red flag id of an urgent candidate
+    @property
+    def mechanism(self) -> str: ...
+
+
 @dataclass(frozen=True)
 class InLanguage:
     """A view of the knowledge in one language, falling back to English, and saying when it did.
@@ -321,6 +334,15 @@ class InLanguage:
         """A red flag's candidate title ("Get care now: …"); its label is `title(id)`."""
         text = self.knowledge.translated_titles.get(self.language, {}).get(red_flag_id + RED_FLAG_TITLE)
         return text if text is not None else self.knowledge.red_flags[red_flag_id].title
+
+    def candidate_title(self, candidate: Titled) -> tuple[str, str]:
+        """(title, the language it is in) of a ranked candidate: a variant, or an urgent red flag."""
+        if candidate.mechanism == "urgent" and candidate.condition in self.knowledge.red_flags:
+            key = candidate.condition + RED_FLAG_TITLE
+            translated = key in self.knowledge.translated_titles.get(self.language, {})
+            return self.red_flag_title(candidate.condition), self.language if translated else "en"
+        text, translated = self._title(candidate.id)
+        return text, self.language if translated else "en"
 
     def _title(self, any_id: str) -> tuple[str, bool]:
         titles = self.knowledge.translated_titles.get(self.language, {})

@@ -163,3 +163,17 @@ def test_the_spanish_reads_as_plainly_as_the_english(knowledge: Knowledge) -> No
     hard = {cid: s for cid, s in scores.items() if s[0] < MIN_FERNANDEZ_HUERTA or s[1] < MIN_SZIGRISZT_PAZOS}
     assert not hard, hard
     assert median(s[0] for s in scores.values()) >= MIN_FERNANDEZ_HUERTA + 5, "most cards well inside the band"
+
+
+def test_query_and_effects_give_titles_in_spanish_with_english_fallback_marked(copy: Path,
+                                                                                capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    titles = copy / "es" / "titles.yaml"
+    titles.write_text("".join(line for line in titles.read_text().splitlines(keepends=True)
+                              if not line.startswith("  sciatic:")))  # fmt: skip
+    assert main(["query", "--red-flags", "both_legs", "--lang", "es", "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)["candidates"][0]
+    assert first["title"].startswith("Busque atención ya") and first["title_language"] == "es"
+    assert main(["effects", "--source", "piriformis_syndrome", "--lang", "es"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Nervio ciático apretado por el músculo piriforme")
+    assert "Sciatic nerve (back of the thigh, most of the leg and foot) [en]" in out

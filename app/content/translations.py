@@ -31,7 +31,7 @@ from app.content.markdown import scan_markdown
 from app.content.readability import CLINICIAN_HEADINGS, reading_problem
 from app.content.schema import SECTIONS, TRANSLATED_SECTIONS, CardTranslationMeta, TitlesFile, TitleTranslation
 from app.content.yaml_lines import LineDict, line_of
-from app.domain.knowledge import LANGUAGES, RED_FLAG_TITLE, Card, Knowledge
+from app.domain.knowledge import LANGUAGES, RED_FLAG_TITLE, Card, Knowledge, variant_title_key
 
 _HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
 ENGLISH_SECTION_NOTE = {"es": "*(Esta sección está en inglés, como la bibliografía que se cita.)*"}
@@ -43,12 +43,15 @@ def text_hash(text: str) -> str:
 
 
 def text_sources(built: Built | Knowledge) -> dict[str, str]:
-    """Every translatable title or label: key → English text (a red flag's candidate title is
-    `<id>.title`). Card titles are translated with their cards."""
+    """Every translatable title or label: key → English text. A plain id gives what
+    `Knowledge.title(id)` gives; a red flag's candidate title is `<id>.title`, and a variant's title
+    is `<id>.variant` when a condition of the same id takes the plain key. Card titles are
+    translated with their cards."""
     texts: dict[str, str] = {}
     for table in (built.structures, built.territories, built.conditions):
         texts.update({key: entry.title for key, entry in table.items()})
-    texts.update({v.id: v.title for c in built.conditions.values() for v in c.variants})
+    named = (built.structures, built.territories, built.conditions)
+    texts.update({variant_title_key(v.id, *named): v.title for c in built.conditions.values() for v in c.variants})
     for answers in (built.features, built.triggers, built.checks):
         texts.update({key: answer.label for key, answer in answers.items()})
     for key, flag in built.red_flags.items():
@@ -191,7 +194,7 @@ def _titles(path: Path, language: str, texts: dict[str, str], left_out: Collecti
             loc, problem = describe(error)
             out.issues.append(ContentIssue(file, line_of(raw, loc, line), f"{key}: {problem}"))
             continue
-        if key.removesuffix(RED_FLAG_TITLE) in left_out:
+        if key.split(".", 1)[0] in left_out:  # ids hold no dots; `<id>.title` and `<id>.variant` go with <id>
             continue
         if key not in texts and not whole_files_left_out:
             out.issues.append(ContentIssue(file, line, f"{key!r} is not a title or label of the content"))

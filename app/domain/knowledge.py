@@ -6,7 +6,7 @@ where it can send pain or strain) carry a mechanism, a strength, an evidence lev
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
@@ -295,6 +295,13 @@ class Knowledge:
 
 
 RED_FLAG_TITLE = ".title"  # key suffix of a red flag's candidate title among translated titles
+VARIANT_TITLE = ".variant"  # key suffix of a variant's title when its id also names a condition …
+
+
+def variant_title_key(variant_id: str, *named: Container[str]) -> str:
+    """The translated-titles key of a variant's title: its id, unless a structure, territory or
+    condition (`named`) of the same id is what `Knowledge.title(id)` gives; then `<id>.variant`."""
+    return variant_id + VARIANT_TITLE if any(variant_id in table for table in named) else variant_id
 
 
 class Titled(Protocol):
@@ -341,8 +348,13 @@ class InLanguage:
             key = candidate.condition + RED_FLAG_TITLE
             translated = key in self.knowledge.translated_titles.get(self.language, {})
             return self.red_flag_title(candidate.condition), self.language if translated else "en"
-        text, translated = self._title(candidate.id)
-        return text, self.language if translated else "en"
+        k = self.knowledge
+        key = variant_title_key(candidate.id, k.structures, k.territories, k.conditions)
+        text = k.translated_titles.get(self.language, {}).get(key)
+        if text is not None:
+            return text, self.language
+        variant = k.variants().get(candidate.id)
+        return (variant.title if variant is not None else k.title(candidate.id)), "en"
 
     def _title(self, any_id: str) -> tuple[str, bool]:
         titles = self.knowledge.translated_titles.get(self.language, {})

@@ -16,8 +16,10 @@ from app.content import load
 from app.content.cache import CACHE_ENV
 from app.content.plain import from_plain, to_plain
 from app.content.readability import MIN_FERNANDEZ_HUERTA, MIN_SZIGRISZT_PAZOS, patient_text, spanish_scores
-from app.content.translations import text_hash, translation_notes
+from app.content.translations import text_hash, text_sources, translation_notes
 from app.domain.knowledge import Knowledge
+from app.domain.query import Query, Spot
+from app.domain.ranking import candidates
 from app.resources import CONTENT_ENV
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -178,5 +180,20 @@ def test_query_and_effects_give_titles_in_spanish_with_english_fallback_marked(c
     assert first["title"].startswith("Busque atención ya") and first["title_language"] == "es"
     assert main(["effects", "--source", "piriformis_syndrome", "--lang", "es"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Nervio ciático apretado por el músculo piriforme")
+    assert out.startswith("Síndrome del piriforme (nervio ciático apretado en la nalga)")
     assert "Sciatic nerve (back of the thigh, most of the leg and foot) [en]" in out
+
+
+def test_each_plain_title_key_is_what_the_english_title_of_that_id_is(knowledge: Knowledge) -> None:
+    texts = text_sources(knowledge)
+    wrong = {key: text for key, text in texts.items() if "." not in key and knowledge.title(key) != text}
+    assert not wrong, "a plain key must translate Knowledge.title(id); suffix the other text"
+
+
+def test_a_variant_named_like_its_condition_keeps_its_own_title(knowledge: Knowledge) -> None:
+    spanish = knowledge.in_language("es")
+    variant = next(c for c in candidates(knowledge, Query(spots=(Spot(region="sole", side="right"),)))
+                   if c.id == "flat_feet")  # fmt: skip
+    assert knowledge.conditions["flat_feet"].title != variant.title
+    assert spanish.title("flat_feet") == "Pie plano (hiperpronación)"
+    assert spanish.candidate_title(variant) == ("Pie plano (el arco se hunde hacia dentro)", "es")

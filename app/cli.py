@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from app import cli_checks as checks
 from app.domain.errors import AtlasError
-from app.domain.knowledge import MECHANISM_WORDS
+from app.domain.knowledge import LANGUAGES, MECHANISM_WORDS
 from app.domain.query import Spot
 
 if TYPE_CHECKING:
@@ -51,9 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--red-flags", type=_csv, default=[])
     q.add_argument("--top", type=checks.count, default=8, help="how many candidates to show (default 8)")
     q.add_argument("--all", action="store_true", help="show every candidate")
+    q.add_argument("--content-lang", "--lang", dest="content_lang", choices=["en", *LANGUAGES],
+                   help="language of the titles (falls back to English, marked '[en]')")  # fmt: skip
 
     e = command("effects", "every place a source can send pain or strain")
     e.add_argument("--source", required=True)
+    e.add_argument("--content-lang", "--lang", dest="content_lang", choices=["en", *LANGUAGES],
+                   help="language of the titles (falls back to English, marked '[en]')")  # fmt: skip
 
     command("landmarks", "named bony landmarks in model coordinates")
 
@@ -165,6 +169,8 @@ def _cmd_query(args: argparse.Namespace) -> int:
     ranked = candidates(knowledge, query)
     missing = gaps(knowledge, query)
     shown = ranked if args.all else ranked[: args.top]
+    in_language = knowledge.in_language(_content_language(args))
+    titles = [in_language.candidate_title(c) for c in shown]  # (title, the language it is in)
     maps = dermatome_maps(spot)  # do the Lee and Keegan & Garrett maps agree at the touched spot?
     payload = {
         **({"point": list(args.point), "skin_point": skin_point} if skin_point is not None else {}),
@@ -179,16 +185,17 @@ def _cmd_query(args: argparse.Namespace) -> int:
         "red_flags": sorted(query.red_flags),
         "candidates": [
             {
-                "id": c.id, "title": c.title, "condition": c.condition, "source": c.source,
+                "id": c.id, "title": title, "title_language": language, "condition": c.condition, "source": c.source,
                 "mechanism": c.mechanism, "score": round(c.score, 4), "path": list(c.path), "card": c.card,
                 "evidence": c.evidence, "who_can_help": list(c.who_can_help), "explains": c.explains,
                 "reasons": list(c.reasons),
             }
-            for c in shown
+            for c, (title, language) in zip(shown, titles, strict=True)
         ],
         "gaps": [{"id": g.id, "why": g.why, "text": str(g)} for g in missing],
     }  # fmt: skip
-    text = _query_text(knowledge, spot if has_place else None, query, shown, len(ranked), missing)
+    marked = [title + ("" if language == in_language.language else f" [{language}]") for title, language in titles]
+    text = _query_text(spot if has_place else None, query, shown, marked, len(ranked), missing)
     if skin_point is not None:
         text = f"Nearest skin point: {', '.join(f'{v:+.3f}' for v in skin_point)} m\n{text}"
     _emit(args, payload, text)
@@ -219,7 +226,12 @@ def _check_query_ids(knowledge: Knowledge, args: argparse.Namespace) -> None:
         checks.known(named, getattr(knowledge, kind), kind.removesuffix("s").replace("_", " "), option)
 
 
-def _query_text(knowledge: Knowledge, spot: Any, query: Any, shown: list[Any], total: int, missing: Any) -> str:
+def _content_language(args: argparse.Namespace) -> str:
+    """The language of titles: the command's `--lang`, else the app's."""
+    return str(args.content_lang or getattr(args, "lang", "en"))
+
+
+def _query_text(spot: Any, query: Any, shown: list[Any], titles: list[str], total: int, missing: Any) -> str:
     where: list[str] = []
     if spot is not None:
         where += [f"dermatome {', '.join(spot.dermatomes)}"] if spot.dermatomes else []
@@ -236,9 +248,9 @@ def _query_text(knowledge: Knowledge, spot: Any, query: Any, shown: list[Any], t
     lines += [f"Note: {gap}" for gap in missing]
     if not shown:
         lines.append("No source in the atlas explains this spot.")
-    for rank, c in enumerate(shown, start=1):
+    for rank, (c, title) in enumerate(zip(shown, titles, strict=True), start=1):
         lines.append("")
-        lines.append(f"{rank:2d}. {c.score:.2f}  {MECHANISM_WORDS.get(c.mechanism, c.mechanism):22s} {c.title}")
+        lines.append(f"{rank:2d}. {c.score:.2f}  {MECHANISM_WORDS.get(c.mechanism, c.mechanism):22s} {title}")
         lines.append(f"    id {c.id} · card {c.card} · evidence {c.evidence} · who can help: {', '.join(c.who_can_help)}")
         lines.append(f"    path: {' → '.join(c.path)}")
         for reason in c.reasons:
@@ -261,9 +273,15 @@ def _cmd_effects(args: argparse.Namespace) -> int:
     sources = [*knowledge.conditions, *knowledge.variants(), *knowledge.structures]
     checks.known([args.source], sources, "source", "--source")
     shown = effects(knowledge, args.source)
+    in_language = knowledge.in_language(_content_language(args))
+
+    def title(any_id: str) -> str:
+        marked = in_language.is_translated(any_id) or in_language.language == "en"
+        return in_language.title(any_id) + ("" if marked else " [en]")
+
     payload = {
         "source": shown.source,
-        "title": shown.title,
+        "title": in_language.title(shown.source),
         "territories": list(shown.territories),
         "regions": list(shown.regions),
         "structures": list(shown.structures),
@@ -276,10 +294,10 @@ def _cmd_effects(args: argparse.Namespace) -> int:
             for k in shown.links
         ],
     }  # fmt: skip
-    lines = [f"{shown.title} ({shown.source}) can send pain or strain to:"]
+    lines = [f"{title(shown.source)} ({shown.source}) can send pain or strain to:"]
     for k in shown.links:
         lines.append(
-            f"  {k.mechanism:13s} {k.strength:4.2f} {k.evidence:8s} {knowledge.title(k.target)}"
+            f"  {k.mechanism:13s} {k.strength:4.2f} {k.evidence:8s} {title(k.target)}"
             f"\n      {' → '.join(k.path)} [{', '.join(k.references)}]"
         )
     lines.append(f"Regions: {', '.join(shown.regions) or '—'}")
@@ -293,8 +311,11 @@ def _cmd_check_content(args: argparse.Namespace) -> int:
     from app.content import load
     from app.resources import content_dir
 
+    from app.content.translations import translation_notes
+
     folder = content_dir()
     knowledge, issues = load(folder)
+    notes = translation_notes(knowledge, folder)  # missing or outdated translations: listed, not failed
     summary = (
         f"{folder}: content OK: {len(knowledge.structures)} structures, {len(knowledge.territories)} territories, "
         f"{len(knowledge.conditions)} conditions ({len(knowledge.variants())} variants), {len(knowledge.links)} links, "
@@ -302,12 +323,15 @@ def _cmd_check_content(args: argparse.Namespace) -> int:
         f"{len(knowledge.red_flags)} red flags, {len(knowledge.cards)} cards, {len(knowledge.references)} references"
     )
     if args.json:
-        print(json.dumps({"ok": not issues, "issues": [vars(i) for i in issues], "summary": summary}, indent=2))
-    elif issues:
-        for issue in issues:
-            print(f"{issue.file}:{issue.line}: {issue.problem}")
-    else:
-        print(summary)
+        print(json.dumps({"ok": not issues, "issues": [vars(i) for i in issues],
+                          "translations": [vars(n) for n in notes], "summary": summary}, indent=2))  # fmt: skip
+        return 1 if issues else 0
+    for issue in (*issues, *notes):
+        print(f"{issue.file}:{issue.line}: {issue.problem}")
+    if not issues:
+        translated = {lang: len(cards) for lang, cards in knowledge.translated_cards.items()}
+        print(summary + "".join(f"; {lang}: {n} cards, {len(knowledge.translated_titles.get(lang, {}))} titles current"
+                                for lang, n in translated.items()))  # fmt: skip
     return 1 if issues else 0
 
 

@@ -3,9 +3,14 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from app.content.issues import ContentIssue
+from app.content.yaml_lines import LineDict, load_yaml, yaml_error_line
 
 MAX_CARD_BYTES = 200_000  # the longest card is under 10 kB
 MAX_DATA_BYTES = 2_000_000  # the longest data file is under 50 kB
@@ -35,3 +40,34 @@ def read_text(path: Path, limit: int, what: str) -> str | ContentIssue:
     if not text.strip():
         return ContentIssue(file, 1, f"file is empty; it should hold {what}")
     return text.removeprefix("\ufeff")
+
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class CardText:
+    """A card file split into its front matter (with lines) and its Markdown body."""
+
+    front: LineDict
+    body: str
+    body_offset: int  # lines of the file before the body
+
+
+def read_card_text(path: Path) -> CardText | ContentIssue:
+    """A card (English or translated): its YAML front matter as a mapping, and its body."""
+    file = str(path)
+    text = read_text(path, MAX_CARD_BYTES, "a card: front matter and its sections")
+    if isinstance(text, ContentIssue):
+        return text
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return ContentIssue(file, 1, "no YAML front matter (a '---' block at the top)")
+    try:
+        data = load_yaml(match.group(1))
+    except yaml.YAMLError as error:
+        line, problem = yaml_error_line(error)
+        return ContentIssue(file, line + 1, problem)
+    if not isinstance(data, LineDict):
+        return ContentIssue(file, 2, "front matter should be a mapping of the card's fields")
+    return CardText(data, text[match.end() :], text[: match.end()].count("\n"))

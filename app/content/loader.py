@@ -9,25 +9,24 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from app.content.data import PLACES, QUESTIONS, REFERENCES, LeftOut, build, describe, read_data, read_yaml
-from app.content.files import MAX_CARD_BYTES, read_text
 from app.content.citations import CITATION
+from app.content.files import read_card_text
 from app.content.issues import ContentIssue
 from app.content.markdown import scan_markdown
-from app.content.readability import MAX_GRADE, grade, patient_text
+from app.content.readability import reading_problem
 from app.content.schema import SECTIONS, CardMeta, ReferenceEntry
 from app.content.synonyms import load_synonyms
-from app.content.yaml_lines import BrokenPiece, LineDict, line_of, load_yaml, yaml_error_line
+from app.content.translations import load_translations, text_sources
+from app.content.yaml_lines import BrokenPiece, LineDict, line_of
 from app.domain.errors import ContentError
 from app.domain.knowledge import Card, Knowledge, Reference
 
 __all__ = ["CardFile", "ContentIssue", "load", "load_references", "read_card"]
 
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
-_HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
+HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
 
 
 def load_references(directory: Path, left_out: LeftOut, issues: list[ContentIssue]) -> dict[str, Reference]:
@@ -84,21 +83,10 @@ def read_card(path: Path, check_reading: bool = True) -> tuple[CardFile | None, 
 
     Lines are lines of the .md file; a card with any problem is returned as None."""
     file = str(path)
-    text = read_text(path, MAX_CARD_BYTES, "a card: front matter and its sections")
-    if isinstance(text, ContentIssue):
-        return None, [text]
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return None, [ContentIssue(file, 1, "no YAML front matter (a '---' block at the top)")]
-    front, body = match.group(1), text[match.end() :]
-    body_offset = text[: match.end()].count("\n")  # lines before the body
-    try:
-        data = load_yaml(front)
-    except yaml.YAMLError as error:
-        line, problem = yaml_error_line(error)
-        return None, [ContentIssue(file, line + 1, problem)]
-    if not isinstance(data, LineDict):
-        return None, [ContentIssue(file, 2, "front matter should be a mapping of the card's fields")]
+    parsed = read_card_text(path)
+    if isinstance(parsed, ContentIssue):
+        return None, [parsed]
+    data, body, body_offset = parsed.front, parsed.body, parsed.body_offset
     try:
         meta = CardMeta.model_validate(data)
     except ValidationError as error:
@@ -110,7 +98,7 @@ def read_card(path: Path, check_reading: bool = True) -> tuple[CardFile | None, 
     scan = scan_markdown(body)
     for line in scan.raw_html_lines:
         issues.append(ContentIssue(file, body_offset + line, "raw HTML is not allowed in cards (write Markdown)"))
-    headings = tuple(_HEADING.findall(body))
+    headings = tuple(HEADING.findall(body))
     if headings != SECTIONS[meta.kind]:
         missing = [h for h in SECTIONS[meta.kind] if h not in headings]
         what = f"missing section '## {missing[0]}'" if missing else "sections out of order"
@@ -121,10 +109,8 @@ def read_card(path: Path, check_reading: bool = True) -> tuple[CardFile | None, 
         evidence=meta.evidence, who_can_help=tuple(meta.who_can_help), references=tuple(meta.references),
         last_reviewed=meta.last_reviewed, content_version=meta.content_version, body=body, source_file=file,
     )  # fmt: skip
-    if check_reading:
-        level = grade(patient_text(card))
-        if level > MAX_GRADE:
-            issues.append(ContentIssue(file, body_offset + 1, f"patient text reads at grade {level:.1f}; keep it ≤ {MAX_GRADE:g}"))
+    if check_reading and (problem := reading_problem(card)):
+        issues.append(ContentIssue(file, body_offset + 1, problem))
     if issues:
         return None, issues
     citations = [
@@ -139,7 +125,11 @@ def read_card(path: Path, check_reading: bool = True) -> tuple[CardFile | None, 
 def load(content_dir: Path, check_reading: bool = True) -> tuple[Knowledge, list[ContentIssue]]:
     """Load and check all of content/; returns the knowledge and the problems found.
 
-    `check_reading` grades each card's patient text (Flesch–Kincaid ≤ 8). It is an authoring check,
+    Current translations (`app.content.translations`) come with it; a broken one is reported and
+    left out on its own (its English shows), and missing or outdated ones are `translation_notes`.
+
+    `check_reading` grades each card's patient text (Flesch–Kincaid ≤ 8, or the Spanish targets of
+    `app.content.readability`). It is an authoring check,
     kept by `check-content` and the tests; the app's start-up skips it."""
     content_dir = Path(content_dir)
     if not content_dir.is_dir():
@@ -173,10 +163,15 @@ def load(content_dir: Path, check_reading: bool = True) -> tuple[Knowledge, list
                                     ContentIssue(card_file.card.source_file, line, f"covers an unknown id {covered!r}"))  # fmt: skip
     synonyms = load_synonyms(content_dir, known | set(cards), set(references), left_out, issues)
     left_out.report(issues)
+    english = {card_id: c.card for card_id, c in cards.items()}
+    skipped = set(left_out.entries) | (present - set(english)) | ({"*"} if left_out.files else set())
+    translations = load_translations(content_dir, english, text_sources(built), check_reading, skipped)
+    issues.extend(translations.issues)
     knowledge = Knowledge(
         structures=built.structures, territories=built.territories, conditions=built.conditions,
         links=built.links, features=built.features, triggers=built.triggers, checks=built.checks,
-        red_flags=built.red_flags, cards={card_id: c.card for card_id, c in cards.items()}, references=references,
+        red_flags=built.red_flags, cards=english, references=references,
+        translated_cards=translations.cards, translated_titles=translations.titles,
         left_out={name: str(why) for name, why in left_out.entries.items()},
         left_out_files={Path(name).name: str(why) for name, why in left_out.files.items()},
         synonyms=synonyms,

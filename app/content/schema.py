@@ -197,3 +197,45 @@ class QuestionsFile(DataFile):
     triggers: list[Any]
     checks: list[Any]
     red_flags: list[Any]
+
+
+# -- translations (content/cards/<lang>/*.md, content/<lang>/titles.yaml) -------------------------
+# The section headings of a translated card, in the order of SECTIONS (same structure, same links).
+TRANSLATED_SECTIONS: dict[str, dict[str, str]] = {  # one per app.domain.knowledge.LANGUAGES
+    "es": {
+        "What it is": "Qué es",
+        "Why it can hurt where you feel it": "Por qué puede doler donde lo siente",
+        "What else fits": "Qué más puede ser",
+        "What helps": "Qué ayuda",
+        "When to see a clinician": "Cuándo consultar a un profesional de la salud",
+        "Get care now if": "Busque atención ya si",
+        "For clinicians and students": "Para profesionales y estudiantes",
+        "Why they look alike": "Por qué se parecen",
+        "The check that tells them apart": "La prueba que los distingue",
+        "What to do": "Qué hacer",
+        "Get care now": "Busque atención ya",
+        "Why it matters": "Por qué importa",
+    },
+}
+
+
+class CardTranslationMeta(Strict):
+    """The front matter of a translated card: what it translates and from which English version."""
+
+    schema_: Literal[1] = Field(alias="schema")
+    translation_of: str = Field(pattern=r"^[a-z0-9_]+$")
+    source_version: int = Field(ge=1)  # the English card's content_version it was made from
+    title: str = Field(min_length=3)
+    summary: str = Field(min_length=10)
+
+
+class TitleTranslation(Strict):
+    """One translated title or label, with a hash of the English text it was made from."""
+
+    text: str = Field(min_length=2)
+    source: str = Field(pattern=r"^[0-9a-f]{8}$")  # first 8 hex digits of sha256 of the English text
+
+
+class TitlesFile(DataFile):
+    language: str
+    titles: dict[str, Any]

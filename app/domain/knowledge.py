@@ -6,9 +6,10 @@ where it can send pain or strain) carry a mechanism, a strength, an evidence lev
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 MECHANISMS = ("radicular", "entrapment", "referred", "biomechanical")
 # How each mechanism is named to a patient (panel, handouts, command line).
@@ -20,6 +21,7 @@ MECHANISM_WORDS = {
     "urgent": "get care now",
 }
 EVIDENCE_LEVELS = ("strong", "moderate", "limited", "weak")  # best first
+LANGUAGES = ("es",)  # content translated from English, the source language (content/cards/<lang>/ …)
 ANSWER_KINDS = ("features", "triggers", "checks", "red_flags")
 # The content file that defines each kind of id a touch or an answer names (to say why one is missing).
 KIND_FILES = {"territory": "territories.yaml", "answer": "questions.yaml"}
@@ -55,6 +57,7 @@ class Card:
     content_version: int
     body: str  # Markdown after the front matter
     source_file: str
+    language: str = "en"  # the language of title, summary and body ("en" on a fallback from another)
 
 
 @dataclass(frozen=True)
@@ -192,6 +195,9 @@ class Knowledge:
     cards: dict[str, Card] = field(default_factory=dict)
     references: dict[str, Reference] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # extra id -> patient words
+    # current translations only (an outdated one is left out, so English shows): language -> id -> …
+    translated_cards: dict[str, dict[str, Card]] = field(default_factory=dict)
+    translated_titles: dict[str, dict[str, str]] = field(default_factory=dict)  # id, or "<red flag>.title"
     # what content left out because of a problem in it: id -> "file:line: problem"; file name -> why
     left_out: dict[str, str] = field(default_factory=dict)
     left_out_files: dict[str, str] = field(default_factory=dict)
@@ -207,6 +213,10 @@ class Knowledge:
 
     def card(self, card_id: str) -> Card | None:
         return self.cards.get(card_id)
+
+    def in_language(self, language: str) -> InLanguage:
+        """Texts in `language` where a current translation exists, English otherwise (marked)."""
+        return InLanguage(self, language)
 
     def title(self, any_id: str) -> str:
         """Patient words for any id; falls back to the id made readable."""
@@ -293,3 +303,76 @@ class Knowledge:
                 out.append(current)
                 queue.extend(children.get(current, ()))
         return tuple(out)
+
+
+RED_FLAG_TITLE = ".title"  # key suffix of a red flag's candidate title among translated titles
+VARIANT_TITLE = ".variant"  # key suffix of a variant's title when its id also names a condition …
+
+
+def variant_title_key(variant_id: str, *named: Container[str]) -> str:
+    """The translated-titles key of a variant's title: its id, unless a structure, territory or
+    condition (`named`) of the same id is what `Knowledge.title(id)` gives; then `<id>.variant`."""
+    return variant_id + VARIANT_TITLE if any(variant_id in table for table in named) else variant_id
+
+
+class Titled(Protocol):
+    """What `InLanguage.candidate_title` needs of a ranked candidate (`app.domain.ranking.Candidate`)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def condition(self) -> str: ...  # the red flag id of an urgent candidate
+    @property
+    def mechanism(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class InLanguage:
+    """A view of the knowledge in one language, falling back to English, and saying when it did.
+
+    `card(id).language` is the language the card is really in; `is_translated(id)` says whether
+    `title(id)` is in the language asked for. English asked for is never a fallback."""
+
+    knowledge: Knowledge
+    language: str
+
+    def card(self, card_id: str) -> Card | None:
+        translated = self.knowledge.translated_cards.get(self.language, {}).get(card_id)
+        return translated or self.knowledge.card(card_id)
+
+    def title(self, any_id: str) -> str:
+        """Patient words for any id (as `Knowledge.title`), translated when a current translation exists."""
+        return self._title(any_id)[0]
+
+    def is_translated(self, any_id: str) -> bool:
+        """Whether `title(any_id)` is in the language asked for (False: English shown, mark it)."""
+        return self.language == "en" or self._title(any_id)[1]
+
+    def red_flag_title(self, red_flag_id: str) -> str:
+        """A red flag's candidate title ("Get care now: …"); its label is `title(id)`."""
+        text = self.knowledge.translated_titles.get(self.language, {}).get(red_flag_id + RED_FLAG_TITLE)
+        return text if text is not None else self.knowledge.red_flags[red_flag_id].title
+
+    def candidate_title(self, candidate: Titled) -> tuple[str, str]:
+        """(title, the language it is in) of a ranked candidate: a variant, or an urgent red flag."""
+        if candidate.mechanism == "urgent" and candidate.condition in self.knowledge.red_flags:
+            key = candidate.condition + RED_FLAG_TITLE
+            translated = key in self.knowledge.translated_titles.get(self.language, {})
+            return self.red_flag_title(candidate.condition), self.language if translated else "en"
+        k = self.knowledge
+        key = variant_title_key(candidate.id, k.structures, k.territories, k.conditions)
+        text = k.translated_titles.get(self.language, {}).get(key)
+        if text is not None:
+            return text, self.language
+        variant = k.variants().get(candidate.id)
+        return (variant.title if variant is not None else k.title(candidate.id)), "en"
+
+    def _title(self, any_id: str) -> tuple[str, bool]:
+        titles = self.knowledge.translated_titles.get(self.language, {})
+        if any_id in titles:
+            return titles[any_id], True
+        english = self.knowledge.title(any_id)
+        card = self.knowledge.translated_cards.get(self.language, {}).get(any_id)
+        if card is not None and english == self.knowledge.cards[any_id].title:  # the title is the card's
+            return card.title, True
+        return english, False

@@ -1,0 +1,211 @@
+"""Translations of the patient text: cards in `content/cards/<lang>/<id>.md`, titles and labels in
+`content/<lang>/titles.yaml`.
+
+A translated card names the English card (`translation_of`) and the English `content_version` it
+was made from (`source_version`); it has the same sections (headings in its language, see
+`schema.TRANSLATED_SECTIONS`) and the same `card:` links. Its clinician section may be left out:
+clinicians and students share the English literature, so the English section is then shown under
+the translated heading, saying so. A title records the first 8 hex digits of the sha256 of the
+English text it was made from, since data entries carry no version of their own.
+
+Only current translations are loaded: an outdated one (older `source_version`, or a changed English
+text) is left out, so the English shows, marked, until it is brought up to date. A broken one is a
+content problem of its own file and costs nothing else. Missing and outdated ones are notes
+(`translation_notes`), listed by `check-content` without failing it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from app.content.data import Built, LeftOut, describe, read_yaml
+from app.content.files import read_card_text
+from app.content.issues import ContentIssue
+from app.content.markdown import scan_markdown
+from app.content.readability import CLINICIAN_HEADINGS, reading_problem
+from app.content.schema import SECTIONS, TRANSLATED_SECTIONS, CardTranslationMeta, TitlesFile, TitleTranslation
+from app.content.yaml_lines import LineDict, line_of
+from app.domain.knowledge import LANGUAGES, RED_FLAG_TITLE, Card, Knowledge, variant_title_key
+
+_HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
+ENGLISH_SECTION_NOTE = {"es": "*(Esta sección está en inglés, como la bibliografía que se cita.)*"}
+
+
+def text_hash(text: str) -> str:
+    """What a translated title records of the English text it was made from."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def text_sources(built: Built | Knowledge) -> dict[str, str]:
+    """Every translatable title or label: key → English text. A plain id gives what
+    `Knowledge.title(id)` gives; a red flag's candidate title is `<id>.title`, and a variant's title
+    is `<id>.variant` when a condition of the same id takes the plain key. Card titles are
+    translated with their cards."""
+    texts: dict[str, str] = {}
+    for table in (built.structures, built.territories, built.conditions):
+        texts.update({key: entry.title for key, entry in table.items()})
+    named = (built.structures, built.territories, built.conditions)
+    texts.update({variant_title_key(v.id, *named): v.title for c in built.conditions.values() for v in c.variants})
+    for answers in (built.features, built.triggers, built.checks):
+        texts.update({key: answer.label for key, answer in answers.items()})
+    for key, flag in built.red_flags.items():
+        texts[key] = flag.label
+        texts[key + RED_FLAG_TITLE] = flag.title
+    return texts
+
+
+@dataclass
+class Translations:
+    cards: dict[str, dict[str, Card]] = field(default_factory=dict)  # language -> id -> current card
+    titles: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> key -> current text
+    issues: list[ContentIssue] = field(default_factory=list)  # broken translations (left out)
+    notes: list[ContentIssue] = field(default_factory=list)  # missing and outdated ones (informational)
+
+
+def load_translations(content_dir: Path, english: dict[str, Card], texts: dict[str, str],
+                      check_reading: bool = True, left_out: Collection[str] = ()) -> Translations:  # fmt: skip
+    """The current translations in every language of `app.domain.knowledge.LANGUAGES`, with what is wrong or missing.
+
+    A translation of something in `left_out` (a card or entry with a problem of its own, reported
+    there; "*" when a whole data file was left out) is skipped without a word: its English is what
+    needs fixing."""
+    out = Translations()
+    for language in LANGUAGES:
+        out.cards[language] = _cards(content_dir / "cards" / language, language, english, check_reading, left_out, out)
+        out.titles[language] = _titles(content_dir / language / "titles.yaml", language, texts, left_out, out)
+    return out
+
+
+def translation_notes(knowledge: Knowledge, content_dir: Path) -> list[ContentIssue]:
+    """Every missing or outdated translation of the loaded content, as `file:line: problem` notes."""
+    skipped = {*knowledge.left_out, *(["*"] if knowledge.left_out_files else [])}
+    return load_translations(content_dir, knowledge.cards, text_sources(knowledge), False, skipped).notes
+
+
+def _cards(folder: Path, language: str, english: dict[str, Card], check_reading: bool, left_out: Collection[str],
+           out: Translations) -> dict[str, Card]:  # fmt: skip
+    cards: dict[str, Card] = {}
+    for path in sorted(folder.glob("*.md")):
+        if path.stem in left_out:
+            continue
+        card, problems = read_translated_card(path, language, english, check_reading)
+        if card is None:
+            out.issues.extend(problems)
+            continue
+        if problems:  # outdated: a note, and the English shows
+            out.notes.extend(problems)
+            continue
+        cards[card.id] = card
+    for card_id, source in english.items():
+        if card_id not in cards and not (folder / f"{card_id}.md").exists():
+            out.notes.append(ContentIssue(source.source_file, 1, f"no {language} translation ({folder / card_id}.md); "
+                                                                 "the English card shows, marked"))  # fmt: skip
+    return cards
+
+
+def read_translated_card(path: Path, language: str, english: dict[str, Card],
+                         check_reading: bool = True) -> tuple[Card | None, list[ContentIssue]]:  # fmt: skip
+    """(the card, []) when current; (the card, [note]) when outdated; (None, problems) when broken."""
+    file = str(path)
+    parsed = read_card_text(path)
+    if isinstance(parsed, ContentIssue):
+        return None, [parsed]
+    front, body, offset = parsed.front, parsed.body, parsed.body_offset
+    try:
+        meta = CardTranslationMeta.model_validate(front)
+    except ValidationError as error:
+        loc, problem = describe(error)
+        return None, [ContentIssue(file, line_of(front, loc) + 1, problem)]
+    source = english.get(meta.translation_of)
+    if source is None:
+        where = line_of(front, ("translation_of",)) + 1
+        return None, [ContentIssue(file, where, f"translation of {meta.translation_of!r}, which is not a card (or was left out)")]
+    problems: list[ContentIssue] = []
+    if meta.translation_of != path.stem:
+        problems.append(ContentIssue(file, line_of(front, ("translation_of",)) + 1,
+                                     f"translation_of {meta.translation_of!r} differs from the file name"))  # fmt: skip
+    names = TRANSLATED_SECTIONS[language]
+    expected = tuple(names[h] for h in SECTIONS[source.kind])
+    headings = tuple(_HEADING.findall(body))
+    if headings not in (expected, expected[:-1]):
+        problems.append(ContentIssue(file, offset + 1, f"sections should be, in order: {' / '.join(expected)} "
+                                                       f"(the last may be left out: the English one shows)"))  # fmt: skip
+    scan = scan_markdown(body)
+    for line in scan.raw_html_lines:
+        problems.append(ContentIssue(file, offset + line, "raw HTML is not allowed in cards (write Markdown)"))
+    english_body = source.body
+    if headings == expected[:-1]:
+        patient, clinician = source.body.split(CLINICIAN_HEADINGS["en"], 1)
+        english_body = patient
+        body = f"{body.rstrip()}\n\n## {expected[-1]}\n\n{ENGLISH_SECTION_NOTE[language]}\n{clinician}"
+    wanted = {target for _, target in scan_markdown(english_body).links}
+    for line, target in scan.links:
+        if target not in wanted:
+            problems.append(ContentIssue(file, offset + line, f"link {target!r} is not in the English card"))
+    found = {target for _, target in scan.links}
+    for target in sorted(wanted - found):
+        problems.append(ContentIssue(file, offset + 1, f"link {target!r} of the English card is missing"))
+    card = replace(source, title=meta.title, summary=meta.summary, body=body, source_file=file, language=language)
+    if check_reading and not problems and (problem := reading_problem(card)):
+        problems.append(ContentIssue(file, offset + 1, problem))
+    if problems:
+        return None, problems
+    if meta.source_version < source.content_version:
+        where = line_of(front, ("source_version",)) + 1
+        return card, [ContentIssue(file, where, f"outdated: made from version {meta.source_version} of "
+                                               f"{source.source_file}, which is now at version {source.content_version}")]  # fmt: skip
+    if meta.source_version > source.content_version:
+        where = line_of(front, ("source_version",)) + 1
+        return None, [ContentIssue(file, where, f"source_version {meta.source_version} is newer than "
+                                                f"{source.source_file} (version {source.content_version})")]  # fmt: skip
+    return card, []
+
+
+def _titles(path: Path, language: str, texts: dict[str, str], left_out: Collection[str],
+            out: Translations) -> dict[str, str]:  # fmt: skip
+    file = str(path)
+    titles: dict[str, str] = {}
+    whole_files_left_out = "*" in left_out
+    data = read_yaml(path, "'schema: 1', 'language' and the titles", LeftOut(), out.issues) if path.exists() else None
+    if isinstance(data, LineDict):
+        try:
+            TitlesFile.model_validate(data)
+        except ValidationError as error:
+            loc, problem = describe(error)
+            out.issues.append(ContentIssue(file, line_of(data, loc[:1]), problem))
+            data = None
+    elif data is not None:
+        out.issues.append(ContentIssue(file, 1, "expected a mapping with 'schema: 1', 'language' and 'titles'"))
+        data = None
+    entries: LineDict = data["titles"] if data is not None else LineDict()
+    if data is not None and data["language"] != language:
+        out.issues.append(ContentIssue(file, line_of(data, ("language",)), f"language should be {language!r}"))
+    for key, raw in entries.items():
+        line = entries.key_lines.get(key, 1) if isinstance(entries, LineDict) else 1
+        try:
+            entry = TitleTranslation.model_validate(raw)
+        except ValidationError as error:
+            loc, problem = describe(error)
+            out.issues.append(ContentIssue(file, line_of(raw, loc, line), f"{key}: {problem}"))
+            continue
+        if key.split(".", 1)[0] in left_out:  # ids hold no dots; `<id>.title` and `<id>.variant` go with <id>
+            continue
+        if key not in texts and not whole_files_left_out:
+            out.issues.append(ContentIssue(file, line, f"{key!r} is not a title or label of the content"))
+        elif key not in texts:
+            continue
+        elif entry.source != text_hash(texts[key]):
+            out.notes.append(ContentIssue(file, line, f"outdated {language} title {key!r}: the English is now "
+                                                      f"{texts[key]!r} (source {text_hash(texts[key])})"))  # fmt: skip
+        else:
+            titles[str(key)] = entry.text
+    for key, text in texts.items():
+        if key not in titles and key not in entries:
+            out.notes.append(ContentIssue(file, 1, f"no {language} title for {key!r} ({text!r}, source {text_hash(text)})"))
+    return titles

@@ -34,6 +34,7 @@ from app.domain.explorer import ANSWER_KINDS, Explorer
 from app.domain.knowledge import MECHANISM_WORDS, Knowledge
 from app.domain.ranking import Candidate
 from app.scene.highlight import MECHANISM_COLOURS
+from app.ui.i18n import current_language
 
 # QT_TRANSLATE_NOOP marks the words for pyside6-lupdate; the panel's self.tr() shows them
 ANSWER_TITLES = {
@@ -133,7 +134,7 @@ EVIDENCE_WORDS = {"strong": "strong evidence", "moderate": "moderate evidence", 
 class SourceCard(QFrame):
     """One ranked source as a card: its colour and how it causes pain, why it fits here, evidence."""
 
-    def __init__(self, candidate: Candidate, touches: tuple[object, ...]) -> None:
+    def __init__(self, candidate: Candidate, title: str, touches: tuple[object, ...]) -> None:
         super().__init__()
         self.setObjectName("sourceCard")
         colour = MECHANISM_COLOURS.get(candidate.mechanism, "#888888")
@@ -151,7 +152,7 @@ class SourceCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 8, 6)
         layout.setSpacing(2)
-        for text, name in ((candidate.title, "sourceTitle"), (" · ".join(facts), "sourceFacts"), (why, "sourceWhy")):
+        for text, name in ((title, "sourceTitle"), (" · ".join(facts), "sourceFacts"), (why, "sourceWhy")):
             if not text:
                 continue
             label = QLabel(text)
@@ -160,7 +161,7 @@ class SourceCard(QFrame):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
-        self.plain_text = ". ".join(t for t in (candidate.title, " · ".join(facts), why) if t)
+        self.plain_text = ". ".join(t for t in (title, " · ".join(facts), why) if t)
 
     def set_selected(self, selected: bool) -> None:
         self.setProperty("selected", selected)
@@ -177,6 +178,7 @@ class ExplorerPanel(QWidget):
         self.explorer = explorer
         self.card_first_section: str | None = None  # a card heading shown first (the mode's spec)
         knowledge = explorer.knowledge
+        self.words = knowledge.in_language(current_language())  # titles and cards in the interface's language
         layout = QVBoxLayout(self)
 
         self.where = QLabel(self.tr("Touch the body where it hurts."))
@@ -308,7 +310,7 @@ class ExplorerPanel(QWidget):
             return
         for candidate in self.explorer.candidates:
             if candidate.id != selected.id and candidate.mechanism != "urgent":
-                action = self.compare_menu.addAction(self.tr("with {0}").format(candidate.title))
+                action = self.compare_menu.addAction(self.tr("with {0}").format(self.title_of(candidate)))
                 action.triggered.connect(lambda _on=False, c=candidate.id: self.explorer.compare(selected.id, c))
 
     def _on_link(self, url: QUrl) -> None:
@@ -343,7 +345,7 @@ class ExplorerPanel(QWidget):
         top = [c for c in explorer.candidates if c.mechanism != "urgent"][:3]
         self.top_now.setText(
             self.tr("<b>Best fits now:</b> ") + " · ".join(
-                f"<span style='color:{MECHANISM_COLOURS.get(c.mechanism, '#888')}'>■</span> {html.escape(c.title)}"
+                f"<span style='color:{MECHANISM_COLOURS.get(c.mechanism, '#888')}'>■</span> {html.escape(self.title_of(c))}"
                 for c in top
             )
             if top else self.tr("Touch the body first: the answers re-rank the possible sources.")
@@ -354,7 +356,7 @@ class ExplorerPanel(QWidget):
         self._shown_for = shown_for
 
     def _add_item(self, candidate: Candidate) -> None:
-        card = SourceCard(candidate, self.explorer.touches)
+        card = SourceCard(candidate, self.title_of(candidate), self.explorer.touches)
         item = QListWidgetItem()
         item.setData(Qt.ItemDataRole.UserRole, candidate.id)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, card.plain_text)
@@ -395,16 +397,15 @@ class ExplorerPanel(QWidget):
         self.card_view.setHtml(self.candidate_html(candidate))
 
     def candidate_html(self, candidate: Candidate) -> str:
-        knowledge = self.explorer.knowledge
         reasons = "".join(f"<li>{_reason_html(reason)}</li>" for reason in candidate.reasons)
         helpers = ", ".join(self.tr(WHO_CAN_HELP[w]) if w in WHO_CAN_HELP else w for w in candidate.who_can_help)
         colour = MECHANISM_COLOURS.get(candidate.mechanism, "#888888")
-        path = " → ".join(knowledge.title(i) for i in candidate.path)
-        card = knowledge.card(candidate.card)
+        path = " → ".join(self.words.title(i) for i in candidate.path)
+        card = self.words.card(candidate.card)
         jumps, body = _with_section_anchors(self.card_body(card.id)) if card is not None else ("", "")
         summary = f"<p><i>{html.escape(card.summary)}</i></p>" if card is not None and card.summary else ""
         return (
-            f"<h2 style='color:{colour}'>{html.escape(candidate.title)}</h2>{summary}{jumps}"
+            f"<h2 style='color:{colour}'>{html.escape(self.title_of(candidate))}</h2>{summary}{jumps}"
             + self.tr("<p><b>How it can reach this spot:</b> {0}</p>").format(path)
             + self.tr("<p><b>Why it is on the list:</b></p>") + f"<ul>{reasons}</ul>"
             + self.tr("<p><b>How sure the science is:</b> {0} · <b>Who can help:</b> {1}</p>").format(
@@ -412,18 +413,23 @@ class ExplorerPanel(QWidget):
             + f"<hr/>{body}"
         )
 
+    def title_of(self, candidate: Candidate) -> str:
+        """A source's title in the interface's language; an English fallback says so."""
+        title, language = self.words.candidate_title(candidate)
+        return title if language == self.words.language else self.tr("{0} (in English)").format(title)
+
     def card_body(self, card_id: str) -> str:
         """A card's HTML, made once per card (a touch shows the same cards again and again), the
         mode's first section (spec.card_first_section) on top."""
         key = (card_id, self.card_first_section)
         if key not in self._card_bodies:
-            card = self.explorer.knowledge.card(card_id)
+            card = self.words.card(card_id)
             references = self.explorer.knowledge.references
             self._card_bodies[key] = render_study_card(card, references, self.card_first_section) if card else ""
         return self._card_bodies[key]
 
     def show_card(self, card_id: str) -> None:
-        card = self.explorer.knowledge.card(card_id)
+        card = self.words.card(card_id)
         if card is not None:
             self.card_view.setHtml(f"<h2>{card.title}</h2>{self.card_body(card_id)}")
             self.tabs.setCurrentIndex(0)
@@ -439,11 +445,11 @@ class ExplorerPanel(QWidget):
             self.source_box.setCurrentIndex(max(0, self.source_box.findData(shown.source)))
         self.tabs.setCurrentWidget(self.reverse_tab)
         knowledge = self.explorer.knowledge
-        places = sorted({knowledge.title(t) for t in (*shown.territories, *(f"region_{r}" for r in shown.regions))})
-        parts = sorted({knowledge.title(s) for s in shown.structures})
+        places = sorted({self.words.title(t) for t in (*shown.territories, *(f"region_{r}" for r in shown.regions))})
+        parts = sorted({self.words.title(s) for s in shown.structures})
         links = "".join(f"<li>{html.escape(reach_line(knowledge, link))}</li>" for link in shown.links)
         self.reach_view.setHtml(
-            f"<h2>{shown.title}</h2>"
+            f"<h2>{self.words.title(shown.source)}</h2>"
             + self.tr("<p><b>Can send pain or strain to:</b> {0}</p>").format(", ".join(places) or "—")
             + self.tr("<p><b>Through:</b> {0}</p>").format(", ".join(parts) or "—") + f"<ul>{links}</ul>"
         )

@@ -166,6 +166,10 @@
         <translation>&lt;p&gt;&lt;b&gt;Qué tan segura es la ciencia:&lt;/b&gt; {0} · &lt;b&gt;Quién puede ayudar:&lt;/b&gt; {1}&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>{0} (in English)</source>
+        <translation>{0} (en inglés)</translation>
+    </message>
+    <message>
         <source>&lt;p&gt;&lt;b&gt;Can send pain or strain to:&lt;/b&gt; {0}&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Puede llevar dolor o sobrecarga a:&lt;/b&gt; {0}&lt;/p&gt;</translation>
     </message>
@@ -439,6 +443,77 @@
     </message>
 </context>
 <context>
+    <name>QuizPanel</name>
+    <message>
+        <source>Finish: check my touches</source>
+        <translation>Terminar: revisar mis toques</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>Siguiente pregunta</translation>
+    </message>
+    <message>
+        <source>The card that explains the answer</source>
+        <translation>La ficha que explica la respuesta</translation>
+    </message>
+    <message>
+        <source>Score per topic: this round · all days</source>
+        <translation>Puntuación por tema: esta ronda · todos los días</translation>
+    </message>
+    <message>
+        <source>New round</source>
+        <translation>Nueva ronda</translation>
+    </message>
+    <message>
+        <source>Reset my progress</source>
+        <translation>Borrar mi progreso</translation>
+    </message>
+    <message>
+        <source>Forget every answer so far and start again</source>
+        <translation>Olvidar todas las respuestas hasta ahora y empezar de nuevo</translation>
+    </message>
+    <message>
+        <source>Making the questions from the atlas …</source>
+        <translation>Preparando las preguntas a partir del atlas…</translation>
+    </message>
+    <message>
+        <source>Question {0} of {1} · {2}</source>
+        <translation>Pregunta {0} de {1} · {2}</translation>
+    </message>
+    <message>
+        <source>Answer, and the card that explains it shows here.</source>
+        <translation>Responda, y aquí aparecerá la ficha que lo explica.</translation>
+    </message>
+    <message>
+        <source>Click (or tap) the skin of the body. Drag to turn it.</source>
+        <translation>Haga clic (o toque) en la piel del cuerpo. Arrastre para girarlo.</translation>
+    </message>
+    <message>
+        <source>Click every area on the body, then press Finish. Drag to turn it.</source>
+        <translation>Haga clic en cada zona del cuerpo y luego pulse Terminar. Arrastre para girarlo.</translation>
+    </message>
+    <message>
+        <source>The lit spot is marked on the body.</source>
+        <translation>El punto iluminado está marcado en el cuerpo.</translation>
+    </message>
+    <message>
+        <source>Finish: check my {0} touches</source>
+        <translation>Terminar: revisar mis {0} toques</translation>
+    </message>
+    <message>
+        <source>The answer is lit on the body (teal).</source>
+        <translation>La respuesta está iluminada en el cuerpo (verde azulado).</translation>
+    </message>
+    <message>
+        <source>Round over: {0} of {1} right at the first try.</source>
+        <translation>Fin de la ronda: {0} de {1} correctas al primer intento.</translation>
+    </message>
+    <message>
+        <source>Missed questions come back in a later round. Press New round to go on.</source>
+        <translation>Las preguntas falladas vuelven en otra ronda. Pulse Nueva ronda para seguir.</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <source>Search: sciatica, heel, slipped disc … (Ctrl+F)</source>
@@ -486,6 +561,107 @@
     <message>
         <source>Text size {0}%</source>
         <translation>Tamaño del texto {0} %</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsPanel</name>
+    <message>
+        <source>Every layer</source>
+        <translation>Todas las capas</translation>
+    </message>
+    <message>
+        <source>Bones alone</source>
+        <translation>Solo los huesos</translation>
+    </message>
+    <message>
+        <source>Nerves alone</source>
+        <translation>Solo los nervios</translation>
+    </message>
+    <message>
+        <source>Muscles alone</source>
+        <translation>Solo los músculos</translation>
+    </message>
+    <message>
+        <source>Discs and joints alone</source>
+        <translation>Solo discos y articulaciones</translation>
+    </message>
+    <message>
+        <source>Show one system alone</source>
+        <translation>Mostrar un solo sistema</translation>
+    </message>
+    <message>
+        <source>Isolate: pick a structure</source>
+        <translation>Aislar: elija una estructura</translation>
+    </message>
+    <message>
+        <source>Then click a bone, nerve, muscle or joint: the rest fades</source>
+        <translation>Después haga clic en un hueso, nervio, músculo o articulación: el resto se atenúa</translation>
+    </message>
+    <message>
+        <source>Follow a nerve …</source>
+        <translation>Seguir un nervio…</translation>
+    </message>
+    <message>
+        <source>Follow a nerve from root to skin</source>
+        <translation>Seguir un nervio desde la raíz hasta la piel</translation>
+    </message>
+    <message>
+        <source>Step back out</source>
+        <translation>Volver a ver todo</translation>
+    </message>
+    <message>
+        <source>All labels</source>
+        <translation>Todas las etiquetas</translation>
+    </message>
+    <message>
+        <source>Name every structure in view</source>
+        <translation>Nombrar cada estructura a la vista</translation>
+    </message>
+    <message>
+        <source>Peel the body</source>
+        <translation>Quitar capas al cuerpo</translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <source>Study tools</source>
+        <translation>Herramientas de estudio</translation>
+    </message>
+    <message>
+        <source>Touch the skin of the body to answer.</source>
+        <translation>Toque la piel del cuerpo para responder.</translation>
+    </message>
+    <message>
+        <source>Forget every answer so far? Your scores start again from nothing.</source>
+        <translation>¿Olvidar todas las respuestas hasta ahora? Sus puntuaciones vuelven a empezar desde cero.</translation>
+    </message>
+    <message>
+        <source>Your progress was reset.</source>
+        <translation>Se borró su progreso.</translation>
+    </message>
+    <message>
+        <source>Click a bone, nerve, muscle or joint to isolate it.</source>
+        <translation>Haga clic en un hueso, nervio, músculo o articulación para aislarlo.</translation>
+    </message>
+    <message>
+        <source>{0} alone. Step back out to see everything.</source>
+        <translation>Solo {0}. Pulse «Volver a ver todo» para ver el resto.</translation>
+    </message>
+    <message>
+        <source>Following the {0}: from its roots to the skin it supplies.</source>
+        <translation>Siguiendo el {0}: desde sus raíces hasta la piel que inerva.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Reset my progress</source>
+        <translation>Borrar mi progreso</translation>
+    </message>
+    <message>
+        <source>Quiz</source>
+        <translation>Cuestionario</translation>
     </message>
 </context>
 </TS>

@@ -139,6 +139,7 @@ _EXPLORE = frozenset({
     ids.MAP_LABELS, ids.AREA_MODE, ids.START_AGAIN, ids.QUESTIONS, ids.FROM_SOURCE, ids.FOCUS_SOURCE,
     ids.CARD_LINKS, ids.QUIT, ids.SEARCH, ids.COMPARE, ids.PRINT_HANDOUT, ids.SAVE_IMAGE, ids.TEXT_SIZE,
     ids.BACK, ids.FORWARD, ids.LABELS_ALL, ids.ISOLATE, ids.FOLLOW_NERVE,
+    ids.HOVER_NAMES,  # the status line names what is under the pointer, chairside too
 })  # fmt: skip
 _DESK_PANELS = frozenset({ids.VIEW_TOOLBAR, ids.LAYERS_DOCK, ids.EXPLORER_DOCK, ids.STATUS_BAR, ids.DISCLAIMER})
 _DESK_GESTURES = frozenset({ids.TAP_TOUCH, ids.DRAG_ROTATE, ids.PINCH_ZOOM, ids.TWO_FINGER_PAN, ids.DOUBLE_TAP_RESET})

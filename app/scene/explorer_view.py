@@ -39,6 +39,8 @@ STRUCTURE_KINDS = {
 }  # fmt: skip
 TOUCH_LAYER = "touched"
 REACH_CUTS_KEPT = 4
+THIN_LAYERS = ("nerves", "muscles")  # lines drawn as thin tubes
+THIN_OVER_SOLID_M = 0.02  # a thin line this close in front of a bone or joint yields the pick to it
 
 
 class ExplorerView:
@@ -111,9 +113,11 @@ class ExplorerView:
 
     def pick_structure(self, x: float, y: float) -> str | None:
         """The bone, nerve, muscle or joint under a display position, seen through the skin
-        (its mesh name, e.g. `disc_L4_L5` or `femur_left`), or None."""
+        (its mesh name, e.g. `disc_L4_L5` or `femur_left`), or None. A thin nerve or muscle line
+        lying just over a bone or joint yields to it: a click "on the femur" means the femur."""
         ray = self._view_ray(x, y)
-        nearest: tuple[float, str, int] | None = None
+        length = float(np.linalg.norm(np.subtract(ray[1], ray[0])))
+        hits: list[tuple[float, str, int]] = []  # (metres along the ray, layer, cell)
         for layer, mesh in self.scene.meshes.items():
             if not self.scene.actors[layer].visibility:
                 continue
@@ -123,10 +127,16 @@ class ExplorerView:
                 locator.BuildLocator()
                 self._structure_locators[layer] = locator
             hit = _first_hit(self._structure_locators[layer], ray)
-            if hit is not None and (nearest is None or hit[0] < nearest[0]):
-                nearest = (hit[0], layer, hit[2])
-        if nearest is None:
+            if hit is not None:
+                hits.append((hit[0] * length, layer, hit[2]))
+        if not hits:
             return None
+        hits.sort()
+        nearest = hits[0]
+        if nearest[1] in THIN_LAYERS:
+            solid = next((h for h in hits if h[1] not in THIN_LAYERS), None)
+            if solid is not None and solid[0] - nearest[0] <= THIN_OVER_SOLID_M:
+                nearest = solid
         mesh = self.scene.meshes[nearest[1]]
         return structure_names(mesh)[int(mesh.cell_data["structure_index"][nearest[2]])]
 

@@ -7,6 +7,7 @@ demand, and hatching where the two dermatome maps disagree.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import pyvista as pv
@@ -16,6 +17,7 @@ from app.domain.view_state import ViewState
 from app.scene.overlays import boundary_edges, cut_along_labels, labels_to_layer, palette
 from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import LABEL_ARRAYS, SkinLabels
+from app.scene.structure_labels import boxes_overlap
 
 OVERLAY_ARRAYS = {
     "dermatomes": "dermatome",
@@ -33,6 +35,9 @@ BOUNDARY_COLOUR = "#1b1b1b"
 HATCH_COLOUR = "#ffffff"
 HATCH_SPACING_M = 0.012
 LABEL_MIN_VERTICES = 40  # smaller patches get no label
+LABEL_FONT_PX = 11
+LABELS_ACTOR = "overlay_labels"
+FACING_MIN = 0.15  # cosine between a label's skin normal and the view: below it the skin faces away
 
 
 class SkinOverlays:
@@ -43,6 +48,10 @@ class SkinOverlays:
         self.legend: list[tuple[str, str]] = []  # (name, colour) of the overlay shown
         self._actors: list[str] = []
         self._cuts: dict[str, pv.PolyData] = {}  # the skin cut along each map's boundaries, made once
+        self._label_candidates: list[MapLabel] = []
+        self.placed_labels: list[MapLabel] = []
+        self._placed_for: tuple[object, ...] | None = None
+        scene.frames.before_frame(self._place_labels)
         self._connections: list[tuple[object, Callable[..., None]]] = [
             (self.state.events.overlay, self._on_overlay_change),
             (self.state.events.show_map_differences, self._on_overlay_change),
@@ -82,9 +91,11 @@ class SkinOverlays:
             if self.state.show_map_differences and "dermatome_keegan" in cut.cell_data:
                 self.scene.skin_layers.set_layer("differences", pv.Color(HATCH_COLOUR).float_rgb,
                                                  _hatched_differences(cut), 0.8, cut=True)  # fmt: skip
+            self._label_candidates = []
             if self.state.show_labels:
                 self._add_labels(array, names)
         else:
+            self._label_candidates = []
             self.scene.draw_skin_cut(None)
         self.scene.refresh_skin()
         self.scene.frames.request()
@@ -140,9 +151,12 @@ class SkinOverlays:
         self._actors.append("overlay_boundaries")
 
     def _add_labels(self, array: str, names: tuple[str, ...]) -> None:
+        """One label candidate per territory and side: the vertex nearest its middle, with its
+        normal and size; which of them show is decided per view (`_place_labels`)."""
         values = self.labels.labels[array]
         side = self.labels.side
-        anchors, texts = [], []
+        normals = np.asarray(self.scene.skin_surface.point_normals)
+        found = []
         for index, name in enumerate(names):
             for sign in (1, -1, 0):
                 members = np.flatnonzero((values == index) & (side == sign))
@@ -150,14 +164,60 @@ class SkinOverlays:
                     continue
                 centre = self.labels.points[members].mean(axis=0)
                 nearest = members[np.argmin(np.linalg.norm(self.labels.points[members] - centre, axis=1))]
-                anchors.append(self.labels.points[nearest])
-                texts.append(name.replace("_", "–") if array.startswith("dermatome") else name.replace("_", " "))
-        if anchors:
-            self.scene.plotter.add_point_labels(
-                np.array(anchors), texts, name="overlay_labels", font_size=11, point_size=1,
-                shape_opacity=0.6, always_visible=False, reset_camera=False, pickable=False, render=False,
+                text = name.replace("_", "–") if array.startswith("dermatome") else name.replace("_", " ")
+                found.append(MapLabel(text, self.labels.points[nearest], normals[nearest], len(members)))
+        self._label_candidates = sorted(found, key=lambda label: -label.size)  # larger patches win overlaps
+        self._placed_for = None
+
+    def _place_labels(self) -> None:
+        """Before a frame: the labels that face the camera and do not overlap a larger patch's
+        label, placed again whenever the camera comes to rest; none while it moves."""
+        plotter = self.scene.plotter
+        if not self._label_candidates or self.scene.frames.moving:
+            if self._placed_for is not None or not self._label_candidates:
+                plotter.remove_actor(LABELS_ACTOR, render=False)
+                self._placed_for = None
+            return
+        camera = plotter.camera
+        key = (tuple(camera.position), tuple(camera.focal_point), tuple(camera.up), tuple(plotter.renderer.GetSize()))
+        if key == self._placed_for:
+            return
+        self._placed_for = key
+        self.placed_labels = place_map_labels(self._label_candidates, plotter.renderer, np.asarray(camera.position))
+        plotter.remove_actor(LABELS_ACTOR, render=False)
+        if self.placed_labels:
+            plotter.add_point_labels(
+                np.array([label.anchor for label in self.placed_labels]), [label.text for label in self.placed_labels],
+                name=LABELS_ACTOR, font_size=LABEL_FONT_PX, point_size=1, shape_opacity=0.6, always_visible=True,
+                reset_camera=False, pickable=False, render=False,
             )  # fmt: skip
-            self._actors.append("overlay_labels")
+
+
+@dataclass(frozen=True)
+class MapLabel:
+    text: str
+    anchor: np.ndarray
+    normal: np.ndarray
+    size: int  # skin vertices of the patch
+
+
+def place_map_labels(candidates: list[MapLabel], renderer: object, eye: np.ndarray) -> list[MapLabel]:
+    """The labels on skin facing the eye, inside the view, none over another (bigger patches first)."""
+    width, height = renderer.GetSize()  # type: ignore[attr-defined]
+    placed: list[tuple[MapLabel, tuple[float, float, float, float]]] = []
+    for label in candidates:
+        toward_eye = eye - label.anchor
+        if float(label.normal @ toward_eye) <= FACING_MIN * float(np.linalg.norm(toward_eye)):
+            continue  # the far side of the body, seen through it
+        renderer.SetWorldPoint(*label.anchor, 1.0)  # type: ignore[attr-defined]
+        renderer.WorldToDisplay()  # type: ignore[attr-defined]
+        x, y, _ = renderer.GetDisplayPoint()  # type: ignore[attr-defined]
+        half = len(label.text) * LABEL_FONT_PX * 0.3 + 3
+        box = (x - half, y - LABEL_FONT_PX * 0.7, x + half, y + LABEL_FONT_PX * 0.7)
+        if not (0 <= x <= width and 0 <= y <= height) or any(boxes_overlap(box, other) for _, other in placed):
+            continue
+        placed.append((label, box))
+    return [label for label, _ in placed]
 
 
 def _hatched_differences(cut: pv.PolyData) -> np.ndarray:

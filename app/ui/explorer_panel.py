@@ -32,6 +32,7 @@ from app.content.markdown import render_study_card
 from app.domain.effects import EffectLink, Effects
 from app.domain.explorer import ANSWER_KINDS, Explorer
 from app.domain.knowledge import MECHANISM_WORDS, Knowledge
+from app.domain.query import dermatome_maps
 from app.domain.ranking import Candidate
 from app.scene.highlight import MECHANISM_COLOURS
 from app.ui.i18n import current_language
@@ -326,7 +327,9 @@ class ExplorerPanel(QWidget):
         if touches:
             places = list(dict.fromkeys(explorer.describe(t) for t in touches))
             where = places[0] if len(places) == 1 else "; ".join(places[:3]) + ("…" if len(places) > 3 else "")
-            self.where.setText(self.tr("You touched <b>{0}</b>.").format(where))
+            maps = dermatome_maps(touches[-1].spot)  # where the two maps disagree, the answer says so
+            disagree = f"<br/><small>{html.escape(maps.note)}</small>" if maps is not None and not maps.agree else ""
+            self.where.setText(self.tr("You touched <b>{0}</b>.").format(where) + disagree)
         elif explorer.answers.red_flags:
             self.where.setText(self.tr("<b>You marked an urgent sign.</b>"))
         elif explorer.urgent_shown:

@@ -146,3 +146,27 @@ def test_a_cut_with_one_label_everywhere_is_the_surface_itself(scene):
     surface = scene.skin_surface
     cut = cut_along_labels(surface, np.ones(surface.n_points, dtype=np.int64))
     assert cut.n_cells == surface.n_cells and set(np.asarray(cut.cell_data["label"]).tolist()) == {1}
+
+
+def test_map_labels_show_only_on_the_facing_side_and_never_overlap(scene, model):
+    from app.scene.skin_labels import SkinLabels
+    from app.scene.skin_overlays import SkinOverlays
+    from app.scene.structure_labels import boxes_overlap
+    from pixels import world_to_pixel
+
+    overlays = SkinOverlays(scene, SkinLabels.from_skin(model.skin))
+    scene.state.show_labels = True
+    scene.state.overlay = "regions"
+    for view, hidden in (("posterior", {"anterior thigh", "big toe", "knee front"}), ("anterior", {"buttock", "calf"})):
+        scene.set_view(view)
+        scene.frames.picture()
+        texts = [label.text for label in overlays.placed_labels]
+        assert texts, view
+        assert not hidden & set(texts), (view, sorted(hidden & set(texts)))
+        boxes = []
+        for label in overlays.placed_labels:
+            row, col = world_to_pixel(scene.plotter, label.anchor)
+            half = len(label.text) * 11 * 0.3 + 3
+            boxes.append((col - half, -row - 8, col + half, -row + 8))
+        assert not any(boxes_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :]), texts
+    overlays.close()

@@ -153,3 +153,17 @@ def test_the_reverse_view_paints_smooth_edges_and_yields_the_cut_to_a_map(qtbot,
     window.panel.source_box.setCurrentIndex(0)
     settle(qtbot, window)
     assert scene.skin_drawn is scene.skin_surface and "reach" not in scene.skin_layers.layers
+
+
+def test_ctrl_click_on_the_femur_picks_the_femur_not_the_skin_nerve_over_it(qtbot, window, model):
+    """With every layer shown: the front of the thigh has skin nerves lying over the bone."""
+    from pixels import shaft_points
+
+    settle(qtbot, window)
+    picked = set()
+    for point in shaft_points(model.bones, "femur_right", count=6):
+        pos = widget_point(window, point + np.array([0.0, 0.02, 0.0]))
+        x, y = pos.x(), window.interactor.height() - 1 - pos.y()
+        picked.add(window.explorer_view.pick_structure(x * window.interactor.devicePixelRatioF(),
+                                                       y * window.interactor.devicePixelRatioF()))  # fmt: skip
+    assert picked == {"femur_right"}, picked

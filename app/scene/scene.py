@@ -59,7 +59,8 @@ VIEW_DIRECTIONS: dict[str, tuple[tuple[float, float, float], tuple[float, float,
 PLANTAR_HEIGHT_M = 0.12  # the plantar view frames the feet only
 FRAME_FILL = 0.92  # share of the view the body fills when a view is set
 MUSCLE_TUBE_RADIUS_M = 0.006
-NERVE_TUBE_SIDES = 10
+NERVE_TUBE_SIDES = 6
+NERVE_POINT_STEP = 3  # centreline points every ~9 mm for the drawn tube
 SKIN_LAYER_ORDER = ("overlay", "differences", "reach", "touched")
 # Anti-aliasing at rest only (app/scene/frames.py), and FXAA rather than multisampling: on a
 # software renderer (llvmpipe, 1280×800, the full model) a frame takes ~90 ms bare, ~125 ms with
@@ -99,9 +100,21 @@ def _split_named(mesh: pv.PolyData, prefixes: tuple[str, ...]) -> tuple[pv.PolyD
 
 
 def _nerve_tubes(nerves: pv.PolyData) -> pv.PolyData:
+    """The nerves as tubes, from every NERVE_POINT_STEP-th centreline point (the lines are
+    sampled every 3 mm: 110k triangles and a third of a frame on llvmpipe, for a thin tube)."""
     if nerves.n_cells == 0:
         return nerves
-    return nerves.tube(scalars="radius", absolute=True, n_sides=NERVE_TUBE_SIDES)
+    points = np.asarray(nerves.points)
+    keep: list[np.ndarray] = []
+    for cell in range(nerves.n_cells):
+        ids = np.asarray(nerves.get_cell(cell).point_ids)
+        picked = ids[::NERVE_POINT_STEP]
+        keep.append(picked if picked[-1] == ids[-1] else np.append(picked, ids[-1]))
+    thinned = pv.PolyData(points, lines=np.concatenate([[len(ids), *ids] for ids in keep]))
+    thinned.point_data["radius"] = nerves.point_data["radius"]
+    thinned.cell_data["structure_index"] = nerves.cell_data["structure_index"]
+    thinned.field_data["structure_names"] = nerves.field_data["structure_names"]
+    return thinned.tube(scalars="radius", absolute=True, n_sides=NERVE_TUBE_SIDES)
 
 
 def _base_colours(n_cells: int, named: NamedCells, material: Material) -> np.ndarray:

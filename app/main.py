@@ -1,8 +1,9 @@
-"""Composition root: QApplication, model, content, window."""
+"""Composition root: technical log, mode, process, QApplication, model, content, window."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
 from app.ui.qt_env import collection_paused
@@ -11,11 +12,18 @@ with collection_paused():
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from app.content.cache import load_cached
+    from app.content.loader import load
     from app.domain.errors import AtlasError
     from app.domain.knowledge import Knowledge
+    from app.modes import ids
+    from app.modes.keeps_nothing import prepare_process, start_technical_log
+    from app.modes.spec import mode_for
     from app.resources import content_dir
     from app.scene.assets import Model, load_model
+    from app.ui.kiosk.window import KioskWindow
     from app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 
 def load_model_or_report() -> Model | None:
@@ -28,11 +36,12 @@ def load_model_or_report() -> Model | None:
         return None
 
 
-def load_content_and_report() -> tuple[Knowledge, list[str]]:
-    """Load content/ (through the copy kept from the last start when nothing changed); broken files
-    are left out and listed, the rest is used. The reading grade is an authoring check, left to
-    `referral-atlas check-content`."""
-    knowledge, issues = load_cached(content_dir(), check_reading=False)
+def load_content_and_report(cached: bool = True) -> tuple[Knowledge, list[str]]:
+    """Load content/ (through the copy kept from the last start when nothing changed, if `cached`);
+    broken files are left out and listed, the rest is used. The reading grade is an authoring
+    check, left to `referral-atlas check-content`."""
+    read = load_cached if cached else load
+    knowledge, issues = read(content_dir(), check_reading=False)
     problems = [f"{issue.file}:{issue.line}: {issue.problem}" for issue in issues]
     for problem in problems:
         print(f"referral-atlas: {problem}", file=sys.stderr)
@@ -40,12 +49,25 @@ def load_content_and_report() -> tuple[Knowledge, list[str]]:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    start_technical_log()
+    try:
+        spec = mode_for(args)
+    except AtlasError as error:
+        print(f"referral-atlas: {error}", file=sys.stderr)
+        return 2
+    prepare_process(spec)  # before Qt: a kiosk's caches go to a private folder or nowhere
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("Referral Atlas")
     model = load_model_or_report()
     if model is None:
         return 1
-    knowledge, problems = load_content_and_report()
+    knowledge, problems = load_content_and_report(cached=not spec.keeps_nothing)
+    log.info("started in %s mode", spec.name)
+    if spec.shows(ids.KIOSK_FLOW):
+        if problems:
+            log.warning("%d content problem(s); those cards are left out", len(problems))
+        KioskWindow(model, knowledge, spec).show_kiosk()
+        return qt_app.exec()
     window = MainWindow(model, knowledge)
     if problems:
         window.statusBar().showMessage(

@@ -1,10 +1,16 @@
-"""Composition root: technical log, mode, process, QApplication, model, content, window."""
+"""Composition root: technical log, mode, process, QApplication, model, content, window.
+
+The mode's process settings come before Qt, VTK and pyvista are imported: pyvista imports
+matplotlib, which writes its font cache on import, so a kiosk that keeps nothing must have its
+private cache folders in place first (app/modes/keeps_nothing.py).
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from app.ui.qt_env import collection_paused
 
@@ -14,20 +20,22 @@ with collection_paused():
     from app.content.cache import load_cached
     from app.content.loader import load
     from app.domain.errors import AtlasError
-    from app.domain.knowledge import Knowledge
     from app.modes import ids
     from app.modes.keeps_nothing import prepare_process, start_technical_log
     from app.modes.spec import mode_for
     from app.resources import content_dir
-    from app.scene.assets import Model, load_model
-    from app.ui.kiosk.window import KioskWindow
-    from app.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from app.domain.knowledge import Knowledge
+    from app.scene.assets import Model
 
 log = logging.getLogger(__name__)
 
 
 def load_model_or_report() -> Model | None:
     """Load the model; on failure, say what is wrong and how to fix it (stderr and a dialog)."""
+    with collection_paused():
+        from app.scene.assets import load_model
     try:
         return load_model()
     except AtlasError as error:
@@ -55,7 +63,10 @@ def run_app(args: argparse.Namespace) -> int:
     except AtlasError as error:
         print(f"referral-atlas: {error}", file=sys.stderr)
         return 2
-    prepare_process(spec)  # before Qt: a kiosk's caches go to a private folder or nowhere
+    prepare_process(spec)  # a kiosk's caches go to a private folder or nowhere, before anything writes one
+    with collection_paused():
+        from app.ui.kiosk.window import KioskWindow
+        from app.ui.main_window import MainWindow
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("Referral Atlas")
     model = load_model_or_report()

@@ -41,6 +41,6 @@ def plain_cards_html(card: Card, hidden: Iterable[str] = (), title: str | None =
         if text:
             boxes.append(
                 "<table width='100%' cellpadding='14' style='margin-bottom:14px; background:#ffffff;'>"
-                f"<tr><td><h2>{_tr(heading)}</h2>{render_markdown(text)}</td></tr></table>"
+                f"<tr><td><h3>{_tr(heading)}</h3>{render_markdown(text)}</td></tr></table>"
             )
-    return f"<h1>{html.escape(title or card.title)}</h1>{''.join(boxes)}"
+    return f"<h2>{html.escape(title or card.title)}</h2>{''.join(boxes)}"

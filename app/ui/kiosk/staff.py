@@ -4,7 +4,7 @@ report a content error, leave the kiosk."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,7 +29,7 @@ class PinPad(QDialog):
     def __init__(self, gate: PinGate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.gate = gate
-        self.setWindowFlags(Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint)
+        self.setWindowFlags(Qt.WindowType.Widget)  # drawn inside the kiosk window: no second window to manage
         self.setObjectName("pin_pad")
         self.setModal(True)
         self.digits = ""
@@ -118,7 +118,7 @@ class StaffMenu(QDialog):
     def __init__(self, idle_s: float, language: str, languages: list[str], printing: bool,
                  card_title: str | None, parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self.setWindowFlags(Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint)
+        self.setWindowFlags(Qt.WindowType.Widget)  # drawn inside the kiosk window: no second window to manage
         self.setObjectName("staff_menu")
         self.setModal(True)
         self.idle_s = idle_s
@@ -139,18 +139,20 @@ class StaffMenu(QDialog):
         self._change_idle(0.0)
 
         self.language_box = QComboBox()
-        self.language_box.addItems(languages)
-        self.language_box.setCurrentText(language)
-        self.language_box.currentTextChanged.connect(self.language_changed)
+        for code in languages:
+            self.language_box.addItem(QLocale(code).nativeLanguageName() or code, code)
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))
+        self.language_box.currentIndexChanged.connect(lambda _i: self.language_changed.emit(self.language_box.currentData()))
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Language")))
         row.addWidget(self.language_box, 1)
         layout.addLayout(row)
 
-        self.printing_button = QPushButton(self.tr("Printing"))
+        self.printing_button = QPushButton()
         self.printing_button.setCheckable(True)
         self.printing_button.setChecked(printing)
-        self.printing_button.toggled.connect(self.printing_changed)
+        self.printing_button.toggled.connect(self._on_printing)
+        self._on_printing(printing, announce=False)
         layout.addWidget(self.printing_button)
 
         self.report_button = QPushButton(
@@ -166,6 +168,11 @@ class StaffMenu(QDialog):
         self.back_button.clicked.connect(self.accept)
         layout.addWidget(self.leave_button)
         layout.addWidget(self.back_button)
+
+    def _on_printing(self, on: bool, announce: bool = True) -> None:
+        self.printing_button.setText(self.tr("Printing: on") if on else self.tr("Printing: off"))
+        if announce:
+            self.printing_changed.emit(on)
 
     def _change_idle(self, step_s: float) -> None:
         self.idle_s = min(IDLE_RANGE_S[1], max(IDLE_RANGE_S[0], self.idle_s + step_s))

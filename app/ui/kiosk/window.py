@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScroller,
+    QSizePolicy,
     QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -78,11 +79,14 @@ def _style(spec: ModeSpec) -> str:
     QLabel#attract {{ font-size: {round(base * 2.6)}px; font-weight: bold; color: #2c5d8f; }}
     QLabel#disclaimer {{ font-size: {base}px; color: #333; }}
     QFrame#bar {{ background: #e6e0d4; }}
+    QDialog {{ border: 3px solid #2c5d8f; border-radius: 16px; }}
     QFrame#prompt {{ background: #ffffff; border: 3px solid #2c5d8f; border-radius: 16px; }}
     QPushButton {{ min-height: {target}px; min-width: {target}px; padding: 6px 18px; border-radius: 10px;
                   background: #2c5d8f; color: white; font-size: {base}px; border: none; }}
     QPushButton:checked {{ background: #173a5e; }}
     QPushButton:disabled {{ background: #9aa7b4; }}
+    QDialog#pin_pad QPushButton {{ min-height: {target * 2}px; min-width: {target * 2}px; }}
+    QComboBox {{ min-height: {target}px; }}
     QPushButton#urgent {{ background: #b00020; font-weight: bold; }}
     QListWidget {{ background: #f4f1ea; border: none; font-size: {base}px; }}
     QListWidget::item {{ min-height: {target}px; padding: 8px; margin: 3px; background: #ffffff; border-radius: 8px; }}
@@ -134,7 +138,7 @@ class KioskWindow(QWidget):
         allowed = spec.gestures
         self.mouse_input = TouchInput(self.interactor, lambda x, y, _add: self.touch_at(x, y),
                                       lambda x, y: self.touch_at(x, y))  # fmt: skip
-        self.gestures = TouchGestures(self.interactor, self.scene, allowed, self.touch_at, self.camera.request_reset)
+        self.gestures = TouchGestures(self.interactor, self.scene, allowed, self.touch_at, self.camera.request_reset, clock)
 
         self._pending_touch: int | None = None
         self._answer_timer = QTimer(self)
@@ -177,9 +181,12 @@ class KioskWindow(QWidget):
         top = QFrame(objectName="bar")
         top_row = QHBoxLayout(top)
         self.instruction = QLabel(objectName="heading")
+        self.instruction.setWordWrap(True)
+        self.instruction.setMinimumWidth(0)
         self.urgent_button = QPushButton(self.tr("When to get help now"), objectName="urgent")
         self.urgent_button.clicked.connect(self.show_urgent)
         self.urgent_button.setVisible(spec.allows(ids.URGENT_SIGNS) and spec.shows(ids.URGENT_BANNER))
+        self.urgent_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # never squeezed
         top_row.addWidget(self.instruction, 1)
         top_row.addWidget(self.urgent_button)
 
@@ -195,8 +202,8 @@ class KioskWindow(QWidget):
         self.urgent_page = self._build_urgent_page()
         for page in (self.start_page, self.result_page, self.urgent_page, self.attract_page):
             self.side.addWidget(page)
-        middle.addWidget(self.interactor, 3)
-        middle.addWidget(self.side, 2)
+        middle.addWidget(self.interactor, 5)
+        middle.addWidget(self.side, 4)
 
         bottom = QFrame(objectName="bar")
         bottom_row = QHBoxLayout(bottom)
@@ -206,8 +213,8 @@ class KioskWindow(QWidget):
         self.disclaimer.setVisible(spec.shows(ids.DISCLAIMER))
         bottom_row.addWidget(self.disclaimer, 1)
         self.view_buttons: dict[str, QPushButton] = {}
-        for action, view, label in ((ids.VIEW_ANTERIOR, "anterior", self.tr("Front")),
-                                    (ids.VIEW_POSTERIOR, "posterior", self.tr("Back"))):  # fmt: skip
+        for action, view, label in ((ids.VIEW_ANTERIOR, "anterior", self.tr("Front view")),
+                                    (ids.VIEW_POSTERIOR, "posterior", self.tr("Back view"))):  # fmt: skip
             if spec.allows(action):
                 button = QPushButton(label)
                 button.clicked.connect(lambda _checked=False, v=view: self.camera.request_view(v))
@@ -276,7 +283,7 @@ class KioskWindow(QWidget):
         self.candidate_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.candidate_list.currentItemChanged.connect(self._on_candidate_item)
         self._touch_scroll(self.candidate_list)
-        layout.addWidget(self.candidate_list, 1)
+        layout.addWidget(self.candidate_list, 2)
         self.card_view = self._browser()
         layout.addWidget(self.card_view, 3)
         self.print_button = QPushButton(self.tr("Print this page"))
@@ -304,7 +311,7 @@ class KioskWindow(QWidget):
         self.flag_list.itemClicked.connect(self._on_flag_item)
         self._touch_scroll(self.flag_list)
         layout.addWidget(self.flag_list, 2)
-        back = QPushButton(self.tr("Back"))
+        back = QPushButton(self.tr("Close"))
         back.clicked.connect(self._on_back)
         layout.addWidget(back)
         return page
@@ -388,7 +395,7 @@ class KioskWindow(QWidget):
                 item.setSelected(item.data(Qt.ItemDataRole.UserRole) in explorer.answers.red_flags)
         if explorer.touches:
             self.where.setText(self.tr("You touched {0}.").format(explorer.describe(explorer.touches[-1])))
-            self.instruction.setText(self.tr("Tap a name to read about it, or touch another spot."))
+            self.instruction.setText(self.tr("Tap a name to read more."))
             if self.side.currentWidget() is self.start_page:
                 self.side.setCurrentWidget(self.result_page)
 
@@ -624,6 +631,7 @@ class KioskWindow(QWidget):
         self.pin_pad.accepted.connect(self._open_staff_menu)
         self.pin_pad.finished.connect(self._on_pin_pad_closed)
         self.pin_pad.open()
+        self.pin_pad.raise_()
         self._place_dialogs()
 
     def _on_pin_pad_closed(self, _result: int) -> None:
@@ -647,6 +655,7 @@ class KioskWindow(QWidget):
         menu.report_button.setVisible(self.spec.allows(ids.REPORT_CONTENT_ERROR))
         self.staff_menu = menu
         menu.open()
+        menu.raise_()
         self._place_dialogs()
 
     def _on_staff_menu_closed(self, _result: int) -> None:

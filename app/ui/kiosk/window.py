@@ -54,6 +54,7 @@ from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import SkinLabels
 from app.ui.kiosk.cards import card_sections, plain_cards_html
 from app.ui.kiosk.gestures import TouchGestures
+from app.ui.kiosk.read_aloud import ReadAloud
 from app.ui.kiosk.staff import PinPad, StaffMenu
 from app.ui.scene_widget import SceneWidget
 from app.ui.touch_input import TouchInput
@@ -126,6 +127,7 @@ class KioskWindow(QWidget):
         self.camera = CameraRequests()
         self.explorer = Explorer(knowledge)
         self.gate = PinGate(spec.staff_exit.pin if spec.staff_exit else None)
+        self.reader = ReadAloud(self.language)
         self.interactor = SceneWidget(self)
         self.scene = AnatomyScene(self.interactor, model, self.state, self.camera)
         self.interactor.show_scene(self.scene)
@@ -286,6 +288,10 @@ class KioskWindow(QWidget):
         layout.addWidget(self.candidate_list, 2)
         self.card_view = self._browser()
         layout.addWidget(self.card_view, 3)
+        self.read_button = QPushButton(self.tr("Read it to me"))
+        self.read_button.clicked.connect(lambda: self.reader.speak(self.card_view.toPlainText()))
+        self.read_button.setVisible(self.spec.allows(ids.READ_ALOUD) and self.reader.available)
+        layout.addWidget(self.read_button)
         self.print_button = QPushButton(self.tr("Print this page"))
         self.print_button.clicked.connect(self._print)
         self.print_button.setVisible(self.spec.printing)
@@ -460,6 +466,7 @@ class KioskWindow(QWidget):
         """Everything the visitor did goes: touches, answers, selection, cards, view, scroll positions."""
         self._answer_timer.stop()
         self._pending_touch = None
+        self.reader.stop()
         self.explorer.clear()
         self.camera.request_reset()
         for view in (self.card_view, self.urgent_view):
@@ -589,6 +596,7 @@ class KioskWindow(QWidget):
     def _shut_down(self) -> None:
         self._leaving = True
         QCoreApplication.instance().removeEventFilter(self)
+        self.reader.stop()
         for timer in (self._idle_timer, self._hold_timer, self._answer_timer):
             timer.stop()
         for signal, slot in self._connections:

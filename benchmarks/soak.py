@@ -198,7 +198,8 @@ def soak(actions: int, seed: int) -> int:
     if touch_frames:
         print(f"frames per touch (every {COUNT_FRAMES_EVERY}th touch, {len(touch_frames)} counted): "
               f"median {statistics.median(touch_frames):.0f}, max {max(touch_frames)} besides the pulse "
-              f"(budget {FRAMES_PER_TOUCH_BUDGET}); pulse frames median {statistics.median(touch_pulse):.0f}")  # fmt: skip
+              f"(budget {FRAMES_PER_TOUCH_BUDGET}); pulse frames median "
+              f"{statistics.median(touch_pulse):.0f}")  # fmt: skip
         print(f"  within budget: {np.mean(np.asarray(touch_frames) <= FRAMES_PER_TOUCH_BUDGET) * 100:.0f} %")
     window.leave(0)
     return 0 if not errors and growth < 5 else 1

@@ -142,7 +142,9 @@ class StaffMenu(QDialog):
         for code in languages:
             self.language_box.addItem(QLocale(code).nativeLanguageName() or code, code)
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))
-        self.language_box.currentIndexChanged.connect(lambda _i: self.language_changed.emit(self.language_box.currentData()))
+        self.language_box.currentIndexChanged.connect(
+            lambda _i: self.language_changed.emit(self.language_box.currentData())
+        )
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Language")))
         row.addWidget(self.language_box, 1)
@@ -156,7 +158,9 @@ class StaffMenu(QDialog):
         layout.addWidget(self.printing_button)
 
         self.report_button = QPushButton(
-            self.tr("Report a content error in “{0}”").format(card_title) if card_title else self.tr("No card shown")
+            self.tr("Report a content error in “{0}”").format(card_title)
+            if card_title
+            else self.tr("No card shown")
         )
         self.report_button.setEnabled(card_title is not None)
         self.report_button.clicked.connect(self._report)

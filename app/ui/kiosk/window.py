@@ -137,10 +137,11 @@ class KioskWindow(QWidget):
             log.error("touch is off: %s", error)
             labels = None
         self.explorer_view = ExplorerView(self.scene, self.explorer, labels) if labels else None
-        allowed = spec.gestures
         self.mouse_input = TouchInput(self.interactor, lambda x, y, _add: self.touch_at(x, y),
                                       lambda x, y: self.touch_at(x, y))  # fmt: skip
-        self.gestures = TouchGestures(self.interactor, self.scene, allowed, self.touch_at, self.camera.request_reset, clock)
+        self.gestures = TouchGestures(
+            self.interactor, self.scene, spec.gestures, self.touch_at, self.camera.request_reset, clock
+        )
 
         self._pending_touch: int | None = None
         self._answer_timer = QTimer(self)
@@ -258,7 +259,7 @@ class KioskWindow(QWidget):
         """A card view: in-app card links only, and no selecting, dragging or menus unless the spec allows."""
         view = QTextBrowser()
         view.setOpenLinks(False)
-        view.setOpenExternalLinks(False)
+        view.setOpenExternalLinks(self.spec.external_links)
         view.anchorClicked.connect(self._on_link)
         if not self.spec.text_selection:
             view.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)  # nothing to drag out
@@ -429,12 +430,10 @@ class KioskWindow(QWidget):
             self.explorer.select(item.data(Qt.ItemDataRole.UserRole))
 
     def _on_link(self, url: QUrl) -> None:
-        """Only card links, shown in the kiosk; anything that would leave the app does nothing."""
+        """Card links open in the kiosk; any other link does nothing (no browser, no other program)."""
         if url.scheme() == "card" and self.spec.allows(ids.CARD_LINKS):
             view = self.urgent_view if self.side.currentWidget() is self.urgent_page else self.card_view
             self._show_card(view, url.path())
-        elif self.spec.external_links:
-            log.info("external link ignored: the kiosk opens no other program")
 
     def show_urgent(self) -> None:
         """One tap: the red flags and where to get help now."""
@@ -573,7 +572,8 @@ class KioskWindow(QWidget):
     def _filter_key(self, watched: QObject, event: QKeyEvent) -> bool:
         """Every key the spec does not allow is eaten, and VTK's own keys always are."""
         keys = QKeySequence(event.keyCombination()).toString(QKeySequence.SequenceFormat.PortableText)
-        inside_view = isinstance(watched, QWidget) and (watched is self.interactor or self.interactor.isAncestorOf(watched))
+        view = self.interactor
+        inside_view = isinstance(watched, QWidget) and (watched is view or view.isAncestorOf(watched))
         if inside_view or not self.spec.key_allowed(keys):
             event.accept()
             return True

@@ -41,7 +41,8 @@ def make_kiosk(qtbot, model, knowledge, clock):
     def make(spec=None, size=(1280, 800)):
         from app.ui.kiosk.window import KioskWindow
 
-        window = KioskWindow(model, knowledge, spec or short_spec(), clock=clock, quit_app=lambda code: window.exit_codes.append(code))
+        window = KioskWindow(model, knowledge, spec or short_spec(), clock=clock,
+                             quit_app=lambda code: window.exit_codes.append(code))  # fmt: skip
         window.exit_codes = []
         window.show()
         window.resize(*size)

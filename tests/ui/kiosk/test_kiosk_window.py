@@ -91,7 +91,8 @@ def test_no_context_menu_no_text_selection_no_external_links(qtbot, kiosk):
     assert not view.openExternalLinks() and not view.openLinks()
     seen = []
     view.customContextMenuRequested.connect(seen.append)
-    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(20, 20), view.viewport().mapToGlobal(QPoint(20, 20)))
+    at = QPoint(20, 20)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, view.viewport().mapToGlobal(at))
     assert QApplication.sendEvent(view.viewport(), event) is True  # eaten before the browser's menu
     assert not seen and QApplication.activePopupWidget() is None
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(60, 30))

@@ -155,3 +155,16 @@ def test_the_staff_menu_sets_idle_printing_and_reports_a_content_error(qtbot, ki
     assert record.getMessage() == f"content error reported: card {card.id}, content version {card.content_version}"
     menu.back_button.click()
     assert kiosk.staff_menu is None and kiosk.isVisible()
+
+
+def test_a_screen_that_does_not_exist_gives_the_first_one_and_a_log_line(qtbot, make_kiosk, caplog):
+    from dataclasses import replace
+
+    from conftest import short_spec
+
+    kiosk = make_kiosk(replace(short_spec(), screen=5))
+    with caplog.at_level(logging.WARNING, logger="app"):
+        kiosk.show_kiosk()
+    qtbot.waitUntil(kiosk.isFullScreen)
+    assert kiosk.screen() is QApplication.screens()[0]
+    assert any("screen 5 does not exist" in r.getMessage() for r in caplog.records)

@@ -557,6 +557,9 @@ class KioskWindow(QWidget):
         if kind == QEvent.Type.MouseMove and not event.buttons():  # type: ignore[attr-defined]
             return False
         self._last_input = self.clock()
+        if kind in PRESS_EVENTS and self._outside_staff_box(watched):
+            event.accept()  # the PIN pad and the staff menu are modal: nothing behind them reacts
+            return True
         if kind in PRESS_EVENTS:
             self._start_corner_hold(event)
             if self.attracting:  # the first touch only wakes the kiosk
@@ -568,6 +571,10 @@ class KioskWindow(QWidget):
         elif self._hold_timer.isActive() and not self._in_staff_corner(event):
             self._hold_timer.stop()
         return False
+
+    def _outside_staff_box(self, watched: QWidget) -> bool:
+        box = self.staff_menu or self.pin_pad
+        return box is not None and box.isVisible() and not (watched is box or box.isAncestorOf(watched))
 
     def _filter_key(self, watched: QObject, event: QKeyEvent) -> bool:
         """Every key the spec does not allow is eaten, and VTK's own keys always are."""

@@ -118,6 +118,16 @@ def test_a_short_press_in_the_corner_opens_nothing(qtbot, kiosk):
     assert kiosk.pin_pad is None
 
 
+def test_nothing_behind_the_pin_pad_reacts(qtbot, kiosk):
+    pad = hold_staff_corner(qtbot, kiosk)
+    kiosk.camera.request_view("anterior")
+    click(qtbot, kiosk, skin_point_near(kiosk, "metatarsal_head_3_left", (0, 0, 1)))
+    qtbot.wait(50)
+    assert kiosk.explorer.touches == () and kiosk.pin_pad is pad
+    pad.cancel_key.click()
+    assert kiosk.pin_pad is None and kiosk.staff_menu is None
+
+
 def test_the_right_pin_opens_the_staff_menu_and_leaves_with_code_0(qtbot, kiosk):
     pad = hold_staff_corner(qtbot, kiosk)
     for digit in PIN:

@@ -1,9 +1,16 @@
-"""Composition root: QApplication, model, content, window."""
+"""Composition root: technical log, mode, process, QApplication, language, model, content, window.
+
+The mode's process settings come before Qt, VTK and pyvista are imported: pyvista imports
+matplotlib, which writes its font cache on import, so a kiosk that keeps nothing must have its
+private cache folders in place first (app/modes/keeps_nothing.py).
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+from typing import TYPE_CHECKING
 
 from app.ui.qt_env import collection_paused
 
@@ -11,18 +18,27 @@ with collection_paused():
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from app.content.cache import load_cached
+    from app.content.loader import load
     from app.domain.errors import AtlasError
-    from app.domain.knowledge import Knowledge
+    from app.modes import ids
+    from app.modes.keeps_nothing import prepare_process, start_technical_log
     from app.modes.spec import CLINICIAN, ModeSpec, mode_for
     from app.resources import content_dir
-    from app.scene.assets import Model, load_model
     from app.ui.crash import install_crash_reports
     from app.ui.i18n import Translation, choose_language, remember_language
+
+if TYPE_CHECKING:
+    from app.domain.knowledge import Knowledge
+    from app.scene.assets import Model
     from app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 
 def load_model_or_report() -> Model | None:
     """Load the model; on failure, say what is wrong and how to fix it (stderr and a dialog)."""
+    with collection_paused():
+        from app.scene.assets import load_model
     try:
         return load_model()
     except AtlasError as error:
@@ -31,11 +47,12 @@ def load_model_or_report() -> Model | None:
         return None
 
 
-def load_content_and_report() -> tuple[Knowledge, list[str]]:
-    """Load content/ (through the copy kept from the last start when nothing changed); broken files
-    are left out and listed, the rest is used. The reading grade is an authoring check, left to
-    `referral-atlas check-content`."""
-    knowledge, issues = load_cached(content_dir(), check_reading=False)
+def load_content_and_report(cached: bool = True) -> tuple[Knowledge, list[str]]:
+    """Load content/ (through the copy kept from the last start when nothing changed, if `cached`);
+    broken files are left out and listed, the rest is used. The reading grade is an authoring
+    check, left to `referral-atlas check-content`."""
+    read = load_cached if cached else load
+    knowledge, issues = read(content_dir(), check_reading=False)
     problems = [f"{issue.file}:{issue.line}: {issue.problem}" for issue in issues]
     for problem in problems:
         print(f"referral-atlas: {problem}", file=sys.stderr)
@@ -51,6 +68,8 @@ class Windows:
         self.window = self._open()
 
     def _open(self) -> MainWindow:
+        from app.ui.main_window import MainWindow
+
         window = MainWindow(self.model, self.knowledge, spec=self.spec)
         window.language_chosen.connect(self.switch_language)
         return window
@@ -65,16 +84,33 @@ class Windows:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    start_technical_log()
+    try:
+        spec = mode_for(args)
+    except AtlasError as error:
+        print(f"referral-atlas: {error}", file=sys.stderr)
+        return 2
+    prepare_process(spec)  # a kiosk's caches go to a private folder or nowhere, before anything writes one
+    with collection_paused():
+        from app.ui.kiosk.window import KioskWindow
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("Referral Atlas")
     qt_app.setOrganizationName("referral-atlas")  # where QSettings keeps the language and text size
     translation = Translation()
-    translation.install(choose_language(getattr(args, "lang", None)))
+    translation.install(choose_language(getattr(args, "lang", None) or spec.language))
     model = load_model_or_report()
     if model is None:
         return 1
-    knowledge, problems = load_content_and_report()
-    windows = Windows(model, knowledge, translation, mode_for(args))
+    knowledge, problems = load_content_and_report(cached=not spec.keeps_nothing)
+    log.info("started in %s mode", spec.name)
+    if spec.shows(ids.KIOSK_FLOW):
+        if problems:
+            log.warning("%d content problem(s); those cards are left out", len(problems))
+        kiosk = KioskWindow(model, knowledge, spec)
+        install_crash_reports(lambda _text: None)  # logged; the visitor's screen carries on as it is
+        kiosk.show_kiosk()
+        return qt_app.exec()
+    windows = Windows(model, knowledge, translation, spec)
     # from here on an unexpected error is logged and shown in the status bar; the window stays up
     install_crash_reports(lambda text: windows.window.statusBar().showMessage(text))
     if problems:

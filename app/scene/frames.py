@@ -51,6 +51,7 @@ class Frames:
         self._dirty = False
         self._preparers: list[Callable[[], None]] = []
         self._animations: list[Animation] = []
+        self._intervals: dict[Animation, float] = {}  # the least time between an animation's frames
         self._interacting = False
         self._rest_at: float | None = None
         self._quality: Quality | None = None
@@ -79,6 +80,7 @@ class Frames:
             subject.RemoveObserver(tag)  # type: ignore[attr-defined]
         self._observed.clear()
         self._animations.clear()
+        self._intervals.clear()
         self._preparers.clear()
         self._wake = self._present = None
 
@@ -108,14 +110,18 @@ class Frames:
         if self._wake is not None:
             self._wake(REST_DELAY_S)
 
-    def animate(self, animation: Animation) -> None:
+    def animate(self, animation: Animation, interval_s: float = ANIMATION_INTERVAL_S) -> None:
+        """Run `animation` before every frame until it returns False; frames come no closer than
+        `interval_s` (a slow turn asks for fewer: the kiosk's attract loop)."""
         if animation not in self._animations:
             self._animations.append(animation)
+        self._intervals[animation] = interval_s
         self.request()
 
     def stop(self, animation: Animation) -> None:
         if animation in self._animations:
             self._animations.remove(animation)
+            self._intervals.pop(animation, None)
             self.request()
 
     @property
@@ -160,6 +166,7 @@ class Frames:
         for animation in list(self._animations):
             if not animation(now):
                 self._animations.remove(animation)  # its last frame is drawn at full quality
+                self._intervals.pop(animation, None)
         self._dirty = False
         quality = MOVING if self.moving or self._rest_at is not None else REST
         if self.live:  # off-screen pictures keep the plotter's own anti-aliasing
@@ -174,7 +181,7 @@ class Frames:
         self.count += 1
         self.drawn.emit(took)
         if self._animations and self._wake is not None:
-            self._wake(max(0.0, ANIMATION_INTERVAL_S - took))
+            self._wake(max(0.0, min(self._intervals.values()) - took))
 
     def prepare(self) -> None:
         """Bring the actors up to date without drawing (an off-screen picture draws itself)."""

@@ -120,6 +120,17 @@ def test_animation_frames_wait_for_their_interval(frames, clock):
     assert loop.wakes and all(0.0 <= w <= ANIMATION_INTERVAL_S for w in loop.wakes)
 
 
+def test_a_slow_animation_asks_for_frames_at_its_own_interval(frames, clock):
+    loop = FakeLoop(frames)
+    slow = lambda now: True  # noqa: E731  (the kiosk's attract loop turns at 10 frames a second)
+    frames.animate(slow, interval_s=0.1)
+    loop.run()
+    assert loop.wakes == [0.1], "the clock stands still here, so the frame took no time"
+    frames.animate(lambda now: True)  # a quicker one running beside it sets the pace
+    loop.run()
+    assert loop.wakes == [ANIMATION_INTERVAL_S]
+
+
 def test_a_stopped_animation_draws_no_more(frames, clock):
     loop = FakeLoop(frames)
     calls = []

@@ -1,0 +1,102 @@
+"""Idle: "Still there?" with a countdown, then the attract screen (the body turning slowly at a low
+frame rate); leaving it, nothing of the last visitor is left (state checked, not just widgets)."""
+
+import time
+
+import numpy as np
+from PySide6.QtCore import QPoint, Qt
+
+from app.domain.explorer import Answers
+from conftest import IDLE
+from pixels import click, skin_point_near
+
+
+def visit(qtbot, kiosk):
+    """A visitor: a touch, a red-flag answer, another candidate chosen, the view turned, cards scrolled."""
+    kiosk.camera.request_view("anterior")
+    click(qtbot, kiosk, skin_point_near(kiosk, "metatarsal_head_3_left", (0, 0, 1)))
+    qtbot.waitUntil(lambda: bool(kiosk.explorer.touches))
+    kiosk.candidate_list.setCurrentRow(1)
+    kiosk.urgent_button.click()
+    item = kiosk.flag_list.item(1)
+    item.setSelected(True)
+    kiosk.flag_list.itemClicked.emit(item)
+    kiosk.card_view.verticalScrollBar().setValue(kiosk.card_view.verticalScrollBar().maximum())
+    kiosk.scene.plotter.camera.azimuth += 40
+    assert kiosk.explorer.answers.red_flags
+
+
+def camera_position(kiosk):
+    return np.asarray(kiosk.scene.plotter.camera.position)
+
+
+def test_idle_prompts_counts_down_then_resets_everything_and_attracts(qtbot, kiosk, clock):
+    home = camera_position(kiosk)
+    visit(qtbot, kiosk)
+    clock.advance(IDLE.prompt_after_s - 1)
+    kiosk.idle_tick()
+    assert not kiosk.prompt.isVisible()
+    clock.advance(1)
+    kiosk.idle_tick()
+    assert kiosk.prompt.isVisible() and "15 s" in kiosk.countdown.text()
+    clock.advance(IDLE.countdown_s - 1)
+    kiosk.idle_tick()
+    assert "1 s" in kiosk.countdown.text() and kiosk.explorer.touches, "nothing is reset before the countdown ends"
+    clock.advance(1)
+    kiosk.idle_tick()
+
+    explorer = kiosk.explorer
+    assert explorer.touches == () and explorer.answers == Answers() and explorer.candidates == []
+    assert explorer.selected is None and explorer.source is None
+    assert not kiosk.prompt.isVisible() and kiosk.attracting
+    assert kiosk.side.currentWidget() is kiosk.attract_page
+    assert not kiosk.card_view.toPlainText() and kiosk.candidate_list.count() == 0
+    assert not kiosk.flag_list.selectedItems()
+    assert all(v.verticalScrollBar().value() == 0 for v in (kiosk.card_view, kiosk.urgent_view, kiosk.flag_list))
+
+    # the body turns slowly, at the attract loop's low frame rate
+    start, frames = camera_position(kiosk), kiosk.scene.frames.count
+    began = time.perf_counter()
+    qtbot.wait(1500)
+    took = time.perf_counter() - began
+    assert np.linalg.norm(camera_position(kiosk) - start) > 1e-3, "the body turns"
+    assert kiosk.scene.frames.count - frames <= kiosk.spec.attract.frames_per_s * took + 2
+    assert kiosk.explorer_view.path_points == {}, "the last visitor's paths are gone from the picture"
+
+    # the next visitor's first touch only wakes the kiosk: start screen, the view at home
+    qtbot.mouseClick(kiosk.interactor, Qt.MouseButton.LeftButton, pos=kiosk.interactor.rect().center())
+    assert not kiosk.attracting and kiosk.side.currentWidget() is kiosk.start_page
+    assert kiosk.explorer.touches == ()
+    assert np.allclose(camera_position(kiosk), home, atol=1e-6)
+    qtbot.waitUntil(lambda: not kiosk.animating())
+
+
+def test_still_here_or_a_touch_keeps_the_visit(qtbot, kiosk, clock):
+    visit(qtbot, kiosk)
+    clock.advance(IDLE.prompt_after_s + 2)
+    kiosk.idle_tick()
+    assert kiosk.prompt.isVisible()
+    kiosk.still_here.click()
+    assert not kiosk.prompt.isVisible()
+    clock.advance(IDLE.countdown_s)
+    kiosk.idle_tick()
+    assert kiosk.explorer.touches and not kiosk.attracting and not kiosk.prompt.isVisible()
+    clock.advance(IDLE.prompt_after_s + 1 - IDLE.countdown_s)
+    kiosk.idle_tick()
+    assert kiosk.prompt.isVisible()
+    qtbot.mousePress(kiosk.side, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    kiosk.idle_tick()
+    assert not kiosk.prompt.isVisible() and kiosk.explorer.touches
+
+
+def test_an_untouched_kiosk_goes_to_its_attract_screen_without_asking(qtbot, kiosk, clock):
+    clock.advance(IDLE.prompt_after_s)
+    kiosk.idle_tick()
+    assert kiosk.attracting and not kiosk.prompt.isVisible()
+
+
+def test_the_idle_timer_ticks_by_itself(qtbot, kiosk, clock):
+    visit(qtbot, kiosk)
+    clock.advance(IDLE.prompt_after_s + IDLE.countdown_s)
+    qtbot.waitUntil(lambda: kiosk.attracting, timeout=2000)
+    assert kiosk.explorer.touches == ()

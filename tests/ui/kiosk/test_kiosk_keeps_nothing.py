@@ -1,0 +1,95 @@
+"""A scripted kiosk session through the real start-up (`run_app` with --kiosk): touches, an answer,
+a chosen source, an idle reset and the staff's exit write no file but the technical log, and the
+log holds nothing the visitor did."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).parents[3]
+SESSION = """
+import sys
+from dataclasses import replace
+from PySide6.QtCore import QTimer
+import app.main
+from app.cli import build_parser
+from app.modes.spec import IdlePolicy
+
+def display(window, point):
+    renderer = window.scene.plotter.renderer
+    renderer.SetWorldPoint(*point, 1.0)
+    renderer.WorldToDisplay()
+    return renderer.GetDisplayPoint()[:2]
+
+def session(window):
+    labels = window.explorer_view.labels
+    foot = labels.points[labels.nearest_point(tuple(window.scene.model.landmarks["metatarsal_head_3_left"]))]
+    window.touch_at(*display(window, foot))
+    QTimer.singleShot(300, lambda: answer(window))
+
+def answer(window):
+    assert window.explorer.touches, "the touch was answered"
+    window.candidate_list.setCurrentRow(1)
+    window.show_urgent()
+    item = window.flag_list.item(0)
+    item.setSelected(True)
+    window.flag_list.itemClicked.emit(item)
+    window.spec = replace(window.spec, idle=IdlePolicy(0.3, 0.3))
+    QTimer.singleShot(1500, lambda: leave(window))
+
+def leave(window):
+    assert window.attracting and not window.explorer.touches, "the idle reset came"
+    print("session done", flush=True)
+    window.leave(0)
+
+def prepare_then_script(spec, prepare=app.main.prepare_process):
+    prepared = prepare(spec)
+    from app.ui.kiosk.window import KioskWindow  # only now: importing pyvista writes matplotlib's cache
+
+    shown = KioskWindow.show_kiosk
+    def show_and_script(window):
+        shown(window)
+        QTimer.singleShot(500, lambda: session(window))
+    KioskWindow.show_kiosk = show_and_script
+    return prepared
+
+app.main.prepare_process = prepare_then_script
+sys.exit(app.main.run_app(build_parser().parse_args(["--kiosk"])))
+"""
+
+
+def _files(root: Path) -> set[str]:
+    return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.mark.skipif("DISPLAY" not in os.environ, reason="draws through X (pytest-xvfb gives one)")
+def test_a_scripted_kiosk_session_writes_no_file_but_the_log(tmp_path):
+    home = tmp_path / "home"
+    folders = {
+        "XDG_CACHE_HOME": home / ".cache", "XDG_CONFIG_HOME": home / ".config",
+        "XDG_DATA_HOME": home / ".local/share", "XDG_STATE_HOME": home / ".local/state",
+        "XDG_RUNTIME_DIR": tmp_path / "run", "TMPDIR": tmp_path / "tmp",
+    }  # fmt: skip
+    for folder in folders.values():
+        folder.mkdir(parents=True)
+    env = {
+        "HOME": str(home), "PATH": os.environ.get("PATH", "/usr/bin"), "PYTHONPATH": str(REPO),
+        "LIBGL_ALWAYS_SOFTWARE": "1", "REFERRAL_ATLAS_KIOSK_CONFIG": str(tmp_path / "no-such-kiosk.toml"),
+        **{key: str(folder) for key, folder in folders.items()},
+        **{k: os.environ[k] for k in ("DISPLAY", "XAUTHORITY") if k in os.environ},
+    }  # fmt: skip
+    before = _files(tmp_path)
+    result = subprocess.run([sys.executable, "-c", SESSION], env=env, cwd=home, capture_output=True, text=True,
+                            timeout=240)  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "session done" in result.stdout
+    written = _files(tmp_path) - before
+    assert written == {"home/.local/state/referral-atlas/log/referral-atlas.log"}, written
+    log = (home / ".local/state/referral-atlas/log/referral-atlas.log").read_text()
+    assert "started in kiosk mode" in log and "kiosk left by staff" in log
+    assert "no-such-kiosk.toml not found" in log, "a missing config gives the defaults and one line"
+    for visitor_word in ("foot", "left", "metatars", "L5", "bunion", "saddle", "cauda"):
+        assert visitor_word not in log.lower().replace("kiosk left by staff", ""), visitor_word

@@ -1,0 +1,42 @@
+"""Read aloud is off by default, and on (when the config says so) only with espeak-ng installed."""
+
+import os
+import stat
+from dataclasses import replace
+
+from app.modes import ids
+from test_kiosk_window import touch_left_foot
+
+
+def fake_espeak(folder, heard):
+    program = folder / "espeak-ng"
+    program.write_text(f'#!/bin/sh\necho "$@" > {heard}.args\ncat > {heard}\n')
+    program.chmod(program.stat().st_mode | stat.S_IEXEC)
+
+
+def test_no_read_aloud_button_unless_the_config_turns_it_on(kiosk):
+    assert not kiosk.spec.allows(ids.READ_ALOUD) and kiosk.read_button.isHidden()
+
+
+def test_the_card_is_spoken_by_espeak_ng(qtbot, make_kiosk, tmp_path, monkeypatch):
+    heard = tmp_path / "heard.txt"
+    fake_espeak(tmp_path, heard)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    from conftest import short_spec
+
+    spec = short_spec()
+    kiosk = make_kiosk(replace(spec, actions=spec.actions | {ids.READ_ALOUD}))
+    assert not kiosk.read_button.isHidden()
+    touch_left_foot(qtbot, kiosk)
+    kiosk.read_button.click()
+    qtbot.waitUntil(lambda: heard.exists() and "What helps" in heard.read_text())
+    assert (tmp_path / "heard.txt.args").read_text().split() == ["-v", "en", "--stdin"]
+
+
+def test_without_espeak_ng_there_is_no_button(make_kiosk, tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    from conftest import short_spec
+
+    spec = short_spec()
+    kiosk = make_kiosk(replace(spec, actions=spec.actions | {ids.READ_ALOUD}))
+    assert not kiosk.reader.available and kiosk.read_button.isHidden()

@@ -1,0 +1,180 @@
+"""The kiosk window: fullscreen and frameless with its own controls, one flow, no way out but the
+staff corner and the PIN."""
+
+import logging
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from app.modes import ids
+from app.modes.pin import PinResult
+from app.modes.spec import CLINICIAN_SECTION
+from conftest import PIN
+from pixels import click, skin_point_near
+
+
+def touch_left_foot(qtbot, kiosk):
+    kiosk.camera.request_view("anterior")
+    click(qtbot, kiosk, skin_point_near(kiosk, "metatarsal_head_3_left", (0, 0, 1)))
+    qtbot.waitUntil(lambda: bool(kiosk.explorer.touches))
+
+
+def test_the_kiosk_opens_fullscreen_and_frameless_with_its_own_controls(qtbot, make_kiosk):
+    kiosk = make_kiosk()
+    kiosk.show_kiosk()
+    qtbot.waitUntil(kiosk.isFullScreen)
+    assert kiosk.windowFlags() & Qt.WindowType.FramelessWindowHint
+    assert kiosk.screen() is QApplication.screens()[0]
+    assert kiosk.urgent_button.isVisible() and kiosk.disclaimer.isVisible()
+    assert "not a diagnosis" in kiosk.disclaimer.text()
+    assert kiosk.start_again_button.isVisible()
+    assert not hasattr(kiosk, "layers_dock") and not hasattr(kiosk, "panel"), "no clinician panels"
+    for button in kiosk.findChildren(QPushButton):
+        if button.isVisible():
+            assert min(button.width(), button.height()) >= kiosk.spec.touch_target_px, button.text()
+    assert kiosk.font().pixelSize() >= 16 or kiosk.instruction.fontInfo().pixelSize() >= 24
+
+
+def test_touch_shows_the_spot_a_few_plain_cards_and_start_again_clears_them(qtbot, kiosk):
+    touch_left_foot(qtbot, kiosk)
+    assert kiosk.side.currentWidget() is kiosk.result_page
+    assert "left" in kiosk.where.text()
+    assert 1 <= kiosk.candidate_list.count() <= 3
+    text = kiosk.card_view.toPlainText()
+    assert "What it may be" in text and "What helps" in text and "When to get help" in text
+    assert CLINICIAN_SECTION not in text, "the clinicians' section is hidden in the kiosk"
+    qtbot.waitUntil(lambda: not kiosk.animating())
+    assert kiosk.explorer_view.path_points, "the lit sources and their paths are drawn"
+    kiosk.candidate_list.setCurrentRow(kiosk.candidate_list.count() - 1)
+    assert kiosk.explorer.selected.id == kiosk.candidate_list.currentItem().data(Qt.ItemDataRole.UserRole)
+    kiosk.start_again_button.click()
+    assert kiosk.explorer.touches == () and kiosk.explorer.candidates == []
+    assert kiosk.side.currentWidget() is kiosk.start_page and not kiosk.card_view.toPlainText()
+
+
+def test_when_to_get_help_now_is_one_tap_and_a_red_flag_shows_its_card(qtbot, kiosk):
+    kiosk.urgent_button.click()
+    assert kiosk.side.currentWidget() is kiosk.urgent_page
+    assert "emergency" in kiosk.urgent_view.toPlainText().lower()
+    item = kiosk.flag_list.item(0)
+    rect = kiosk.flag_list.visualItemRect(item)
+    qtbot.mouseClick(kiosk.flag_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert item.data(Qt.ItemDataRole.UserRole) in kiosk.explorer.answers.red_flags
+    assert kiosk.explorer.candidates[0].mechanism == "urgent"
+    assert "Get care now" in kiosk.urgent_view.toPlainText()
+
+
+@pytest.mark.parametrize("keys", sorted(ids.ESCAPE_KEYS | ids.VTK_KEYS))
+def test_no_key_leads_out_or_changes_the_view(qtbot, kiosk, keys):
+    sequence = QKeySequence(keys)[0]
+    camera = kiosk.scene.plotter.camera.position
+    for target in (kiosk, kiosk.interactor):
+        QTest.keyClick(target, sequence.key(), sequence.keyboardModifiers())
+    qtbot.wait(50)
+    assert kiosk.isVisible() and not kiosk.exit_codes
+    assert kiosk.scene.plotter.camera.position == camera
+    assert not kiosk.scene.plotter.iren.interactor.GetRenderWindow().GetStereoRender()
+
+
+def test_a_close_event_leaves_the_window_open(qtbot, kiosk):
+    assert kiosk.close() is False
+    assert kiosk.isVisible() and not kiosk.exit_codes
+
+
+def test_no_context_menu_no_text_selection_no_external_links(qtbot, kiosk):
+    touch_left_foot(qtbot, kiosk)
+    view = kiosk.card_view
+    assert not view.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    assert not view.openExternalLinks() and not view.openLinks()
+    seen = []
+    view.customContextMenuRequested.connect(seen.append)
+    at = QPoint(20, 20)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, view.viewport().mapToGlobal(at))
+    assert QApplication.sendEvent(view.viewport(), event) is True  # eaten before the browser's menu
+    assert not seen and QApplication.activePopupWidget() is None
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(60, 30))
+    assert not view.textCursor().hasSelection()
+    shown = view.toPlainText()
+    view.anchorClicked.emit("https://example.org/")
+    assert view.toPlainText() == shown
+
+
+def hold_staff_corner(qtbot, kiosk):
+    corner = QPoint(kiosk.width() - 10, 10)
+    qtbot.mousePress(kiosk, Qt.MouseButton.LeftButton, pos=corner)
+    qtbot.waitUntil(lambda: kiosk.pin_pad is not None and kiosk.pin_pad.isVisible(), timeout=3000)
+    qtbot.mouseRelease(kiosk, Qt.MouseButton.LeftButton, pos=corner)
+    return kiosk.pin_pad
+
+
+def test_a_short_press_in_the_corner_opens_nothing(qtbot, kiosk):
+    corner = QPoint(kiosk.width() - 10, 10)
+    qtbot.mousePress(kiosk, Qt.MouseButton.LeftButton, pos=corner)
+    qtbot.mouseRelease(kiosk, Qt.MouseButton.LeftButton, pos=corner, delay=50)
+    qtbot.wait(400)
+    assert kiosk.pin_pad is None
+
+
+def test_nothing_behind_the_pin_pad_reacts(qtbot, kiosk):
+    pad = hold_staff_corner(qtbot, kiosk)
+    kiosk.camera.request_view("anterior")
+    click(qtbot, kiosk, skin_point_near(kiosk, "metatarsal_head_3_left", (0, 0, 1)))
+    qtbot.wait(50)
+    assert kiosk.explorer.touches == () and kiosk.pin_pad is pad
+    pad.cancel_key.click()
+    assert kiosk.pin_pad is None and kiosk.staff_menu is None
+
+
+def test_the_right_pin_opens_the_staff_menu_and_leaves_with_code_0(qtbot, kiosk):
+    pad = hold_staff_corner(qtbot, kiosk)
+    for digit in PIN:
+        pad.keys[digit].click()
+    pad.ok_key.click()
+    assert kiosk.staff_menu is not None and kiosk.staff_menu.isVisible()
+    kiosk.staff_menu.leave_button.click()
+    assert kiosk.exit_codes == [0] and not kiosk.isVisible()
+
+
+def test_a_wrong_pin_is_refused_and_the_next_try_waits(qtbot, kiosk):
+    pad = hold_staff_corner(qtbot, kiosk)
+    assert pad.enter("000000") is PinResult.REFUSED
+    assert kiosk.staff_menu is None and kiosk.isVisible() and not kiosk.exit_codes
+    assert not pad.ok_key.isEnabled() and "wrong" in pad.message.text()
+    assert pad.enter(PIN) is PinResult.WAIT, "too soon after a wrong PIN: not even checked"
+    assert kiosk.gate.wait_s() > 0 and kiosk.staff_menu is None
+
+
+def test_the_staff_menu_sets_idle_printing_and_reports_a_content_error(qtbot, kiosk, caplog):
+    touch_left_foot(qtbot, kiosk)
+    shown = kiosk._shown_card
+    pad = hold_staff_corner(qtbot, kiosk)
+    assert pad.enter(PIN) is PinResult.ACCEPTED
+    menu = kiosk.staff_menu
+    menu.idle_more.click()
+    assert kiosk.spec.idle.prompt_after_s == 120.0
+    assert not kiosk.print_button.isVisibleTo(kiosk)
+    menu.printing_button.click()
+    assert kiosk.spec.printing and kiosk.print_button.isVisibleTo(kiosk)
+    with caplog.at_level(logging.WARNING, logger="app"):
+        menu.report_button.click()
+    [record] = [r for r in caplog.records if "content error reported" in r.getMessage()]
+    card = kiosk.explorer.knowledge.card(shown)
+    assert record.getMessage() == f"content error reported: card {card.id}, content version {card.content_version}"
+    menu.back_button.click()
+    assert kiosk.staff_menu is None and kiosk.isVisible()
+
+
+def test_a_screen_that_does_not_exist_gives_the_first_one_and_a_log_line(qtbot, make_kiosk, caplog):
+    from dataclasses import replace
+
+    from conftest import short_spec
+
+    kiosk = make_kiosk(replace(short_spec(), screen=5))
+    with caplog.at_level(logging.WARNING, logger="app"):
+        kiosk.show_kiosk()
+    qtbot.waitUntil(kiosk.isFullScreen)
+    assert kiosk.screen() is QApplication.screens()[0]
+    assert any("screen 5 does not exist" in r.getMessage() for r in caplog.records)

@@ -237,6 +237,89 @@
     </message>
 </context>
 <context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Referral Atlas</source>
+        <translation>Atlas del dolor referido</translation>
+    </message>
+    <message>
+        <source>When to get help now</source>
+        <translation>Cuándo buscar ayuda ya</translation>
+    </message>
+    <message>
+        <source>Touch where it hurts</source>
+        <translation>Toque donde le duele</translation>
+    </message>
+    <message>
+        <source>Touch the body on the screen. Turn it with one finger. Pinch with two fingers to zoom.</source>
+        <translation>Toque el cuerpo en la pantalla. Gírelo con un dedo. Junte o separe dos dedos para acercar.</translation>
+    </message>
+    <message>
+        <source>Touch the screen to start.</source>
+        <translation>Toque la pantalla para empezar.</translation>
+    </message>
+    <message>
+        <source>This is education, not a diagnosis. A clinician can examine you and tell.</source>
+        <translation>Esto es educación, no un diagnóstico. Un profesional de la salud puede examinarle y decírselo.</translation>
+    </message>
+    <message>
+        <source>Front view</source>
+        <translation>Vista de frente</translation>
+    </message>
+    <message>
+        <source>Back view</source>
+        <translation>Vista de espalda</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Empezar de nuevo</translation>
+    </message>
+    <message>
+        <source>What it may be (tap one):</source>
+        <translation>Qué podría ser (toque una):</translation>
+    </message>
+    <message>
+        <source>Read it to me</source>
+        <translation>Léamelo en voz alta</translation>
+    </message>
+    <message>
+        <source>Print this page</source>
+        <translation>Imprimir esta página</translation>
+    </message>
+    <message>
+        <source>Do you have one of these now? Tap it:</source>
+        <translation>¿Tiene ahora alguna de estas? Tóquela:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Still there?</source>
+        <translation>¿Sigue ahí?</translation>
+    </message>
+    <message>
+        <source>Yes, I am still here</source>
+        <translation>Sí, sigo aquí</translation>
+    </message>
+    <message>
+        <source>Touch the skin of the body where it hurts.</source>
+        <translation>Toque la piel del cuerpo donde le duele.</translation>
+    </message>
+    <message>
+        <source>You touched {0}.</source>
+        <translation>Usted tocó {0}.</translation>
+    </message>
+    <message>
+        <source>Tap a name to read more.</source>
+        <translation>Toque un nombre para leer más.</translation>
+    </message>
+    <message>
+        <source>The screen starts again in {0} s.</source>
+        <translation>La pantalla vuelve a empezar en {0} s.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Front</source>
@@ -443,6 +526,33 @@
     </message>
 </context>
 <context>
+    <name>PinPad</name>
+    <message>
+        <source>Staff PIN</source>
+        <translation>PIN del personal</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>That PIN is wrong.</source>
+        <translation>Ese PIN no es correcto.</translation>
+    </message>
+    <message>
+        <source>That PIN is wrong. Try again in {0} s.</source>
+        <translation>Ese PIN no es correcto. Inténtelo de nuevo en {0} s.</translation>
+    </message>
+    <message>
+        <source>Try again.</source>
+        <translation>Inténtelo de nuevo.</translation>
+    </message>
+</context>
+<context>
     <name>QuizPanel</name>
     <message>
         <source>Finish: check my touches</source>
@@ -542,6 +652,49 @@
     <message>
         <source>card</source>
         <translation>ficha</translation>
+    </message>
+</context>
+<context>
+    <name>StaffMenu</name>
+    <message>
+        <source>Staff menu (this session only)</source>
+        <translation>Menú del personal (solo esta sesión)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Report a content error in “{0}”</source>
+        <translation>Informar de un error de contenido en «{0}»</translation>
+    </message>
+    <message>
+        <source>No card shown</source>
+        <translation>No se muestra ninguna ficha</translation>
+    </message>
+    <message>
+        <source>Leave the kiosk</source>
+        <translation>Salir del quiosco</translation>
+    </message>
+    <message>
+        <source>Back to the kiosk</source>
+        <translation>Volver al quiosco</translation>
+    </message>
+    <message>
+        <source>Printing: on</source>
+        <translation>Impresión: activada</translation>
+    </message>
+    <message>
+        <source>Printing: off</source>
+        <translation>Impresión: desactivada</translation>
+    </message>
+    <message>
+        <source>Start again after {0} s untouched</source>
+        <translation>Empezar de nuevo tras {0} s sin tocar</translation>
+    </message>
+    <message>
+        <source>Reported. Thank you.</source>
+        <translation>Informado. Gracias.</translation>
     </message>
 </context>
 <context>

@@ -1,33 +1,9 @@
 """The kiosk window under Xvfb with the committed model and content, a clock the test moves, a staff
 PIN, a quick corner hold, and its exit codes recorded instead of ending the test run."""
 
-from dataclasses import replace
-
 import pytest
 
-from app.modes.config import KioskConfig
-from app.modes.pin import hash_pin
-from app.modes.spec import IdlePolicy, kiosk_spec
-
-PIN = "482916"
-IDLE = IdlePolicy(prompt_after_s=90.0, countdown_s=15.0)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-def short_spec():
-    spec = kiosk_spec(KioskConfig(pin=hash_pin(PIN, n=2**10)))
-    return replace(spec, idle=IDLE, staff_exit=replace(spec.staff_exit, hold_s=0.2))
-
+from kiosk_setup import Clock, short_spec  # noqa: F401  (short_spec for the fixtures below)
 
 @pytest.fixture
 def clock():

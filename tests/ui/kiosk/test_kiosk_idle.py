@@ -7,7 +7,7 @@ import numpy as np
 from PySide6.QtCore import QPoint, Qt
 
 from app.domain.explorer import Answers
-from conftest import IDLE
+from kiosk_setup import IDLE
 from pixels import click, skin_point_near
 
 

@@ -22,7 +22,7 @@ def test_the_card_is_spoken_by_espeak_ng(qtbot, make_kiosk, tmp_path, monkeypatc
     heard = tmp_path / "heard.txt"
     fake_espeak(tmp_path, heard)
     monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
-    from conftest import short_spec
+    from kiosk_setup import short_spec
 
     spec = short_spec()
     kiosk = make_kiosk(replace(spec, actions=spec.actions | {ids.READ_ALOUD}))
@@ -35,7 +35,7 @@ def test_the_card_is_spoken_by_espeak_ng(qtbot, make_kiosk, tmp_path, monkeypatc
 
 def test_without_espeak_ng_there_is_no_button(make_kiosk, tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
-    from conftest import short_spec
+    from kiosk_setup import short_spec
 
     spec = short_spec()
     kiosk = make_kiosk(replace(spec, actions=spec.actions | {ids.READ_ALOUD}))

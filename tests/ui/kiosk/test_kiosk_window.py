@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from app.modes import ids
 from app.modes.pin import PinResult
 from app.modes.spec import CLINICIAN_SECTION
-from conftest import PIN
+from kiosk_setup import PIN
 from pixels import click, skin_point_near
 
 
@@ -170,7 +170,7 @@ def test_the_staff_menu_sets_idle_printing_and_reports_a_content_error(qtbot, ki
 def test_a_screen_that_does_not_exist_gives_the_first_one_and_a_log_line(qtbot, make_kiosk, caplog):
     from dataclasses import replace
 
-    from conftest import short_spec
+    from kiosk_setup import short_spec
 
     kiosk = make_kiosk(replace(short_spec(), screen=5))
     with caplog.at_level(logging.WARNING, logger="app"):

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 
 from app.content.markdown import render_study_card
@@ -42,7 +42,7 @@ LAYER_FIELDS = ("show_skin", "show_bones", "show_muscles", "show_nerves", "show_
 
 
 def _ask_yes(window: MainWindow, text: str) -> bool:
-    answer = QMessageBox.question(window, window.tr("Reset my progress"), text,
+    answer = QMessageBox.question(window, QCoreApplication.translate("StudyMode", "Reset my progress"), text,
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)  # fmt: skip
     return answer == QMessageBox.StandardButton.Yes
@@ -96,7 +96,7 @@ class StudyMode(QObject):
         self.tools.step_back.connect(self.step_back)
         self.tools.nerve_chosen.connect(self.follow_nerve)
         self.tools.labels_toggled.connect(self.show_labels)
-        dock = QDockWidget(self.window.tr("Study tools"), self.window)
+        dock = QDockWidget(QCoreApplication.translate("StudyMode", "Study tools"), self.window)
         dock.setObjectName("study_tools")
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         dock.setWidget(self.tools)
@@ -112,7 +112,7 @@ class StudyMode(QObject):
         self.quiz.next_requested.connect(self.next_question)
         self.quiz.new_round_requested.connect(lambda: self.new_round())
         self.quiz.reset_requested.connect(self._on_reset)
-        dock = QDockWidget(window.tr("Quiz"), window)
+        dock = QDockWidget(QCoreApplication.translate("StudyMode", "Quiz"), window)
         dock.setObjectName("quiz")
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         dock.setWidget(self.quiz)
@@ -218,7 +218,7 @@ class StudyMode(QObject):
             return False
         vertex = ev.pick(x, y)
         if vertex is None:
-            self.window.statusBar().showMessage(self.window.tr("Touch the skin of the body to answer."))
+            self.window.statusBar().showMessage(QCoreApplication.translate("StudyMode", "Touch the skin of the body to answer."))
             return True
         if question.answer_with == "touch":
             self.touches = [vertex]
@@ -288,7 +288,7 @@ class StudyMode(QObject):
             self.quiz.show_message(str(error))
 
     def _on_reset(self) -> None:
-        if not self.confirm(self.window.tr("Forget every answer so far? Your scores start again from nothing.")):
+        if not self.confirm(QCoreApplication.translate("StudyMode", "Forget every answer so far? Your scores start again from nothing.")):
             return
         assert self.quiz is not None
         try:
@@ -296,7 +296,7 @@ class StudyMode(QObject):
         except ProgressError as error:
             self.quiz.show_message(str(error))
             return
-        self.quiz.show_message(self.window.tr("Your progress was reset."))
+        self.quiz.show_message(QCoreApplication.translate("StudyMode", "Your progress was reset."))
         self.new_round()
 
     # -- names on demand ----------------------------------------------------------------------
@@ -336,7 +336,7 @@ class StudyMode(QObject):
     def _on_isolate_toggle(self, on: bool) -> None:
         self._isolating = on
         if on:
-            self.window.statusBar().showMessage(self.window.tr("Click a bone, nerve, muscle or joint to isolate it."))
+            self.window.statusBar().showMessage(QCoreApplication.translate("StudyMode", "Click a bone, nerve, muscle or joint to isolate it."))
 
     def isolate(self, mesh_name: str) -> None:
         """Light one structure, fade the rest."""
@@ -346,7 +346,7 @@ class StudyMode(QObject):
         if self.tools is not None:
             self.tools.isolate_button.setChecked(False)
         self.window.statusBar().showMessage(
-            self.window.tr("{0} alone. Step back out to see everything.").format(structure_name(self.knowledge, mesh_name))
+            QCoreApplication.translate("StudyMode", "{0} alone. Step back out to see everything.").format(structure_name(self.knowledge, mesh_name))
         )
 
     def follow_nerve(self, nerve: str) -> None:
@@ -358,7 +358,7 @@ class StudyMode(QObject):
                                skin=tuple((t, FOLLOW) for t in course.skin)))  # fmt: skip
         self.window.state.show_nerves = True
         self.window.statusBar().showMessage(
-            self.window.tr("Following the {0}: from its roots to the skin it supplies.").format(
+            QCoreApplication.translate("StudyMode", "Following the {0}: from its roots to the skin it supplies.").format(
                 self.knowledge.title(nerve).rsplit(" (", 1)[0].lower())
         )  # fmt: skip
 

@@ -698,6 +698,45 @@
     </message>
 </context>
 <context>
+    <name>StudyMode</name>
+    <message>
+        <source>Reset my progress</source>
+        <translation>Borrar mi progreso</translation>
+    </message>
+    <message>
+        <source>Study tools</source>
+        <translation>Herramientas de estudio</translation>
+    </message>
+    <message>
+        <source>Quiz</source>
+        <translation>Cuestionario</translation>
+    </message>
+    <message>
+        <source>Touch the skin of the body to answer.</source>
+        <translation>Toque la piel del cuerpo para responder.</translation>
+    </message>
+    <message>
+        <source>Forget every answer so far? Your scores start again from nothing.</source>
+        <translation>¿Olvidar todas las respuestas hasta ahora? Sus puntuaciones vuelven a empezar desde cero.</translation>
+    </message>
+    <message>
+        <source>Your progress was reset.</source>
+        <translation>Se borró su progreso.</translation>
+    </message>
+    <message>
+        <source>Click a bone, nerve, muscle or joint to isolate it.</source>
+        <translation>Haga clic en un hueso, nervio, músculo o articulación para aislarlo.</translation>
+    </message>
+    <message>
+        <source>{0} alone. Step back out to see everything.</source>
+        <translation>Solo {0}. Pulse «Volver a ver todo» para ver el resto.</translation>
+    </message>
+    <message>
+        <source>Following the {0}: from its roots to the skin it supplies.</source>
+        <translation>Siguiendo el {0}: desde sus raíces hasta la piel que inerva.</translation>
+    </message>
+</context>
+<context>
     <name>TextSize</name>
     <message>
         <source>Larger text</source>
@@ -773,48 +812,6 @@
     <message>
         <source>Peel the body</source>
         <translation>Quitar capas al cuerpo</translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <source>Study tools</source>
-        <translation>Herramientas de estudio</translation>
-    </message>
-    <message>
-        <source>Touch the skin of the body to answer.</source>
-        <translation>Toque la piel del cuerpo para responder.</translation>
-    </message>
-    <message>
-        <source>Forget every answer so far? Your scores start again from nothing.</source>
-        <translation>¿Olvidar todas las respuestas hasta ahora? Sus puntuaciones vuelven a empezar desde cero.</translation>
-    </message>
-    <message>
-        <source>Your progress was reset.</source>
-        <translation>Se borró su progreso.</translation>
-    </message>
-    <message>
-        <source>Click a bone, nerve, muscle or joint to isolate it.</source>
-        <translation>Haga clic en un hueso, nervio, músculo o articulación para aislarlo.</translation>
-    </message>
-    <message>
-        <source>{0} alone. Step back out to see everything.</source>
-        <translation>Solo {0}. Pulse «Volver a ver todo» para ver el resto.</translation>
-    </message>
-    <message>
-        <source>Following the {0}: from its roots to the skin it supplies.</source>
-        <translation>Siguiendo el {0}: desde sus raíces hasta la piel que inerva.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Reset my progress</source>
-        <translation>Borrar mi progreso</translation>
-    </message>
-    <message>
-        <source>Quiz</source>
-        <translation>Cuestionario</translation>
     </message>
 </context>
 </TS>

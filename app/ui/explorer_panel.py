@@ -342,6 +342,9 @@ class ExplorerPanel(QWidget):
             self.candidate_list.clear()
             for candidate in explorer.candidates:
                 self._add_item(candidate)
+        # lay the list out now, not from Qt's delayed-layout timer: its paint must be pending
+        # when the 3D frame lets the words paint first (app/ui/scene_widget.py)
+        self.candidate_list.doItemsLayout()
         for (kind, answer_id), box in self.answer_boxes.items():
             with QSignalBlocker(box):
                 box.setChecked(answer_id in getattr(explorer.answers, kind))

@@ -21,6 +21,7 @@ def main() -> None:
     knowledge, _issues = load(content_dir(), check_reading=False)
     start = time.perf_counter()
     index = SearchIndex(knowledge)
+    index.search("")  # the index is built on the first search
     build_s = time.perf_counter() - start
     texts = [c.title.lower() for c in knowledge.conditions.values()]
     texts += [f"{c.title} {c.body}".lower() for c in knowledge.cards.values()]

@@ -63,10 +63,16 @@ class _Entry:
 
 
 class SearchIndex:
-    """Built once from the knowledge; `search` answers as you type."""
+    """Built from the knowledge on the first search (a start does not pay for it); `search`
+    answers as you type."""
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
+        self._built = False
+
+    def _build(self) -> None:
+        self._built = True
+        knowledge = self.knowledge
         self._entries: list[_Entry] = []
         by_id: dict[str, _Entry] = {}
         sources = {source_id for source_id, _title in knowledge.sources()}
@@ -115,6 +121,8 @@ class SearchIndex:
 
     def search(self, query: str, limit: int = 10) -> list[Hit]:
         """The best matches for `query`, best first; every query word must match somewhere."""
+        if not self._built:
+            self._build()
         asked = words(query)
         if not asked:
             return []

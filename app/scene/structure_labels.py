@@ -54,18 +54,23 @@ class StructureLabels:
         self.placed: list[PlacedLabel] = []
         self._placed_for: tuple[object, ...] | None = None
         self._actor_up = False
-        self._vertices: dict[str, dict[str, np.ndarray]] = {}
-        for layer, mesh in scene.meshes.items():
-            faces = mesh.regular_faces if mesh.is_all_triangles else None
-            named = NamedCells.of(mesh).cells
-            self._vertices[layer] = {
-                name: (np.unique(faces[cells]) if faces is not None else np.unique(
-                    np.concatenate([mesh.get_cell(int(c)).point_ids for c in cells])))
-                for name, cells in named.items() if len(cells)
-            }  # fmt: skip
+        self._vertices: dict[str, dict[str, np.ndarray]] = {}  # made when labels are first placed
         self._locators: dict[str, vtkStaticCellLocator] = {}
         self._owners: dict[str, tuple[list[str], np.ndarray]] = {}
         scene.frames.before_frame(self._prepare)
+
+    def _layer_vertices(self, layer: str) -> dict[str, np.ndarray]:
+        """Each named structure's vertices in one layer (worked out once, on first use: a start
+        should not pay for labels nobody asked for)."""
+        if layer not in self._vertices:
+            mesh = self.scene.meshes[layer]
+            faces = mesh.regular_faces if mesh.is_all_triangles else None
+            self._vertices[layer] = {
+                name: (np.unique(faces[cells]) if faces is not None else np.unique(
+                    np.concatenate([mesh.get_cell(int(c)).point_ids for c in cells])))
+                for name, cells in NamedCells.of(mesh).cells.items() if len(cells)
+            }  # fmt: skip
+        return self._vertices[layer]
 
     def show(self, on: bool) -> None:
         self.shown = on
@@ -126,7 +131,7 @@ class StructureLabels:
             if layer not in self.scene.meshes or not self.scene.actors[layer].visibility:
                 continue
             points = np.asarray(self.scene.meshes[layer].points)
-            for name, ids in self._vertices[layer].items():
+            for name, ids in self._layer_vertices(layer).items():
                 if name in seen:  # drawn in two layers (a muscle's line and its shape): one label
                     continue
                 seen.add(name)

@@ -18,7 +18,6 @@ with collection_paused():
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from app.content.cache import load_cached
-    from app.content.loader import load
     from app.domain.errors import AtlasError
     from app.modes import ids
     from app.modes.keeps_nothing import prepare_process, start_technical_log
@@ -51,8 +50,12 @@ def load_content_and_report(cached: bool = True) -> tuple[Knowledge, list[str]]:
     """Load content/ (through the copy kept from the last start when nothing changed, if `cached`);
     broken files are left out and listed, the rest is used. The reading grade is an authoring
     check, left to `referral-atlas check-content`."""
-    read = load_cached if cached else load
-    knowledge, issues = read(content_dir(), check_reading=False)
+    if cached:
+        knowledge, issues = load_cached(content_dir(), check_reading=False)
+    else:  # the full loader (pydantic, YAML, Markdown) only where the kept copy may not be used
+        from app.content.loader import load
+
+        knowledge, issues = load(content_dir(), check_reading=False)
     problems = [f"{issue.file}:{issue.line}: {issue.problem}" for issue in issues]
     for problem in problems:
         print(f"referral-atlas: {problem}", file=sys.stderr)

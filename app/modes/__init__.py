@@ -6,13 +6,5 @@
 
 from __future__ import annotations
 
-from app.modes.config import KioskConfig, kiosk_config_path, load_kiosk_config
-from app.modes.keeps_nothing import prepare_process, report_content_error, start_technical_log
-from app.modes.pin import PinGate, PinRecord, PinResult
-from app.modes.spec import CLINICIAN, STUDENT, IdlePolicy, ModeError, ModeSpec, StaffExit, kiosk_spec, mode_for
-
-__all__ = [
-    "CLINICIAN", "STUDENT", "IdlePolicy", "KioskConfig", "ModeError", "ModeSpec", "PinGate", "PinRecord",
-    "PinResult", "StaffExit", "kiosk_config_path", "kiosk_spec", "load_kiosk_config", "mode_for",
-    "prepare_process", "report_content_error", "start_technical_log",
-]  # fmt: skip
+# The submodules are imported where they are used: the config's validation (pydantic) is only
+# for the kiosk, and a clinician's start should not pay for it.

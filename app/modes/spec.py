@@ -6,12 +6,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from app.domain.errors import AtlasError
 from app.modes import ids
-from app.modes.config import KioskConfig, load_kiosk_config
-from app.modes.pin import PinRecord
+if TYPE_CHECKING:
+    from app.modes.config import KioskConfig
+    from app.modes.pin import PinRecord
 
 CLINICIAN_SECTION = "For clinicians and students"  # a card heading (app/content/schema.py SECTIONS)
 IdlePhase = Literal["active", "prompt", "reset"]
@@ -193,12 +194,14 @@ def kiosk_spec(config: KioskConfig) -> ModeSpec:
     )
 
 
-def mode_for(args: argparse.Namespace, load_config: Callable[[], KioskConfig] = load_kiosk_config) -> ModeSpec:
+def mode_for(args: argparse.Namespace, load_config: Callable[[], KioskConfig] | None = None) -> ModeSpec:
     """The spec the command line asks for: `--kiosk`, `--student`, or the clinician's by default.
     The kiosk's config is read (never written) here; a broken one gives safe defaults and a log line."""
     kiosk, student = getattr(args, "kiosk", False), getattr(args, "student", False)
     if kiosk and student:
         raise ModeError("choose one of --kiosk and --student")
     if kiosk:
+        if load_config is None:
+            from app.modes.config import load_kiosk_config as load_config
         return kiosk_spec(load_config())
     return STUDENT if student else CLINICIAN

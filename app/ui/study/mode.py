@@ -25,14 +25,14 @@ from app.scene.study_view import ASK, FOLLOW, RIGHT, Picture, StudyView
 from app.study.course import followable_nerves, nerve_course
 from app.study.names import spot_name, structure_name
 from app.study.questions import Feedback, Question, generate
-from app.study.session import StudySession
 from app.study.skin import SkinPoint, skin_point, skin_points
-from app.study.store import ProgressError, ProgressStore, data_dir
 from app.ui.study.hover import HoverNames
 from app.ui.study.quiz_panel import QuizPanel
 from app.ui.study.tools_panel import ToolsPanel
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the quiz's session and store (pydantic) load with the quiz, not at every start
+    from app.study.session import StudySession
+    from app.study.store import ProgressStore
     from app.ui.main_window import MainWindow
 
 ROUND = 10  # questions in a round
@@ -67,7 +67,7 @@ class StudyMode(QObject):
         self.feedback: Feedback | None = None  # the answer to the current question, once given
         self.touches: list[int] = []  # skin vertices touched for the current question
         self.seed = date.today().toordinal() if seed is None else seed
-        self.store = store or ProgressStore(data_dir())
+        self._store = store
         self._isolating = False
         self._saved_layers: dict[str, bool] | None = None
         window.panel.card_first_section = spec.card_first_section
@@ -87,6 +87,14 @@ class StudyMode(QObject):
             self._build_quiz()
 
     # -- building ---------------------------------------------------------------------------
+
+    @property
+    def store(self) -> ProgressStore:
+        if self._store is None:
+            from app.study.store import ProgressStore, data_dir
+
+            self._store = ProgressStore(data_dir())
+        return self._store
     def _build_tools(self) -> None:
         spec = self.spec
         self.tools = ToolsPanel(followable_nerves(self.knowledge), spec.allows(ids.ISOLATE),
@@ -154,6 +162,8 @@ class StudyMode(QObject):
             self.start()
             return
         pool = self.questions if questions is None else questions
+        from app.study.session import StudySession
+
         self.session = StudySession(pool, self.progress, count=ROUND, seed=self.seed)
         self.seed += 1
         self._asked = self.session.remaining
@@ -279,6 +289,8 @@ class StudyMode(QObject):
         self._ask()
 
     def _save(self) -> None:
+        from app.study.store import ProgressError
+
         if ids.PROGRESS not in self.spec.writes:
             return
         assert self.quiz is not None
@@ -288,6 +300,8 @@ class StudyMode(QObject):
             self.quiz.show_message(str(error))
 
     def _on_reset(self) -> None:
+        from app.study.store import ProgressError
+
         if not self.confirm(QCoreApplication.translate("StudyMode", "Forget every answer so far? Your scores start again from nothing.")):
             return
         assert self.quiz is not None

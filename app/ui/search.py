@@ -39,7 +39,7 @@ class SearchBox(QLineEdit):
         self.setPlaceholderText(self.tr("Search: sciatica, heel, slipped disc … (Ctrl+F)"))
         self.setAccessibleName(self.tr("Search"))
         self.setMinimumWidth(220)
-        self.setMaximumWidth(420)
+        self.setMaximumWidth(260)  # the toolbar must keep room for back and forward at 1280 px
         self.model = QStandardItemModel(self)
         completer = QCompleter(self.model, self)
         # the domain ranks and forgives typos; the completer must show its list as it is

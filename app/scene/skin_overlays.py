@@ -174,9 +174,10 @@ class SkinOverlays:
         label, placed again whenever the camera comes to rest; none while it moves."""
         plotter = self.scene.plotter
         if not self._label_candidates or self.scene.frames.moving:
-            if self._placed_for is not None or not self._label_candidates:
+            if self.placed_labels:
                 plotter.remove_actor(LABELS_ACTOR, render=False)
-                self._placed_for = None
+                self.placed_labels = []
+            self._placed_for = None
             return
         camera = plotter.camera
         key = (tuple(camera.position), tuple(camera.focal_point), tuple(camera.up), tuple(plotter.renderer.GetSize()))

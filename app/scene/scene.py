@@ -314,6 +314,20 @@ class AnatomyScene:
     def reset_view(self) -> None:
         self.set_view("anterior")
 
+    def turn(self, azimuth_deg: float = 0.0, elevation_deg: float = 0.0) -> None:
+        """Turn the body round its vertical axis and tip it toward or away (the arrow keys)."""
+        camera = self.plotter.camera
+        camera.Azimuth(azimuth_deg)
+        camera.Elevation(elevation_deg)
+        camera.OrthogonalizeViewUp()  # a tip over the top must not twist the picture
+        self.plotter.renderer.ResetCameraClippingRange()
+        self.frames.request()
+
+    def zoom(self, factor: float) -> None:
+        self.plotter.camera.zoom(factor)
+        self.plotter.renderer.ResetCameraClippingRange()
+        self.frames.request()
+
     def camera_direction(self) -> np.ndarray:
         """Unit vector from the focal point toward the eye (for tests and the status line)."""
         camera = self.plotter.camera

@@ -9,7 +9,7 @@ import html
 import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSignalBlocker, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -192,14 +192,24 @@ class ExplorerPanel(QWidget):
         self.gaps.hide()
         layout.addWidget(self.gaps)
 
+        self.pick_button = QPushButton(self.tr("Choose the place from a list…"))
+        self.pick_button.setObjectName("pick")
+        self.pick_button.setToolTip(self.tr("Without touching the body: a place and a side, as a touch there would"))
+        self.pick_button.setShortcut(QKeySequence("P"))
+        layout.addWidget(self.pick_button)
+
         buttons = QHBoxLayout()
         self.area_button = QPushButton(self.tr("Mark an area"))
         self.area_button.setCheckable(True)
         self.area_button.setToolTip(self.tr("Touch or stroke several spots; the ranking uses them all"))
+        self.area_button.setShortcut(QKeySequence("M"))
         self.clear_button = QPushButton(self.tr("Start again"))
+        self.clear_button.setToolTip(self.tr("Forget the places and answers: a new person can start"))
+        self.clear_button.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         self.clear_button.clicked.connect(explorer.clear)
         self.compare_button = QPushButton(self.tr("Compare…"))
         self.compare_button.setToolTip(self.tr("Put the chosen source beside another one: both paths, both cards"))
+        self.compare_button.setShortcut(QKeySequence("C"))
         self.compare_menu = QMenu(self.compare_button)
         self.compare_menu.aboutToShow.connect(self._fill_compare_menu)
         self.compare_button.setMenu(self.compare_menu)
@@ -210,11 +220,14 @@ class ExplorerPanel(QWidget):
         layout.addLayout(buttons)
 
         tabs = QTabWidget()
+        tabs.setAccessibleName(self.tr("Sources, questions, or what one source can do"))
         self.tabs = tabs
         results = QWidget()
         results_layout = QVBoxLayout(results)
         self.candidate_list = QListWidget()
         self.candidate_list.setAccessibleName(self.tr("Possible sources"))
+        self.candidate_list.setAccessibleDescription(
+            self.tr("Best fit first. The arrow keys choose one; Enter turns the body toward it."))
         self.candidate_list.setWordWrap(True)
         self.candidate_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.candidate_list.currentItemChanged.connect(self._on_item_change)
@@ -222,6 +235,7 @@ class ExplorerPanel(QWidget):
         self.candidate_list.viewport().installEventFilter(self)
         results_layout.addWidget(self.candidate_list, 2)
         self.card_view = QTextBrowser()
+        self.card_view.setAccessibleName(self.tr("Card of the chosen source"))
         self.card_view.setOpenLinks(False)
         self.card_view.anchorClicked.connect(self._on_link)
         results_layout.addWidget(self.card_view, 3)
@@ -259,6 +273,7 @@ class ExplorerPanel(QWidget):
         hint.setWordWrap(True)
         reverse_layout.addWidget(hint)
         self.source_box = QComboBox()
+        self.source_box.setAccessibleName(self.tr("Start from a source"))
         narrow_combo(self.source_box)
         self.source_box.addItem("—", None)
         for source_id, title in knowledge.sources():
@@ -268,6 +283,7 @@ class ExplorerPanel(QWidget):
         )
         reverse_layout.addWidget(self.source_box)
         self.reach_view = QTextBrowser()
+        self.reach_view.setAccessibleName(self.tr("Where this source can send pain or strain"))
         self.reach_view.setOpenLinks(False)
         self.reach_view.anchorClicked.connect(self._on_link)
         reverse_layout.addWidget(self.reach_view, 1)

@@ -25,10 +25,10 @@ class HistoryControl(QObject):
         self.history = History()
         self.back_action = QAction("◀", toolbar)
         self.back_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Back))  # Alt+← (⌘[ on macOS)
-        self.back_action.setToolTip(self.tr("Go back to what was shown before (Alt+←)"))
+        self.back_action.setToolTip(self.tr("Go back to what was shown before"))
         self.forward_action = QAction("▶", toolbar)
         self.forward_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Forward))
-        self.forward_action.setToolTip(self.tr("Go forward again (Alt+→)"))
+        self.forward_action.setToolTip(self.tr("Go forward again"))
         for action, name, slot in ((self.back_action, self.tr("Go back"), self.back),
                                    (self.forward_action, self.tr("Go forward"), self.forward)):  # fmt: skip
             action.setStatusTip(name)

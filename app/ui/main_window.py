@@ -3,15 +3,17 @@ the right, views and urgent signs in the toolbar, a status line."""
 
 from __future__ import annotations
 
+from dataclasses import astuple
 from pathlib import Path
 
 import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QDockWidget,
@@ -43,17 +45,21 @@ from app.scene.highlight import domain_id
 from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import SkinLabels
 from app.scene.skin_overlays import OVERLAY_TITLES, SkinOverlays
+from app.ui.accessibility import Announcer
 from app.ui.compare import CompareView
 from app.ui.explorer_panel import ExplorerPanel, narrow_combo
 from app.ui.i18n import LANGUAGES, current_language
+from app.ui.keyboard import SceneKeys, key_names, order_tab_chain, reach_toolbar_by_tab, show_keys
 from app.ui.scene_widget import SceneWidget
 from app.ui.handout import HandoutDialog, image_from_rgb
 from app.ui.history import HistoryControl
 from app.ui.search import SearchBox, search_keys
+from app.ui.spot_picker import SpotPicker
 from app.ui.text_size import TextSize
 from app.ui.touch_input import TouchInput
 
 if TYPE_CHECKING:
+    from app.domain.query import Side
     from app.ui.study.mode import StudyMode
 
 VIEW_ACTIONS = (  # QT_TRANSLATE_NOOP marks the words for pyside6-lupdate; self.tr() shows them
@@ -77,13 +83,6 @@ NARROW_PX = 1100  # narrower windows tuck the layers dock away (a toolbar button
 STYLE_SHEET = Path(__file__).with_name("style.qss").read_text(encoding="utf-8")
 
 
-class _SwallowKeys(QObject):
-    """VTK's own key bindings (q quits, w wireframe, 3 stereo …) are not for patients: eat them."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        return event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
-
-
 class MainWindow(QMainWindow):
     language_chosen = Signal(str)  # the person chose another interface language
 
@@ -99,10 +98,14 @@ class MainWindow(QMainWindow):
         self.explorer = Explorer(knowledge)
 
         self.interactor = SceneWidget(self)
-        self._key_filter = _SwallowKeys(self)
-        self.interactor.installEventFilter(self._key_filter)
+        self.interactor.setAccessibleName(self.tr("The body in 3D"))
+        self.interactor.setAccessibleDescription(self.tr(
+            "Click where it hurts; drag to turn, scroll to zoom. Keys: the arrows turn the body, + and − zoom,"
+            " P chooses the place from a list."))  # fmt: skip
         self.setCentralWidget(self.interactor)
         self.scene = AnatomyScene(self.interactor, model, self.state, self.camera)
+        self._scene_keys = SceneKeys(self.scene, self)
+        self.interactor.installEventFilter(self._scene_keys)
         self.interactor.show_scene(self.scene)
 
         self._touch_note = self.tr("click where it hurts")
@@ -130,13 +133,30 @@ class MainWindow(QMainWindow):
         self._build_handout_action()
         self._build_search()
         self.text_size = TextSize(self)  # Ctrl+= / Ctrl+- / Ctrl+0, remembered
-        self.toolbar.addSeparator()
-        self.history = HistoryControl(self.explorer, self.panel, self.toolbar)  # Alt+← / Alt+→
+        self.find_bar.addSeparator()
+        self.history = HistoryControl(self.explorer, self.panel, self.find_bar)  # Alt+← / Alt+→
         self.camera.view_requested.connect(self._on_view_change)
         self.camera.reset_requested.connect(self._on_view_reset)
         self.explorer.changed.connect(self._on_explorer_change)
         self._on_view_change("anterior")
         self.study = self._build_study(spec)
+        self._build_keyboard()
+
+    def _build_keyboard(self) -> None:
+        """Tab reaches every control in reading order (toolbars, the left column, the body, the
+        panel), each shortcut is written in its tooltip, and the first focus is the place picker:
+        the keyboard's way to do what a touch does."""
+        for toolbar in (self.toolbar, self.find_bar):
+            reach_toolbar_by_tab(toolbar)
+        docks = self.findChildren(QDockWidget)
+        left = [d for d in docks if self.dockWidgetArea(d) == Qt.DockWidgetArea.LeftDockWidgetArea]
+        others = [d for d in docks if d not in left]
+        order_tab_chain(self, [self.toolbar, self.find_bar, *left, self.interactor, *others])
+        buttons = [b for b in self.findChildren(QAbstractButton) if not b.shortcut().isEmpty()]
+        show_keys([*self.toolbar.actions(), *self.find_bar.actions(), *self.actions(), *buttons])
+        self.search_box.setToolTip(f"{self.search_action.text()} ({key_names(self.search_action)})")
+        if self.panel.isEnabled():
+            self.panel.pick_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _build_study(self, spec: ModeSpec) -> StudyMode | None:
         """Names on demand, the study tools and the quiz, as far as the mode allows (app/ui/study)."""
@@ -156,18 +176,20 @@ class MainWindow(QMainWindow):
         for view, label, key in VIEW_ACTIONS:
             action = QAction(self.tr(label), self)
             action.setShortcut(QKeySequence(key))
-            action.setToolTip(self.tr("{0} view ({1})").format(self.tr(label), key))
+            action.setToolTip(self.tr("{0} view").format(self.tr(label)))
             action.triggered.connect(lambda _checked=False, v=view: self.camera.request_view(v))
             toolbar.addAction(action)
             self.view_actions[view] = action
         reset = QAction(self.tr("Reset"), self)
         reset.setShortcuts([QKeySequence("0"), QKeySequence(Qt.Key.Key_Home)])
-        reset.setToolTip(self.tr("Reset the view (0 or Home)"))
+        reset.setToolTip(self.tr("Reset the view"))
         reset.triggered.connect(self.camera.request_reset)
         toolbar.addAction(reset)
         self.view_actions["reset"] = reset
         language = QAction(self.tr("Language"), self)
         language.setToolTip(self.tr("Interface language: English or Spanish"))
+        language.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        language.triggered.connect(self._show_language_menu)
         menu = QMenu(self)
         current = current_language()
         for code, name in LANGUAGES.items():
@@ -181,6 +203,9 @@ class MainWindow(QMainWindow):
         self.language_action = language
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
+
+    def _show_language_menu(self) -> None:
+        self.toolbar.widgetForAction(self.language_action).showMenu()
 
     def _build_layers_dock(self) -> None:
         panel = QWidget()
@@ -246,6 +271,9 @@ class MainWindow(QMainWindow):
         self.compare_view = CompareView(self.explorer, self.panel.candidate_html, self.panel.card_body, self)
         self.panel.focus_requested.connect(self._on_focus_request)
         self.panel.area_button.toggled.connect(self._on_area_mode)
+        self.panel.pick_button.clicked.connect(self._on_pick_spot)
+        self.spot_picker: SpotPicker | None = None
+        self.announcer = Announcer(self.explorer, self.panel)  # what a screen reader says of a change
         self.panel.setEnabled(self.explorer_view is not None)
         dock = QDockWidget(self.tr("What could it be?"), self)
         dock.setObjectName("explorer")
@@ -254,16 +282,18 @@ class MainWindow(QMainWindow):
         dock.setMinimumWidth(PANEL_MIN_PX)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.explorer_dock = dock
-        layers = self.layers_dock.toggleViewAction()
-        layers.setText(self.tr("Layers and maps"))
-        layers.setToolTip(self.tr("Show or hide the layers and skin maps (L)"))
+        layers = QAction(self.tr("Layers and maps"), self)
+        layers.setCheckable(True)
+        layers.setChecked(True)
+        layers.setToolTip(self.tr("Show or hide the layers, skin maps and tools on the left"))
         layers.setShortcut(QKeySequence("L"))
         layers.triggered.connect(self._on_layers_dock_chosen)
         self.toolbar.insertAction(self.toolbar.actions()[0], layers)
+        self.layers_action = layers
         self._layers_dock_auto = True  # follows the window width until the user chooses
 
         urgent = QAction(self.tr("Urgent signs"), self)
-        urgent.setToolTip(self.tr("Numbness in the saddle area, bladder or bowel changes, fever … (U)"))
+        urgent.setToolTip(self.tr("Numbness in the saddle area, bladder or bowel changes, fever …"))
         urgent.setShortcut(QKeySequence("U"))
         urgent.triggered.connect(self._on_urgent)
         self.urgent_action = urgent
@@ -272,8 +302,17 @@ class MainWindow(QMainWindow):
         self.toolbar.widgetForAction(urgent).setStyleSheet("color: white; background: #aa3377; font-weight: bold;")
         self.toolbar.widgetForAction(urgent).setObjectName("urgent")
 
-    def _on_layers_dock_chosen(self, _checked: bool) -> None:
+    def _on_layers_dock_chosen(self, shown: bool) -> None:
         self._layers_dock_auto = False
+        self._show_left_column(shown)
+
+    def _show_left_column(self, shown: bool) -> None:
+        """The layers, maps and study tools come and go together (narrow windows tuck them away)."""
+        for dock in self.findChildren(QDockWidget):
+            if self.dockWidgetArea(dock) == Qt.DockWidgetArea.LeftDockWidgetArea:
+                dock.setVisible(shown)
+        with QSignalBlocker(self.layers_action):
+            self.layers_action.setChecked(shown)
 
     def event(self, event: QEvent) -> bool:
         """A new application font (presenter text size) reaches the widgets the style sheet polished."""
@@ -290,20 +329,34 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         width = event.size().width()
         if self._layers_dock_auto:
-            self.layers_dock.setVisible(width >= NARROW_PX)
+            self._show_left_column(width >= NARROW_PX)
+        self._fit_toolbars(width)
         panel = round(min(PANEL_MAX_PX, max(PANEL_MIN_PX, PANEL_SHARE * width)))
         self.resizeDocks([self.layers_dock, self.explorer_dock], [LAYERS_DOCK_PX, panel], Qt.Orientation.Horizontal)
 
+    def _fit_toolbars(self, width: int) -> None:
+        """The search and back/forward share the top row when it has room (English at 1280 px), and
+        move to a second row when not (Spanish words, narrow windows): nothing is ever cut off."""
+        needed = self.toolbar.sizeHint().width() + self.find_bar.sizeHint().width()
+        wraps = self.toolBarBreak(self.find_bar)
+        if needed > width and not wraps:
+            self.insertToolBarBreak(self.find_bar)
+        elif needed <= width and wraps:
+            self.removeToolBarBreak(self.find_bar)
+
     def _build_search(self) -> None:
-        """The search box at the end of the toolbar; Ctrl+F or / puts the cursor in it."""
+        """The search box starts the second toolbar; Ctrl+F or / puts the cursor in it."""
         self.search_box = SearchBox(SearchIndex(self.explorer.knowledge), {
             "source": self.explorer.show_source,
             "card": self.panel.show_card,
-            "region": self._touch_region,
+            "region": self.touch_region,
         })  # fmt: skip
         self.search_box.setEnabled(self.explorer_view is not None)
-        self.toolbar.addSeparator()
-        self.toolbar.addWidget(self.search_box)
+        self.find_bar = QToolBar(self.tr("Search and go back"), self)
+        self.find_bar.setObjectName("find")
+        self.find_bar.setMovable(False)
+        self.find_bar.addWidget(self.search_box)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.find_bar)
         find = QAction(self.tr("Search"), self)
         find.setShortcuts(search_keys())
         find.triggered.connect(self.search_box.focus_search)
@@ -313,6 +366,7 @@ class MainWindow(QMainWindow):
     def _build_handout_action(self) -> None:
         handout = QAction(self.tr("Handout…"), self)
         handout.setToolTip(self.tr("A sheet for the patient: this view, the possible sources, what helps (PDF or print)"))
+        handout.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
         handout.triggered.connect(self._on_handout)
         self.toolbar.addAction(handout)
         self.handout_action = handout
@@ -324,11 +378,18 @@ class MainWindow(QMainWindow):
         self.handout_dialog.open()
 
     # -- widgets → model ----------------------------------------------------------------------
-    def _touch_region(self, region: str) -> None:
-        """Touch the middle of a named region, as a click there would."""
-        point_id = self.explorer_view.labels.centre_vertex(region) if self.explorer_view else None
+    def touch_region(self, region: str, side: Side = "right", add: bool = False) -> None:
+        """Touch the middle of a named region on one side, as a click there would."""
+        point_id = self.explorer_view.labels.centre_vertex(region, side) if self.explorer_view else None
         if point_id is not None:
-            self.touch_vertex(point_id)
+            self.touch_vertex(point_id, add)
+
+    def _on_pick_spot(self) -> None:
+        """The place from a list, for a keyboard or a screen reader: what a touch there does."""
+        picker = SpotPicker(self.search_box.index, self.panel.words, self)
+        self.spot_picker = picker
+        picker.accepted.connect(lambda: picker.chosen and self.touch_region(*astuple(picker.chosen)))
+        picker.open()
 
     def touch_vertex(self, point_id: int, add: bool = False) -> None:
         """Queue a touch of one skin vertex; touches are answered after every one already queued."""
@@ -441,6 +502,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         self._answer_timer.stop()
+        self.interactor.removeEventFilter(self._scene_keys)
         if self.study is not None:
             self.study.close()
         self.camera.view_requested.disconnect(self._on_view_change)
@@ -450,6 +512,7 @@ class MainWindow(QMainWindow):
             self.explorer_view.pulse_skipped.disconnect(self._on_pulse_skipped)
         self.state.events.overlay.disconnect(self._on_overlay_change)
         self.panel.close_connections()
+        self.announcer.close()
         self.compare_view.close_connections()
         for part in (self.explorer_view, self.overlays):
             if part is not None:

@@ -13,7 +13,7 @@ import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFocusEvent, QImage
 from PySide6.QtWidgets import QWidget
 from pyvistaqt import QtInteractor
 
@@ -56,6 +56,13 @@ class SceneWidget(QtInteractor):
             super().paintGL()
         finally:
             self._painting = False
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt name)
+        """QWidget repaints on focus; the picture is the same, so no frame (a click would pay one)."""
+        event.accept()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt name)
+        event.accept()
 
     def _on_render_event(self, *_args: object) -> None:
         if self._scene is None:

@@ -40,7 +40,7 @@ def test_back_across_a_new_touch_and_a_reverse_view(qtbot, window):
     foot = window.explorer.touches
     window.explorer.show_source("flat_feet")
     assert window.explorer.touches == ()
-    qtbot.mouseClick(window.toolbar.widgetForAction(window.history.back_action), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.find_bar.widgetForAction(window.history.back_action), Qt.MouseButton.LeftButton)
     assert window.explorer.touches == foot and window.explorer.source is None
     assert window.panel.candidate_list.count() > 0
     _alt(qtbot, window, Qt.Key.Key_Right)

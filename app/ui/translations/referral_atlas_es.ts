@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>Announcer</name>
+    <message>
+        <source>{0} {1} possible sources; the first is {2}.</source>
+        <translation>{0} {1} posibles causas; la primera es {2}.</translation>
+    </message>
+    <message>
+        <source>Chosen: {0}</source>
+        <translation>Elegida: {0}</translation>
+    </message>
+</context>
+<context>
     <name>CompareView</name>
     <message>
         <source>Compare two possible sources</source>
@@ -90,6 +101,14 @@
         <translation>Toque el cuerpo donde le duele.</translation>
     </message>
     <message>
+        <source>Choose the place from a list…</source>
+        <translation>Elegir el lugar de una lista…</translation>
+    </message>
+    <message>
+        <source>Without touching the body: a place and a side, as a touch there would</source>
+        <translation>Sin tocar el cuerpo: un lugar y un lado, igual que al tocar allí</translation>
+    </message>
+    <message>
         <source>Mark an area</source>
         <translation>Marcar una zona</translation>
     </message>
@@ -102,6 +121,10 @@
         <translation>Empezar de nuevo</translation>
     </message>
     <message>
+        <source>Forget the places and answers: a new person can start</source>
+        <translation>Olvidar los lugares y las respuestas: puede empezar otra persona</translation>
+    </message>
+    <message>
         <source>Compare…</source>
         <translation>Comparar…</translation>
     </message>
@@ -110,8 +133,20 @@
         <translation>Poner la causa elegida junto a otra: los dos caminos, las dos fichas</translation>
     </message>
     <message>
+        <source>Sources, questions, or what one source can do</source>
+        <translation>Causas, preguntas o lo que puede hacer una causa</translation>
+    </message>
+    <message>
         <source>Possible sources</source>
         <translation>Posibles causas</translation>
+    </message>
+    <message>
+        <source>Best fit first. The arrow keys choose one; Enter turns the body toward it.</source>
+        <translation>La que mejor encaja, primero. Las flechas eligen una; Intro gira el cuerpo hacia ella.</translation>
+    </message>
+    <message>
+        <source>Card of the chosen source</source>
+        <translation>Ficha de la causa elegida</translation>
     </message>
     <message>
         <source>Sources</source>
@@ -124,6 +159,14 @@
     <message>
         <source>Pick a source here, or Ctrl+click it on the body, to see every place it can send pain or strain:</source>
         <translation>Elija una causa aquí, o haga Ctrl+clic sobre ella en el cuerpo, para ver todos los lugares adonde puede llevar dolor o sobrecarga:</translation>
+    </message>
+    <message>
+        <source>Start from a source</source>
+        <translation>Empezar desde una causa</translation>
+    </message>
+    <message>
+        <source>Where this source can send pain or strain</source>
+        <translation>Adónde puede llevar dolor o carga esta causa</translation>
     </message>
     <message>
         <source>From a source</source>
@@ -220,12 +263,12 @@
 <context>
     <name>HistoryControl</name>
     <message>
-        <source>Go back to what was shown before (Alt+←)</source>
-        <translation>Volver a lo que se mostraba antes (Alt+←)</translation>
+        <source>Go back to what was shown before</source>
+        <translation>Volver a lo que se mostraba antes</translation>
     </message>
     <message>
-        <source>Go forward again (Alt+→)</source>
-        <translation>Avanzar de nuevo (Alt+→)</translation>
+        <source>Go forward again</source>
+        <translation>Avanzar de nuevo</translation>
     </message>
     <message>
         <source>Go back</source>
@@ -234,6 +277,13 @@
     <message>
         <source>Go forward</source>
         <translation>Adelante</translation>
+    </message>
+</context>
+<context>
+    <name>Keyboard</name>
+    <message>
+        <source> or </source>
+        <translation> o </translation>
     </message>
 </context>
 <context>
@@ -370,6 +420,14 @@
         <translation>Atlas del dolor referido</translation>
     </message>
     <message>
+        <source>The body in 3D</source>
+        <translation>El cuerpo en 3D</translation>
+    </message>
+    <message>
+        <source>Click where it hurts; drag to turn, scroll to zoom. Keys: the arrows turn the body, + and − zoom, P chooses the place from a list.</source>
+        <translation>Haga clic donde le duele; arrastre para girar y use la rueda para acercar. Teclas: las flechas giran el cuerpo, + y − acercan y alejan, P elige el lugar de una lista.</translation>
+    </message>
+    <message>
         <source>click where it hurts</source>
         <translation>haga clic donde le duele</translation>
     </message>
@@ -382,16 +440,28 @@
         <translation>Vistas</translation>
     </message>
     <message>
-        <source>{0} view ({1})</source>
-        <translation>Vista: {0} ({1})</translation>
+        <source>{0} view</source>
+        <translation>Vista: {0}</translation>
+    </message>
+    <message>
+        <source>Reset the view</source>
+        <translation>Restablecer la vista</translation>
+    </message>
+    <message>
+        <source>Show or hide the layers, skin maps and tools on the left</source>
+        <translation>Mostrar u ocultar las capas, los mapas de la piel y las herramientas de la izquierda</translation>
+    </message>
+    <message>
+        <source>Numbness in the saddle area, bladder or bowel changes, fever …</source>
+        <translation>Adormecimiento en la zona de la silla de montar, cambios al orinar o al hacer de vientre, fiebre…</translation>
+    </message>
+    <message>
+        <source>Search and go back</source>
+        <translation>Buscar y volver</translation>
     </message>
     <message>
         <source>Reset</source>
         <translation>Restablecer</translation>
-    </message>
-    <message>
-        <source>Reset the view (0 or Home)</source>
-        <translation>Restablecer la vista (0 o Inicio)</translation>
     </message>
     <message>
         <source>Language</source>
@@ -450,16 +520,8 @@
         <translation>Capas y mapas</translation>
     </message>
     <message>
-        <source>Show or hide the layers and skin maps (L)</source>
-        <translation>Mostrar u ocultar las capas y los mapas de la piel (L)</translation>
-    </message>
-    <message>
         <source>Urgent signs</source>
         <translation>Señales urgentes</translation>
-    </message>
-    <message>
-        <source>Numbness in the saddle area, bladder or bowel changes, fever … (U)</source>
-        <translation>Adormecimiento en la zona de la silla de montar, cambios al orinar o al defecar, fiebre… (U)</translation>
     </message>
     <message>
         <source>Search</source>
@@ -652,6 +714,57 @@
     <message>
         <source>card</source>
         <translation>ficha</translation>
+    </message>
+</context>
+<context>
+    <name>SpotPicker</name>
+    <message>
+        <source>Choose a place</source>
+        <translation>Elegir un lugar</translation>
+    </message>
+    <message>
+        <source>Type to narrow the list: heel, shin, buttock …</source>
+        <translation>Escriba para acotar la lista: talón, espinilla, nalga…</translation>
+    </message>
+    <message>
+        <source>Narrow the list of places</source>
+        <translation>Acotar la lista de lugares</translation>
+    </message>
+    <message>
+        <source>Places on the body</source>
+        <translation>Lugares del cuerpo</translation>
+    </message>
+    <message>
+        <source>&amp;Where does it hurt?</source>
+        <translation>¿Dó&amp;nde le duele?</translation>
+    </message>
+    <message>
+        <source>Side:</source>
+        <translation>Lado:</translation>
+    </message>
+    <message>
+        <source>&amp;Right</source>
+        <translation>&amp;Derecho</translation>
+    </message>
+    <message>
+        <source>&amp;Left</source>
+        <translation>&amp;Izquierdo</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Show what could hurt there, as a touch would</source>
+        <translation>Mostrar qué podría doler allí, igual que al tocar</translation>
+    </message>
+    <message>
+        <source>Add to the marked places</source>
+        <translation>Añadir a los lugares marcados</translation>
+    </message>
+    <message>
+        <source>Keep the places already marked and add this one (as Shift+click)</source>
+        <translation>Mantener los lugares ya marcados y añadir este (como Mayús+clic)</translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.spec = spec
         self.setWindowTitle(self.tr("Referral Atlas"))
         self.setStyleSheet(STYLE_SHEET)
+        self.text_size = TextSize(self)  # Ctrl+= / Ctrl+- / Ctrl+0, remembered; larger in a tall window
         self.resize(1280, 800)
         self.state = state or ViewState()
         self.camera = CameraRequests()
@@ -132,7 +133,6 @@ class MainWindow(QMainWindow):
         self._build_explorer_dock()
         self._build_handout_action()
         self._build_search()
-        self.text_size = TextSize(self)  # Ctrl+= / Ctrl+- / Ctrl+0, remembered
         self.find_bar.addSeparator()
         self.history = HistoryControl(self.explorer, self.panel, self.find_bar)  # Alt+← / Alt+→
         self.camera.view_requested.connect(self._on_view_change)
@@ -328,6 +328,7 @@ class MainWindow(QMainWindow):
         """The body gets the middle and most of the width at every window size."""
         super().resizeEvent(event)
         width = event.size().width()
+        self.text_size.fit_window(event.size().height())
         if self._layers_dock_auto:
             self._show_left_column(width >= NARROW_PX)
         self._fit_toolbars(width)

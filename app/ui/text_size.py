@@ -12,6 +12,9 @@ from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 SCALES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)  # steps the keys walk through
+# A window this tall (a full-HD screen turned toward a patient, read from further away) starts
+# with larger text; the presenter's own scale multiplies it.
+LARGE_WINDOW_PX, LARGE_WINDOW_SCALE = 1000, 1.2
 SETTINGS_KEY = "text/scale"
 _BASE_PROPERTY = "referral_atlas_base_font"  # the font before any scaling, kept on the QApplication
 
@@ -47,7 +50,15 @@ class TextSize(QObject):
             window.addAction(action)
             self.actions[name] = action
         self.scale = self._saved()
+        self.window_factor = 1.0  # LARGE_WINDOW_SCALE in a tall window (fit_window)
         self._apply()
+
+    def fit_window(self, height: int) -> None:
+        """Larger text in a tall window; called as the window resizes, applied only on a change."""
+        factor = LARGE_WINDOW_SCALE if height >= LARGE_WINDOW_PX else 1.0
+        if factor != self.window_factor:
+            self.window_factor = factor
+            self._apply()
 
     def larger(self) -> None:
         self.set_scale(next((s for s in SCALES if s > self.scale + 1e-6), SCALES[-1]))
@@ -78,10 +89,10 @@ class TextSize(QObject):
 
     def _apply(self) -> None:
         font = QFont(self.base)
-        size = self.base.pointSizeF()
+        size, scale = self.base.pointSizeF(), self.scale * self.window_factor
         if size > 0:
-            font.setPointSizeF(size * self.scale)
+            font.setPointSizeF(size * scale)
         else:  # a font sized in pixels
-            font.setPixelSize(max(1, round(self.base.pixelSize() * self.scale)))
+            font.setPixelSize(max(1, round(self.base.pixelSize() * scale)))
         if font != QApplication.font():  # every widget re-lays out on a change: none at a normal start
             QApplication.setFont(font)

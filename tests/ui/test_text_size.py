@@ -45,3 +45,16 @@ def test_a_broken_setting_falls_back_to_normal(qtbot, window):
 
     settings().setValue(SETTINGS_KEY, "huge")
     assert window.text_size._saved() == 1.0
+
+
+def test_a_tall_window_starts_with_larger_text_and_the_presenter_scale_multiplies_it(qtbot, window):
+    from app.ui.text_size import LARGE_WINDOW_SCALE
+
+    normal = _point_size()
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: abs(_point_size() - normal * LARGE_WINDOW_SCALE) < 0.05)
+    qtbot.keyClick(window.interactor, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert abs(_point_size() - normal * LARGE_WINDOW_SCALE * 1.15) < 0.05
+    assert "115%" in window.statusBar().currentMessage()
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: abs(_point_size() - normal * 1.15) < 0.05)

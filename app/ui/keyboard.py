@@ -3,9 +3,10 @@ shortcut written in its control's tooltip."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QToolBar, QWidget
 
@@ -94,3 +95,19 @@ def focus_chain(window: QWidget) -> list[QWidget]:
         widget = widget.previousInFocusChain()
         backwards.append(widget)
     return backwards[::-1]
+
+
+VIEW_KEYS = (  # keys of the 3D view itself (SceneKeys), not actions
+    (QT_TRANSLATE_NOOP("Keyboard", "Turn the body"), "←  →  ↑  ↓"),
+    (QT_TRANSLATE_NOOP("Keyboard", "Zoom in and out"), "+  −"),
+    (QT_TRANSLATE_NOOP("Keyboard", "Next and previous control"), "Tab  Shift+Tab"),
+)
+
+
+def shortcut_table(controls: Iterable[QAction | QAbstractButton]) -> str:
+    """Every control with a key, and the 3D view's own keys, as an HTML table (the F1 list)."""
+    rows = [(c.text().replace("&", ""), key_names(c)) for c in controls if key_names(c)]
+    rows += [(QCoreApplication.translate("Keyboard", words), keys) for words, keys in VIEW_KEYS]
+    cells = "".join(f"<tr><td>{html.escape(words)}</td><td><b>{html.escape(keys)}</b></td></tr>"
+                    for words, keys in dict.fromkeys(rows))  # fmt: skip
+    return f"<table cellpadding='4'>{cells}</table>"

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QSlider,
     QToolBar,
     QToolButton,
@@ -49,7 +50,7 @@ from app.ui.accessibility import Announcer
 from app.ui.compare import CompareView
 from app.ui.explorer_panel import ExplorerPanel, narrow_combo
 from app.ui.i18n import LANGUAGES, current_language
-from app.ui.keyboard import SceneKeys, key_names, order_tab_chain, reach_toolbar_by_tab, show_keys
+from app.ui.keyboard import SceneKeys, key_names, order_tab_chain, reach_toolbar_by_tab, shortcut_table, show_keys
 from app.ui.scene_widget import SceneWidget
 from app.ui.handout import HandoutDialog, image_from_rgb
 from app.ui.history import HistoryControl
@@ -146,6 +147,12 @@ class MainWindow(QMainWindow):
         """Tab reaches every control in reading order (toolbars, the left column, the body, the
         panel), each shortcut is written in its tooltip, and the first focus is the place picker:
         the keyboard's way to do what a touch does."""
+        keys = QAction(self.tr("Keyboard keys"), self)
+        keys.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        keys.triggered.connect(self._show_keys)
+        self.addAction(keys)  # F1 lists every key
+        self.keys_action = keys
+        self.keys_box: QMessageBox | None = None
         for toolbar in (self.toolbar, self.find_bar):
             reach_toolbar_by_tab(toolbar)
         docks = self.findChildren(QDockWidget)
@@ -203,6 +210,15 @@ class MainWindow(QMainWindow):
         self.language_action = language
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
+
+    def _show_keys(self) -> None:
+        """F1: every key of the window in one list (the text size keys have no button to show them)."""
+        buttons = [b for b in self.findChildren(QAbstractButton) if not b.shortcut().isEmpty()]
+        table = shortcut_table([*self.toolbar.actions(), *self.find_bar.actions(), *self.actions(), *buttons])
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard keys"), table, QMessageBox.StandardButton.Close, self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        self.keys_box = box
+        box.open()
 
     def _show_language_menu(self) -> None:
         self.toolbar.widgetForAction(self.language_action).showMenu()

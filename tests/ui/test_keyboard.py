@@ -155,3 +155,12 @@ def test_no_toolbar_control_is_cut_off(qtbot, window, width):
                 assert widget.isVisible(), action.text() or widget.accessibleName()
                 right = widget.mapTo(window, widget.rect().topRight()).x()
                 assert right <= window.width(), (action.text(), right)
+
+
+def test_f1_lists_every_key_including_the_text_size_and_the_3d_view(qtbot, window):
+    qtbot.keyClick(window.panel.pick_button, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: window.keys_box is not None and window.keys_box.isVisible())
+    text = window.keys_box.text()
+    for words in ("Larger text", "Urgent signs", "Choose the place from a list", "Turn the body", "Ctrl+F"):
+        assert words in text, words
+    window.keys_box.close()

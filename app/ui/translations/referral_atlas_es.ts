@@ -285,6 +285,18 @@
         <source> or </source>
         <translation> o </translation>
     </message>
+    <message>
+        <source>Turn the body</source>
+        <translation>Girar el cuerpo</translation>
+    </message>
+    <message>
+        <source>Zoom in and out</source>
+        <translation>Acercar y alejar</translation>
+    </message>
+    <message>
+        <source>Next and previous control</source>
+        <translation>Control siguiente y anterior</translation>
+    </message>
 </context>
 <context>
     <name>KioskWindow</name>
@@ -462,6 +474,10 @@
     <message>
         <source>Reset</source>
         <translation>Restablecer</translation>
+    </message>
+    <message>
+        <source>Keyboard keys</source>
+        <translation>Teclas del teclado</translation>
     </message>
     <message>
         <source>Language</source>

@@ -59,6 +59,7 @@ class SkinOverlays:
             (self.state.events.overlay, self._on_overlay_change),
             (self.state.events.show_map_differences, self._on_overlay_change),
             (self.state.events.show_labels, self._on_overlay_change),
+            (self.state.events.high_contrast, self._on_overlay_change),
         ]
         for signal, slot in self._connections:
             signal.connect(slot)  # type: ignore[attr-defined]
@@ -148,7 +149,7 @@ class SkinOverlays:
         lines = np.column_stack([np.full(len(edges), 2), edges]).ravel()
         mesh = pv.PolyData(np.asarray(cut.points), lines=lines)
         self.scene.plotter.add_mesh(
-            mesh, color=BOUNDARY_COLOUR, line_width=1.5, name="overlay_boundaries",
+            mesh, color=BOUNDARY_COLOUR, line_width=BOUNDARY_WIDTH_PX[self.state.high_contrast], name="overlay_boundaries",
             reset_camera=False, pickable=False, lighting=False, render=False,
         )  # fmt: skip
         self._actors.append("overlay_boundaries")

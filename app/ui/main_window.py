@@ -3,8 +3,6 @@ the right, views and urgent signs in the toolbar, a status line."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
 
 from typing import TYPE_CHECKING
@@ -51,6 +49,7 @@ from app.ui.handout import HandoutDialog, image_from_rgb
 from app.ui.history import HistoryControl
 from app.ui.search import SearchBox, search_keys
 from app.ui.text_size import TextSize
+from app.ui.theme import Theme
 from app.ui.touch_input import TouchInput
 
 if TYPE_CHECKING:
@@ -74,7 +73,6 @@ OVERLAY_CHOICES = (("none", QT_TRANSLATE_NOOP("MainWindow", "No map")), *OVERLAY
 LAYERS_DOCK_PX = 220
 PANEL_SHARE, PANEL_MIN_PX, PANEL_MAX_PX = 0.31, 340, 600  # the sources panel's share of the width
 NARROW_PX = 1100  # narrower windows tuck the layers dock away (a toolbar button brings it back)
-STYLE_SHEET = Path(__file__).with_name("style.qss").read_text(encoding="utf-8")
 
 
 class _SwallowKeys(QObject):
@@ -92,7 +90,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.spec = spec
         self.setWindowTitle(self.tr("Referral Atlas"))
-        self.setStyleSheet(STYLE_SHEET)
         self.resize(1280, 800)
         self.state = state or ViewState()
         self.camera = CameraRequests()
@@ -130,6 +127,8 @@ class MainWindow(QMainWindow):
         self._build_handout_action()
         self._build_search()
         self.text_size = TextSize(self)  # Ctrl+= / Ctrl+- / Ctrl+0, remembered
+        self.theme = Theme(self)  # the style sheet, normal or high contrast (Ctrl+Shift+H), remembered
+        self.toolbar.addAction(self.theme.action)
         self.toolbar.addSeparator()
         self.history = HistoryControl(self.explorer, self.panel, self.toolbar)  # Alt+← / Alt+→
         self.camera.view_requested.connect(self._on_view_change)
@@ -269,7 +268,6 @@ class MainWindow(QMainWindow):
         self.urgent_action = urgent
         self.toolbar.addSeparator()
         self.toolbar.addAction(urgent)
-        self.toolbar.widgetForAction(urgent).setStyleSheet("color: white; background: #aa3377; font-weight: bold;")
         self.toolbar.widgetForAction(urgent).setObjectName("urgent")
 
     def _on_layers_dock_chosen(self, _checked: bool) -> None:
@@ -282,8 +280,7 @@ class MainWindow(QMainWindow):
         return super().event(event)
 
     def _restyle(self) -> None:
-        self.setStyleSheet("")  # the same sheet again would be a no-op
-        self.setStyleSheet(STYLE_SHEET)
+        self.theme.apply()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
         """The body gets the middle and most of the width at every window size."""
@@ -458,6 +455,7 @@ class MainWindow(QMainWindow):
             getattr(self.state.events, field).disconnect(self._on_layers_change)
         self.state.events.skin_opacity.disconnect(self._on_skin_opacity_change)
         self.text_size.close()
+        self.theme.close()
         self.history.close()
         self.scene.close()
         self.interactor.close()

@@ -25,6 +25,7 @@ SETTINGS_KEY = "display/contrast"
 SHORTCUT = "Ctrl+Shift+H"
 _ASKED_PROPERTY = "referral_atlas_contrast"  # `--contrast` of this run, kept on the QApplication
 _TEMPLATE = Path(__file__).with_name("style.qss")
+_HIGH_TEMPLATE = Path(__file__).with_name("style_high.qss")  # added in high contrast only
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,12 @@ class ThemeColours:
     accent: str
     focus: str
     link: str
-    focus_width: str
+    focus_width: str  # focus rings where a control has a border anyway
     rule_width: str
+    hc_ring: str  # focus rings on checkboxes, sliders, lists; rules under titles (none in normal: same layout as ever)
+    hc_rule: str
+    toolbar_padding: str  # narrower with the thicker rings, so the toolbar still fits 1280 px
+    group_padding: str  # and the layers panel 800 px
     scene_high_contrast: bool  # the 3D view: black background, thicker map boundaries
 
 
@@ -78,7 +83,8 @@ THEMES = {
         selected_card="#dde6f3", selected_tab="#ffffff", selected_tab_text="#1d232b", status_text="#2b323c",
         note="#fff4d6", note_border="#e0c060", note_text="#5c4300", right="#d7efe9", right_text="#1b5e52",
         wrong="#fadde1", wrong_text="#8a1c2b", accent=MECHANISM_COLOURS["referred"],
-        focus=MECHANISM_COLOURS["referred"], link="#1f5a96", focus_width="2px", rule_width="1px",
+        focus=MECHANISM_COLOURS["referred"], link="#1f5a96", focus_width="1px", rule_width="1px",
+        hc_ring="0px", hc_rule="0px", toolbar_padding="4px 6px", group_padding="6px",
         scene_high_contrast=False,
     ),
     "high": ThemeColours(
@@ -90,7 +96,8 @@ THEMES = {
         selected_card="#000000", selected_tab="#ffff00", selected_tab_text="#000000", status_text="#ffffff",
         note="#000000", note_border="#ffff00", note_text="#ffffff", right="#000000", right_text="#ffffff",
         wrong="#000000", wrong_text="#ffffff", accent="#ffff00", focus="#ffff00", link="#ffff00",
-        focus_width="3px", rule_width="2px", scene_high_contrast=True,
+        focus_width="3px", rule_width="2px", hc_ring="2px", hc_rule="2px", toolbar_padding="2px 3px",
+        group_padding="2px", scene_high_contrast=True,
     ),
 }
 # (foreground, background) fields of every text the sheet draws, for the contrast test
@@ -114,7 +121,9 @@ def style_sheet(contrast: str) -> str:
         for mechanism, colour in MECHANISM_COLOURS.items()
     )
     values = {name: str(value) for name, value in asdict(colours).items()}
-    return Template(_TEMPLATE.read_text(encoding="utf-8")).substitute(values, mechanism_edges=edges)
+    templates = [_TEMPLATE] + ([_HIGH_TEMPLATE] if contrast == "high" else [])
+    text = "\n".join(path.read_text(encoding="utf-8") for path in templates)
+    return Template(text).substitute(values, mechanism_edges=edges)
 
 
 def ask(contrast: str | None) -> None:
@@ -146,11 +155,11 @@ class Theme(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.action = QAction(self.tr("High contrast"), window)
+        self.action = QAction(self.tr("Contrast"), window)
         self.action.setCheckable(True)
         self.action.setShortcut(QKeySequence(SHORTCUT))
         self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.action.setToolTip(self.tr("White and yellow on black, with thick focus rings ({0})").format(SHORTCUT))
+        self.action.setToolTip(self.tr("High contrast: white and yellow on black, thick focus rings ({0})").format(SHORTCUT))
         self.action.toggled.connect(self._on_toggled)
         window.addAction(self.action)
         self.contrast = ""

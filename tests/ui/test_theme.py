@@ -12,18 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.ui import theme
 from app.ui.theme import OUTLINE_PAIRS, SETTINGS_KEY, TEXT_PAIRS, THEMES, style_sheet
-
-
-def _luminance(hex_colour: str) -> float:
-    channels = np.array([int(hex_colour.lstrip("#")[i : i + 2], 16) / 255.0 for i in (0, 2, 4)])
-    linear = np.where(channels <= 0.04045, channels / 12.92, ((channels + 0.055) / 1.055) ** 2.4)
-    return float(linear @ [0.2126, 0.7152, 0.0722])
-
-
-def contrast_ratio(a: str, b: str) -> float:
-    """WCAG 2 contrast ratio."""
-    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
+from pixels import contrast_ratio
 
 
 def test_the_contrast_ratio_is_wcag_s():
@@ -47,7 +36,7 @@ def test_every_text_in_the_sheet_meets_wcag(contrast, least):
 def test_the_sheet_draws_text_only_in_pairs_the_test_checks():
     """Every colour the template gives to text is a foreground of TEXT_PAIRS (no unchecked pair),
     and the high-contrast sheet has no grey at all but the disabled text."""
-    template = theme._TEMPLATE.read_text(encoding="utf-8")
+    template = theme._TEMPLATE.read_text(encoding="utf-8") + theme._HIGH_TEMPLATE.read_text(encoding="utf-8")
     text_fields = set(re.findall(r"(?<![-\w])color:\s*\$(\w+)", template))
     assert text_fields <= {fg for fg, _bg in TEXT_PAIRS} | {"disabled_text"}, text_fields
     high = THEMES["high"]
@@ -178,3 +167,11 @@ def test_text_size_still_scales_the_text_in_high_contrast(qtbot, window):
     qtbot.keyClick(window.interactor, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.panel.card_view.font().pointSizeF() > before)
     assert window.theme.contrast == "high"
+
+
+@pytest.mark.parametrize("contrast", ["normal", "high"])
+def test_the_window_still_fits_1280_by_800(qtbot, window, contrast):
+    window.theme.set_contrast(contrast)
+    qtbot.wait(50)
+    assert window.minimumSizeHint().height() <= 800 and window.size().height() == 800
+    assert window.toolbar.sizeHint().width() <= 1280, "the toolbar would hide its last buttons"

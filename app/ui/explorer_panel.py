@@ -400,12 +400,14 @@ class ExplorerPanel(QWidget):
         reasons = "".join(f"<li>{_reason_html(reason)}</li>" for reason in candidate.reasons)
         helpers = ", ".join(self.tr(WHO_CAN_HELP[w]) if w in WHO_CAN_HELP else w for w in candidate.who_can_help)
         colour = MECHANISM_COLOURS.get(candidate.mechanism, "#888888")
+        mechanism = MECHANISM_WORDS.get(candidate.mechanism, candidate.mechanism)  # the colour never alone
         path = " → ".join(self.words.title(i) for i in candidate.path)
         card = self.words.card(candidate.card)
         jumps, body = _with_section_anchors(self.card_body(card.id)) if card is not None else ("", "")
         summary = f"<p><i>{html.escape(card.summary)}</i></p>" if card is not None and card.summary else ""
         return (
-            f"<h2><span style='color:{colour}'>■</span> {html.escape(self.title_of(candidate))}</h2>{summary}{jumps}"
+            f"<h2><span style='color:{colour}'>■</span> {html.escape(self.title_of(candidate))}</h2>"
+            f"<p><span style='color:{colour}'>■</span> {html.escape(mechanism)}</p>{summary}{jumps}"
             + self.tr("<p><b>How it can reach this spot:</b> {0}</p>").format(path)
             + self.tr("<p><b>Why it is on the list:</b></p>") + f"<ul>{reasons}</ul>"
             + self.tr("<p><b>How sure the science is:</b> {0} · <b>Who can help:</b> {1}</p>").format(

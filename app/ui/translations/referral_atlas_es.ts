@@ -756,6 +756,25 @@
     </message>
 </context>
 <context>
+    <name>Theme</name>
+    <message>
+        <source>Contrast</source>
+        <translation>Contraste</translation>
+    </message>
+    <message>
+        <source>High contrast: white and yellow on black, thick focus rings ({0})</source>
+        <translation>Alto contraste: blanco y amarillo sobre negro, marcos de foco gruesos ({0})</translation>
+    </message>
+    <message>
+        <source>High contrast on</source>
+        <translation>Alto contraste activado</translation>
+    </message>
+    <message>
+        <source>High contrast off</source>
+        <translation>Alto contraste desactivado</translation>
+    </message>
+</context>
+<context>
     <name>ToolsPanel</name>
     <message>
         <source>Every layer</source>

@@ -184,10 +184,12 @@ class Theme(QObject):
     def apply(self) -> None:
         """Set the sheet again (after a theme or font change: the same sheet again would be a no-op)."""
         colours = THEMES[self.contrast]
-        palette = self.window.palette()
+        # Qt colours a link when it parses the HTML, from the application's palette (a widget's
+        # or the sheet's colour is not used): cards shown from now on get the theme's links.
+        palette = QApplication.palette()
         for role in (QPalette.ColorRole.Link, QPalette.ColorRole.LinkVisited):
             palette.setColor(role, QColor(colours.link))
-        self.window.setPalette(palette)
+        QApplication.setPalette(palette)
         self.window.setStyleSheet("")
         self.window.setStyleSheet(style_sheet(self.contrast))
         state = getattr(self.window, "state", None)
@@ -195,7 +197,8 @@ class Theme(QObject):
             state.high_contrast = colours.scene_high_contrast
 
     def close(self) -> None:
-        """Stop following the platform (the window is going; it may close twice)."""
+        """Stop following the platform (the window is going; it may close twice). The link
+        colours stay: a window opened next (another language) sets its own."""
         if self._accessibility is not None:
             self._accessibility.contrastPreferenceChanged.disconnect(self._on_platform_change)
             self._accessibility = None

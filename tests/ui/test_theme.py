@@ -175,3 +175,20 @@ def test_the_window_still_fits_1280_by_800(qtbot, window, contrast):
     qtbot.wait(50)
     assert window.minimumSizeHint().height() <= 800 and window.size().height() == 800
     assert window.toolbar.sizeHint().width() <= 1280, "the toolbar would hide its last buttons"
+
+
+def test_the_chosen_card_stays_readable_in_high_contrast(qtbot, window):
+    """Its words are white: its background must stay black (not the yellow of a checked button)."""
+    window.theme.set_contrast("high")
+    window.touch_vertex(window.explorer_view.labels.centre_vertex("region_dorsum_of_foot"))
+    qtbot.waitUntil(lambda: window.panel.candidate_list.count() > 0)
+    window.panel.candidate_list.setCurrentRow(0)
+    card = window.panel.candidate_list.itemWidget(window.panel.candidate_list.item(0))
+    qtbot.waitUntil(lambda: card.property("selected") is True)
+    image = card.grab().toImage()
+    inside = image.pixelColor(image.width() // 2, image.height() - 6)
+    assert (inside.red(), inside.green(), inside.blue()) == (0, 0, 0), inside.name()
+    from PySide6.QtGui import QPalette
+
+    link = QApplication.palette().color(QPalette.ColorRole.Link).name()
+    assert link == THEMES["high"].link, "links in the cards are parsed with the application's link colour"

@@ -406,7 +406,7 @@ class ExplorerPanel(QWidget):
         jumps, body = _with_section_anchors(self.card_body(card.id)) if card is not None else ("", "")
         summary = f"<p><i>{html.escape(card.summary)}</i></p>" if card is not None and card.summary else ""
         return (
-            f"<h2><span style='color:{colour}'>■</span> {html.escape(self.title_of(candidate))}</h2>"
+            f"<h2>{html.escape(self.title_of(candidate))}</h2>"
             f"<p><span style='color:{colour}'>■</span> {html.escape(mechanism)}</p>{summary}{jumps}"
             + self.tr("<p><b>How it can reach this spot:</b> {0}</p>").format(path)
             + self.tr("<p><b>Why it is on the list:</b></p>") + f"<ul>{reasons}</ul>"

@@ -32,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--student", action="store_true", help="student mode")
     parser.add_argument("--lang", choices=["en", "es"], help="interface language (default: the last one chosen, "
                         "else the system's)")
+    parser.add_argument("--contrast", choices=["high", "normal"], help="the window's theme for this run (default: "
+                        "the last one chosen, else the system's contrast setting)")
     sub = parser.add_subparsers(dest="command")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:

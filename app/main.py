@@ -101,6 +101,9 @@ def run_app(args: argparse.Namespace) -> int:
     qt_app.setOrganizationName("referral-atlas")  # where QSettings keeps the language and text size
     translation = Translation()
     translation.install(choose_language(getattr(args, "lang", None) or spec.language))
+    from app.ui.theme import ask
+
+    ask(getattr(args, "contrast", None))  # `--contrast high|normal` for this run
     model = load_model_or_report()
     if model is None:
         return 1

@@ -17,6 +17,18 @@ def colour_distance(a, b) -> float:
     return float(np.abs(np.asarray(a, dtype=int)[:3] - np.asarray(b, dtype=int)[:3]).sum())
 
 
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio between two '#rrggbb' colours."""
+
+    def luminance(hex_colour: str) -> float:
+        channels = np.array([int(hex_colour.lstrip("#")[i : i + 2], 16) / 255.0 for i in (0, 2, 4)])
+        linear = np.where(channels <= 0.04045, channels / 12.92, ((channels + 0.055) / 1.055) ** 2.4)
+        return float(linear @ [0.2126, 0.7152, 0.0722])
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 def grab(window):
     """The window's 3D view as drawn now (it paints a frame for the picture)."""
     return window.interactor.picture()

@@ -26,6 +26,7 @@ class ViewState:
     overlay: str = "none"  # one of OVERLAYS
     show_map_differences: bool = False  # mark where the Lee and Keegan dermatome maps disagree
     show_labels: bool = False
+    high_contrast: bool = False  # the high-contrast theme: a black background, thicker map lines
 
 
 class CameraRequests:

@@ -19,11 +19,14 @@ from app.scene.overlays import hex_to_rgb
 if TYPE_CHECKING:
     from app.domain.query import Side
 
-MECHANISM_COLOURS = {  # Paul Tol "bright", colour-blind safe
+# After Paul Tol's "bright" palette, with entrapment and biomechanical moved (to a golden yellow
+# and a turquoise) so that every pair stays apart under simulated protanopia, deuteranopia and
+# tritanopia too (Tol's blue and green look alike to a tritanope): tests/scene/test_colour_vision.py.
+MECHANISM_COLOURS = {
     "radicular": "#EE6677",
-    "entrapment": "#CCBB44",
+    "entrapment": "#EDC63B",
     "referred": "#4477AA",
-    "biomechanical": "#228833",
+    "biomechanical": "#30BFB7",
     "urgent": "#AA3377",
 }
 DIM_TOWARD = np.array([0.32, 0.35, 0.40])  # dimmed structures fade toward the background

@@ -12,12 +12,43 @@ from dataclasses import dataclass
 import numpy as np
 import pyvista as pv
 
-# Paul Tol's colour-blind-safe qualitative palettes ("muted" then "light"), ordered so that
-# neighbouring spinal levels get clearly different colours.
+# The fallback for territories the tables below do not name (a rebuilt model): Paul Tol's
+# colour-blind-safe qualitative palettes ("muted" then "light"), cycling.
 TERRITORY_PALETTE = (
     "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255",
     "#AA4499", "#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#BBCC33", "#AAAA00",
 )
+# Each skin map's colours by territory, drawn from Paul Tol's qualitative palettes (bright,
+# vibrant, muted, light, pale; the darkest left out so the boundary lines and labels stay
+# visible) so that territories sharing a boundary on the skin stay apart in normal vision and
+# under simulated protanopia, deuteranopia and tritanopia (tests/scene/test_colour_vision.py,
+# figures from tools/palette_report.py). Both dermatome maps share a table: a level keeps its
+# colour from one map to the other.
+MAP_COLOURS: dict[str, dict[str, str]] = {
+    "dermatome_names": {
+        "T10": "#4477AA", "T11": "#CC3311", "T12": "#33BBEE", "L1": "#DDAA33", "L2": "#009988",
+        "L3": "#DDCC77", "L4": "#117733", "L5": "#66CCEE", "S1": "#999933", "S2": "#EE3377", "S3": "#0077BB",
+        "S4_S5": "#CCBB44",
+    },
+    "cutaneous_nerve_names": {
+        "iliohypogastric": "#BB5566", "ilioinguinal": "#DDCC77", "genitofemoral": "#66CCEE",
+        "lateral_femoral_cutaneous": "#BBCCEE", "anterior_femoral_cutaneous": "#0077BB",
+        "obturator": "#EE6677", "saphenous": "#BBCC33", "posterior_femoral_cutaneous": "#AA3377",
+        "lateral_sural_cutaneous": "#FFCCCC", "superficial_fibular": "#33BBEE", "deep_fibular": "#4477AA",
+        "sural": "#117733", "medial_calcaneal": "#77AADD", "medial_plantar": "#FFAABB",
+        "lateral_plantar": "#AAAA00", "superior_cluneal": "#999933", "middle_cluneal": "#88CCEE",
+        "inferior_cluneal": "#EEDD88",
+    },
+    "region_names": {
+        "low_back": "#EE3377", "sacrum": "#CCDDAA", "lower_abdomen": "#CCBB44", "groin": "#009988",
+        "perineum": "#EE7733", "buttock": "#66CCEE", "lateral_hip": "#DDAA33", "anterior_thigh": "#BBCCEE",
+        "medial_thigh": "#FFCCCC", "lateral_thigh": "#44BB99", "posterior_thigh": "#AA4499",
+        "knee_front": "#BBCC33", "knee_back": "#EE6677", "medial_leg": "#88CCEE", "shin": "#4477AA",
+        "lateral_leg": "#33BBEE", "calf": "#117733", "medial_ankle": "#BB5566", "lateral_ankle": "#CC6677",
+        "heel": "#AAAA00", "sole": "#AA3377", "dorsum_of_foot": "#99DDFF", "big_toe": "#EEDD88",
+        "middle_toes": "#DDCC77", "little_toe": "#999933",
+    },
+}
 
 
 def hex_to_rgb(colour: str) -> np.ndarray:
@@ -28,6 +59,14 @@ def hex_to_rgb(colour: str) -> np.ndarray:
 def palette(n: int) -> np.ndarray:
     """n distinct colours (n × 3, 0..1); cycles when n exceeds the palette."""
     return np.array([hex_to_rgb(TERRITORY_PALETTE[i % len(TERRITORY_PALETTE)]) for i in range(n)])
+
+
+def territory_colours(field: str, names: tuple[str, ...]) -> np.ndarray:
+    """The colours of one map's territories (n × 3, 0..1), `field` naming the map's names array;
+    a territory without a colour in `MAP_COLOURS` gets the fallback palette's for its place."""
+    table = MAP_COLOURS.get(field, {})
+    fallback = palette(len(names))
+    return np.array([hex_to_rgb(table[name]) if name in table else fallback[i] for i, name in enumerate(names)])
 
 
 @dataclass

@@ -19,6 +19,7 @@ from app.scene.highlight import ColourState, NamedCells
 from app.scene.overlays import LayeredColours, hex_to_rgb
 
 BACKGROUND = ("#20262e", "#3b4552")  # bottom, top gradient
+HIGH_CONTRAST_BACKGROUND = ("#000000", "#000000")  # the high-contrast theme: no grey behind the body
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,7 @@ class AnatomyScene:
             "structures": (joints, STRUCTURE),
             "sheets": (sheets, SHEET),
         }
-        plotter.set_background(BACKGROUND[0], top=BACKGROUND[1])
+        self._set_background()
         self.colours: dict[str, ColourState] = {}
         self.meshes: dict[str, pv.PolyData] = {}
         self.actors: dict[str, pv.Actor] = {}
@@ -193,6 +194,7 @@ class AnatomyScene:
             (self.state.events.show_muscles, self._on_layers_change),
             (self.state.events.show_nerves, self._on_layers_change),
             (self.state.events.show_structures, self._on_layers_change),
+            (self.state.events.high_contrast, self._on_contrast_change),
             (self.camera.view_requested, self.set_view),
             (self.camera.reset_requested, self.reset_view),
         ]
@@ -277,6 +279,14 @@ class AnatomyScene:
 
     def _on_layers_change(self, _value: bool) -> None:
         self._apply_state()
+        self.frames.request()
+
+    def _set_background(self) -> None:
+        bottom, top = HIGH_CONTRAST_BACKGROUND if self.state.high_contrast else BACKGROUND
+        self.plotter.set_background(bottom, top=top)
+
+    def _on_contrast_change(self, _value: bool) -> None:
+        self._set_background()
         self.frames.request()
 
     # -- camera ---------------------------------------------------------------------------

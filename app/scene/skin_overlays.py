@@ -14,7 +14,7 @@ import pyvista as pv
 from vtkmodules.vtkRenderingCore import vtkSelectVisiblePoints
 
 from app.domain.view_state import ViewState
-from app.scene.overlays import boundary_edges, cut_along_labels, labels_to_layer, palette
+from app.scene.overlays import boundary_edges, cut_along_labels, labels_to_layer, territory_colours
 from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import LABEL_ARRAYS, SkinLabels
 from app.scene.structure_labels import boxes_overlap
@@ -32,7 +32,10 @@ OVERLAY_TITLES = {
     "regions": "Body regions",
 }
 BOUNDARY_COLOUR = "#1b1b1b"
+BOUNDARY_WIDTH_PX = {False: 1.5, True: 3.0}  # thicker in the high-contrast theme
+OVERLAY_OPACITY = 0.9
 HATCH_COLOUR = "#ffffff"
+HATCH_OPACITY = 0.8
 HATCH_SPACING_M = 0.012
 LABEL_MIN_VERTICES = 40  # smaller patches get no label
 LABEL_FONT_PX = 11
@@ -56,6 +59,7 @@ class SkinOverlays:
             (self.state.events.overlay, self._on_overlay_change),
             (self.state.events.show_map_differences, self._on_overlay_change),
             (self.state.events.show_labels, self._on_overlay_change),
+            (self.state.events.high_contrast, self._on_overlay_change),
         ]
         for signal, slot in self._connections:
             signal.connect(slot)  # type: ignore[attr-defined]
@@ -79,18 +83,18 @@ class SkinOverlays:
         if overlay in OVERLAY_ARRAYS:
             array = OVERLAY_ARRAYS[overlay]
             names = self.labels.names[LABEL_ARRAYS[array]]
-            colours = palette(len(names))
+            colours = territory_colours(LABEL_ARRAYS[array], names)
             cut = self.cut(overlay)
             self.scene.draw_skin_cut(cut)
             cell_labels = np.asarray(cut.cell_data[array])
             cell_colours, weights = labels_to_layer(cell_labels, colours)
-            self.scene.skin_layers.set_layer("overlay", cell_colours, weights, opacity=0.9, cut=True)
+            self.scene.skin_layers.set_layer("overlay", cell_colours, weights, OVERLAY_OPACITY, cut=True)
             present = sorted(set(cell_labels[cell_labels >= 0].tolist()))
             self.legend = [(names[i], _hex(colours[i])) for i in present]
             self._add_boundaries(cut, cell_labels)
             if self.state.show_map_differences and "dermatome_keegan" in cut.cell_data:
                 self.scene.skin_layers.set_layer("differences", pv.Color(HATCH_COLOUR).float_rgb,
-                                                 _hatched_differences(cut), 0.8, cut=True)  # fmt: skip
+                                                 _hatched_differences(cut), HATCH_OPACITY, cut=True)  # fmt: skip
             self._label_candidates = []
             if self.state.show_labels:
                 self._add_labels(array, names)
@@ -145,7 +149,7 @@ class SkinOverlays:
         lines = np.column_stack([np.full(len(edges), 2), edges]).ravel()
         mesh = pv.PolyData(np.asarray(cut.points), lines=lines)
         self.scene.plotter.add_mesh(
-            mesh, color=BOUNDARY_COLOUR, line_width=1.5, name="overlay_boundaries",
+            mesh, color=BOUNDARY_COLOUR, line_width=BOUNDARY_WIDTH_PX[self.state.high_contrast], name="overlay_boundaries",
             reset_camera=False, pickable=False, lighting=False, render=False,
         )  # fmt: skip
         self._actors.append("overlay_boundaries")

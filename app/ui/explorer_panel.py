@@ -138,13 +138,7 @@ class SourceCard(QFrame):
     def __init__(self, candidate: Candidate, title: str, touches: tuple[object, ...]) -> None:
         super().__init__()
         self.setObjectName("sourceCard")
-        colour = MECHANISM_COLOURS.get(candidate.mechanism, "#888888")
-        self.setStyleSheet(
-            f"#sourceCard {{ background: #ffffff; border: 1px solid #d6dbe1; border-left: 6px solid {colour};"
-            " border-radius: 6px; }"
-            " #sourceCard[selected=\"true\"] { background: #dde6f3; border-color: #4477AA;"
-            f" border-left: 6px solid {colour}; }}"
-        )  # fmt: skip
+        self.setProperty("mechanism", candidate.mechanism)  # the theme's sheet colours its edge (app/ui/theme.py)
         mechanism = MECHANISM_WORDS.get(candidate.mechanism, candidate.mechanism)
         facts = [mechanism, EVIDENCE_WORDS.get(candidate.evidence, candidate.evidence)]
         if len(touches) > 1:
@@ -422,12 +416,14 @@ class ExplorerPanel(QWidget):
         reasons = "".join(f"<li>{_reason_html(reason)}</li>" for reason in candidate.reasons)
         helpers = ", ".join(self.tr(WHO_CAN_HELP[w]) if w in WHO_CAN_HELP else w for w in candidate.who_can_help)
         colour = MECHANISM_COLOURS.get(candidate.mechanism, "#888888")
+        mechanism = MECHANISM_WORDS.get(candidate.mechanism, candidate.mechanism)  # the colour never alone
         path = " → ".join(self.words.title(i) for i in candidate.path)
         card = self.words.card(candidate.card)
         jumps, body = _with_section_anchors(self.card_body(card.id)) if card is not None else ("", "")
         summary = f"<p><i>{html.escape(card.summary)}</i></p>" if card is not None and card.summary else ""
         return (
-            f"<h2 style='color:{colour}'>{html.escape(self.title_of(candidate))}</h2>{summary}{jumps}"
+            f"<h2>{html.escape(self.title_of(candidate))}</h2>"
+            f"<p><span style='color:{colour}'>■</span> {html.escape(mechanism)}</p>{summary}{jumps}"
             + self.tr("<p><b>How it can reach this spot:</b> {0}</p>").format(path)
             + self.tr("<p><b>Why it is on the list:</b></p>") + f"<ul>{reasons}</ul>"
             + self.tr("<p><b>How sure the science is:</b> {0} · <b>Who can help:</b> {1}</p>").format(

@@ -4,7 +4,6 @@ the right, views and urgent signs in the toolbar, a status line."""
 from __future__ import annotations
 
 from dataclasses import astuple
-from pathlib import Path
 
 import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
 
@@ -57,6 +56,7 @@ from app.ui.history import HistoryControl
 from app.ui.search import SearchBox, search_keys
 from app.ui.spot_picker import SpotPicker
 from app.ui.text_size import TextSize
+from app.ui.theme import Theme
 from app.ui.touch_input import TouchInput
 
 if TYPE_CHECKING:
@@ -81,7 +81,6 @@ OVERLAY_CHOICES = (("none", QT_TRANSLATE_NOOP("MainWindow", "No map")), *OVERLAY
 LAYERS_DOCK_PX = 220
 PANEL_SHARE, PANEL_MIN_PX, PANEL_MAX_PX = 0.31, 340, 600  # the sources panel's share of the width
 NARROW_PX = 1100  # narrower windows tuck the layers dock away (a toolbar button brings it back)
-STYLE_SHEET = Path(__file__).with_name("style.qss").read_text(encoding="utf-8")
 
 
 class MainWindow(QMainWindow):
@@ -92,7 +91,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.spec = spec
         self.setWindowTitle(self.tr("Referral Atlas"))
-        self.setStyleSheet(STYLE_SHEET)
         self.text_size = TextSize(self)  # Ctrl+= / Ctrl+- / Ctrl+0, remembered; larger in a tall window
         self.resize(1280, 800)
         self.state = state or ViewState()
@@ -134,6 +132,8 @@ class MainWindow(QMainWindow):
         self._build_explorer_dock()
         self._build_handout_action()
         self._build_search()
+        self.theme = Theme(self)  # the style sheet, normal or high contrast (Ctrl+Shift+H), remembered
+        self.toolbar.addAction(self.theme.action)
         self.find_bar.addSeparator()
         self.history = HistoryControl(self.explorer, self.panel, self.find_bar)  # Alt+← / Alt+→
         self.camera.view_requested.connect(self._on_view_change)
@@ -315,7 +315,6 @@ class MainWindow(QMainWindow):
         self.urgent_action = urgent
         self.toolbar.addSeparator()
         self.toolbar.addAction(urgent)
-        self.toolbar.widgetForAction(urgent).setStyleSheet("color: white; background: #aa3377; font-weight: bold;")
         self.toolbar.widgetForAction(urgent).setObjectName("urgent")
 
     def _on_layers_dock_chosen(self, shown: bool) -> None:
@@ -337,8 +336,7 @@ class MainWindow(QMainWindow):
         return super().event(event)
 
     def _restyle(self) -> None:
-        self.setStyleSheet("")  # the same sheet again would be a no-op
-        self.setStyleSheet(STYLE_SHEET)
+        self.theme.apply()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
         """The body gets the middle and most of the width at every window size."""
@@ -538,6 +536,7 @@ class MainWindow(QMainWindow):
             getattr(self.state.events, field).disconnect(self._on_layers_change)
         self.state.events.skin_opacity.disconnect(self._on_skin_opacity_change)
         self.text_size.close()
+        self.theme.close()
         self.history.close()
         self.scene.close()
         self.interactor.close()

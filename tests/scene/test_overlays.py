@@ -6,10 +6,10 @@ import pyvista as pv
 from PIL import Image
 
 from app.cli import main
-from app.scene.overlays import boundary_edges, cut_along_labels, palette
-from app.scene.scene import BACKGROUND
+from app.scene.overlays import boundary_edges, cut_along_labels, hex_to_rgb, territory_colours
+from app.scene.scene import BACKGROUND, SKIN
 from app.scene.skin_labels import SkinLabels
-from app.scene.skin_overlays import SkinOverlays
+from app.scene.skin_overlays import OVERLAY_OPACITY, SkinOverlays
 from pixels import colour_distance, world_to_pixel
 
 SKIN_OPACITY = 1.0  # maps are read on solid skin
@@ -53,12 +53,13 @@ def test_cut_boundaries_are_much_shorter_than_the_triangle_saw_tooth(scene, labe
     assert smooth < 0.7 * saw, (smooth, saw)
 
 
-def nearest_palette_entry(rgb, names):
-    """The map colour a lit pixel shows, judged by its chromaticity (lighting scales brightness)."""
-    colours = palette(len(names))
-    pixel = np.asarray(rgb[:3], float) / max(float(np.max(rgb[:3])), 1.0)
-    chroma = colours / colours.max(axis=1, keepdims=True)
-    return names[int(np.argmin(np.abs(chroma - pixel).sum(axis=1)))]
+def nearest_palette_entry(rgb, plain, names):
+    """The map colour a lit pixel shows: each map colour as drawn over the skin, lit as the plain
+    skin's pixel there is lit (several colours share a hue and differ only in lightness)."""
+    skin = hex_to_rgb(SKIN.color)
+    drawn = OVERLAY_OPACITY * territory_colours("dermatome_names", tuple(names)) + (1 - OVERLAY_OPACITY) * skin
+    lit = drawn * (np.asarray(plain[:3], float) / (skin * 255.0))[None, :] * 255.0
+    return names[int(np.argmin(np.abs(lit - np.asarray(rgb[:3], float)).sum(axis=1)))]
 
 
 @pytest.mark.parametrize(
@@ -72,15 +73,16 @@ def nearest_palette_entry(rgb, names):
 def test_the_dermatome_map_shows_each_dermatome_where_it_belongs(scene, labels, model, view, landmark, outward, expected):
     overlays = SkinOverlays(scene, labels)
     try:
-        scene.state.overlay = "dermatomes"
         scene.set_view(view)
+        plain = scene.frames.picture()
+        scene.state.overlay = "dermatomes"
         image = scene.frames.picture()
         start = np.asarray(model.landmarks[landmark]) + 0.05 * np.asarray(outward, float)
         vertex = labels.nearest_point(tuple(start))
         assert labels.name("dermatome", vertex) == expected
         row, col = world_to_pixel(scene.plotter, labels.points[vertex])
         names = labels.names["dermatome_names"]
-        assert nearest_palette_entry(image[row, col], names) == expected
+        assert nearest_palette_entry(image[row, col], plain[row, col], names) == expected
         assert any(name == expected for name, _ in overlays.legend)
     finally:
         overlays.close()

@@ -31,8 +31,8 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("KioskCards", text)
 
 
-def plain_cards_html(card: Card, hidden: Iterable[str] = (), title: str | None = None) -> str:
-    """The card as a few boxed plain cards; sections named in `hidden` never show."""
+def plain_cards_html(card: Card, hidden: Iterable[str] = (), title: str | None = None, box: str = "#ffffff") -> str:
+    """The card as a few boxed plain cards (on `box`); sections named in `hidden` never show."""
     sections = card_sections(card.body)
     hidden = set(hidden)
     boxes = []
@@ -40,7 +40,7 @@ def plain_cards_html(card: Card, hidden: Iterable[str] = (), title: str | None =
         text = "\n\n".join(sections[name] for name in wanted if name in sections and name not in hidden)
         if text:
             boxes.append(
-                "<table width='100%' cellpadding='14' style='margin-bottom:14px; background:#ffffff;'>"
+                f"<table width='100%' cellpadding='14' style='margin-bottom:14px; background:{box};'>"
                 f"<tr><td><h3>{_tr(heading)}</h3>{render_markdown(text)}</td></tr></table>"
             )
     return f"<h2>{html.escape(title or card.title)}</h2>{''.join(boxes)}"

@@ -53,6 +53,7 @@ from app.scene.explorer_view import ExplorerView
 from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import SkinLabels
 from app.ui.kiosk.cards import card_sections, plain_cards_html
+from app.ui.theme import chosen_contrast
 from app.ui.kiosk.gestures import TouchGestures
 from app.ui.kiosk.read_aloud import ReadAloud
 from app.ui.kiosk.staff import PinPad, StaffMenu
@@ -70,30 +71,56 @@ RELEASE_EVENTS = (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.T
 ACTIVITY_EVENTS = (*PRESS_EVENTS, *RELEASE_EVENTS, QEvent.Type.TouchUpdate, QEvent.Type.Wheel, QEvent.Type.MouseMove)
 
 
-def _style(spec: ModeSpec) -> str:
+# The kiosk's two themes (app/ui/theme.py chooses: `--contrast`, else the platform's preference);
+# (text, background) pairs are checked for WCAG contrast in tests/ui/kiosk/test_kiosk_window.py.
+KIOSK_COLOURS = {
+    "normal": {
+        "text": "#1b1b1b", "background": "#f4f1ea", "accent": "#2c5d8f", "muted": "#333333", "bar": "#e6e0d4",
+        "panel": "#ffffff", "button": "#2c5d8f", "button_text": "#ffffff", "button_border": "#2c5d8f",
+        "checked": "#173a5e", "checked_text": "#ffffff", "disabled": "#9aa7b4", "urgent": "#b00020",
+        "selected": "#2c5d8f", "selected_text": "#ffffff", "focus": "#173a5e", "border": "3px",
+    },
+    "high": {
+        "text": "#ffffff", "background": "#000000", "accent": "#ffff00", "muted": "#ffffff", "bar": "#000000",
+        "panel": "#000000", "button": "#000000", "button_text": "#ffffff", "button_border": "#ffffff",
+        "checked": "#ffff00", "checked_text": "#000000", "disabled": "#4d4d4d", "urgent": "#8b0000",
+        "selected": "#ffff00", "selected_text": "#000000", "focus": "#ffff00", "border": "4px",
+    },
+}
+KIOSK_TEXT_PAIRS = (
+    ("text", "background"), ("text", "panel"), ("accent", "background"), ("muted", "background"), ("text", "bar"),
+    ("button_text", "button"), ("checked_text", "checked"), ("button_text", "urgent"), ("selected_text", "selected"),
+)
+
+
+def _style(spec: ModeSpec, contrast: str = "normal") -> str:
     base = round(BASE_FONT_PX * spec.font_scale)
     target = max(spec.touch_target_px, 24)
+    c = KIOSK_COLOURS[contrast]
     return f"""
-    QWidget {{ color: #1b1b1b; font-size: {base}px; }}
-    QWidget#kiosk, QDialog {{ background: #f4f1ea; }}
+    QWidget {{ color: {c["text"]}; font-size: {base}px; }}
+    QWidget#kiosk, QDialog {{ background: {c["background"]}; }}
     QLabel#heading {{ font-size: {round(base * 1.5)}px; font-weight: bold; }}
-    QLabel#attract {{ font-size: {round(base * 2.6)}px; font-weight: bold; color: #2c5d8f; }}
-    QLabel#disclaimer {{ font-size: {base}px; color: #333; }}
-    QFrame#bar {{ background: #e6e0d4; }}
-    QDialog {{ border: 3px solid #2c5d8f; border-radius: 16px; }}
-    QFrame#prompt {{ background: #ffffff; border: 3px solid #2c5d8f; border-radius: 16px; }}
+    QLabel#attract {{ font-size: {round(base * 2.6)}px; font-weight: bold; color: {c["accent"]}; }}
+    QLabel#disclaimer {{ font-size: {base}px; color: {c["muted"]}; }}
+    QFrame#bar {{ background: {c["bar"]}; }}
+    QDialog {{ border: 3px solid {c["accent"]}; border-radius: 16px; }}
+    QFrame#prompt {{ background: {c["panel"]}; border: 3px solid {c["accent"]}; border-radius: 16px; }}
     QPushButton {{ min-height: {target}px; min-width: {target}px; padding: 6px 18px; border-radius: 10px;
-                  background: #2c5d8f; color: white; font-size: {base}px; border: none; }}
-    QPushButton:checked {{ background: #173a5e; }}
-    QPushButton:disabled {{ background: #9aa7b4; }}
+                  background: {c["button"]}; color: {c["button_text"]}; font-size: {base}px;
+                  border: {c["border"]} solid {c["button_border"]}; }}
+    QPushButton:checked {{ background: {c["checked"]}; color: {c["checked_text"]}; }}
+    QPushButton:disabled {{ background: {c["disabled"]}; }}
+    QPushButton:focus {{ border: {c["border"]} solid {c["focus"]}; }}
     QDialog#pin_pad QPushButton {{ min-height: {target * 2}px; min-width: {target * 2}px; }}
     QComboBox {{ min-height: {target}px; }}
-    QPushButton#urgent {{ background: #b00020; font-weight: bold; }}
-    QListWidget {{ background: #f4f1ea; border: none; font-size: {base}px; }}
-    QListWidget::item {{ min-height: {target}px; padding: 8px; margin: 3px; background: #ffffff; border-radius: 8px; }}
-    QListWidget::item:selected {{ background: #2c5d8f; color: white; }}
-    QListWidget#flags::item:selected {{ background: #b00020; color: white; }}
-    QTextBrowser {{ background: #f4f1ea; border: none; font-size: {base}px; }}
+    QPushButton#urgent {{ background: {c["urgent"]}; font-weight: bold; }}
+    QListWidget {{ background: {c["background"]}; border: none; font-size: {base}px; }}
+    QListWidget::item {{ min-height: {target}px; padding: 8px; margin: 3px; background: {c["panel"]}; border-radius: 8px;
+                         border: 2px solid {c["button_border"] if contrast == "high" else c["panel"]}; }}
+    QListWidget::item:selected {{ background: {c["selected"]}; color: {c["selected_text"]}; }}
+    QListWidget#flags::item:selected {{ background: {c["urgent"]}; color: {c["button_text"]}; }}
+    QTextBrowser {{ background: {c["background"]}; border: none; font-size: {base}px; }}
     QScrollBar:vertical {{ width: {target // 2}px; }}
     """
 
@@ -119,11 +146,12 @@ class KioskWindow(QWidget):
         self.setWindowTitle(self.tr("Referral Atlas"))
         if spec.frameless:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-        self.setStyleSheet(_style(spec))
+        self.contrast = chosen_contrast()  # `--contrast`, else the platform's (a kiosk saves no choice)
+        self.setStyleSheet(_style(spec, self.contrast))
         if not spec.context_menus:
             self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
 
-        self.state = ViewState()
+        self.state = ViewState(high_contrast=self.contrast == "high")
         self.camera = CameraRequests()
         self.explorer = Explorer(knowledge)
         self.gate = PinGate(spec.staff_exit.pin if spec.staff_exit else None)
@@ -421,7 +449,7 @@ class KioskWindow(QWidget):
             view.clear()
             self._shown_card = None
             return
-        view.setHtml(plain_cards_html(card, self.spec.card_hidden_sections, title))
+        view.setHtml(plain_cards_html(card, self.spec.card_hidden_sections, title, KIOSK_COLOURS[self.contrast]["panel"]))
         view.verticalScrollBar().setValue(0)
         self._shown_card = card.id
 

@@ -19,9 +19,14 @@ from PySide6.QtWidgets import (
 from app.study.questions import TOPIC_WORDS, TOPICS, Feedback, Question
 from app.study.session import TopicScore
 
-RIGHT_STYLE = "color: #1b5e52; background: #d7efe9; border-radius: 4px; padding: 6px;"
-WRONG_STYLE = "color: #8a1c2b; background: #fadde1; border-radius: 4px; padding: 6px;"
-NOTE_STYLE = "color: #6b4e00; background: #fff3cd; border-radius: 4px; padding: 6px;"
+RIGHT_MARK, WRONG_MARK = "✓", "✗"  # the answer is told by a mark and words, never by its colour alone
+
+
+def _set_look(widget: QWidget, name: str, value: str) -> None:
+    """A property the theme's sheet styles by (app/ui/style.qss), applied at once."""
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
 
 def quiz_text(text: str) -> str:
@@ -44,7 +49,7 @@ class QuizPanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.counter = QLabel()
-        self.counter.setStyleSheet("color: #555;")
+        self.counter.setProperty("muted", "true")
         self.prompt = QLabel()
         self.prompt.setWordWrap(True)
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
@@ -55,7 +60,7 @@ class QuizPanel(QWidget):
         self.prompt.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #555;")
+        self.hint.setProperty("muted", "true")
         self.choices_box = QWidget()
         self.choices = QVBoxLayout(self.choices_box)
         self.choices.setContentsMargins(0, 0, 0, 0)
@@ -73,7 +78,7 @@ class QuizPanel(QWidget):
         self.card_view.setOpenLinks(False)
         self.card_view.setAccessibleName(self.tr("The card that explains the answer"))
         self.scores_title = QLabel(self.tr("Score per topic: this round · all days"))
-        self.scores_title.setStyleSheet("color: #555;")
+        self.scores_title.setProperty("muted", "true")
         self.scores = QGridLayout()
         self.score_labels: dict[str, QLabel] = {}
         for row, topic in enumerate(TOPICS):
@@ -85,7 +90,7 @@ class QuizPanel(QWidget):
             self.score_labels[topic] = value
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(NOTE_STYLE)
+        self.message.setProperty("quiz", "note")
         self.message.hide()
         buttons = QHBoxLayout()
         self.new_round_button = QPushButton(self.tr("New round"))
@@ -146,7 +151,7 @@ class QuizPanel(QWidget):
         for choice in question.choices:
             button = QPushButton(quiz_text(choice.label))
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setStyleSheet("text-align: left; padding: 6px;")
+            button.setProperty("quiz", "choice")
             button.clicked.connect(lambda _checked=False, c=choice.id: self.choice_made.emit(c))
             self.choices.addWidget(button)
             self.choice_buttons[choice.id] = button
@@ -160,13 +165,15 @@ class QuizPanel(QWidget):
         for choice_id, button in self.choice_buttons.items():
             button.setEnabled(False)
             if choice_id == right_choice:
-                button.setStyleSheet(f"text-align: left; {RIGHT_STYLE}")
+                button.setText(f"{RIGHT_MARK} {button.text()}")
+                _set_look(button, "quiz", "right")
             elif choice_id == chosen:
-                button.setStyleSheet(f"text-align: left; {WRONG_STYLE}")
+                button.setText(f"{WRONG_MARK} {button.text()}")
+                _set_look(button, "quiz", "wrong")
         self.finish_button.hide()
         self.hint.setText(self.tr("The answer is lit on the body (teal)."))
         self.feedback.setText(quiz_text(feedback.message))
-        self.feedback.setStyleSheet(RIGHT_STYLE if feedback.right else WRONG_STYLE)
+        _set_look(self.feedback, "quiz", "right" if feedback.right else "wrong")
         self.feedback.show()
         self.next_button.show()
         self.next_button.setFocus()

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es_ES">
 <context>
     <name>Announcer</name>
@@ -882,6 +881,25 @@
     <message>
         <source>Text size {0}%</source>
         <translation>Tamaño del texto {0} %</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>Contrast</source>
+        <translation>Contraste</translation>
+    </message>
+    <message>
+        <source>High contrast: white and yellow on black, thick focus rings ({0})</source>
+        <translation>Alto contraste: blanco y amarillo sobre negro, marcos de foco gruesos ({0})</translation>
+    </message>
+    <message>
+        <source>High contrast on</source>
+        <translation>Alto contraste activado</translation>
+    </message>
+    <message>
+        <source>High contrast off</source>
+        <translation>Alto contraste desactivado</translation>
     </message>
 </context>
 <context>

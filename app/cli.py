@@ -74,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     h.add_argument("--out", required=True, help="the PDF to write")
     h.add_argument("--note", default="", help="a note from the clinician, printed on the sheet")
     h.add_argument("--view", choices=VIEWS, default="anterior")
+    h.add_argument("--content-lang", "--lang", dest="content_lang", choices=["en", *LANGUAGES],
+                   help="language of the sheet (a text with no translation shows in English, marked)")  # fmt: skip
 
     command("check-content", "validate everything under content/")
     pin = sub.add_parser("kiosk-pin", help="set the staff PIN that leaves the kiosk (README, 'Kiosk')")
@@ -122,7 +124,7 @@ def _cmd_handout(args: argparse.Namespace) -> int:
     from app.ui.handout import handout_for_point
 
     out = checks.output_path(args.out, (".pdf",), "handout.pdf")
-    path = handout_for_point(args.point, out, args.note, args.view, _load_knowledge())
+    path = handout_for_point(args.point, out, args.note, args.view, _load_knowledge(), _content_language(args))
     _emit(args, {"out": str(path)}, f"wrote {path}")
     return 0
 
@@ -330,7 +332,9 @@ def _cmd_check_content(args: argparse.Namespace) -> int:
         print(f"{issue.file}:{issue.line}: {issue.problem}")
     if not issues:
         translated = {lang: len(cards) for lang, cards in knowledge.translated_cards.items()}
-        print(summary + "".join(f"; {lang}: {n} cards, {len(knowledge.translated_titles.get(lang, {}))} titles current"
+        print(summary + "".join(f"; {lang}: {n} cards, {len(knowledge.translated_titles.get(lang, {}))} titles, "
+                                f"{len(knowledge.translated_notes.get(lang, {}))} notes, "
+                                f"{len(knowledge.translated_phrases.get(lang, {}))} phrases current"
                                 for lang, n in translated.items()))  # fmt: skip
     return 1 if issues else 0
 

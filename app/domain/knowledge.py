@@ -324,7 +324,8 @@ def shown(title: str, form: str, any_id: str) -> str:
         return short.lower() if form == "shortlower" else short
     if form == "lower":
         return title.lower()
-    if form == "lowerfirst":
+    if form in ("lowerfirst", "shortlowerfirst"):
+        title = title.split(" (")[0] if form == "shortlowerfirst" else title
         return title[:1].lower() + title[1:]
     return title
 

@@ -12,7 +12,7 @@ Two kinds of key:
 An argument is a `Phrase`, a number, or an id shown in the form its placeholder names:
 `{x}` the title, `{x:short}` the title without its bracket, `{x:shortlower}` that in lower case,
 `{x:lower}` the whole title in lower case,
-`{x:lowerfirst}` the title with a lower-case first letter, `{x:card}` a card's title, `{x:raw}`
+`{x:lowerfirst}` the title with a lower-case first letter, `{x:shortlowerfirst}` the short one so, `{x:card}` a card's title, `{x:raw}`
 the id itself (a root label such as L5). `InLanguage.say` renders a phrase in its language.
 """
 
@@ -110,7 +110,7 @@ ENGLISH: dict[str, str] = {
     **{f"overlay.{key}": text for key, text in OVERLAY_NAMES.items()},
     **{f"overlay_note.{key}": text for key, text in OVERLAY_NOTES.items()},
 }
-FORMS = ("", "short", "shortlower", "lower", "lowerfirst", "card", "raw")  # how an id argument is shown
+FORMS = ("", "short", "shortlower", "lower", "lowerfirst", "shortlowerfirst", "card", "raw")  # how an id argument is shown
 CONTENT_KINDS = ("link", "variant", "answer", "red_flag")  # keys of content texts: `<kind>:…`
 
 @dataclass(frozen=True)

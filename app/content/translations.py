@@ -89,15 +89,16 @@ class _Kind:
     section: str
     model: type[TitlesFile] | type[NotesFile] | type[PhrasesFile]
     what: str  # "title", "note", "phrase"
+    named: str  # what an unknown key is not: "a title or label", "a note", "a phrase"
 
     def ids(self, key: str) -> list[str]:
         """The content ids a title's key belongs to (a translation of a left-out id is skipped)."""
         return [key.split(".", 1)[0]] if self.what == "title" else []  # `<id>.title`, `<id>.variant` go with <id>
 
 
-TITLES = _Kind("titles.yaml", "titles", TitlesFile, "title")
-NOTES = _Kind("notes.yaml", "notes", NotesFile, "note")
-PHRASES = _Kind("phrases.yaml", "phrases", PhrasesFile, "phrase")
+TITLES = _Kind("titles.yaml", "titles", TitlesFile, "title", "a title or label")
+NOTES = _Kind("notes.yaml", "notes", NotesFile, "note", "a note or reason")
+PHRASES = _Kind("phrases.yaml", "phrases", PhrasesFile, "phrase", "a phrase (app/domain/phrases.py)")
 
 
 @dataclass
@@ -252,7 +253,7 @@ def _texts(folder: Path, kind: _Kind, language: str, texts: dict[str, str], left
         if any(i in left_out for i in kind.ids(str(key))):
             continue
         if key not in texts and not unknown_is_left_out:
-            out.issues.append(ContentIssue(file, line, f"{key!r} is not a {kind.what} of the content"))
+            out.issues.append(ContentIssue(file, line, f"{key!r} is not {kind.named} of the content"))
         elif key not in texts:
             continue
         elif entry.source != text_hash(texts[key]):

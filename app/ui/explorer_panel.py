@@ -119,12 +119,10 @@ def reach_line(words: InLanguage, link: EffectLink) -> str:
     def by_way(path: tuple[str, ...]) -> str:
         return " → ".join(words.title(step) for step in path[1:-1]).lower()
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ExplorerPanel", text)
-
-    route = tr(" (by way of {0})").format(by_way(link.path)) if len(link.path) > 2 else ""
+    route = QCoreApplication.translate("ExplorerPanel", " (by way of {0})").format(by_way(link.path))
     others = [by_way(path) for path in link.routes if len(path) > 2]
-    also = tr("; also by way of {0}").format("; ".join(others)) if others else ""
+    also = QCoreApplication.translate("ExplorerPanel", "; also by way of {0}").format("; ".join(others))
+    route, also = (route if len(link.path) > 2 else ""), (also if others else "")
     facts = f"{words.mechanism(link.mechanism)}, {words.phrase(f'evidence.{link.evidence}')}"
     return f"{words.title(link.target)}{route} — {facts}{also}"
 

@@ -7,7 +7,7 @@ import html
 import re
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.content.markdown import render_markdown
 from app.content.schema import TRANSLATED_SECTIONS
@@ -15,9 +15,9 @@ from app.domain.knowledge import Card
 
 # (the kiosk card's heading, the content sections it shows, in this order)
 PLAIN_CARDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("What it may be", ("What it is", "Why they look alike", "Get care now", "Why it matters")),
-    ("What helps", ("What helps", "The check that tells them apart", "What to do")),
-    ("When to get help", ("Get care now if", "When to see a clinician")),
+    (QT_TRANSLATE_NOOP("KioskCards", "What it may be"), ("What it is", "Why they look alike", "Get care now", "Why it matters")),
+    (QT_TRANSLATE_NOOP("KioskCards", "What helps"), ("What helps", "The check that tells them apart", "What to do")),
+    (QT_TRANSLATE_NOOP("KioskCards", "When to get help"), ("Get care now if", "When to see a clinician")),
 )
 _HEADING = re.compile(r"^## +(.+?)\s*$", re.MULTILINE)
 

@@ -86,6 +86,22 @@
         <translation>Esto explica posibles causas. No es un diagnóstico. Un profesional de la salud puede examinarle y decírselo.</translation>
     </message>
     <message>
+        <source>open the card</source>
+        <translation>abrir la tarjeta</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Jump to:&lt;/b&gt; {0}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Ir a:&lt;/b&gt; {0}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source> (by way of {0})</source>
+        <translation> (pasando por {0})</translation>
+    </message>
+    <message>
+        <source>; also by way of {0}</source>
+        <translation>; también pasando por {0}</translation>
+    </message>
+    <message>
         <source>Touch the body where it hurts.</source>
         <translation>Toque el cuerpo donde le duele.</translation>
     </message>
@@ -152,6 +168,10 @@
     <message>
         <source>Touch the body first: the answers re-rank the possible sources.</source>
         <translation>Primero toque el cuerpo: las respuestas reordenan las posibles causas.</translation>
+    </message>
+    <message>
+        <source>Match {0}</source>
+        <translation>Coincidencia {0}</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;How it can reach this spot:&lt;/b&gt; {0}&lt;/p&gt;</source>
@@ -237,6 +257,21 @@
     </message>
 </context>
 <context>
+    <name>KioskCards</name>
+    <message>
+        <source>What it may be</source>
+        <translation>Qué puede ser</translation>
+    </message>
+    <message>
+        <source>What helps</source>
+        <translation>Qué ayuda</translation>
+    </message>
+    <message>
+        <source>When to get help</source>
+        <translation>Cuándo pedir ayuda</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>Referral Atlas</source>
@@ -313,6 +348,10 @@
     <message>
         <source>Tap a name to read more.</source>
         <translation>Toque un nombre para leer más.</translation>
+    </message>
+    <message>
+        <source>{0} (in English)</source>
+        <translation>{0} (en inglés)</translation>
     </message>
     <message>
         <source>The screen starts again in {0} s.</source>
@@ -652,6 +691,13 @@
     <message>
         <source>card</source>
         <translation>ficha</translation>
+    </message>
+</context>
+<context>
+    <name>SourceCard</name>
+    <message>
+        <source>explains {0}% of the area</source>
+        <translation>explica el {0}% de la zona</translation>
     </message>
 </context>
 <context>

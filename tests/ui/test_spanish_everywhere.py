@@ -4,7 +4,10 @@ map and the handout PDF (the kiosk: tests/ui/kiosk/test_kiosk_spanish.py)."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -112,3 +115,15 @@ def test_the_spanish_handout_pdf_is_in_spanish(qtbot, spanish_window, tmp_path):
     assert "Por qué está en la lista:" in text and "Qué ayuda:" in text
     spanish_part = text.split("Bibliografía", 1)[0]  # the references stay as cited
     assert not english_in(spanish_part), english_in(spanish_part)
+
+
+def test_the_headless_handout_in_spanish(tmp_path):
+    out = tmp_path / "hoja.pdf"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run([sys.executable, "-m", "app", "handout", "--point", "-0.218,0.157,0.04", "--out", str(out),
+                           "--lang", "es"], capture_output=True, text=True, env=env, timeout=300)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    text = " ".join(pdf_text(out).split())
+    assert "Dolor en su pie, lado izquierdo" in text and "Hernia discal entre L4 y L5" in text, text[:600]
+    assert "Cuándo buscar atención ya" in text and "Bibliografía" in text
+    assert not english_in(text.split("Bibliografía", 1)[0])

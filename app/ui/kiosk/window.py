@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSignalBlocker, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSignalBlocker, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -100,6 +100,8 @@ def _style(spec: ModeSpec) -> str:
 
 
 class KioskWindow(QWidget):
+    language_chosen = Signal(str)  # the staff chose another interface language: rebuild the kiosk in it
+
     def __init__(
         self,
         model: Model,
@@ -691,7 +693,15 @@ class KioskWindow(QWidget):
 
     def _set_language(self, language: str) -> None:
         self.language = language
+        self.spec = replace(self.spec, language=language)
         log.info("staff set the default language to %s for this session", language)
+        if language != current_language():
+            self.language_chosen.emit(language)
+
+    def hand_over(self) -> None:
+        """Close for a new kiosk window (another language) without ending the program."""
+        self._leaving = True
+        self.close()
 
     def _set_printing(self, on: bool) -> None:
         actions = self.spec.actions | {ids.PRINT_HANDOUT} if on else self.spec.actions - {ids.PRINT_HANDOUT}

@@ -32,3 +32,30 @@ def test_the_spanish_kiosk_has_no_english_left(qtbot, spanish, make_kiosk):
     kiosk.urgent_button.click()
     urgent = kiosk.urgent_view.toPlainText()
     assert urgent and not english_in(urgent), urgent
+
+
+def test_the_staff_menu_switches_the_kiosk_to_spanish(qtbot, qapp, model, knowledge):
+    from app.main import Kiosk
+    from kiosk_setup import short_spec
+
+    translation = Translation()
+    translation.install("en")
+    kiosk = Kiosk(model, knowledge, translation, short_spec())
+    first = kiosk.window
+    first.show()
+    qtbot.waitExposed(first)
+    try:
+        assert first.languages == ("en", "es")
+        first._set_language("es")  # what the staff menu's language box does
+        qtbot.waitUntil(lambda: kiosk.window is not first)
+        window = kiosk.window
+        qtbot.waitExposed(window)
+        assert first._leaving and not first.isVisible() and window.spec.language == "es"
+        qtbot.waitUntil(lambda: window.scene.frames.count > 0 and not window.animating())
+        click(qtbot, window, skin_point_near(window, "metatarsal_head_3_right", (0, 0, 1)))
+        qtbot.waitUntil(lambda: bool(window.explorer.candidates) and not window.animating())
+        assert "su pie, lado derecho" in window.where.text()
+        assert not english_in(window.instruction.text()), window.instruction.text()
+    finally:
+        translation.install("en")
+        kiosk.window.hand_over()

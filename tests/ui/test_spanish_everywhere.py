@@ -88,6 +88,10 @@ def test_the_spanish_questions_reverse_view_compare_and_skin_map(qtbot, spanish_
     assert [window.overlay_box.itemText(i) for i in range(1, 3)] == ["Dermatomas (Lee et al. 2008)",
                                                                      "Dermatomas (Keegan y Garrett 1948)"]  # fmt: skip
 
+    window.search_box._on_text_edit("heel")
+    found = [window.search_box.model.item(i).text() for i in range(window.search_box.model.rowCount())]
+    assert found and all(not english_in(text) for text in found), found
+
     touch_top_of_right_foot(qtbot, window)
     first, second = [c for c in window.explorer.candidates if c.mechanism != "urgent"][:2]
     window.explorer.compare(first.id, second.id)

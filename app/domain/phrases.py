@@ -73,6 +73,13 @@ ENGLISH: dict[str, str] = {
     "urgent_first": "Urgent signs come before every other possible cause.",
     "look_alike": "It can look like {partner:lowerfirst}: the card '{card:card}' (card:{card:raw}) shows the check "
                   "that tells them apart.",
+    # what the atlas cannot answer because content was left out (app/domain/ranking.py Gap)
+    "gap": "{what} is missing from the atlas because of a content problem, so causes that reach this spot through "
+           "it are not listed ({why:raw}).",
+    "gap.dermatome": "The {name:raw} skin strip",
+    "gap.field": "The skin of the {name:raw} nerve",
+    "gap.region": "The {name:raw} area",
+    "gap.answer": "The answer '{name:raw}'",
     # where a person touched (app/domain/explorer.py)
     "touch_side.left": "your left {part}",
     "touch_side.right": "your right {part}",

@@ -189,13 +189,14 @@ class Gap:
     why: str  # the content problem, "file:line: problem"
 
     def __str__(self) -> str:
+        return self.said(Knowledge()).text
+
+    def said(self, knowledge: Knowledge) -> Phrase:
+        """What is missing, as a phrase to say in any language (`InLanguage.say`)."""
         kind, _, name = self.id.partition("_")
-        words = {
-            "dermatome": f"The {name} skin strip", "field": f"The skin of the {name.replace('_', ' ')} nerve",
-            "region": f"The {name.replace('_', ' ')} area",
-        }.get(kind, f"The answer '{self.id.replace('_', ' ')}'")  # fmt: skip
-        return (f"{words} is missing from the atlas because of a content problem, so causes that reach "
-                f"this spot through it are not listed ({self.why}).")  # fmt: skip
+        key = f"gap.{kind}" if kind in ("dermatome", "field", "region") else "gap.answer"
+        what = knowledge.say(key, name=(self.id if key == "gap.answer" else name).replace("_", " "))
+        return knowledge.say("gap", what=what, why=self.why)
 
 
 def _spot_ids(spot: Spot) -> list[tuple[str, str]]:

@@ -340,7 +340,7 @@ class ExplorerPanel(QWidget):
             self.where.setText(self.tr("<b>Signs that need care now.</b> If you have any of them, get care today."))
         else:
             self.where.setText(self.tr("Touch the body where it hurts."))
-        self.gaps.setText("\n".join(str(gap) for gap in explorer.gaps))
+        self.gaps.setText("\n".join(self.words.marked(gap.said(explorer.knowledge)) for gap in explorer.gaps))
         self.gaps.setVisible(bool(explorer.gaps))
         with QSignalBlocker(self.candidate_list):
             self.candidate_list.clear()

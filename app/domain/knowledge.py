@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
-from app.domain.phrases import ENGLISH, MECHANISM_NAMES, Phrase, fill, is_content_key
+from app.domain.phrases import ENGLISH, MECHANISM_NAMES, Phrase, fill, is_content_key, literal
 
 MECHANISMS = ("radicular", "entrapment", "referred", "biomechanical")
 MECHANISM_WORDS = MECHANISM_NAMES  # in English; `InLanguage.mechanism` in any language
@@ -403,7 +403,7 @@ class InLanguage:
     def marked(self, phrase: Phrase) -> str:
         """A phrase in this language, or its English saying so ("… (in English)")."""
         text, translated = self._say(phrase)
-        return text if translated else self.say(self.knowledge.say("in_english", text=Phrase("", (), text)))
+        return text if translated else self.say(self.knowledge.say("in_english", text=literal(text)))
 
     def phrase(self, key: str, **args: Phrase | str | int | float) -> str:
         """A template phrase of `app.domain.phrases.ENGLISH` in this language, marked when in English."""

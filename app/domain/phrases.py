@@ -86,6 +86,11 @@ ENGLISH: dict[str, str] = {
     "touch_middle": "the middle of your {part}",
     "touch_where": "{owner} ({where:lower})",
     "touch_where_bracketed": "{owner}: {where:lower}",
+    # names on demand (app/study/names.py)
+    "name_side.left": "{name}, left",
+    "name_side.right": "{name}, right",
+    "dermatome": "dermatome {label:raw}",
+    "skin": "Skin",
     # the off-screen picture's legend and the handout (app/scene/offscreen.py, app/content/handout.py)
     "pain_in": "Pain in {where}",
     "colours": "Colours",

@@ -451,4 +451,7 @@ class InLanguage:
         card = self.knowledge.translated_cards.get(self.language, {}).get(any_id)
         if card is not None and english == self.knowledge.cards[any_id].title:  # the title is the card's
             return card.title, True
+        part = self.knowledge.translated_phrases.get(self.language, {}).get(f"model.{any_id}")
+        if part is not None and english == ENGLISH[f"model.{any_id}"]:  # a part of the model the content does not name
+            return part, True
         return english, False

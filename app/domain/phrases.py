@@ -58,6 +58,7 @@ OVERLAY_NOTES = {
     "nerves": "Skin supplied by each skin nerve; neighbouring fields overlap.",
     "regions": "Body regions, as a clinician names them.",
 }
+MODEL_PARTS = ("femur", "fibula", "patella", "talus", "tfl", "tibia", "vertebra_T12")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")  # fmt: skip
 
@@ -91,6 +92,9 @@ ENGLISH: dict[str, str] = {
     "name_side.right": "{name}, right",
     "dermatome": "dermatome {label:raw}",
     "skin": "Skin",
+    **{f"kind.{kind}": kind for kind in ("bone", "nerve", "muscle", "disc", "joint", "bursa", "fascia", "tendon")},
+    # parts of the 3D model that the content names nowhere (their English is the id made readable)
+    **{f"model.{part}": part.replace("_", " ") for part in MODEL_PARTS},
     # the off-screen picture's legend and the handout (app/scene/offscreen.py, app/content/handout.py)
     "pain_in": "Pain in {where}",
     "colours": "Colours",

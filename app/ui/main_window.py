@@ -374,7 +374,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Nothing there to pick: point at a bone, disc, joint or nerve."))
             return
         knowledge = self.explorer.knowledge
-        picked = self.tr("You picked {0}").format(self.explorer_view.describe_structure(name))
+        picked = self.tr("You picked {0}").format(self.explorer_view.describe_structure(name, self.panel.words))
         source = domain_id(name, (s for s, _title in knowledge.sources()))
         if source is None:
             self.statusBar().showMessage(picked + self.tr("; the atlas has no pain pathways that start there."))

@@ -131,3 +131,11 @@ def test_the_headless_handout_in_spanish(tmp_path):
     assert "Dolor en su pie, lado izquierdo" in text and "Hernia discal entre L4 y L5" in text, text[:600]
     assert "Cuándo buscar atención ya" in text and "Bibliografía" in text
     assert not english_in(text.split("Bibliografía", 1)[0])
+
+
+def test_a_structure_pick_is_named_in_spanish(spanish_window):
+    window = spanish_window
+    words = window.panel.words
+    femur = window.explorer_view.describe_structure("femur_right", words)
+    assert "fémur" in femur.lower() and "hueso" in femur and "derecho" in femur and not english_in(femur), femur
+    assert window.explorer_view.describe_structure("femur_right").endswith("· bone · right"), "English as before"

@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--top", type=checks.count, default=8, help="how many candidates to show (default 8)")
     q.add_argument("--all", action="store_true", help="show every candidate")
     q.add_argument("--content-lang", "--lang", dest="content_lang", choices=["en", *LANGUAGES],
-                   help="language of the titles (falls back to English, marked '[en]')")  # fmt: skip
+                   help="language of the titles and reasons (falls back to English, marked)")  # fmt: skip
 
     e = command("effects", "every place a source can send pain or strain")
     e.add_argument("--source", required=True)
@@ -173,6 +173,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
     shown = ranked if args.all else ranked[: args.top]
     in_language = knowledge.in_language(_content_language(args))
     titles = [in_language.candidate_title(c) for c in shown]  # (title, the language it is in)
+    reasons = [[in_language.marked(reason) for reason in c.why] for c in shown]  # English ones marked
     maps = dermatome_maps(spot)  # do the Lee and Keegan & Garrett maps agree at the touched spot?
     payload = {
         **({"point": list(args.point), "skin_point": skin_point} if skin_point is not None else {}),
@@ -190,14 +191,14 @@ def _cmd_query(args: argparse.Namespace) -> int:
                 "id": c.id, "title": title, "title_language": language, "condition": c.condition, "source": c.source,
                 "mechanism": c.mechanism, "score": round(c.score, 4), "path": list(c.path), "card": c.card,
                 "evidence": c.evidence, "who_can_help": list(c.who_can_help), "explains": c.explains,
-                "reasons": list(c.reasons),
+                "reasons": why,
             }
-            for c, (title, language) in zip(shown, titles, strict=True)
+            for c, (title, language), why in zip(shown, titles, reasons, strict=True)
         ],
         "gaps": [{"id": g.id, "why": g.why, "text": str(g)} for g in missing],
     }  # fmt: skip
     marked = [title + ("" if language == in_language.language else f" [{language}]") for title, language in titles]
-    text = _query_text(spot if has_place else None, query, shown, marked, len(ranked), missing)
+    text = _query_text(spot if has_place else None, query, shown, marked, reasons, len(ranked), missing)
     if skin_point is not None:
         text = f"Nearest skin point: {', '.join(f'{v:+.3f}' for v in skin_point)} m\n{text}"
     _emit(args, payload, text)
@@ -233,7 +234,8 @@ def _content_language(args: argparse.Namespace) -> str:
     return str(args.content_lang or getattr(args, "lang", "en"))
 
 
-def _query_text(spot: Any, query: Any, shown: list[Any], titles: list[str], total: int, missing: Any) -> str:
+def _query_text(spot: Any, query: Any, shown: list[Any], titles: list[str], reasons: list[list[str]], total: int,
+                missing: Any) -> str:  # fmt: skip
     where: list[str] = []
     if spot is not None:
         where += [f"dermatome {', '.join(spot.dermatomes)}"] if spot.dermatomes else []
@@ -250,12 +252,12 @@ def _query_text(spot: Any, query: Any, shown: list[Any], titles: list[str], tota
     lines += [f"Note: {gap}" for gap in missing]
     if not shown:
         lines.append("No source in the atlas explains this spot.")
-    for rank, (c, title) in enumerate(zip(shown, titles, strict=True), start=1):
+    for rank, (c, title, why) in enumerate(zip(shown, titles, reasons, strict=True), start=1):
         lines.append("")
         lines.append(f"{rank:2d}. {c.score:.2f}  {MECHANISM_WORDS.get(c.mechanism, c.mechanism):22s} {title}")
         lines.append(f"    id {c.id} · card {c.card} · evidence {c.evidence} · who can help: {', '.join(c.who_can_help)}")
         lines.append(f"    path: {' → '.join(c.path)}")
-        for reason in c.reasons:
+        for reason in why:
             lines.append(f"    - {reason}")
     if total > len(shown):
         lines.append("")

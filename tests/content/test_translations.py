@@ -178,6 +178,7 @@ def test_query_and_effects_give_titles_in_spanish_with_english_fallback_marked(c
     assert main(["query", "--red-flags", "both_legs", "--lang", "es", "--json"]) == 0
     first = json.loads(capsys.readouterr().out)["candidates"][0]
     assert first["title"].startswith("Busque atención ya") and first["title_language"] == "es"
+    assert first["reasons"][-1] == "Las señales urgentes van antes que cualquier otra causa posible."
     assert main(["effects", "--source", "piriformis_syndrome", "--lang", "es"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Síndrome del piriforme (nervio ciático apretado en la nalga)")

@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", required=True, help="a .png or .jpg file")
     s.add_argument("--size", type=checks.size, default=(1280, 800), help="WxH, each side 64 to 4096 px")
     s.add_argument("--skin-opacity", type=checks.unit_interval, help="0..1 (default 0.35, or 1 with a map)")
+    s.add_argument("--content-lang", "--lang", dest="content_lang", choices=["en", *LANGUAGES],
+                   help="language of the legend")  # fmt: skip
 
     h = command("handout", "a patient handout PDF for a spot, made without a window")
     h.add_argument("--point", type=checks.point, required=True, help="X,Y,Z in model metres (nearest skin point)")
@@ -114,7 +116,8 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
         out=out,
         size=args.size,
         skin_opacity=args.skin_opacity,
-        knowledge=_load_knowledge() if args.point is not None else None,
+        knowledge=_load_knowledge() if args.point is not None or _content_language(args) != "en" else None,
+        language=_content_language(args),
     )
     _emit(args, {"out": str(path), "view": args.view, "overlay": args.overlay}, f"wrote {path}")
     return 0

@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--top", type=checks.count, default=8, help="how many candidates to show (default 8)")
     q.add_argument("--all", action="store_true", help="show every candidate")
     q.add_argument("--content-lang", "--lang", dest="content_lang", choices=["en", *LANGUAGES],
-                   help="language of the titles (falls back to English, marked '[en]')")  # fmt: skip
+                   help="language of the titles and reasons (falls back to English, marked)")  # fmt: skip
 
     e = command("effects", "every place a source can send pain or strain")
     e.add_argument("--source", required=True)
@@ -70,12 +70,16 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", required=True, help="a .png or .jpg file")
     s.add_argument("--size", type=checks.size, default=(1280, 800), help="WxH, each side 64 to 4096 px")
     s.add_argument("--skin-opacity", type=checks.unit_interval, help="0..1 (default 0.35, or 1 with a map)")
+    s.add_argument("--content-lang", "--lang", dest="content_lang", choices=["en", *LANGUAGES],
+                   help="language of the legend")  # fmt: skip
 
     h = command("handout", "a patient handout PDF for a spot, made without a window")
     h.add_argument("--point", type=checks.point, required=True, help="X,Y,Z in model metres (nearest skin point)")
     h.add_argument("--out", required=True, help="the PDF to write")
     h.add_argument("--note", default="", help="a note from the clinician, printed on the sheet")
     h.add_argument("--view", choices=VIEWS, default="anterior")
+    h.add_argument("--content-lang", "--lang", dest="content_lang", choices=["en", *LANGUAGES],
+                   help="language of the sheet (a text with no translation shows in English, marked)")  # fmt: skip
 
     command("check-content", "validate everything under content/")
     pin = sub.add_parser("kiosk-pin", help="set the staff PIN that leaves the kiosk (README, 'Kiosk')")
@@ -114,7 +118,8 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
         out=out,
         size=args.size,
         skin_opacity=args.skin_opacity,
-        knowledge=_load_knowledge() if args.point is not None else None,
+        knowledge=_load_knowledge() if args.point is not None or _content_language(args) != "en" else None,
+        language=_content_language(args),
     )
     _emit(args, {"out": str(path), "view": args.view, "overlay": args.overlay}, f"wrote {path}")
     return 0
@@ -124,7 +129,7 @@ def _cmd_handout(args: argparse.Namespace) -> int:
     from app.ui.handout import handout_for_point
 
     out = checks.output_path(args.out, (".pdf",), "handout.pdf")
-    path = handout_for_point(args.point, out, args.note, args.view, _load_knowledge())
+    path = handout_for_point(args.point, out, args.note, args.view, _load_knowledge(), _content_language(args))
     _emit(args, {"out": str(path)}, f"wrote {path}")
     return 0
 
@@ -173,6 +178,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
     shown = ranked if args.all else ranked[: args.top]
     in_language = knowledge.in_language(_content_language(args))
     titles = [in_language.candidate_title(c) for c in shown]  # (title, the language it is in)
+    reasons = [[in_language.marked(reason) for reason in c.why] for c in shown]  # English ones marked
     maps = dermatome_maps(spot)  # do the Lee and Keegan & Garrett maps agree at the touched spot?
     payload = {
         **({"point": list(args.point), "skin_point": skin_point} if skin_point is not None else {}),
@@ -190,14 +196,14 @@ def _cmd_query(args: argparse.Namespace) -> int:
                 "id": c.id, "title": title, "title_language": language, "condition": c.condition, "source": c.source,
                 "mechanism": c.mechanism, "score": round(c.score, 4), "path": list(c.path), "card": c.card,
                 "evidence": c.evidence, "who_can_help": list(c.who_can_help), "explains": c.explains,
-                "reasons": list(c.reasons),
+                "reasons": why,
             }
-            for c, (title, language) in zip(shown, titles, strict=True)
+            for c, (title, language), why in zip(shown, titles, reasons, strict=True)
         ],
         "gaps": [{"id": g.id, "why": g.why, "text": str(g)} for g in missing],
     }  # fmt: skip
     marked = [title + ("" if language == in_language.language else f" [{language}]") for title, language in titles]
-    text = _query_text(spot if has_place else None, query, shown, marked, len(ranked), missing)
+    text = _query_text(spot if has_place else None, query, shown, marked, reasons, len(ranked), missing)
     if skin_point is not None:
         text = f"Nearest skin point: {', '.join(f'{v:+.3f}' for v in skin_point)} m\n{text}"
     _emit(args, payload, text)
@@ -233,7 +239,8 @@ def _content_language(args: argparse.Namespace) -> str:
     return str(args.content_lang or getattr(args, "lang", "en"))
 
 
-def _query_text(spot: Any, query: Any, shown: list[Any], titles: list[str], total: int, missing: Any) -> str:
+def _query_text(spot: Any, query: Any, shown: list[Any], titles: list[str], reasons: list[list[str]], total: int,
+                missing: Any) -> str:  # fmt: skip
     where: list[str] = []
     if spot is not None:
         where += [f"dermatome {', '.join(spot.dermatomes)}"] if spot.dermatomes else []
@@ -250,12 +257,12 @@ def _query_text(spot: Any, query: Any, shown: list[Any], titles: list[str], tota
     lines += [f"Note: {gap}" for gap in missing]
     if not shown:
         lines.append("No source in the atlas explains this spot.")
-    for rank, (c, title) in enumerate(zip(shown, titles, strict=True), start=1):
+    for rank, (c, title, why) in enumerate(zip(shown, titles, reasons, strict=True), start=1):
         lines.append("")
         lines.append(f"{rank:2d}. {c.score:.2f}  {MECHANISM_WORDS.get(c.mechanism, c.mechanism):22s} {title}")
         lines.append(f"    id {c.id} · card {c.card} · evidence {c.evidence} · who can help: {', '.join(c.who_can_help)}")
         lines.append(f"    path: {' → '.join(c.path)}")
-        for reason in c.reasons:
+        for reason in why:
             lines.append(f"    - {reason}")
     if total > len(shown):
         lines.append("")
@@ -332,7 +339,9 @@ def _cmd_check_content(args: argparse.Namespace) -> int:
         print(f"{issue.file}:{issue.line}: {issue.problem}")
     if not issues:
         translated = {lang: len(cards) for lang, cards in knowledge.translated_cards.items()}
-        print(summary + "".join(f"; {lang}: {n} cards, {len(knowledge.translated_titles.get(lang, {}))} titles current"
+        print(summary + "".join(f"; {lang}: {n} cards, {len(knowledge.translated_titles.get(lang, {}))} titles, "
+                                f"{len(knowledge.translated_notes.get(lang, {}))} notes, "
+                                f"{len(knowledge.translated_phrases.get(lang, {}))} phrases current"
                                 for lang, n in translated.items()))  # fmt: skip
     return 1 if issues else 0
 

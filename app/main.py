@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from app.ui.qt_env import collection_paused
 
 with collection_paused():
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from app.content.cache import load_cached
@@ -29,6 +30,7 @@ with collection_paused():
 if TYPE_CHECKING:
     from app.domain.knowledge import Knowledge
     from app.scene.assets import Model
+    from app.ui.kiosk.window import KioskWindow
     from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -86,6 +88,30 @@ class Windows:
         old.close()
 
 
+class Kiosk:
+    """The kiosk on screen; a language the staff choose rebuilds it in that language (Qt translates
+    as widgets are made), keeping the session's settings."""
+
+    def __init__(self, model: Model, knowledge: Knowledge, translation: Translation, spec: ModeSpec) -> None:
+        self.model, self.knowledge, self.translation = model, knowledge, translation
+        self.window = self._open(spec)
+
+    def _open(self, spec: ModeSpec) -> KioskWindow:
+        from app.domain.knowledge import LANGUAGES
+        from app.ui.kiosk.window import KioskWindow
+
+        window = KioskWindow(self.model, self.knowledge, spec, languages=("en", *LANGUAGES))
+        # after the staff menu's own slot has returned: the old window and its menu then go
+        window.language_chosen.connect(lambda language: QTimer.singleShot(0, lambda: self.switch_language(language)))
+        return window
+
+    def switch_language(self, language: str) -> None:
+        self.translation.install(language)
+        old, self.window = self.window, self._open(self.window.spec)
+        self.window.show_kiosk()
+        old.hand_over()
+
+
 def run_app(args: argparse.Namespace) -> int:
     start_technical_log()
     try:
@@ -95,7 +121,7 @@ def run_app(args: argparse.Namespace) -> int:
         return 2
     prepare_process(spec)  # a kiosk's caches go to a private folder or nowhere, before anything writes one
     with collection_paused():
-        from app.ui.kiosk.window import KioskWindow
+        import app.ui.kiosk.window  # noqa: F401  (its Qt and VTK imports, with collection paused)
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("Referral Atlas")
     qt_app.setOrganizationName("referral-atlas")  # where QSettings keeps the language and text size
@@ -112,9 +138,9 @@ def run_app(args: argparse.Namespace) -> int:
     if spec.shows(ids.KIOSK_FLOW):
         if problems:
             log.warning("%d content problem(s); those cards are left out", len(problems))
-        kiosk = KioskWindow(model, knowledge, spec)
+        kiosk = Kiosk(model, knowledge, translation, spec)
         install_crash_reports(lambda _text: None)  # logged; the visitor's screen carries on as it is
-        kiosk.show_kiosk()
+        kiosk.window.show_kiosk()
         return qt_app.exec()
     windows = Windows(model, knowledge, translation, spec)
     # from here on an unexpected error is logged and shown in the status bar; the window stays up

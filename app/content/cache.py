@@ -26,7 +26,8 @@ CACHE_ENV = "REFERRAL_ATLAS_CACHE_DIR"
 READ_ONLY_ENV = "REFERRAL_ATLAS_CACHE_READ_ONLY"  # "1": use a kept copy, never write one (kiosk)
 FORMAT = 1
 MAX_BYTES = 50_000_000  # the real copy is under 1 MB: a bigger file is not one of ours
-_CODE = (*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parents[1] / "domain" / "knowledge.py")
+_CODE = (*sorted(Path(__file__).parent.glob("*.py")),
+         *(Path(__file__).parents[1] / "domain" / name for name in ("knowledge.py", "phrases.py")))  # fmt: skip
 _log = logging.getLogger(__name__)
 
 

@@ -15,16 +15,15 @@ from datetime import date
 
 from app.content.citations import cited_keys, reference_list, replace_citations
 from app.content.markdown import render_markdown
+from app.content.schema import TRANSLATED_SECTIONS
 from app.domain.explorer import Explorer
-from app.domain.knowledge import MECHANISM_WORDS, Card
+from app.domain.knowledge import Card, InLanguage
+from app.domain.phrases import ENGLISH, literal
+from app.domain.ranking import Candidate
 
 TOP_SOURCES = 3
 WHY_SHOWN = 2  # reasons per source: the sheet stays short
-DISCLAIMER = (
-    "This sheet is for education. It is not a diagnosis. It shows possible causes to talk over with a "
-    "clinician, who can examine you and tell."
-)
-CARE_NOW_INTRO = "Get care now (call your doctor today, or go to emergency care) if you have any of these:"
+DISCLAIMER = ENGLISH["handout.disclaimer"]  # every word of the sheet is a phrase of app/domain/phrases.py
 IMAGE_NAME = "view.png"  # the picture's name inside the document
 _SECTIONS_FOR_HELP = ("What helps", "Get care now")  # a red-flag card says what to do under the second
 _CARD_LINK = re.compile(r'<a href="card:[a-z0-9_]+">(.*?)</a>', re.DOTALL)
@@ -48,88 +47,103 @@ class Handout:
     sources: tuple[HandoutSource, ...]
     care_now: tuple[str, ...]
     references: tuple[str, ...]  # formatted, numbered in order
+    words: InLanguage  # the language of the sheet (its headings and date)
     note: str = ""  # the clinician's free text, if any
 
 
 def card_section(card: Card, heading: str) -> str:
-    """The Markdown under one `## heading` of a card (empty if the card has no such section)."""
+    """The Markdown under one `## heading` of a card (empty if the card has no such section); the
+    heading in English, whatever the card's language."""
+    heading = TRANSLATED_SECTIONS.get(card.language, {}).get(heading, heading)
     match = re.search(rf"^## {re.escape(heading)}\s*$\n(.*?)(?=^## |\Z)", card.body, re.MULTILINE | re.DOTALL)
     return match.group(1).strip() if match else ""
 
 
-def build_handout(explorer: Explorer, note: str = "", today: date | None = None) -> Handout:
-    """The handout for what the explorer shows now: a touch and its ranked sources, or one source."""
+def build_handout(explorer: Explorer, note: str = "", today: date | None = None, language: str = "en") -> Handout:
+    """The handout for what the explorer shows now, in `language`: a touch and its ranked sources,
+    or one source. A text with no current translation shows in English, marked."""
     knowledge = explorer.knowledge
+    words = knowledge.in_language(language)
     if explorer.touches:
-        places = list(dict.fromkeys(explorer.describe(t) for t in explorer.touches))
-        where = "Pain in " + "; ".join(places)
+        places = list(dict.fromkeys(words.marked(explorer.place(t)) for t in explorer.touches))
+        where = words.phrase("pain_in", where=literal("; ".join(places)))
         sides = {t.spot.side for t in explorer.touches} - {None}
-        side = "both sides" if {"left", "right"} <= sides else next(iter(sides), "") if len(sides) == 1 else ""
+        side = "both" if {"left", "right"} <= sides else next(iter(sides), "") if len(sides) == 1 else ""
         # urgent cards first, then the sources the picture lights (the best of each mechanism
         # first), then the rest; one source per card, so the advice is not printed twice
         urgent = [c for c in explorer.candidates if c.mechanism == "urgent"]
         ordered = list(dict.fromkeys([*urgent, *explorer.lit(), *explorer.candidates]))
         by_card = list({c.card: c for c in reversed(ordered)}.values())
         by_card.sort(key=ordered.index)
-        shown = [(c.title, c.mechanism, c.card, c.reasons) for c in by_card[:TOP_SOURCES]]
+        shown = [(_title(words, c), c.mechanism, c.card, tuple(map(words.marked, c.why))) for c in by_card[:TOP_SOURCES]]
     elif explorer.source is not None:
-        where = f"Where {explorer.source.title.lower()} can send pain or strain"
+        source = explorer.source.source
+        where = words.phrase("handout.where_source", source=source)
         side = ""
-        condition = knowledge.conditions.get(explorer.source.source)
-        card_id = condition.card if condition else explorer.source.source
-        shown = [(explorer.source.title, "", card_id, ())]
+        condition = knowledge.conditions.get(source)
+        card_id = condition.card if condition else source
+        shown = [(words.title(source), "", card_id, ())]
     else:
-        where, side, shown = "No spot chosen yet", "", []
-    side = "the middle" if side == "midline" else side
+        where, side, shown = words.phrase("handout.no_spot"), "", []
+    side = words.phrase(f"side.{side}") if side else ""
 
-    cards = [knowledge.card(card_id) for _t, _m, card_id, _r in shown]
+    cards = [words.card(card_id) for _t, _m, card_id, _r in shown]
     keys = [key for card in cards if card for key in (*cited_keys(_help_text(card)), *card.references)]
     numbers = {key: n for n, key in enumerate(dict.fromkeys(k for k in keys if k in knowledge.references), start=1)}
     sources = []
     for (title, mechanism, _card_id, reasons), card in zip(shown, cards):
         helps = _help_text(card) if card else ""
         sources.append(HandoutSource(
-            title=title, mechanism=MECHANISM_WORDS.get(mechanism, ""), summary=card.summary if card else "",
+            title=title, mechanism=words.mechanism(mechanism) if mechanism else "", summary=card.summary if card else "",
             why_here=tuple(_POINTER.sub("", reason) for reason in reasons[:WHY_SHOWN]),
             helps_html=_CARD_LINK.sub(r"\1", render_markdown(replace_citations(helps, numbers))),
         ))  # fmt: skip
     return Handout(
         made_on=today or date.today(), where=where, side=side, sources=tuple(sources),
-        care_now=tuple(flag.label for flag in knowledge.red_flags.values()),
+        care_now=tuple(words.title(flag_id) for flag_id in knowledge.red_flags),
         references=tuple(f"[{e.number}] {e.text()}" for e in reference_list(numbers, knowledge.references)),
-        note=note.strip(),
+        words=words, note=note.strip(),
     )  # fmt: skip
 
 
 def handout_html(handout: Handout, with_image: bool = True) -> str:
     """The handout as HTML for QTextDocument (its own simple subset: no CSS layout, tables are fine)."""
     esc = html.escape
+    say = handout.words.phrase
+    made_on = handout.made_on
+    day = say("handout.date", day=f"{made_on:%d}", month=handout.words.knowledge.say(f"month.{made_on.month}"),
+              year=str(made_on.year))  # fmt: skip
     parts = [
-        "<h1>Where your pain may come from</h1>",
-        f"<p><b>{esc(handout.where)}</b>" + (f" · Side: <b>{esc(handout.side)}</b>" if handout.side else "")
-        + f" · {handout.made_on:%d %B %Y}</p>",
+        f"<h1>{esc(say('handout.heading'))}</h1>",
+        f"<p><b>{esc(handout.where)}</b>"
+        + (f" · {esc(say('handout.side'))}: <b>{esc(handout.side)}</b>" if handout.side else "") + f" · {esc(day)}</p>",
     ]
     if with_image:
         parts.append(f'<p align="center"><img src="{IMAGE_NAME}" width="520"></p>')
     if handout.note:
-        parts.append(f"<h2>Note from your clinician</h2><p>{esc(handout.note).replace(chr(10), '<br>')}</p>")
+        parts.append(f"<h2>{esc(say('handout.note'))}</h2><p>{esc(handout.note).replace(chr(10), '<br>')}</p>")
     # safety first: the urgent signs and what the sheet is not, before the sources
-    parts.append(f"<h2>When to get care now</h2><p>{esc(CARE_NOW_INTRO)}</p><ul>"
+    parts.append(f"<h2>{esc(say('handout.care_now'))}</h2><p>{esc(say('handout.care_now_intro'))}</p><ul>"
                  + "".join(f"<li>{esc(item)}</li>" for item in handout.care_now) + "</ul>")  # fmt: skip
-    parts.append(f"<p><b>{esc(DISCLAIMER)}</b></p>")
+    parts.append(f"<p><b>{esc(say('handout.disclaimer'))}</b></p>")
     if handout.sources:
-        parts.append("<h2>Possible sources, best fit first</h2>")
+        parts.append(f"<h2>{esc(say('handout.sources'))}</h2>")
     for number, source in enumerate(handout.sources, start=1):
         kind = f" <i>· {esc(source.mechanism)}</i>" if source.mechanism else ""
         parts.append(f"<h3>{number}. {esc(source.title)}{kind}</h3><p>{esc(source.summary)}</p>")
         if source.why_here:
-            parts.append("<p><b>Why it is on the list:</b></p><ul>"
+            parts.append(f"<p><b>{esc(say('handout.why'))}</b></p><ul>"
                          + "".join(f"<li>{esc(r)}</li>" for r in source.why_here) + "</ul>")  # fmt: skip
         if source.helps_html:
-            parts.append(f"<p><b>What helps:</b></p>{source.helps_html}")
+            parts.append(f"<p><b>{esc(say('handout.helps'))}</b></p>{source.helps_html}")
     if handout.references:
-        parts.append("<h2>References</h2>" + "".join(f"<p><small>{esc(r)}</small></p>" for r in handout.references))
+        parts.append(f"<h2>{esc(say('handout.references'))}</h2>" + "".join(f"<p><small>{esc(r)}</small></p>" for r in handout.references))
     return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+def _title(words: InLanguage, candidate: Candidate) -> str:
+    title, language = words.candidate_title(candidate)
+    return title if language == words.language else words.phrase("in_english", text=literal(title))
 
 
 def _help_text(card: Card) -> str:

@@ -19,7 +19,7 @@ from app.content.markdown import scan_markdown
 from app.content.readability import reading_problem
 from app.content.schema import SECTIONS, CardMeta, ReferenceEntry
 from app.content.synonyms import load_synonyms
-from app.content.translations import load_translations, text_sources
+from app.content.translations import load_translations, note_sources, text_sources
 from app.content.yaml_lines import BrokenPiece, LineDict, line_of
 from app.domain.errors import ContentError
 from app.domain.knowledge import Card, Knowledge, Reference
@@ -165,13 +165,15 @@ def load(content_dir: Path, check_reading: bool = True) -> tuple[Knowledge, list
     left_out.report(issues)
     english = {card_id: c.card for card_id, c in cards.items()}
     skipped = set(left_out.entries) | (present - set(english)) | ({"*"} if left_out.files else set())
-    translations = load_translations(content_dir, english, text_sources(built), check_reading, skipped)
+    translations = load_translations(content_dir, english, text_sources(built), check_reading, skipped,
+                                     note_sources(built))
     issues.extend(translations.issues)
     knowledge = Knowledge(
         structures=built.structures, territories=built.territories, conditions=built.conditions,
         links=built.links, features=built.features, triggers=built.triggers, checks=built.checks,
         red_flags=built.red_flags, cards=english, references=references,
         translated_cards=translations.cards, translated_titles=translations.titles,
+        translated_notes=translations.notes_of_data, translated_phrases=translations.phrases,
         left_out={name: str(why) for name, why in left_out.entries.items()},
         left_out_files={Path(name).name: str(why) for name, why in left_out.files.items()},
         synonyms=synonyms,

@@ -8,6 +8,7 @@ school grade 7–8, so a Spanish card reads as plainly as an English one kept at
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from app.domain.knowledge import Card
 
@@ -17,6 +18,7 @@ MAX_GRADE = 8.0
 MIN_FERNANDEZ_HUERTA = 70.0
 MIN_SZIGRISZT_PAZOS = 65.0
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_PLACEHOLDER = re.compile(r"\{[^}]*\}")
 _MARKUP = re.compile(r"[*_`>]|^\s*[-+] |^\s*\d+\. ", re.MULTILINE)
 
 
@@ -43,6 +45,20 @@ def spanish_scores(text: str) -> tuple[float, float]:
         return float(textstat.fernandez_huerta(text)), float(textstat.szigriszt_pazos(text))
     finally:
         textstat.set_lang("en_US")
+
+
+def texts_reading_problem(texts: Iterable[str], language: str) -> str | None:
+    """Why short patient texts (a translation file's notes or phrases, read together as one text,
+    `{placeholders}` left out) are harder than the language's target, or None."""
+    sentences = [_PLACEHOLDER.sub("", text).strip() for text in dict.fromkeys(texts)]
+    text = " ".join(s if s.endswith((".", ":", "?", "!")) else f"{s}." for s in sentences if s)
+    if not text or language != "es":
+        return None
+    huerta, pazos = spanish_scores(text)
+    if huerta < MIN_FERNANDEZ_HUERTA or pazos < MIN_SZIGRISZT_PAZOS:
+        return (f"these texts read at Fernández-Huerta {huerta:.1f} / Szigriszt-Pazos {pazos:.1f}; "
+                f"keep them ≥ {MIN_FERNANDEZ_HUERTA:g} / ≥ {MIN_SZIGRISZT_PAZOS:g}")  # fmt: skip
+    return None
 
 
 def reading_problem(card: Card) -> str | None:

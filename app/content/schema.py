@@ -239,3 +239,13 @@ class TitleTranslation(Strict):
 class TitlesFile(DataFile):
     language: str
     titles: dict[str, Any]
+
+
+class NotesFile(DataFile):
+    language: str
+    notes: dict[str, Any]
+
+
+class PhrasesFile(DataFile):
+    language: str
+    phrases: dict[str, Any]

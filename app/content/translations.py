@@ -1,11 +1,13 @@
 """Translations of the patient text: cards in `content/cards/<lang>/<id>.md`, titles and labels in
-`content/<lang>/titles.yaml`.
+`content/<lang>/titles.yaml`, the notes and reasons of the data (what a ranking says of a link, a
+variant, an answer or a red flag) in `content/<lang>/notes.yaml`, and the sentences the code builds
+(`app.domain.phrases.ENGLISH`) in `content/<lang>/phrases.yaml`.
 
 A translated card names the English card (`translation_of`) and the English `content_version` it
 was made from (`source_version`); it has the same sections (headings in its language, see
 `schema.TRANSLATED_SECTIONS`) and the same `card:` links. Its clinician section may be left out:
 clinicians and students share the English literature, so the English section is then shown under
-the translated heading, saying so. A title records the first 8 hex digits of the sha256 of the
+the translated heading, saying so. A title, note or phrase records the first 8 hex digits of the sha256 of the
 English text it was made from, since data entries carry no version of their own.
 
 Only current translations are loaded: an outdated one (older `source_version`, or a changed English
@@ -28,10 +30,19 @@ from app.content.data import Built, LeftOut, describe, read_yaml
 from app.content.files import read_card_text
 from app.content.issues import ContentIssue
 from app.content.markdown import scan_markdown
-from app.content.readability import CLINICIAN_HEADINGS, reading_problem
-from app.content.schema import SECTIONS, TRANSLATED_SECTIONS, CardTranslationMeta, TitlesFile, TitleTranslation
+from app.content.readability import CLINICIAN_HEADINGS, reading_problem, texts_reading_problem
+from app.content.schema import (
+    SECTIONS,
+    TRANSLATED_SECTIONS,
+    CardTranslationMeta,
+    NotesFile,
+    PhrasesFile,
+    TitlesFile,
+    TitleTranslation,
+)
 from app.content.yaml_lines import LineDict, line_of
 from app.domain.knowledge import LANGUAGES, RED_FLAG_TITLE, Card, Knowledge, variant_title_key
+from app.domain.phrases import ENGLISH, FORMS, placeholders
 
 _HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
 ENGLISH_SECTION_NOTE = {"es": "*(Esta sección está en inglés, como la bibliografía que se cita.)*"}
@@ -60,32 +71,72 @@ def text_sources(built: Built | Knowledge) -> dict[str, str]:
     return texts
 
 
+def note_sources(built: Built | Knowledge) -> dict[str, str]:
+    """Every translatable note or reason of the data: key (`app.domain.phrases`) → English text."""
+    texts = {f"link:{link.source}:{link.target}": link.note for link in built.links if link.note}
+    texts.update({f"variant:{v.id}": v.note for c in built.conditions.values() for v in c.variants if v.note})
+    for answers in (built.features, built.triggers, built.checks):
+        texts.update({f"answer:{a.id}:{w.target}": w.reason for a in answers.values() for w in a.weights})
+    texts.update({f"red_flag:{key}": flag.reason for key, flag in built.red_flags.items()})
+    return texts
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """One kind of translated text file: its name, its section and what its keys name."""
+
+    file: str  # in content/<lang>/
+    section: str
+    model: type[TitlesFile] | type[NotesFile] | type[PhrasesFile]
+    what: str  # "title", "note", "phrase"
+    named: str  # what an unknown key is not: "a title or label", "a note", "a phrase"
+
+    def ids(self, key: str) -> list[str]:
+        """The content ids a title's key belongs to (a translation of a left-out id is skipped)."""
+        return [key.split(".", 1)[0]] if self.what == "title" else []  # `<id>.title`, `<id>.variant` go with <id>
+
+
+TITLES = _Kind("titles.yaml", "titles", TitlesFile, "title", "a title or label")
+NOTES = _Kind("notes.yaml", "notes", NotesFile, "note", "a note or reason")
+PHRASES = _Kind("phrases.yaml", "phrases", PhrasesFile, "phrase", "a phrase (app/domain/phrases.py)")
+
+
 @dataclass
 class Translations:
     cards: dict[str, dict[str, Card]] = field(default_factory=dict)  # language -> id -> current card
     titles: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> key -> current text
+    notes_of_data: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> note key -> text
+    phrases: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> phrase key -> template
     issues: list[ContentIssue] = field(default_factory=list)  # broken translations (left out)
     notes: list[ContentIssue] = field(default_factory=list)  # missing and outdated ones (informational)
 
 
 def load_translations(content_dir: Path, english: dict[str, Card], texts: dict[str, str],
-                      check_reading: bool = True, left_out: Collection[str] = ()) -> Translations:  # fmt: skip
+                      check_reading: bool = True, left_out: Collection[str] = (),
+                      notes: dict[str, str] | None = None) -> Translations:  # fmt: skip
     """The current translations in every language of `app.domain.knowledge.LANGUAGES`, with what is wrong or missing.
 
     A translation of something in `left_out` (a card or entry with a problem of its own, reported
     there; "*" when a whole data file was left out) is skipped without a word: its English is what
-    needs fixing."""
+    needs fixing. `texts` are the titles (`text_sources`), `notes` the notes (`note_sources`)."""
     out = Translations()
     for language in LANGUAGES:
         out.cards[language] = _cards(content_dir / "cards" / language, language, english, check_reading, left_out, out)
-        out.titles[language] = _titles(content_dir / language / "titles.yaml", language, texts, left_out, out)
+        folder = content_dir / language
+        out.titles[language] = _texts(folder, TITLES, language, texts, left_out, out)
+        out.notes_of_data[language] = _texts(folder, NOTES, language, notes or {}, left_out, out)
+        out.phrases[language] = _texts(folder, PHRASES, language, ENGLISH, (), out)
+        for kind, current in ((NOTES, out.notes_of_data[language]), (PHRASES, out.phrases[language])):
+            if check_reading and (problem := texts_reading_problem(current.values(), language)):
+                out.issues.append(ContentIssue(str(folder / kind.file), 1, problem))
     return out
 
 
 def translation_notes(knowledge: Knowledge, content_dir: Path) -> list[ContentIssue]:
     """Every missing or outdated translation of the loaded content, as `file:line: problem` notes."""
     skipped = {*knowledge.left_out, *(["*"] if knowledge.left_out_files else [])}
-    return load_translations(content_dir, knowledge.cards, text_sources(knowledge), False, skipped).notes
+    return load_translations(content_dir, knowledge.cards, text_sources(knowledge), False, skipped,
+                             note_sources(knowledge)).notes
 
 
 def _cards(folder: Path, language: str, english: dict[str, Card], check_reading: bool, left_out: Collection[str],
@@ -167,23 +218,28 @@ def read_translated_card(path: Path, language: str, english: dict[str, Card],
     return card, []
 
 
-def _titles(path: Path, language: str, texts: dict[str, str], left_out: Collection[str],
-            out: Translations) -> dict[str, str]:  # fmt: skip
+def _texts(folder: Path, kind: _Kind, language: str, texts: dict[str, str], left_out: Collection[str],
+           out: Translations) -> dict[str, str]:  # fmt: skip
+    """The current entries of one translated text file (titles, notes or phrases): key → text."""
+    path = folder / kind.file
     file = str(path)
-    titles: dict[str, str] = {}
-    whole_files_left_out = "*" in left_out
-    data = read_yaml(path, "'schema: 1', 'language' and the titles", LeftOut(), out.issues) if path.exists() else None
+    current: dict[str, str] = {}
+    # a note of something left out (a link, or a weight naming a left-out condition) is not known
+    # by an id of its own: with anything left out, an unknown note key is skipped, not reported
+    unknown_is_left_out = "*" in left_out or (kind is NOTES and bool(left_out))
+    shape = f"'schema: 1', 'language' and '{kind.section}'"
+    data = read_yaml(path, shape, LeftOut(), out.issues) if path.exists() else None
     if isinstance(data, LineDict):
         try:
-            TitlesFile.model_validate(data)
+            kind.model.model_validate(data)
         except ValidationError as error:
             loc, problem = describe(error)
             out.issues.append(ContentIssue(file, line_of(data, loc[:1]), problem))
             data = None
     elif data is not None:
-        out.issues.append(ContentIssue(file, 1, "expected a mapping with 'schema: 1', 'language' and 'titles'"))
+        out.issues.append(ContentIssue(file, 1, f"expected a mapping with {shape}"))
         data = None
-    entries: LineDict = data["titles"] if data is not None else LineDict()
+    entries: LineDict = data[kind.section] if data is not None else LineDict()
     if data is not None and data["language"] != language:
         out.issues.append(ContentIssue(file, line_of(data, ("language",)), f"language should be {language!r}"))
     for key, raw in entries.items():
@@ -194,18 +250,34 @@ def _titles(path: Path, language: str, texts: dict[str, str], left_out: Collecti
             loc, problem = describe(error)
             out.issues.append(ContentIssue(file, line_of(raw, loc, line), f"{key}: {problem}"))
             continue
-        if key.split(".", 1)[0] in left_out:  # ids hold no dots; `<id>.title` and `<id>.variant` go with <id>
+        if any(i in left_out for i in kind.ids(str(key))):
             continue
-        if key not in texts and not whole_files_left_out:
-            out.issues.append(ContentIssue(file, line, f"{key!r} is not a title or label of the content"))
+        if key not in texts and not unknown_is_left_out:
+            out.issues.append(ContentIssue(file, line, f"{key!r} is not {kind.named} of the content"))
         elif key not in texts:
             continue
         elif entry.source != text_hash(texts[key]):
-            out.notes.append(ContentIssue(file, line, f"outdated {language} title {key!r}: the English is now "
+            out.notes.append(ContentIssue(file, line, f"outdated {language} {kind.what} {key!r}: the English is now "
                                                       f"{texts[key]!r} (source {text_hash(texts[key])})"))  # fmt: skip
+        elif kind is PHRASES and (problem := _placeholder_problem(texts[key], entry.text)):
+            out.issues.append(ContentIssue(file, line, f"{key}: {problem}"))
         else:
-            titles[str(key)] = entry.text
+            current[str(key)] = entry.text
     for key, text in texts.items():
-        if key not in titles and key not in entries:
-            out.notes.append(ContentIssue(file, 1, f"no {language} title for {key!r} ({text!r}, source {text_hash(text)})"))
-    return titles
+        if key not in current and key not in entries:
+            out.notes.append(ContentIssue(file, 1, f"no {language} {kind.what} for {key!r} ({text!r}, "
+                                                   f"source {text_hash(text)}); the English shows, marked"))  # fmt: skip
+    return current
+
+
+def _placeholder_problem(english: str, translated: str) -> str | None:
+    """Why a translated template cannot be filled like its English one, or None."""
+    try:
+        found = placeholders(translated)
+    except ValueError as error:
+        return str(error)
+    names, wanted = {name for name, _ in found}, {name for name, _ in placeholders(english)}
+    if names != wanted:
+        return f"the placeholders should be {', '.join('{' + n + '}' for n in sorted(wanted)) or 'none'}"
+    forms = sorted({form for _, form in found} - set(FORMS))
+    return f"unknown form {forms[0]!r}; use one of {', '.join(f for f in FORMS if f)}" if forms else None

@@ -11,21 +11,12 @@ from psygnal import Signal
 
 from app.domain.effects import Effects, effects
 from app.domain.knowledge import ANSWER_KINDS, Knowledge
+from app.domain.phrases import BODY_PART, Phrase
 from app.domain.query import Query, Spot
 from app.domain.ranking import Candidate, Gap, candidates, gaps
 
 LIT_FLOOR = 0.05  # share of the best score a mechanism's best source needs to be lit ahead of runners-up
 
-# The plain body part a region belongs to, for "your left foot".
-BODY_PART = {
-    "low_back": "lower back", "sacrum": "lower back", "lower_abdomen": "belly", "groin": "groin",
-    "perineum": "saddle area", "buttock": "buttock", "lateral_hip": "hip",
-    "anterior_thigh": "thigh", "medial_thigh": "thigh", "lateral_thigh": "thigh", "posterior_thigh": "thigh",
-    "knee_front": "knee", "knee_back": "knee", "medial_leg": "lower leg", "shin": "lower leg",
-    "lateral_leg": "lower leg", "calf": "calf", "medial_ankle": "ankle", "lateral_ankle": "ankle",
-    "heel": "foot", "sole": "foot", "dorsum_of_foot": "foot", "big_toe": "foot", "middle_toes": "foot",
-    "little_toe": "foot",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -165,15 +156,20 @@ class Explorer:
     def describe(self, touch: Touch) -> str:
         """The touched place in the person's own words: 'your left foot (top of the foot)',
         'your left lower leg: front of the lower leg (shin)'."""
+        return self.place(touch).text
+
+    def place(self, touch: Touch) -> Phrase:
+        """`describe` as a phrase, to say in any language (`InLanguage.say`)."""
+        k = self.knowledge
         region = touch.spot.region
-        part = BODY_PART.get(region or "", "body")
-        where = self.knowledge.title(f"region_{region}") if region else part
+        part = k.say(f"part.{BODY_PART.get(region or '', 'body')}")
         side = touch.spot.side
-        owner = f"your {side} {part}" if side in ("left", "right") else f"the middle of your {part}"
-        if where.lower() == part:
+        owner = k.say(f"touch_side.{side}", part=part) if side in ("left", "right") else k.say("touch_middle", part=part)
+        where = f"region_{region}"
+        if region is None or k.title(where).lower() == part.text:
             return owner
         # a title with its own brackets ("Front of the lower leg (shin)") must not be bracketed again
-        return f"{owner}: {where.lower()}" if "(" in where else f"{owner} ({where.lower()})"
+        return k.say("touch_where_bracketed" if "(" in k.title(where) else "touch_where", owner=owner, where=where)
 
     # -- internals ---------------------------------------------------------------------------
     def _rerank(self) -> None:

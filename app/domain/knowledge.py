@@ -11,15 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
+from app.domain.phrases import ENGLISH, MECHANISM_NAMES, Phrase, fill, is_content_key, literal
+
 MECHANISMS = ("radicular", "entrapment", "referred", "biomechanical")
-# How each mechanism is named to a patient (panel, handouts, command line).
-MECHANISM_WORDS = {
-    "radicular": "nerve root (spine)",
-    "entrapment": "squeezed nerve",
-    "referred": "referred pain",
-    "biomechanical": "how you move and stand",
-    "urgent": "get care now",
-}
+MECHANISM_WORDS = MECHANISM_NAMES  # in English; `InLanguage.mechanism` in any language
 EVIDENCE_LEVELS = ("strong", "moderate", "limited", "weak")  # best first
 LANGUAGES = ("es",)  # content translated from English, the source language (content/cards/<lang>/ …)
 ANSWER_KINDS = ("features", "triggers", "checks", "red_flags")
@@ -198,6 +193,8 @@ class Knowledge:
     # current translations only (an outdated one is left out, so English shows): language -> id -> …
     translated_cards: dict[str, dict[str, Card]] = field(default_factory=dict)
     translated_titles: dict[str, dict[str, str]] = field(default_factory=dict)  # id, or "<red flag>.title"
+    translated_notes: dict[str, dict[str, str]] = field(default_factory=dict)  # content text key (`link:a:b` …)
+    translated_phrases: dict[str, dict[str, str]] = field(default_factory=dict)  # template key of phrases.ENGLISH
     # what content left out because of a problem in it: id -> "file:line: problem"; file name -> why
     left_out: dict[str, str] = field(default_factory=dict)
     left_out_files: dict[str, str] = field(default_factory=dict)
@@ -233,6 +230,19 @@ class Knowledge:
         if any_id in self.cards:
             return self.cards[any_id].title
         return any_id.replace("_", " ")
+
+    def say(self, key: str, **args: Phrase | str | int | float) -> Phrase:
+        """A template phrase of `app.domain.phrases.ENGLISH`, with its English wording."""
+        return Phrase(key, tuple(args.items()), fill(ENGLISH[key], args, str, lambda i, form: self._shown(i, form)))
+
+    def note(self, key: str, text: str) -> Phrase:
+        """A content text (a link's note, an answer's reason …) as a phrase that can be translated."""
+        assert is_content_key(key), key
+        return Phrase(key, (), text)
+
+    def _shown(self, any_id: str, form: str) -> str:
+        card = self.cards.get(any_id)
+        return shown(card.title if form == "card" and card else self.title(any_id), form, any_id)
 
     def variants(self) -> dict[str, Variant]:
         """Every condition variant by id (the candidates the ranking can return)."""
@@ -305,6 +315,21 @@ class Knowledge:
         return tuple(out)
 
 
+def shown(title: str, form: str, any_id: str) -> str:
+    """An id's title in the form a phrase's placeholder asks for (app/domain/phrases.py)."""
+    if form == "raw":
+        return any_id
+    if form in ("short", "shortlower"):
+        short = title.split(" (")[0]
+        return short.lower() if form == "shortlower" else short
+    if form == "lower":
+        return title.lower()
+    if form in ("lowerfirst", "shortlowerfirst"):
+        title = title.split(" (")[0] if form == "shortlowerfirst" else title
+        return title[:1].lower() + title[1:]
+    return title
+
+
 RED_FLAG_TITLE = ".title"  # key suffix of a red flag's candidate title among translated titles
 VARIANT_TITLE = ".variant"  # key suffix of a variant's title when its id also names a condition …
 
@@ -367,6 +392,57 @@ class InLanguage:
         variant = k.variants().get(candidate.id)
         return (variant.title if variant is not None else k.title(candidate.id)), "en"
 
+    def say(self, phrase: Phrase) -> str:
+        """A phrase in this language; its English when a translation is missing (see `marked`)."""
+        return self._say(phrase)[0]
+
+    def says(self, phrase: Phrase) -> bool:
+        """Whether `say(phrase)` is all in the language asked for."""
+        return self._say(phrase)[1]
+
+    def marked(self, phrase: Phrase) -> str:
+        """A phrase in this language, or its English saying so ("… (in English)")."""
+        text, translated = self._say(phrase)
+        return text if translated else self.say(self.knowledge.say("in_english", text=literal(text)))
+
+    def phrase(self, key: str, **args: Phrase | str | int | float) -> str:
+        """A template phrase of `app.domain.phrases.ENGLISH` in this language, marked when in English."""
+        return self.marked(self.knowledge.say(key, **args))
+
+    def mechanism(self, mechanism: str) -> str:
+        return self.phrase(f"mechanism.{mechanism}") if mechanism in MECHANISM_NAMES else mechanism
+
+    def map_name(self, overlay: str, label: str) -> str:
+        """A skin map's legend entry: a dermatome's label (L5), a nerve's or a region's name; in
+        English the map's own label, as it has always shown."""
+        if self.language == "en" or overlay.startswith("dermatomes"):
+            return label.replace("_", "–")
+        key = label if overlay == "nerves" else f"region_{label}"
+        return shown(self.title(key), "short", key)
+
+    def _say(self, phrase: Phrase) -> tuple[str, bool]:
+        if self.language == "en" or not phrase.key:
+            return phrase.text, True
+        k = self.knowledge
+        if is_content_key(phrase.key):
+            text = k.translated_notes.get(self.language, {}).get(phrase.key)
+            return (text, True) if text is not None else (phrase.text, False)
+        template = k.translated_phrases.get(self.language, {}).get(phrase.key)
+        if template is None:
+            return phrase.text, False
+        parts: list[bool] = []
+
+        def render(inner: Phrase) -> str:
+            text, translated = self._say(inner)
+            parts.append(translated)
+            return text
+
+        def title(any_id: str, form: str) -> str:
+            card = self.card(any_id) if form == "card" else None
+            return shown(card.title if card is not None else self.title(any_id), form, any_id)
+
+        return fill(template, dict(phrase.args), render, title), all(parts)
+
     def _title(self, any_id: str) -> tuple[str, bool]:
         titles = self.knowledge.translated_titles.get(self.language, {})
         if any_id in titles:
@@ -375,4 +451,7 @@ class InLanguage:
         card = self.knowledge.translated_cards.get(self.language, {}).get(any_id)
         if card is not None and english == self.knowledge.cards[any_id].title:  # the title is the card's
             return card.title, True
+        part = self.knowledge.translated_phrases.get(self.language, {}).get(f"model.{any_id}")
+        if part is not None and english == ENGLISH[f"model.{any_id}"]:  # a part of the model the content does not name
+            return part, True
         return english, False

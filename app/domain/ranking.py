@@ -40,6 +40,7 @@ from dataclasses import dataclass
 
 from app.domain.errors import QueryError
 from app.domain.knowledge import EVIDENCE_LEVELS, Knowledge, Variant, weakest
+from app.domain.phrases import Phrase
 from app.domain.query import Query, Spot
 
 PRIMARY_DERMATOME = 1.0
@@ -74,10 +75,15 @@ class Candidate:
     score: float  # [0, 1]
     path: tuple[str, ...]  # ids from source to skin
     card: str
-    reasons: tuple[str, ...]
+    why: tuple[Phrase, ...]  # why it is on the list: render with `InLanguage.say`
     evidence: str  # strong | moderate | limited | weak
     who_can_help: tuple[str, ...]
     explains: float  # fraction of the query's spots this candidate explains
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Why it is on the list, in English."""
+        return tuple(reason.text for reason in self.why)
 
 
 @dataclass(frozen=True)
@@ -88,7 +94,7 @@ class Reach:
     mechanism: str
     path: tuple[str, ...]  # source … territory
     evidence: str
-    note: str  # the plain-language reason of the last link
+    note: Phrase  # the plain-language reason of the last link
 
 
 @dataclass(frozen=True)
@@ -123,7 +129,7 @@ def _build_reach(knowledge: Knowledge, v: Variant) -> dict[str, Reach]:
                 continue
             share = REFERRED_SHARE if v.mechanism == "radicular" and link.mechanism == "referred" else 1.0
             offer(link.target, Reach(link.strength * share, link.mechanism, (v.source, *link.via, link.target),
-                                     link.evidence, link.note))  # fmt: skip
+                                     link.evidence, _link_note(knowledge, link.source, link.target, link.note)))  # fmt: skip
 
     if v.mechanism == "radicular":
         for root in v.acts_on:
@@ -133,7 +139,8 @@ def _build_reach(knowledge: Knowledge, v: Variant) -> dict[str, Reach]:
             for link in knowledge.links_from(root):
                 if link.target in territories:
                     offer(link.target, Reach(first.strength * link.strength, "radicular", (v.source, root, link.target),
-                                             weakest((first.evidence, link.evidence)), link.note))  # fmt: skip
+                                             weakest((first.evidence, link.evidence)),
+                                             _link_note(knowledge, root, link.target, link.note)))  # fmt: skip
             for nerve in knowledge.structures.values():
                 field_id = f"field_{nerve.id}"
                 if nerve.cutaneous and root in nerve.roots and field_id in territories:
@@ -142,8 +149,7 @@ def _build_reach(knowledge: Knowledge, v: Variant) -> dict[str, Reach]:
                     offer(field_id, Reach(
                         first.strength * share, "radicular", (v.source, root, *chain, field_id),
                         weakest((first.evidence, "moderate")),
-                        f"The {root} root is one of the roots of the {knowledge.title(nerve.id).split(' (')[0].lower()}, "
-                        f"which supplies this skin.",
+                        knowledge.say("root_field", root=root, nerve=nerve.id),
                     ))  # fmt: skip
 
     if v.mechanism == "entrapment":
@@ -163,11 +169,15 @@ def _build_reach(knowledge: Knowledge, v: Variant) -> dict[str, Reach]:
                 chain = knowledge.ancestors(branch)
                 down = tuple(reversed(chain[: chain.index(nerve_id) + 1]))  # nerve_id … branch
                 strength = first.strength * BRANCH_DECAY ** (len(down) - 1)
-                note = first.note if branch == nerve_id else (
-                    f"{first.note} Its branch, the {knowledge.title(branch).split(' (')[0].lower()}, supplies this skin."
-                )  # fmt: skip
+                note = _link_note(knowledge, v.source, nerve_id, first.note)
+                if branch != nerve_id:
+                    note = knowledge.say("branch_field", note=note, branch=branch)
                 offer(field_id, Reach(strength, "entrapment", (v.source, *down, field_id), first.evidence, note))
     return out
+
+
+def _link_note(knowledge: Knowledge, source: str, target: str, text: str) -> Phrase:
+    return knowledge.note(f"link:{source}:{target}", text)
 
 
 # -- the query -----------------------------------------------------------------------------------------
@@ -179,13 +189,14 @@ class Gap:
     why: str  # the content problem, "file:line: problem"
 
     def __str__(self) -> str:
+        return self.said(Knowledge()).text
+
+    def said(self, knowledge: Knowledge) -> Phrase:
+        """What is missing, as a phrase to say in any language (`InLanguage.say`)."""
         kind, _, name = self.id.partition("_")
-        words = {
-            "dermatome": f"The {name} skin strip", "field": f"The skin of the {name.replace('_', ' ')} nerve",
-            "region": f"The {name.replace('_', ' ')} area",
-        }.get(kind, f"The answer '{self.id.replace('_', ' ')}'")  # fmt: skip
-        return (f"{words} is missing from the atlas because of a content problem, so causes that reach "
-                f"this spot through it are not listed ({self.why}).")  # fmt: skip
+        key = f"gap.{kind}" if kind in ("dermatome", "field", "region") else "gap.answer"
+        what = knowledge.say(key, name=(self.id if key == "gap.answer" else name).replace("_", " "))
+        return knowledge.say("gap", what=what, why=self.why)
 
 
 def _spot_ids(spot: Spot) -> list[tuple[str, str]]:
@@ -291,7 +302,7 @@ def _tags(knowledge: Knowledge, variant: Variant) -> dict[str, set[str]]:
     return tags
 
 
-def answer_factor(knowledge: Knowledge, variant: Variant, answer_id: str) -> tuple[float, str | None]:
+def answer_factor(knowledge: Knowledge, variant: Variant, answer_id: str) -> tuple[float, Phrase | None]:
     """The odds factor one answer gives a variant, and its reason (None when neutral)."""
     answer = knowledge.answer(answer_id)
     if answer is None:
@@ -301,7 +312,7 @@ def answer_factor(knowledge: Knowledge, variant: Variant, answer_id: str) -> tup
         hits = [w for w in answer.weights if w.target.split(":", 1)[0] == level and w.target.split(":", 1)[1] in tags[level]]
         if hits:
             chosen = max(hits, key=lambda w: (w.factor, w.target))
-            return chosen.factor, chosen.reason
+            return chosen.factor, knowledge.note(f"answer:{answer_id}:{chosen.target}", chosen.reason)
     return 1.0, None
 
 
@@ -317,10 +328,6 @@ def _sided(knowledge: Knowledge, variant: Variant, spots: tuple[Spot, ...], matc
         last = next((s.side for s in reversed(spots) if s.side in counts), None)
         return last
     return "left" if counts["left"] > counts["right"] else "right"
-
-
-def _factor_words(factor: float) -> str:
-    return f"×{factor:g}"
 
 
 def candidates(knowledge: Knowledge, query: Query) -> list[Candidate]:
@@ -344,7 +351,7 @@ def candidates(knowledge: Knowledge, query: Query) -> list[Candidate]:
         base = sum(values) / len(values) * (1.0 - COVERAGE * (1.0 - explains))
         p = min(MAX_PRIOR_SCORE, base * variant.prior)
         odds = p / (1.0 - p)
-        reasons: list[str] = []
+        reasons: list[Phrase] = []
         path_spot = _path_spot(values)
         best = raw[path_spot]
         assert best.term is not None and best.via is not None
@@ -353,24 +360,20 @@ def candidates(knowledge: Knowledge, query: Query) -> list[Candidate]:
             path = (*path[:2], *_conduit(knowledge, path[1], query.spots[path_spot]), path[2])
         reasons.append(best.via.note)
         if best.term.territory != best.term.end:
-            region = knowledge.title(best.term.end).split(" (")[0]
-            reasons.append(f"{region} usually lies in the {knowledge.title(best.term.territory).split(' (')[0]} area.")
+            reasons.append(knowledge.say("usual_area", region=best.term.end, territory=best.term.territory))
         if variant.note:
-            reasons.append(variant.note)
+            reasons.append(knowledge.note(f"variant:{variant.id}", variant.note))
         if len(query.spots) > 1:
-            reasons.append(f"Explains {sum(explained)} of the {len(values)} places you marked.")
+            reasons.append(knowledge.say("explains", explained=sum(explained), spots=len(values)))
             sides = {s.side for s in query.spots if s.side in ("left", "right")}
             if len(sides) == 2:
-                reasons.append(
-                    "Pain in both legs fits a cause in the middle of the spine." if variant.bilateral
-                    else "Pain in both legs is less likely to come from one side only."
-                )  # fmt: skip
+                reasons.append(knowledge.say("both_legs_central" if variant.bilateral else "both_legs_one_side"))
         factors_used: list[float] = []
         for answer_id in answers:
             factor, why = answer_factor(knowledge, variant, answer_id)
             if why is not None and factor != 1.0:
                 factors_used.append(factor)
-                reasons.append(f"{why} ({_factor_words(factor)}).")
+                reasons.append(knowledge.say("answer", why=why, factor=factor))
         # one product in a fixed order, rounded, so equal evidence gives exactly equal scores
         odds *= math.prod(sorted(factors_used))
         score = round(odds / (1.0 + odds), SCORE_DIGITS)
@@ -378,7 +381,7 @@ def candidates(knowledge: Knowledge, query: Query) -> list[Candidate]:
         ranked.append(Candidate(
             id=variant.id, title=variant.title, condition=condition.id, source=variant.source,
             mechanism=best.via.mechanism, score=score, path=path, card=variant.card or condition.card,
-            reasons=tuple(reasons), evidence=best.via.evidence,
+            why=tuple(reasons), evidence=best.via.evidence,
             who_can_help=condition.who_can_help, explains=explains,
         ))  # fmt: skip
     ranked.sort(key=lambda c: (-c.score, -c.explains, EVIDENCE_LEVELS.index(c.evidence), c.id))
@@ -415,7 +418,7 @@ def _add_differentiators(knowledge: Knowledge, ranked: list[Candidate]) -> list[
     top = [c.condition for c in ranked[:DIFFERENTIATOR_TOP]]
     out: list[Candidate] = []
     for candidate in ranked:
-        extra: list[str] = []
+        extra: list[Phrase] = []
         mine = knowledge.conditions[candidate.condition]
         if candidate.condition in top:
             for card_id in mine.differentiators:
@@ -427,16 +430,15 @@ def _add_differentiators(knowledge: Knowledge, ranked: list[Candidate]) -> list[
                     None,
                 )  # fmt: skip
                 if partner is not None and card is not None:
-                    extra.append(f"It can look like {partner.title[0].lower()}{partner.title[1:]}: "
-                                 f"the card '{card.title}' (card:{card_id}) shows the check that tells them apart.")  # fmt: skip
+                    extra.append(knowledge.say("look_alike", partner=partner.id, card=card_id))
         out.append(candidate if not extra else _with_reasons(candidate, extra))
     return out
 
 
-def _with_reasons(candidate: Candidate, extra: list[str]) -> Candidate:
+def _with_reasons(candidate: Candidate, extra: list[Phrase]) -> Candidate:
     from dataclasses import replace
 
-    return replace(candidate, reasons=(*candidate.reasons, *extra))
+    return replace(candidate, why=(*candidate.why, *extra))
 
 
 def _urgent(knowledge: Knowledge, query: Query) -> list[Candidate]:
@@ -452,7 +454,7 @@ def _urgent(knowledge: Knowledge, query: Query) -> list[Candidate]:
         out.append(Candidate(
             id=card_id, title=flags[0].title, condition=flags[0].id, source=flags[0].source,
             mechanism="urgent", score=1.0, path=(flags[0].source,), card=card_id,
-            reasons=(*(f.reason for f in flags), "Urgent signs come before every other possible cause."),
+            why=(*(knowledge.note(f"red_flag:{f.id}", f.reason) for f in flags), knowledge.say("urgent_first")),
             evidence=card.evidence if card is not None else "strong",
             who_can_help=card.who_can_help if card is not None else ("emergency_care",),
             explains=1.0,

@@ -15,6 +15,8 @@ from vtkmodules.vtkCommonDataModel import vtkStaticCellLocator
 
 from app.domain.effects import Effects
 from app.domain.explorer import Explorer, Touch
+from app.domain.knowledge import InLanguage
+from app.domain.phrases import ENGLISH
 from app.domain.ranking import Candidate
 from app.scene.assets import structure_names
 from app.scene.highlight import MECHANISM_COLOURS, PathBuilder, arc_position, geometry_names
@@ -140,13 +142,16 @@ class ExplorerView:
         mesh = self.scene.meshes[nearest[1]]
         return structure_names(mesh)[int(mesh.cell_data["structure_index"][nearest[2]])]
 
-    def describe_structure(self, name: str) -> str:
-        """A picked mesh structure in words, with its kind and side: 'Thigh bone (femur) · bone · right'."""
+    def describe_structure(self, name: str, words: InLanguage | None = None) -> str:
+        """A picked mesh structure in words (English unless `words` says), with its kind and side:
+        'Thigh bone (femur) · bone · right'."""
+        words = words or self.explorer.knowledge.in_language("en")
         base = name.removesuffix("_left").removesuffix("_right")
-        side = name[len(base) + 1 :]
+        side = words.phrase(f"side.{name[len(base) + 1 :]}") if name != base else ""
         layer = next((layer for layer, state in self.scene.colours.items() if name in state.named.cells), "")
         kind = STRUCTURE_KINDS.get(next((p for p in STRUCTURE_KINDS if base.startswith(p)), layer), layer)
-        return " · ".join(part for part in (self.explorer.knowledge.title(base), kind, side) if part)
+        kind = words.phrase(f"kind.{kind}") if f"kind.{kind}" in ENGLISH else kind
+        return " · ".join(part for part in (words.title(base), kind, side) if part)
 
     def _view_ray(self, x: float, y: float) -> tuple[list[float], list[float]]:
         """The line under a display position, from the near to the far clipping plane."""

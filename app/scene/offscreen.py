@@ -10,7 +10,7 @@ from PIL import Image
 
 from app.domain.errors import AtlasError
 from app.domain.explorer import Explorer, Touch
-from app.domain.knowledge import MECHANISM_WORDS, Knowledge
+from app.domain.knowledge import InLanguage, Knowledge
 from app.domain.view_state import OVERLAYS, ViewState
 from app.scene.assets import load_model
 from app.scene.explorer_view import MAX_PATHS, ExplorerView
@@ -18,17 +18,10 @@ from app.scene.highlight import MECHANISM_COLOURS
 from app.scene.legend_panel import LegendSection, panel_width, with_legend
 from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import SkinLabels
-from app.scene.skin_overlays import OVERLAY_TITLES, SkinOverlays
+from app.scene.skin_overlays import SkinOverlays
 
 MAP_OPACITY = 1.0
-OVERLAY_NOTES = {
-    "dermatomes": "Skin strips by nerve root. Maps differ and overlap; root pain often spreads beyond one strip.",
-    "dermatomes_keegan": "An older map: compare it with Lee et al. 2008 to see where the maps disagree.",
-    "nerves": "Skin supplied by each skin nerve; neighbouring fields overlap.",
-    "regions": "Body regions, as a clinician names them.",
-}
 MIN_BODY_WIDTH = 64  # px of the picture left for the body beside a legend
-TOUCH_NOTE = "Possible sources to talk over with a clinician, best fit first: not a diagnosis."
 
 
 def render_screenshot(
@@ -40,9 +33,11 @@ def render_screenshot(
     size: tuple[int, int],
     skin_opacity: float | None,
     knowledge: Knowledge | None = None,
+    language: str = "en",
 ) -> Path:
     """Draw one view; with `overlay` a territory map, with `point` (needs `knowledge`) the touch
-    at the nearest skin point with its lit sources and paths; either adds a legend column."""
+    at the nearest skin point with its lit sources and paths; either adds a legend column, in
+    `language` (the legend of a map without `knowledge` stays in English)."""
     out = Path(out)
     if out.parent and not out.parent.is_dir():
         raise AtlasError(f"{out.parent}: folder does not exist; create it or choose another --out")
@@ -79,13 +74,14 @@ def render_screenshot(
             explorer_view = ExplorerView(scene, explorer, labels)
             parts.append(explorer_view)
             touch = explorer_view.touch_vertex(labels.nearest_point(point))
-            sections += _touch_legend(explorer, touch)
+            sections += _touch_legend(explorer, touch, knowledge.in_language(language))
         scene.set_view(view)
         scene.frames.prepare()
         image = plotter.screenshot(return_img=True)
         if overlays is not None and overlay != "none":
-            shown = [(name.replace("_", "–"), colour) for name, colour in overlays.legend_in_view()]
-            sections.insert(0, LegendSection(OVERLAY_TITLES[overlay], shown, OVERLAY_NOTES[overlay]))
+            words = (knowledge or Knowledge()).in_language(language)
+            shown = [(words.map_name(overlay, name), colour) for name, colour in overlays.legend_in_view()]
+            sections.insert(0, LegendSection(words.phrase(f"overlay.{overlay}"), shown, words.phrase(f"overlay_note.{overlay}")))
     finally:
         for part in reversed(parts):
             part.close()
@@ -95,12 +91,14 @@ def render_screenshot(
     return out
 
 
-def _touch_legend(explorer: Explorer, touch: Touch) -> list[LegendSection]:
+def _touch_legend(explorer: Explorer, touch: Touch, words: InLanguage) -> list[LegendSection]:
     """The urgent cards and the lit sources, best first, then what their colours mean."""
     urgent = [c for c in explorer.candidates if c.mechanism == "urgent"]
     shown = [*urgent, *explorer.lit(MAX_PATHS)]
     mechanisms = list(dict.fromkeys(c.mechanism for c in shown))
+    where = explorer.place(touch)
     return [
-        LegendSection(f"Pain in {explorer.describe(touch)}", [(c.title, MECHANISM_COLOURS[c.mechanism]) for c in shown]),
-        LegendSection("Colours", [(MECHANISM_WORDS[m], MECHANISM_COLOURS[m]) for m in mechanisms], TOUCH_NOTE),
-    ]
+        LegendSection(words.phrase("pain_in", where=where), [(words.candidate_title(c)[0], MECHANISM_COLOURS[c.mechanism]) for c in shown]),
+        LegendSection(words.phrase("colours"), [(words.mechanism(m), MECHANISM_COLOURS[m]) for m in mechanisms],
+                      words.phrase("touch_note")),
+    ]  # fmt: skip

@@ -13,6 +13,7 @@ import numpy as np
 import pyvista as pv
 from vtkmodules.vtkRenderingCore import vtkSelectVisiblePoints
 
+from app.domain.phrases import OVERLAY_NAMES
 from app.domain.view_state import ViewState
 from app.scene.overlays import boundary_edges, cut_along_labels, labels_to_layer, territory_colours
 from app.scene.scene import AnatomyScene
@@ -25,12 +26,7 @@ OVERLAY_ARRAYS = {
     "nerves": "cutaneous_nerve",
     "regions": "region",
 }
-OVERLAY_TITLES = {
-    "dermatomes": "Dermatomes (Lee et al. 2008)",
-    "dermatomes_keegan": "Dermatomes (Keegan & Garrett 1948)",
-    "nerves": "Skin nerve fields",
-    "regions": "Body regions",
-}
+OVERLAY_TITLES = OVERLAY_NAMES  # in English; `InLanguage.phrase(f"overlay.{key}")` in any language
 BOUNDARY_COLOUR = "#1b1b1b"
 BOUNDARY_WIDTH_PX = {False: 1.5, True: 3.0}  # thicker in the high-contrast theme
 OVERLAY_OPACITY = 0.9

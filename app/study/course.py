@@ -23,8 +23,9 @@ def nerve_course(knowledge: Knowledge, nerve: str) -> Course:
     return Course(structures, skin)
 
 
-def followable_nerves(knowledge: Knowledge) -> list[tuple[str, str]]:
+def followable_nerves(knowledge: Knowledge, language: str = "en") -> list[tuple[str, str]]:
     """(id, short title) of every nerve, by title (the "follow a nerve" list): "Sciatic nerve"."""
-    nerves = [(s.id, s.title.rsplit(" (", 1)[0] if s.title.endswith(")") else s.title)
-              for s in knowledge.structures.values() if s.kind == "nerve"]  # fmt: skip
+    words = knowledge.in_language(language)
+    titles = [(s.id, words.title(s.id)) for s in knowledge.structures.values() if s.kind == "nerve"]
+    nerves = [(i, t.rsplit(" (", 1)[0] if t.endswith(")") else t) for i, t in titles]
     return sorted(nerves, key=lambda pair: pair[1].lower())

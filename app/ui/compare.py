@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QTextBrowser, QVBoxLay
 
 from app.domain.explorer import Comparison, Explorer
 from app.domain.ranking import Candidate
+from app.ui.i18n import current_language
 
 
 class CompareView(QDialog):
@@ -49,8 +50,8 @@ class CompareView(QDialog):
         if comparison is None:
             self.hide()
             return
-        knowledge = self.explorer.knowledge
-        checks = [knowledge.card(card_id) for card_id in comparison.differentiators]
+        words = self.explorer.knowledge.in_language(current_language())
+        checks = [words.card(card_id) for card_id in comparison.differentiators]
         self.checks.setHtml("".join(f"<h3>{c.title}</h3>{self.card_html(c.id)}" for c in checks if c is not None)
                             or self.tr("No bedside check in the atlas tells these two apart: compare their cards."))  # fmt: skip
         for view, candidate in zip(self.cards, (comparison.first, comparison.second)):

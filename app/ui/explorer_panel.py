@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSignalBlocker, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSignalBlocker, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.content.markdown import render_study_card
+from app.content.schema import TRANSLATED_SECTIONS
 from app.domain.effects import EffectLink, Effects
 from app.domain.explorer import ANSWER_KINDS, Explorer
-from app.domain.knowledge import MECHANISM_WORDS, Knowledge
+from app.domain.knowledge import InLanguage
 from app.domain.query import dermatome_maps
 from app.domain.ranking import Candidate
 from app.scene.highlight import MECHANISM_COLOURS
@@ -61,7 +62,8 @@ _CARD_REFERENCE = re.compile(r"\(card:([a-z0-9_]+)\)")
 
 def _reason_html(reason: str) -> str:
     """A ranking reason as HTML: escaped, its `(card:id)` pointers turned into links."""
-    return _CARD_REFERENCE.sub(r'(<a href="card:\1">open the card</a>)', html.escape(reason, quote=False))
+    link = QCoreApplication.translate("ExplorerPanel", "open the card")
+    return _CARD_REFERENCE.sub(rf'(<a href="card:\1">{link}</a>)', html.escape(reason, quote=False))
 
 
 class _BoxLabel(QLabel):
@@ -92,6 +94,7 @@ class WrappedCheckBox(QWidget):
 
 _SECTION = re.compile(r"<h2>(.*?)</h2>")
 JUMP_TO = ("What helps", "When to see a clinician", "Get care now if")  # the sections worth a jump
+JUMP_TO_SHOWN = {*JUMP_TO, *(names[h] for names in TRANSLATED_SECTIONS.values() for h in JUMP_TO)}
 
 
 def _with_section_anchors(body: str) -> tuple[str, str]:
@@ -103,22 +106,25 @@ def _with_section_anchors(body: str) -> tuple[str, str]:
         return f'<h2><a name="section{len(titles)}"></a>{match.group(1)}</h2>'
 
     body = _SECTION.sub(anchor, body)
-    links = [f'<a href="#section{i}">{t}</a>' for i, t in enumerate(titles, start=1) if t in JUMP_TO]
-    return (f"<p><b>Jump to:</b> {' · '.join(links)}</p>" if links else ""), body
+    links = [f'<a href="#section{i}">{t}</a>' for i, t in enumerate(titles, start=1) if t in JUMP_TO_SHOWN]
+    jump = QCoreApplication.translate("ExplorerPanel", "<p><b>Jump to:</b> {0}</p>")
+    return (jump.format(" · ".join(links)) if links else ""), body
 
 
-def reach_line(knowledge: Knowledge, link: EffectLink) -> str:
+def reach_line(words: InLanguage, link: EffectLink) -> str:
     """One place of the reverse view, by its strongest route; a route by way of other parts names
     them, and the weaker routes to the same place follow (flat feet → low back directly, and also
     by way of the knee and hip)."""
 
     def by_way(path: tuple[str, ...]) -> str:
-        return " → ".join(knowledge.title(step) for step in path[1:-1]).lower()
+        return " → ".join(words.title(step) for step in path[1:-1]).lower()
 
-    route = f" (by way of {by_way(link.path)})" if len(link.path) > 2 else ""
+    route = QCoreApplication.translate("ExplorerPanel", " (by way of {0})").format(by_way(link.path))
     others = [by_way(path) for path in link.routes if len(path) > 2]
-    also = f"; also by way of {'; '.join(others)}" if others else ""
-    return f"{knowledge.title(link.target)}{route} — {link.mechanism}, evidence {link.evidence}{also}"
+    also = QCoreApplication.translate("ExplorerPanel", "; also by way of {0}").format("; ".join(others))
+    route, also = (route if len(link.path) > 2 else ""), (also if others else "")
+    facts = f"{words.mechanism(link.mechanism)}, {words.phrase(f'evidence.{link.evidence}')}"
+    return f"{words.title(link.target)}{route} — {facts}{also}"
 
 
 def narrow_combo(box: QComboBox, characters: int = 18) -> None:
@@ -128,22 +134,19 @@ def narrow_combo(box: QComboBox, characters: int = 18) -> None:
 
 
 CARD_SLACK_PX = 8  # wrapped labels ask for a little less height than they draw with
-EVIDENCE_WORDS = {"strong": "strong evidence", "moderate": "moderate evidence", "limited": "limited evidence",
-                  "weak": "weak evidence"}  # fmt: skip
 
 
 class SourceCard(QFrame):
     """One ranked source as a card: its colour and how it causes pain, why it fits here, evidence."""
 
-    def __init__(self, candidate: Candidate, title: str, touches: tuple[object, ...]) -> None:
+    def __init__(self, candidate: Candidate, title: str, touches: tuple[object, ...], words: InLanguage) -> None:
         super().__init__()
         self.setObjectName("sourceCard")
         self.setProperty("mechanism", candidate.mechanism)  # the theme's sheet colours its edge (app/ui/theme.py)
-        mechanism = MECHANISM_WORDS.get(candidate.mechanism, candidate.mechanism)
-        facts = [mechanism, EVIDENCE_WORDS.get(candidate.evidence, candidate.evidence)]
+        facts = [words.mechanism(candidate.mechanism), words.phrase(f"evidence.{candidate.evidence}")]
         if len(touches) > 1:
-            facts.append(f"explains {round(candidate.explains * 100)}% of the area")
-        why = _CARD_REFERENCE.sub("", candidate.reasons[0]).strip() if candidate.reasons else ""
+            facts.append(self.tr("explains {0}% of the area").format(round(candidate.explains * 100)))
+        why = _CARD_REFERENCE.sub("", words.marked(candidate.why[0])).strip() if candidate.why else ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 8, 6)
         layout.setSpacing(2)
@@ -246,8 +249,8 @@ class ExplorerPanel(QWidget):
         for kind in sorted(ANSWER_KINDS, key=lambda k: k != "red_flags"):  # urgent signs on top
             group = QGroupBox(self.tr(ANSWER_TITLES[kind]))
             group_layout = QVBoxLayout(group)
-            for answer_id, label in knowledge.answers(kind):
-                row = WrappedCheckBox(label)
+            for answer_id, _label in knowledge.answers(kind):
+                row = WrappedCheckBox(self.words.title(answer_id))
                 row.box.toggled.connect(lambda on, k=kind, a=answer_id: explorer.set_answer(k, a, on))
                 group_layout.addWidget(row)
                 self.answer_boxes[(kind, answer_id)] = row.box
@@ -270,7 +273,8 @@ class ExplorerPanel(QWidget):
         self.source_box.setAccessibleName(self.tr("Start from a source"))
         narrow_combo(self.source_box)
         self.source_box.addItem("—", None)
-        for source_id, title in knowledge.sources():
+        for source_id, title in sorted(((i, self.words.title(i)) for i, _ in knowledge.sources()),
+                                       key=lambda pair: (pair[0] not in knowledge.conditions, pair[1].lower())):  # fmt: skip
             self.source_box.addItem(title, source_id)
         self.source_box.currentIndexChanged.connect(
             lambda _i: explorer.show_source(self.source_box.currentData())
@@ -335,7 +339,7 @@ class ExplorerPanel(QWidget):
         explorer = self.explorer
         touches = explorer.touches
         if touches:
-            places = list(dict.fromkeys(explorer.describe(t) for t in touches))
+            places = list(dict.fromkeys(self.words.marked(explorer.place(t)) for t in touches))
             where = places[0] if len(places) == 1 else "; ".join(places[:3]) + ("…" if len(places) > 3 else "")
             maps = dermatome_maps(touches[-1].spot)  # where the two maps disagree, the answer says so
             disagree = f"<br/><small>{html.escape(maps.note)}</small>" if maps is not None and not maps.agree else ""
@@ -346,7 +350,7 @@ class ExplorerPanel(QWidget):
             self.where.setText(self.tr("<b>Signs that need care now.</b> If you have any of them, get care today."))
         else:
             self.where.setText(self.tr("Touch the body where it hurts."))
-        self.gaps.setText("\n".join(str(gap) for gap in explorer.gaps))
+        self.gaps.setText("\n".join(self.words.marked(gap.said(explorer.knowledge)) for gap in explorer.gaps))
         self.gaps.setVisible(bool(explorer.gaps))
         with QSignalBlocker(self.candidate_list):
             self.candidate_list.clear()
@@ -372,11 +376,11 @@ class ExplorerPanel(QWidget):
         self._shown_for = shown_for
 
     def _add_item(self, candidate: Candidate) -> None:
-        card = SourceCard(candidate, self.title_of(candidate), self.explorer.touches)
+        card = SourceCard(candidate, self.title_of(candidate), self.explorer.touches, self.words)
         item = QListWidgetItem()
         item.setData(Qt.ItemDataRole.UserRole, candidate.id)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, card.plain_text)
-        item.setToolTip(f"Match {candidate.score:.0%}")
+        item.setToolTip(self.tr("Match {0}").format(f"{candidate.score:.0%}"))
         self.candidate_list.addItem(item)
         self.candidate_list.setItemWidget(item, card)
         self._fit_item(item)
@@ -413,10 +417,10 @@ class ExplorerPanel(QWidget):
         self.card_view.setHtml(self.candidate_html(candidate))
 
     def candidate_html(self, candidate: Candidate) -> str:
-        reasons = "".join(f"<li>{_reason_html(reason)}</li>" for reason in candidate.reasons)
+        reasons = "".join(f"<li>{_reason_html(self.words.marked(reason))}</li>" for reason in candidate.why)
         helpers = ", ".join(self.tr(WHO_CAN_HELP[w]) if w in WHO_CAN_HELP else w for w in candidate.who_can_help)
         colour = MECHANISM_COLOURS.get(candidate.mechanism, "#888888")
-        mechanism = MECHANISM_WORDS.get(candidate.mechanism, candidate.mechanism)  # the colour never alone
+        mechanism = self.words.mechanism(candidate.mechanism)  # the colour never alone
         path = " → ".join(self.words.title(i) for i in candidate.path)
         card = self.words.card(candidate.card)
         jumps, body = _with_section_anchors(self.card_body(card.id)) if card is not None else ("", "")
@@ -427,7 +431,7 @@ class ExplorerPanel(QWidget):
             + self.tr("<p><b>How it can reach this spot:</b> {0}</p>").format(path)
             + self.tr("<p><b>Why it is on the list:</b></p>") + f"<ul>{reasons}</ul>"
             + self.tr("<p><b>How sure the science is:</b> {0} · <b>Who can help:</b> {1}</p>").format(
-                candidate.evidence, helpers)
+                self.words.phrase(f"evidence.{candidate.evidence}"), helpers)
             + f"<hr/>{body}"
         )
 
@@ -462,10 +466,9 @@ class ExplorerPanel(QWidget):
         with QSignalBlocker(self.source_box):  # shown from the model, or from this list
             self.source_box.setCurrentIndex(max(0, self.source_box.findData(shown.source)))
         self.tabs.setCurrentWidget(self.reverse_tab)
-        knowledge = self.explorer.knowledge
         places = sorted({self.words.title(t) for t in (*shown.territories, *(f"region_{r}" for r in shown.regions))})
         parts = sorted({self.words.title(s) for s in shown.structures})
-        links = "".join(f"<li>{html.escape(reach_line(knowledge, link))}</li>" for link in shown.links)
+        links = "".join(f"<li>{html.escape(reach_line(self.words, link))}</li>" for link in shown.links)
         self.reach_view.setHtml(
             f"<h2>{self.words.title(shown.source)}</h2>"
             + self.tr("<p><b>Can send pain or strain to:</b> {0}</p>").format(", ".join(places) or "—")

@@ -90,8 +90,9 @@ def _writable(out: str | Path) -> Path:
 
 
 def handout_for_point(point: tuple[float, float, float], out: str | Path, note: str, view: str,
-                      knowledge: Knowledge) -> Path:  # fmt: skip
-    """`referral-atlas handout`: touch the skin nearest `point`, draw the view off-screen, write the PDF."""
+                      knowledge: Knowledge, language: str = "en") -> Path:  # fmt: skip
+    """`referral-atlas handout`: touch the skin nearest `point`, draw the view off-screen, write the
+    PDF in `language`."""
     from app.scene.assets import load_skin
     from app.scene.offscreen import render_screenshot
     from app.scene.skin_labels import SkinLabels
@@ -105,9 +106,9 @@ def handout_for_point(point: tuple[float, float, float], out: str | Path, note: 
     explorer.touch(Touch(tuple(float(v) for v in labels.points[vertex]), labels.spot(vertex)))
     with tempfile.TemporaryDirectory(prefix="referral-atlas-") as folder:
         png = render_screenshot(view=view, overlay="none", point=point, out=Path(folder) / IMAGE_NAME,
-                                size=PICTURE_SIZE, skin_opacity=None, knowledge=knowledge)  # fmt: skip
+                                size=PICTURE_SIZE, skin_opacity=None, knowledge=knowledge, language=language)  # fmt: skip
         picture = QImage(str(png))
-    return write_pdf(build_handout(explorer, note), picture, out)
+    return write_pdf(build_handout(explorer, note, language=language), picture, out)
 
 
 def printers() -> list[str]:

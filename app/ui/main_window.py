@@ -258,8 +258,9 @@ class MainWindow(QMainWindow):
         maps_layout = QVBoxLayout(maps)
         self.overlay_box = QComboBox()
         narrow_combo(self.overlay_box)
+        words = self.explorer.knowledge.in_language(current_language())
         for key, title in OVERLAY_CHOICES:
-            self.overlay_box.addItem(self.tr(title), key)
+            self.overlay_box.addItem(self.tr(title) if key == "none" else words.phrase(f"overlay.{key}"), key)
         self.overlay_box.setAccessibleName(self.tr("Skin map"))
         self.overlay_box.currentIndexChanged.connect(self._on_overlay_chosen)
         self.differences_box = QCheckBox(self.tr("Hatch where maps differ"))
@@ -389,7 +390,8 @@ class MainWindow(QMainWindow):
 
     def _on_handout(self) -> None:
         picture = image_from_rgb(self.interactor.picture())
-        self.handout_dialog = HandoutDialog(lambda note: build_handout(self.explorer, note), picture, self)
+        self.handout_dialog = HandoutDialog(lambda note: build_handout(self.explorer, note, language=self.panel.words.language),
+                                           picture, self)  # fmt: skip
         self.handout_dialog.open()
 
     # -- widgets → model ----------------------------------------------------------------------
@@ -433,7 +435,7 @@ class MainWindow(QMainWindow):
             return
         for point_id, add in pending:
             touch = self.explorer_view.touch_vertex(point_id, add=add)
-        self.statusBar().showMessage(self.tr("You touched {0}.").format(self.explorer.describe(touch)))
+        self.statusBar().showMessage(self.tr("You touched {0}.").format(self.panel.words.marked(self.explorer.place(touch))))
 
     def animating(self) -> bool:
         """Anything still to draw: a pending touch, a frame, the pulse, the return to full quality."""
@@ -448,13 +450,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Nothing there to pick: point at a bone, disc, joint or nerve."))
             return
         knowledge = self.explorer.knowledge
-        picked = self.tr("You picked {0}").format(self.explorer_view.describe_structure(name))
+        picked = self.tr("You picked {0}").format(self.explorer_view.describe_structure(name, self.panel.words))
         source = domain_id(name, (s for s, _title in knowledge.sources()))
         if source is None:
             self.statusBar().showMessage(picked + self.tr("; the atlas has no pain pathways that start there."))
             return
         self.explorer.show_source(source)
-        self.statusBar().showMessage(picked + self.tr(": where {0} can send pain or strain.").format(knowledge.title(source)))
+        self.statusBar().showMessage(picked + self.tr(": where {0} can send pain or strain.").format(self.panel.words.title(source)))
 
     def _on_overlay_chosen(self, _index: int) -> None:
         """A map is drawn on the skin as it is: see-through stays see-through (the lit spine and
@@ -500,7 +502,7 @@ class MainWindow(QMainWindow):
         for name, colour in self.overlays.legend if self.overlays else []:
             swatch = QPixmap(14, 14)  # the colour as a swatch; the text stays dark and readable
             swatch.fill(QColor(colour))
-            self.legend_list.addItem(QListWidgetItem(QIcon(swatch), name.replace("_", "–")))
+            self.legend_list.addItem(QListWidgetItem(QIcon(swatch), self.panel.words.map_name(overlay, name)))
 
     def _on_view_reset(self) -> None:
         self._on_view_change("anterior")

@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from app.domain.search import Hit, SearchIndex
+from app.ui.i18n import current_language
 
 RESULTS_SHOWN = 8
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -66,13 +67,19 @@ class SearchBox(QLineEdit):
         self.hits = self.index.search(text, RESULTS_SHOWN)
         self.model.clear()
         for hit in self.hits:
-            item = QStandardItem(f"{hit.title} — {self.kind_words.get(hit.kind, hit.kind)}")
+            item = QStandardItem(f"{self._title(hit)} — {self.kind_words.get(hit.kind, hit.kind)}")
             item.setData(hit, HIT_ROLE)
             self.model.appendRow(item)
         if self.hits:
             self.completer().complete()
         else:
             self.completer().popup().hide()
+
+    def _title(self, hit: Hit) -> str:
+        """A hit's title in the interface's language (the search itself reads the English words)."""
+        words = self.index.knowledge.in_language(current_language())
+        card = words.card(hit.id) if hit.action == "card" else None
+        return card.title if card is not None else words.title(hit.id) if words.is_translated(hit.id) else hit.title
 
     def _on_activated(self, index: QModelIndex) -> None:
         hit = index.data(HIT_ROLE)

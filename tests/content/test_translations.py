@@ -178,6 +178,7 @@ def test_query_and_effects_give_titles_in_spanish_with_english_fallback_marked(c
     assert main(["query", "--red-flags", "both_legs", "--lang", "es", "--json"]) == 0
     first = json.loads(capsys.readouterr().out)["candidates"][0]
     assert first["title"].startswith("Busque atención ya") and first["title_language"] == "es"
+    assert first["reasons"][-1] == "Las señales urgentes van antes que cualquier otra causa posible."
     assert main(["effects", "--source", "piriformis_syndrome", "--lang", "es"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Síndrome del piriforme (nervio ciático apretado en la nalga)")
@@ -197,3 +198,59 @@ def test_a_variant_named_like_its_condition_keeps_its_own_title(knowledge: Knowl
     assert knowledge.conditions["flat_feet"].title != variant.title
     assert spanish.title("flat_feet") == "Pie plano (hiperpronación)"
     assert spanish.candidate_title(variant) == ("Pie plano (el arco se hunde hacia dentro)", "es")
+
+
+FOOT_TOP = Spot(dermatomes=("L5",), cutaneous_nerves=("superficial_fibular",), region="dorsum_of_foot", side="right")
+DISC_NOTE = "link:L5:dermatome_L5"  # the first reason of the disc at the top of the foot
+DISC_VARIANT = "variant:lumbar_disc_herniation_L4_L5"
+
+
+def _disc_reasons(knowledge: Knowledge) -> list[tuple[str, str, bool]]:
+    """(key, Spanish or marked English, translated?) of the top candidate's reasons at the top of the foot."""
+    top = next(c for c in candidates(knowledge, Query(spots=(FOOT_TOP,))) if c.id == "lumbar_disc_herniation_L4_L5")
+    spanish = knowledge.in_language("es")
+    return [(r.key, spanish.marked(r), spanish.says(r)) for r in top.why]
+
+
+def test_the_ranking_reasons_are_spanish_where_a_note_is_current(knowledge: Knowledge) -> None:
+    reasons = _disc_reasons(knowledge)
+    assert [key for key, _, _ in reasons][:2] == [DISC_NOTE, DISC_VARIANT]
+    assert all(translated for _, _, translated in reasons), reasons
+    assert reasons[0][1].startswith("La raíz L5 da sensibilidad a esta franja de piel")
+    assert reasons[1][1].startswith("Un disco salido entre L4 y L5 es uno de los dos tipos más comunes")
+
+
+def test_check_content_lists_a_missing_and_an_outdated_note_and_english_shows_marked(
+    copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _edit(copy / "links.yaml", "The L5 root supplies this skin strip (dermatome), but", "The L5 root supplies this skin strip, but")
+    notes = copy / "es" / "notes.yaml"
+    notes.write_text("".join(line for line in notes.read_text(encoding="utf-8").splitlines(keepends=True)
+                             if not line.startswith(f'  "{DISC_VARIANT}"')), encoding="utf-8")  # fmt: skip
+    assert main(["check-content"]) == 0, "a missing or outdated note is listed, not failed"
+    out = capsys.readouterr().out
+    assert f"outdated es note '{DISC_NOTE}': the English is now" in out
+    assert f"no es note for '{DISC_VARIANT}'" in out
+    knowledge, issues = load(copy, check_reading=False)
+    assert not issues
+    reasons = dict((key, (text, translated)) for key, text, translated in _disc_reasons(knowledge))
+    text, translated = reasons[DISC_NOTE]
+    assert text.startswith("The L5 root supplies this skin strip, but") and text.endswith(" (en inglés)") and not translated
+    assert reasons[DISC_VARIANT][0].endswith("(en inglés)") and not reasons[DISC_VARIANT][1]
+
+
+def test_a_phrase_that_loses_a_placeholder_costs_only_itself(copy: Path) -> None:
+    phrases = copy / "es" / "phrases.yaml"
+    _edit(phrases, "Explica {explained} de los {spots} lugares", "Explica {explained} de los {sitios} lugares")
+    knowledge, issues = load(copy, check_reading=False)
+    assert [i.problem for i in issues] == ["explains: the placeholders should be {explained}, {spots}"]
+    spanish = knowledge.in_language("es")
+    assert spanish.phrase("explains", explained=1, spots=2) == "Explains 1 of the 2 places you marked. (en inglés)"
+    assert spanish.phrase("both_legs_central").startswith("El dolor en las dos piernas")
+
+
+def test_the_new_spanish_notes_and_phrases_read_as_plainly_as_the_cards(knowledge: Knowledge) -> None:
+    for texts in (knowledge.translated_notes["es"].values(), knowledge.translated_phrases["es"].values()):
+        text = " ".join(t if t.endswith((".", ":")) else f"{t}." for t in dict.fromkeys(texts))
+        huerta, pazos = spanish_scores(text.replace("{", "").replace("}", ""))
+        assert huerta >= MIN_FERNANDEZ_HUERTA and pazos >= MIN_SZIGRISZT_PAZOS, (huerta, pazos)

@@ -32,3 +32,11 @@ def test_the_sciatic_course_runs_from_its_roots_to_its_skin(knowledge: Knowledge
     assert "femoral" not in order
     assert "field_sural" in course.skin and "field_saphenous" not in course.skin
     assert all(knowledge.structures[s].kind == "nerve" for s, _ in followable_nerves(knowledge))
+
+
+def test_names_on_demand_in_spanish(knowledge: Knowledge) -> None:
+    spanish = knowledge.in_language("es")
+    assert structure_name(spanish, "sciatic_right", short=True) == "Nervio ciático, lado derecho"
+    assert structure_name(spanish, "disc_L4_L5") == "Disco entre L4 y L5"
+    name = spot_name(spanish, Spot(dermatomes=("L5",), cutaneous_nerves=("sural",), region="heel", side="left"))
+    assert name == "Talón, lado izquierdo · dermatoma L5 · Nervio sural", name

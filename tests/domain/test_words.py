@@ -14,3 +14,17 @@ def test_a_title_with_brackets_is_not_bracketed_again(knowledge: Knowledge) -> N
     assert "((" not in shin and "))" not in shin
     heel = explorer.describe(Touch((0.1, 0.0, 0.0), Spot(region="dorsum_of_foot", side="right")))
     assert heel.startswith("your right foot (") and heel.count("(") == 1
+
+
+def test_a_touch_and_its_reasons_are_said_in_spanish_from_the_same_phrases(knowledge: Knowledge) -> None:
+    explorer = Explorer(knowledge)
+    spanish = knowledge.in_language("es")
+    shin = explorer.place(Touch((0.1, 0.1, 0.3), Spot(region="shin", side="left")))
+    assert spanish.say(shin) == "su pierna, lado izquierdo: parte delantera de la pierna (espinilla)"
+    foot = explorer.place(Touch((0.1, 0.0, 0.0), Spot(region="dorsum_of_foot", side="right")))
+    assert spanish.say(foot) == "su pie, lado derecho (dorso del pie)" and spanish.says(foot)
+    assert foot.text == "your right foot (top of the foot)", "the English is the same phrase's"
+    middle = explorer.place(Touch((0.0, 0.1, 1.0), Spot(region="low_back", side="midline")))
+    assert spanish.say(middle).startswith("el centro de su zona lumbar")
+    assert spanish.mechanism("radicular") == "raíz nerviosa (columna)" and spanish.phrase("evidence.strong") == "pruebas sólidas"
+    assert knowledge.in_language("en").mechanism("radicular") == "nerve root (spine)"

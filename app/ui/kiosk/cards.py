@@ -7,24 +7,26 @@ import html
 import re
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.content.markdown import render_markdown
+from app.content.schema import TRANSLATED_SECTIONS
 from app.domain.knowledge import Card
 
 # (the kiosk card's heading, the content sections it shows, in this order)
 PLAIN_CARDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("What it may be", ("What it is", "Why they look alike", "Get care now", "Why it matters")),
-    ("What helps", ("What helps", "The check that tells them apart", "What to do")),
-    ("When to get help", ("Get care now if", "When to see a clinician")),
+    (QT_TRANSLATE_NOOP("KioskCards", "What it may be"), ("What it is", "Why they look alike", "Get care now", "Why it matters")),
+    (QT_TRANSLATE_NOOP("KioskCards", "What helps"), ("What helps", "The check that tells them apart", "What to do")),
+    (QT_TRANSLATE_NOOP("KioskCards", "When to get help"), ("Get care now if", "When to see a clinician")),
 )
 _HEADING = re.compile(r"^## +(.+?)\s*$", re.MULTILINE)
 
 
-def card_sections(body: str) -> dict[str, str]:
-    """A card's Markdown body by its `## ` section headings."""
-    parts = _HEADING.split(body)
-    return {parts[i].strip(): parts[i + 1].strip() for i in range(1, len(parts) - 1, 2)}
+def card_sections(card: Card) -> dict[str, str]:
+    """A card's Markdown body by its `## ` section headings, named in English whatever the card's language."""
+    english = {name: heading for heading, name in TRANSLATED_SECTIONS.get(card.language, {}).items()}
+    parts = _HEADING.split(card.body)
+    return {english.get(parts[i].strip(), parts[i].strip()): parts[i + 1].strip() for i in range(1, len(parts) - 1, 2)}
 
 
 def _tr(text: str) -> str:
@@ -33,7 +35,7 @@ def _tr(text: str) -> str:
 
 def plain_cards_html(card: Card, hidden: Iterable[str] = (), title: str | None = None, box: str = "#ffffff") -> str:
     """The card as a few boxed plain cards (on `box`); sections named in `hidden` never show."""
-    sections = card_sections(card.body)
+    sections = card_sections(card)
     hidden = set(hidden)
     boxes = []
     for heading, wanted in PLAIN_CARDS:

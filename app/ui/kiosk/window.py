@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSignalBlocker, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSignalBlocker, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from app.content.markdown import render_markdown
 from app.domain.errors import AssetError
 from app.domain.explorer import Answers, Explorer
-from app.domain.knowledge import MECHANISM_WORDS, Knowledge
+from app.domain.knowledge import Knowledge
 from app.domain.ranking import Candidate
 from app.domain.view_state import CameraRequests, ViewState
 from app.modes import ids
@@ -52,6 +52,7 @@ from app.scene.assets import Model
 from app.scene.explorer_view import ExplorerView
 from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import SkinLabels
+from app.ui.i18n import current_language
 from app.ui.kiosk.cards import card_sections, plain_cards_html
 from app.ui.theme import chosen_contrast
 from app.ui.kiosk.gestures import TouchGestures
@@ -126,6 +127,8 @@ def _style(spec: ModeSpec, contrast: str = "normal") -> str:
 
 
 class KioskWindow(QWidget):
+    language_chosen = Signal(str)  # the staff chose another interface language: rebuild the kiosk in it
+
     def __init__(
         self,
         model: Model,
@@ -154,6 +157,7 @@ class KioskWindow(QWidget):
         self.state = ViewState(high_contrast=self.contrast == "high")
         self.camera = CameraRequests()
         self.explorer = Explorer(knowledge)
+        self.words = knowledge.in_language(current_language())  # the cards and titles in the interface's language
         self.gate = PinGate(spec.staff_exit.pin if spec.staff_exit else None)
         self.reader = ReadAloud(self.language)
         self.interactor = SceneWidget(self)
@@ -339,8 +343,8 @@ class KioskWindow(QWidget):
         self.flag_list.setWordWrap(True)
         self.flag_list.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         self.flag_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        for flag_id, label in knowledge.answers("red_flags"):
-            item = QListWidgetItem(label)
+        for flag_id, _label in knowledge.answers("red_flags"):
+            item = QListWidgetItem(self.words.title(flag_id))
             item.setData(Qt.ItemDataRole.UserRole, flag_id)
             self.flag_list.addItem(item)
         self.flag_list.itemClicked.connect(self._on_flag_item)
@@ -356,9 +360,9 @@ class KioskWindow(QWidget):
         knowledge = self.explorer.knowledge
         seen: dict[str, str] = {}
         for flag in knowledge.red_flags.values():
-            card = knowledge.card(flag.card)
+            card = self.words.card(flag.card)
             if card is not None and card.id not in seen:
-                now = card_sections(card.body).get(URGENT_SECTION, card.summary)
+                now = card_sections(card).get(URGENT_SECTION, card.summary)
                 seen[card.id] = f"<h2>{html.escape(card.title)}</h2>{render_markdown(now)}"
         return "".join(seen.values())
 
@@ -421,7 +425,7 @@ class KioskWindow(QWidget):
         with QSignalBlocker(self.candidate_list):
             self.candidate_list.clear()
             for candidate in explorer.candidates[:SHOWN_CANDIDATES]:
-                item = QListWidgetItem(f"{candidate.title}\n{MECHANISM_WORDS.get(candidate.mechanism, '')}")
+                item = QListWidgetItem(f"{self._title(candidate)}\n{self.words.mechanism(candidate.mechanism)}")
                 item.setData(Qt.ItemDataRole.UserRole, candidate.id)
                 self.candidate_list.addItem(item)
         with QSignalBlocker(self.flag_list):
@@ -429,7 +433,7 @@ class KioskWindow(QWidget):
                 item = self.flag_list.item(row)
                 item.setSelected(item.data(Qt.ItemDataRole.UserRole) in explorer.answers.red_flags)
         if explorer.touches:
-            self.where.setText(self.tr("You touched {0}.").format(explorer.describe(explorer.touches[-1])))
+            self.where.setText(self.tr("You touched {0}.").format(self.words.marked(explorer.place(explorer.touches[-1]))))
             self.instruction.setText(self.tr("Tap a name to read more."))
             if self.side.currentWidget() is self.start_page:
                 self.side.setCurrentWidget(self.result_page)
@@ -440,11 +444,16 @@ class KioskWindow(QWidget):
                 item = self.candidate_list.item(row)
                 if candidate is not None and item.data(Qt.ItemDataRole.UserRole) == candidate.id:
                     self.candidate_list.setCurrentRow(row)
-        card = self.explorer.knowledge.card(candidate.card) if candidate is not None else None
-        self._show_card(self.card_view, card.id if card else None, candidate.title if candidate else None)
+        card = self.words.card(candidate.card) if candidate is not None else None
+        self._show_card(self.card_view, card.id if card else None, self._title(candidate) if candidate else None)
+
+    def _title(self, candidate: Candidate) -> str:
+        """A source's title in the interface's language; an English fallback says so."""
+        title, language = self.words.candidate_title(candidate)
+        return title if language == self.words.language else self.tr("{0} (in English)").format(title)
 
     def _show_card(self, view: QTextBrowser, card_id: str | None, title: str | None = None) -> None:
-        card = self.explorer.knowledge.card(card_id) if card_id else None
+        card = self.words.card(card_id) if card_id else None
         if card is None:
             view.clear()
             self._shown_card = None
@@ -477,7 +486,7 @@ class KioskWindow(QWidget):
         self.explorer.set_answer("red_flags", flag_id, item.isSelected())
         flag = self.explorer.knowledge.red_flags[flag_id]
         if item.isSelected():
-            self._show_card(self.urgent_view, flag.card, flag.title)
+            self._show_card(self.urgent_view, flag.card, self.words.red_flag_title(flag_id))
 
     def _on_back(self) -> None:
         page = getattr(self, "_return_page", None)
@@ -686,7 +695,7 @@ class KioskWindow(QWidget):
             self.leave(0)
             return
         idle = self.spec.idle
-        card = self.explorer.knowledge.card(self._shown_card) if self._shown_card else None
+        card = self.words.card(self._shown_card) if self._shown_card else None
         menu = StaffMenu(idle.prompt_after_s if idle else 0.0, self.language, list(self.languages),
                          self.spec.printing, card.title if card else None, self)  # fmt: skip
         menu.leave_requested.connect(lambda: self.leave(0))
@@ -712,7 +721,15 @@ class KioskWindow(QWidget):
 
     def _set_language(self, language: str) -> None:
         self.language = language
+        self.spec = replace(self.spec, language=language)
         log.info("staff set the default language to %s for this session", language)
+        if language != current_language():
+            self.language_chosen.emit(language)
+
+    def hand_over(self) -> None:
+        """Close for a new kiosk window (another language) without ending the program."""
+        self._leaving = True
+        self.close()
 
     def _set_printing(self, on: bool) -> None:
         actions = self.spec.actions | {ids.PRINT_HANDOUT} if on else self.spec.actions - {ids.PRINT_HANDOUT}

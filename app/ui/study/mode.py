@@ -55,6 +55,7 @@ class StudyMode(QObject):
         self.window = window
         self.spec = spec
         self.knowledge = window.explorer.knowledge
+        self.words = window.panel.words  # names in the interface's language
         self.explorer_view = window.explorer_view
         self.confirm: Callable[[str], bool] = lambda text: _ask_yes(window, text)
         self.view: StudyView | None = None
@@ -75,7 +76,7 @@ class StudyMode(QObject):
         if ev is None:  # no labelled skin: nothing to touch, name or light
             return
         self.view = StudyView(window.scene, ev.labels, ev.geometry)
-        names = lambda mesh_name: structure_name(self.knowledge, mesh_name, short=True)  # noqa: E731
+        names = lambda mesh_name: structure_name(self.words, mesh_name, short=True)  # noqa: E731
         if spec.allows(ids.LABELS_ALL):
             self.labels = StructureLabels(window.scene, names)
         hover, hold = spec.allows(ids.HOVER_NAMES), ids.PRESS_HOLD_NAMES in spec.gestures
@@ -97,7 +98,7 @@ class StudyMode(QObject):
         return self._store
     def _build_tools(self) -> None:
         spec = self.spec
-        self.tools = ToolsPanel(followable_nerves(self.knowledge), spec.allows(ids.ISOLATE),
+        self.tools = ToolsPanel(followable_nerves(self.knowledge, self.words.language), spec.allows(ids.ISOLATE),
                                 spec.allows(ids.FOLLOW_NERVE), spec.allows(ids.LABELS_ALL))  # fmt: skip
         self.tools.system_chosen.connect(self.show_system)
         self.tools.isolate_toggled.connect(self._on_isolate_toggle)
@@ -322,9 +323,9 @@ class StudyMode(QObject):
         if not (state.show_skin and state.skin_opacity >= SOLID_SKIN):
             name = ev.pick_structure(x, y)
             if name is not None:
-                return structure_name(self.knowledge, name)
+                return structure_name(self.words, name)
         vertex = ev.pick(x, y)
-        return spot_name(self.knowledge, ev.labels.spot(vertex)) if vertex is not None else None
+        return spot_name(self.words, ev.labels.spot(vertex)) if vertex is not None else None
 
     def _show_name(self, name: str) -> None:
         self.window.statusBar().showMessage(name)
@@ -360,7 +361,7 @@ class StudyMode(QObject):
         if self.tools is not None:
             self.tools.isolate_button.setChecked(False)
         self.window.statusBar().showMessage(
-            QCoreApplication.translate("StudyMode", "{0} alone. Step back out to see everything.").format(structure_name(self.knowledge, mesh_name))
+            QCoreApplication.translate("StudyMode", "{0} alone. Step back out to see everything.").format(structure_name(self.words, mesh_name))
         )
 
     def follow_nerve(self, nerve: str) -> None:
@@ -373,7 +374,7 @@ class StudyMode(QObject):
         self.window.state.show_nerves = True
         self.window.statusBar().showMessage(
             QCoreApplication.translate("StudyMode", "Following the {0}: from its roots to the skin it supplies.").format(
-                self.knowledge.title(nerve).rsplit(" (", 1)[0].lower())
+                self.words.title(nerve).rsplit(" (", 1)[0].lower())
         )  # fmt: skip
 
     def step_back(self) -> None:

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
     <name>Announcer</name>
@@ -94,6 +95,22 @@
     <message>
         <source>This explains possible causes. It is not a diagnosis. A clinician can examine you and tell.</source>
         <translation>Esto explica posibles causas. No es un diagnóstico. Un profesional de la salud puede examinarle y decírselo.</translation>
+    </message>
+    <message>
+        <source>open the card</source>
+        <translation>abrir la tarjeta</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Jump to:&lt;/b&gt; {0}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Ir a:&lt;/b&gt; {0}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source> (by way of {0})</source>
+        <translation> (pasando por {0})</translation>
+    </message>
+    <message>
+        <source>; also by way of {0}</source>
+        <translation>; también pasando por {0}</translation>
     </message>
     <message>
         <source>Touch the body where it hurts.</source>
@@ -194,6 +211,10 @@
     <message>
         <source>Touch the body first: the answers re-rank the possible sources.</source>
         <translation>Primero toque el cuerpo: las respuestas reordenan las posibles causas.</translation>
+    </message>
+    <message>
+        <source>Match {0}</source>
+        <translation>Coincidencia {0}</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;How it can reach this spot:&lt;/b&gt; {0}&lt;/p&gt;</source>
@@ -298,6 +319,21 @@
     </message>
 </context>
 <context>
+    <name>KioskCards</name>
+    <message>
+        <source>What it may be</source>
+        <translation>Qué puede ser</translation>
+    </message>
+    <message>
+        <source>What helps</source>
+        <translation>Qué ayuda</translation>
+    </message>
+    <message>
+        <source>When to get help</source>
+        <translation>Cuándo pedir ayuda</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>Referral Atlas</source>
@@ -376,6 +412,10 @@
         <translation>Toque un nombre para leer más.</translation>
     </message>
     <message>
+        <source>{0} (in English)</source>
+        <translation>{0} (en inglés)</translation>
+    </message>
+    <message>
         <source>The screen starts again in {0} s.</source>
         <translation>La pantalla vuelve a empezar en {0} s.</translation>
     </message>
@@ -447,6 +487,10 @@
         <translation>no se puede tocar: {0}</translation>
     </message>
     <message>
+        <source>Keyboard keys</source>
+        <translation>Teclas del teclado</translation>
+    </message>
+    <message>
         <source>Views</source>
         <translation>Vistas</translation>
     </message>
@@ -473,10 +517,6 @@
     <message>
         <source>Reset</source>
         <translation>Restablecer</translation>
-    </message>
-    <message>
-        <source>Keyboard keys</source>
-        <translation>Teclas del teclado</translation>
     </message>
     <message>
         <source>Language</source>
@@ -729,6 +769,13 @@
     <message>
         <source>card</source>
         <translation>ficha</translation>
+    </message>
+</context>
+<context>
+    <name>SourceCard</name>
+    <message>
+        <source>explains {0}% of the area</source>
+        <translation>explica el {0}% de la zona</translation>
     </message>
 </context>
 <context>

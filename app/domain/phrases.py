@@ -1,0 +1,179 @@
+"""Sentences the code builds (a ranking's reasons, where a person touched, a mechanism's name), kept
+language-neutral: a `Phrase` is a key with its arguments, and carries its English wording.
+
+Two kinds of key:
+- a template of `ENGLISH` (`usual_area`, `mechanism.radicular` …), whose `{placeholders}` are
+  filled with the arguments; other languages give their own template for the same key
+  (content/<lang>/phrases.yaml);
+- a content text (`link:<source>:<target>`, `variant:<id>`, `answer:<answer id>:<target>`,
+  `red_flag:<id>`: the `note` or `reason` written in content/*.yaml), translated in
+  content/<lang>/notes.yaml.
+
+An argument is a `Phrase`, a number, or an id shown in the form its placeholder names:
+`{x}` the title, `{x:short}` the title without its bracket, `{x:shortlower}` that in lower case,
+`{x:lower}` the whole title in lower case,
+`{x:lowerfirst}` the title with a lower-case first letter, `{x:shortlowerfirst}` the short one so, `{x:card}` a card's title, `{x:raw}`
+the id itself (a root label such as L5). `InLanguage.say` renders a phrase in its language.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable
+from dataclasses import dataclass
+
+MECHANISM_NAMES = {  # how each mechanism is named to a patient (panel, handouts, command line)
+    "radicular": "nerve root (spine)",
+    "entrapment": "squeezed nerve",
+    "referred": "referred pain",
+    "biomechanical": "how you move and stand",
+    "urgent": "get care now",
+}
+EVIDENCE_NAMES = {"strong": "strong evidence", "moderate": "moderate evidence", "limited": "limited evidence",
+                  "weak": "weak evidence"}  # fmt: skip
+# The plain body part a region belongs to, for "your left foot".
+BODY_PART = {
+    "low_back": "lower_back", "sacrum": "lower_back", "lower_abdomen": "belly", "groin": "groin",
+    "perineum": "saddle", "buttock": "buttock", "lateral_hip": "hip",
+    "anterior_thigh": "thigh", "medial_thigh": "thigh", "lateral_thigh": "thigh", "posterior_thigh": "thigh",
+    "knee_front": "knee", "knee_back": "knee", "medial_leg": "lower_leg", "shin": "lower_leg",
+    "lateral_leg": "lower_leg", "calf": "calf", "medial_ankle": "ankle", "lateral_ankle": "ankle",
+    "heel": "foot", "sole": "foot", "dorsum_of_foot": "foot", "big_toe": "foot", "middle_toes": "foot",
+    "little_toe": "foot",
+}  # fmt: skip
+PART_NAMES = {
+    "lower_back": "lower back", "belly": "belly", "groin": "groin", "saddle": "saddle area", "buttock": "buttock",
+    "hip": "hip", "thigh": "thigh", "knee": "knee", "lower_leg": "lower leg", "calf": "calf", "ankle": "ankle",
+    "foot": "foot", "body": "body",
+}  # fmt: skip
+OVERLAY_NAMES = {
+    "dermatomes": "Dermatomes (Lee et al. 2008)",
+    "dermatomes_keegan": "Dermatomes (Keegan & Garrett 1948)",
+    "nerves": "Skin nerve fields",
+    "regions": "Body regions",
+}
+OVERLAY_NOTES = {
+    "dermatomes": "Skin strips by nerve root. Maps differ and overlap; root pain often spreads beyond one strip.",
+    "dermatomes_keegan": "An older map: compare it with Lee et al. 2008 to see where the maps disagree.",
+    "nerves": "Skin supplied by each skin nerve; neighbouring fields overlap.",
+    "regions": "Body regions, as a clinician names them.",
+}
+MODEL_PARTS = ("femur", "fibula", "patella", "talus", "tfl", "tibia", "vertebra_T12")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # fmt: skip
+
+ENGLISH: dict[str, str] = {
+    # the ranking's reasons (app/domain/ranking.py)
+    "root_field": "The {root:raw} root is one of the roots of the {nerve:shortlower}, which supplies this skin.",
+    "branch_field": "{note} Its branch, the {branch:shortlower}, supplies this skin.",
+    "usual_area": "{region:short} usually lies in the {territory:short} area.",
+    "explains": "Explains {explained} of the {spots} places you marked.",
+    "both_legs_central": "Pain in both legs fits a cause in the middle of the spine.",
+    "both_legs_one_side": "Pain in both legs is less likely to come from one side only.",
+    "answer": "{why} (×{factor}).",
+    "urgent_first": "Urgent signs come before every other possible cause.",
+    "look_alike": "It can look like {partner:lowerfirst}: the card '{card:card}' (card:{card:raw}) shows the check "
+                  "that tells them apart.",
+    # what the atlas cannot answer because content was left out (app/domain/ranking.py Gap)
+    "gap": "{what} is missing from the atlas because of a content problem, so causes that reach this spot through "
+           "it are not listed ({why:raw}).",
+    "gap.dermatome": "The {name:raw} skin strip",
+    "gap.field": "The skin of the {name:raw} nerve",
+    "gap.region": "The {name:raw} area",
+    "gap.answer": "The answer '{name:raw}'",
+    # where a person touched (app/domain/explorer.py)
+    "touch_side.left": "your left {part}",
+    "touch_side.right": "your right {part}",
+    "touch_middle": "the middle of your {part}",
+    "touch_where": "{owner} ({where:lower})",
+    "touch_where_bracketed": "{owner}: {where:lower}",
+    # names on demand (app/study/names.py)
+    "name_side.left": "{name}, left",
+    "name_side.right": "{name}, right",
+    "dermatome": "dermatome {label:raw}",
+    "skin": "Skin",
+    **{f"kind.{kind}": kind for kind in ("bone", "nerve", "muscle", "disc", "joint", "bursa", "fascia", "tendon")},
+    # parts of the 3D model that the content names nowhere (their English is the id made readable)
+    **{f"model.{part}": part.replace("_", " ") for part in MODEL_PARTS},
+    # the off-screen picture's legend and the handout (app/scene/offscreen.py, app/content/handout.py)
+    "pain_in": "Pain in {where}",
+    "colours": "Colours",
+    "in_english": "{text} (in English)",
+    "touch_note": "Possible sources to talk over with a clinician, best fit first: not a diagnosis.",
+    # the patient handout (app/content/handout.py)
+    "handout.heading": "Where your pain may come from",
+    "handout.where_source": "Where {source:lower} can send pain or strain",
+    "handout.no_spot": "No spot chosen yet",
+    "handout.side": "Side",
+    "handout.date": "{day:raw} {month} {year:raw}",
+    "handout.note": "Note from your clinician",
+    "handout.care_now": "When to get care now",
+    "handout.care_now_intro": "Get care now (call your doctor today, or go to emergency care) if you have any of these:",
+    "handout.disclaimer": "This sheet is for education. It is not a diagnosis. It shows possible causes to talk over "
+                          "with a clinician, who can examine you and tell.",
+    "handout.sources": "Possible sources, best fit first",
+    "handout.why": "Why it is on the list:",
+    "handout.helps": "What helps:",
+    "handout.references": "References",
+    "side.left": "left",
+    "side.right": "right",
+    "side.both": "both sides",
+    "side.midline": "the middle",
+    **{f"month.{n}": name for n, name in enumerate(MONTHS, start=1)},
+    **{f"mechanism.{key}": text for key, text in MECHANISM_NAMES.items()},
+    **{f"evidence.{key}": text for key, text in EVIDENCE_NAMES.items()},
+    **{f"part.{key}": text for key, text in PART_NAMES.items()},
+    **{f"overlay.{key}": text for key, text in OVERLAY_NAMES.items()},
+    **{f"overlay_note.{key}": text for key, text in OVERLAY_NOTES.items()},
+}
+FORMS = ("", "short", "shortlower", "lower", "lowerfirst", "shortlowerfirst", "card", "raw")  # how an id argument is shown
+CONTENT_KINDS = ("link", "variant", "answer", "red_flag")  # keys of content texts: `<kind>:…`
+
+@dataclass(frozen=True)
+class Phrase:
+    key: str  # a template of ENGLISH, or a content text (`link:disc_L4_L5:L5` …)
+    args: tuple[tuple[str, Phrase | str | int | float], ...]
+    text: str  # the English wording
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def literal(text: str) -> Phrase:
+    """Text already in the language it is shown in (a list of places said one by one)."""
+    return Phrase("", (), text)
+
+
+def is_content_key(key: str) -> bool:
+    return key.split(":", 1)[0] in CONTENT_KINDS
+
+
+def placeholders(template: str) -> set[tuple[str, str]]:
+    """(name, form) of every `{placeholder}` of a template; raises ValueError when one is malformed."""
+    found = set()
+    for _literal, name, form, conversion in string.Formatter().parse(template):
+        if name is None:
+            continue
+        if not name.isidentifier() or conversion:
+            raise ValueError(f"placeholder {{{name}}} should be a plain name such as {{nerve}} or {{nerve:shortlower}}")
+        found.add((name, form or ""))
+    return found
+
+
+def fill(template: str, args: dict[str, Phrase | str | int | float], render: Callable[[Phrase], str],
+         title: Callable[[str, str], str]) -> str:  # fmt: skip
+    """The template with each placeholder replaced: a phrase rendered, a number as written, an id
+    in its form (`title(id, form)`)."""
+    out: list[str] = []
+    for literal, name, form, _conversion in string.Formatter().parse(template):
+        out.append(literal)
+        if name is None:
+            continue
+        value = args[name]
+        if isinstance(value, Phrase):
+            out.append(render(value))
+        elif isinstance(value, (int, float)):
+            out.append(f"{value:g}")
+        else:
+            out.append(title(value, form or ""))
+    return "".join(out)

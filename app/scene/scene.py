@@ -248,8 +248,11 @@ class AnatomyScene:
         self.skin_layers.set_layer(name, hex_to_rgb(colour), weights, opacity)
 
     def refresh_skin(self) -> None:
-        """Re-blend the skin's colour layers into the one skin mesh (no new actors)."""
-        self.skin_drawn.cell_data["rgb"] = self.skin_layers.blend()
+        """Re-blend the skin's colour layers into the one skin mesh (no new actors); colours
+        that did not change are not sent again (a touch in the same dermatome, a cleared map)."""
+        colours = self.skin_layers.blend()
+        if not np.array_equal(colours, self.skin_drawn.cell_data["rgb"]):
+            self.skin_drawn.cell_data["rgb"] = colours
 
     def draw_skin_cut(self, cut: pv.PolyData | None) -> None:
         """Draw the skin cut along a map's boundaries (`overlays.cut_along_labels`), or whole

@@ -128,6 +128,16 @@ def _base_colours(n_cells: int, named: NamedCells, material: Material) -> np.nda
     return colours
 
 
+def _keep_normals(mesh: pv.PolyData) -> pv.PolyData:
+    """The mesh, in place, with the point normals PyVista's smooth shading works out for it,
+    computed once and kept. Without them its smooth-shading filter computes them again (and
+    re-winds the triangles, so the GPU's index buffers are built again) whenever any array of
+    the mesh changes: on every touch, for the skin's and the lit structures' new colours."""
+    if mesh.n_cells > mesh.n_verts + mesh.n_lines and mesh.point_data.active_normals is None:
+        mesh.copy_from(mesh.compute_normals(cell_normals=False, split_vertices=False))
+    return mesh
+
+
 def _feed(actor: pv.Actor, mesh: pv.PolyData) -> None:
     """Give an actor a new mesh at the head of its pipeline (PyVista puts a smooth-shading filter
     between the mesh and the mapper)."""
@@ -151,7 +161,7 @@ class AnatomyScene:
         self.state = state or ViewState()
         self.camera = camera or CameraRequests()
         self.frames = Frames(plotter)
-        self.skin_surface = _body_surface(model.skin)
+        self.skin_surface = _keep_normals(_body_surface(model.skin))
         joints, sheets = _split_named(model.structures, SHEETS)
         drawn = {
             "bones": (model.bones, BONE),
@@ -167,6 +177,7 @@ class AnatomyScene:
         for name, (mesh, material) in drawn.items():
             if mesh.n_cells == 0:
                 continue
+            _keep_normals(mesh)
             named = NamedCells.of(mesh)
             self.colours[name] = ColourState(_base_colours(mesh.n_cells, named, material), named)
             mesh.cell_data["rgb"] = self.colours[name].colours()
@@ -239,8 +250,11 @@ class AnatomyScene:
         self.skin_layers.set_layer(name, hex_to_rgb(colour), weights, opacity)
 
     def refresh_skin(self) -> None:
-        """Re-blend the skin's colour layers into the one skin mesh (no new actors)."""
-        self.skin_drawn.cell_data["rgb"] = self.skin_layers.blend()
+        """Re-blend the skin's colour layers into the one skin mesh (no new actors); colours
+        that did not change are not sent again (a touch in the same dermatome, a cleared map)."""
+        colours = self.skin_layers.blend()
+        if not np.array_equal(colours, self.skin_drawn.cell_data["rgb"]):
+            self.skin_drawn.cell_data["rgb"] = colours
 
     def draw_skin_cut(self, cut: pv.PolyData | None) -> None:
         """Draw the skin cut along a map's boundaries (`overlays.cut_along_labels`), or whole
@@ -249,6 +263,7 @@ class AnatomyScene:
         if drawn is self.skin_drawn:
             return
         self.skin_layers.set_cells(np.asarray(cut.cell_data["orig_cell"]) if cut is not None else None)
+        _keep_normals(drawn)
         drawn.cell_data["rgb"] = self.skin_layers.blend()
         _feed(self.skin_actor, drawn)
         self.skin_drawn = drawn

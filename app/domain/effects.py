@@ -22,6 +22,9 @@ from app.domain.errors import QueryError
 from app.domain.knowledge import MECHANISMS, Knowledge, Link, Variant, weakest
 
 MAX_CHAIN = 4  # biomechanical hops followed from the source
+# The reverse view shades each place by its route's strength against the source's strongest:
+# at least 0.6 of it "strong" (tier 3), at least 0.3 "moderate" (2), below that "weak" (1).
+REACH_TIER_SHARES = (0.6, 0.3)
 FIELD_SHARE = 0.75  # as in ranking: a root's share of a multi-root nerve's skin field
 BRANCH_DECAY = 0.9
 
@@ -151,6 +154,20 @@ def effects(knowledge: Knowledge, source: str) -> Effects:
         source=source, title=knowledge.title(source), territories=territories, regions=regions,
         structures=tuple(dict.fromkeys(passed)), links=tuple(links),
     )  # fmt: skip
+
+
+def reach_tiers(shown: Effects) -> dict[str, int]:
+    """The skin places a link names (territory ids, `region_` ids) with their tier, 3 strong to 1
+    weak, strongest first: the reverse view paints these, so a disc that reaches 20 places does
+    not tint the whole leg alike. Regions only covered by a reached strip are not painted (the
+    strip itself is)."""
+    places = sorted((k for k in shown.links if k.target.startswith(("dermatome_", "field_", "region_"))),
+                    key=lambda k: -k.strength)  # fmt: skip
+    if not places:
+        return {}
+    strongest = places[0].strength
+    strong, moderate = (share * strongest for share in REACH_TIER_SHARES)
+    return {k.target: 3 if k.strength >= strong else 2 if k.strength >= moderate else 1 for k in places}
 
 
 def _one_per_target(routes: Iterable[EffectLink]) -> list[EffectLink]:

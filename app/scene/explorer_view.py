@@ -13,7 +13,7 @@ from psygnal import Signal
 from vtkmodules.vtkCommonCore import reference
 from vtkmodules.vtkCommonDataModel import vtkStaticCellLocator
 
-from app.domain.effects import Effects
+from app.domain.effects import Effects, reach_tiers
 from app.domain.explorer import Explorer, Touch
 from app.domain.knowledge import InLanguage
 from app.domain.phrases import ENGLISH
@@ -33,6 +33,7 @@ PULSE_S = 1.4  # the pulse runs from the source to the spot in this time, whatev
 PULSE_FRAME_BUDGET_S = 0.125  # slower frames than this (8 fps) would make the pulse jump: no pulse
 MAX_PATHS = 4  # more lines than this turn the picture into a tangle
 REACH_LAYER = "reach"
+REACH_TIER_OPACITY = (0.0, 0.25, 0.45, 0.75)  # how strongly the reverse view tints each tier of place
 # What kind of thing a picked structure is, by mesh layer or by name prefix for the authored ones.
 STRUCTURE_KINDS = {
     "bones": "bone", "nerves": "nerve", "muscles": "muscle", "disc_": "disc", "facet_": "joint",
@@ -229,28 +230,32 @@ class ExplorerView:
         condition = self.explorer.knowledge.conditions.get(effects.source)
         variants = tuple(v.source for v in condition.variants) if condition is not None else ()
         self.chain = chain_steps(effects, source_level(effects, variants))
-        mask = np.zeros(self.labels.points.shape[0], dtype=bool)
-        for territory in (*effects.territories, *(f"region_{r}" for r in effects.regions)):
-            mask |= self.labels.territory_mask(territory)
-        colour = MECHANISM_COLOURS["referred"]
-        if self.scene.state.overlay == "none" and mask.any():  # no map owns the skin's cut: cut along the reach
-            cut = self._reach_cut(effects.source, mask)
+        tiers = np.zeros(self.labels.points.shape[0], dtype=np.int64)  # 0 unreached, 1 weak … 3 strong
+        for place, tier in reach_tiers(effects).items():
+            mask = self.labels.territory_mask(place)
+            tiers[mask] = np.maximum(tiers[mask], tier)
+        shade = np.asarray(REACH_TIER_OPACITY)  # by tier, 0 first
+        colour = hex_to_rgb(MECHANISM_COLOURS["referred"])
+        if self.scene.state.overlay == "none" and tiers.any():  # no map owns the skin's cut: cut along the reach
+            cut = self._reach_cut(effects.source, tiers)
             self.scene.draw_skin_cut(cut)
-            inside = (np.asarray(cut.cell_data["label"]) == 1).astype(float)
-            self.scene.skin_layers.set_layer(REACH_LAYER, hex_to_rgb(colour), inside, 0.7, cut=True)
+            self.scene.skin_layers.set_layer(REACH_LAYER, colour, shade[np.asarray(cut.cell_data["label"])], 1.0, cut=True)
+        elif tiers.any():  # over a map: a triangle takes the tier most of its corners have
+            faces = self.scene.skin_faces
+            self.scene.skin_layers.set_layer(REACH_LAYER, colour, shade[np.median(tiers[faces], axis=1).astype(int)])
         else:
-            self.scene.set_skin_layer(REACH_LAYER, mask, colour, opacity=0.7)
+            self.scene.skin_layers.remove_layer(REACH_LAYER)
         for structure in (effects.source, *effects.structures):
             for name in geometry_names(structure, None, self.geometry):
                 lit[name] = MECHANISM_COLOURS["referred"]
 
-    def _reach_cut(self, source: str, mask: np.ndarray) -> pv.PolyData:
+    def _reach_cut(self, source: str, tiers: np.ndarray) -> pv.PolyData:
         """The skin cut along the edge of what a source reaches, so the edge is a smooth curve
         rather than a saw-tooth of whole triangles (~150 ms; the last few are kept)."""
         if source not in self._reach_cuts:
             if len(self._reach_cuts) >= REACH_CUTS_KEPT:
                 self._reach_cuts.pop(next(iter(self._reach_cuts)))
-            self._reach_cuts[source] = cut_along_labels(self.scene.skin_surface, mask.astype(np.int64))
+            self._reach_cuts[source] = cut_along_labels(self.scene.skin_surface, tiers)
         return self._reach_cuts[source]
 
     # -- actors --------------------------------------------------------------------------------

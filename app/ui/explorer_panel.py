@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.content.markdown import render_study_card
 from app.content.schema import TRANSLATED_SECTIONS
-from app.domain.effects import EffectLink, Effects
+from app.domain.effects import EffectLink, Effects, reach_tiers
 from app.domain.explorer import ANSWER_KINDS, Explorer
 from app.domain.knowledge import InLanguage
 from app.domain.query import dermatome_maps
@@ -133,6 +133,12 @@ def narrow_combo(box: QComboBox, characters: int = 18) -> None:
     box.setMinimumContentsLength(characters)
 
 
+REACH_GROUPS = {  # the reverse view's places, by the tier the body is shaded with (app/domain/effects.py)
+    3: QT_TRANSLATE_NOOP("ExplorerPanel", "Most strongly:"),
+    2: QT_TRANSLATE_NOOP("ExplorerPanel", "Also:"),
+    1: QT_TRANSLATE_NOOP("ExplorerPanel", "Less often:"),
+    0: QT_TRANSLATE_NOOP("ExplorerPanel", "Areas those places lie in:"),
+}
 CARD_SLACK_PX = 8  # wrapped labels ask for a little less height than they draw with
 
 
@@ -466,11 +472,18 @@ class ExplorerPanel(QWidget):
         with QSignalBlocker(self.source_box):  # shown from the model, or from this list
             self.source_box.setCurrentIndex(max(0, self.source_box.findData(shown.source)))
         self.tabs.setCurrentWidget(self.reverse_tab)
-        places = sorted({self.words.title(t) for t in (*shown.territories, *(f"region_{r}" for r in shown.regions))})
+        tiers = reach_tiers(shown)  # as the body is shaded: strongest first
+        every = (*shown.territories, *(f"region_{r}" for r in shown.regions))
+        groups = [(self.tr(REACH_GROUPS[tier]), [p for p in tiers if tiers[p] == tier]) for tier in (3, 2, 1)]
+        groups.append((self.tr(REACH_GROUPS[0]), [p for p in every if p not in tiers]))
+        places = "".join(
+            f"<li><b>{heading}</b> {html.escape(', '.join(sorted({self.words.title(p) for p in group})))}</li>"
+            for heading, group in groups if group
+        )  # fmt: skip
         parts = sorted({self.words.title(s) for s in shown.structures})
         links = "".join(f"<li>{html.escape(reach_line(self.words, link))}</li>" for link in shown.links)
         self.reach_view.setHtml(
             f"<h2>{self.words.title(shown.source)}</h2>"
-            + self.tr("<p><b>Can send pain or strain to:</b> {0}</p>").format(", ".join(places) or "—")
+            + self.tr("<p><b>Can send pain or strain to:</b></p>") + f"<ul>{places or '<li>—</li>'}</ul>"
             + self.tr("<p><b>Through:</b> {0}</p>").format(", ".join(parts) or "—") + f"<ul>{links}</ul>"
         )

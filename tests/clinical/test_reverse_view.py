@@ -112,3 +112,16 @@ def test_entrapments_name_the_skin_over_their_own_site(knowledge):
     """Pressing or tapping where a nerve is squeezed can hurt there (fibular head, tarsal tunnel)."""
     assert "field_lateral_sural_cutaneous" in effects(knowledge, "fibular_neuropathy").territories
     assert "medial_ankle" in effects(knowledge, "tarsal_tunnel_syndrome").regions
+
+
+def test_the_reverse_view_shades_a_disc_strongest_on_its_own_strips(knowledge):
+    """The L4–L5 disc reaches about 20 places; its own dermatomes and the low back are shaded
+    strongest, the saddle area (a cauda equina sign, rare) weakest, and the strips above the rest."""
+    from app.domain.effects import effects, reach_tiers
+
+    tiers = reach_tiers(effects(knowledge, "disc_L4_L5"))
+    assert tiers["dermatome_L5"] == tiers["dermatome_L4"] == 3
+    assert tiers["region_perineum"] == 1
+    assert all(tier < 3 for place, tier in tiers.items() if place.startswith("field_"))
+    assert list(tiers.values()) == sorted(tiers.values(), reverse=True), "strongest first"
+    assert reach_tiers(effects(knowledge, "meralgia_paresthetica")) == {"field_lateral_femoral_cutaneous": 3}

@@ -18,3 +18,14 @@ def test_flat_feet_lists_lower_back_once_with_both_routes(qtbot, knowledge) -> N
     assert "by way of knee joint → hip joint" in low_back[0]
     assert len(lines) == len(set(lines)), "no line twice"
     panel.close_connections()
+
+
+def test_the_places_are_grouped_strongest_first_as_the_body_is_shaded(qtbot, knowledge) -> None:
+    explorer = Explorer(knowledge)
+    panel = ExplorerPanel(explorer)
+    qtbot.addWidget(panel)
+    explorer.show_source("disc_L4_L5")
+    text = panel.reach_view.toPlainText()
+    strongly, also, less = (text.index(h) for h in ("Most strongly:", "Also:", "Less often:"))
+    assert strongly < text.index("L5 skin strip") < also < less < text.index("Saddle area")
+    panel.close_connections()

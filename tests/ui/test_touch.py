@@ -98,3 +98,24 @@ def test_a_touch_after_a_touch_picks_without_building_the_skin_locator_again(qtb
         qtbot.waitUntil(lambda: window.panel.candidate_list.count() > 0 and not window.animating(), timeout=5000)
         assert np.linalg.norm(np.asarray(window.explorer.touches[-1].point) - point) < 0.02
     assert locator.GetBuildTime() == built
+
+
+def test_the_reverse_view_tints_a_discs_own_strip_more_than_a_place_it_reaches_weakly(qtbot, window):
+    """The L4–L5 disc: its L4 strip (knee, shin, inner leg) tinted strongly, the front of the thigh
+    (reached by a weaker route) less; painted alike, the two came out 117 and 133."""
+    window.state.skin_opacity = 1.0
+    window.camera.request_view("anterior")
+    qtbot.waitUntil(lambda: not window.animating())
+    before = grab(window)
+    window.explorer.show_source("disc_L4_L5")
+    qtbot.waitUntil(lambda: not window.animating())
+    after = grab(window)
+    labels = window.explorer_view.labels
+
+    def change(territory):
+        point = labels.points[labels.centre_vertex(territory, "right")]
+        row, col = world_to_pixel(window.interactor, point)
+        return colour_distance(before[row, col], after[row, col])
+
+    strip, thigh = change("dermatome_L4"), change("region_anterior_thigh")  # 0.54 against 0.27 of strength
+    assert strip > 1.3 * thigh, (strip, thigh)

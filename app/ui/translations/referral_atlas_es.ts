@@ -113,6 +113,22 @@
         <translation>; también pasando por {0}</translation>
     </message>
     <message>
+        <source>Most strongly:</source>
+        <translation>Con más fuerza:</translation>
+    </message>
+    <message>
+        <source>Also:</source>
+        <translation>También:</translation>
+    </message>
+    <message>
+        <source>Less often:</source>
+        <translation>Con menos frecuencia:</translation>
+    </message>
+    <message>
+        <source>Areas those places lie in:</source>
+        <translation>Zonas donde están esos lugares:</translation>
+    </message>
+    <message>
         <source>Touch the body where it hurts.</source>
         <translation>Toque el cuerpo donde le duele.</translation>
     </message>
@@ -233,8 +249,8 @@
         <translation>{0} (en inglés)</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Can send pain or strain to:&lt;/b&gt; {0}&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Puede llevar dolor o sobrecarga a:&lt;/b&gt; {0}&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Can send pain or strain to:&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Puede llevar dolor o sobrecarga a:&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Through:&lt;/b&gt; {0}&lt;/p&gt;</source>

@@ -39,3 +39,14 @@ def window(qtbot, model, knowledge):
     qtbot.waitUntil(lambda: window.scene.frames.count > 0 and not window.animating())
     yield window
     window.close()
+
+
+@pytest.fixture
+def spanish(qapp):
+    """The interface in Spanish for one test (Qt's translator), English again after it."""
+    from app.ui.i18n import Translation
+
+    translation = Translation()
+    assert translation.install("es")
+    yield translation
+    translation.install("en")

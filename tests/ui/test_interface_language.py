@@ -5,11 +5,10 @@ import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QAbstractButton, QDockWidget, QGroupBox, QLabel, QTabWidget
 
-from app.ui.i18n import TRANSLATIONS, Translation, choose_language, current_language, remember_language
+from app.ui.i18n import TRANSLATIONS, choose_language, current_language, remember_language
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,14 +22,6 @@ def test_the_translation_files_are_current_and_complete():
 def translated() -> dict[str, str]:
     root = ElementTree.parse(TRANSLATIONS / "referral_atlas_es.ts").getroot()
     return {m.findtext("source", ""): m.findtext("translation", "") for m in root.iter("message")}
-
-
-@pytest.fixture
-def spanish(qapp):
-    translation = Translation()
-    assert translation.install("es")
-    yield translation
-    translation.install("en")
 
 
 def visible_texts(window) -> list[str]:

@@ -15,18 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from app.ui.explorer_panel import SourceCard
-from app.ui.i18n import Translation
 from pixels import click, skin_point_near
 from spanish_words import english_in
 from test_handout_pdf import pdf_text
-
-@pytest.fixture
-def spanish(qapp):
-    translation = Translation()
-    assert translation.install("es")
-    yield translation
-    translation.install("en")
-
 
 @pytest.fixture
 def spanish_window(spanish, window):

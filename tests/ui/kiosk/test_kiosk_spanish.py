@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 
 from app.ui.i18n import Translation
 from pixels import click, skin_point_near
 from spanish_words import english_in
-
-
-@pytest.fixture
-def spanish(qapp):
-    translation = Translation()
-    assert translation.install("es")
-    yield translation
-    translation.install("en")
 
 
 def test_the_spanish_kiosk_has_no_english_left(qtbot, spanish, make_kiosk):

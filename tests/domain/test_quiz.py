@@ -62,9 +62,9 @@ def test_every_kind_and_topic_is_generated(bank: list[Question]) -> None:
                      "entrapment_nerve", "entrapment_site", "reach", "spine_or_hip"}  # fmt: skip
     assert {q.topic for q in bank} == set(TOPICS)
     assert len({q.id for q in bank}) == len(bank), "ids must be unique"
-    # prompts are templates with content words, so the UI can translate the template
-    assert {q.template for q in bank} == set(PROMPTS.values())
-    assert all(q.prompt == q.template.format(**dict(q.args)) and "{" not in q.prompt for q in bank)
+    # prompts are phrases (app/domain/phrases.py), so every language renders them the same way
+    assert {q.ask.key for q in bank} == {f"quiz.{prompt}" for prompt in PROMPTS}
+    assert all(q.prompt == q.ask.text and "{" not in q.prompt for q in bank)
 
 
 def test_generation_repeats_for_a_seed(knowledge: Knowledge, skin: list[SkinPoint], bank: list[Question]) -> None:

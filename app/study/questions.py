@@ -33,13 +33,12 @@ from typing import Literal, Protocol
 from app.domain.effects import effects
 from app.domain.errors import QueryError
 from app.domain.knowledge import Knowledge, Territory, variant_title_key
-from app.domain.phrases import ENGLISH, QUIZ_TOPICS, Phrase
+from app.domain.phrases import ENGLISH, Phrase
 from app.domain.query import Query, Spot
 from app.domain.ranking import Candidate, candidates
 from app.study.skin import SkinPoint
 
 TOPICS = ("dermatomes", "nerves", "entrapment_sites", "referred_pain", "kinetic_chain")
-TOPIC_WORDS = QUIZ_TOPICS  # in English; `InLanguage.phrase(f"quiz.topic.{topic}")` in any language
 AnswerForm = Literal["touch", "touch_all", "choice"]
 CARD_KIND_ORDER = ("structure", "condition", "differentiator", "red_flag")
 DISTRACTORS = 3  # wrong choices beside the right one (fewer when the content has fewer)

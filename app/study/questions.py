@@ -17,6 +17,10 @@ Every question has exactly one right answer that the content supports: choice di
 checked against the content (a root that any map gives anywhere in the spot's region is never a
 distractor; nor is a nerve above or below the trapped one on the nerve tree).
 
+Language: a question's prompt, its choices and its feedback are `Phrase`s (`quiz.*` templates of
+app/domain/phrases.py, content notes such as `link:…`), their English in `.text`; a UI renders them in
+its language with `InLanguage.say`/`marked` (Spanish: content/es/phrases.yaml, content/es/notes.yaml).
+
 Determinism: each item draws its spot, distractors and choice order from
 `random.Random(f"{seed}/{item id}")`, so a seed repeats a run and new content does not reshuffle the
 other items. Ids depend on the content only, never on the seed: they key the progress file.

@@ -263,3 +263,14 @@ def test_every_kind_of_question_and_feedback_is_in_spanish(knowledge: Knowledge,
         assert words.say(q.ask) != q.prompt
     assert all(seen[kind] == {True, False} for kind in seen), f"right and wrong feedback of every kind: {seen}"
     assert set(seen) == {q.kind for q in bank}
+
+
+def test_names_in_a_sentence_keep_abbreviations_and_inner_brackets() -> None:
+    from app.domain.knowledge import shown
+
+    assert shown("L5 nerve root", "sentence", "L5") == "L5 nerve root"
+    assert shown("SI joint (low back)", "shortsentence", "si_joint") == "SI joint"
+    assert shown("Sural nerve (outer ankle)", "shortsentence", "sural") == "sural nerve"
+    assert shown("Adductor (Hunter's) canal in the inner thigh", "shortsentence", "adductor_canal") == (
+        "adductor (Hunter's) canal in the inner thigh"
+    )

@@ -1,5 +1,6 @@
 """The student quiz in Spanish (issue 11): a round of every kind of question, answered with real
-clicks, shows no English in the question, the choices, the feedback, the card's title and the scores."""
+clicks, shows no English in the question, the choices, the feedback and the scores, and the card in
+Spanish with its clinicians' and students' section first."""
 
 from __future__ import annotations
 
@@ -60,6 +61,9 @@ def test_a_spanish_student_gets_every_kind_of_question_in_spanish(qtbot, spanish
         assert_spanish(quiz_texts(window), f"the feedback of {question.id}")
         card = study.words.card(study.feedback.card) if study.feedback.card else None
         if card is not None:
-            assert card.language == "es" and study.quiz.card_view.toPlainText().startswith(card.title)
+            shown = study.quiz.card_view.toPlainText()
+            assert card.language == "es" and shown.startswith(card.title)
+            if "Para profesionales y estudiantes" in shown:  # the student's section first, as in English
+                assert any("Para profesionales y estudiantes" in line for line in shown.splitlines()[1:3]), shown[:200]
         study.quiz.next_button.click()  # the round goes on (a missed item comes back) or ends
         assert_spanish(quiz_texts(window), f"after {question.id}")

@@ -12,6 +12,7 @@ import nh3
 from markdown_it import MarkdownIt
 
 from app.content.citations import numbering, reference_list, replace_citations
+from app.content.schema import TRANSLATED_SECTIONS
 from app.domain.knowledge import Card, Reference
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -93,7 +94,9 @@ def sections_first(markdown: str, heading: str) -> str:
 
 def render_study_card(card: Card, references: Mapping[str, Reference], first_section: str | None) -> str:
     """`render_card`, with the `first_section` heading (a mode's, e.g. "For clinicians and
-    students") moved to the top; the citations are numbered in the order they then appear."""
+    students", in the card's own language) moved to the top; the citations are numbered in the order
+    they then appear."""
     if first_section:
-        card = dataclasses.replace(card, body=sections_first(card.body, first_section))
+        heading = TRANSLATED_SECTIONS.get(card.language, {}).get(first_section, first_section)
+        card = dataclasses.replace(card, body=sections_first(card.body, heading))
     return render_card(card, references)

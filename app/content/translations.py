@@ -78,6 +78,7 @@ def note_sources(built: Built | Knowledge) -> dict[str, str]:
     for answers in (built.features, built.triggers, built.checks):
         texts.update({f"answer:{a.id}:{w.target}": w.reason for a in answers.values() for w in a.weights})
     texts.update({f"red_flag:{key}": flag.reason for key, flag in built.red_flags.items()})
+    texts.update({f"territory:{t.id}": t.note for t in built.territories.values() if t.kind == "region" and t.note})
     return texts
 
 

@@ -221,7 +221,7 @@ class Knowledge:
             if any_id in table:
                 entry = table[any_id]
                 return entry if isinstance(entry, str) else entry.title  # type: ignore[union-attr]
-        variant = self.variants().get(any_id)
+        variant = self.variants().get(any_id.removesuffix(VARIANT_TITLE))  # `<id>.variant`: see variant_title_key
         if variant is not None:
             return variant.title
         for answers in (self.features, self.triggers, self.checks, self.red_flags):
@@ -324,6 +324,11 @@ def shown(title: str, form: str, any_id: str) -> str:
         return short.lower() if form == "shortlower" else short
     if form == "lower":
         return title.lower()
+    if form in ("sentence", "shortsentence"):
+        if form == "shortsentence" and title.endswith(")"):
+            title = title.rsplit(" (", 1)[0]  # a bracket that ends the title, not one inside it
+        abbreviation = not (title[1:2].islower() or title[1:2] == " ")  # "SI joint", "L5 nerve root"
+        return title if abbreviation else title[:1].lower() + title[1:]
     if form in ("lowerfirst", "shortlowerfirst"):
         title = title.split(" (")[0] if form == "shortlowerfirst" else title
         return title[:1].lower() + title[1:]

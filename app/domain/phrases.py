@@ -6,14 +6,16 @@ Two kinds of key:
   filled with the arguments; other languages give their own template for the same key
   (content/<lang>/phrases.yaml);
 - a content text (`link:<source>:<target>`, `variant:<id>`, `answer:<answer id>:<target>`,
-  `red_flag:<id>`: the `note` or `reason` written in content/*.yaml), translated in
+  `red_flag:<id>`, `territory:region_<label>`: the `note` or `reason` written in content/*.yaml), translated in
   content/<lang>/notes.yaml.
 
 An argument is a `Phrase`, a number, or an id shown in the form its placeholder names:
 `{x}` the title, `{x:short}` the title without its bracket, `{x:shortlower}` that in lower case,
 `{x:lower}` the whole title in lower case,
 `{x:lowerfirst}` the title with a lower-case first letter, `{x:shortlowerfirst}` the short one so, `{x:card}` a card's title, `{x:raw}`
-the id itself (a root label such as L5). `InLanguage.say` renders a phrase in its language.
+the id itself (a root label such as L5), `{x:sentence}` the title as inside a sentence (a lower-case
+first letter unless it starts an abbreviation: "SI joint", "L5 nerve root"), `{x:shortsentence}` that
+without its closing bracket (the quiz's names). `InLanguage.say` renders a phrase in its language.
 """
 
 from __future__ import annotations
@@ -59,6 +61,13 @@ OVERLAY_NOTES = {
     "regions": "Body regions, as a clinician names them.",
 }
 MODEL_PARTS = ("femur", "fibula", "patella", "talus", "tfl", "tibia", "vertebra_T12")
+QUIZ_TOPICS = {  # the quiz's topics (app/study/questions.py TOPICS)
+    "dermatomes": "Dermatomes",
+    "nerves": "Nerves",
+    "entrapment_sites": "Entrapment sites",
+    "referred_pain": "Referred pain",
+    "kinetic_chain": "Kinetic chain",
+}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")  # fmt: skip
 
@@ -119,6 +128,66 @@ ENGLISH: dict[str, str] = {
     "side.right": "right",
     "side.both": "both sides",
     "side.midline": "the middle",
+    # the student quiz (app/study/questions.py): its prompts, choices and feedback
+    "quiz.touch_dermatome": "Touch the {dermatome:raw} dermatome ({map} map).",
+    "quiz.touch_nerve": "Touch the skin supplied by the {nerve:shortsentence}.",
+    "quiz.root_of_spot": "The lit spot is on the {region:shortsentence}. Which nerve root supplies the skin there?",
+    "quiz.map_agree": "The lit spot is on the {region:shortsentence}. True or false: the {lee} and {keegan} dermatome "
+                      "maps agree here.",
+    "quiz.map_pair": "The lit spot is on the {region:shortsentence}. Which dermatome does each map give here?",
+    "quiz.entrapment_nerve": "Which nerve can be trapped at the {site:sentence}?",
+    "quiz.entrapment_site": "Where can the {nerve:shortsentence} be trapped?",
+    "quiz.reach": "Where can the {source:shortsentence} send pain? Touch every area, then finish.",
+    "quiz.reach_chain": "Where can {source:shortsentence} cause pain or strain? Touch every area, then finish.",
+    "quiz.spine_or_hip": "Pain in the {region:shortsentence}: {answers}. Is it more likely from the spine or the hip?",
+    "quiz.map.lee": "Lee 2008",
+    "quiz.map.keegan": "Keegan & Garrett 1948",
+    "quiz.map.isncsci": "ISNCSCI",
+    "quiz.title": "{choice}",
+    "quiz.agree": "True: they agree",
+    "quiz.disagree": "False: they disagree",
+    "quiz.map_choice": "{lee}: {lee_label:raw} · {keegan}: {keegan_label:raw}",
+    "quiz.group.spine": "The spine (low back)",
+    "quiz.group.hip": "The hip",
+    "quiz.answer_sentence": "{answer:sentence}",
+    "quiz.area": "{region:shortsentence}",
+    "quiz.and": "{first} and {rest}",
+    "quiz.comma": "{first}, {rest}",
+    "quiz.right": "Right. {why}",
+    "quiz.wrong": "Not quite: the answer is {answer}. {why}",
+    "quiz.why_root": "The {root:raw} root supplies the {dermatome:sentence}; the {lee} and {keegan} maps agree at "
+                     "this spot.",
+    "quiz.maps_say": "{lee} gives {lee_label:raw} and {keegan} gives {keegan_label:raw} at this spot.",
+    "quiz.maps_say_overlap": "{lee} gives {lee_label:raw} ({alternate:raw} where its strips overlap) and {keegan} "
+                             "gives {keegan_label:raw} at this spot.",
+    "quiz.with_note": "{said} {note}",
+    "quiz.why_ranking": "The ranking puts {top:sentence} first ({top_score:raw}), ahead of {rival:sentence} "
+                        "({rival_score:raw}). {reason}",
+    "quiz.the_nerve": "the {nerve:shortsentence}",
+    "quiz.no_skin_nerve": "no named skin nerve",
+    "quiz.nerve_right": "Right: this skin is supplied by the {nerve:shortsentence}.",
+    "quiz.nerve_wrong": "Not quite: this skin belongs to {here}. The {nerve:shortsentence}'s skin is lit.",
+    "quiz.strip_right": "Right: the {map} map puts this spot in {label:raw}.",
+    "quiz.strip_overlap": "Right: {label:raw} overlaps {lee_label:raw} here; the {map} map gives {lee_label:raw} first.",
+    "quiz.strip_keegan": "Right by the {keegan} map, which puts this spot in {label:raw}. The {map} map gives "
+                         "{lee_label:raw} here: the two maps disagree at this spot.",
+    "quiz.strip_keegan_none": "Right by the {keegan} map, which puts this spot in {label:raw}. The {map} map gives "
+                              "no strip here: the two maps disagree at this spot.",
+    "quiz.strip_wrong": "Not quite: the {map} map gives {lee_label:raw} here. The {label:raw} strip is lit.",
+    "quiz.strip_wrong_keegan": "Not quite: the {map} map gives {lee_label:raw} here ({keegan}: {keegan_label:raw}). "
+                               "The {label:raw} strip is lit.",
+    "quiz.strip_wrong_none": "Not quite: this spot has no strip on the map. The {label:raw} strip is lit.",
+    "quiz.strip_wrong_none_keegan": "Not quite: this spot has no strip on the map ({keegan}: {keegan_label:raw}). "
+                                    "The {label:raw} strip is lit.",
+    "quiz.reach_send": "the {source:shortsentence} can send pain to",
+    "quiz.reach_cause": "{source:shortsentence} can cause pain or strain in",
+    "quiz.reach_right": "Right: you found {found} of the {core} main areas {reaches}, and {inside} of your {touches} "
+                        "touches are places it can reach.",
+    "quiz.reach_wrong": "Not yet: you found {found} of the {core} main areas {reaches}, and {inside} of your {touches} "
+                        "touches are places it can reach.",
+    "quiz.missed": "{feedback} Missed: {areas}.",
+    "quiz.outside": "{feedback} It does not reach: {areas}.",
+    **{f"quiz.topic.{key}": text for key, text in QUIZ_TOPICS.items()},
     **{f"month.{n}": name for n, name in enumerate(MONTHS, start=1)},
     **{f"mechanism.{key}": text for key, text in MECHANISM_NAMES.items()},
     **{f"evidence.{key}": text for key, text in EVIDENCE_NAMES.items()},
@@ -126,8 +195,8 @@ ENGLISH: dict[str, str] = {
     **{f"overlay.{key}": text for key, text in OVERLAY_NAMES.items()},
     **{f"overlay_note.{key}": text for key, text in OVERLAY_NOTES.items()},
 }
-FORMS = ("", "short", "shortlower", "lower", "lowerfirst", "shortlowerfirst", "card", "raw")  # how an id argument is shown
-CONTENT_KINDS = ("link", "variant", "answer", "red_flag")  # keys of content texts: `<kind>:…`
+FORMS = ("", "short", "shortlower", "lower", "lowerfirst", "shortlowerfirst", "card", "raw", "sentence", "shortsentence")  # how an id argument is shown
+CONTENT_KINDS = ("link", "variant", "answer", "red_flag", "territory")  # keys of content texts: `<kind>:…`
 
 @dataclass(frozen=True)
 class Phrase:

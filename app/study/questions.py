@@ -17,6 +17,10 @@ Every question has exactly one right answer that the content supports: choice di
 checked against the content (a root that any map gives anywhere in the spot's region is never a
 distractor; nor is a nerve above or below the trapped one on the nerve tree).
 
+Language: a question's prompt, its choices and its feedback are `Phrase`s (`quiz.*` templates of
+app/domain/phrases.py, content notes such as `link:…`), their English in `.text`; a UI renders them in
+its language with `InLanguage.say`/`marked` (Spanish: content/es/phrases.yaml, content/es/notes.yaml).
+
 Determinism: each item draws its spot, distractors and choice order from
 `random.Random(f"{seed}/{item id}")`, so a seed repeats a run and new content does not reshuffle the
 other items. Ids depend on the content only, never on the seed: they key the progress file.
@@ -25,26 +29,20 @@ other items. Ids depend on the content only, never on the seed: they key the pro
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import product
 from typing import Literal, Protocol
 
 from app.domain.effects import effects
 from app.domain.errors import QueryError
-from app.domain.knowledge import Knowledge, Territory
+from app.domain.knowledge import Knowledge, Territory, variant_title_key
+from app.domain.phrases import ENGLISH, Phrase
 from app.domain.query import Query, Spot
 from app.domain.ranking import Candidate, candidates
 from app.study.skin import SkinPoint
 
 TOPICS = ("dermatomes", "nerves", "entrapment_sites", "referred_pain", "kinetic_chain")
-TOPIC_WORDS = {
-    "dermatomes": "Dermatomes",
-    "nerves": "Nerves",
-    "entrapment_sites": "Entrapment sites",
-    "referred_pain": "Referred pain",
-    "kinetic_chain": "Kinetic chain",
-}
 AnswerForm = Literal["touch", "touch_all", "choice"]
 CARD_KIND_ORDER = ("structure", "condition", "differentiator", "red_flag")
 DISTRACTORS = 3  # wrong choices beside the right one (fewer when the content has fewer)
@@ -62,48 +60,42 @@ PRECISION_TO_PASS = 0.75
 # group scores at most CLEAR_RATIO of it and CLEAR_GAP below it.
 CLEAR_RATIO = 2 / 3
 CLEAR_GAP = 0.15
-GROUPS = {"spine": "The spine (low back)", "hip": "The hip"}
+GROUPS = ("spine", "hip")  # choices `quiz.group.<group>`
 PLAUSIBLE = 0.08  # both groups must score this much for the bare pain area, before any answers
 PER_REGION_GROUP = 3  # the clearest cases kept per region and winning group, each with another feature
 
 # map questions: a label combination counts at a spot when it covers this share of its region's points
 MIN_SHARE = 0.05
-LEE = "Lee 2008"
-KEEGAN = "Keegan & Garrett 1948"
 
-
-# Every prompt, with its blanks; the UI translates these (QCoreApplication.translate("quiz", ...)).
-PROMPTS = {
-    "touch_dermatome": "Touch the {dermatome} dermatome ({map} map).",
-    "touch_nerve": "Touch the skin supplied by the {nerve}.",
-    "root_of_spot": "The lit spot is on the {region}. Which nerve root supplies the skin there?",
-    "map_agree": "The lit spot is on the {region}. True or false: the {lee} and {keegan} dermatome maps agree here.",
-    "map_pair": "The lit spot is on the {region}. Which dermatome does each map give here?",
-    "entrapment_nerve": "Which nerve can be trapped at the {site}?",
-    "entrapment_site": "Where can the {nerve} be trapped?",
-    "reach": "Where can the {source} send pain? Touch every area, then finish.",
-    "reach_chain": "Where can {source} cause pain or strain? Touch every area, then finish.",
-    "spine_or_hip": "Pain in the {region}: {answers}. Is it more likely from the spine or the hip?",
-}
-
-
-def _ask(template: str, **args: str) -> tuple[str, tuple[tuple[str, str], ...]]:
-    return PROMPTS[template], tuple(args.items())
+# Every prompt (`quiz.<prompt>` of app/domain/phrases.py ENGLISH, with its blanks); each question's
+# prompt, choices and feedback are `Phrase`s: render them with `InLanguage.say`/`marked`.
+PROMPTS = ("touch_dermatome", "touch_nerve", "root_of_spot", "map_agree", "map_pair", "entrapment_nerve",
+           "entrapment_site", "reach", "reach_chain", "spine_or_hip")  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Choice:
     id: str
-    label: str  # plain English
+    said: Phrase  # the label, in any language
+
+    @property
+    def label(self) -> str:
+        """The label in English."""
+        return self.said.text
 
 
 @dataclass(frozen=True)
 class Feedback:
     right: bool
     score: float  # 1.0 or 0.0; the overlap score (F1) for touch-every-area questions
-    message: str  # plain English: right or wrong, and why
+    said: Phrase  # right or wrong, and why (render with `InLanguage.say`)
     answer: tuple[str, ...]  # ids to light on the body: the correct answer
     card: str | None  # the card that explains it
+
+    @property
+    def message(self) -> str:
+        """The feedback in English."""
+        return self.said.text
 
 
 class AnswerKey(Protocol):
@@ -118,8 +110,7 @@ class Question:
     id: str  # stable across runs and seeds (spaced repetition keys on it)
     kind: str  # touch_dermatome | touch_nerve | root_of_spot | map_pair | map_agree | entrapment_nerve | ...
     topic: str  # one of TOPICS
-    template: str  # the prompt in plain English with {named} blanks (one of PROMPTS: translate this)
-    args: tuple[tuple[str, str], ...]  # what fills the blanks (content words)
+    ask: Phrase  # the prompt, `quiz.<one of PROMPTS>` (render with `InLanguage.say`)
     answer_with: AnswerForm  # touch: one SkinPoint; touch_all: several; choice: a Choice id
     key: AnswerKey = field(repr=False, compare=False)
     choices: tuple[Choice, ...] = ()
@@ -128,8 +119,18 @@ class Question:
 
     @property
     def prompt(self) -> str:
-        """The question in plain English (a UI fills `tr(template)` with `args` instead)."""
-        return self.template.format(**dict(self.args))
+        """The question in English."""
+        return self.ask.text
+
+    @property
+    def template(self) -> str:
+        """The prompt's English template, with its {named} blanks."""
+        return ENGLISH[self.ask.key]
+
+    @property
+    def args(self) -> tuple[tuple[str, str], ...]:
+        """What fills the blanks: content ids and labels, or phrases in English."""
+        return tuple((name, str(value)) for name, value in self.ask.args)
 
     @property
     def card(self) -> str | None:
@@ -168,18 +169,20 @@ class Question:
 # -- answer keys --------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ChoiceKey:
+    knowledge: Knowledge = field(repr=False, compare=False)
     right: str
-    why: str
+    why: Phrase
     answer: tuple[str, ...]
     card: str | None
 
     def check(self, question: Question, answer: object) -> Feedback:
-        labels = {c.id: c.label for c in question.choices}
+        labels = {c.id: c.said for c in question.choices}
         if not isinstance(answer, str) or answer not in labels:
             raise QueryError(f"{question.id}: {answer!r} is not one of the choices ({', '.join(labels)})")
         right = answer == self.right
-        start = "Right." if right else f"Not quite: the answer is {labels[self.right]}."
-        return Feedback(right, float(right), f"{start} {self.why}", self.answer, self.card)
+        say = self.knowledge.say
+        said = say("quiz.right", why=self.why) if right else say("quiz.wrong", answer=labels[self.right], why=self.why)
+        return Feedback(right, float(right), said, self.answer, self.card)
 
 
 def _spot(question: Question, answer: object) -> tuple[Spot, str | None]:
@@ -192,12 +195,11 @@ def _spot(question: Question, answer: object) -> tuple[Spot, str | None]:
 
 @dataclass(frozen=True)
 class TouchKey:
+    knowledge: Knowledge = field(repr=False, compare=False)
     territory: str  # dermatome_L5 | field_sural
-    label: str  # L5 | sural
-    name: str  # how the territory is named in the feedback
-    map_name: str  # the dermatome map the prompt names
+    label: str  # L5 | sural (a nerve's id)
+    map_name: Phrase  # the dermatome map the prompt names
     card: str | None
-    nerve_names: dict[str, str] = field(default_factory=dict, compare=False)  # nerve id -> plain name
 
     @property
     def answer(self) -> tuple[str, ...]:
@@ -206,41 +208,41 @@ class TouchKey:
     def check(self, question: Question, answer: object) -> Feedback:
         spot, keegan = _spot(question, answer)
         if self.territory.startswith("dermatome_"):
-            right, message = self._dermatome(spot, keegan)
+            right, said = self._dermatome(spot, keegan)
         else:
+            say = self.knowledge.say
             right = self.label in spot.cutaneous_nerves
-            names = [f"the {self.nerve_names.get(n, n.replace('_', ' '))}" for n in spot.cutaneous_nerves]
-            here = " and ".join(names) or "no named skin nerve"
-            message = (
-                f"Right: this skin is supplied by the {self.name}." if right
-                else f"Not quite: this skin belongs to {here}. The {self.name}'s skin is lit."
+            here = _joined(say, "quiz.and", [say("quiz.the_nerve", nerve=n) for n in spot.cutaneous_nerves])
+            said = say("quiz.nerve_right", nerve=self.label) if right else say(
+                "quiz.nerve_wrong", here=here or say("quiz.no_skin_nerve"), nerve=self.label
             )  # fmt: skip
-        return Feedback(right, float(right), message, self.answer, self.card)
+        return Feedback(right, float(right), said, self.answer, self.card)
 
-    def _dermatome(self, spot: Spot, keegan: str | None) -> tuple[bool, str]:
-        want = _words(self.label)
+    def _dermatome(self, spot: Spot, keegan: str | None) -> tuple[bool, Phrase]:
+        say = self.knowledge.say
+        label, maps = _words(self.label), {"map": self.map_name}
         lee = spot.dermatomes[0] if spot.dermatomes else None
+        keegan_map = say("quiz.map.keegan")
         if lee == self.label:
-            return True, f"Right: the {self.map_name} map puts this spot in {want}."
-        if self.label in spot.dermatomes:
-            return True, f"Right: {want} overlaps {_words(lee)} here; the {self.map_name} map gives {_words(lee)} first."
+            return True, say("quiz.strip_right", label=label, **maps)
+        if lee is not None and self.label in spot.dermatomes:
+            return True, say("quiz.strip_overlap", label=label, lee_label=_words(lee), **maps)
         if keegan == self.label:
-            return True, (
-                f"Right by the {KEEGAN} map, which puts this spot in {want}. The {self.map_name} map gives "
-                f"{_words(lee) if lee else 'no strip'} here: the two maps disagree at this spot."
-            )  # fmt: skip
-        here = f"the {self.map_name} map gives {_words(lee)} here" if lee else "this spot has no strip on the map"
-        other = f" ({KEEGAN}: {_words(keegan)})" if keegan and keegan != lee else ""
-        return False, f"Not quite: {here}{other}. The {self.name} is lit."
+            if lee is None:
+                return True, say("quiz.strip_keegan_none", keegan=keegan_map, label=label, **maps)
+            return True, say("quiz.strip_keegan", keegan=keegan_map, label=label, lee_label=_words(lee), **maps)
+        key = "quiz.strip_wrong" if lee else "quiz.strip_wrong_none"
+        other = {"keegan": keegan_map, "keegan_label": _words(keegan)} if keegan and keegan != lee else {}
+        return False, say(key + ("_keegan" if other else ""), label=label, lee_label=_words(lee), **maps, **other)
 
 
 @dataclass(frozen=True)
 class ReachKey:
-    reaches_words: str  # "the disc between L4 and L5 can send pain to", "flat feet can cause pain or strain in"
+    knowledge: Knowledge = field(repr=False, compare=False)
+    reaches_words: Phrase  # "the disc between L4 and L5 can send pain to", "flat feet can cause pain or strain in"
     core: tuple[str, ...]  # region labels: the main areas (see CORE_SHARE), strongest first
     reachable: frozenset[str]  # region labels the source reaches at all
     territories: frozenset[str]  # dermatome_ and field_ ids the source reaches
-    region_names: dict[str, str] = field(compare=False)
     card: str | None = None
 
     @property
@@ -265,17 +267,18 @@ class ReachKey:
         precision = inside / len(spots) if spots else 0.0
         score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         right = recall >= RECALL_TO_PASS and precision >= PRECISION_TO_PASS
-        missed = [self.region_names[r] for r in self.core if r not in touched]
-        outside = sorted({self.region_names.get(s.region or "", "") for s in spots if not self.reaches(s)} - {""})
-        parts = [
-            f"{'Right' if right else 'Not yet'}: you found {len(found)} of the {len(self.core)} main areas "
-            f"{self.reaches_words}, and {inside} of your {len(spots)} touches are places it can reach."
-        ]  # fmt: skip
+        say = self.knowledge.say
+        regions = _regions(self.knowledge)
+        missed = [say("quiz.area", region=f"region_{r}") for r in self.core if r not in touched]
+        away = {s.region for s in spots if not self.reaches(s) and s.region in regions}
+        outside = sorted((say("quiz.area", region=f"region_{r}") for r in away), key=lambda area: area.text)
+        said = say("quiz.reach_right" if right else "quiz.reach_wrong", found=len(found), core=len(self.core),
+                   reaches=self.reaches_words, inside=inside, touches=len(spots))  # fmt: skip
         if missed:
-            parts.append(f"Missed: {', '.join(missed)}.")
+            said = say("quiz.missed", feedback=said, areas=_joined(say, "quiz.comma", missed))
         if outside:
-            parts.append(f"It does not reach: {', '.join(outside)}.")
-        return Feedback(right, round(score, 3), " ".join(parts), self.answer, self.card)
+            said = say("quiz.outside", feedback=said, areas=_joined(say, "quiz.comma", outside))
+        return Feedback(right, round(score, 3), said, self.answer, self.card)
 
 
 # -- helpers ------------------------------------------------------------------------------------------
@@ -284,14 +287,14 @@ def _words(label: str | None) -> str:
     return (label or "").replace("_", "-")
 
 
-def _plain(title: str) -> str:
-    """A title without its closing bracketed hint: 'Sural nerve (outer ankle ...)' -> 'Sural nerve'."""
-    return title.rsplit(" (", 1)[0] if title.endswith(")") else title
-
-
-def _lower(text: str) -> str:
-    """First letter in lower case unless the word is an abbreviation (L5, SI)."""
-    return text[:1].lower() + text[1:] if text[1:2].islower() or text[1:2] == " " else text
+def _joined(say: Callable[..., Phrase], key: str, items: Sequence[Phrase]) -> Phrase | None:
+    """Several phrases as one: "a and b and c" (`quiz.and`), "a, b, c" (`quiz.comma`); None for none."""
+    if not items:
+        return None
+    if len(items) == 1:
+        return items[0]
+    rest = _joined(say, key, items[1:])
+    return say(key, first=items[0], rest=rest)
 
 
 def _rng(seed: int, item_id: str) -> random.Random:
@@ -321,29 +324,37 @@ def _regions(knowledge: Knowledge) -> dict[str, Territory]:
     return {t.label: t for t in knowledge.territories.values() if t.kind == "region"}
 
 
-def _region_name(knowledge: Knowledge, region: str) -> str:
-    return _lower(_plain(knowledge.title(f"region_{region}")))
+def _ask(knowledge: Knowledge, prompt: str, **args: Phrase | str) -> Phrase:
+    return knowledge.say(f"quiz.{prompt}", **args)
 
 
-def _map_name(territory: Territory) -> str:
-    return LEE if "lee_2008" in territory.references else "ISNCSCI"
+def _choice(knowledge: Knowledge, any_id: str) -> Choice:
+    """A choice named by its title."""
+    return Choice(any_id, knowledge.say("quiz.title", choice=any_id))
+
+
+def _map_names(knowledge: Knowledge) -> dict[str, Phrase]:
+    return {"lee": knowledge.say("quiz.map.lee"), "keegan": knowledge.say("quiz.map.keegan")}
+
+
+def _map_name(knowledge: Knowledge, territory: Territory) -> Phrase:
+    return knowledge.say("quiz.map.lee" if "lee_2008" in territory.references else "quiz.map.isncsci")
 
 
 # -- generators ---------------------------------------------------------------------------------------
 def _touch(knowledge: Knowledge, labelled: set[str] | None) -> Iterable[Question]:
-    nerve_names = {s.id: _lower(_plain(s.title)) for s in knowledge.structures.values() if s.cutaneous}
     for t in knowledge.territories.values():
         if labelled is not None and t.id not in labelled:
             continue  # not on this skin: nothing could be touched
         if t.kind == "dermatome":
-            map_name = _map_name(t)
-            key = TouchKey(t.id, t.label, f"{_words(t.label)} strip", map_name, card_for(knowledge, t.id, *t.roots))
+            map_name = _map_name(knowledge, t)
+            key = TouchKey(knowledge, t.id, t.label, map_name, card_for(knowledge, t.id, *t.roots))
             yield Question(f"touch:{t.id}", "touch_dermatome", "dermatomes",
-                           *_ask("touch_dermatome", dermatome=_words(t.label), map=map_name), "touch", key)  # fmt: skip
+                           _ask(knowledge, "touch_dermatome", dermatome=_words(t.label), map=map_name), "touch", key)  # fmt: skip
         elif t.kind == "field" and t.nerve in knowledge.structures:
-            name = _lower(_plain(knowledge.title(t.nerve)))
-            key = TouchKey(t.id, t.nerve, name, LEE, card_for(knowledge, t.nerve), nerve_names)
-            yield Question(f"touch:{t.id}", "touch_nerve", "nerves", *_ask("touch_nerve", nerve=name), "touch", key)
+            key = TouchKey(knowledge, t.id, t.nerve, knowledge.say("quiz.map.lee"), card_for(knowledge, t.nerve))
+            yield Question(f"touch:{t.id}", "touch_nerve", "nerves", _ask(knowledge, "touch_nerve", nerve=t.nerve),
+                           "touch", key)  # fmt: skip
 
 
 def _single_root(knowledge: Knowledge, label: str | None) -> str | None:
@@ -371,19 +382,17 @@ def _root_of_spot(knowledge: Knowledge, points: Sequence[SkinPoint], seed: int) 
         rng = _rng(seed, item_id)
         territory = regions[region]
         excluded = said[region] | set(territory.dermatomes) | set(territory.alternates)
-        pool = [Choice(root, knowledge.title(root)) for lab, root in roots.items() if lab not in excluded]
+        pool = [_choice(knowledge, root) for lab, root in roots.items() if lab not in excluded]
         if not pool:
             continue
         root = roots[label]
         shown = _pick(rng, group)
-        where = _region_name(knowledge, region)
-        why = (f"The {root} root supplies the {_lower(knowledge.title(f'dermatome_{label}'))}; "
-               f"the {LEE} and {KEEGAN} maps agree at this spot.")  # fmt: skip
-        key = ChoiceKey(root, why, (f"dermatome_{label}", root), card_for(knowledge, root))
+        why = knowledge.say("quiz.why_root", root=root, dermatome=f"dermatome_{label}", **_map_names(knowledge))
+        key = ChoiceKey(knowledge, root, why, (f"dermatome_{label}", root), card_for(knowledge, root))
         yield Question(
             item_id, "root_of_spot", "dermatomes",
-            *_ask("root_of_spot", region=where), "choice", key,
-            _choices(rng, Choice(root, knowledge.title(root)), pool), shown, (f"region_{region}",),
+            _ask(knowledge, "root_of_spot", region=f"region_{region}"), "choice", key,
+            _choices(rng, _choice(knowledge, root), pool), shown, (f"region_{region}",),
         )  # fmt: skip
 
 
@@ -413,8 +422,7 @@ def _maps(knowledge: Knowledge, points: Sequence[SkinPoint], seed: int) -> Itera
         if region not in disputed:
             continue  # agreement is only worth asking about where the maps disagree nearby
         territory = regions[region]
-        where = _region_name(knowledge, region)
-        note = f" {territory.note}" if territory.note else ""
+        maps = _map_names(knowledge)
         light = (f"region_{region}",)
         answer = tuple(dict.fromkeys((f"dermatome_{lee}", f"dermatome_{keegan}")))
         card = card_for(knowledge, *(r for r in (_single_root(knowledge, lee), _single_root(knowledge, keegan)) if r))
@@ -426,22 +434,29 @@ def _maps(knowledge: Knowledge, points: Sequence[SkinPoint], seed: int) -> Itera
             item_id = f"{kind}:{region}:{lee}:{keegan}"
             rng = _rng(seed, item_id)
             shown = _pick(rng, candidates_here)
-            overlap = f" ({_words(shown.lee_alternate)} where its strips overlap)" if shown.lee_alternate else ""
-            said = f"{LEE} gives {_words(lee)}{overlap} and {KEEGAN} gives {_words(keegan)} at this spot."
+            labels = {"lee_label": _words(lee), "keegan_label": _words(keegan), **maps}
+            if shown.lee_alternate:
+                said = knowledge.say("quiz.maps_say_overlap", alternate=_words(shown.lee_alternate), **labels)
+            else:
+                said = knowledge.say("quiz.maps_say", **labels)
+            if territory.note:
+                said = knowledge.say("quiz.with_note", said=said, note=knowledge.note(f"territory:{territory.id}", territory.note))
             if kind == "map_agree":
-                yes, no = Choice("agree", "True: they agree"), Choice("disagree", "False: they disagree")
+                yes, no = Choice("agree", knowledge.say("quiz.agree")), Choice("disagree", knowledge.say("quiz.disagree"))
                 yield Question(
                     item_id, kind, "dermatomes",
-                    *_ask("map_agree", region=where, lee=LEE, keegan=KEEGAN), "choice", ChoiceKey("agree" if lee == keegan else "disagree", said + note, answer, card),
-                    (yes, no), shown, light,
+                    _ask(knowledge, "map_agree", region=f"region_{region}", **maps), "choice",
+                    ChoiceKey(knowledge, "agree" if lee == keegan else "disagree", said, answer, card), (yes, no), shown, light,
                 )  # fmt: skip
                 continue
             lee_says = {lee, shown.lee_alternate}
             pairs = [(a, b) for a, b in ((keegan, lee), (lee, lee), (keegan, keegan)) if not (a in lee_says and b == keegan)]
-            right, *wrong = [Choice(f"{a}|{b}", f"{LEE}: {_words(a)} · {KEEGAN}: {_words(b)}") for a, b in [(lee, keegan), *pairs]]
+            right, *wrong = [Choice(f"{a}|{b}", knowledge.say("quiz.map_choice", lee_label=_words(a), keegan_label=_words(b), **maps))
+                             for a, b in [(lee, keegan), *pairs]]  # fmt: skip
             yield Question(
                 item_id, kind, "dermatomes",
-                *_ask("map_pair", region=where), "choice", ChoiceKey(right.id, said + note, answer, card), _choices(rng, right, wrong), shown, light,
+                _ask(knowledge, "map_pair", region=f"region_{region}"), "choice",
+                ChoiceKey(knowledge, right.id, said, answer, card), _choices(rng, right, wrong), shown, light,
             )  # fmt: skip
 
 
@@ -477,9 +492,10 @@ def _entrapment(knowledge: Knowledge, seed: int) -> Iterable[Question]:
         answer = (site, nerve, *([field_id] if field_id in knowledge.territories else []))
         yield Question(
             item_id, "entrapment_nerve", "entrapment_sites",
-            *_ask("entrapment_nerve", site=_lower(knowledge.title(site))), "choice",
-            ChoiceKey(nerve, link.note, answer, card_of.get(site) or card_for(knowledge, site, nerve)),
-            _choices(rng, Choice(nerve, knowledge.title(nerve)), [Choice(n, knowledge.title(n)) for n in pick]),
+            _ask(knowledge, "entrapment_nerve", site=site), "choice",
+            ChoiceKey(knowledge, nerve, knowledge.note(f"link:{site}:{nerve}", link.note), answer,
+                      card_of.get(site) or card_for(knowledge, site, nerve)),
+            _choices(rng, _choice(knowledge, nerve), [_choice(knowledge, n) for n in pick]),
             light=(site,),
         )  # fmt: skip
     for nerve, sites in sorted(sites_of.items()):
@@ -489,14 +505,15 @@ def _entrapment(knowledge: Knowledge, seed: int) -> Iterable[Question]:
         item_id = f"entrapment_site:{nerve}"
         rng = _rng(seed, item_id)
         near = related(nerve)
-        pool = [Choice(s, knowledge.title(s)) for s in sorted(traps) if not traps[s] & near]
+        pool = [_choice(knowledge, s) for s in sorted(traps) if not traps[s] & near]
         link = knowledge.link(site, nerve)
         assert link is not None
         yield Question(
             item_id, "entrapment_site", "entrapment_sites",
-            *_ask("entrapment_site", nerve=_lower(_plain(knowledge.title(nerve)))), "choice",
-            ChoiceKey(site, link.note, (site, nerve), card_of.get(site) or card_for(knowledge, site, nerve)),
-            _choices(rng, Choice(site, knowledge.title(site)), pool), light=(nerve,),
+            _ask(knowledge, "entrapment_site", nerve=nerve), "choice",
+            ChoiceKey(knowledge, site, knowledge.note(f"link:{site}:{nerve}", link.note), (site, nerve),
+                      card_of.get(site) or card_for(knowledge, site, nerve)),
+            _choices(rng, _choice(knowledge, site), pool), light=(nerve,),
         )  # fmt: skip
 
 
@@ -528,25 +545,22 @@ def _reach(knowledge: Knowledge) -> Iterable[Question]:
             sources.setdefault(v.condition, "kinetic_chain")
         elif v.mechanism in ("radicular", "referred"):
             sources.setdefault(v.source, "referred_pain")
-    names = {label: _region_name(knowledge, label) for label in _regions(knowledge)}
     for source, topic in sorted(sources.items()):
         area, territories = region_reach(knowledge, source)
         at = max(CORE_FLOOR, CORE_SHARE * max(area.values(), default=0.0))
         core = tuple(sorted((r for r, s in area.items() if s >= at), key=lambda r: (-area[r], r)))
         if len(core) < 2:
             continue  # one place is a touch question, not "every area"
-        name = _lower(_plain(knowledge.title(source)))
-        verb = "cause pain or strain" if topic == "kinetic_chain" else "send pain"
-        subject = name if topic == "kinetic_chain" else f"the {name}"
         card = card_for(knowledge, source) or next(
             (knowledge.conditions[v.condition].card
              for v in sorted(knowledge.variants().values(), key=lambda v: v.mechanism != "referred")
              if v.source == source), None
         )
-        words = f"{subject} can {verb}" + (" in" if topic == "kinetic_chain" else " to")
-        key = ReachKey(words, core, frozenset(area), territories, names, card)
+        chain = topic == "kinetic_chain"
+        words = knowledge.say("quiz.reach_cause" if chain else "quiz.reach_send", source=source)
+        key = ReachKey(knowledge, words, core, frozenset(area), territories, card)
         yield Question(f"reach:{source}", "reach", topic,
-                       *_ask("reach_chain" if topic == "kinetic_chain" else "reach", source=name), "touch_all", key,
+                       _ask(knowledge, "reach_chain" if chain else "reach", source=source), "touch_all", key,
                        light=(source,))  # fmt: skip
 
 
@@ -620,22 +634,23 @@ def _spine_or_hip(knowledge: Knowledge, seed: int) -> Iterable[Question]:
         assert group is not None
         item_id = f"spine_or_hip:{region}:{feature}" + (f"+{trigger}" if trigger else "")
         rng = _rng(seed, item_id)
-        said = [_lower(knowledge.features[feature].label)]
-        if trigger:
-            said.append(_lower(knowledge.triggers[trigger].label))
+        said = [knowledge.say("quiz.answer_sentence", answer=answer) for answer in (feature, trigger) if answer]
         shared = set(knowledge.conditions[top.condition].differentiators) & set(
             knowledge.conditions[rival.condition].differentiators
         )
         card = min(shared) if shared else top.card
-        why = (f"The ranking puts {_lower(top.title)} first ({top.score:.0%}), ahead of {_lower(rival.title)} "
-               f"({rival.score:.0%}). {top.reasons[0]}")  # fmt: skip
-        options = [Choice(g, words) for g, words in GROUPS.items()]
+        named = (knowledge.structures, knowledge.territories, knowledge.conditions)
+        top_title, rival_title = (variant_title_key(c.id, *named) for c in (top, rival))
+        why = knowledge.say("quiz.why_ranking", top=top_title, top_score=f"{top.score:.0%}", rival=rival_title,
+                            rival_score=f"{rival.score:.0%}", reason=top.why[0])  # fmt: skip
+        options = [Choice(g, knowledge.say(f"quiz.group.{g}")) for g in GROUPS]
         rng.shuffle(options)
-        where = _region_name(knowledge, region)
+        answers = _joined(knowledge.say, "quiz.comma", said)
+        assert answers is not None
         yield Question(
             item_id, "spine_or_hip", "referred_pain",
-            *_ask("spine_or_hip", region=where, answers=", ".join(said)), "choice",
-            ChoiceKey(group, why, top.path, card), tuple(options),
+            _ask(knowledge, "spine_or_hip", region=f"region_{region}", answers=answers), "choice",
+            ChoiceKey(knowledge, group, why, top.path, card), tuple(options),
             SkinPoint(None, Spot(region=region, side="right")), (f"region_{region}",),
         )  # fmt: skip
 

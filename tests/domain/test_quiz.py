@@ -62,9 +62,9 @@ def test_every_kind_and_topic_is_generated(bank: list[Question]) -> None:
                      "entrapment_nerve", "entrapment_site", "reach", "spine_or_hip"}  # fmt: skip
     assert {q.topic for q in bank} == set(TOPICS)
     assert len({q.id for q in bank}) == len(bank), "ids must be unique"
-    # prompts are templates with content words, so the UI can translate the template
-    assert {q.template for q in bank} == set(PROMPTS.values())
-    assert all(q.prompt == q.template.format(**dict(q.args)) and "{" not in q.prompt for q in bank)
+    # prompts are phrases (app/domain/phrases.py), so every language renders them the same way
+    assert {q.ask.key for q in bank} == {f"quiz.{prompt}" for prompt in PROMPTS}
+    assert all(q.prompt == q.ask.text and "{" not in q.prompt for q in bank)
 
 
 def test_generation_repeats_for_a_seed(knowledge: Knowledge, skin: list[SkinPoint], bank: list[Question]) -> None:
@@ -234,3 +234,43 @@ def test_an_answer_of_the_wrong_form_is_a_clear_error(bank: list[Question]) -> N
         choice.check("no_such_choice")
     with pytest.raises(QueryError, match="touched skin point"):
         touch.check("L5")
+
+
+# -- Spanish -----------------------------------------------------------------------------------------
+def test_every_kind_of_question_and_feedback_is_in_spanish(knowledge: Knowledge, bank: list[Question],
+                                                           skin: list[SkinPoint]) -> None:  # fmt: skip
+    """Prompts, choices and feedback (right and wrong) of every kind render in Spanish, with no
+    English left and no "(in English)" fallback (issue 11)."""
+    from spanish_words import english_in
+
+    words = knowledge.in_language("es")
+    sample = skin[::211]
+    seen: dict[str, set[bool]] = {}
+    for q in bank:
+        if q.answer_with == "choice":
+            feedbacks = [q.check(c.id) for c in q.choices]
+        elif q.answer_with == "touch":
+            feedbacks = [q.check(p) for p in sample]
+        else:
+            feedbacks = [q.check(sample[i : i + n]) for i, n in ((0, 1), (5, 4), (20, 30))]
+        for what, phrase in [("prompt", q.ask), *(("choice", c.said) for c in q.choices),
+                             *(("feedback", f.said) for f in feedbacks)]:  # fmt: skip
+            text = words.say(phrase)
+            assert words.says(phrase), f"{q.id} {what} ({phrase.key}) falls back to English: {text}"
+            assert not english_in(text), f"{q.id} {what} ({phrase.key}): English {english_in(text)} in {text!r}"
+        for f in feedbacks:
+            seen.setdefault(q.kind, set()).add(f.right)
+        assert words.say(q.ask) != q.prompt
+    assert all(seen[kind] == {True, False} for kind in seen), f"right and wrong feedback of every kind: {seen}"
+    assert set(seen) == {q.kind for q in bank}
+
+
+def test_names_in_a_sentence_keep_abbreviations_and_inner_brackets() -> None:
+    from app.domain.knowledge import shown
+
+    assert shown("L5 nerve root", "sentence", "L5") == "L5 nerve root"
+    assert shown("SI joint (low back)", "shortsentence", "si_joint") == "SI joint"
+    assert shown("Sural nerve (outer ankle)", "shortsentence", "sural") == "sural nerve"
+    assert shown("Adductor (Hunter's) canal in the inner thigh", "shortsentence", "adductor_canal") == (
+        "adductor (Hunter's) canal in the inner thigh"
+    )

@@ -114,7 +114,7 @@ class StudyMode(QObject):
 
     def _build_quiz(self) -> None:
         window = self.window
-        self.quiz = QuizPanel()
+        self.quiz = QuizPanel(self.words)
         self.quiz.reset_button.setVisible(self.spec.allows(ids.RESET_PROGRESS))
         self.quiz.choice_made.connect(self.answer)
         self.quiz.finish_requested.connect(self.finish_touches)
@@ -278,7 +278,7 @@ class StudyMode(QObject):
         self.quiz.show_scores(self.session.scores(), self.progress.topic_totals(topics))
 
     def _card_html(self, card_id: str | None) -> str:
-        card = self.knowledge.card(card_id) if card_id else None
+        card = self.words.card(card_id) if card_id else None
         if card is None:
             return ""
         return f"<h2>{card.title}</h2>" + render_study_card(card, self.knowledge.references, self.spec.card_first_section)

@@ -4,7 +4,7 @@ does through signals; `StudyMode` runs the round."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.study.questions import TOPIC_WORDS, TOPICS, Feedback, Question
+from app.domain.knowledge import InLanguage
+from app.study.questions import TOPICS, Feedback, Question
 from app.study.session import TopicScore
 
 RIGHT_MARK, WRONG_MARK = "✓", "✗"  # the answer is told by a mark and words, never by its colour alone
@@ -29,15 +30,6 @@ def _set_look(widget: QWidget, name: str, value: str) -> None:
     widget.style().polish(widget)
 
 
-def quiz_text(text: str) -> str:
-    """Content-made text (prompts, feedback) through the translator's "quiz" context."""
-    return QCoreApplication.translate("quiz", text)
-
-
-def prompt_of(question: Question) -> str:
-    return quiz_text(question.template).format(**dict(question.args))
-
-
 class QuizPanel(QWidget):
     choice_made = Signal(str)
     finish_requested = Signal()  # done touching every area
@@ -45,8 +37,9 @@ class QuizPanel(QWidget):
     new_round_requested = Signal()
     reset_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, words: InLanguage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.words = words  # the questions' phrases and the topics in the interface's language
         layout = QVBoxLayout(self)
         self.counter = QLabel()
         self.counter.setProperty("muted", "true")
@@ -82,7 +75,7 @@ class QuizPanel(QWidget):
         self.scores = QGridLayout()
         self.score_labels: dict[str, QLabel] = {}
         for row, topic in enumerate(TOPICS):
-            name = QLabel(quiz_text(TOPIC_WORDS[topic]))
+            name = QLabel(self.topic_name(topic))
             value = QLabel("–")
             value.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.scores.addWidget(name, row // 2, (row % 2) * 2)
@@ -116,6 +109,9 @@ class QuizPanel(QWidget):
         self.show_waiting()
 
     # -- what to show -------------------------------------------------------------------------
+    def topic_name(self, topic: str) -> str:
+        return self.words.phrase(f"quiz.topic.{topic}")
+
     def _clear_choices(self) -> None:
         for button in self.choice_buttons.values():
             self.choices.removeWidget(button)
@@ -133,8 +129,8 @@ class QuizPanel(QWidget):
 
     def show_question(self, question: Question, number: int, total: int) -> None:
         self.counter.setText(self.tr("Question {0} of {1} · {2}").format(
-            number, total, quiz_text(TOPIC_WORDS[question.topic])))  # fmt: skip
-        self.prompt.setText(prompt_of(question))
+            number, total, self.topic_name(question.topic)))  # fmt: skip
+        self.prompt.setText(self.words.marked(question.ask))
         self._clear_choices()
         self.feedback.hide()
         self.next_button.hide()
@@ -149,7 +145,7 @@ class QuizPanel(QWidget):
         else:
             self.hint.setText(self.tr("The lit spot is marked on the body.") if question.shown is not None else "")
         for choice in question.choices:
-            button = QPushButton(quiz_text(choice.label))
+            button = QPushButton(self.words.marked(choice.said))
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setProperty("quiz", "choice")
             button.clicked.connect(lambda _checked=False, c=choice.id: self.choice_made.emit(c))
@@ -172,7 +168,7 @@ class QuizPanel(QWidget):
                 _set_look(button, "quiz", "wrong")
         self.finish_button.hide()
         self.hint.setText(self.tr("The answer is lit on the body (teal)."))
-        self.feedback.setText(quiz_text(feedback.message))
+        self.feedback.setText(self.words.marked(feedback.said))
         _set_look(self.feedback, "quiz", "right" if feedback.right else "wrong")
         self.feedback.show()
         self.next_button.show()

@@ -1,0 +1,69 @@
+"""The student quiz in Spanish (issue 11): a round of every kind of question, answered with real
+clicks, shows no English in the question, the choices, the feedback and the scores, and the card in
+Spanish with its clinicians' and students' section first."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QLabel
+
+from app.ui.i18n import Translation
+from pixels import click, skin_point_near
+from spanish_words import english_in
+
+
+@pytest.fixture
+def spanish(qapp):
+    translation = Translation()
+    assert translation.install("es")
+    yield translation
+    translation.install("en")
+
+
+def quiz_texts(window) -> list[str]:
+    quiz = window.study.quiz
+    texts = [w.text() for w in (*quiz.findChildren(QLabel), *quiz.findChildren(QAbstractButton))
+             if w.isVisibleTo(quiz) and w.text()]  # fmt: skip
+    return [*texts, window.statusBar().currentMessage()]
+
+
+def assert_spanish(texts: list[str], when: str) -> None:
+    for text in texts:
+        assert not english_in(text) and "(en inglés)" not in text, f"{when}: English in {text!r}"
+
+
+def test_a_spanish_student_gets_every_kind_of_question_in_spanish(qtbot, spanish, open_student):
+    window = open_student()
+    study = window.study
+    first_of_kind = {}
+    for question in study.questions:
+        first_of_kind.setdefault(question.kind, question)
+    assert len(first_of_kind) == 9, sorted(first_of_kind)
+    window.camera.request_view("anterior")
+    qtbot.waitUntil(lambda: not window.animating())
+    for kind, question in first_of_kind.items():
+        study.new_round([question])
+        assert study.quiz.prompt.text() == study.words.say(question.ask) != question.prompt
+        assert_spanish(quiz_texts(window), f"asking {question.id}")
+        if question.answer_with == "choice":
+            wrong = next(c for c in question.choices if c.id != question.right_choice)
+            study.quiz.choice_buttons[wrong.id].click()
+        else:
+            for landmark, toward in (("metatarsal_head_3_right", (0, 0, 1)), ("tibial_tuberosity_right", (0.3, 1, 0))):
+                click(qtbot, window, skin_point_near(window, landmark, toward))
+                if question.answer_with == "touch":
+                    break
+            if question.answer_with == "touch_all":
+                qtbot.waitUntil(lambda: len(study.touches) == 2)
+                study.quiz.finish_button.click()
+        qtbot.waitUntil(lambda: study.feedback is not None)
+        assert study.quiz.feedback.text() == study.words.say(study.feedback.said) != study.feedback.message
+        assert_spanish(quiz_texts(window), f"the feedback of {question.id}")
+        card = study.words.card(study.feedback.card) if study.feedback.card else None
+        if card is not None:
+            shown = study.quiz.card_view.toPlainText()
+            assert card.language == "es" and shown.startswith(card.title)
+            if "Para profesionales y estudiantes" in shown:  # the student's section first, as in English
+                assert any("Para profesionales y estudiantes" in line for line in shown.splitlines()[1:3]), shown[:200]
+        study.quiz.next_button.click()  # the round goes on (a missed item comes back) or ends
+        assert_spanish(quiz_texts(window), f"after {question.id}")

@@ -27,6 +27,7 @@ class ViewState:
     show_map_differences: bool = False  # mark where the Lee and Keegan dermatome maps disagree
     show_labels: bool = False
     high_contrast: bool = False  # the high-contrast theme: a black background, thicker map lines
+    text_scale: float = 1.0  # the presenter's text size: labels in 3D follow it
 
 
 class CameraRequests:

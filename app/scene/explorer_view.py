@@ -33,6 +33,7 @@ PULSE_S = 1.4  # the pulse runs from the source to the spot in this time, whatev
 PULSE_FRAME_BUDGET_S = 0.125  # slower frames than this (8 fps) would make the pulse jump: no pulse
 MAX_PATHS = 4  # more lines than this turn the picture into a tangle
 REACH_LAYER = "reach"
+CHAIN_FONT_PX = 12  # the kinetic chain's evidence labels, at the presenter's text size 1
 REACH_TIER_OPACITY = (0.0, 0.25, 0.45, 0.75)  # how strongly the reverse view tints each tier of place
 # What kind of thing a picked structure is, by mesh layer or by name prefix for the authored ones.
 STRUCTURE_KINDS = {
@@ -291,7 +292,7 @@ class ExplorerView:
             return
         self._chain_actor.mapper.SetInputData(arrows)
         points, words = label_points(self.chain, self.paths.centres)
-        plotter.add_point_labels(points, words, name="kinetic_chain_labels", font_size=12, point_size=1,
+        plotter.add_point_labels(points, words, name="kinetic_chain_labels", font_size=round(CHAIN_FONT_PX * self.scene.state.text_scale), point_size=1,
                                  shape_opacity=0.7, always_visible=True, reset_camera=False, pickable=False,
                                  render=False)  # fmt: skip
 

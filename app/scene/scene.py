@@ -206,6 +206,7 @@ class AnatomyScene:
             (self.state.events.show_nerves, self._on_layers_change),
             (self.state.events.show_structures, self._on_layers_change),
             (self.state.events.high_contrast, self._on_contrast_change),
+            (self.state.events.text_scale, self._on_text_scale_change),
             (self.camera.view_requested, self.set_view),
             (self.camera.reset_requested, self.reset_view),
         ]
@@ -303,6 +304,9 @@ class AnatomyScene:
     def _on_contrast_change(self, _value: bool) -> None:
         self._set_background()
         self.frames.request()
+
+    def _on_text_scale_change(self, _scale: float) -> None:
+        self.frames.request()  # the labels are placed again, at the new size, before the frame
 
     # -- camera ---------------------------------------------------------------------------
     def set_view(self, view: str) -> None:

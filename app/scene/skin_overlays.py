@@ -180,16 +180,17 @@ class SkinOverlays:
             self._placed_for = None
             return
         camera = plotter.camera
-        key = (tuple(camera.position), tuple(camera.focal_point), tuple(camera.up), tuple(plotter.renderer.GetSize()))
+        font_px = round(LABEL_FONT_PX * self.scene.state.text_scale)
+        key = (tuple(camera.position), tuple(camera.focal_point), tuple(camera.up), tuple(plotter.renderer.GetSize()), font_px)
         if key == self._placed_for:
             return
         self._placed_for = key
-        self.placed_labels = place_map_labels(self._label_candidates, plotter.renderer, np.asarray(camera.position))
+        self.placed_labels = place_map_labels(self._label_candidates, plotter.renderer, np.asarray(camera.position), font_px)
         plotter.remove_actor(LABELS_ACTOR, render=False)
         if self.placed_labels:
             plotter.add_point_labels(
                 np.array([label.anchor for label in self.placed_labels]), [label.text for label in self.placed_labels],
-                name=LABELS_ACTOR, font_size=LABEL_FONT_PX, point_size=1, shape_opacity=0.6, always_visible=True,
+                name=LABELS_ACTOR, font_size=font_px, point_size=1, shape_opacity=0.6, always_visible=True,
                 reset_camera=False, pickable=False, render=False,
             )  # fmt: skip
 
@@ -202,7 +203,8 @@ class MapLabel:
     size: int  # skin vertices of the patch
 
 
-def place_map_labels(candidates: list[MapLabel], renderer: object, eye: np.ndarray) -> list[MapLabel]:
+def place_map_labels(candidates: list[MapLabel], renderer: object, eye: np.ndarray,
+                     font_px: int = LABEL_FONT_PX) -> list[MapLabel]:  # fmt: skip
     """The labels on skin facing the eye, inside the view, none over another (bigger patches first)."""
     width, height = renderer.GetSize()  # type: ignore[attr-defined]
     placed: list[tuple[MapLabel, tuple[float, float, float, float]]] = []
@@ -213,8 +215,8 @@ def place_map_labels(candidates: list[MapLabel], renderer: object, eye: np.ndarr
         renderer.SetWorldPoint(*label.anchor, 1.0)  # type: ignore[attr-defined]
         renderer.WorldToDisplay()  # type: ignore[attr-defined]
         x, y, _ = renderer.GetDisplayPoint()  # type: ignore[attr-defined]
-        half = len(label.text) * LABEL_FONT_PX * 0.3 + 3
-        box = (x - half, y - LABEL_FONT_PX * 0.7, x + half, y + LABEL_FONT_PX * 0.7)
+        half = len(label.text) * font_px * 0.3 + 3
+        box = (x - half, y - font_px * 0.7, x + half, y + font_px * 0.7)
         if not (0 <= x <= width and 0 <= y <= height) or any(boxes_overlap(box, other) for _, other in placed):
             continue
         placed.append((label, box))

@@ -151,9 +151,10 @@ class StructureLabels:
                 candidates.append(((rank, -extent), name, anchor, x, y))
         # the overlap test first: the view ray (the costly part) is cast only for labels that fit
         placed: list[PlacedLabel] = []
+        font_px = self.font_px()
         for _order, name, anchor, x, y in sorted(candidates, key=lambda c: c[0]):
             text = self.namer(name)
-            box = (x, y, x + len(text) * FONT_PX * CHAR_WIDTH + 2 * PAD_PX, y + FONT_PX + 2 * PAD_PX)
+            box = (x, y, x + len(text) * font_px * CHAR_WIDTH + 2 * PAD_PX, y + font_px + 2 * PAD_PX)
             if box[2] > width or box[3] > height:
                 box = (x - (box[2] - box[0]), y - (box[3] - box[1]), x, y)
             if any(boxes_overlap(box, other.box) for other in placed):
@@ -169,8 +170,11 @@ class StructureLabels:
         camera = self.scene.plotter.camera
         return (
             tuple(camera.position), tuple(camera.focal_point), tuple(camera.up), camera.view_angle,
-            tuple(self.scene.plotter.renderer.GetSize()), tuple(self._occluders()),
+            tuple(self.scene.plotter.renderer.GetSize()), tuple(self._occluders()), self.font_px(),
         )  # fmt: skip
+
+    def font_px(self) -> int:
+        return round(FONT_PX * self.scene.state.text_scale)
 
     def _prepare(self) -> None:
         if not self.shown or self.scene.frames.moving:
@@ -188,7 +192,7 @@ class StructureLabels:
         if self.placed:
             self.scene.plotter.add_point_labels(
                 np.array([p.anchor for p in self.placed]), [p.text for p in self.placed], name=ACTOR,
-                font_size=FONT_PX, point_size=4, point_color="#ffffff", shape_opacity=0.65,
+                font_size=self.font_px(), point_size=4, point_color="#ffffff", shape_opacity=0.65,
                 always_visible=True, reset_camera=False, pickable=False, render=False,
             )  # fmt: skip
             self._actor_up = True

@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
         self.text_size = TextSize(self)  # Ctrl+= / Ctrl+- / Ctrl+0, remembered; larger in a tall window
         self.resize(1280, 800)
         self.state = state or ViewState()
+        self.state.text_scale = self.text_size.drawn_scale  # labels in 3D follow the presenter's text size
+        self.text_size.changed.connect(self._on_text_scale)
         self.camera = CameraRequests()
         self.explorer = Explorer(knowledge)
 
@@ -219,6 +221,9 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.RichText)
         self.keys_box = box
         box.open()
+
+    def _on_text_scale(self, scale: float) -> None:
+        self.state.text_scale = scale
 
     def _show_language_menu(self) -> None:
         self.toolbar.widgetForAction(self.language_action).showMenu()

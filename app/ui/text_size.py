@@ -7,7 +7,7 @@ The scale is applied to the application font, which every widget without a font 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -26,6 +26,8 @@ def settings() -> QSettings:
 
 class TextSize(QObject):
     """The window's text scale and its three actions (added to the window, so the keys work anywhere)."""
+
+    changed = Signal(float)  # the scale the text is drawn at: the presenter's times a tall window's
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
@@ -89,10 +91,15 @@ class TextSize(QObject):
 
     def _apply(self) -> None:
         font = QFont(self.base)
-        size, scale = self.base.pointSizeF(), self.scale * self.window_factor
+        size, scale = self.base.pointSizeF(), self.drawn_scale
         if size > 0:
             font.setPointSizeF(size * scale)
         else:  # a font sized in pixels
             font.setPixelSize(max(1, round(self.base.pixelSize() * scale)))
         if font != QApplication.font():  # every widget re-lays out on a change: none at a normal start
             QApplication.setFont(font)
+        self.changed.emit(self.drawn_scale)
+
+    @property
+    def drawn_scale(self) -> float:
+        return self.scale * self.window_factor

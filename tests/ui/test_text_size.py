@@ -58,3 +58,21 @@ def test_a_tall_window_starts_with_larger_text_and_the_presenter_scale_multiplie
     assert "115%" in window.statusBar().currentMessage()
     window.resize(1280, 800)
     qtbot.waitUntil(lambda: abs(_point_size() - normal * 1.15) < 0.05)
+
+
+def test_the_labels_in_3d_follow_the_presenter_text_size(qtbot, window):
+    from app.scene.skin_overlays import LABEL_FONT_PX, LABELS_ACTOR
+
+    def label_font_px() -> int:
+        mapper = window.scene.plotter.actors[f"{LABELS_ACTOR}-labels"].GetMapper()
+        return mapper.GetInputConnection(0, 0).GetProducer().GetTextProperty().GetFontSize()
+
+    window.overlay_box.setCurrentIndex(window.overlay_box.findData("dermatomes"))
+    window.labels_box.setChecked(True)
+    qtbot.waitUntil(lambda: not window.animating() and bool(window.overlays.placed_labels))
+    assert label_font_px() == LABEL_FONT_PX
+    shown = len(window.overlays.placed_labels)
+    for _ in range(3):
+        qtbot.keyClick(window.interactor, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.animating() and label_font_px() == round(LABEL_FONT_PX * 1.5))
+    assert len(window.overlays.placed_labels) <= shown, "larger labels never overlap: fewer may fit"

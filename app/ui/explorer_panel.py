@@ -422,6 +422,14 @@ class ExplorerPanel(QWidget):
             return
         self.card_view.setHtml(self.candidate_html(candidate))
 
+    def show_again(self) -> None:
+        """The chosen source's card and the reverse view made again (Qt colours their links as it
+        parses them: after a theme change)."""
+        if self.explorer.selected is not None:
+            self._on_selection_change(self.explorer.selected)
+        if self.explorer.source is not None:
+            self._on_source_change(self.explorer.source)
+
     def candidate_html(self, candidate: Candidate) -> str:
         reasons = "".join(f"<li>{_reason_html(self.words.marked(reason))}</li>" for reason in candidate.why)
         helpers = ", ".join(self.tr(WHO_CAN_HELP[w]) if w in WHO_CAN_HELP else w for w in candidate.who_can_help)

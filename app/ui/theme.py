@@ -195,6 +195,9 @@ class Theme(QObject):
         state = getattr(self.window, "state", None)
         if state is not None:
             state.high_contrast = colours.scene_high_contrast
+        panel = getattr(self.window, "panel", None)
+        if panel is not None:  # the card on show is parsed again, with the new link colour
+            panel.show_again()
 
     def close(self) -> None:
         """Stop following the platform (the window is going; it may close twice). The link

@@ -192,3 +192,31 @@ def test_the_chosen_card_stays_readable_in_high_contrast(qtbot, window):
 
     link = QApplication.palette().color(QPalette.ColorRole.Link).name()
     assert link == THEMES["high"].link, "links in the cards are parsed with the application's link colour"
+
+
+def test_a_card_on_show_gets_the_new_themes_link_colour(qtbot, window):
+    from PySide6.QtGui import QTextCharFormat
+
+    window.touch_vertex(window.explorer_view.labels.centre_vertex("region_heel"))
+    qtbot.waitUntil(lambda: window.panel.candidate_list.count() > 0)
+
+    def link_colours() -> set[str]:
+        colours, block = set(), window.panel.card_view.document().begin()
+        while block.isValid():
+            for fragment in (it.fragment() for it in _fragments(block)):
+                char: QTextCharFormat = fragment.charFormat()
+                if char.isAnchor() and char.anchorHref():  # a link, not a section's name
+                    colours.add(char.foreground().color().name())
+            block = block.next()
+        return colours
+
+    assert link_colours() and THEMES["high"].link not in link_colours()
+    window.theme.set_contrast("high")
+    assert link_colours() == {THEMES["high"].link}
+
+
+def _fragments(block):
+    iterator = block.begin()
+    while not iterator.atEnd():
+        yield iterator
+        iterator += 1

@@ -134,7 +134,7 @@ def _keep_normals(mesh: pv.PolyData) -> pv.PolyData:
     re-winds the triangles, so the GPU's index buffers are built again) whenever any array of
     the mesh changes: on every touch, for the skin's and the lit structures' new colours."""
     if mesh.n_cells > mesh.n_verts + mesh.n_lines and mesh.point_data.active_normals is None:
-        mesh.copy_from(mesh.compute_normals(cell_normals=False, split_vertices=False))
+        mesh.copy_from(mesh.compute_normals(cell_normals=False, split_vertices=False), deep=False)
     return mesh
 
 

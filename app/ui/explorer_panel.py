@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSignalBlocker, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -140,23 +140,32 @@ REACH_GROUPS = {  # the reverse view's places, by the tier the body is shaded wi
     0: QT_TRANSLATE_NOOP("ExplorerPanel", "Areas those places lie in:"),
 }
 CARD_SLACK_PX = 8  # wrapped labels ask for a little less height than they draw with
+# The first few source cards are made with the answer; the rest (below the fold, about 1 ms each)
+# once the 3D frame that shows the answer is drawn (words, then picture, then the rest).
+CARDS_AT_ONCE, CARDS_LATER_MS = 4, 30
+CARD_GUESS_PX = 90  # a card not made yet holds this much room
+
+
+def card_lines(candidate: Candidate, title: str, touches: tuple[object, ...], words: InLanguage) -> tuple[str, str, str]:
+    """A source card's three lines: its title, how it causes pain and how sure, why it fits here."""
+    facts = [words.mechanism(candidate.mechanism), words.phrase(f"evidence.{candidate.evidence}")]
+    if len(touches) > 1:
+        facts.append(QCoreApplication.translate("SourceCard", "explains {0}% of the area").format(round(candidate.explains * 100)))
+    why = _CARD_REFERENCE.sub("", words.marked(candidate.why[0])).strip() if candidate.why else ""
+    return title, " · ".join(facts), why
 
 
 class SourceCard(QFrame):
     """One ranked source as a card: its colour and how it causes pain, why it fits here, evidence."""
 
-    def __init__(self, candidate: Candidate, title: str, touches: tuple[object, ...], words: InLanguage) -> None:
+    def __init__(self, mechanism: str, lines: tuple[str, str, str]) -> None:
         super().__init__()
         self.setObjectName("sourceCard")
-        self.setProperty("mechanism", candidate.mechanism)  # the theme's sheet colours its edge (app/ui/theme.py)
-        facts = [words.mechanism(candidate.mechanism), words.phrase(f"evidence.{candidate.evidence}")]
-        if len(touches) > 1:
-            facts.append(self.tr("explains {0}% of the area").format(round(candidate.explains * 100)))
-        why = _CARD_REFERENCE.sub("", words.marked(candidate.why[0])).strip() if candidate.why else ""
+        self.setProperty("mechanism", mechanism)  # the theme's sheet colours its edge (app/ui/theme.py)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 8, 6)
         layout.setSpacing(2)
-        for text, name in ((title, "sourceTitle"), (" · ".join(facts), "sourceFacts"), (why, "sourceWhy")):
+        for text, name in zip(lines, ("sourceTitle", "sourceFacts", "sourceWhy")):
             if not text:
                 continue
             label = QLabel(text)
@@ -165,7 +174,6 @@ class SourceCard(QFrame):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
-        self.plain_text = ". ".join(t for t in (title, " · ".join(facts), why) if t)
 
     def set_selected(self, selected: bool) -> None:
         self.setProperty("selected", selected)
@@ -307,9 +315,14 @@ class ExplorerPanel(QWidget):
         for signal, slot in self._connections:
             signal.connect(slot)
         self._shown_for: tuple[object, bool] = ((), False)  # the touches and urgent view last shown
+        self._cards_timer = QTimer(self)
+        self._cards_timer.setSingleShot(True)
+        self._cards_timer.setInterval(CARDS_LATER_MS)
+        self._cards_timer.timeout.connect(self._make_the_other_cards)
         self._card_bodies: dict[tuple[str, str | None], str] = {}  # (card, first section) -> HTML
 
     def close_connections(self) -> None:
+        self._cards_timer.stop()
         for signal, slot in self._connections:
             signal.disconnect(slot)
         self._connections.clear()
@@ -360,8 +373,10 @@ class ExplorerPanel(QWidget):
         self.gaps.setVisible(bool(explorer.gaps))
         with QSignalBlocker(self.candidate_list):
             self.candidate_list.clear()
-            for candidate in explorer.candidates:
-                self._add_item(candidate)
+            for row, candidate in enumerate(explorer.candidates):
+                self._add_item(candidate, card=row < CARDS_AT_ONCE)
+        if len(explorer.candidates) > CARDS_AT_ONCE:
+            self._cards_timer.start()
         # lay the list out now, not from Qt's delayed-layout timer: its paint must be pending
         # when the 3D frame lets the words paint first (app/ui/scene_widget.py)
         self.candidate_list.doItemsLayout()
@@ -381,15 +396,33 @@ class ExplorerPanel(QWidget):
             self.tabs.setCurrentIndex(0)  # a new touch or the urgent signs; an answer keeps its tab
         self._shown_for = shown_for
 
-    def _add_item(self, candidate: Candidate) -> None:
-        card = SourceCard(candidate, self.title_of(candidate), self.explorer.touches, self.words)
+    def _add_item(self, candidate: Candidate, card: bool) -> None:
+        lines = card_lines(candidate, self.title_of(candidate), self.explorer.touches, self.words)
         item = QListWidgetItem()
         item.setData(Qt.ItemDataRole.UserRole, candidate.id)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, card.plain_text)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, ". ".join(line for line in lines if line))
         item.setToolTip(self.tr("Match {0}").format(f"{candidate.score:.0%}"))
+        item.setSizeHint(QSize(self.candidate_list.viewport().width() - 4, CARD_GUESS_PX))
         self.candidate_list.addItem(item)
+        if card:
+            self._make_card(item, candidate.mechanism, lines)
+
+    def _make_card(self, item: QListWidgetItem, mechanism: str, lines: tuple[str, str, str]) -> None:
+        card = SourceCard(mechanism, lines)
+        selected = self.explorer.selected
+        card.set_selected(selected is not None and selected.id == item.data(Qt.ItemDataRole.UserRole))
         self.candidate_list.setItemWidget(item, card)
         self._fit_item(item)
+
+    def _make_the_other_cards(self) -> None:
+        """The cards below the first few, after the frame (see CARDS_AT_ONCE)."""
+        candidates = {c.id: c for c in self.explorer.candidates}
+        for row in range(self.candidate_list.count()):
+            item = self.candidate_list.item(row)
+            candidate = candidates.get(item.data(Qt.ItemDataRole.UserRole))
+            if candidate is not None and self.candidate_list.itemWidget(item) is None:
+                lines = card_lines(candidate, self.title_of(candidate), self.explorer.touches, self.words)
+                self._make_card(item, candidate.mechanism, lines)
 
     def _fit_item(self, item: QListWidgetItem) -> None:
         widget = self.candidate_list.itemWidget(item)

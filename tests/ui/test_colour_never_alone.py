@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from app.domain.knowledge import MECHANISM_WORDS
 from app.scene.skin_overlays import _hatched_differences
@@ -23,10 +25,14 @@ def test_a_card_names_its_mechanism_in_words_and_its_title_is_not_coloured_text(
 def test_each_source_card_says_its_mechanism(qtbot, window):
     window.touch_vertex(window.explorer_view.labels.centre_vertex("region_dorsum_of_foot"))
     qtbot.waitUntil(lambda: window.panel.candidate_list.count() > 0)
-    for row in range(window.panel.candidate_list.count()):
-        item = window.panel.candidate_list.item(row)
+    listed = window.panel.candidate_list
+    qtbot.waitUntil(lambda: all(listed.itemWidget(listed.item(row)) for row in range(listed.count())))  # the last ones after the frame
+    for row in range(listed.count()):
+        item = listed.item(row)
         candidate = next(c for c in window.explorer.candidates if c.id == item.data(256))
-        assert MECHANISM_WORDS[candidate.mechanism] in window.panel.candidate_list.itemWidget(item).plain_text
+        words = MECHANISM_WORDS[candidate.mechanism]
+        assert words in item.data(Qt.ItemDataRole.AccessibleTextRole)
+        assert any(words in label.text() for label in listed.itemWidget(item).findChildren(QLabel))
 
 
 def test_where_the_dermatome_maps_differ_is_a_striped_pattern(window):

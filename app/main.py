@@ -12,7 +12,7 @@ import logging
 import sys
 from typing import TYPE_CHECKING
 
-from app.ui.qt_env import collection_paused
+from app.ui.qt_env import collection_paused, keep_for_the_session, let_go
 
 with collection_paused():
     from PySide6.QtCore import QTimer
@@ -82,10 +82,12 @@ class Windows:
     def switch_language(self, language: str) -> None:
         remember_language(language)
         self.translation.install(language)
+        let_go()
         old, self.window = self.window, self._open()
         self.window.setGeometry(old.geometry())
         self.window.show()
         old.close()
+        QTimer.singleShot(0, lambda: keep_for_the_session(collect=True))  # once the old window is deleted
 
 
 class Kiosk:
@@ -107,9 +109,11 @@ class Kiosk:
 
     def switch_language(self, language: str) -> None:
         self.translation.install(language)
+        let_go()
         old, self.window = self.window, self._open(self.window.spec)
         self.window.show_kiosk()
         old.hand_over()
+        QTimer.singleShot(0, lambda: keep_for_the_session(collect=True))  # once the old window is deleted
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -141,6 +145,7 @@ def run_app(args: argparse.Namespace) -> int:
         kiosk = Kiosk(model, knowledge, translation, spec)
         install_crash_reports(lambda _text: None)  # logged; the visitor's screen carries on as it is
         kiosk.window.show_kiosk()
+        keep_for_the_session()
         return qt_app.exec()
     windows = Windows(model, knowledge, translation, spec)
     # from here on an unexpected error is logged and shown in the status bar; the window stays up
@@ -150,4 +155,5 @@ def run_app(args: argparse.Namespace) -> int:
             f"{len(problems)} content problem(s); those cards are left out. Run `referral-atlas check-content`."
         )
     windows.window.show()
+    keep_for_the_session()
     return qt_app.exec()

@@ -173,11 +173,13 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from app.main import load_content_and_report, load_model_or_report
+    from app.ui.qt_env import keep_for_the_session
     from app.ui.main_window import MainWindow
 
     window = MainWindow(load_model_or_report(), load_content_and_report()[0])
     window.resize(*WINDOW)
     window.show()
+    keep_for_the_session()  # as the app does once its window is up (app/main.py)
     window.activateWindow()
     for _ in range(50):
         app.processEvents()

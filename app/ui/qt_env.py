@@ -23,3 +23,18 @@ def collection_paused() -> Iterator[None]:
     finally:
         gc.freeze()
         gc.enable()
+
+
+def keep_for_the_session(collect: bool = False) -> None:
+    """The window just built and what it holds (model, content) live as long as it does: kept out
+    of later collections as the imports are, so a full collection (tens of ms) no longer lands in
+    a touch's first frame. A rebuilt window (another language) calls it again after `let_go`,
+    collecting the old window first (frozen garbage would stay for good)."""
+    if collect:
+        gc.collect()
+    gc.freeze()
+
+
+def let_go() -> None:
+    """Before a window is replaced: what it held may be collected again once it closes."""
+    gc.unfreeze()

@@ -15,7 +15,7 @@ from datetime import date
 
 from app.content.citations import cited_keys, reference_list, replace_citations
 from app.content.markdown import render_markdown
-from app.content.schema import TRANSLATED_SECTIONS
+from app.content.sections import TRANSLATED_SECTIONS
 from app.domain.explorer import Explorer
 from app.domain.knowledge import Card, InLanguage
 from app.domain.phrases import ENGLISH, literal

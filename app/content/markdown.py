@@ -12,7 +12,7 @@ import nh3
 from markdown_it import MarkdownIt
 
 from app.content.citations import numbering, reference_list, replace_citations
-from app.content.schema import TRANSLATED_SECTIONS
+from app.content.sections import TRANSLATED_SECTIONS
 from app.domain.knowledge import Card, Reference
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")

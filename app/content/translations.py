@@ -5,7 +5,7 @@ variant, an answer or a red flag) in `content/<lang>/notes.yaml`, and the senten
 
 A translated card names the English card (`translation_of`) and the English `content_version` it
 was made from (`source_version`); it has the same sections (headings in its language, see
-`schema.TRANSLATED_SECTIONS`) and the same `card:` links. Its clinician section may be left out:
+`sections.TRANSLATED_SECTIONS`) and the same `card:` links. Its clinician section may be left out:
 clinicians and students share the English literature, so the English section is then shown under
 the translated heading, saying so. A title, note or phrase records the first 8 hex digits of the sha256 of the
 English text it was made from, since data entries carry no version of their own.
@@ -31,9 +31,9 @@ from app.content.files import read_card_text
 from app.content.issues import ContentIssue
 from app.content.markdown import scan_markdown
 from app.content.readability import CLINICIAN_HEADINGS, reading_problem, texts_reading_problem
+from app.content.sections import TRANSLATED_SECTIONS
 from app.content.schema import (
     SECTIONS,
-    TRANSLATED_SECTIONS,
     CardTranslationMeta,
     NotesFile,
     PhrasesFile,

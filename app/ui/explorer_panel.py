@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.content.markdown import render_study_card
-from app.content.schema import TRANSLATED_SECTIONS
+from app.content.sections import TRANSLATED_SECTIONS
 from app.domain.effects import EffectLink, Effects, reach_tiers
 from app.domain.explorer import ANSWER_KINDS, Explorer
 from app.domain.knowledge import InLanguage

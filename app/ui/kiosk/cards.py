@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.content.markdown import render_markdown
-from app.content.schema import TRANSLATED_SECTIONS
+from app.content.sections import TRANSLATED_SECTIONS
 from app.domain.knowledge import Card
 
 # (the kiosk card's heading, the content sections it shows, in this order)

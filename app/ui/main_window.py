@@ -3,8 +3,6 @@ the right, views and urgent signs in the toolbar, a status line."""
 
 from __future__ import annotations
 
-from dataclasses import astuple
-
 import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
 
 from typing import TYPE_CHECKING
@@ -161,8 +159,7 @@ class MainWindow(QMainWindow):
         left = [d for d in docks if self.dockWidgetArea(d) == Qt.DockWidgetArea.LeftDockWidgetArea]
         others = [d for d in docks if d not in left]
         order_tab_chain(self, [self.toolbar, self.find_bar, *left, self.interactor, *others])
-        buttons = [b for b in self.findChildren(QAbstractButton) if not b.shortcut().isEmpty()]
-        show_keys([*self.toolbar.actions(), *self.find_bar.actions(), *self.actions(), *buttons])
+        show_keys(self._keyed_controls())
         self.search_box.setToolTip(f"{self.search_action.text()} ({key_names(self.search_action)})")
         if self.panel.isEnabled():
             self.panel.pick_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -213,10 +210,14 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
 
+    def _keyed_controls(self) -> list[QAction | QAbstractButton]:
+        """The toolbars' and the window's actions, and every button with a key of its own."""
+        buttons = [b for b in self.findChildren(QAbstractButton) if not b.shortcut().isEmpty()]
+        return [*self.toolbar.actions(), *self.find_bar.actions(), *self.actions(), *buttons]
+
     def _show_keys(self) -> None:
         """F1: every key of the window in one list (the text size keys have no button to show them)."""
-        buttons = [b for b in self.findChildren(QAbstractButton) if not b.shortcut().isEmpty()]
-        table = shortcut_table([*self.toolbar.actions(), *self.find_bar.actions(), *self.actions(), *buttons])
+        table = shortcut_table(self._keyed_controls())
         box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard keys"), table, QMessageBox.StandardButton.Close, self)
         box.setTextFormat(Qt.TextFormat.RichText)
         self.keys_box = box
@@ -410,8 +411,13 @@ class MainWindow(QMainWindow):
         """The place from a list, for a keyboard or a screen reader: what a touch there does."""
         picker = SpotPicker(self.search_box.index, self.panel.words, self)
         self.spot_picker = picker
-        picker.accepted.connect(lambda: picker.chosen and self.touch_region(*astuple(picker.chosen)))
+        picker.accepted.connect(self._on_spot_chosen)  # a method, not a lambda holding the window
         picker.open()
+
+    def _on_spot_chosen(self) -> None:
+        spot = self.spot_picker.chosen if self.spot_picker is not None else None
+        if spot is not None:
+            self.touch_region(spot.region, spot.side, spot.add)
 
     def touch_vertex(self, point_id: int, add: bool = False) -> None:
         """Queue a touch of one skin vertex; touches are answered after every one already queued."""

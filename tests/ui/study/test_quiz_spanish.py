@@ -4,20 +4,10 @@ Spanish with its clinicians' and students' section first."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
-from app.ui.i18n import Translation
 from pixels import click, skin_point_near
 from spanish_words import english_in
-
-
-@pytest.fixture
-def spanish(qapp):
-    translation = Translation()
-    assert translation.install("es")
-    yield translation
-    translation.install("en")
 
 
 def quiz_texts(window) -> list[str]:

@@ -3,10 +3,14 @@
 Scene code *requests* a frame; the host (the Qt widget) is woken from its event loop, lets the
 text paint first, then paints the view once, however many requests came in between. Every real
 frame goes through `paint()`: the deferred scene updates run, animations are placed by the
-clock (so slow frames drop steps and never queue), and the quality is chosen: cheaper (no FXAA)
-while the camera moves or an animation runs, full `REST_DELAY_S` after the last motion.
+clock (so slow frames drop steps and never queue), and the quality is chosen: cheaper (no FXAA,
+coarse meshes) while the camera moves or an animation runs, full `REST_DELAY_S` after the last motion.
 
-Without a host (off-screen: `screenshot`, tests) nothing is drawn until `render_now()`.
+Work that can wait (the coarse copies of the meshes) runs in spare time: one job per event-loop
+turn when no frame is pending and nothing moves, so a touch in between is answered first.
+
+Without a host (off-screen: `screenshot`, tests) nothing is drawn until `render_now()`, always at
+full quality, and spare-time work never runs.
 Qt-free: the host supplies `wake(delay_s)`, which calls `wake_up()` back from its event loop,
 and `present()`, which makes it paint soon and call `paint()` from its paint handler.
 """
@@ -27,6 +31,7 @@ from pyvista.plotting.plotter import BasePlotter
 REST_DELAY_S = 0.12  # full quality this long after the last motion (ParaView waits about as long)
 ANIMATION_INTERVAL_S = 1 / 30  # animations ask for no more frames than this
 COST_FRAMES = 5  # the frame cost is the median of the last this many frames of a quality
+SPARE_DELAY_S = 0.05  # spare-time work waits this long after a frame or after its last job
 
 Animation = Callable[[float], bool]  # (now in seconds) -> still running; it places its actors
 
@@ -34,14 +39,16 @@ Animation = Callable[[float], bool]  # (now in seconds) -> still running; it pla
 @dataclass(frozen=True)
 class Quality:
     fxaa: bool
+    coarse: bool  # the meshes' coarse copies (app/scene/coarse.py)
 
 
-REST = Quality(fxaa=True)
-MOVING = Quality(fxaa=False)
+REST = Quality(fxaa=True, coarse=False)
+MOVING = Quality(fxaa=False, coarse=True)
 
 
 class Frames:
     drawn = Signal(float)  # a frame was drawn; the seconds it took
+    quality_changed = Signal(object)  # the Quality the next frames are drawn at (on screen only)
 
     def __init__(self, plotter: pv.Plotter, clock: Callable[[], float] = time.perf_counter) -> None:
         self.plotter = plotter
@@ -50,6 +57,7 @@ class Frames:
         self._present: Callable[[], None] | None = None
         self._dirty = False
         self._preparers: list[Callable[[], None]] = []
+        self._spare: list[Callable[[], None]] = []
         self._animations: list[Animation] = []
         self._intervals: dict[Animation, float] = {}  # the least time between an animation's frames
         self._interacting = False
@@ -82,6 +90,7 @@ class Frames:
         self._animations.clear()
         self._intervals.clear()
         self._preparers.clear()
+        self._spare.clear()
         self._wake = self._present = None
 
     @property
@@ -93,6 +102,17 @@ class Frames:
     def before_frame(self, prepare: Callable[[], None]) -> None:
         """Run `prepare` before every frame (deferred scene updates bring their actors up to date)."""
         self._preparers.append(prepare)
+
+    def in_spare_time(self, job: Callable[[], None]) -> None:
+        """Run `job` from the event loop once nothing is pending (never off-screen)."""
+        self._spare.append(job)
+        if self._wake is not None:
+            self._wake(SPARE_DELAY_S)
+
+    @property
+    def spare_work(self) -> int:
+        """Jobs still waiting for spare time (on screen)."""
+        return len(self._spare) if self.live else 0
 
     def request(self) -> None:
         """Something changed: draw it once the event loop is idle."""
@@ -157,6 +177,10 @@ class Frames:
                 self._wake(remaining)
         if (self._dirty or self._animations) and self._present is not None:
             self._present()
+        elif self._spare and self.live and self._rest_at is None and not self.moving:
+            self._spare.pop(0)()
+            if self._spare and self._wake is not None:
+                self._wake(SPARE_DELAY_S)
 
     def paint(self) -> None:
         """Draw one frame, everything brought up to date first (from the host's paint handler,
@@ -182,6 +206,8 @@ class Frames:
         self.drawn.emit(took)
         if self._animations and self._wake is not None:
             self._wake(max(0.0, min(self._intervals.values()) - took))
+        elif self._spare and self._wake is not None:
+            self._wake(SPARE_DELAY_S)
 
     def prepare(self) -> None:
         """Bring the actors up to date without drawing (an off-screen picture draws itself)."""
@@ -201,3 +227,9 @@ class Frames:
         if quality != self._quality:
             self.plotter.renderer.SetUseFXAA(quality.fxaa)
             self._quality = quality
+            self.quality_changed.emit(quality)
+
+    @property
+    def quality(self) -> Quality | None:
+        """The quality frames are drawn at on screen (None off-screen: the plotter's own)."""
+        return self._quality

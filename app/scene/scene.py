@@ -11,10 +11,12 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyvista as pv
+from vtkmodules.vtkRenderingCore import vtkMapper
 
 from app.domain.view_state import CameraRequests, ViewState
 from app.scene.assets import Model, structure_names
-from app.scene.frames import Frames
+from app.scene.coarse import CoarseCopy, kept_shape
+from app.scene.frames import Frames, Quality
 from app.scene.highlight import ColourState, NamedCells
 from app.scene.overlays import LayeredColours, hex_to_rgb
 
@@ -138,10 +140,10 @@ def _keep_normals(mesh: pv.PolyData) -> pv.PolyData:
     return mesh
 
 
-def _feed(actor: pv.Actor, mesh: pv.PolyData) -> None:
-    """Give an actor a new mesh at the head of its pipeline (PyVista puts a smooth-shading filter
+def _feed(mapper: vtkMapper, mesh: pv.PolyData) -> None:
+    """Give a mapper a new mesh at the head of its pipeline (PyVista puts a smooth-shading filter
     between the mesh and the mapper)."""
-    algorithm = actor.mapper
+    algorithm = mapper
     upstream = algorithm.GetInputAlgorithm()
     while upstream is not None and not upstream.IsA("vtkTrivialProducer"):
         algorithm, upstream = upstream, upstream.GetInputAlgorithm()
@@ -197,6 +199,13 @@ class AnatomyScene:
         # translucency draws, at a third less per frame on llvmpipe (84 -> 48 ms at 632×749).
         plotter.renderer.SetUseOIT(False)
         self._apply_state()
+        # While the view moves each layer draws a coarse copy (app/scene/coarse.py), made in
+        # spare time once the window is up: the biggest first.
+        self._full_mappers: dict[str, vtkMapper] = {name: actor.GetMapper() for name, actor in self._drawn_actors()}
+        self._coarse: dict[str, CoarseCopy] = {}
+        for name in sorted(self._full_mappers, key=lambda n: -self._full_mesh(n).n_cells):
+            self.frames.in_spare_time(lambda name=name: self._make_coarse(name))
+        self.frames.quality_changed.connect(self._on_quality_change)
 
         self._connections: list[tuple[object, Callable[..., None]]] = [
             (self.state.events.skin_opacity, self._on_skin_opacity_change),
@@ -239,6 +248,7 @@ class AnatomyScene:
                 continue
             state.lit, state.dimmed = mine, bool(lit)
             self.meshes[name].cell_data["rgb"] = state.colours()
+            self._recolour_coarse(name)
 
     def set_skin_layer(
         self, name: str, point_mask: np.ndarray | None, colour: str = "#ffffff", opacity: float = 1.0
@@ -256,6 +266,7 @@ class AnatomyScene:
         colours = self.skin_layers.blend()
         if not np.array_equal(colours, self.skin_drawn.cell_data["rgb"]):
             self.skin_drawn.cell_data["rgb"] = colours
+            self._recolour_coarse("skin")
 
     def draw_skin_cut(self, cut: pv.PolyData | None) -> None:
         """Draw the skin cut along a map's boundaries (`overlays.cut_along_labels`), or whole
@@ -266,8 +277,48 @@ class AnatomyScene:
         self.skin_layers.set_cells(np.asarray(cut.cell_data["orig_cell"]) if cut is not None else None)
         _keep_normals(drawn)
         drawn.cell_data["rgb"] = self.skin_layers.blend()
-        _feed(self.skin_actor, drawn)
+        _feed(self._full_mappers["skin"], drawn)
         self.skin_drawn = drawn
+        self._recolour_coarse("skin")
+
+    # -- coarse copies while moving ---------------------------------------------------------
+    def _drawn_actors(self) -> list[tuple[str, pv.Actor]]:
+        return [*self.actors.items(), ("skin", self.skin_actor)]
+
+    def _full_mesh(self, name: str) -> pv.PolyData:
+        return self.skin_surface if name == "skin" else self.meshes[name]
+
+    def _make_coarse(self, name: str) -> None:
+        shape = kept_shape(self.model, name, self._full_mesh(name))
+        if shape is None:
+            return
+        self._coarse[name] = CoarseCopy.of(shape, self._full_mappers[name])
+        self._recolour_coarse(name)
+        quality = self.frames.quality
+        if quality is not None:
+            self._on_quality_change(quality)
+
+    def _recolour_coarse(self, name: str) -> None:
+        """Give a layer's coarse copy the colours its full mesh has now (the skin's per skin
+        cell, through the map's cut when one is drawn)."""
+        copy = self._coarse.get(name)
+        if copy is None:
+            return
+        if name != "skin" or self.skin_layers.cells is None:
+            copy.take_colours(np.asarray(self._full_mesh(name).cell_data["rgb"]))
+            return
+        per_cell = np.asarray(self.skin_surface.cell_data["rgb"]).copy()
+        per_cell[self.skin_layers.cells] = np.asarray(self.skin_drawn.cell_data["rgb"])
+        copy.take_colours(per_cell)
+
+    def cells_drawn(self) -> int:
+        """Cells the shown layers draw now (fewer while the view moves, once the copies are made)."""
+        return sum(actor.GetMapper().GetInput().GetNumberOfCells() for _, actor in self._drawn_actors() if actor.visibility)
+
+    def _on_quality_change(self, quality: Quality) -> None:
+        for name, actor in self._drawn_actors():
+            copy = self._coarse.get(name)
+            actor.SetMapper(copy.mapper if copy is not None and quality.coarse else self._full_mappers[name])
 
     def draw_from_event_loop(self, wake: Callable[[float], None], present: Callable[[], None]) -> None:
         """Draw on screen: frames come from the host's event loop (see `Frames.attach`), cheap
@@ -277,6 +328,7 @@ class AnatomyScene:
         self.frames.attach(wake, present)
 
     def close(self) -> None:
+        self.frames.quality_changed.disconnect(self._on_quality_change)
         self.frames.close()
         for signal, slot in self._connections:
             signal.disconnect(slot)  # type: ignore[attr-defined]

@@ -3,7 +3,7 @@ placed by the clock. A fake event loop (host) and clock stand in for Qt."""
 
 import pytest
 
-from app.scene.frames import ANIMATION_INTERVAL_S, REST_DELAY_S, Frames
+from app.scene.frames import ANIMATION_INTERVAL_S, MOVING, REST, REST_DELAY_S, SPARE_DELAY_S, Frames
 
 
 class FakeLoop:
@@ -73,6 +73,8 @@ def test_nothing_is_drawn_when_nothing_changed(frames):
 
 
 def test_motion_is_cheap_and_full_quality_returns_after_the_delay(frames, clock):
+    qualities = []
+    frames.quality_changed.connect(qualities.append)
     loop = FakeLoop(frames)
     loop.run()
     renderer = frames.plotter.renderer
@@ -90,6 +92,7 @@ def test_motion_is_cheap_and_full_quality_returns_after_the_delay(frames, clock)
     drawn = frames.count
     loop.run()
     assert renderer.GetUseFXAA() and frames.count == drawn + 1 and frames.idle
+    assert qualities == [REST, MOVING, REST] and MOVING.coarse and not REST.coarse
 
 
 def test_an_animation_is_placed_by_the_clock_and_ends_on_time(frames, clock):
@@ -161,3 +164,32 @@ def test_off_screen_nothing_draws_until_asked(frames):
     assert drawn == [] and not frames.live
     image = frames.picture()
     assert len(drawn) == 1 and image.shape == (64, 64, 3)
+
+
+def test_spare_time_work_waits_for_frames_and_motion_and_runs_one_job_a_turn(frames, clock):
+    loop = FakeLoop(frames)
+    done: list[int] = []
+    frames.in_spare_time(lambda: done.append(1))
+    frames.in_spare_time(lambda: done.append(2))
+    assert SPARE_DELAY_S in loop.wakes and frames.spare_work == 2
+    loop.run()
+    assert done == [] and frames.count == 1, "the pending frame comes first"
+    frames.motion_started()
+    loop.run()
+    assert done == [], "nothing runs while the view moves"
+    frames.motion_ended()
+    clock.now += REST_DELAY_S
+    loop.run()
+    assert done == [], "the rest frame comes first"
+    loop.run()
+    assert done == [1] and SPARE_DELAY_S in loop.wakes, "one job, then the loop is woken for the next"
+    loop.run()
+    assert done == [1, 2] and frames.spare_work == 0
+
+
+def test_off_screen_spare_work_never_runs(frames):
+    done = []
+    frames.in_spare_time(lambda: done.append(1))
+    frames.render_now()
+    frames.wake_up()
+    assert done == [] and frames.spare_work == 0

@@ -136,3 +136,22 @@ def test_the_rest_frame_after_a_drag_equals_the_one_before(qtbot, window):
     settle(qtbot, window)
     after = grab(window)
     assert np.abs(before.astype(int) - after.astype(int)).max() <= 2
+
+
+@pytest.mark.parametrize("overlay", ["none", "dermatomes"])
+def test_frames_while_moving_draw_coarse_copies_that_look_like_the_rest_frame(qtbot, window, quick_frames, overlay):
+    """The pulse's frames (a touch's first frame among them) draw a quarter of the triangles; with
+    a map on, the coarse skin takes the map's colours through its cut."""
+    window.state.overlay = overlay
+    frames = window.scene.frames
+    qtbot.waitUntil(lambda: frames.spare_work == 0 and not window.animating(), timeout=20000)
+    still = window.scene.cells_drawn()
+    click(qtbot, window, foot(window))
+    qtbot.waitUntil(lambda: window.explorer_view.pulsing, timeout=3000)
+    moving, cells_moving = grab(window), window.scene.cells_drawn()
+    assert window.explorer_view.pulsing, "the picture was taken during the pulse"
+    settle(qtbot, window)
+    rest, cells_rest = grab(window), window.scene.cells_drawn()
+    assert cells_rest == still and cells_moving <= 0.4 * cells_rest, (cells_moving, cells_rest)
+    difference = np.abs(moving.astype(int) - rest.astype(int)).max(axis=2)
+    assert difference.mean() < 3.0 and (difference > 60).mean() < 0.01, difference.mean()

@@ -4,6 +4,8 @@ does through signals; `StudyMode` runs the round."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -18,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.knowledge import InLanguage
 from app.study.questions import TOPICS, Feedback, Question
-from app.study.session import TopicScore
+
+if TYPE_CHECKING:  # the session and its store (pydantic) load with the first round, not at start
+    from app.study.session import TopicScore
 
 RIGHT_MARK, WRONG_MARK = "✓", "✗"  # the answer is told by a mark and words, never by its colour alone
 

@@ -108,3 +108,18 @@ def test_skin_colours_that_did_not_change_are_not_sent_again(scene):
     scene.set_skin_layer("touched", None)
     scene.refresh_skin()
     assert scene.skin_drawn.GetCellData().GetArray("rgb").GetMTime() > sent
+
+
+@pytest.mark.parametrize("view", ["anterior", "posterior", "left"])
+def test_the_tubes_drawn_one_sided_look_as_they_do_two_sided(scene, view):
+    """Nerves and muscles are closed tubes wound outward: their far sides are left undrawn."""
+    from app.scene.scene import ONE_SIDED
+
+    scene.set_view(view)
+    assert all(scene.actors[name].prop.culling == "back" for name in ONE_SIDED)
+    one_sided = scene.frames.picture()
+    for name in ONE_SIDED:
+        scene.actors[name].prop.culling = "none"
+    two_sided = scene.frames.picture()
+    difference = np.abs(one_sided.astype(int) - two_sided.astype(int)).max(axis=2)
+    assert (difference > 30).sum() <= 5, (difference > 30).sum()

@@ -81,7 +81,9 @@ def test_a_structure_pick_names_what_it_picked(qtbot, window, model):
     for layer in ("show_muscles", "show_nerves", "show_structures"):
         setattr(window.state, layer, False)
     settle(qtbot, window)
-    shaft = np.asarray(model.landmarks["patella_right"]) + (0, -0.01, 0.2)  # the front of the femur
+    from pixels import shaft_points
+
+    shaft = shaft_points(model.bones, "femur_right", count=3)[1]  # the middle of the shaft, at any width
     qtbot.mouseClick(window.interactor, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
                      widget_point(window, shaft))  # fmt: skip
     message = window.statusBar().currentMessage()

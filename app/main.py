@@ -12,7 +12,7 @@ import logging
 import sys
 from typing import TYPE_CHECKING
 
-from app.ui.qt_env import collection_paused, keep_for_the_session, let_go
+from app.ui.qt_env import collection_paused, keep_for_the_session, window_replaced
 
 with collection_paused():
     from PySide6.QtCore import QTimer
@@ -82,12 +82,11 @@ class Windows:
     def switch_language(self, language: str) -> None:
         remember_language(language)
         self.translation.install(language)
-        let_go()
-        old, self.window = self.window, self._open()
-        self.window.setGeometry(old.geometry())
-        self.window.show()
-        old.close()
-        QTimer.singleShot(0, lambda: keep_for_the_session(collect=True))  # once the old window is deleted
+        with window_replaced():
+            old, self.window = self.window, self._open()
+            self.window.setGeometry(old.geometry())
+            self.window.show()
+            old.close()
 
 
 class Kiosk:
@@ -109,11 +108,10 @@ class Kiosk:
 
     def switch_language(self, language: str) -> None:
         self.translation.install(language)
-        let_go()
-        old, self.window = self.window, self._open(self.window.spec)
-        self.window.show_kiosk()
-        old.hand_over()
-        QTimer.singleShot(0, lambda: keep_for_the_session(collect=True))  # once the old window is deleted
+        with window_replaced():
+            old, self.window = self.window, self._open(self.window.spec)
+            self.window.show_kiosk()
+            old.hand_over()
 
 
 def run_app(args: argparse.Namespace) -> int:

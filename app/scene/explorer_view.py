@@ -292,7 +292,7 @@ class ExplorerView:
             return
         self._chain_actor.mapper.SetInputData(arrows)
         points, words = label_points(self.chain, self.paths.centres)
-        plotter.add_point_labels(points, words, name="kinetic_chain_labels", font_size=round(CHAIN_FONT_PX * self.scene.state.text_scale), point_size=1,
+        plotter.add_point_labels(points, words, name="kinetic_chain_labels", font_size=self.scene.text_px(CHAIN_FONT_PX), point_size=1,
                                  shape_opacity=0.7, always_visible=True, reset_camera=False, pickable=False,
                                  render=False)  # fmt: skip
 

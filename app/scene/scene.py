@@ -366,6 +366,10 @@ class AnatomyScene:
     def _on_text_scale_change(self, _scale: float) -> None:
         self.frames.request()  # the labels are placed again, at the new size, before the frame
 
+    def text_px(self, base_px: int) -> int:
+        """A label's font size in 3D at the presenter's text size (`ViewState.text_scale`)."""
+        return round(base_px * self.state.text_scale)
+
     # -- camera ---------------------------------------------------------------------------
     def set_view(self, view: str) -> None:
         direction, up = VIEW_DIRECTIONS[view]

@@ -180,7 +180,7 @@ class SkinOverlays:
             self._placed_for = None
             return
         camera = plotter.camera
-        font_px = round(LABEL_FONT_PX * self.scene.state.text_scale)
+        font_px = self.scene.text_px(LABEL_FONT_PX)
         key = (tuple(camera.position), tuple(camera.focal_point), tuple(camera.up), tuple(plotter.renderer.GetSize()), font_px)
         if key == self._placed_for:
             return

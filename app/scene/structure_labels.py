@@ -174,7 +174,7 @@ class StructureLabels:
         )  # fmt: skip
 
     def font_px(self) -> int:
-        return round(FONT_PX * self.scene.state.text_scale)
+        return self.scene.text_px(FONT_PX)
 
     def _prepare(self) -> None:
         if not self.shown or self.scene.frames.moving:

@@ -25,16 +25,25 @@ def collection_paused() -> Iterator[None]:
         gc.enable()
 
 
-def keep_for_the_session(collect: bool = False) -> None:
+def keep_for_the_session() -> None:
     """The window just built and what it holds (model, content) live as long as it does: kept out
     of later collections as the imports are, so a full collection (tens of ms) no longer lands in
-    a touch's first frame. A rebuilt window (another language) calls it again after `let_go`,
-    collecting the old window first (frozen garbage would stay for good)."""
-    if collect:
-        gc.collect()
+    a touch's first frame."""
     gc.freeze()
 
 
-def let_go() -> None:
-    """Before a window is replaced: what it held may be collected again once it closes."""
+@contextmanager
+def window_replaced() -> Iterator[None]:
+    """Around the rebuild of a window (another language): what the old one held may be collected
+    once Qt has deleted it (frozen garbage would stay for good), then the new one is kept for the
+    session as the first was."""
+    from PySide6.QtCore import QTimer
+
     gc.unfreeze()
+    yield
+    QTimer.singleShot(0, _collect_and_keep)  # after the old window's deferred delete
+
+
+def _collect_and_keep() -> None:
+    gc.collect()
+    gc.freeze()

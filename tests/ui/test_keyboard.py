@@ -99,6 +99,7 @@ def test_the_place_picker_gives_the_answer_a_touch_there_gives(qtbot, window):
     qtbot.keyClick(window.panel.pick_button, Qt.Key.Key_P)  # a button's key clicks it 100 ms later
     qtbot.waitUntil(lambda: window.spot_picker is not None and window.spot_picker.isVisible())
     picker = window.spot_picker
+    qtbot.waitUntil(picker.isActiveWindow)  # a mnemonic (Alt+L) only works in the active window, which comes later
     qtbot.keyClicks(picker.filter, "heell")  # a typo still finds it
     assert picker.list.currentItem().data(Qt.ItemDataRole.UserRole) == "region_heel"
     qtbot.keyClick(picker.filter, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # &Left

@@ -30,7 +30,7 @@ def contrast_ratio(a: str, b: str) -> float:
 
 
 def grab(window):
-    """The window's 3D view as drawn now (it paints a frame for the picture)."""
+    """The window's 3D view as it shows now (the last frame; a pending one is drawn first)."""
     return window.interactor.picture()
 
 

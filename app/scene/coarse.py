@@ -6,12 +6,16 @@ copy with a quarter of its triangles: ParaView's level-of-detail idea. Quadric d
 the shape (within a few millimetres; `vtkDecimatePro` at this ratio flattened the knee and the
 pelvis). Each coarse triangle takes the colour of the full mesh's cell at the point nearest its
 centre, so a touch or a map recolours both meshes with one gather; each mesh uploads its colours
-only when it is drawn. Making the copies takes about 0.6 s, in spare time after the first frame.
+only when it is drawn. The shapes take about 0.4 s to make (the skin 0.14 s), on a worker
+thread once the first frame is up (VTK lets the GIL go while it decimates), so a click in the
+meantime is answered at once; the copies' mappers are made on the event loop's thread.
 """
 
 from __future__ import annotations
 
+import logging
 import weakref
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -80,18 +84,32 @@ class CoarseCopy:
         self.mesh.cell_data["rgb"] = full_rgb[self.source_cells]
 
 
-_kept: dict[tuple[int, str], CoarseShape | None] = {}
+log = logging.getLogger(__name__)
+_maker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coarse-shapes")
+_kept: dict[tuple[int, str], Future[CoarseShape | None]] = {}
 
 
-def kept_shape(owner: object, name: str, mesh: pv.PolyData) -> CoarseShape | None:
-    """The coarse shape of `owner`'s (a model's) mesh `name`, made once while the owner lives:
-    a second window on the same model (a language switch, a kiosk's reset) reuses it."""
+def kept_shape(owner: object, name: str, mesh: pv.PolyData) -> Future[CoarseShape | None]:
+    """The coarse shape of `owner`'s (a model's) mesh `name`, made on the worker thread once
+    while the owner lives: a second window on the same model (a language switch, a kiosk's
+    reset) reuses it."""
     key = (id(owner), name)
     if key not in _kept:
         if not any(k[0] == key[0] for k in _kept):
             weakref.finalize(owner, _forget, key[0])
-        _kept[key] = CoarseShape.of(mesh)
+        # the worker gets its own copy of the geometry: nothing it reads is shared with drawing
+        geometry = pv.PolyData(mesh.points.copy(), faces=mesh.faces.copy(), strips=mesh.strips.copy())
+        _kept[key] = _maker.submit(CoarseShape.of, geometry)
     return _kept[key]
+
+
+def shape_made(made: Future[CoarseShape | None], name: str) -> CoarseShape | None:
+    """The finished shape, or None (drawn whole while moving) when making it failed."""
+    try:
+        return made.result()
+    except Exception:  # a mesh VTK cannot decimate still draws, at full cost while moving
+        log.exception("no coarse copy of %s; it is drawn whole while the view moves", name)
+        return None
 
 
 def _forget(owner_id: int) -> None:

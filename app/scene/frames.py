@@ -65,6 +65,7 @@ class Frames:
         self._quality: Quality | None = None
         self._observed: list[tuple[object, int]] = []
         self._times: dict[Quality, deque[float]] = {}
+        self._drawn_size: tuple[int, int] | None = None
         self.count = 0
 
     # -- the host ---------------------------------------------------------------------------
@@ -153,6 +154,11 @@ class Frames:
         """Nothing pending: no frame asked for, no animation running, full quality shown."""
         return not (self._dirty or self.moving or self._rest_at is not None)
 
+    def up_to_date(self) -> bool:
+        """The last frame still shows everything as it is (nothing changed since, same size):
+        a paint the toolkit asks for on its own (after a resize settles) can show it again."""
+        return self.count > 0 and self.idle and tuple(self.plotter.ren_win.GetSize()) == self._drawn_size
+
     def cost(self, quality: Quality) -> float | None:
         """Seconds a frame of this quality takes here: the median of the last few, the first
         one left out (it compiles the shaders), None before one was timed."""
@@ -198,6 +204,7 @@ class Frames:
         start = self.clock()
         BasePlotter.render(self.plotter)  # pyvista's own render: a widget's render() only requests
         took = self.clock() - start
+        self._drawn_size = tuple(self.plotter.ren_win.GetSize())
         if quality in self._times:
             self._times[quality].append(took)
         else:

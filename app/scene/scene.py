@@ -7,6 +7,7 @@ The scene is handed a plotter (STYLE.md habit 5): a `QtInteractor` in the app, a
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,7 +16,7 @@ from vtkmodules.vtkRenderingCore import vtkMapper
 
 from app.domain.view_state import CameraRequests, ViewState
 from app.scene.assets import Model, structure_names
-from app.scene.coarse import CoarseCopy, kept_shape
+from app.scene.coarse import CoarseCopy, CoarseShape, kept_shape, shape_made
 from app.scene.frames import Frames, Quality
 from app.scene.highlight import ColourState, NamedCells
 from app.scene.overlays import LayeredColours, hex_to_rgb
@@ -205,12 +206,12 @@ class AnatomyScene:
         # translucency draws, at a third less per frame on llvmpipe (84 -> 48 ms at 632×749).
         plotter.renderer.SetUseOIT(False)
         self._apply_state()
-        # While the view moves each layer draws a coarse copy (app/scene/coarse.py), made in
-        # spare time once the window is up: the biggest first.
+        # While the view moves each layer draws a coarse copy (app/scene/coarse.py), started in
+        # spare time once the window is up (the first frame has the cores to itself).
         self._full_mappers: dict[str, vtkMapper] = {name: actor.GetMapper() for name, actor in self._drawn_actors()}
         self._coarse: dict[str, CoarseCopy] = {}
-        for name in sorted(self._full_mappers, key=lambda n: -self._full_mesh(n).n_cells):
-            self.frames.in_spare_time(lambda name=name: self._make_coarse(name))
+        self._coarse_coming: dict[str, Future[CoarseShape | None]] = {}
+        self.frames.in_spare_time(self._start_coarse_copies)
         self.frames.quality_changed.connect(self._on_quality_change)
 
         self._connections: list[tuple[object, Callable[..., None]]] = [
@@ -294,12 +295,23 @@ class AnatomyScene:
     def _full_mesh(self, name: str) -> pv.PolyData:
         return self.skin_surface if name == "skin" else self.meshes[name]
 
-    def _make_coarse(self, name: str) -> None:
-        shape = kept_shape(self.model, name, self._full_mesh(name))
-        if shape is None:
-            return
-        self._coarse[name] = CoarseCopy.of(shape, self._full_mappers[name])
-        self._recolour_coarse(name)
+    def _start_coarse_copies(self) -> None:
+        """Have the worker make the coarse shapes, the biggest first, and take them as they come."""
+        names = sorted(self._full_mappers, key=lambda n: -self._full_mesh(n).n_cells)
+        self._coarse_coming = {name: kept_shape(self.model, name, self._full_mesh(name)) for name in names}
+        self._take_coarse_copies()
+
+    def _take_coarse_copies(self) -> None:
+        for name, made in list(self._coarse_coming.items()):
+            if not made.done():
+                continue
+            del self._coarse_coming[name]
+            shape = shape_made(made, name)
+            if shape is not None:
+                self._coarse[name] = CoarseCopy.of(shape, self._full_mappers[name])
+                self._recolour_coarse(name)
+        if self._coarse_coming:
+            self.frames.in_spare_time(self._take_coarse_copies)  # look again in a moment
         quality = self.frames.quality
         if quality is not None:
             self._on_quality_change(quality)

@@ -45,10 +45,15 @@ class SceneWidget(QtInteractor):
             self._scene.frames.request()
 
     def picture(self) -> np.ndarray:
-        """The view as it is drawn now, as RGB rows top down (paints a frame for it)."""
+        """The view as it shows now, as RGB rows top down (a pending frame is drawn first)."""
         image = self.grabFramebuffer().convertToFormat(QImage.Format.Format_RGB888)
         rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
         return rows[:, : image.width() * 3].reshape(image.height(), image.width(), 3).copy()
+
+    def initializeGL(self) -> None:  # noqa: N802 (Qt name)
+        super().initializeGL()
+        if self._scene is not None:  # a new GL context holds no frame yet
+            self._scene.frames.request()
 
     def paintGL(self) -> None:  # noqa: N802 (Qt name)
         self._painting = True
@@ -68,7 +73,8 @@ class SceneWidget(QtInteractor):
         if self._scene is None:
             return
         if self._painting:
-            self._scene.frames.paint()
+            if not self._scene.frames.up_to_date():  # else Qt's own repaint shows the last frame again
+                self._scene.frames.paint()
         else:
             self._scene.frames.request()
 

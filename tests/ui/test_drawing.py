@@ -155,3 +155,18 @@ def test_frames_while_moving_draw_coarse_copies_that_look_like_the_rest_frame(qt
     assert cells_rest == still and cells_moving <= 0.4 * cells_rest, (cells_moving, cells_rest)
     difference = np.abs(moving.astype(int) - rest.astype(int)).max(axis=2)
     assert difference.mean() < 3.0 and (difference > 60).mean() < 0.01, difference.mean()
+
+
+def test_a_repaint_qt_asks_for_on_its_own_shows_the_last_frame_without_drawing(qtbot, window):
+    """After a resize settles Qt paints the view again; nothing changed, so no frame (~50 ms)."""
+    settle(qtbot, window)
+    drawn = grab(window)
+    log = FrameLog(window)
+    window.interactor.repaint()
+    again = grab(window)
+    assert not log.times, "no frame for a repaint nobody asked for"
+    assert np.array_equal(again, drawn), "the last frame is shown again"
+    window.resize(window.width() - 40, window.height())
+    qtbot.waitUntil(lambda: bool(log.times))
+    settle(qtbot, window)
+    assert grab(window).shape != drawn.shape and len(log.times) >= 1, "a new size draws"

@@ -7,12 +7,16 @@ labels" cost, each against a baseline measured in the same run.
    name per rest of the pointer (moves are coalesced) and never a frame.
 2. All labels: one placement per view (anterior, posterior, left, right), median of 5, against
    the median frame at 1280×800 (each frame waited for). Placement runs once the camera rests.
+3. The student window's start: the longest event-loop turn while the quiz's questions are made
+   (what a touch then waits for), against the window's rest frame; when the first question shows.
 """
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -111,6 +115,42 @@ def main() -> None:
     plotter.close()
 
 
+def student_start() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from app.study.store import DATA_ENV
+
+    os.environ[DATA_ENV] = tempfile.mkdtemp()  # the progress file: not the user's
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from app.main import load_content_and_report, load_model_or_report
+    from app.modes.spec import STUDENT
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(load_model_or_report(), load_content_and_report()[0], spec=STUDENT)
+    window.resize(*SIZE)
+    shown = time.perf_counter()
+    window.show()
+    while not window.study.making_questions and time.perf_counter() - shown < 30:
+        app.processEvents()
+    longest = 0.0
+    while window.study.session is None and time.perf_counter() - shown < 60:
+        start = time.perf_counter()
+        app.processEvents()
+        longest = max(longest, time.perf_counter() - start)
+        time.sleep(0.001)
+    ready = time.perf_counter() - shown
+    rest = []
+    for _ in range(REPEATS):
+        window.scene.frames.request()
+        start = time.perf_counter()
+        window.interactor.grabFramebuffer()
+        rest.append((time.perf_counter() - start) * 1000)
+        app.processEvents()
+    print(f"student start: longest event-loop turn while the questions are made {longest * 1000:.0f} ms vs the "
+          f"rest frame {statistics.median(rest):.0f} ms; first question {ready:.2f} s after show()")  # fmt: skip
+
+
 if __name__ == "__main__":
     with display():
         main()
+        student_start()

@@ -29,7 +29,7 @@ other items. Ids depend on the content only, never on the seed: they key the pro
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import product
 from typing import Literal, Protocol
@@ -591,40 +591,58 @@ class _Case:
         return (self.rival.score - self.top.score, self.feature, self.trigger or "")
 
 
+CLEAR_CASES = "study_spine_or_hip"  # the knowledge's cache key
+
+
 def _clear_cases(knowledge: Knowledge) -> list[_Case]:
     """The clear spine-or-hip cases: one feature and at most one trigger at one region; the
     clearest PER_REGION_GROUP per region and winning group (one per feature), cached on the knowledge."""
-    cached = knowledge._cache.get("study_spine_or_hip")
-    if cached is not None:
-        return cached  # type: ignore[return-value]
+    for _ in preparing(knowledge):
+        pass
+    return knowledge._cache[CLEAR_CASES]  # type: ignore[return-value]
+
+
+def preparing(knowledge: Knowledge) -> Iterator[None]:
+    """The slow part of `generate` (about 1,500 rankings for the spine-or-hip cases, ~1 s), a
+    ranking per step, so a window can answer touches in between; `generate` is quick after it."""
+    if CLEAR_CASES in knowledge._cache:
+        return
     out: list[_Case] = []
     for region in sorted(_regions(knowledge)):
-        spot = Spot(region=region, side="right")
-        bare = _best_by_group(knowledge, candidates(knowledge, Query(spots=(spot,))))
-        if len(bare) < len(GROUPS) or min(c.score for c in bare.values()) < PLAUSIBLE:
-            continue  # spine and hip are not both plausible here
-        found: dict[str, list[_Case]] = {}
-        for feature, trigger in product(sorted(knowledge.features), [None, *sorted(knowledge.triggers)]):
-            query = Query(spots=(spot,), features=frozenset({feature}), triggers=frozenset({trigger} if trigger else ()))
-            ranked = candidates(knowledge, query)
-            best = _best_by_group(knowledge, ranked)
-            if not ranked or len(best) < len(GROUPS) or ranked[0].id not in {c.id for c in best.values()}:
-                continue  # the top candidate is neither spine nor hip
-            top = ranked[0]
-            rival = next(c for c in best.values() if c.id != top.id)
-            if rival.score > CLEAR_RATIO * top.score or top.score - rival.score < CLEAR_GAP:
-                continue
-            group = _group(knowledge, top.condition)
-            assert group is not None
-            found.setdefault(group, []).append(_Case(region, feature, trigger, top, rival))
+        found: dict[str, list[_Case]] = {}  # per winning group
+        for case in _cases_at(knowledge, region):
+            if case is not None:
+                group = _group(knowledge, case.top.condition)
+                assert group is not None
+                found.setdefault(group, []).append(case)
+            yield
         for group in sorted(found):
             used: set[str] = set()
             for case in sorted(found[group], key=lambda c: c.order):
                 if case.feature not in used and len(used) < PER_REGION_GROUP:
                     used.add(case.feature)
                     out.append(case)
-    knowledge._cache["study_spine_or_hip"] = out
-    return out
+    knowledge._cache[CLEAR_CASES] = out
+
+
+def _cases_at(knowledge: Knowledge, region: str) -> Iterator[_Case | None]:
+    """A clear case or None for each ranking at `region` (none where spine and hip are not both plausible)."""
+    spot = Spot(region=region, side="right")
+    bare = _best_by_group(knowledge, candidates(knowledge, Query(spots=(spot,))))
+    if len(bare) < len(GROUPS) or min(c.score for c in bare.values()) < PLAUSIBLE:
+        yield None  # that ranking was the step
+        return
+    for feature, trigger in product(sorted(knowledge.features), [None, *sorted(knowledge.triggers)]):
+        query = Query(spots=(spot,), features=frozenset({feature}), triggers=frozenset({trigger} if trigger else ()))
+        ranked = candidates(knowledge, query)
+        best = _best_by_group(knowledge, ranked)
+        if not ranked or len(best) < len(GROUPS) or ranked[0].id not in {c.id for c in best.values()}:
+            yield None  # the top candidate is neither spine nor hip
+            continue
+        top = ranked[0]
+        rival = next(c for c in best.values() if c.id != top.id)
+        clear = rival.score <= CLEAR_RATIO * top.score and top.score - rival.score >= CLEAR_GAP
+        yield _Case(region, feature, trigger, top, rival) if clear else None
 
 
 def _spine_or_hip(knowledge: Knowledge, seed: int) -> Iterable[Question]:

@@ -74,6 +74,29 @@ def test_generation_repeats_for_a_seed(knowledge: Knowledge, skin: list[SkinPoin
     assert _snapshot(other) != _snapshot(bank), "the seed draws spots, distractors and choice order"
 
 
+def test_the_slow_part_comes_a_ranking_at_a_time_and_makes_the_same_questions(
+    knowledge: Knowledge, skin: list[SkinPoint], bank: list[Question], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A window makes the questions in short turns of its event loop (app/ui/study/mode.py)."""
+    import app.study.questions as questions
+
+    rankings = [0]
+
+    def counted(*args, **kwargs):
+        rankings[0] += 1
+        return candidates(*args, **kwargs)
+
+    monkeypatch.setattr(questions, "candidates", counted)
+    monkeypatch.delitem(knowledge._cache, questions.CLEAR_CASES)
+    per_step = []
+    for _ in questions.preparing(knowledge):
+        per_step.append(rankings[0])
+        rankings[0] = 0
+    assert len(per_step) > 500 and max(per_step) <= 2  # a region's first step also ranks the bare touch
+    assert _snapshot(generate(knowledge, skin, seed=7)) == _snapshot(bank)
+    assert rankings[0] < 100, "the spine-or-hip cases are not ranked again"
+
+
 def test_the_brief_examples_are_there(bank: list[Question]) -> None:
     by_id = {q.id: q for q in bank}
     assert by_id["touch:dermatome_L5"].prompt == "Touch the L5 dermatome (Lee 2008 map)."

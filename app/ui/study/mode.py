@@ -5,12 +5,15 @@
 - the quiz (`QUIZ_PANEL`): a dock beside "What could it be?", a round of `StudySession`, progress
   saved after each answer (`PROGRESS` writes), touches on the body taken as answers.
 
-The questions are generated once, after the window's first frame (about a second).
+The questions are made once, after the window's first frame: about a second of rankings, in
+15 ms turns of the event loop, so touches in the meantime are answered at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from itertools import chain
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -24,7 +27,7 @@ from app.scene.structure_labels import SOLID_SKIN, StructureLabels
 from app.scene.study_view import ASK, FOLLOW, RIGHT, Picture, StudyView
 from app.study.course import followable_nerves, nerve_course
 from app.study.names import spot_name, structure_name
-from app.study.questions import Feedback, Question, generate
+from app.study.questions import Feedback, Question, generate, preparing
 from app.study.skin import SkinPoint, skin_point, skin_points
 from app.ui.study.hover import HoverNames
 from app.ui.study.quiz_panel import QuizPanel
@@ -38,6 +41,8 @@ if TYPE_CHECKING:  # the quiz's session and store (pydantic) load with the quiz,
 ROUND = 10  # questions in a round
 ANSWER_SKIN_OPACITY = 0.55  # the skin at least this solid while a strip is lit (still see-through)
 SEE_THROUGH_OPACITY = 0.35  # at most this solid while only structures under it are lit (the default)
+_MADE = object()  # `preparing` has no more steps
+MAKING_SLICE_S = 0.015  # making the questions takes turns of the event loop this long
 LAYER_FIELDS = ("show_skin", "show_bones", "show_muscles", "show_nerves", "show_structures")
 
 
@@ -65,6 +70,7 @@ class StudyMode(QObject):
         self.quiz: QuizPanel | None = None
         self.session: StudySession | None = None
         self.questions: list[Question] = []
+        self._making: Iterator[None] | None = None  # the steps of making the questions, while they run
         self.feedback: Feedback | None = None  # the answer to the current question, once given
         self.touches: list[int] = []  # skin vertices touched for the current question
         self.seed = date.today().toordinal() if seed is None else seed
@@ -142,12 +148,37 @@ class StudyMode(QObject):
         QTimer.singleShot(0, self, self.start)  # not after the window is gone
 
     def start(self) -> None:
-        """Generate the questions (once) and begin a round."""
-        if self.quiz is None or self.questions:
+        """Make the questions (once, a short step per event-loop turn) and begin a round."""
+        if self.quiz is None or self.questions or self._making is not None:
             return
+        self._skin: list[SkinPoint] = []
+        self._making = chain(self._gathering_skin(), preparing(self.knowledge))
+        self._make_questions()
+
+    def _gathering_skin(self) -> Iterator[None]:
+        """Every skin vertex as the generator reads it (~17,000), a thousand a step."""
         assert self.explorer_view is not None
-        labels = self.explorer_view.labels
-        self.questions = generate(self.knowledge, skin_points(labels, range(len(labels.points))), self.seed)
+        count = len(self.explorer_view.labels.points)
+        for first in range(0, count, 1000):
+            self._skin.extend(skin_points(self.explorer_view.labels, range(first, min(first + 1000, count))))
+            yield
+
+    @property
+    def making_questions(self) -> bool:
+        return self._making is not None
+
+    def _make_questions(self) -> None:
+        assert self._making is not None
+        until = time.perf_counter() + MAKING_SLICE_S
+        while time.perf_counter() < until:
+            if next(self._making, _MADE) is _MADE:
+                break
+        else:
+            QTimer.singleShot(0, self, self._make_questions)  # a touch in between is answered first
+            return
+        self._making = None
+        self.questions = generate(self.knowledge, self._skin, self.seed)
+        self._skin = []
         self.new_round()
 
     # -- the round ---------------------------------------------------------------------------

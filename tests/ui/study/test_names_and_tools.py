@@ -3,7 +3,7 @@
 import numpy as np
 from PySide6.QtCore import Qt
 
-from pixels import shaft_points, widget_point
+from pixels import click, shaft_points, skin_point_near, widget_point
 
 
 def test_hovering_the_femur_names_it_with_its_side(qtbot, student):
@@ -123,3 +123,26 @@ def test_student_cards_show_the_clinicians_section_first(qtbot, student, window)
     window.panel.show_card("common_fibular")
     text = window.panel.card_view.toPlainText()
     assert text.index("What it is") < text.index("For clinicians and students")
+
+
+def test_a_touch_right_after_start_is_answered_while_the_questions_are_made(qtbot, model, knowledge, data_dir,
+                                                                           monkeypatch):  # fmt: skip
+    """Making the questions takes about a second; done in one go after the first frame, a student's
+    first touch waited for all of it."""
+    from app.modes.spec import STUDENT
+    from app.ui.main_window import MainWindow
+
+    monkeypatch.delitem(knowledge._cache, "study_spine_or_hip", raising=False)  # made afresh
+    window = MainWindow(model, knowledge, spec=STUDENT)
+    window.resize(1280, 800)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.scene.frames.count > 0)
+    foot = skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1))
+    qtbot.waitUntil(lambda: window.study.making_questions)
+    click(qtbot, window, foot)
+    qtbot.waitUntil(lambda: window.panel.candidate_list.count() > 0, timeout=3000)
+    assert window.study.session is None, "answered before the questions were ready"
+    qtbot.waitUntil(lambda: window.study.session is not None, timeout=20000)
+    assert any(q.kind == "spine_or_hip" for q in window.study.questions)
+    window.close()

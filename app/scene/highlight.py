@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pyvista as pv
 
 from app.scene.assets import structure_names
-from app.scene.overlays import hex_to_rgb
+from app.scene.overlays import hex_to_rgb, rgb_bytes
 
 if TYPE_CHECKING:
     from app.domain.query import Side
@@ -146,10 +147,18 @@ class ColourState:
     lit: dict[str, str] = field(default_factory=dict)
     dimmed: bool = False
 
+    def __post_init__(self) -> None:
+        dimmed = self.base * (1.0 - DIM_AMOUNT) + DIM_TOWARD * DIM_AMOUNT
+        self._bytes = {False: rgb_bytes(self.base), True: rgb_bytes(dimmed)}  # made once, copied per touch
+
     def colours(self) -> np.ndarray:
-        out = self.base.copy()
+        out = self._bytes[self.dimmed].copy()
         if self.dimmed:
-            out = out * (1.0 - DIM_AMOUNT) + DIM_TOWARD * DIM_AMOUNT
             for name, colour in self.lit.items():
-                out[self.named.cells.get(name, [])] = hex_to_rgb(colour)
-        return np.clip(out * 255.0 + 0.5, 0, 255).astype(np.uint8)
+                out[self.named.cells.get(name, [])] = _colour_bytes(colour)
+        return out
+
+
+@lru_cache(maxsize=64)
+def _colour_bytes(colour: str) -> np.ndarray:
+    return rgb_bytes(hex_to_rgb(colour))

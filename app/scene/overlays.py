@@ -78,6 +78,11 @@ class Layer:
     cut: bool = False  # given per cell of the cut skin (see `cut_along_labels`), not of the skin
 
 
+def rgb_bytes(rgb: np.ndarray) -> np.ndarray:
+    """0..1 RGB as rounded uint8 (float bounds: with int bounds numpy's clip is 4× slower)."""
+    return np.clip(rgb * 255.0 + 0.5, 0.0, 255.0).astype(np.uint8)
+
+
 class LayeredColours:
     """Colour layers of the skin's cells. While the skin is drawn cut along a map's boundaries,
     `cells` maps each drawn cell to the skin cell it came from: skin layers follow through it,
@@ -126,9 +131,10 @@ class LayeredColours:
             colours, weights = layer.colours, layer.weights
             if self.cells is not None and not layer.cut:
                 colours, weights = colours[self.cells], weights[self.cells]
-            alpha = (weights * layer.opacity)[:, None]
-            out = out * (1.0 - alpha) + colours * alpha
-        return np.clip(out * 255.0 + 0.5, 0, 255).astype(np.uint8)
+            covered = np.flatnonzero(weights)  # a touched strip covers a few cells of the skin
+            alpha = (weights[covered] * layer.opacity)[:, None]
+            out[covered] = out[covered] * (1.0 - alpha) + colours[covered] * alpha
+        return rgb_bytes(out)
 
 
 def labels_to_layer(labels: np.ndarray, colours: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -24,6 +24,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _xvfb import display  # noqa: E402
+from interaction import rest_frame_ms  # noqa: E402
 
 POSITIONS = 500
 REPEATS = 5
@@ -139,15 +140,9 @@ def student_start() -> None:
         longest = max(longest, time.perf_counter() - start)
         time.sleep(0.001)
     ready = time.perf_counter() - shown
-    rest = []
-    for _ in range(REPEATS):
-        window.scene.frames.request()
-        start = time.perf_counter()
-        window.interactor.grabFramebuffer()
-        rest.append((time.perf_counter() - start) * 1000)
-        app.processEvents()
+    rest = rest_frame_ms(app, window.interactor, runs=REPEATS, ask=window.scene.frames.request)
     print(f"student start: longest event-loop turn while the questions are made {longest * 1000:.0f} ms vs the "
-          f"rest frame {statistics.median(rest):.0f} ms; first question {ready:.2f} s after show()")  # fmt: skip
+          f"rest frame {rest:.0f} ms; first question {ready:.2f} s after show()")  # fmt: skip
 
 
 if __name__ == "__main__":

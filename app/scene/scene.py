@@ -302,18 +302,16 @@ class AnatomyScene:
         self._take_coarse_copies()
 
     def _take_coarse_copies(self) -> None:
-        for name, made in list(self._coarse_coming.items()):
-            if not made.done():
-                continue
-            del self._coarse_coming[name]
-            shape = shape_made(made, name)
+        done = [name for name, made in self._coarse_coming.items() if made.done()]
+        for name in done:
+            shape = shape_made(self._coarse_coming.pop(name), name)
             if shape is not None:
                 self._coarse[name] = CoarseCopy.of(shape, self._full_mappers[name])
                 self._recolour_coarse(name)
         if self._coarse_coming:
             self.frames.in_spare_time(self._take_coarse_copies)  # look again in a moment
         quality = self.frames.quality
-        if quality is not None:
+        if done and quality is not None:
             self._on_quality_change(quality)
 
     def _recolour_coarse(self, name: str) -> None:

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator, Sequence
-from itertools import chain
 from datetime import date
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt, QTimer
@@ -71,6 +71,7 @@ class StudyMode(QObject):
         self.session: StudySession | None = None
         self.questions: list[Question] = []
         self._making: Iterator[None] | None = None  # the steps of making the questions, while they run
+        self._skin: list[SkinPoint] = []  # the skin points gathered for them so far
         self.feedback: Feedback | None = None  # the answer to the current question, once given
         self.touches: list[int] = []  # skin vertices touched for the current question
         self.seed = date.today().toordinal() if seed is None else seed
@@ -151,7 +152,6 @@ class StudyMode(QObject):
         """Make the questions (once, a short step per event-loop turn) and begin a round."""
         if self.quiz is None or self.questions or self._making is not None:
             return
-        self._skin: list[SkinPoint] = []
         self._making = chain(self._gathering_skin(), preparing(self.knowledge))
         self._make_questions()
 

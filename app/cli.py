@@ -28,6 +28,7 @@ def _csv(text: str) -> list[str]:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = checks.OneLineParser(prog="referral-atlas", description=__doc__)
+    parser.add_argument("--version", action="store_true", help="print the app's and the content's versions")
     parser.add_argument("--kiosk", action="store_true", help="fullscreen waiting-room mode")
     parser.add_argument("--student", action="store_true", help="student mode")
     parser.add_argument("--lang", choices=["en", "es"], help="interface language (default: the last one chosen, "
@@ -420,6 +421,11 @@ def _join_negative_points(argv: Sequence[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(_join_negative_points(sys.argv[1:] if argv is None else argv))
+    if args.version:
+        from app.version import version_line
+
+        print(version_line())
+        return 0
     try:
         return COMMANDS[args.command](args)
     except AtlasError as error:

@@ -26,6 +26,7 @@ with collection_paused():
     from app.resources import content_dir
     from app.ui.crash import install_crash_reports
     from app.ui.i18n import Translation, choose_language, remember_language
+    from app.version import version_line
 
 if TYPE_CHECKING:
     from app.domain.knowledge import Knowledge
@@ -136,7 +137,7 @@ def run_app(args: argparse.Namespace) -> int:
     if model is None:
         return 1
     knowledge, problems = load_content_and_report(cached=not spec.keeps_nothing)
-    log.info("started in %s mode", spec.name)
+    log.info("started in %s mode; %s", spec.name, version_line())
     if spec.shows(ids.KIOSK_FLOW):
         if problems:
             log.warning("%d content problem(s); those cards are left out", len(problems))

@@ -20,6 +20,7 @@ from app.domain.explorer import Explorer
 from app.domain.knowledge import Card, InLanguage
 from app.domain.phrases import ENGLISH, literal
 from app.domain.ranking import Candidate
+from app.version import app_version, content_release
 
 TOP_SOURCES = 3
 WHY_SHOWN = 2  # reasons per source: the sheet stays short
@@ -49,6 +50,7 @@ class Handout:
     references: tuple[str, ...]  # formatted, numbered in order
     words: InLanguage  # the language of the sheet (its headings and date)
     note: str = ""  # the clinician's free text, if any
+    made_with: tuple[str, str] = ("", "")  # the app's version and the content's (app/version.py), in the footer
 
 
 def card_section(card: Card, heading: str) -> str:
@@ -102,7 +104,7 @@ def build_handout(explorer: Explorer, note: str = "", today: date | None = None,
         made_on=today or date.today(), where=where, side=side, sources=tuple(sources),
         care_now=tuple(words.title(flag_id) for flag_id in knowledge.red_flags),
         references=tuple(f"[{e.number}] {e.text()}" for e in reference_list(numbers, knowledge.references)),
-        words=words, note=note.strip(),
+        words=words, note=note.strip(), made_with=(app_version(), str(content_release())),
     )  # fmt: skip
 
 
@@ -138,6 +140,8 @@ def handout_html(handout: Handout, with_image: bool = True) -> str:
             parts.append(f"<p><b>{esc(say('handout.helps'))}</b></p>{source.helps_html}")
     if handout.references:
         parts.append(f"<h2>{esc(say('handout.references'))}</h2>" + "".join(f"<p><small>{esc(r)}</small></p>" for r in handout.references))
+    app, content = handout.made_with
+    parts.append(f"<hr><p><small>{esc(say('handout.made_with', app=app, content=content))}</small></p>")
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 

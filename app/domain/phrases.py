@@ -124,6 +124,7 @@ ENGLISH: dict[str, str] = {
     "handout.why": "Why it is on the list:",
     "handout.helps": "What helps:",
     "handout.references": "References",
+    "handout.made_with": "Made with Referral Atlas {app:raw}, content {content:raw}",
     "side.left": "left",
     "side.right": "right",
     "side.both": "both sides",

@@ -8,6 +8,7 @@ from app.content.handout import DISCLAIMER, build_handout, card_section, handout
 from app.domain.explorer import Explorer, Touch
 from app.domain.knowledge import Knowledge
 from app.domain.query import Spot
+from app.version import app_version, content_release
 
 FOOT_TOP = Spot(dermatomes=("L5",), cutaneous_nerves=("superficial_fibular",), region="dorsum_of_foot", side="left")
 
@@ -42,3 +43,13 @@ def test_a_source_shown_in_reverse_gives_its_card(knowledge: Knowledge) -> None:
 def test_a_red_flag_card_says_what_to_do(knowledge: Knowledge) -> None:
     assert card_section(knowledge.cards["red_flag_cauda_equina"], "Get care now")
     assert card_section(knowledge.cards["flat_feet"], "No such heading") == ""
+
+
+def test_the_footer_cites_the_app_and_content_versions_in_the_sheets_language(knowledge: Knowledge) -> None:
+    explorer = Explorer(knowledge)
+    explorer.show_source("flat_feet")
+    versions = f"{app_version()}, content {content_release()}"
+    assert content_release().version != "unknown"
+    assert f"Made with Referral Atlas {versions}" in handout_html(build_handout(explorer))
+    spanish = handout_html(build_handout(explorer, language="es"))
+    assert f"Hecho con Referral Atlas {app_version()}, contenido {content_release()}" in spanish

@@ -88,6 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("kiosk-run", help="run the kiosk; restart it when it stops")
     run.add_argument("--child", type=shlex.split, help=argparse.SUPPRESS)  # another command, for tests
 
+    d = command("install-desktop", "add Referral Atlas to the desktop's menu (launcher, icons, metadata)")
+    d.add_argument("--system", action="store_true", help="for every user, in /usr/local/share (as root)")
+    d.add_argument("--data-dir", help="another share folder (packagers: e.g. a staging /usr/share)")
+    d.add_argument("--remove", action="store_true", help="take them away again")
+
     z = command("quiz", "print a round of generated study questions (for review)")
     z.add_argument("--seed", type=int, default=0, help="the same seed gives the same round")
     z.add_argument("--count", type=int, default=10, help="how many questions (default 10)")
@@ -387,6 +392,18 @@ def _cmd_quiz(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_install_desktop(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from app import install_desktop
+
+    base = Path(args.data_dir).resolve() if args.data_dir else install_desktop.data_dir(args.system)
+    done = install_desktop.remove(base) if args.remove else install_desktop.install(base)
+    verb = "removed" if args.remove else "installed"
+    _emit(args, {verb: [str(path) for path in done]}, "\n".join(f"{verb} {path}" for path in done) or f"nothing to remove in {base}")
+    return 0
+
+
 def _cmd_app(args: argparse.Namespace) -> int:
     from app.main import run_app
 
@@ -404,6 +421,7 @@ COMMANDS = {
     "kiosk-pin": _cmd_kiosk_pin,
     "kiosk-run": _cmd_kiosk_run,
     "quiz": _cmd_quiz,
+    "install-desktop": _cmd_install_desktop,
 }
 
 

@@ -16,10 +16,12 @@ from app.ui.qt_env import collection_paused, keep_for_the_session, window_replac
 
 with collection_paused():
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from app.content.cache import load_cached
     from app.domain.errors import AtlasError
+    from app.install_desktop import APP_ID, window_icon
     from app.modes import ids
     from app.modes.keeps_nothing import prepare_process, start_technical_log
     from app.modes.spec import CLINICIAN, ModeSpec, mode_for
@@ -128,6 +130,8 @@ def run_app(args: argparse.Namespace) -> int:
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("Referral Atlas")
     qt_app.setOrganizationName("referral-atlas")  # where QSettings keeps the language and text size
+    qt_app.setDesktopFileName(APP_ID)  # the launcher and icon the desktop shows for the window
+    qt_app.setWindowIcon(QIcon(str(window_icon())))
     translation = Translation()
     translation.install(choose_language(getattr(args, "lang", None) or spec.language))
     from app.ui.theme import ask

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from typing import TYPE_CHECKING
 
 from app.ui.qt_env import collection_paused, keep_for_the_session, window_replaced
@@ -117,7 +118,20 @@ class Kiosk:
             old.hand_over()
 
 
+def log_first_frame(window: MainWindow | KioskWindow, started: float) -> None:
+    """One line in the technical log when the window's first frame is drawn: how long a start
+    takes on this machine (IT reads it; benchmarks/bundle.py waits for it)."""
+    frames = window.scene.frames
+
+    def drawn(_seconds: float) -> None:
+        frames.drawn.disconnect(drawn)
+        log.info("first frame drawn %.2f s after start", time.perf_counter() - started)
+
+    frames.drawn.connect(drawn)
+
+
 def run_app(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
     start_technical_log()
     try:
         spec = mode_for(args)
@@ -147,6 +161,7 @@ def run_app(args: argparse.Namespace) -> int:
             log.warning("%d content problem(s); those cards are left out", len(problems))
         kiosk = Kiosk(model, knowledge, translation, spec)
         install_crash_reports(lambda _text: None)  # logged; the visitor's screen carries on as it is
+        log_first_frame(kiosk.window, started)
         kiosk.window.show_kiosk()
         keep_for_the_session()
         return qt_app.exec()
@@ -157,6 +172,7 @@ def run_app(args: argparse.Namespace) -> int:
         windows.window.statusBar().showMessage(
             f"{len(problems)} content problem(s); those cards are left out. Run `referral-atlas check-content`."
         )
+    log_first_frame(windows.window, started)
     windows.window.show()
     keep_for_the_session()
     return qt_app.exec()

@@ -73,6 +73,10 @@ def test_the_bundle_answers_version_query_handout_and_a_picture_from_a_clean_env
     assert done.returncode == 0, done.stderr
     text = subprocess.run(["pdftotext", str(tmp_path / "handout.pdf"), "-"], capture_output=True, text=True).stdout
     assert "De dónde puede venir su dolor" in text and f"Hecho con Referral Atlas" in " ".join(text.split())
+    done = run(built, clean, tmp_path, "install-desktop", "--json")
+    assert done.returncode == 0, done.stderr
+    launcher = Path(clean["HOME"]) / ".local" / "share" / "applications" / "org.referralatlas.ReferralAtlas.desktop"
+    assert f"Exec={built[0] / 'referral-atlas' / 'referral-atlas'}\n" in launcher.read_text(), "the menu starts the bundle"
     shot = ("screenshot", "--view", "posterior", "--overlay", "dermatomes", "--size", "320x400", "--out")
     done = run(built, clean, tmp_path, *shot, "bundle.png")
     assert done.returncode == 0, done.stderr
@@ -83,9 +87,17 @@ def test_the_bundle_answers_version_query_handout_and_a_picture_from_a_clean_env
     assert np.abs(ours - theirs).mean() < 2.0, "the bundle draws what the source checkout draws"
 
 
+def screen_colours(qapp, png: Path) -> int:
+    """How many colours the whole X screen shows (every 4th pixel each way)."""
+    assert qapp.primaryScreen().grabWindow(0).save(str(png))
+    pixels = np.asarray(Image.open(png).convert("RGB"))[::4, ::4].reshape(-1, 3)
+    return len(np.unique(pixels, axis=0))
+
+
 def test_the_bundle_starts_the_window(built, clean, tmp_path, qapp):
     log = tmp_path / "log"
-    env = {**clean, "DISPLAY": os.environ["DISPLAY"], "REFERRAL_ATLAS_LOG_DIR": str(log)}
+    x11 = {key: os.environ[key] for key in ("DISPLAY", "XAUTHORITY") if key in os.environ}
+    env = {**clean, **x11, "REFERRAL_ATLAS_LOG_DIR": str(log)}
     program = built[0] / "referral-atlas" / "referral-atlas"
     window = subprocess.Popen([str(program)], cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     log_file = log / "referral-atlas.log"
@@ -100,9 +112,10 @@ def test_the_bundle_starts_the_window(built, clean, tmp_path, qapp):
         assert window.poll() is None, window.stdout.read().decode()[-3000:]
         lines = log_file.read_text()
         assert version_line() in lines and "first frame drawn" in lines, lines
-        assert qapp.primaryScreen().grabWindow(0).save(str(tmp_path / "screen.png"))
-        pixels = np.asarray(Image.open(tmp_path / "screen.png").convert("RGB")).reshape(-1, 3)
-        colours = len(np.unique(pixels, axis=0))
+        # the window's pixels reach the X screen a moment after the first frame: wait for them
+        while time.monotonic() < deadline and screen_colours(qapp, tmp_path / "screen.png") <= 200:
+            qapp.processEvents()
+        colours = screen_colours(qapp, tmp_path / "screen.png")
         assert colours > 200, f"the screen shows the drawn window, not the bare X root ({colours} colours)"
     finally:
         window.terminate()

@@ -8,6 +8,7 @@ import html
 import json
 import platform
 import re
+from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
@@ -82,6 +83,11 @@ def files_in_use() -> list[tuple[str, Path]]:
     ]
 
 
+def _table(rows: Iterable[Iterable[object]]) -> str:
+    cells = ("".join(f"<td>{html.escape(str(cell))}</td>" for cell in row) for row in rows)
+    return "<table cellpadding='3'>" + "".join(f"<tr>{row}</tr>" for row in cells) + "</table>"
+
+
 class AboutDialog(QDialog):
     """Three tabs: About (versions, what it is not, its files), Licences, References."""
 
@@ -116,8 +122,7 @@ class AboutDialog(QDialog):
             "content": self.tr("Content (cards, links, references)"),
             "model": self.tr("3D model"),
         }
-        rows = "".join(f"<tr><td>{html.escape(where[key])}</td><td><code>{html.escape(str(path))}</code></td></tr>"
-                       for key, path in files_in_use())  # fmt: skip
+        rows = _table((where[key], path) for key, path in files_in_use())
         problem = f"<p><i>{html.escape(release.problem)}</i></p>" if release.problem else ""
         version = self.tr("Version {0}").format(app_version())
         content = self.tr("Content {0}").format(release)
@@ -128,24 +133,19 @@ class AboutDialog(QDialog):
         return (
             f"<h2>Referral Atlas</h2><p>{html.escape(version)}<br>{html.escape(content)}</p>{problem}"
             f"<p>{html.escape(what)} <b>{html.escape(not_this)}</b></p><p>{html.escape(private)}</p>"
-            f"<h3>{html.escape(files)}</h3><table cellpadding='3'>{rows}</table>"
+            f"<h3>{html.escape(files)}</h3>{rows}"
         )
 
     def _licences_html(self) -> str:
-        model = "".join(
-            f"<tr><td>{html.escape(package)} {html.escape(version)}</td><td>{html.escape(licence)}</td>"
-            f"<td>{html.escape(', '.join(names))}</td></tr>"
-            for package, version, licence, names in model_licences()
-        )
-        libraries = "".join(f"<tr><td>{html.escape(name)}</td><td>{html.escape(version)}</td><td>{html.escape(licence)}</td></tr>"
-                            for name, version, licence in library_licences())  # fmt: skip
+        model = _table((f"{package} {version}", licence, ", ".join(names)) for package, version, licence, names in model_licences())
+        libraries = _table(library_licences())
         ours = self.tr("Referral Atlas is free software under the MIT licence.")
         model_heading = self.tr("The 3D model")
         texts = self.tr("The licence texts are in the folder LICENSES beside the model.")
         libraries_heading = self.tr("Libraries")
         return (
-            f"<p>{html.escape(ours)}</p><h3>{html.escape(model_heading)}</h3><table cellpadding='3'>{model}</table>"
-            f"<p>{html.escape(texts)}</p><h3>{html.escape(libraries_heading)}</h3><table cellpadding='3'>{libraries}</table>"
+            f"<p>{html.escape(ours)}</p><h3>{html.escape(model_heading)}</h3>{model}"
+            f"<p>{html.escape(texts)}</p><h3>{html.escape(libraries_heading)}</h3>{libraries}"
         )
 
     def _references_html(self, knowledge: Knowledge) -> str:

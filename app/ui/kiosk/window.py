@@ -160,7 +160,7 @@ class KioskWindow(QWidget):
         self.camera = CameraRequests()
         self.explorer = Explorer(knowledge)
         self.words = knowledge.in_language(current_language())  # the cards and titles in the interface's language
-        self.gate = PinGate(spec.staff_exit.pin if spec.staff_exit else None)
+        self.gate = PinGate(spec.staff_exit.pin if spec.staff_exit else None, clock=clock)
         self.reader = ReadAloud(self.language)
         self.printer = KioskPrinter(spec.printer)
         self.interactor = SceneWidget(self)
@@ -548,6 +548,8 @@ class KioskWindow(QWidget):
         idle = self.spec.idle
         if idle is None or self.attracting or self._leaving:
             return
+        if self.pin_pad is not None:  # a member of staff is at the pad: no "Still there?", no reset under it
+            self._last_input = self.clock()
         idle_for = self.clock() - self._last_input
         phase = idle.phase(idle_for)
         if phase == "active":

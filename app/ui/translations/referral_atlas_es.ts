@@ -432,6 +432,10 @@
         <translation>{0} (en inglés)</translation>
     </message>
     <message>
+        <source>Stop reading</source>
+        <translation>Dejar de leer</translation>
+    </message>
+    <message>
         <source>The screen starts again in {0} s.</source>
         <translation>La pantalla vuelve a empezar en {0} s.</translation>
     </message>

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from app.content.data import Built, LeftOut, describe, read_yaml
+from app.content.data import Built, LeftOut, check_file, describe, read_yaml
 from app.content.files import read_card_text
 from app.content.issues import ContentIssue
 from app.content.markdown import scan_markdown
@@ -229,14 +229,9 @@ def _texts(folder: Path, kind: _Kind, language: str, texts: dict[str, str], left
     # by an id of its own: with anything left out, an unknown note key is skipped, not reported
     unknown_is_left_out = "*" in left_out or (kind is NOTES and bool(left_out))
     shape = f"'schema: 1', 'language' and '{kind.section}'"
-    data = read_yaml(path, shape, LeftOut(), out.issues) if path.exists() else None
+    data = read_yaml(path, shape, LeftOut(), out.issues, keyed=(kind.section,)) if path.exists() else None
     if isinstance(data, LineDict):
-        try:
-            kind.model.model_validate(data)
-        except ValidationError as error:
-            loc, problem = describe(error)
-            out.issues.append(ContentIssue(file, line_of(data, loc[:1]), problem))
-            data = None
+        data = check_file(data, kind.model, file, out.issues)
     elif data is not None:
         out.issues.append(ContentIssue(file, 1, f"expected a mapping with {shape}"))
         data = None

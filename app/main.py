@@ -138,8 +138,8 @@ def run_app(args: argparse.Namespace) -> int:
     knowledge, problems = load_content_and_report(cached=not spec.keeps_nothing)
     log.info("started in %s mode", spec.name)
     if spec.shows(ids.KIOSK_FLOW):
-        if problems:
-            log.warning("%d content problem(s); those cards are left out", len(problems))
+        for problem in problems:  # staff read the technical log, not stderr
+            log.warning("content problem: %s", problem)
         kiosk = Kiosk(model, knowledge, translation, spec)
         install_crash_reports(lambda _text: None)  # logged; the visitor's screen carries on as it is
         kiosk.window.show_kiosk()

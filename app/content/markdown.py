@@ -48,6 +48,18 @@ def scan_markdown(markdown: str) -> MarkdownScan:
     return MarkdownScan(links, sorted(html))
 
 
+def drop_links(markdown: str, targets: set[str]) -> str:
+    """The Markdown with every inline link to one of `targets` turned into its plain text
+    (`[words](card:typo)` → `words`): a bad link costs the link, not the card."""
+    if not targets:
+        return markdown
+    pattern = re.compile(
+        r"\[((?:[^\[\]\\]|\\.|\[[^\]]*\])*)\]\(\s*<?(" + "|".join(re.escape(t) for t in sorted(targets))
+        + r""")>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)"""
+    )
+    return pattern.sub(r"\1", markdown)
+
+
 def render_markdown(markdown: str) -> str:
     return nh3.clean(
         _MARKDOWN.render(markdown),

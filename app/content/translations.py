@@ -29,7 +29,7 @@ from pydantic import ValidationError
 from app.content.data import Built, LeftOut, check_file, describe, read_yaml
 from app.content.files import read_card_text
 from app.content.issues import ContentIssue
-from app.content.markdown import scan_markdown
+from app.content.markdown import drop_links, scan_markdown
 from app.content.readability import CLINICIAN_HEADINGS, reading_problem, texts_reading_problem
 from app.content.sections import TRANSLATED_SECTIONS
 from app.content.schema import (
@@ -197,6 +197,11 @@ def read_translated_card(path: Path, language: str, english: dict[str, Card],
         english_body = patient
         body = f"{body.rstrip()}\n\n## {expected[-1]}\n\n{ENGLISH_SECTION_NOTE[language]}\n{clinician}"
     wanted = {target for _, target in scan_markdown(english_body).links}
+    # a link to no card was left out of the English card (and reported there): here too
+    dead = {target for _, target in scan.links if target not in wanted and target.removeprefix("card:") not in english}
+    if dead:
+        body = drop_links(body, dead)
+        scan = scan._replace(links=[(line, target) for line, target in scan.links if target not in dead])
     for line, target in scan.links:
         if target not in wanted:
             problems.append(ContentIssue(file, offset + line, f"link {target!r} is not in the English card"))

@@ -79,3 +79,18 @@ def test_an_unknown_top_level_key_costs_only_itself(copy: Path, loaded: tuple[Kn
     knowledge, issues = load(copy, check_reading=False)
     assert knowledge.synonyms == loaded[0].synonyms
     assert [(i.line, i.problem) for i in issues if i.file.endswith("synonyms.yaml")] == [(line, "unknown field 'synonym'")]
+
+
+def test_a_mistyped_link_costs_the_link_not_the_card(copy: Path) -> None:
+    """Issue 25's case: a typo in a link of the cauda equina card removed the card, and with it the
+    kiosk's emergency section."""
+    typo = "\nSee also [the disc card](card:lumbar_disc_hernation).\n"
+    line = _append(copy / "cards" / "red_flag_cauda_equina.md", typo) + 1
+    _append(copy / "cards" / "es" / "red_flag_cauda_equina.md", typo.replace("See also", "Vea también"))
+    knowledge, issues = load(copy, check_reading=False)
+    card = knowledge.cards["red_flag_cauda_equina"]
+    assert "See also the disc card." in card.body and "card:lumbar_disc_hernation" not in card.body
+    spanish = knowledge.translated_cards["es"]["red_flag_cauda_equina"]
+    assert "Vea también the disc card." in spanish.body and "hernation" not in spanish.body
+    assert [(i.file, i.line) for i in issues] == [(str(copy / "cards" / "red_flag_cauda_equina.md"), line)]
+    assert "lumbar_disc_hernation" in issues[0].problem

@@ -160,9 +160,9 @@ def run_app(args: argparse.Namespace) -> int:
 
     ask(getattr(args, "contrast", None))  # `--contrast high|normal` for this run
     if spec.shows(ids.KIOSK_FLOW):
-        heartbeat = QTimer()  # kiosk-run's watchdog hears the event loop turn (app/modes/supervisor.py)
-        heartbeat.timeout.connect(Heartbeat().beat)
-        heartbeat.start(int(HEARTBEAT_S * 1000))
+        heartbeat, timer = Heartbeat(), QTimer()  # kiosk-run's watchdog hears the event loop turn
+        timer.timeout.connect(heartbeat.beat)  # (a bound method: Qt keeps no reference to `heartbeat`)
+        timer.start(int(HEARTBEAT_S * 1000))
         on_screen = start_kiosk(translation, spec)
         install_crash_reports(lambda _text: None)  # logged; the visitor's screen carries on as it is
         keep_for_the_session()

@@ -16,7 +16,7 @@ from app.content.data import PLACES, QUESTIONS, REFERENCES, LeftOut, build, desc
 from app.content.citations import CITATION
 from app.content.files import read_card_text
 from app.content.issues import ContentIssue
-from app.content.markdown import drop_links, scan_markdown
+from app.content.markdown import drop_links, scan_markdown, title_problem
 from app.content.readability import reading_problem
 from app.content.schema import SECTIONS, CardMeta, ReferenceEntry
 from app.content.synonyms import load_synonyms
@@ -96,6 +96,8 @@ def read_card(path: Path, check_reading: bool = True) -> tuple[CardFile | None, 
     issues: list[ContentIssue] = []
     if meta.id != path.stem:
         issues.append(ContentIssue(file, line_of(data, ("id",)) + 1, f"id {meta.id!r} differs from the file name"))
+    if problem := title_problem(meta.title):
+        issues.append(ContentIssue(file, line_of(data, ("title",)) + 1, problem))
     scan = scan_markdown(body)
     for line in scan.raw_html_lines:
         issues.append(ContentIssue(file, body_offset + line, "raw HTML is not allowed in cards (write Markdown)"))

@@ -23,6 +23,14 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 
 
+HTML_TAG = re.compile(r"<[A-Za-z/!?]")  # what a browser would read as markup in a plain line
+
+
+def title_problem(title: str) -> str | None:
+    """Why a card's title cannot be shown as written (it is shown as text, escaped, anyway)."""
+    return "raw HTML is not allowed in a card's title (write plain words)" if HTML_TAG.search(title) else None
+
+
 class MarkdownScan(NamedTuple):
     """What the content checks need from a card's Markdown; line numbers from 1."""
 

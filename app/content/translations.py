@@ -29,7 +29,7 @@ from pydantic import ValidationError
 from app.content.data import Built, LeftOut, check_file, describe, read_yaml
 from app.content.files import read_card_text
 from app.content.issues import ContentIssue
-from app.content.markdown import drop_links, scan_markdown
+from app.content.markdown import drop_links, scan_markdown, title_problem
 from app.content.readability import CLINICIAN_HEADINGS, reading_problem, texts_reading_problem
 from app.content.sections import TRANSLATED_SECTIONS
 from app.content.schema import (
@@ -188,6 +188,8 @@ def read_translated_card(path: Path, language: str, english: dict[str, Card],
     if headings not in (expected, expected[:-1]):
         problems.append(ContentIssue(file, offset + 1, f"sections should be, in order: {' / '.join(expected)} "
                                                        f"(the last may be left out: the English one shows)"))  # fmt: skip
+    if problem := title_problem(meta.title):
+        problems.append(ContentIssue(file, line_of(front, ("title",)) + 1, problem))
     scan = scan_markdown(body)
     for line in scan.raw_html_lines:
         problems.append(ContentIssue(file, offset + line, "raw HTML is not allowed in cards (write Markdown)"))

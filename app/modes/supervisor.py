@@ -135,6 +135,8 @@ class Supervisor:
             ready, _, _ = select.select([beats] if open_ else [], [], [], min(HEARTBEAT_S, limit - silent_s + 0.01))
             if ready:
                 if os.read(beats, 4096):
+                    if not beaten:
+                        log.info("kiosk is up: first heartbeat %.1f s after its start", time.monotonic() - last)
                     last, beaten = time.monotonic(), True
                 else:  # the child closed its end (it is ending): no more beats to wait for
                     open_ = False

@@ -94,3 +94,12 @@ def test_a_mistyped_link_costs_the_link_not_the_card(copy: Path) -> None:
     assert "Vea también the disc card." in spanish.body and "hernation" not in spanish.body
     assert [(i.file, i.line) for i in issues] == [(str(copy / "cards" / "red_flag_cauda_equina.md"), line)]
     assert "lumbar_disc_hernation" in issues[0].problem
+
+
+def test_check_content_flags_html_in_a_card_title(copy: Path) -> None:
+    path = copy / "cards" / "flat_feet.md"
+    text = path.read_text(encoding="utf-8")
+    line = text.splitlines().index(next(l for l in text.splitlines() if l.startswith("title:"))) + 1
+    path.write_text(text.replace("title: ", 'title: <img src=file:///etc/x.png> ', 1), encoding="utf-8")
+    knowledge, issues = load(copy, check_reading=False)
+    assert [(i.file, i.line) for i in issues if "HTML" in i.problem] == [(str(path), line)]

@@ -110,7 +110,8 @@ def line_of(data: Any, loc: tuple[Any, ...], default: int = 1) -> int:
     return line
 
 
-_TOP_KEY = re.compile(r"^([A-Za-z0-9_][\w-]*\s*:|\?(\s|$))")
+_TOP_KEY = re.compile(r"^([^\s#?-][^#]*?:(\s|$)|\?(\s|$))")  # `key:` (or `? key`) in column 0
+_STRAY = re.compile(r"^([^\s#-]|-\S)")  # any other line in column 0 but a comment or a `- ` item
 _ITEM = re.compile(r"^(\s*)-(\s|$)")
 
 
@@ -144,6 +145,13 @@ def load_yaml_pieces(text: str, keyed: Collection[str] = ()) -> tuple[Any, list[
             part = load_yaml("\n" * start + "".join(lines[start:end]))  # padded: marks keep their lines
         except yaml.YAMLError as piece_error:
             part = _by_items(lines, start, end, piece_error, broken, keyed)
+            stray = next((i for i in range(start + 1, end) if _STRAY.match(lines[i])), None)
+            if part is None and stray is not None:  # `key:` then a line that lost its colon: keep the key
+                try:
+                    part = load_yaml("\n" * start + "".join(lines[start:stray]))
+                    broken[-1] = BrokenPiece(stray + 1, broken[-1].problem, "".join(lines[stray:end]))
+                except yaml.YAMLError:
+                    pass
         if isinstance(part, LineDict):
             out.update(part)
             out.key_lines.update(part.key_lines)
@@ -158,7 +166,8 @@ def _by_items(
     """`key:` and its list (or mapping, when `keyed`), each item read alone; None (and `error`
     reported) when the piece is not such a list or mapping."""
     inner = [i for i in range(start + 1, end) if lines[i].strip() and not lines[i].lstrip().startswith("#")]
-    indent = min((len(lines[i]) - len(lines[i].lstrip(" ")) for i in inner), default=0)
+    indent = min((n for i in inner if (n := len(lines[i]) - len(lines[i].lstrip(" ")))), default=0)  # stray lines
+    # in column 0 do not count: each goes with the item before it
     try:
         top = load_yaml("\n" * start + lines[start])
     except yaml.YAMLError:
@@ -167,6 +176,8 @@ def _by_items(
         broken.append(BrokenPiece(*yaml_error_line(error), "".join(lines[start:end])))
         return None
     starts = [i for i in inner if len(lines[i]) - len(lines[i].lstrip(" ")) == indent]
+    if inner[0] < starts[0]:  # a stray line before the first item
+        broken.append(BrokenPiece(inner[0] + 1, "broken YAML: expected an indented item here", lines[inner[0]]))
     is_list = bool(_ITEM.match(lines[starts[0]]))
     if not is_list and next(iter(top)) not in keyed:  # the fields of one entry: it goes as a whole
         broken.append(BrokenPiece(*yaml_error_line(error), "".join(lines[start:end])))

@@ -88,6 +88,7 @@ class Windows:
             self.window.setGeometry(old.geometry())
             self.window.show()
             old.close()
+            old.deleteLater()  # its children's slots hold it: only Qt's delete ends that cycle
 
 
 class Kiosk:
@@ -113,6 +114,7 @@ class Kiosk:
             old, self.window = self.window, self._open(self.window.spec)
             self.window.show_kiosk()
             old.hand_over()
+            old.deleteLater()  # its children's slots hold it: only Qt's delete ends that cycle
 
 
 def start_kiosk(translation: Translation, spec: ModeSpec) -> Kiosk | QWidget:

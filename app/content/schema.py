@@ -29,7 +29,7 @@ SECTIONS["structure"] = SECTIONS["condition"]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # `.nan` is no number
 
 
 class CardMeta(Strict):

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.bounded import read_bounded
 from app.domain.errors import AtlasError
+from app.domain.knowledge import LANGUAGES
 from app.modes.pin import PinRecord
 
 if sys.version_info >= (3, 11):
@@ -104,18 +105,22 @@ def load_kiosk_config(path: Path | None = None) -> KioskConfig:
         log.warning("kiosk config %s cannot be used (%s): using the defaults; %s", path, reason, FIX)
         return KioskConfig()
     try:
-        return KioskConfig.model_validate(table)
+        config = KioskConfig.model_validate(table)
     except ValidationError as error:
         problems = _problems(error)
-    kept = {key: value for key, value in table.items() if key not in problems}
-    try:
-        config = KioskConfig.model_validate(kept)
-    except ValidationError:  # cannot happen with per-key checks; stay safe anyway
-        config = KioskConfig()
-    log.warning(
-        "kiosk config %s: %s: using the defaults for %s; %s",
-        path, "; ".join(problems.values()), ", ".join(sorted(problems)), FIX,
-    )  # fmt: skip
+        kept = {key: value for key, value in table.items() if key not in problems}
+        try:
+            config = KioskConfig.model_validate(kept)
+        except ValidationError:  # cannot happen with per-key checks; stay safe anyway
+            config = KioskConfig()
+        log.warning(
+            "kiosk config %s: %s: using the defaults for %s; %s",
+            path, "; ".join(problems.values()), ", ".join(sorted(problems)), FIX,
+        )  # fmt: skip
+    if config.language not in ("en", *LANGUAGES):
+        log.warning("kiosk config %s: language %r has no translation (choose one of %s): using English; %s",
+                    path, config.language, ", ".join(("en", *LANGUAGES)), FIX)  # fmt: skip
+        config = config.model_copy(update={"language": "en"})
     return config
 
 

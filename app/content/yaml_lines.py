@@ -127,8 +127,8 @@ class BrokenPiece:
 def load_yaml_pieces(text: str, keyed: Collection[str] = ()) -> tuple[Any, list[BrokenPiece]]:
     """`load_yaml`, and when the whole file does not parse, the file piece by piece: each top-level
     key on its own and, inside a top-level list (or the mapping of a `keyed` key: one entry per
-    key), each item on its own. A broken entry then costs
-    itself, not the file. Raises yaml.YAMLError only when no top-level key is found at all."""
+    key), each item on its own. A broken entry then costs itself, not the file. Raises
+    yaml.YAMLError only when no top-level key is found at all."""
     try:
         return load_yaml(text), []
     except yaml.YAMLError as whole_error:

@@ -17,6 +17,10 @@ test_drawing.py FRAMES_PER_TOUCH = 3 besides the pulse), and the time per action
 Figures (2-core machine shared with other jobs, llvmpipe, 2026-12-02): 10,000 actions (4,255
 touches) in 3,281 s, 328 ms per action; 0 exceptions; RSS 650 MB at the 1,000th action and 638 MB
 at the last (-1.8 %); 1 frame per touch (median, max 2) besides the pulse, within the budget of 3.
+With staff visits and language switches (2026-12-07, machine busy with a full test run): 1,500
+actions (606 touches, 96 language switches) in 1,566 s, 1,044 ms per action; 0 exceptions; RSS 527 MB
+at the start, 596 MB at the 1,000th action, 612 MB at the last (+2.7 %). Before the old window was
+released, 300 actions (16 switches) took RSS from 532 to 742 MB.
 """
 
 from __future__ import annotations

@@ -95,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     z = command("quiz", "print a round of generated study questions (for review)")
     z.add_argument("--seed", type=int, default=0, help="the same seed gives the same round")
-    z.add_argument("--count", type=int, default=10, help="how many questions (default 10)")
+    z.add_argument("--count", type=checks.count, default=10, help="how many questions (default 10)")
     z.add_argument("--topic", help="only one topic, e.g. dermatomes or entrapment_sites")
     return parser
 
@@ -447,9 +447,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except AtlasError as error:
-        print(f"referral-atlas: {error}", file=sys.stderr)
+        print(f"referral-atlas: {checks.shortened(str(error))}", file=sys.stderr)
         return 1
-    except OSError as error:  # e.g. the disk filled up while writing --out
-        where = f"{error.filename}: " if error.filename else ""
-        print(f"referral-atlas: {where}{error.strerror or error}", file=sys.stderr)
+    except OSError as error:  # e.g. the disk filled up while writing --out (the writer may not name it)
+        file = error.filename or getattr(args, "out", None)
+        where = f"{file}: " if file else ""
+        print(checks.shortened(f"referral-atlas: {where}{error.strerror or error}"), file=sys.stderr)
         return 1

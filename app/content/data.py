@@ -8,7 +8,7 @@ names a left-out entry is listed once beside it (`LeftOut`), not once per mentio
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, get_args
@@ -167,14 +167,15 @@ class DataSet:
 
 
 def read_yaml(path: Path, what: str, left_out: LeftOut, issues: list[ContentIssue],
-              name: Callable[[BrokenPiece], str | None] = piece_name) -> Any:  # fmt: skip
-    """A content YAML file, read entry by entry when its YAML is broken; None when it cannot be read."""
+              name: Callable[[BrokenPiece], str | None] = piece_name, keyed: Collection[str] = ()) -> Any:  # fmt: skip
+    """A content YAML file, read entry by entry when its YAML is broken (`yaml_lines.load_yaml_pieces`);
+    None when it cannot be read."""
     text = read_text(path, MAX_DATA_BYTES, what)
     if isinstance(text, ContentIssue):
         issues.append(text)
         return None
     try:
-        data, broken = load_yaml_pieces(text)
+        data, broken = load_yaml_pieces(text, keyed)
     except yaml.YAMLError as error:
         issues.append(ContentIssue(str(path), *yaml_error_line(error)))
         return None
@@ -193,13 +194,25 @@ def _read(path: Path, file_model: type[BaseModel], left_out: LeftOut, issues: li
     if not isinstance(data, LineDict):
         issues.append(ContentIssue(file, 1, "expected a mapping with 'schema: 1' and the entries"))
         return None
-    try:
-        file_model.model_validate(data)
-    except ValidationError as error:
-        loc, problem = describe(error)
-        issues.append(ContentIssue(file, line_of(data, loc[:1]), problem))
-        return None
-    return data
+    return check_file(data, file_model, file, issues)
+
+
+def check_file(data: LineDict, file_model: type[BaseModel], file: str, issues: list[ContentIssue]) -> LineDict | None:
+    """`data` when its top level fits `file_model`, an unknown top-level key reported and dropped
+    (it costs itself, not the file); None (reported) when the top level is wrong otherwise."""
+    while True:
+        try:
+            file_model.model_validate(data)
+            return data
+        except ValidationError as error:
+            loc, problem = describe(error)
+            line = line_of(data, loc[:1])
+            issues.append(ContentIssue(file, line, problem))
+            if error.errors()[0]["type"] != "extra_forbidden" or len(loc) != 1 or loc[0] not in data:
+                return None
+            kept = LineDict((key, value) for key, value in data.items() if key != loc[0])
+            kept.line, kept.key_lines = data.line, data.key_lines
+            data = kept
 
 
 SUB_ENTRIES = ("variants", "weights")  # lists of entries inside an entry: a bad one costs only itself

@@ -29,7 +29,7 @@ SECTIONS["structure"] = SECTIONS["condition"]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # `.nan` is no number
 
 
 class CardMeta(Strict):
@@ -219,14 +219,14 @@ class TitleTranslation(Strict):
 
 class TitlesFile(DataFile):
     language: str
-    titles: dict[str, Any]
+    titles: dict[Any, Any]  # each key is checked with its entry
 
 
 class NotesFile(DataFile):
     language: str
-    notes: dict[str, Any]
+    notes: dict[Any, Any]  # each key is checked with its entry
 
 
 class PhrasesFile(DataFile):
     language: str
-    phrases: dict[str, Any]
+    phrases: dict[Any, Any]  # each key is checked with its entry

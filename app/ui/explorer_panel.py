@@ -500,7 +500,7 @@ class ExplorerPanel(QWidget):
     def show_card(self, card_id: str) -> None:
         card = self.words.card(card_id)
         if card is not None:
-            self.card_view.setHtml(f"<h2>{card.title}</h2>{self.card_body(card_id)}")
+            self.card_view.setHtml(f"<h2>{html.escape(card.title)}</h2>{self.card_body(card_id)}")
             self.tabs.setCurrentIndex(0)
             self.card_shown.emit(card_id)
 
@@ -524,7 +524,7 @@ class ExplorerPanel(QWidget):
         parts = sorted({self.words.title(s) for s in shown.structures})
         links = "".join(f"<li>{html.escape(reach_line(self.words, link))}</li>" for link in shown.links)
         self.reach_view.setHtml(
-            f"<h2>{self.words.title(shown.source)}</h2>"
+            f"<h2>{html.escape(self.words.title(shown.source))}</h2>"
             + self.tr("<p><b>Can send pain or strain to:</b></p>") + f"<ul>{places or '<li>—</li>'}</ul>"
             + self.tr("<p><b>Through:</b> {0}</p>").format(", ".join(parts) or "—") + f"<ul>{links}</ul>"
         )

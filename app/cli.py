@@ -151,6 +151,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
 
     from app.domain.query import Query, dermatome_maps
     from app.domain.ranking import candidates, gaps
+    from app.domain.urgency import ask_first
 
     if not (args.point or args.dermatome or args.nerve or args.region or args.red_flags):
         raise AtlasError("query: give a place (--point, --dermatome, --nerve or --region) or --red-flags")
@@ -191,10 +192,12 @@ def _cmd_query(args: argparse.Namespace) -> int:
         "triggers": sorted(query.triggers),
         "checks": sorted(query.checks),
         "red_flags": sorted(query.red_flags),
+        "ask_first": list(ask_first(knowledge, query)),
         "candidates": [
             {
                 "id": c.id, "title": title, "title_language": language, "condition": c.condition, "source": c.source,
-                "mechanism": c.mechanism, "score": round(c.score, 4), "path": list(c.path), "card": c.card,
+                "mechanism": c.mechanism, "urgency": c.urgency, "asks": list(c.asks), "score": round(c.score, 4),
+                "path": list(c.path), "card": c.card,
                 "evidence": c.evidence, "who_can_help": list(c.who_can_help), "explains": c.explains,
                 "reasons": why,
             }

@@ -361,7 +361,7 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
         territories[t.id] = Territory(
             id=t.id, kind=kind, label=label, title=t.title, roots=tuple(t.roots), nerve=t.nerve,
             dermatomes=tuple(t.dermatomes), alternates=tuple(t.alternates), fields=tuple(t.fields),
-            below_knee=t.below_knee, note=t.note, references=tuple(t.references),
+            below_knee=t.below_knee, ask_first=tuple(t.ask_first), note=t.note, references=tuple(t.references),
         )  # fmt: skip
         located[t.id] = item
     for item in data.territories:
@@ -417,7 +417,7 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
             variants.append(Variant(
                 id=v.id, title=v.title, condition=c.id, source=v.source, mechanism=v.mechanism,
                 acts_on=tuple(v.acts_on), branches=tuple(v.branches), prior=v.prior, bilateral=v.bilateral, card=v.card,
-                note=v.note, references=tuple(v.references) or tuple(c.references),
+                urgency=v.urgency or c.urgency, note=v.note, references=tuple(v.references) or tuple(c.references),
             ))  # fmt: skip
         if not variants:
             if first_cause is not None:
@@ -425,7 +425,7 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
             continue
         conditions[c.id] = Condition(
             id=c.id, title=c.title, category=c.category, card=c.card, evidence=c.evidence,
-            who_can_help=tuple(c.who_can_help), variants=tuple(variants),
+            who_can_help=tuple(c.who_can_help), urgency=c.urgency, variants=tuple(variants),
             differentiators=tuple(c.differentiators), note=c.note, references=tuple(c.references),
         )  # fmt: skip
         located[c.id] = item
@@ -478,7 +478,7 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
                     unresolved(item, r.source, (STRUCTURES,), ("source",), f"unknown source structure {r.source!r}")
                 red_flags[r.id] = RedFlag(
                     id=r.id, label=r.label, card=r.card, source=r.source, title=r.title, reason=r.reason,
-                    references=tuple(r.references),
+                    urgency=r.urgency, felt_as=tuple(r.felt_as), references=tuple(r.references),
                 )  # fmt: skip
                 located[r.id] = item
                 continue
@@ -508,9 +508,20 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
                 weights.append(Weight(w.target, w.factor, w.reason))
             answer_tables[kind][q.id] = Feature(
                 id=q.id, kind=kind.removesuffix("s"), label=q.label, weights=tuple(weights),
-                spine_typical=q.spine_typical, note=q.note, references=tuple(q.references),
+                spine_typical=q.spine_typical, urgency=q.urgency, note=q.note, references=tuple(q.references),
             )  # fmt: skip
             located[q.id] = item
+
+    for t in territories.values():
+        for index, flag_id in enumerate(t.ask_first):
+            if flag_id not in red_flags:
+                item = located[t.id]
+                issues.append(ContentIssue(item.file, item.line("ask_first", index), f"unknown red flag {flag_id!r}"))
+    for flag in red_flags.values():
+        for index, feature_id in enumerate(flag.felt_as):
+            if feature_id not in answer_tables["features"]:
+                item = located[flag.id]
+                issues.append(ContentIssue(item.file, item.line("felt_as", index), f"unknown feature {feature_id!r}"))
 
     return Built(
         structures=structures, territories=territories, conditions=conditions, links=tuple(links),

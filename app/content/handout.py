@@ -20,6 +20,7 @@ from app.domain.explorer import Explorer
 from app.domain.knowledge import Card, InLanguage
 from app.domain.phrases import ENGLISH, literal
 from app.domain.ranking import Candidate
+from app.domain.urgency import flags_by_level
 
 TOP_SOURCES = 3
 WHY_SHOWN = 2  # reasons per source: the sheet stays short
@@ -45,7 +46,7 @@ class Handout:
     where: str  # "Pain in your left foot (top of the foot)" or "Where flat feet can send pain or strain"
     side: str  # "left", "right", "both sides", "the middle" or ""
     sources: tuple[HandoutSource, ...]
-    care_now: tuple[str, ...]
+    care_now: tuple[tuple[str, tuple[str, ...]], ...]  # (what to do, the signs), most urgent first
     references: tuple[str, ...]  # formatted, numbered in order
     words: InLanguage  # the language of the sheet (its headings and date)
     note: str = ""  # the clinician's free text, if any
@@ -100,7 +101,9 @@ def build_handout(explorer: Explorer, note: str = "", today: date | None = None,
         ))  # fmt: skip
     return Handout(
         made_on=today or date.today(), where=where, side=side, sources=tuple(sources),
-        care_now=tuple(words.title(flag_id) for flag_id in knowledge.red_flags),
+        care_now=tuple((words.phrase("handout.signs", says=knowledge.say(f"urgency.{level}")),
+                        tuple(words.title(flag_id) for flag_id in flag_ids))
+                       for level, flag_ids in flags_by_level(knowledge)),
         references=tuple(f"[{e.number}] {e.text()}" for e in reference_list(numbers, knowledge.references)),
         words=words, note=note.strip(),
     )  # fmt: skip
@@ -123,8 +126,9 @@ def handout_html(handout: Handout, with_image: bool = True) -> str:
     if handout.note:
         parts.append(f"<h2>{esc(say('handout.note'))}</h2><p>{esc(handout.note).replace(chr(10), '<br>')}</p>")
     # safety first: the urgent signs and what the sheet is not, before the sources
-    parts.append(f"<h2>{esc(say('handout.care_now'))}</h2><p>{esc(say('handout.care_now_intro'))}</p><ul>"
-                 + "".join(f"<li>{esc(item)}</li>" for item in handout.care_now) + "</ul>")  # fmt: skip
+    parts.append(f"<h2>{esc(say('handout.care_now'))}</h2>" + "".join(
+        f"<p><b>{esc(says)}</b></p><ul>" + "".join(f"<li>{esc(item)}</li>" for item in signs) + "</ul>"
+        for says, signs in handout.care_now))  # fmt: skip
     parts.append(f"<p><b>{esc(say('handout.disclaimer'))}</b></p>")
     if handout.sources:
         parts.append(f"<h2>{esc(say('handout.sources'))}</h2>")

@@ -14,6 +14,7 @@ Helper = Literal[
     "orthopaedic_specialist", "rheumatologist", "emergency_care",
 ]  # fmt: skip
 CardKind = Literal["condition", "structure", "differentiator", "red_flag"]
+Urgency = Literal["emergency", "today", "soon", "routine"]  # app/domain/urgency.py LEVELS
 
 SECTIONS: dict[str, tuple[str, ...]] = {
     "condition": (
@@ -98,6 +99,7 @@ class TerritoryEntry(Strict):
     alternates: list[Id] = []
     fields: list[Id] = []
     below_knee: bool = False
+    ask_first: list[Id] = []  # red flags to check before any ranking when a touch lands here
     note: str = ""
     references: RefList
 
@@ -125,6 +127,7 @@ class VariantEntry(Strict):
     prior: float = Field(default=1.0, gt=0.0, le=1.0)
     bilateral: bool = False
     card: Id | None = None  # a card other than the condition's (e.g. the urgent card for cauda equina)
+    urgency: Urgency | None = None  # when it differs from the condition's
     note: str = ""
     references: list[Id] = []
 
@@ -146,6 +149,7 @@ class ConditionEntry(Strict):
     card: Id
     evidence: Evidence
     who_can_help: Annotated[list[Helper], Field(min_length=1)]
+    urgency: Urgency = "routine"
     variants: Annotated[list[VariantEntry], Field(min_length=1)]
     differentiators: list[Id] = []
     note: str = ""
@@ -178,6 +182,7 @@ class QuestionEntry(Strict):
     label: str = Field(min_length=3)
     weights: Annotated[list[WeightEntry], Field(min_length=1)]
     spine_typical: bool = False
+    urgency: Urgency = "routine"
     note: str = ""
     references: RefList
 
@@ -189,6 +194,8 @@ class RedFlagEntry(Strict):
     source: Id
     title: str = Field(min_length=3)
     reason: str = Field(min_length=3)
+    urgency: Urgency
+    felt_as: list[Id] = []  # features that count as this sign at a spot that asks it first
     references: RefList
 
 

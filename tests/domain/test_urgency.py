@@ -1,0 +1,93 @@
+"""One urgency model (DESIGN.md §8, issue 18): levels as data, the saddle area asks first, and
+everything that shows urgency reads the same level."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.content.handout import build_handout, handout_html
+from app.domain.explorer import Explorer, Touch
+from app.domain.knowledge import Knowledge
+from app.domain.query import Query, Spot
+from app.domain.ranking import candidates
+from app.domain.urgency import LEVELS, ask_first
+
+# the skin at 0,0.08,0.81 (query --point): perineum, S3 first (issue 18, defect 1)
+SADDLE = Spot(dermatomes=("S3", "S2"), cutaneous_nerves=("posterior_femoral_cutaneous", "ilioinguinal"),
+              region="perineum", side="midline")  # fmt: skip
+SITTING_BONE = Spot(dermatomes=("S3",), cutaneous_nerves=("posterior_femoral_cutaneous",), region="buttock", side="left")
+FOOT_TOP = Spot(dermatomes=("L5",), cutaneous_nerves=("superficial_fibular",), region="dorsum_of_foot", side="left")
+CAUDA_EQUINA_SIGNS = ("saddle_numbness", "bladder_bowel")
+
+
+def test_every_condition_variant_red_flag_and_answer_has_a_level(knowledge: Knowledge) -> None:
+    levels = [v.urgency for c in knowledge.conditions.values() for v in c.variants]
+    levels += [c.urgency for c in knowledge.conditions.values()]
+    levels += [f.urgency for f in knowledge.red_flags.values()]
+    levels += [a.urgency for table in (knowledge.features, knowledge.triggers, knowledge.checks) for a in table.values()]
+    assert set(levels) <= set(LEVELS)
+    assert knowledge.variants()["lumbar_disc_herniation_central"].urgency == "emergency"
+
+
+def test_a_saddle_touch_asks_about_the_cauda_equina_signs_before_any_source(knowledge: Knowledge) -> None:
+    for spot in (SADDLE, SITTING_BONE):
+        query = Query(spots=(spot,))
+        assert ask_first(knowledge, query) == CAUDA_EQUINA_SIGNS
+        ranked = candidates(knowledge, query)
+        first = ranked[0]
+        assert first.asks == CAUDA_EQUINA_SIGNS and first.card == "red_flag_cauda_equina", [c.id for c in ranked[:3]]
+        assert first.mechanism == "urgent" and first.urgency == "emergency" and first.who_can_help == ("emergency_care",)
+        assert first.title.startswith("Check first.")
+        assert all(not c.asks for c in ranked[1:])
+
+
+def test_numbness_in_the_saddle_area_is_the_emergency_itself(knowledge: Knowledge) -> None:
+    for answers in ({"features": frozenset({"numbness"})}, {"red_flags": frozenset({"bladder_bowel"})}):
+        ranked = candidates(knowledge, Query(spots=(SADDLE,), **answers))  # type: ignore[arg-type]
+        assert ranked[0].id == "red_flag_cauda_equina" and ranked[0].mechanism == "urgent", [c.id for c in ranked[:3]]
+        assert ranked[0].urgency == "emergency" and not ranked[0].asks
+        assert sum(c.card == "red_flag_cauda_equina" and c.mechanism == "urgent" for c in ranked) == 1
+    # numbness elsewhere is not saddle numbness
+    assert candidates(knowledge, Query(spots=(FOOT_TOP,), features=frozenset({"numbness"})))[0].mechanism != "urgent"
+
+
+def test_elsewhere_nothing_is_asked_first(knowledge: Knowledge) -> None:
+    query = Query(spots=(FOOT_TOP,))
+    assert ask_first(knowledge, query) == ()
+    assert not any(c.asks for c in candidates(knowledge, query))
+
+
+def test_an_emergency_candidate_lists_emergency_care_first(knowledge: Knowledge) -> None:
+    ranked = candidates(knowledge, Query(spots=(SADDLE,)))
+    cauda = next(c for c in ranked if c.id == "lumbar_disc_herniation_central")
+    assert cauda.urgency == "emergency" and cauda.who_can_help == ("emergency_care",)  # defect 3
+    assert all(c.who_can_help[0] == "emergency_care" for c in ranked if c.urgency == "emergency")
+    disc = next(c for c in ranked if c.id == "lumbar_disc_herniation_L5_S1")
+    assert disc.urgency == "routine" and "emergency_care" not in disc.who_can_help
+
+
+def test_the_saddle_handout_leads_with_the_check_and_splits_emergency_from_today(knowledge: Knowledge) -> None:
+    explorer = Explorer(knowledge)
+    explorer.touch(Touch((0.0, 0.083, 0.775), SADDLE))
+    handout = build_handout(explorer, today=date(2026, 12, 7))
+    assert handout.sources[0].title.startswith("Check first.")
+    assert "emergency department" in handout.sources[0].helps_html
+    (emergency, signs), *rest = handout.care_now
+    assert emergency.startswith("Go to an emergency department now, or call an ambulance")
+    assert "call your doctor" not in emergency
+    assert any("between the legs" in s for s in signs) and any("bladder" in s for s in signs)
+    later = [s for _says, group in rest for s in group]
+    assert not any("between the legs" in s or "bladder" in s for s in later)
+    assert rest[0][0].startswith("See a doctor today") and any("Fever" in s for s in rest[0][1])
+    page = handout_html(handout)
+    assert page.index("emergency department now") < page.index("See a doctor today") < page.index("Possible sources")
+
+
+def test_the_spanish_handout_keeps_the_levels_apart(knowledge: Knowledge) -> None:
+    explorer = Explorer(knowledge)
+    explorer.touch(Touch((0.0, 0.083, 0.775), SADDLE))
+    handout = build_handout(explorer, language="es")
+    (emergency, _signs), (today, _later), *_ = handout.care_now
+    assert "urgencias" in emergency and "hoy" not in emergency
+    assert today.startswith("Vea a un médico hoy")
+    assert handout.sources[0].title.startswith("Compruebe primero.")

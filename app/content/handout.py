@@ -34,7 +34,7 @@ _POINTER = re.compile(r"\s*\(card:[a-z0-9_]+\)")
 @dataclass(frozen=True)
 class HandoutSource:
     title: str
-    mechanism: str  # in words: "nerve root (spine)"
+    mechanism: str  # in words: "nerve root (spine)", or an urgent card's level ("emergency: go now")
     summary: str  # the card's one-line summary, plain language
     why_here: tuple[str, ...]  # why it is on the list, plain words
     helps_html: str  # the card's "What helps", citation keys as numbers
@@ -76,7 +76,7 @@ def build_handout(explorer: Explorer, note: str = "", today: date | None = None,
         ordered = list(dict.fromkeys([*urgent, *explorer.lit(), *explorer.candidates]))
         by_card = list({c.card: c for c in reversed(ordered)}.values())
         by_card.sort(key=ordered.index)
-        shown = [(_title(words, c), c.mechanism, c.card, tuple(map(words.marked, c.why))) for c in by_card[:TOP_SOURCES]]
+        shown = [(_title(words, c), words.kind(c), c.card, tuple(map(words.marked, c.why))) for c in by_card[:TOP_SOURCES]]
     elif explorer.source is not None:
         source = explorer.source.source
         where = words.phrase("handout.where_source", source=source)
@@ -92,21 +92,28 @@ def build_handout(explorer: Explorer, note: str = "", today: date | None = None,
     keys = [key for card in cards if card for key in (*cited_keys(_help_text(card)), *card.references)]
     numbers = {key: n for n, key in enumerate(dict.fromkeys(k for k in keys if k in knowledge.references), start=1)}
     sources = []
-    for (title, mechanism, _card_id, reasons), card in zip(shown, cards):
+    for (title, kind, _card_id, reasons), card in zip(shown, cards):
         helps = _help_text(card) if card else ""
         sources.append(HandoutSource(
-            title=title, mechanism=words.mechanism(mechanism) if mechanism else "", summary=card.summary if card else "",
+            title=title, mechanism=kind, summary=card.summary if card else "",
             why_here=tuple(_POINTER.sub("", reason) for reason in reasons[:WHY_SHOWN]),
             helps_html=_CARD_LINK.sub(r"\1", render_markdown(replace_citations(helps, numbers))),
         ))  # fmt: skip
     return Handout(
         made_on=today or date.today(), where=where, side=side, sources=tuple(sources),
-        care_now=tuple((words.phrase("handout.signs", says=knowledge.say(f"urgency.{level}")),
-                        tuple(words.title(flag_id) for flag_id in flag_ids))
-                       for level, flag_ids in flags_by_level(knowledge)),
+        care_now=care_now(words),
         references=tuple(f"[{e.number}] {e.text()}" for e in reference_list(numbers, knowledge.references)),
         words=words, note=note.strip(),
     )  # fmt: skip
+
+
+def care_now(words: InLanguage) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(what to do, the signs) per urgency level, most urgent first: the emergency signs apart from
+    those that need a doctor today (handout and kiosk)."""
+    knowledge = words.knowledge
+    return tuple((words.phrase("handout.signs", says=knowledge.say(f"urgency.{level}")),
+                  tuple(words.title(flag_id) for flag_id in flag_ids))
+                 for level, flag_ids in flags_by_level(knowledge))  # fmt: skip
 
 
 def handout_html(handout: Handout, with_image: bool = True) -> str:

@@ -364,6 +364,8 @@ class Titled(Protocol):
     def card(self) -> str: ...
     @property
     def asks(self) -> tuple[str, ...]: ...  # a "check first" card's red flags
+    @property
+    def urgency(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -430,6 +432,13 @@ class InLanguage:
 
     def mechanism(self, mechanism: str) -> str:
         return self.phrase(f"mechanism.{mechanism}") if mechanism in MECHANISM_NAMES else mechanism
+
+    def kind(self, candidate: Titled) -> str:
+        """How a ranked candidate is named beside its title: its mechanism, or for an urgent card its
+        urgency level ("emergency: go now", "get care today" …)."""
+        if candidate.mechanism == "urgent":
+            return self.phrase(f"urgency_short.{candidate.urgency}")
+        return self.mechanism(candidate.mechanism)
 
     def map_name(self, overlay: str, label: str) -> str:
         """A skin map's legend entry: a dermatome's label (L5), a nerve's or a region's name; in

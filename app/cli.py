@@ -324,9 +324,11 @@ def _cmd_check_content(args: argparse.Namespace) -> int:
     from app.resources import content_dir
 
     from app.content.translations import translation_notes
+    from app.content.urgency_words import wording_problems
 
     folder = content_dir()
     knowledge, issues = load(folder)
+    issues += wording_problems(knowledge, folder)  # urgency words against the urgency model
     notes = translation_notes(knowledge, folder)  # missing or outdated translations: listed, not failed
     summary = (
         f"{folder}: content OK: {len(knowledge.structures)} structures, {len(knowledge.territories)} territories, "

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from app.content.files import MAX_CARD_BYTES, MAX_DATA_BYTES, read_text
 from app.content.issues import ContentIssue
 from app.content.readability import CLINICIAN_HEADINGS
 from app.domain.knowledge import Knowledge
@@ -63,7 +64,8 @@ def sign_levels(knowledge: Knowledge) -> dict[str, str]:
     out = {}
     for sign, (level_or_flag, _patterns) in SIGNS.items():
         flag = knowledge.red_flags.get(level_or_flag)
-        out[sign] = flag.urgency if flag is not None else level_or_flag
+        if flag is not None or level_or_flag in LEVELS:  # a red flag left out of broken content: no level
+            out[sign] = flag.urgency if flag is not None else level_or_flag
     return out
 
 
@@ -79,7 +81,7 @@ def sentence_problem(text: str, language: str, lead: set[str], knowledge: Knowle
     """Why one sentence understates the urgency of a sign it names, or None."""
     levels = sign_levels(knowledge)
     signs = {sign for sign, (_l, patterns) in SIGNS.items() if re.search(patterns[language], text, re.IGNORECASE)}
-    needs = [levels[s] for s in signs]
+    needs = [levels[s] for s in signs if s in levels]
     cards = card_levels(knowledge)
     needs += [cards[c] for c in _CARD_LINK.findall(text) if c in cards]
     said = time_levels(text, language) or lead
@@ -99,7 +101,8 @@ def time_levels(text: str, language: str) -> set[str]:
 
 def _card_lines(path: Path, language: str) -> Iterator[tuple[int, str]]:
     """(line number, text) of a card's patient lines: after the front matter, before the clinician section."""
-    lines = path.read_text(encoding="utf-8").splitlines()
+    text = read_text(path, MAX_CARD_BYTES, "a card")
+    lines = text.splitlines() if isinstance(text, str) else []  # a broken file is reported by the loader
     fences = [i for i, line in enumerate(lines) if line.strip() == "---"][:2]
     start = fences[1] + 1 if len(fences) == 2 else 0
     for i in range(0, start):  # the front matter's title and summary are patient text too
@@ -112,7 +115,8 @@ def _card_lines(path: Path, language: str) -> Iterator[tuple[int, str]]:
 
 
 def _yaml_lines(path: Path) -> Iterator[tuple[int, str]]:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    text = read_text(path, MAX_DATA_BYTES, "data")
+    for number, line in enumerate(text.splitlines() if isinstance(text, str) else [], start=1):
         kept = _COMMENT.sub(r"\1", line).strip()
         if kept:
             yield number, kept

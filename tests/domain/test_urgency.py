@@ -91,3 +91,25 @@ def test_the_spanish_handout_keeps_the_levels_apart(knowledge: Knowledge) -> Non
     assert "urgencias" in emergency and "hoy" not in emergency
     assert today.startswith("Vea a un médico hoy")
     assert handout.sources[0].title.startswith("Compruebe primero.")
+
+
+def _sources(knowledge: Knowledge, spot: Spot, **answers: frozenset[str]) -> list[str]:
+    return [c.id for c in candidates(knowledge, Query(spots=(spot,), **answers)) if c.mechanism != "urgent"]  # type: ignore[arg-type]
+
+
+def test_ranking_follows_the_clinical_clues(knowledge: Knowledge) -> None:
+    """Issue 18, build item 4: the clues a clinician would weigh."""
+    buttock = Spot(dermatomes=("S2", "S1"), cutaneous_nerves=("inferior_cluneal",), region="buttock", side="right")
+    ranked = _sources(knowledge, buttock, triggers=frozenset({"sitting"}))
+    assert ranked.index("piriformis_syndrome") < ranked.index("hip_osteoarthritis"), ranked[:5]
+    sole = Spot(dermatomes=("S1", "L5"), cutaneous_nerves=("medial_plantar",), region="sole", side="right")
+    burning = frozenset({"burning", "tingling"})
+    before, after = _sources(knowledge, sole), _sources(knowledge, sole, features=burning)
+    assert after.index("tarsal_tunnel_syndrome") < before.index("tarsal_tunnel_syndrome") and after.index("tarsal_tunnel_syndrome") < 3
+    inner_ankle = Spot(dermatomes=("L4",), cutaneous_nerves=("saphenous",), region="medial_ankle", side="right")
+    assert "tarsal_tunnel_syndrome" in _sources(knowledge, inner_ankle, features=burning)[:3]
+    outer_thigh = Spot(dermatomes=("L2", "L3"), cutaneous_nerves=("lateral_femoral_cutaneous",), region="lateral_thigh", side="right")
+    numb = _sources(knowledge, outer_thigh, features=frozenset({"burning", "numbness"}))
+    assert numb[0] == "meralgia_paresthetica" and "trochanteric_bursitis" not in numb[:5]
+    weak = _sources(knowledge, outer_thigh, features=frozenset({"weakness"}))
+    assert weak.index("lumbar_disc_herniation_L4_L5") < weak.index("meralgia_paresthetica"), weak[:4]

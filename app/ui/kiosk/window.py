@@ -58,6 +58,8 @@ from app.ui.i18n import current_language
 from app.ui.kiosk.cards import card_sections, plain_cards_html
 from app.ui.theme import chosen_contrast
 from app.ui.kiosk.gestures import TouchGestures
+from app.ui.kiosk.guard import KioskGuard
+from app.ui.kiosk.printing import KioskPrinter
 from app.ui.kiosk.read_aloud import ReadAloud
 from app.ui.kiosk.staff import PinPad, StaffMenu
 from app.ui.scene_widget import SceneWidget
@@ -160,8 +162,9 @@ class KioskWindow(QWidget):
         self.camera = CameraRequests()
         self.explorer = Explorer(knowledge)
         self.words = knowledge.in_language(current_language())  # the cards and titles in the interface's language
-        self.gate = PinGate(spec.staff_exit.pin if spec.staff_exit else None)
-        self.reader = ReadAloud(self.language)
+        self.gate = PinGate(spec.staff_exit.pin if spec.staff_exit else None, clock=clock)
+        self.reader = ReadAloud(self.language, parent=self)
+        self.printer = KioskPrinter(spec.printer)
         self.interactor = SceneWidget(self)
         self.scene = AnatomyScene(self.interactor, model, self.state, self.camera)
         self.interactor.show_scene(self.scene)
@@ -207,6 +210,7 @@ class KioskWindow(QWidget):
         self._hold_timer.setSingleShot(True)
         self._hold_timer.timeout.connect(self._on_corner_held)
         QCoreApplication.instance().installEventFilter(self)
+        self.guard = KioskGuard(self, self.bring_to_front)
 
     # -- building -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -324,12 +328,14 @@ class KioskWindow(QWidget):
         self.card_view = self._browser()
         layout.addWidget(self.card_view, 3)
         self.read_button = QPushButton(self.tr("Read it to me"))
-        self.read_button.clicked.connect(lambda: self.reader.speak(self.card_view.toPlainText()))
+        self.read_button.setCheckable(True)  # pressed while it speaks
+        self.read_button.clicked.connect(self._on_read_aloud)
+        self.reader.speaking_changed.connect(self._on_speaking_change)
         self.read_button.setVisible(self.spec.allows(ids.READ_ALOUD) and self.reader.available)
         layout.addWidget(self.read_button)
         self.print_button = QPushButton(self.tr("Print this page"))
         self.print_button.clicked.connect(self._print)
-        self.print_button.setVisible(self.spec.printing)
+        self.print_button.setVisible(self._can_print())
         layout.addWidget(self.print_button)
         return page
 
@@ -401,10 +407,22 @@ class KioskWindow(QWidget):
             log.warning("kiosk screen %d does not exist (%d screen(s)); using the first", index, len(screens))
         self.setScreen(screen)
         self.setGeometry(screen.geometry())
+        self.bring_to_front()
+        self.guard.keep_in_front()
+
+    def bring_to_front(self, afresh: bool = False) -> None:
+        """Shown, in front and filling its screen as the spec says (KioskGuard calls this when it is
+        not); `afresh` hides the window first, so that the window manager maps it again."""
+        if self._leaving:
+            return
+        if afresh:
+            self.hide()
         if self.spec.fullscreen:
             self.showFullScreen()
         else:
-            self.show()
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     # -- the visitor's flow ---------------------------------------------------------------------
     def touch_at(self, x: float, y: float) -> None:
@@ -455,7 +473,20 @@ class KioskWindow(QWidget):
         title, language = self.words.candidate_title(candidate)
         return title if language == self.words.language else self.tr("{0} (in English)").format(title)
 
+    def _on_read_aloud(self) -> None:
+        if self.reader.speaking:
+            self.reader.stop()
+        else:
+            self.reader.speak(self.card_view.toPlainText())
+
+    def _on_speaking_change(self, speaking: bool) -> None:
+        with QSignalBlocker(self.read_button):
+            self.read_button.setChecked(speaking)
+        self.read_button.setText(self.tr("Stop reading") if speaking else self.tr("Read it to me"))
+
     def _show_card(self, view: QTextBrowser, card_id: str | None, title: str | None = None) -> None:
+        if view is self.card_view:
+            self.reader.stop()  # it was reading the card that goes
         card = self.words.card(card_id) if card_id else None
         if card is None:
             view.clear()
@@ -535,6 +566,8 @@ class KioskWindow(QWidget):
         idle = self.spec.idle
         if idle is None or self.attracting or self._leaving:
             return
+        if self.pin_pad is not None:  # a member of staff is at the pad: no "Still there?", no reset under it
+            self._last_input = self.clock()
         idle_for = self.clock() - self._last_input
         phase = idle.phase(idle_for)
         if phase == "active":
@@ -642,6 +675,7 @@ class KioskWindow(QWidget):
 
     def _shut_down(self) -> None:
         self._leaving = True
+        self.guard.stop()
         QCoreApplication.instance().removeEventFilter(self)
         self.reader.stop()
         for timer in (self._idle_timer, self._hold_timer, self._answer_timer):
@@ -701,6 +735,7 @@ class KioskWindow(QWidget):
         card = self.words.card(self._shown_card) if self._shown_card else None
         menu = StaffMenu(idle.prompt_after_s if idle else 0.0, self.language, list(self.languages),
                          self.spec.printing, card.title if card else None, self)  # fmt: skip
+        menu.show_printer(self.printer.available() if self.spec.printing else None)
         menu.leave_requested.connect(lambda: self.leave(0))
         menu.idle_changed.connect(self._set_idle_s)
         menu.language_changed.connect(self._set_language)
@@ -729,6 +764,10 @@ class KioskWindow(QWidget):
         if language != current_language():
             self.language_chosen.emit(language)
 
+    def make_way(self) -> None:
+        """Stop guarding the screen: a new kiosk window (another language) is about to take it."""
+        self.guard.stop()
+
     def hand_over(self) -> None:
         """Close for a new kiosk window (another language) without ending the program."""
         self._leaving = True
@@ -737,21 +776,20 @@ class KioskWindow(QWidget):
     def _set_printing(self, on: bool) -> None:
         actions = self.spec.actions | {ids.PRINT_HANDOUT} if on else self.spec.actions - {ids.PRINT_HANDOUT}
         self.spec = replace(self.spec, actions=actions)
-        self.print_button.setVisible(self.spec.printing)
         log.info("staff turned printing %s for this session", "on" if on else "off")
+        self.print_button.setVisible(self._can_print())
+        if self.staff_menu is not None:
+            self.staff_menu.show_printer(self.printer.available() if on else None)
 
     def _report_content_error(self) -> None:
         card = self.explorer.knowledge.card(self._shown_card) if self._shown_card else None
         if card is not None:
             report_content_error(card.id, str(card.content_version))
 
+    def _can_print(self) -> bool:
+        return self.spec.printing and self.printer.available() is not None
+
     def _print(self) -> None:
-        if not self.spec.printing:
-            return
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter()
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self.card_view.document().print_(printer)
-
+        """The card on screen straight to the printer: no dialog, no file."""
+        if self.spec.printing and self.printer.print_document(self.card_view.document()):
+            self.instruction.setText(self.tr("Your page is printing. Ask at the front desk for it."))

@@ -436,8 +436,16 @@
         <translation>{0} (en inglés)</translation>
     </message>
     <message>
+        <source>Stop reading</source>
+        <translation>Dejar de leer</translation>
+    </message>
+    <message>
         <source>The screen starts again in {0} s.</source>
         <translation>La pantalla vuelve a empezar en {0} s.</translation>
+    </message>
+    <message>
+        <source>Your page is printing. Ask at the front desk for it.</source>
+        <translation>Su hoja se está imprimiendo. Pídala en la recepción.</translation>
     </message>
 </context>
 <context>
@@ -681,12 +689,12 @@
         <translation>Ese PIN no es correcto.</translation>
     </message>
     <message>
-        <source>That PIN is wrong. Try again in {0} s.</source>
-        <translation>Ese PIN no es correcto. Inténtelo de nuevo en {0} s.</translation>
+        <source>Try again in {0} s.</source>
+        <translation>Vuelva a intentarlo en {0} s.</translation>
     </message>
     <message>
-        <source>Try again.</source>
-        <translation>Inténtelo de nuevo.</translation>
+        <source>Try again now.</source>
+        <translation>Ya puede volver a intentarlo.</translation>
     </message>
 </context>
 <context>
@@ -882,6 +890,14 @@
     <message>
         <source>Printing: off</source>
         <translation>Impresión: desactivada</translation>
+    </message>
+    <message>
+        <source>Printing: on, to {0}</source>
+        <translation>Impresión: activada, en {0}</translation>
+    </message>
+    <message>
+        <source>Printing: on, but no printer found</source>
+        <translation>Impresión: activada, pero no hay impresora</translation>
     </message>
     <message>
         <source>Start again after {0} s untouched</source>

@@ -59,9 +59,9 @@ RefList = Annotated[list[Id], Field(min_length=1)]
 Mechanism = Literal["radicular", "entrapment", "referred", "biomechanical"]
 StructureKind = Literal[
     "vertebra", "disc", "root", "plexus", "nerve", "joint", "ligament", "muscle", "bursa", "fascia",
-    "tendon", "tunnel", "bone", "region_of_body",
+    "tendon", "tunnel", "bone", "region_of_body", "artery",
 ]  # fmt: skip
-Category = Literal["spine", "sacroiliac", "hip", "nerve", "foot", "knee", "posture"]
+Category = Literal["spine", "sacroiliac", "hip", "nerve", "foot", "knee", "posture", "tendon", "vascular"]
 
 
 class DataFile(Strict):

@@ -113,3 +113,22 @@ def test_ranking_follows_the_clinical_clues(knowledge: Knowledge) -> None:
     assert numb[0] == "meralgia_paresthetica" and "trochanteric_bursitis" not in numb[:5]
     weak = _sources(knowledge, outer_thigh, features=frozenset({"weakness"}))
     assert weak.index("lumbar_disc_herniation_L4_L5") < weak.index("meralgia_paresthetica"), weak[:4]
+
+
+def test_vascular_claudication_and_the_sitting_bone_are_candidates_with_the_questions_that_split_them(knowledge: Knowledge) -> None:
+    """Issue 18, build item 3."""
+    calf = Spot(dermatomes=("S1",), cutaneous_nerves=("sural",), region="calf", side="right")
+    walking = frozenset({"walking"})
+    still = _sources(knowledge, calf, triggers=walking, checks=frozenset({"eases_standing_still"}))
+    assert still.index("vascular_claudication") < still.index("spinal_stenosis_central_L4_L5")
+    for answers in ({"checks": frozenset({"shopping_cart"})}, {"triggers": walking | {"eases_sitting_lying"}}):
+        ranked = _sources(knowledge, calf, **{"triggers": walking, **answers})
+        assert ranked.index("spinal_stenosis_central_L4_L5") < ranked.index("vascular_claudication"), answers
+    sitting_bone = Spot(dermatomes=("S3", "S2"), cutaneous_nerves=("posterior_femoral_cutaneous", "inferior_cluneal"),
+                        region="perineum", side="right")  # fmt: skip
+    ranked = _sources(knowledge, sitting_bone, triggers=frozenset({"sitting"}))
+    assert {"proximal_hamstring_tendinopathy", "ischial_bursitis"} <= set(ranked[:3]), ranked[:4]
+    assert ranked.index("proximal_hamstring_tendinopathy") < ranked.index("hip_osteoarthritis") if "hip_osteoarthritis" in ranked else True
+    flags = knowledge.red_flags
+    assert flags["spreading_numbness"].urgency == "emergency" and "fall" in flags["cannot_bear_weight"].label
+    assert flags["rest_pain"].urgency == "soon" and knowledge.triggers["eases_sitting_lying"].label == "Eases when I sit or lie down"

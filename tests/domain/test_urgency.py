@@ -132,3 +132,11 @@ def test_vascular_claudication_and_the_sitting_bone_are_candidates_with_the_ques
     flags = knowledge.red_flags
     assert flags["spreading_numbness"].urgency == "emergency" and "fall" in flags["cannot_bear_weight"].label
     assert flags["rest_pain"].urgency == "soon" and knowledge.triggers["eases_sitting_lying"].label == "Eases when I sit or lie down"
+
+
+def test_the_seed_articles_claims_without_evidence_are_said_so(knowledge: Knowledge) -> None:
+    """Issue 18 item 3: foot instability and tight hip/back muscles, hip arthritis and ankle instability,
+    ill-fitting shoes and hip pain, the firm-insole test: each named with its article and 'not shown'."""
+    for card in (knowledge.cards["flat_feet"], knowledge.translated_cards["es"]["flat_feet"]):
+        claims = next(line for line in card.body.splitlines() if "article_003]; " in line and "article_001]" in line)
+        assert claims.count("[article_003]") == 3 and "[alsaafin_2023]" in claims

@@ -442,6 +442,9 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
         bad += [(("target",), value, PLACES) for value in (k.target,) if not known(value)]
         bad += [(("via", i), value, (STRUCTURES,)) for i, value in enumerate(k.via) if value not in structures]
         causes = [unresolved(item, value, files, loc, f"unknown id {value!r}") for loc, value, files in bad]
+        for i, field_id in enumerate(k.not_where):
+            if not field_id.startswith("field_") or field_id not in territories:
+                issues.append(ContentIssue(item.file, item.line("not_where", i), f"not_where: {field_id!r} is not a skin nerve field"))
         if (k.source, k.target) in seen_links:
             issues.append(ContentIssue(item.file, item.line(), f"link {k.source} → {k.target} is defined twice"))
             continue
@@ -452,6 +455,7 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
         links.append(Link(
             source=k.source, target=k.target, mechanism=k.mechanism, strength=k.strength,
             evidence=k.evidence, note=k.note, references=tuple(k.references), via=tuple(k.via),
+            not_where=tuple(k.not_where),
         ))  # fmt: skip
 
     # a radicular or entrapment variant acts through a link from its source

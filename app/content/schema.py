@@ -168,6 +168,7 @@ class LinkEntry(Strict):
     evidence: Evidence
     note: str = Field(min_length=3)
     via: list[Id] = []
+    not_where: list[Id] = []  # field_ territories of the region the pain does not reach (the sole, for the Achilles)
     references: RefList
 
 

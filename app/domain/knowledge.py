@@ -135,6 +135,7 @@ class Link:
     note: str
     references: tuple[str, ...]
     via: tuple[str, ...] = ()  # ids between source and target along the way (e.g. obturator)
+    not_where: tuple[str, ...] = ()  # skin nerve fields where the link does not reach, though in its region
 
 
 @dataclass(frozen=True)

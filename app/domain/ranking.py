@@ -101,6 +101,7 @@ class Reach:
     path: tuple[str, ...]  # source … territory
     evidence: str
     note: Phrase  # the plain-language reason of the last link
+    not_where: tuple[str, ...] = ()  # a touched spot whose own skin nerve field is one of these is not reached
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,8 @@ def _build_reach(knowledge: Knowledge, v: Variant) -> dict[str, Reach]:
                 continue
             share = REFERRED_SHARE if v.mechanism == "radicular" and link.mechanism == "referred" else 1.0
             offer(link.target, Reach(link.strength * share, link.mechanism, (v.source, *link.via, link.target),
-                                     link.evidence, _link_note(knowledge, link.source, link.target, link.note)))  # fmt: skip
+                                     link.evidence, _link_note(knowledge, link.source, link.target, link.note),
+                                     link.not_where))  # fmt: skip
 
     if v.mechanism == "radicular":
         for root in v.acts_on:
@@ -272,9 +274,10 @@ class _Match:
 def _match(knowledge: Knowledge, variant: Variant, spot_terms: list[_Term]) -> _Match:
     reaches = reach(knowledge, variant)
     best = _Match(0.0, None, None)
+    own_fields = {t.territory for t in spot_terms if t.territory.startswith("field_") and t.weight == FIRST_FIELD}
     for term in spot_terms:
         r = reaches.get(term.territory)
-        if r is None:
+        if r is None or own_fields & set(r.not_where):
             continue
         value = term.weight * r.strength
         if value > best.value:

@@ -140,3 +140,10 @@ def test_the_seed_articles_claims_without_evidence_are_said_so(knowledge: Knowle
     for card in (knowledge.cards["flat_feet"], knowledge.translated_cards["es"]["flat_feet"]):
         claims = next(line for line in card.body.splitlines() if "article_003]; " in line and "article_001]" in line)
         assert claims.count("[article_003]") == 3 and "[alsaafin_2023]" in claims
+
+
+def test_the_achilles_is_not_a_candidate_for_pain_under_the_heel(knowledge: Knowledge) -> None:
+    under = Spot(dermatomes=("S1",), cutaneous_nerves=("medial_calcaneal", "medial_plantar"), region="heel", side="right")
+    behind = Spot(dermatomes=("S1",), cutaneous_nerves=("sural",), region="heel", side="right")
+    assert "achilles_tendinopathy" not in _sources(knowledge, under)
+    assert "achilles_tendinopathy" in _sources(knowledge, behind)[:3]

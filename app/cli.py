@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from app import cli_checks as checks
 from app.domain.errors import AtlasError
 from app.domain.knowledge import LANGUAGES, MECHANISM_WORDS
+from app.domain.phrases import URGENCY_SHORT
 from app.domain.query import Spot
 
 if TYPE_CHECKING:
@@ -262,7 +263,8 @@ def _query_text(spot: Any, query: Any, shown: list[Any], titles: list[str], reas
         lines.append("No source in the atlas explains this spot.")
     for rank, (c, title, why) in enumerate(zip(shown, titles, reasons, strict=True), start=1):
         lines.append("")
-        lines.append(f"{rank:2d}. {c.score:.2f}  {MECHANISM_WORDS.get(c.mechanism, c.mechanism):22s} {title}")
+        kind = URGENCY_SHORT[c.urgency] if c.mechanism == "urgent" else MECHANISM_WORDS.get(c.mechanism, c.mechanism)
+        lines.append(f"{rank:2d}. {c.score:.2f}  {kind:22s} {title}")
         lines.append(f"    id {c.id} · card {c.card} · evidence {c.evidence} · who can help: {', '.join(c.who_can_help)}")
         lines.append(f"    path: {' → '.join(c.path)}")
         for reason in why:

@@ -16,8 +16,14 @@ def most_urgent(levels: tuple[str, ...] | list[str]) -> str:
 
 
 def carers(level: str, who_can_help: tuple[str, ...]) -> tuple[str, ...]:
-    """Who can help at this level: emergency care alone for an emergency, as the content says otherwise."""
-    return EMERGENCY_CARERS if level == "emergency" else who_can_help
+    """Who can help at this level (CLINICAL.md §6): emergency care alone for an emergency; a doctor,
+    then emergency care, for today; no emergency care within days; routine as the content says."""
+    if level == "emergency":
+        return EMERGENCY_CARERS
+    others = tuple(w for w in who_can_help if w not in EMERGENCY_CARERS) or ("family_doctor",)
+    if level == "today":
+        return (*others, *EMERGENCY_CARERS)
+    return others if level == "soon" else who_can_help
 
 
 def ask_first(knowledge: Knowledge, query: Query) -> tuple[str, ...]:

@@ -147,3 +147,11 @@ def test_the_achilles_is_not_a_candidate_for_pain_under_the_heel(knowledge: Know
     behind = Spot(dermatomes=("S1",), cutaneous_nerves=("sural",), region="heel", side="right")
     assert "achilles_tendinopathy" not in _sources(knowledge, under)
     assert "achilles_tendinopathy" in _sources(knowledge, behind)[:3]
+
+
+def test_who_can_help_follows_the_level(knowledge: Knowledge) -> None:
+    by_flag = {flag: candidates(knowledge, Query(red_flags=frozenset({flag})))[0] for flag in knowledge.red_flags}
+    assert by_flag["saddle_numbness"].who_can_help == ("emergency_care",)
+    assert by_flag["fever_hot_joint"].who_can_help == ("family_doctor", "emergency_care")
+    assert by_flag["rest_pain"].who_can_help == ("family_doctor",) and by_flag["rest_pain"].urgency == "soon"
+    assert by_flag["cancer_history"].urgency == "today" and by_flag["cancer_history"].who_can_help[-1] == "emergency_care"

@@ -444,7 +444,7 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
         causes = [unresolved(item, value, files, loc, f"unknown id {value!r}") for loc, value, files in bad]
         for i, field_id in enumerate(k.not_where):
             if not field_id.startswith("field_") or field_id not in territories:
-                issues.append(ContentIssue(item.file, item.line("not_where", i), f"not_where: {field_id!r} is not a skin nerve field"))
+                unresolved(item, field_id, (TERRITORIES,), ("not_where", i), f"not_where: {field_id!r} is not a skin nerve field")
         if (k.source, k.target) in seen_links:
             issues.append(ContentIssue(item.file, item.line(), f"link {k.source} → {k.target} is defined twice"))
             continue
@@ -519,8 +519,7 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
     for t in territories.values():
         for index, flag_id in enumerate(t.ask_first):
             if flag_id not in red_flags:
-                item = located[t.id]
-                issues.append(ContentIssue(item.file, item.line("ask_first", index), f"unknown red flag {flag_id!r}"))
+                unresolved(located[t.id], flag_id, (QUESTIONS,), ("ask_first", index), f"unknown red flag {flag_id!r}")
     for flag in red_flags.values():
         for index, feature_id in enumerate(flag.felt_as):
             if feature_id not in answer_tables["features"]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from app import cli_checks as checks
 from app.domain.errors import AtlasError
 from app.domain.knowledge import LANGUAGES, MECHANISM_WORDS
+from app.domain.phrases import URGENCY_SHORT
 from app.domain.query import Spot
 
 if TYPE_CHECKING:
@@ -157,6 +158,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
 
     from app.domain.query import Query, dermatome_maps
     from app.domain.ranking import candidates, gaps
+    from app.domain.urgency import ask_first
 
     if not (args.point or args.dermatome or args.nerve or args.region or args.red_flags):
         raise AtlasError("query: give a place (--point, --dermatome, --nerve or --region) or --red-flags")
@@ -197,10 +199,12 @@ def _cmd_query(args: argparse.Namespace) -> int:
         "triggers": sorted(query.triggers),
         "checks": sorted(query.checks),
         "red_flags": sorted(query.red_flags),
+        "ask_first": list(ask_first(knowledge, query)),
         "candidates": [
             {
                 "id": c.id, "title": title, "title_language": language, "condition": c.condition, "source": c.source,
-                "mechanism": c.mechanism, "score": round(c.score, 4), "path": list(c.path), "card": c.card,
+                "mechanism": c.mechanism, "urgency": c.urgency, "asks": list(c.asks), "score": round(c.score, 4),
+                "path": list(c.path), "card": c.card,
                 "evidence": c.evidence, "who_can_help": list(c.who_can_help), "explains": c.explains,
                 "reasons": why,
             }
@@ -265,7 +269,8 @@ def _query_text(spot: Any, query: Any, shown: list[Any], titles: list[str], reas
         lines.append("No source in the atlas explains this spot.")
     for rank, (c, title, why) in enumerate(zip(shown, titles, reasons, strict=True), start=1):
         lines.append("")
-        lines.append(f"{rank:2d}. {c.score:.2f}  {MECHANISM_WORDS.get(c.mechanism, c.mechanism):22s} {title}")
+        kind = URGENCY_SHORT[c.urgency] if c.mechanism == "urgent" else MECHANISM_WORDS.get(c.mechanism, c.mechanism)
+        lines.append(f"{rank:2d}. {c.score:.2f}  {kind:22s} {title}")
         lines.append(f"    id {c.id} · card {c.card} · evidence {c.evidence} · who can help: {', '.join(c.who_can_help)}")
         lines.append(f"    path: {' → '.join(c.path)}")
         for reason in why:
@@ -327,9 +332,11 @@ def _cmd_check_content(args: argparse.Namespace) -> int:
     from app.resources import content_dir
 
     from app.content.translations import translation_notes
+    from app.content.urgency_words import wording_problems
 
     folder = content_dir()
     knowledge, issues = load(folder)
+    issues += wording_problems(knowledge, folder)  # urgency words against the urgency model
     notes = translation_notes(knowledge, folder)  # missing or outdated translations: listed, not failed
     summary = (
         f"{folder}: content OK: {len(knowledge.structures)} structures, {len(knowledge.territories)} territories, "

@@ -374,7 +374,7 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
         territories[t.id] = Territory(
             id=t.id, kind=kind, label=label, title=t.title, roots=tuple(t.roots), nerve=t.nerve,
             dermatomes=tuple(t.dermatomes), alternates=tuple(t.alternates), fields=tuple(t.fields),
-            below_knee=t.below_knee, note=t.note, references=tuple(t.references),
+            below_knee=t.below_knee, ask_first=tuple(t.ask_first), note=t.note, references=tuple(t.references),
         )  # fmt: skip
         located[t.id] = item
     for item in data.territories:
@@ -430,7 +430,7 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
             variants.append(Variant(
                 id=v.id, title=v.title, condition=c.id, source=v.source, mechanism=v.mechanism,
                 acts_on=tuple(v.acts_on), branches=tuple(v.branches), prior=v.prior, bilateral=v.bilateral, card=v.card,
-                note=v.note, references=tuple(v.references) or tuple(c.references),
+                urgency=v.urgency or c.urgency, note=v.note, references=tuple(v.references) or tuple(c.references),
             ))  # fmt: skip
         if not variants:
             if first_cause is not None:
@@ -438,7 +438,7 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
             continue
         conditions[c.id] = Condition(
             id=c.id, title=c.title, category=c.category, card=c.card, evidence=c.evidence,
-            who_can_help=tuple(c.who_can_help), variants=tuple(variants),
+            who_can_help=tuple(c.who_can_help), urgency=c.urgency, variants=tuple(variants),
             differentiators=tuple(c.differentiators), note=c.note, references=tuple(c.references),
         )  # fmt: skip
         located[c.id] = item
@@ -455,6 +455,9 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
         bad += [(("target",), value, PLACES) for value in (k.target,) if not known(value)]
         bad += [(("via", i), value, (STRUCTURES,)) for i, value in enumerate(k.via) if value not in structures]
         causes = [unresolved(item, value, files, loc, f"unknown id {value!r}") for loc, value, files in bad]
+        for i, field_id in enumerate(k.not_where):
+            if not field_id.startswith("field_") or field_id not in territories:
+                unresolved(item, field_id, (TERRITORIES,), ("not_where", i), f"not_where: {field_id!r} is not a skin nerve field")
         if (k.source, k.target) in seen_links:
             issues.append(ContentIssue(item.file, item.line(), f"link {k.source} → {k.target} is defined twice"))
             continue
@@ -465,6 +468,7 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
         links.append(Link(
             source=k.source, target=k.target, mechanism=k.mechanism, strength=k.strength,
             evidence=k.evidence, note=k.note, references=tuple(k.references), via=tuple(k.via),
+            not_where=tuple(k.not_where),
         ))  # fmt: skip
 
     # a radicular or entrapment variant acts through a link from its source
@@ -491,7 +495,7 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
                     unresolved(item, r.source, (STRUCTURES,), ("source",), f"unknown source structure {r.source!r}")
                 red_flags[r.id] = RedFlag(
                     id=r.id, label=r.label, card=r.card, source=r.source, title=r.title, reason=r.reason,
-                    references=tuple(r.references),
+                    urgency=r.urgency, felt_as=tuple(r.felt_as), references=tuple(r.references),
                 )  # fmt: skip
                 located[r.id] = item
                 continue
@@ -521,9 +525,19 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
                 weights.append(Weight(w.target, w.factor, w.reason))
             answer_tables[kind][q.id] = Feature(
                 id=q.id, kind=kind.removesuffix("s"), label=q.label, weights=tuple(weights),
-                spine_typical=q.spine_typical, note=q.note, references=tuple(q.references),
+                spine_typical=q.spine_typical, urgency=q.urgency, note=q.note, references=tuple(q.references),
             )  # fmt: skip
             located[q.id] = item
+
+    for t in territories.values():
+        for index, flag_id in enumerate(t.ask_first):
+            if flag_id not in red_flags:
+                unresolved(located[t.id], flag_id, (QUESTIONS,), ("ask_first", index), f"unknown red flag {flag_id!r}")
+    for flag in red_flags.values():
+        for index, feature_id in enumerate(flag.felt_as):
+            if feature_id not in answer_tables["features"]:
+                item = located[flag.id]
+                issues.append(ContentIssue(item.file, item.line("felt_as", index), f"unknown feature {feature_id!r}"))
 
     return Built(
         structures=structures, territories=territories, conditions=conditions, links=tuple(links),

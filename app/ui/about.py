@@ -1,4 +1,4 @@
-"""Help → About: the app's and the content's versions (app/version.py), the licences of the 3D
+"""About Referral Atlas (Ctrl+F1): the app's and the content's versions (app/version.py), the licences of the 3D
 model (assets/models/manifest.json) and of the libraries (their installed metadata), every
 reference the content cites, and where the log, the settings and the kept files live."""
 

@@ -23,7 +23,7 @@ def test_a_touch_gives_spot_side_sources_help_care_and_references(knowledge: Kno
     assert len(titles) == 3 and titles[0] == explorer.candidates[0].title
     assert len({explorer.candidates[[c.title for c in explorer.candidates].index(t)].card for t in titles}) == 3
     assert all(s.helps_html.startswith("<") and "card:" not in s.helps_html for s in handout.sources)
-    assert any("Numbness between the legs" in item for item in handout.care_now)
+    assert any("Numbness between the legs" in item for _says, signs in handout.care_now for item in signs)
     assert handout.references[0].startswith("[1] ") and all("_" not in r.split(" ", 1)[0] for r in handout.references)
     page = handout_html(handout)
     assert "02 December 2026" in page and DISCLAIMER in page and "Walk daily." in page and "<img" in page

@@ -300,6 +300,10 @@
         <translation>con {0}</translation>
     </message>
     <message>
+        <source>&lt;br/&gt;&lt;b&gt;Check the urgent signs at the top of the list first.&lt;/b&gt;</source>
+        <translation>&lt;br/&gt;&lt;b&gt;Compruebe primero las señales urgentes del principio de la lista.&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>You touched &lt;b&gt;{0}&lt;/b&gt;.</source>
         <translation>Usted tocó &lt;b&gt;{0}&lt;/b&gt;.</translation>
     </message>
@@ -308,8 +312,8 @@
         <translation>&lt;b&gt;Usted marcó una señal urgente.&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Signs that need care now.&lt;/b&gt; If you have any of them, get care today.</source>
-        <translation>&lt;b&gt;Señales que necesitan atención ya.&lt;/b&gt; Si tiene alguna, busque atención hoy.</translation>
+        <source>&lt;b&gt;Signs that need care now.&lt;/b&gt; Each card says where to go: some need an emergency department now, others a doctor today.</source>
+        <translation>&lt;b&gt;Señales que necesitan atención ya.&lt;/b&gt; Cada tarjeta dice adónde ir: algunas necesitan urgencias ahora, otras un médico hoy.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Best fits now:&lt;/b&gt; </source>

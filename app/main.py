@@ -68,7 +68,9 @@ class Windows:
     """The window on screen; a new language rebuilds it in that language (Qt translates as
     widgets are made), in the same place."""
 
-    def __init__(self, model: Model, knowledge: Knowledge, translation: Translation, spec: ModeSpec = CLINICIAN) -> None:
+    def __init__(
+        self, model: Model, knowledge: Knowledge, translation: Translation, spec: ModeSpec = CLINICIAN
+    ) -> None:
         self.model, self.knowledge, self.translation, self.spec = model, knowledge, translation, spec
         self.window = self._open()
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _xvfb import display  # noqa: E402
+from _xvfb import display
 
 PICKS = 1000
 FRAMES = 30
@@ -84,7 +84,7 @@ def main() -> None:
 
     scene.set_view("anterior")
     # the skin over the third metatarsal head, on the top of the foot
-    foot = labels.nearest_point(tuple(np.asarray(model.landmarks["metatarsal_head_3_left"]) + (0.0, 0.0, 0.05)))
+    foot = labels.nearest_point((*np.asarray(model.landmarks["metatarsal_head_3_left"]), 0.0, 0.0, 0.05))
     explorer.clear()
     scene.frames.prepare()
     plain = frame_ms()
@@ -94,12 +94,18 @@ def main() -> None:
     print(f"candidates for the left dorsum of the foot: {[c.id for c in explorer.candidates[:4]]}")
     print(f"paths drawn: {len(view.path_points)}")
 
-    print(f"pick → answer + highlight state: p50 {percentile(full, 50):.2f} ms, p95 {percentile(full, 95):.2f} ms "
-          f"(target p95 ≤ 5 ms) over {len(full)} picks")
-    print(f"baseline, ray cast alone:       p50 {percentile(pick_only, 50):.2f} ms, "
-          f"p95 {percentile(pick_only, 95):.2f} ms; ratio p95 {percentile(full, 95) / percentile(pick_only, 95):.2f}")
-    print(f"frame at {SIZE[0]}×{SIZE[1]}: highlighted {lit:.1f} ms vs plain {plain:.1f} ms, "
-          f"ratio {lit / plain:.2f} (target ≤ 1.5)")
+    print(
+        f"pick → answer + highlight state: p50 {percentile(full, 50):.2f} ms, p95 {percentile(full, 95):.2f} ms "
+        f"(target p95 ≤ 5 ms) over {len(full)} picks"
+    )
+    print(
+        f"baseline, ray cast alone:       p50 {percentile(pick_only, 50):.2f} ms, "
+        f"p95 {percentile(pick_only, 95):.2f} ms; ratio p95 {percentile(full, 95) / percentile(pick_only, 95):.2f}"
+    )
+    print(
+        f"frame at {SIZE[0]}×{SIZE[1]}: highlighted {lit:.1f} ms vs plain {plain:.1f} ms, "
+        f"ratio {lit / plain:.2f} (target ≤ 1.5)"
+    )
     view.close()
     scene.close()
     plotter.close()

@@ -32,7 +32,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from _xvfb import display  # noqa: E402
+from _xvfb import display
 
 WINDOW = (1280, 800)
 FRAMES_PER_TOUCH_BUDGET = 3  # tests/ui/test_drawing.py
@@ -88,8 +88,9 @@ def soak(actions: int, seed: int) -> int:
     errors: list[str] = []
     sys.excepthook = lambda kind, value, tb: errors.append("".join(traceback.format_exception(kind, value, tb)))
     clock = Clock()
-    window = KioskWindow(load_model_or_report(), load_content_and_report(cached=False)[0], spec, clock=clock,
-                         quit_app=lambda _code: None)  # fmt: skip
+    window = KioskWindow(
+        load_model_or_report(), load_content_and_report(cached=False)[0], spec, clock=clock, quit_app=lambda _code: None
+    )
     window.resize(*WINDOW)
     window.show()
     device = QTest.createTouchDevice()
@@ -197,13 +198,17 @@ def soak(actions: int, seed: int) -> int:
     first = rss.get(RSS_FROM, rss[0])
     last = rss[actions]
     growth = (last - first) / first * 100
-    print(f"RSS: start {rss[0]:.0f} MB, action {min(RSS_FROM, actions)} {first:.0f} MB, "
-          f"action {actions} {last:.0f} MB: growth {growth:+.1f} % (budget < 5 %)")  # fmt: skip
+    print(
+        f"RSS: start {rss[0]:.0f} MB, action {min(RSS_FROM, actions)} {first:.0f} MB, "
+        f"action {actions} {last:.0f} MB: growth {growth:+.1f} % (budget < 5 %)"
+    )
     if touch_frames:
-        print(f"frames per touch (every {COUNT_FRAMES_EVERY}th touch, {len(touch_frames)} counted): "
-              f"median {statistics.median(touch_frames):.0f}, max {max(touch_frames)} besides the pulse "
-              f"(budget {FRAMES_PER_TOUCH_BUDGET}); pulse frames median "
-              f"{statistics.median(touch_pulse):.0f}")  # fmt: skip
+        print(
+            f"frames per touch (every {COUNT_FRAMES_EVERY}th touch, {len(touch_frames)} counted): "
+            f"median {statistics.median(touch_frames):.0f}, max {max(touch_frames)} besides the pulse "
+            f"(budget {FRAMES_PER_TOUCH_BUDGET}); pulse frames median "
+            f"{statistics.median(touch_pulse):.0f}"
+        )
         print(f"  within budget: {np.mean(np.asarray(touch_frames) <= FRAMES_PER_TOUCH_BUDGET) * 100:.0f} %")
     window.leave(0)
     return 0 if not errors and growth < 5 else 1

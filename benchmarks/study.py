@@ -23,8 +23,8 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _xvfb import display  # noqa: E402
-from interaction import rest_frame_ms  # noqa: E402
+from _xvfb import display
+from interaction import rest_frame_ms
 
 POSITIONS = 500
 REPEATS = 5
@@ -72,7 +72,7 @@ def main() -> None:
         ys.append(y)
     name_at(xs[0], ys[0])  # the structure locators are built on the first pick
     naming, skin_only, named = [], [], 0
-    for x, y in zip(xs, ys):
+    for x, y in zip(xs, ys, strict=False):
         start = time.perf_counter()
         named += name_at(x, y) is not None
         naming.append((time.perf_counter() - start) * 1000)
@@ -104,12 +104,17 @@ def main() -> None:
     frame = frame_ms()
 
     p = lambda values, q: float(np.percentile(values, q))  # noqa: E731
-    print(f"hover name: p50 {p(naming, 50):.2f} ms, p95 {p(naming, 95):.2f} ms over {POSITIONS} positions "
-          f"({named} named)")  # fmt: skip
-    print(f"baseline, skin pick alone: p50 {p(skin_only, 50):.2f} ms, p95 {p(skin_only, 95):.2f} ms; "
-          f"ratio p95 {p(naming, 95) / p(skin_only, 95):.1f}")  # fmt: skip
-    print(f"all labels: placement {min(placing):.0f}–{max(placing):.0f} ms per view ({min(counts)}–{max(counts)} labels) "
-          f"vs a frame at {SIZE[0]}×{SIZE[1]} {frame:.0f} ms")  # fmt: skip
+    print(
+        f"hover name: p50 {p(naming, 50):.2f} ms, p95 {p(naming, 95):.2f} ms over {POSITIONS} positions ({named} named)"
+    )
+    print(
+        f"baseline, skin pick alone: p50 {p(skin_only, 50):.2f} ms, p95 {p(skin_only, 95):.2f} ms; "
+        f"ratio p95 {p(naming, 95) / p(skin_only, 95):.1f}"
+    )
+    print(
+        f"all labels: placement {min(placing):.0f}–{max(placing):.0f} ms per view ({min(counts)}–{max(counts)} labels) "
+        f"vs a frame at {SIZE[0]}×{SIZE[1]} {frame:.0f} ms"
+    )
     placer.close()
     view.close()
     scene.close()
@@ -141,8 +146,10 @@ def student_start() -> None:
         time.sleep(0.001)
     ready = time.perf_counter() - shown
     rest = rest_frame_ms(app, window.interactor, runs=REPEATS, ask=window.scene.frames.request)
-    print(f"student start: longest event-loop turn while the questions are made {longest * 1000:.0f} ms vs the "
-          f"rest frame {rest:.0f} ms; first question {ready:.2f} s after show()")  # fmt: skip
+    print(
+        f"student start: longest event-loop turn while the questions are made {longest * 1000:.0f} ms vs the "
+        f"rest frame {rest:.0f} ms; first question {ready:.2f} s after show()"
+    )
 
 
 if __name__ == "__main__":

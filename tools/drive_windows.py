@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from _xvfb import display  # noqa: E402
+from _xvfb import display
 
 TIMEOUT_S = 30.0
 
 
-def wait_until(app, condition, timeout_s: float = TIMEOUT_S) -> bool:  # noqa: ANN001
+def wait_until(app, condition, timeout_s: float = TIMEOUT_S) -> bool:
     end = time.monotonic() + timeout_s
     while time.monotonic() < end:
         app.processEvents()
@@ -35,7 +35,7 @@ def wait_until(app, condition, timeout_s: float = TIMEOUT_S) -> bool:  # noqa: A
     return False
 
 
-def find_view(window):  # noqa: ANN001, ANN201
+def find_view(window):
     from pyvistaqt import QtInteractor
 
     views = window.findChildren(QtInteractor)
@@ -43,7 +43,7 @@ def find_view(window):  # noqa: ANN001, ANN201
     return views[0]
 
 
-def visible_texts(window) -> dict[str, list[str]]:  # noqa: ANN001
+def visible_texts(window) -> dict[str, list[str]]:
     from PySide6.QtWidgets import QAbstractButton, QDockWidget, QToolBar
 
     buttons = sorted({b.text() for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window) and b.text()})
@@ -52,16 +52,17 @@ def visible_texts(window) -> dict[str, list[str]]:  # noqa: ANN001
     return {"buttons": buttons, "toolbar_actions": actions, "docks": docks}
 
 
-def click_middle(app, view) -> None:  # noqa: ANN001
+def click_middle(app, view) -> None:
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
 
-    QTest.mouseClick(view, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     QPoint(view.width() // 2, view.height() // 3))  # fmt: skip
+    QTest.mouseClick(
+        view, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(view.width() // 2, view.height() // 3)
+    )
     wait_until(app, lambda: False, 1.5)  # the answer, its frame and the pulse's start
 
 
-def texts_of_labels(window) -> list[str]:  # noqa: ANN001
+def texts_of_labels(window) -> list[str]:
     from PySide6.QtWidgets import QLabel
 
     return sorted({w.text() for w in window.findChildren(QLabel) if w.isVisibleTo(window) and w.text()})
@@ -71,7 +72,7 @@ def drive(mode: str) -> dict[str, object]:
     from PySide6.QtWidgets import QAbstractButton, QApplication, QListWidget, QMainWindow
 
     from app.content import load
-    from app.modes.spec import STUDENT, CLINICIAN
+    from app.modes.spec import CLINICIAN, STUDENT
     from app.resources import content_dir
     from app.scene.assets import load_model
 
@@ -91,15 +92,18 @@ def drive(mode: str) -> dict[str, object]:
         window = MainWindow(model, knowledge, spec=STUDENT if mode == "student" else CLINICIAN)
     window.resize(1280, 800)
     window.show()
-    wait_until(app, lambda: window.isVisible())
+    wait_until(app, window.isVisible)
     view = find_view(window)
     wait_until(app, lambda: view.isVisible() and view.width() > 100)
     wait_until(app, lambda: False, 3.0)  # start-up work (coarse copies, a student's questions)
     found: dict[str, object] = {"mode": mode, "view_found": type(view).__mro__[1].__name__, **visible_texts(window)}
     found["labels_before"] = texts_of_labels(window)
     click_middle(app, view)
-    lists = {w.accessibleName() or w.objectName(): w.count() for w in window.findChildren(QListWidget)
-             if w.isVisibleTo(window)}  # fmt: skip
+    lists = {
+        w.accessibleName() or w.objectName(): w.count()
+        for w in window.findChildren(QListWidget)
+        if w.isVisibleTo(window)
+    }
     found["lists_after_touch"] = dict(sorted(lists.items()))
     found["labels_after_touch"] = texts_of_labels(window)
     if isinstance(window, QMainWindow):

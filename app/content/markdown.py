@@ -18,9 +18,29 @@ from app.domain.knowledge import Card, Reference
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
 _SCANNER = MarkdownIt("commonmark", {"html": True}).enable("table")  # for the checks only, never rendered
 ALLOWED_TAGS = {
-    "h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "strong", "em", "a", "br", "hr",
-    "table", "thead", "tbody", "tr", "th", "td", "code", "blockquote", "sup",
-}  # fmt: skip
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "a",
+    "br",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "code",
+    "blockquote",
+    "sup",
+}
 
 
 class MarkdownScan(NamedTuple):
@@ -71,7 +91,9 @@ def render_card(card: Card, references: Mapping[str, Reference]) -> str:
     numbers = numbering(card.body, card.references, references)
     body = render_markdown(replace_citations(card.body, numbers, _MARKER))
     body = _MARKED.sub(r"<sup>[\1]</sup>", body)
-    entries = "".join(f"<li>{html.escape(entry.text(), quote=False)}</li>" for entry in reference_list(numbers, references))
+    entries = "".join(
+        f"<li>{html.escape(entry.text(), quote=False)}</li>" for entry in reference_list(numbers, references)
+    )
     return f"{body}<h2>{REFERENCES_HEADING}</h2><ol>{entries}</ol>" if entries else body
 
 

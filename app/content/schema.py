@@ -10,21 +10,34 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 SCHEMA_VERSION = 1
 Evidence = Literal["strong", "moderate", "limited", "weak"]
 Helper = Literal[
-    "family_doctor", "physical_therapist", "podiatrist", "spine_specialist",
-    "orthopaedic_specialist", "rheumatologist", "emergency_care",
-]  # fmt: skip
+    "family_doctor",
+    "physical_therapist",
+    "podiatrist",
+    "spine_specialist",
+    "orthopaedic_specialist",
+    "rheumatologist",
+    "emergency_care",
+]
 CardKind = Literal["condition", "structure", "differentiator", "red_flag"]
 
 SECTIONS: dict[str, tuple[str, ...]] = {
     "condition": (
-        "What it is", "Why it can hurt where you feel it", "What else fits", "What helps",
-        "When to see a clinician", "Get care now if", "For clinicians and students",
+        "What it is",
+        "Why it can hurt where you feel it",
+        "What else fits",
+        "What helps",
+        "When to see a clinician",
+        "Get care now if",
+        "For clinicians and students",
     ),
     "differentiator": (
-        "Why they look alike", "The check that tells them apart", "What to do", "For clinicians and students",
+        "Why they look alike",
+        "The check that tells them apart",
+        "What to do",
+        "For clinicians and students",
     ),
     "red_flag": ("Get care now", "Why it matters", "For clinicians and students"),
-}  # fmt: skip
+}
 SECTIONS["structure"] = SECTIONS["condition"]
 
 
@@ -57,9 +70,21 @@ Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9_]+$", min_length=1)]
 RefList = Annotated[list[Id], Field(min_length=1)]
 Mechanism = Literal["radicular", "entrapment", "referred", "biomechanical"]
 StructureKind = Literal[
-    "vertebra", "disc", "root", "plexus", "nerve", "joint", "ligament", "muscle", "bursa", "fascia",
-    "tendon", "tunnel", "bone", "region_of_body",
-]  # fmt: skip
+    "vertebra",
+    "disc",
+    "root",
+    "plexus",
+    "nerve",
+    "joint",
+    "ligament",
+    "muscle",
+    "bursa",
+    "fascia",
+    "tendon",
+    "tunnel",
+    "bone",
+    "region_of_body",
+]
 Category = Literal["spine", "sacroiliac", "hip", "nerve", "foot", "knee", "posture"]
 
 

@@ -116,7 +116,7 @@ def load_yaml_pieces(text: str) -> tuple[Any, list[BrokenPiece]]:
     out = LineDict()
     out.key_lines = {}
     broken: list[BrokenPiece] = []
-    for start, end in zip(starts, [*starts[1:], len(lines)]):
+    for start, end in zip(starts, [*starts[1:], len(lines)], strict=False):
         try:
             part = load_yaml("\n" * start + "".join(lines[start:end]))  # padded: marks keep their lines
         except yaml.YAMLError as piece_error:
@@ -146,7 +146,7 @@ def _list_by_items(
     starts = [i for i in items if len(_ITEM.match(lines[i]).group(1)) == indent]  # type: ignore[union-attr]
     entries = LineList()
     entries.line, entries.item_lines = starts[0] + 1, []
-    for first, last in zip(starts, [*starts[1:], end]):
+    for first, last in zip(starts, [*starts[1:], end], strict=False):
         piece = "".join(lines[first:last])
         try:
             parsed = load_yaml("\n" * first + piece)

@@ -85,7 +85,8 @@ def load_kiosk_config(path: Path | None = None) -> KioskConfig:
     except FileNotFoundError:
         log.warning(
             "kiosk config %s not found: using the defaults (idle 90 s, no printing, no staff PIN, so staff "
-            "cannot leave from the screen); set a PIN with `sudo referral-atlas kiosk-pin`", path
+            "cannot leave from the screen); set a PIN with `sudo referral-atlas kiosk-pin`",
+            path,
         )
         return KioskConfig()
     except (OSError, ValueError) as error:
@@ -103,8 +104,11 @@ def load_kiosk_config(path: Path | None = None) -> KioskConfig:
         config = KioskConfig()
     log.warning(
         "kiosk config %s: %s: using the defaults for %s; %s",
-        path, "; ".join(problems.values()), ", ".join(sorted(problems)), FIX,
-    )  # fmt: skip
+        path,
+        "; ".join(problems.values()),
+        ", ".join(sorted(problems)),
+        FIX,
+    )
     return config
 
 
@@ -130,7 +134,7 @@ def dump_kiosk_config(config: KioskConfig) -> str:
         "# Referral Atlas kiosk settings. The kiosk reads this file and never writes it.",
         "# Edit as root; `referral-atlas kiosk-pin` sets the staff PIN. See README, 'Kiosk'.",
         "",
-        f"idle_s = {config.idle_s!r}  # seconds untouched before \"Still there?\" (10 to 3600)",
+        f'idle_s = {config.idle_s!r}  # seconds untouched before "Still there?" (10 to 3600)',
         f"prompt_s = {config.prompt_s!r}  # the countdown before the screen resets (3 to 120)",
         f"language = {json.dumps(config.language)}  # the default interface language",
         f"printing = {str(config.printing).lower()}  # a print button for handouts",

@@ -29,10 +29,25 @@ FROM_SOURCE = "from_source"  # the "From a source" tab and Ctrl+click on the bod
 FOCUS_SOURCE = "focus_source"  # double-click a candidate: the camera turns to it
 CARD_LINKS = "card_links"  # "open the card" links inside the card view (in-app only)
 QUIT = "app.quit"  # Ctrl+Q, Ctrl+W, Alt+F4, the close button: any way to end the program
-EXISTING_ACTIONS = frozenset({
-    *VIEWS, VIEW_RESET, URGENT_SIGNS, LAYERS, SKIN_OPACITY, MAPS, MAP_DIFFERENCES, MAP_LABELS, AREA_MODE,
-    START_AGAIN, QUESTIONS, FROM_SOURCE, FOCUS_SOURCE, CARD_LINKS, QUIT,
-})  # fmt: skip
+EXISTING_ACTIONS = frozenset(
+    {
+        *VIEWS,
+        VIEW_RESET,
+        URGENT_SIGNS,
+        LAYERS,
+        SKIN_OPACITY,
+        MAPS,
+        MAP_DIFFERENCES,
+        MAP_LABELS,
+        AREA_MODE,
+        START_AGAIN,
+        QUESTIONS,
+        FROM_SOURCE,
+        FOCUS_SOURCE,
+        CARD_LINKS,
+        QUIT,
+    }
+)
 
 # planned
 SEARCH = "search"
@@ -52,10 +67,27 @@ READ_ALOUD = "read_aloud"  # kiosk only when its config enables it
 STAFF_EXIT = "staff_exit"  # the hidden corner gesture, then the PIN
 STAFF_MENU = "staff_menu"  # behind the PIN: idle time, language, printing, report a content error
 REPORT_CONTENT_ERROR = "report_content_error"
-PLANNED_ACTIONS = frozenset({
-    SEARCH, COMPARE, PRINT_HANDOUT, SAVE_IMAGE, TEXT_SIZE, BACK, FORWARD, QUIZ, LABELS_ALL, ISOLATE,
-    FOLLOW_NERVE, HOVER_NAMES, RESET_PROGRESS, READ_ALOUD, STAFF_EXIT, STAFF_MENU, REPORT_CONTENT_ERROR,
-})  # fmt: skip
+PLANNED_ACTIONS = frozenset(
+    {
+        SEARCH,
+        COMPARE,
+        PRINT_HANDOUT,
+        SAVE_IMAGE,
+        TEXT_SIZE,
+        BACK,
+        FORWARD,
+        QUIZ,
+        LABELS_ALL,
+        ISOLATE,
+        FOLLOW_NERVE,
+        HOVER_NAMES,
+        RESET_PROGRESS,
+        READ_ALOUD,
+        STAFF_EXIT,
+        STAFF_MENU,
+        REPORT_CONTENT_ERROR,
+    }
+)
 ALL_ACTIONS = EXISTING_ACTIONS | PLANNED_ACTIONS
 FILE_DIALOG_ACTIONS = frozenset({SAVE_IMAGE})  # actions that open a file dialog
 PRINT_ACTIONS = frozenset({PRINT_HANDOUT})
@@ -71,10 +103,20 @@ KIOSK_FLOW = "kiosk_flow"  # planned: touch → body → a few plain cards → s
 ATTRACT_SCREEN = "attract_screen"  # planned
 IDLE_PROMPT = "idle_prompt"  # planned: "Still there?" with a countdown
 QUIZ_PANEL = "quiz_panel"  # planned
-ALL_PANELS = frozenset({
-    VIEW_TOOLBAR, LAYERS_DOCK, EXPLORER_DOCK, STATUS_BAR, DISCLAIMER, URGENT_BANNER, KIOSK_FLOW,
-    ATTRACT_SCREEN, IDLE_PROMPT, QUIZ_PANEL,
-})  # fmt: skip
+ALL_PANELS = frozenset(
+    {
+        VIEW_TOOLBAR,
+        LAYERS_DOCK,
+        EXPLORER_DOCK,
+        STATUS_BAR,
+        DISCLAIMER,
+        URGENT_BANNER,
+        KIOSK_FLOW,
+        ATTRACT_SCREEN,
+        IDLE_PROMPT,
+        QUIZ_PANEL,
+    }
+)
 
 # -- gestures on the 3D view ------------------------------------------------------------------------
 TAP_TOUCH = "tap_touch"  # a tap (or click) is a touch of the body
@@ -84,9 +126,17 @@ TWO_FINGER_PAN = "two_finger_pan"
 DOUBLE_TAP_RESET = "double_tap_reset"
 PRESS_HOLD_NAMES = "press_hold_names"  # touch version of hover names
 STAFF_CORNER_HOLD = "staff_corner_hold"  # a long press in a corner opens the PIN pad
-ALL_GESTURES = frozenset({
-    TAP_TOUCH, DRAG_ROTATE, PINCH_ZOOM, TWO_FINGER_PAN, DOUBLE_TAP_RESET, PRESS_HOLD_NAMES, STAFF_CORNER_HOLD,
-})  # fmt: skip
+ALL_GESTURES = frozenset(
+    {
+        TAP_TOUCH,
+        DRAG_ROTATE,
+        PINCH_ZOOM,
+        TWO_FINGER_PAN,
+        DOUBLE_TAP_RESET,
+        PRESS_HOLD_NAMES,
+        STAFF_CORNER_HOLD,
+    }
+)
 
 # -- what a mode may write to disk ---------------------------------------------------------------------
 CONTENT_CACHE = "content_cache"  # app/content/cache.py's copy of the validated content

@@ -55,7 +55,9 @@ class CoarseShape:
         locator.BuildLocator()
         centres = np.asarray(coarse.points)[coarse.regular_faces].mean(axis=1)
         nearest = np.fromiter((locator.FindClosestPoint(c) for c in centres), np.int64, len(centres))
-        return cls(np.asarray(coarse.points), coarse.regular_faces, np.asarray(coarse.point_data["Normals"]), cell_at[nearest])
+        return cls(
+            np.asarray(coarse.points), coarse.regular_faces, np.asarray(coarse.point_data["Normals"]), cell_at[nearest]
+        )
 
 
 @dataclass

@@ -37,10 +37,19 @@ CHAIN_FONT_PX = 12  # the kinetic chain's evidence labels, at the presenter's te
 REACH_TIER_OPACITY = (0.0, 0.25, 0.45, 0.75)  # how strongly the reverse view tints each tier of place
 # What kind of thing a picked structure is, by mesh layer or by name prefix for the authored ones.
 STRUCTURE_KINDS = {
-    "bones": "bone", "nerves": "nerve", "muscles": "muscle", "disc_": "disc", "facet_": "joint",
-    "sacroiliac_joint": "joint", "hip_joint": "joint", "trochanteric_bursa": "bursa",
-    "plantar_fascia": "fascia", "achilles_tendon": "tendon", "piriformis": "muscle", "gluteus_medius": "muscle",
-}  # fmt: skip
+    "bones": "bone",
+    "nerves": "nerve",
+    "muscles": "muscle",
+    "disc_": "disc",
+    "facet_": "joint",
+    "sacroiliac_joint": "joint",
+    "hip_joint": "joint",
+    "trochanteric_bursa": "bursa",
+    "plantar_fascia": "fascia",
+    "achilles_tendon": "tendon",
+    "piriformis": "muscle",
+    "gluteus_medius": "muscle",
+}
 TOUCH_LAYER = "touched"
 REACH_CUTS_KEPT = 4
 THIN_LAYERS = ("nerves", "muscles")  # lines drawn as thin tubes
@@ -70,17 +79,21 @@ class ExplorerView:
         plotter = scene.plotter
         overlay = {"reset_camera": False, "pickable": False, "render": False}
         self._marker = pv.Sphere(radius=MARKER_RADIUS_M)  # made once: a new sphere took ~3 ms a touch
-        self._markers = plotter.add_mesh(self._marker.copy(), color="#ffffff", ambient=0.5,
-                                         name="touch_markers", **overlay)  # fmt: skip
+        self._markers = plotter.add_mesh(
+            self._marker.copy(), color="#ffffff", ambient=0.5, name="touch_markers", **overlay
+        )
         self._path_actors = [
-            plotter.add_mesh(pv.lines_from_points(np.zeros((2, 3))), name=f"path_{i}",
-                             render_lines_as_tubes=True, **overlay)  # fmt: skip
+            plotter.add_mesh(
+                pv.lines_from_points(np.zeros((2, 3))), name=f"path_{i}", render_lines_as_tubes=True, **overlay
+            )
             for i in range(MAX_PATHS)
         ]
-        self._pulse_actor = plotter.add_mesh(pv.Sphere(radius=PULSE_RADIUS_M), color="#ffffff", ambient=0.8,
-                                             name="pulse", **overlay)  # fmt: skip
-        self._chain_actor = plotter.add_mesh(pv.Arrow(), color=MECHANISM_COLOURS["biomechanical"],
-                                             name="kinetic_chain", ambient=0.4, **overlay)  # fmt: skip
+        self._pulse_actor = plotter.add_mesh(
+            pv.Sphere(radius=PULSE_RADIUS_M), color="#ffffff", ambient=0.8, name="pulse", **overlay
+        )
+        self._chain_actor = plotter.add_mesh(
+            pv.Arrow(), color=MECHANISM_COLOURS["biomechanical"], name="kinetic_chain", ambient=0.4, **overlay
+        )
         self.chain: list[ChainStep] = []  # the kinetic chain of the source shown, drawn as arrows
         for actor in (self._markers, *self._path_actors, self._pulse_actor, self._chain_actor):
             actor.visibility = False
@@ -240,7 +253,9 @@ class ExplorerView:
         if self.scene.state.overlay == "none" and tiers.any():  # no map owns the skin's cut: cut along the reach
             cut = self._reach_cut(effects.source, tiers)
             self.scene.draw_skin_cut(cut)
-            self.scene.skin_layers.set_layer(REACH_LAYER, colour, shade[np.asarray(cut.cell_data["label"])], 1.0, cut=True)
+            self.scene.skin_layers.set_layer(
+                REACH_LAYER, colour, shade[np.asarray(cut.cell_data["label"])], 1.0, cut=True
+            )
         elif tiers.any():  # over a map: a triangle takes the tier most of its corners have
             faces = self.scene.skin_faces
             self.scene.skin_layers.set_layer(REACH_LAYER, colour, shade[np.median(tiers[faces], axis=1).astype(int)])
@@ -264,13 +279,14 @@ class ExplorerView:
         touches = self.explorer.touches
         if touches:
             markers = pv.PolyData(np.array([t.point for t in touches])).glyph(
-                geom=self._marker, scale=False, orient=False)  # fmt: skip
+                geom=self._marker, scale=False, orient=False
+            )
             self._markers.mapper.SetInputData(markers)
         self._markers.visibility = bool(touches)
         selected = self.explorer.selected
         by_id = {c.id: c for c in self.explorer.candidates}
         paths = list(self.path_points.items())
-        for actor, (candidate_id, points) in zip(self._path_actors, paths):
+        for actor, (candidate_id, points) in zip(self._path_actors, paths, strict=False):
             mechanism = by_id[candidate_id].mechanism
             actor.mapper.SetInputData(pv.lines_from_points(points))
             actor.prop.color = MECHANISM_COLOURS.get(mechanism, MECHANISM_COLOURS["referred"])
@@ -292,9 +308,18 @@ class ExplorerView:
             return
         self._chain_actor.mapper.SetInputData(arrows)
         points, words = label_points(self.chain, self.paths.centres)
-        plotter.add_point_labels(points, words, name="kinetic_chain_labels", font_size=self.scene.text_px(CHAIN_FONT_PX), point_size=1,
-                                 shape_opacity=0.7, always_visible=True, reset_camera=False, pickable=False,
-                                 render=False)  # fmt: skip
+        plotter.add_point_labels(
+            points,
+            words,
+            name="kinetic_chain_labels",
+            font_size=self.scene.text_px(CHAIN_FONT_PX),
+            point_size=1,
+            shape_opacity=0.7,
+            always_visible=True,
+            reset_camera=False,
+            pickable=False,
+            render=False,
+        )
 
     # -- pulse ---------------------------------------------------------------------------------
     def pulse_path(self) -> np.ndarray | None:
@@ -362,7 +387,9 @@ def _built_locator(mesh: pv.PolyData) -> vtkStaticCellLocator:
     return locator
 
 
-def _first_hit(locator: vtkStaticCellLocator, ray: tuple[list[float], list[float]]) -> tuple[float, np.ndarray, int] | None:
+def _first_hit(
+    locator: vtkStaticCellLocator, ray: tuple[list[float], list[float]]
+) -> tuple[float, np.ndarray, int] | None:
     """(distance along the ray as a fraction, point, cell id) of the first cell the ray meets."""
     t, point, pcoords = reference(0.0), [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]
     sub_id, cell_id = reference(0), reference(0)

@@ -51,8 +51,10 @@ def render_screenshot(
         raise AtlasError("screenshot --point needs the content (cards and links)")
     legend_width = panel_width(size[1]) if overlay != "none" or point is not None else 0
     if size[0] - legend_width < MIN_BODY_WIDTH:  # VTK would be asked for a window of no width at all
-        raise AtlasError(f"--size {size[0]}x{size[1]} leaves no room for the body beside the legend; "
-                         f"give it at least {legend_width + MIN_BODY_WIDTH} px of width")  # fmt: skip
+        raise AtlasError(
+            f"--size {size[0]}x{size[1]} leaves no room for the body beside the legend; "
+            f"give it at least {legend_width + MIN_BODY_WIDTH} px of width"
+        )
     if not os.environ.get("DISPLAY"):
         # Without an X server go straight to EGL (VTK would try X first and warn).
         os.environ.setdefault("VTK_DEFAULT_OPENGL_WINDOW", "vtkEGLRenderWindow")
@@ -81,7 +83,9 @@ def render_screenshot(
         if overlays is not None and overlay != "none":
             words = (knowledge or Knowledge()).in_language(language)
             shown = [(words.map_name(overlay, name), colour) for name, colour in overlays.legend_in_view()]
-            sections.insert(0, LegendSection(words.phrase(f"overlay.{overlay}"), shown, words.phrase(f"overlay_note.{overlay}")))
+            sections.insert(
+                0, LegendSection(words.phrase(f"overlay.{overlay}"), shown, words.phrase(f"overlay_note.{overlay}"))
+            )
     finally:
         for part in reversed(parts):
             part.close()
@@ -98,7 +102,13 @@ def _touch_legend(explorer: Explorer, touch: Touch, words: InLanguage) -> list[L
     mechanisms = list(dict.fromkeys(c.mechanism for c in shown))
     where = explorer.place(touch)
     return [
-        LegendSection(words.phrase("pain_in", where=where), [(words.candidate_title(c)[0], MECHANISM_COLOURS[c.mechanism]) for c in shown]),
-        LegendSection(words.phrase("colours"), [(words.mechanism(m), MECHANISM_COLOURS[m]) for m in mechanisms],
-                      words.phrase("touch_note")),
-    ]  # fmt: skip
+        LegendSection(
+            words.phrase("pain_in", where=where),
+            [(words.candidate_title(c)[0], MECHANISM_COLOURS[c.mechanism]) for c in shown],
+        ),
+        LegendSection(
+            words.phrase("colours"),
+            [(words.mechanism(m), MECHANISM_COLOURS[m]) for m in mechanisms],
+            words.phrase("touch_note"),
+        ),
+    ]

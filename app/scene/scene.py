@@ -47,10 +47,16 @@ SHEETS = ("plantar_fascia", "achilles_tendon")
 LAYER_SWITCHES = {"sheets": "show_structures"}  # a drawn layer shown with another layer's switch
 # Colours of authored structures by name prefix (discs, joints, soft tissue), else STRUCTURE's.
 STRUCTURE_COLOURS = {
-    "disc_": "#8fb8d8", "facet_": "#9fd4c4", "sacroiliac_joint": "#9fd4c4", "hip_joint": "#9fd4c4",
-    "trochanteric_bursa": "#c7a2d9", "plantar_fascia": "#e9dcc0", "achilles_tendon": "#e9dcc0",
-    "piriformis": MUSCLE.color, "gluteus_medius": MUSCLE.color,
-}  # fmt: skip
+    "disc_": "#8fb8d8",
+    "facet_": "#9fd4c4",
+    "sacroiliac_joint": "#9fd4c4",
+    "hip_joint": "#9fd4c4",
+    "trochanteric_bursa": "#c7a2d9",
+    "plantar_fascia": "#e9dcc0",
+    "achilles_tendon": "#e9dcc0",
+    "piriformis": MUSCLE.color,
+    "gluteus_medius": MUSCLE.color,
+}
 
 # Camera direction (from the focal point toward the eye) and view-up per named view, in RAS.
 VIEW_DIRECTIONS: dict[str, tuple[tuple[float, float, float], tuple[float, float, float]]] = {
@@ -82,9 +88,9 @@ def _body_surface(skin: pv.PolyData) -> pv.PolyData:
     keep = np.asarray(skin.cell_data["is_cap"]) == 0
     faces = skin.regular_faces[keep]
     surface = pv.PolyData.from_regular_faces(skin.points, faces)
-    for name in skin.point_data.keys():
+    for name in skin.point_data:
         surface.point_data[name] = skin.point_data[name]
-    for name in skin.field_data.keys():
+    for name in skin.field_data:
         surface.field_data[name] = skin.field_data[name]
     return surface
 
@@ -329,7 +335,9 @@ class AnatomyScene:
 
     def cells_drawn(self) -> int:
         """Cells the shown layers draw now (fewer while the view moves, once the copies are made)."""
-        return sum(actor.GetMapper().GetInput().GetNumberOfCells() for _, actor in self._drawn_actors() if actor.visibility)
+        return sum(
+            actor.GetMapper().GetInput().GetNumberOfCells() for _, actor in self._drawn_actors() if actor.visibility
+        )
 
     def _on_quality_change(self, quality: Quality) -> None:
         for name, actor in self._drawn_actors():

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from app.study.questions import TOPICS, Feedback, Question
+from app.study.items import TOPICS, Feedback, Question
 from app.study.schedule import Progress
 
 AGAIN_AFTER = 3

@@ -69,8 +69,10 @@ class ProgressStore:
         try:
             self.path.replace(aside)
         except OSError as error:
-            return (f"{self.path}: could not be used ({reason}) nor moved aside ({error.strerror}); "
-                    f"starting with fresh progress; delete the file to stop this message.")  # fmt: skip
+            return (
+                f"{self.path}: could not be used ({reason}) nor moved aside ({error.strerror}); "
+                f"starting with fresh progress; delete the file to stop this message."
+            )
         return f"{self.path}: could not be used ({reason}); it was kept as {aside.name} and progress starts afresh."
 
     def save(self, progress: Progress) -> None:

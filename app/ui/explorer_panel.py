@@ -8,7 +8,18 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -54,7 +65,9 @@ WHO_CAN_HELP = {
     "rheumatologist": QT_TRANSLATE_NOOP("ExplorerPanel", "rheumatologist"),
     "emergency_care": QT_TRANSLATE_NOOP("ExplorerPanel", "emergency care"),
 }
-DISCLAIMER = QT_TRANSLATE_NOOP("ExplorerPanel", "This explains possible causes. It is not a diagnosis. A clinician can examine you and tell.")
+DISCLAIMER = QT_TRANSLATE_NOOP(
+    "ExplorerPanel", "This explains possible causes. It is not a diagnosis. A clinician can examine you and tell."
+)
 
 
 _CARD_REFERENCE = re.compile(r"\(card:([a-z0-9_]+)\)")
@@ -73,7 +86,7 @@ class _BoxLabel(QLabel):
         self.setWordWrap(True)
         self.setBuddy(box)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.box.toggle()
         event.accept()
 
@@ -146,11 +159,17 @@ CARDS_AT_ONCE, CARDS_LATER_MS = 4, 30
 CARD_GUESS_PX = 90  # a card not made yet holds this much room
 
 
-def card_lines(candidate: Candidate, title: str, touches: tuple[object, ...], words: InLanguage) -> tuple[str, str, str]:
+def card_lines(
+    candidate: Candidate, title: str, touches: tuple[object, ...], words: InLanguage
+) -> tuple[str, str, str]:
     """A source card's three lines: its title, how it causes pain and how sure, why it fits here."""
     facts = [words.mechanism(candidate.mechanism), words.phrase(f"evidence.{candidate.evidence}")]
     if len(touches) > 1:
-        facts.append(QCoreApplication.translate("SourceCard", "explains {0}% of the area").format(round(candidate.explains * 100)))
+        facts.append(
+            QCoreApplication.translate("SourceCard", "explains {0}% of the area").format(
+                round(candidate.explains * 100)
+            )
+        )
     why = _CARD_REFERENCE.sub("", words.marked(candidate.why[0])).strip() if candidate.why else ""
     return title, " · ".join(facts), why
 
@@ -165,7 +184,7 @@ class SourceCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 8, 6)
         layout.setSpacing(2)
-        for text, name in zip(lines, ("sourceTitle", "sourceFacts", "sourceWhy")):
+        for text, name in zip(lines, ("sourceTitle", "sourceFacts", "sourceWhy"), strict=False):
             if not text:
                 continue
             label = QLabel(text)
@@ -238,7 +257,8 @@ class ExplorerPanel(QWidget):
         self.candidate_list = QListWidget()
         self.candidate_list.setAccessibleName(self.tr("Possible sources"))
         self.candidate_list.setAccessibleDescription(
-            self.tr("Best fit first. The arrow keys choose one; Enter turns the body toward it."))
+            self.tr("Best fit first. The arrow keys choose one; Enter turns the body toward it.")
+        )
         self.candidate_list.setWordWrap(True)
         self.candidate_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.candidate_list.currentItemChanged.connect(self._on_item_change)
@@ -280,19 +300,21 @@ class ExplorerPanel(QWidget):
 
         reverse = self.reverse_tab = QWidget()
         reverse_layout = QVBoxLayout(reverse)
-        hint = QLabel(self.tr("Pick a source here, or Ctrl+click it on the body, to see every place it can send pain or strain:"))
+        hint = QLabel(
+            self.tr("Pick a source here, or Ctrl+click it on the body, to see every place it can send pain or strain:")
+        )
         hint.setWordWrap(True)
         reverse_layout.addWidget(hint)
         self.source_box = QComboBox()
         self.source_box.setAccessibleName(self.tr("Start from a source"))
         narrow_combo(self.source_box)
         self.source_box.addItem("—", None)
-        for source_id, title in sorted(((i, self.words.title(i)) for i, _ in knowledge.sources()),
-                                       key=lambda pair: (pair[0] not in knowledge.conditions, pair[1].lower())):  # fmt: skip
+        for source_id, title in sorted(
+            ((i, self.words.title(i)) for i, _ in knowledge.sources()),
+            key=lambda pair: (pair[0] not in knowledge.conditions, pair[1].lower()),
+        ):
             self.source_box.addItem(title, source_id)
-        self.source_box.currentIndexChanged.connect(
-            lambda _i: explorer.show_source(self.source_box.currentData())
-        )
+        self.source_box.currentIndexChanged.connect(lambda _i: explorer.show_source(self.source_box.currentData()))
         reverse_layout.addWidget(self.source_box)
         self.reach_view = QTextBrowser()
         self.reach_view.setAccessibleName(self.tr("Where this source can send pain or strain"))
@@ -385,12 +407,15 @@ class ExplorerPanel(QWidget):
                 box.setChecked(answer_id in getattr(explorer.answers, kind))
         top = [c for c in explorer.candidates if c.mechanism != "urgent"][:3]
         self.top_now.setText(
-            self.tr("<b>Best fits now:</b> ") + " · ".join(
-                f"<span style='color:{MECHANISM_COLOURS.get(c.mechanism, '#888')}'>■</span> {html.escape(self.title_of(c))}"
+            self.tr("<b>Best fits now:</b> ")
+            + " · ".join(
+                f"<span style='color:{MECHANISM_COLOURS.get(c.mechanism, '#888')}'>■</span> "
+                f"{html.escape(self.title_of(c))}"
                 for c in top
             )
-            if top else self.tr("Touch the body first: the answers re-rank the possible sources.")
-        )  # fmt: skip
+            if top
+            else self.tr("Touch the body first: the answers re-rank the possible sources.")
+        )
         shown_for = (touches, explorer.urgent_shown)
         if shown_for != self._shown_for and (touches or explorer.urgent_shown):
             self.tabs.setCurrentIndex(0)  # a new touch or the urgent signs; an answer keeps its tab
@@ -431,7 +456,7 @@ class ExplorerPanel(QWidget):
         width = self.candidate_list.viewport().width() - 4
         item.setSizeHint(QSize(width, widget.heightForWidth(width) + CARD_SLACK_PX))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.candidate_list.viewport() and event.type() == QEvent.Type.Resize:
             for row in range(self.candidate_list.count()):
                 self._fit_item(self.candidate_list.item(row))
@@ -476,9 +501,11 @@ class ExplorerPanel(QWidget):
             f"<h2>{html.escape(self.title_of(candidate))}</h2>"
             f"<p><span style='color:{colour}'>■</span> {html.escape(mechanism)}</p>{summary}{jumps}"
             + self.tr("<p><b>How it can reach this spot:</b> {0}</p>").format(path)
-            + self.tr("<p><b>Why it is on the list:</b></p>") + f"<ul>{reasons}</ul>"
+            + self.tr("<p><b>Why it is on the list:</b></p>")
+            + f"<ul>{reasons}</ul>"
             + self.tr("<p><b>How sure the science is:</b> {0} · <b>Who can help:</b> {1}</p>").format(
-                self.words.phrase(f"evidence.{candidate.evidence}"), helpers)
+                self.words.phrase(f"evidence.{candidate.evidence}"), helpers
+            )
             + f"<hr/>{body}"
         )
 
@@ -519,12 +546,15 @@ class ExplorerPanel(QWidget):
         groups.append((self.tr(REACH_GROUPS[0]), [p for p in every if p not in tiers]))
         places = "".join(
             f"<li><b>{heading}</b> {html.escape(', '.join(sorted({self.words.title(p) for p in group})))}</li>"
-            for heading, group in groups if group
-        )  # fmt: skip
+            for heading, group in groups
+            if group
+        )
         parts = sorted({self.words.title(s) for s in shown.structures})
         links = "".join(f"<li>{html.escape(reach_line(self.words, link))}</li>" for link in shown.links)
         self.reach_view.setHtml(
             f"<h2>{self.words.title(shown.source)}</h2>"
-            + self.tr("<p><b>Can send pain or strain to:</b></p>") + f"<ul>{places or '<li>—</li>'}</ul>"
-            + self.tr("<p><b>Through:</b> {0}</p>").format(", ".join(parts) or "—") + f"<ul>{links}</ul>"
+            + self.tr("<p><b>Can send pain or strain to:</b></p>")
+            + f"<ul>{places or '<li>—</li>'}</ul>"
+            + self.tr("<p><b>Through:</b> {0}</p>").format(", ".join(parts) or "—")
+            + f"<ul>{links}</ul>"
         )

@@ -3,8 +3,6 @@ the right, views and urgent signs in the toolbar, a status line."""
 
 from __future__ import annotations
 
-import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSignalBlocker, Qt, QTimer, Signal
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
 from app.content.handout import build_handout
 from app.domain.errors import AssetError
 from app.domain.explorer import Explorer
@@ -46,11 +45,11 @@ from app.scene.skin_overlays import OVERLAY_TITLES, SkinOverlays
 from app.ui.accessibility import Announcer
 from app.ui.compare import CompareView
 from app.ui.explorer_panel import ExplorerPanel, narrow_combo
+from app.ui.handout import HandoutDialog, image_from_rgb
+from app.ui.history import HistoryControl
 from app.ui.i18n import LANGUAGES, current_language
 from app.ui.keyboard import SceneKeys, key_names, order_tab_chain, reach_toolbar_by_tab, shortcut_table, show_keys
 from app.ui.scene_widget import SceneWidget
-from app.ui.handout import HandoutDialog, image_from_rgb
-from app.ui.history import HistoryControl
 from app.ui.search import SearchBox, search_keys
 from app.ui.spot_picker import SpotPicker
 from app.ui.text_size import TextSize
@@ -59,6 +58,7 @@ from app.ui.touch_input import TouchInput
 
 if TYPE_CHECKING:
     from app.domain.query import Side
+    from app.study.questions import QuestionBank
     from app.ui.study.mode import StudyMode
 
 VIEW_ACTIONS = (  # QT_TRANSLATE_NOOP marks the words for pyside6-lupdate; self.tr() shows them
@@ -84,8 +84,14 @@ NARROW_PX = 1100  # narrower windows tuck the layers dock away (a toolbar button
 class MainWindow(QMainWindow):
     language_chosen = Signal(str)  # the person chose another interface language
 
-    def __init__(self, model: Model, knowledge: Knowledge, state: ViewState | None = None,
-                 spec: ModeSpec = CLINICIAN) -> None:  # fmt: skip
+    def __init__(
+        self,
+        model: Model,
+        knowledge: Knowledge,
+        state: ViewState | None = None,
+        spec: ModeSpec = CLINICIAN,
+        question_bank: QuestionBank | None = None,
+    ) -> None:
         super().__init__()
         self.spec = spec
         self.setWindowTitle(self.tr("Referral Atlas"))
@@ -99,9 +105,12 @@ class MainWindow(QMainWindow):
 
         self.interactor = SceneWidget(self)
         self.interactor.setAccessibleName(self.tr("The body in 3D"))
-        self.interactor.setAccessibleDescription(self.tr(
-            "Click where it hurts; drag to turn, scroll to zoom. Keys: the arrows turn the body, + and − zoom,"
-            " P chooses the place from a list."))  # fmt: skip
+        self.interactor.setAccessibleDescription(
+            self.tr(
+                "Click where it hurts; drag to turn, scroll to zoom. Keys: the arrows turn the body, + and − zoom,"
+                " P chooses the place from a list."
+            )
+        )
         self.setCentralWidget(self.interactor)
         self.scene = AnatomyScene(self.interactor, model, self.state, self.camera)
         self._scene_keys = SceneKeys(self.scene, self)
@@ -140,7 +149,7 @@ class MainWindow(QMainWindow):
         self.camera.reset_requested.connect(self._on_view_reset)
         self.explorer.changed.connect(self._on_explorer_change)
         self._on_view_change("anterior")
-        self.study = self._build_study(spec)
+        self.study = self._build_study(spec, question_bank)
         self._build_keyboard()
 
     def _build_keyboard(self) -> None:
@@ -164,14 +173,14 @@ class MainWindow(QMainWindow):
         if self.panel.isEnabled():
             self.panel.pick_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _build_study(self, spec: ModeSpec) -> StudyMode | None:
+    def _build_study(self, spec: ModeSpec, bank: QuestionBank | None) -> StudyMode | None:
         """Names on demand, the study tools and the quiz, as far as the mode allows (app/ui/study)."""
         wanted = (ids.QUIZ, ids.HOVER_NAMES, ids.LABELS_ALL, ids.ISOLATE, ids.FOLLOW_NERVE)
         if not any(spec.allows(action) for action in wanted):
             return None
         from app.ui.study.mode import StudyMode
 
-        return StudyMode(self, spec)
+        return StudyMode(self, spec, bank=bank)
 
     # -- building ---------------------------------------------------------------------------
     def _build_view_toolbar(self) -> None:
@@ -218,7 +227,9 @@ class MainWindow(QMainWindow):
     def _show_keys(self) -> None:
         """F1: every key of the window in one list (the text size keys have no button to show them)."""
         table = shortcut_table(self._keyed_controls())
-        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard keys"), table, QMessageBox.StandardButton.Close, self)
+        box = QMessageBox(
+            QMessageBox.Icon.NoIcon, self.tr("Keyboard keys"), table, QMessageBox.StandardButton.Close, self
+        )
         box.setTextFormat(Qt.TextFormat.RichText)
         self.keys_box = box
         box.open()
@@ -270,7 +281,9 @@ class MainWindow(QMainWindow):
         self.overlay_box.setAccessibleName(self.tr("Skin map"))
         self.overlay_box.currentIndexChanged.connect(self._on_overlay_chosen)
         self.differences_box = QCheckBox(self.tr("Hatch where maps differ"))
-        self.differences_box.setToolTip(self.tr("Hatch where the Lee 2008 and Keegan & Garrett 1948 dermatome maps disagree"))
+        self.differences_box.setToolTip(
+            self.tr("Hatch where the Lee 2008 and Keegan & Garrett 1948 dermatome maps disagree")
+        )
         self.differences_box.toggled.connect(lambda on: setattr(self.state, "show_map_differences", on))
         self.labels_box = QCheckBox(self.tr("Labels"))
         self.labels_box.toggled.connect(lambda on: setattr(self.state, "show_labels", on))
@@ -345,7 +358,7 @@ class MainWindow(QMainWindow):
     def _restyle(self) -> None:
         self.theme.apply()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """The body gets the middle and most of the width at every window size."""
         super().resizeEvent(event)
         width = event.size().width()
@@ -368,11 +381,14 @@ class MainWindow(QMainWindow):
 
     def _build_search(self) -> None:
         """The search box starts the second toolbar; Ctrl+F or / puts the cursor in it."""
-        self.search_box = SearchBox(SearchIndex(self.explorer.knowledge), {
-            "source": self.explorer.show_source,
-            "card": self.panel.show_card,
-            "region": self.touch_region,
-        })  # fmt: skip
+        self.search_box = SearchBox(
+            SearchIndex(self.explorer.knowledge),
+            {
+                "source": self.explorer.show_source,
+                "card": self.panel.show_card,
+                "region": self.touch_region,
+            },
+        )
         self.search_box.setEnabled(self.explorer_view is not None)
         self.find_bar = QToolBar(self.tr("Search and go back"), self)
         self.find_bar.setObjectName("find")
@@ -387,7 +403,9 @@ class MainWindow(QMainWindow):
 
     def _build_handout_action(self) -> None:
         handout = QAction(self.tr("Handout…"), self)
-        handout.setToolTip(self.tr("A sheet for the patient: this view, the possible sources, what helps (PDF or print)"))
+        handout.setToolTip(
+            self.tr("A sheet for the patient: this view, the possible sources, what helps (PDF or print)")
+        )
         handout.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
         handout.triggered.connect(self._on_handout)
         self.toolbar.addAction(handout)
@@ -396,8 +414,9 @@ class MainWindow(QMainWindow):
 
     def _on_handout(self) -> None:
         picture = image_from_rgb(self.interactor.picture())
-        self.handout_dialog = HandoutDialog(lambda note: build_handout(self.explorer, note, language=self.panel.words.language),
-                                           picture, self)  # fmt: skip
+        self.handout_dialog = HandoutDialog(
+            lambda note: build_handout(self.explorer, note, language=self.panel.words.language), picture, self
+        )
         self.handout_dialog.open()
 
     # -- widgets → model ----------------------------------------------------------------------
@@ -446,7 +465,9 @@ class MainWindow(QMainWindow):
             return
         for point_id, add in pending:
             touch = self.explorer_view.touch_vertex(point_id, add=add)
-        self.statusBar().showMessage(self.tr("You touched {0}.").format(self.panel.words.marked(self.explorer.place(touch))))
+        self.statusBar().showMessage(
+            self.tr("You touched {0}.").format(self.panel.words.marked(self.explorer.place(touch)))
+        )
 
     def animating(self) -> bool:
         """Anything still to draw: a pending touch, a frame, the pulse, the return to full quality."""
@@ -467,7 +488,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(picked + self.tr("; the atlas has no pain pathways that start there."))
             return
         self.explorer.show_source(source)
-        self.statusBar().showMessage(picked + self.tr(": where {0} can send pain or strain.").format(self.panel.words.title(source)))
+        self.statusBar().showMessage(
+            picked + self.tr(": where {0} can send pain or strain.").format(self.panel.words.title(source))
+        )
 
     def _on_overlay_chosen(self, _index: int) -> None:
         """A map is drawn on the skin as it is: see-through stays see-through (the lit spine and
@@ -478,7 +501,9 @@ class MainWindow(QMainWindow):
         if self.touch_input is not None:
             self.touch_input.area_mode = on
         self.statusBar().showMessage(
-            self.tr("Area mode: touch or stroke over every place that hurts.") if on else self.tr("Touch one spot at a time.")
+            self.tr("Area mode: touch or stroke over every place that hurts.")
+            if on
+            else self.tr("Touch one spot at a time.")
         )
 
     def _on_urgent(self) -> None:
@@ -524,11 +549,11 @@ class MainWindow(QMainWindow):
 
     def _on_view_change(self, view: str) -> None:
         self._view = view
-        label = self.tr(dict((v, lbl) for v, lbl, _ in VIEW_ACTIONS)[view])
+        label = self.tr({v: lbl for v, lbl, _ in VIEW_ACTIONS}[view])
         note = self.tr("View: {0} · {1} · drag to turn, scroll to zoom")
         self.statusBar().showMessage(note.format(label, self._touch_note))
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._answer_timer.stop()
         self.interactor.removeEventFilter(self._scene_keys)
         if self.study is not None:

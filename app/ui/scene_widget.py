@@ -9,14 +9,13 @@ its paint handler is the only place a frame is drawn.
 
 from __future__ import annotations
 
-import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
-
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QFocusEvent, QImage
 from PySide6.QtWidgets import QWidget
 from pyvistaqt import QtInteractor
 
+import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
 from app.scene.scene import AnatomyScene
 
 
@@ -50,23 +49,23 @@ class SceneWidget(QtInteractor):
         rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
         return rows[:, : image.width() * 3].reshape(image.height(), image.width(), 3).copy()
 
-    def initializeGL(self) -> None:  # noqa: N802 (Qt name)
+    def initializeGL(self) -> None:
         super().initializeGL()
         if self._scene is not None:  # a new GL context holds no frame yet
             self._scene.frames.request()
 
-    def paintGL(self) -> None:  # noqa: N802 (Qt name)
+    def paintGL(self) -> None:
         self._painting = True
         try:
             super().paintGL()
         finally:
             self._painting = False
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt name)
+    def focusInEvent(self, event: QFocusEvent) -> None:
         """QWidget repaints on focus; the picture is the same, so no frame (a click would pay one)."""
         event.accept()
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt name)
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         event.accept()
 
     def _on_render_event(self, *_args: object) -> None:

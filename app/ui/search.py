@@ -29,8 +29,9 @@ class SearchBox(QLineEdit):
 
     chosen = Signal(object)  # Hit
 
-    def __init__(self, index: SearchIndex, actions: Mapping[str, Callable[[str], None]],
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, index: SearchIndex, actions: Mapping[str, Callable[[str], None]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.index = index
         self.actions = dict(actions)

@@ -18,8 +18,12 @@ STROKE_STEP_PX = 18  # spacing of the spots a stroke leaves
 
 
 class TouchInput(QObject):
-    def __init__(self, view: QWidget, on_touch: Callable[[float, float, bool], None],
-                 on_structure: Callable[[float, float], None]) -> None:  # fmt: skip
+    def __init__(
+        self,
+        view: QWidget,
+        on_touch: Callable[[float, float, bool], None],
+        on_structure: Callable[[float, float], None],
+    ) -> None:
         super().__init__(view)
         self.view = view
         self.on_touch = on_touch  # (x, y, add) in VTK display pixels
@@ -37,7 +41,7 @@ class TouchInput(QObject):
         self._last_mark = pos
         self.on_touch(*self._display(pos), add)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease):
             return False

@@ -20,7 +20,9 @@ NERVES = sorted(t.label for t in KNOWLEDGE.territories.values() if t.kind == "fi
 REGIONS = sorted(t.label for t in KNOWLEDGE.territories.values() if t.kind == "region")
 FEATURES, TRIGGERS, CHECKS = (sorted(table) for table in (KNOWLEDGE.features, KNOWLEDGE.triggers, KNOWLEDGE.checks))
 RED_FLAGS = sorted(KNOWLEDGE.red_flags)
-SPINE_TYPICAL = sorted(a.id for t in (KNOWLEDGE.features, KNOWLEDGE.triggers, KNOWLEDGE.checks) for a in t.values() if a.spine_typical)
+SPINE_TYPICAL = sorted(
+    a.id for t in (KNOWLEDGE.features, KNOWLEDGE.triggers, KNOWLEDGE.checks) for a in t.values() if a.spine_typical
+)
 PROPERTIES = settings(max_examples=150, deadline=None, derandomize=True)
 
 spots = st.builds(
@@ -59,8 +61,10 @@ def test_deterministic(query: Query) -> None:
 
 def test_deterministic_with_a_cold_cache() -> None:
     fresh: Knowledge = load(Path(__file__).resolve().parents[2] / "content")[0]
-    query = Query(spots=(Spot(region="groin", side="left"), Spot(dermatomes=("L5",), side="left")),
-                  features=frozenset({"tingling"}))  # fmt: skip
+    query = Query(
+        spots=(Spot(region="groin", side="left"), Spot(dermatomes=("L5",), side="left")),
+        features=frozenset({"tingling"}),
+    )
     assert candidates(fresh, query) == candidates(KNOWLEDGE, query)
 
 

@@ -68,7 +68,7 @@ def test_a_pin_is_four_to_twelve_digits(bad):
 
 
 @pytest.mark.parametrize(
-    "field, value", [("n", 1000), ("salt", "not base64!"), ("hash", "c2hvcnQ="), ("algorithm", "md5"), ("extra", 1)]
+    ("field", "value"), [("n", 1000), ("salt", "not base64!"), ("hash", "c2hvcnQ="), ("algorithm", "md5"), ("extra", 1)]
 )
 def test_a_broken_record_is_refused(record, field, value):
     with pytest.raises(ValueError):

@@ -48,19 +48,32 @@ def test_specs_use_known_ids(spec):
 
 def test_unknown_ids_are_refused():
     with pytest.raises(ValueError, match="unknown action"):
-        ModeSpec(name="x", actions=frozenset({"launch_rockets"}), panels=frozenset(), gestures=frozenset(),
-                 writes=frozenset())  # fmt: skip
+        ModeSpec(
+            name="x",
+            actions=frozenset({"launch_rockets"}),
+            panels=frozenset(),
+            gestures=frozenset(),
+            writes=frozenset(),
+        )
 
 
 def test_existing_action_ids_cover_the_window_today():
     """Every control main_window.py and explorer_panel.py build today has an id (by its label)."""
     labels = {
-        "Front": ids.VIEW_ANTERIOR, "Back": ids.VIEW_POSTERIOR, "Left side": ids.VIEW_LEFT,
-        "Right side": ids.VIEW_RIGHT, "Soles": ids.VIEW_PLANTAR, "Reset": ids.VIEW_RESET,
-        "Urgent signs": ids.URGENT_SIGNS, "Hatch where maps differ": ids.MAP_DIFFERENCES, "Labels": ids.MAP_LABELS,
-        "Mark an area": ids.AREA_MODE, "Start again": ids.START_AGAIN, "Questions": ids.QUESTIONS,
+        "Front": ids.VIEW_ANTERIOR,
+        "Back": ids.VIEW_POSTERIOR,
+        "Left side": ids.VIEW_LEFT,
+        "Right side": ids.VIEW_RIGHT,
+        "Soles": ids.VIEW_PLANTAR,
+        "Reset": ids.VIEW_RESET,
+        "Urgent signs": ids.URGENT_SIGNS,
+        "Hatch where maps differ": ids.MAP_DIFFERENCES,
+        "Labels": ids.MAP_LABELS,
+        "Mark an area": ids.AREA_MODE,
+        "Start again": ids.START_AGAIN,
+        "Questions": ids.QUESTIONS,
         "From a source": ids.FROM_SOURCE,
-    }  # fmt: skip
+    }
     root = Path(__file__).parents[2] / "app" / "ui"
     strings = {
         node.value
@@ -112,7 +125,12 @@ def test_idle_policy_phases():
     idle = KIOSK.idle
     assert idle is not None
     assert [idle.phase(t) for t in (0, 89.9, 90, 104.9, 105, 500)] == [
-        "active", "active", "prompt", "prompt", "reset", "reset"
+        "active",
+        "active",
+        "prompt",
+        "prompt",
+        "reset",
+        "reset",
     ]
     assert [idle.seconds_left(t) for t in (90, 90.5, 104.2, 105, 200)] == [15, 15, 1, 0, 0]
 
@@ -133,7 +151,7 @@ def test_desk_modes_are_windows_that_close():
 
 
 @pytest.mark.parametrize(
-    "given, same", [("Shift+Ctrl+Q", "Ctrl+Shift+Q"), ("ctrl+q", "Ctrl+Q"), ("Ctrl++", "ctrl++"), ("Esc", "ESC")]
+    ("given", "same"), [("Shift+Ctrl+Q", "Ctrl+Shift+Q"), ("ctrl+q", "Ctrl+Q"), ("Ctrl++", "ctrl++"), ("Esc", "ESC")]
 )
 def test_key_sequences_compare_in_one_spelling(given, same):
     assert normalize_keys(given) == normalize_keys(same)

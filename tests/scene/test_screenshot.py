@@ -3,11 +3,11 @@
 import numpy as np
 import pytest
 from PIL import Image
+from pixels import shaft_points, share_changed, structure_centre, world_to_pixel
 
 from app.cli import main
 from app.scene.highlight import MECHANISM_COLOURS
 from app.scene.overlays import hex_to_rgb
-from pixels import shaft_points, share_changed, structure_centre, world_to_pixel
 
 SIZE = "640x800"
 
@@ -29,7 +29,7 @@ def test_the_see_through_skin_shows_the_bones(tmp_path, scene, model, view):
 
 
 def test_a_touch_lights_its_sources_on_the_picture(tmp_path, scene, model):
-    top_of_left_foot = np.asarray(model.landmarks["metatarsal_head_3_left"]) + (0.0, 0.0, 0.05)
+    top_of_left_foot = (*np.asarray(model.landmarks["metatarsal_head_3_left"]), 0.0, 0.0, 0.05)
     point = ",".join(f"{v:.4f}" for v in top_of_left_foot)
     plain = shoot(tmp_path, "plain", "--view", "anterior")
     touched = shoot(tmp_path, "touched", "--view", "anterior", "--point", point)

@@ -2,10 +2,10 @@
 
 import numpy as np
 import pytest
+from pixels import click, colour_distance, grab, skin_point_near, widget_point, world_to_pixel
 from PySide6.QtCore import Qt
 
 from app.scene.highlight import MECHANISM_COLOURS
-from pixels import click, colour_distance, grab, skin_point_near, widget_point, world_to_pixel
 
 
 def settle(qtbot, window) -> None:
@@ -84,8 +84,9 @@ def test_a_structure_pick_names_what_it_picked(qtbot, window, model):
     from pixels import shaft_points
 
     shaft = shaft_points(model.bones, "femur_right", count=3)[1]  # the middle of the shaft, at any width
-    qtbot.mouseClick(window.interactor, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
-                     widget_point(window, shaft))  # fmt: skip
+    qtbot.mouseClick(
+        window.interactor, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, widget_point(window, shaft)
+    )
     message = window.statusBar().currentMessage()
     assert "femur" in message.lower() and "bone" in message and "right" in message, message
 
@@ -103,7 +104,9 @@ def test_a_touch_says_when_content_for_it_is_missing(qtbot, model, tmp_path):
     shutil.copytree(content_dir(), copy)
     territories = copy / "territories.yaml"
     text = territories.read_text(encoding="utf-8")
-    territories.write_text(text.replace("  - id: dermatome_L5", "  - id: dermatome_L5\n    colour: red", 1), encoding="utf-8")
+    territories.write_text(
+        text.replace("  - id: dermatome_L5", "  - id: dermatome_L5\n    colour: red", 1), encoding="utf-8"
+    )
     knowledge, issues = load(copy, check_reading=False)
     assert any("colour" in issue.problem for issue in issues)
     window = MainWindow(model, knowledge)
@@ -166,6 +169,9 @@ def test_ctrl_click_on_the_femur_picks_the_femur_not_the_skin_nerve_over_it(qtbo
     for point in shaft_points(model.bones, "femur_right", count=6):
         pos = widget_point(window, point + np.array([0.0, 0.02, 0.0]))
         x, y = pos.x(), window.interactor.height() - 1 - pos.y()
-        picked.add(window.explorer_view.pick_structure(x * window.interactor.devicePixelRatioF(),
-                                                       y * window.interactor.devicePixelRatioF()))  # fmt: skip
+        picked.add(
+            window.explorer_view.pick_structure(
+                x * window.interactor.devicePixelRatioF(), y * window.interactor.devicePixelRatioF()
+            )
+        )
     assert picked == {"femur_right"}, picked

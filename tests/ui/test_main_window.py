@@ -2,11 +2,11 @@
 
 import numpy as np
 import pytest
+from pixels import grab, shaft_points, share_changed
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QToolBar
 
 from app.scene.scene import VIEW_DIRECTIONS
-from pixels import grab, shaft_points, share_changed
 
 
 def test_window_draws_the_body(window, model):

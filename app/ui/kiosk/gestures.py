@@ -53,7 +53,7 @@ class TouchGestures(QObject):
         view.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         view.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.TouchBegin:
             assert isinstance(event, QTouchEvent)

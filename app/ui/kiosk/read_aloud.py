@@ -31,8 +31,10 @@ class ReadAloud:
         try:
             self._speaking = subprocess.Popen(
                 [self.program, "-v", self.language, "--stdin"],
-                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            )  # fmt: skip
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             assert self._speaking.stdin is not None
             self._speaking.stdin.write(text.encode())
             self._speaking.stdin.close()

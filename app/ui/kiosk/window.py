@@ -11,8 +11,6 @@ and give the PIN.
 
 from __future__ import annotations
 
-import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
-
 import html
 import logging
 import time
@@ -38,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
 from app.content.markdown import render_markdown
 from app.domain.errors import AssetError
 from app.domain.explorer import Answers, Explorer
@@ -54,11 +53,11 @@ from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import SkinLabels
 from app.ui.i18n import current_language
 from app.ui.kiosk.cards import card_sections, plain_cards_html
-from app.ui.theme import chosen_contrast
 from app.ui.kiosk.gestures import TouchGestures
 from app.ui.kiosk.read_aloud import ReadAloud
 from app.ui.kiosk.staff import PinPad, StaffMenu
 from app.ui.scene_widget import SceneWidget
+from app.ui.theme import chosen_contrast
 from app.ui.touch_input import TouchInput
 
 log = logging.getLogger(__name__)
@@ -76,21 +75,54 @@ ACTIVITY_EVENTS = (*PRESS_EVENTS, *RELEASE_EVENTS, QEvent.Type.TouchUpdate, QEve
 # (text, background) pairs are checked for WCAG contrast in tests/ui/kiosk/test_kiosk_window.py.
 KIOSK_COLOURS = {
     "normal": {
-        "text": "#1b1b1b", "background": "#f4f1ea", "accent": "#2c5d8f", "muted": "#333333", "bar": "#e6e0d4",
-        "panel": "#ffffff", "button": "#2c5d8f", "button_text": "#ffffff", "button_border": "#2c5d8f",
-        "checked": "#173a5e", "checked_text": "#ffffff", "disabled": "#9aa7b4", "urgent": "#b00020",
-        "selected": "#2c5d8f", "selected_text": "#ffffff", "focus": "#173a5e", "border": "3px",
+        "text": "#1b1b1b",
+        "background": "#f4f1ea",
+        "accent": "#2c5d8f",
+        "muted": "#333333",
+        "bar": "#e6e0d4",
+        "panel": "#ffffff",
+        "button": "#2c5d8f",
+        "button_text": "#ffffff",
+        "button_border": "#2c5d8f",
+        "checked": "#173a5e",
+        "checked_text": "#ffffff",
+        "disabled": "#9aa7b4",
+        "urgent": "#b00020",
+        "selected": "#2c5d8f",
+        "selected_text": "#ffffff",
+        "focus": "#173a5e",
+        "border": "3px",
     },
     "high": {
-        "text": "#ffffff", "background": "#000000", "accent": "#ffff00", "muted": "#ffffff", "bar": "#000000",
-        "panel": "#000000", "button": "#000000", "button_text": "#ffffff", "button_border": "#ffffff",
-        "checked": "#ffff00", "checked_text": "#000000", "disabled": "#4d4d4d", "urgent": "#8b0000",
-        "selected": "#ffff00", "selected_text": "#000000", "focus": "#ffff00", "border": "4px",
+        "text": "#ffffff",
+        "background": "#000000",
+        "accent": "#ffff00",
+        "muted": "#ffffff",
+        "bar": "#000000",
+        "panel": "#000000",
+        "button": "#000000",
+        "button_text": "#ffffff",
+        "button_border": "#ffffff",
+        "checked": "#ffff00",
+        "checked_text": "#000000",
+        "disabled": "#4d4d4d",
+        "urgent": "#8b0000",
+        "selected": "#ffff00",
+        "selected_text": "#000000",
+        "focus": "#ffff00",
+        "border": "4px",
     },
 }
 KIOSK_TEXT_PAIRS = (
-    ("text", "background"), ("text", "panel"), ("accent", "background"), ("muted", "background"), ("text", "bar"),
-    ("button_text", "button"), ("checked_text", "checked"), ("button_text", "urgent"), ("selected_text", "selected"),
+    ("text", "background"),
+    ("text", "panel"),
+    ("accent", "background"),
+    ("muted", "background"),
+    ("text", "bar"),
+    ("button_text", "button"),
+    ("checked_text", "checked"),
+    ("button_text", "urgent"),
+    ("selected_text", "selected"),
 )
 
 
@@ -117,7 +149,8 @@ def _style(spec: ModeSpec, contrast: str = "normal") -> str:
     QComboBox {{ min-height: {target}px; }}
     QPushButton#urgent {{ background: {c["urgent"]}; font-weight: bold; }}
     QListWidget {{ background: {c["background"]}; border: none; font-size: {base}px; }}
-    QListWidget::item {{ min-height: {target}px; padding: 8px; margin: 3px; background: {c["panel"]}; border-radius: 8px;
+    QListWidget::item {{ min-height: {target}px; padding: 8px; margin: 3px; background: {c["panel"]};
+                         border-radius: 8px;
                          border: 2px solid {c["button_border"] if contrast == "high" else c["panel"]}; }}
     QListWidget::item:selected {{ background: {c["selected"]}; color: {c["selected_text"]}; }}
     QListWidget#flags::item:selected {{ background: {c["urgent"]}; color: {c["button_text"]}; }}
@@ -169,8 +202,7 @@ class KioskWindow(QWidget):
             log.error("touch is off: %s", error)
             labels = None
         self.explorer_view = ExplorerView(self.scene, self.explorer, labels) if labels else None
-        self.mouse_input = TouchInput(self.interactor, lambda x, y, _add: self.touch_at(x, y),
-                                      lambda x, y: self.touch_at(x, y))  # fmt: skip
+        self.mouse_input = TouchInput(self.interactor, lambda x, y, _add: self.touch_at(x, y), self.touch_at)
         self.gestures = TouchGestures(
             self.interactor, self.scene, spec.gestures, self.touch_at, self.camera.request_reset, clock
         )
@@ -242,14 +274,18 @@ class KioskWindow(QWidget):
 
         bottom = QFrame(objectName="bar")
         bottom_row = QHBoxLayout(bottom)
-        self.disclaimer = QLabel(self.tr("This is education, not a diagnosis. A clinician can examine you and tell."),
-                                 objectName="disclaimer")  # fmt: skip
+        self.disclaimer = QLabel(
+            self.tr("This is education, not a diagnosis. A clinician can examine you and tell."),
+            objectName="disclaimer",
+        )
         self.disclaimer.setWordWrap(True)
         self.disclaimer.setVisible(spec.shows(ids.DISCLAIMER))
         bottom_row.addWidget(self.disclaimer, 1)
         self.view_buttons: dict[str, QPushButton] = {}
-        for action, view, label in ((ids.VIEW_ANTERIOR, "anterior", self.tr("Front view")),
-                                    (ids.VIEW_POSTERIOR, "posterior", self.tr("Back view"))):  # fmt: skip
+        for action, view, label in (
+            (ids.VIEW_ANTERIOR, "anterior", self.tr("Front view")),
+            (ids.VIEW_POSTERIOR, "posterior", self.tr("Back view")),
+        ):
             if spec.allows(action):
                 button = QPushButton(label)
                 button.clicked.connect(lambda _checked=False, v=view: self.camera.request_view(v))
@@ -379,7 +415,7 @@ class KioskWindow(QWidget):
         layout.addWidget(self.still_here)
         self.prompt.hide()
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt name)
+    def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._place_dialogs()
 
@@ -433,7 +469,9 @@ class KioskWindow(QWidget):
                 item = self.flag_list.item(row)
                 item.setSelected(item.data(Qt.ItemDataRole.UserRole) in explorer.answers.red_flags)
         if explorer.touches:
-            self.where.setText(self.tr("You touched {0}.").format(self.words.marked(explorer.place(explorer.touches[-1]))))
+            self.where.setText(
+                self.tr("You touched {0}.").format(self.words.marked(explorer.place(explorer.touches[-1])))
+            )
             self.instruction.setText(self.tr("Tap a name to read more."))
             if self.side.currentWidget() is self.start_page:
                 self.side.setCurrentWidget(self.result_page)
@@ -458,7 +496,9 @@ class KioskWindow(QWidget):
             view.clear()
             self._shown_card = None
             return
-        view.setHtml(plain_cards_html(card, self.spec.card_hidden_sections, title, KIOSK_COLOURS[self.contrast]["panel"]))
+        view.setHtml(
+            plain_cards_html(card, self.spec.card_hidden_sections, title, KIOSK_COLOURS[self.contrast]["panel"])
+        )
         view.verticalScrollBar().setValue(0)
         self._shown_card = card.id
 
@@ -524,8 +564,12 @@ class KioskWindow(QWidget):
     def is_blank(self) -> bool:
         """Nothing of a visitor on screen (so an idle kiosk goes to its attract screen without asking)."""
         explorer = self.explorer
-        return (not explorer.touches and explorer.answers == Answers() and self._pending_touch is None
-                and self.side.currentWidget() is self.start_page)  # fmt: skip
+        return (
+            not explorer.touches
+            and explorer.answers == Answers()
+            and self._pending_touch is None
+            and self.side.currentWidget() is self.start_page
+        )
 
     # -- idle, prompt, attract ------------------------------------------------------------------
     def idle_tick(self) -> None:
@@ -583,7 +627,7 @@ class KioskWindow(QWidget):
         return self._pending_touch is not None or not self.scene.frames.idle
 
     # -- no way out -------------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in KEY_EVENTS:
             return self._filter_key(watched, event)  # type: ignore[arg-type]
@@ -603,9 +647,7 @@ class KioskWindow(QWidget):
                 self.leave_attract()
                 event.accept()
                 return True
-        elif kind in RELEASE_EVENTS:
-            self._hold_timer.stop()
-        elif self._hold_timer.isActive() and not self._in_staff_corner(event):
+        elif kind in RELEASE_EVENTS or (self._hold_timer.isActive() and not self._in_staff_corner(event)):
             self._hold_timer.stop()
         return False
 
@@ -623,7 +665,7 @@ class KioskWindow(QWidget):
             return True
         return False
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not (self._leaving or self.spec.closable):
             event.ignore()  # Alt+F4, the window manager's close button, a close event: the kiosk stays
             return
@@ -671,8 +713,13 @@ class KioskWindow(QWidget):
 
     def _start_corner_hold(self, event: QEvent) -> None:
         exit_spot = self.spec.staff_exit
-        if (exit_spot is not None and self.spec.allows(ids.STAFF_EXIT) and ids.STAFF_CORNER_HOLD in self.spec.gestures
-                and self.pin_pad is None and self._in_staff_corner(event)):  # fmt: skip
+        if (
+            exit_spot is not None
+            and self.spec.allows(ids.STAFF_EXIT)
+            and ids.STAFF_CORNER_HOLD in self.spec.gestures
+            and self.pin_pad is None
+            and self._in_staff_corner(event)
+        ):
             self._hold_timer.start(round(exit_spot.hold_s * 1000))
 
     def _on_corner_held(self) -> None:
@@ -696,8 +743,14 @@ class KioskWindow(QWidget):
             return
         idle = self.spec.idle
         card = self.words.card(self._shown_card) if self._shown_card else None
-        menu = StaffMenu(idle.prompt_after_s if idle else 0.0, self.language, list(self.languages),
-                         self.spec.printing, card.title if card else None, self)  # fmt: skip
+        menu = StaffMenu(
+            idle.prompt_after_s if idle else 0.0,
+            self.language,
+            list(self.languages),
+            self.spec.printing,
+            card.title if card else None,
+            self,
+        )
         menu.leave_requested.connect(lambda: self.leave(0))
         menu.idle_changed.connect(self._set_idle_s)
         menu.language_changed.connect(self._set_language)
@@ -751,4 +804,3 @@ class KioskWindow(QWidget):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self.card_view.document().print_(printer)
-

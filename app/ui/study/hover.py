@@ -19,8 +19,14 @@ HOLD_SLOP_PX = 6
 
 
 class HoverNames(QObject):
-    def __init__(self, view: QWidget, name_at: Callable[[float, float], str | None],
-                 show: Callable[[str], None], hover: bool, hold: bool) -> None:  # fmt: skip
+    def __init__(
+        self,
+        view: QWidget,
+        name_at: Callable[[float, float], str | None],
+        show: Callable[[str], None],
+        hover: bool,
+        hold: bool,
+    ) -> None:
         super().__init__(view)
         self.view = view
         self.name_at = name_at  # (x, y) in VTK display pixels -> the name, or None over nothing
@@ -52,8 +58,11 @@ class HoverNames(QObject):
             if name:
                 self.show(name)
         if name:
-            QToolTip.showText(self.view.mapToGlobal(QPoint(round(self._at.x()), round(self._at.y()))) + QPoint(14, 14),
-                              name, self.view)  # fmt: skip
+            QToolTip.showText(
+                self.view.mapToGlobal(QPoint(round(self._at.x()), round(self._at.y()))) + QPoint(14, 14),
+                name,
+                self.view,
+            )
         else:
             QToolTip.hideText()
 
@@ -62,7 +71,7 @@ class HoverNames(QObject):
         self._at = self._pressed_at
         self._name_now()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.Leave:
             self._hover_timer.stop()

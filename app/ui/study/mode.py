@@ -26,8 +26,9 @@ from app.modes.spec import ModeSpec
 from app.scene.structure_labels import SOLID_SKIN, StructureLabels
 from app.scene.study_view import ASK, FOLLOW, RIGHT, Picture, StudyView
 from app.study.course import followable_nerves, nerve_course
+from app.study.items import Feedback, Question
 from app.study.names import spot_name, structure_name
-from app.study.questions import Feedback, Question, generate, preparing
+from app.study.questions import QuestionBank
 from app.study.skin import SkinPoint, skin_point, skin_points
 from app.ui.study.hover import HoverNames
 from app.ui.study.quiz_panel import QuizPanel
@@ -47,19 +48,30 @@ LAYER_FIELDS = ("show_skin", "show_bones", "show_muscles", "show_nerves", "show_
 
 
 def _ask_yes(window: MainWindow, text: str) -> bool:
-    answer = QMessageBox.question(window, QCoreApplication.translate("StudyMode", "Reset my progress"), text,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)  # fmt: skip
+    answer = QMessageBox.question(
+        window,
+        QCoreApplication.translate("StudyMode", "Reset my progress"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
 class StudyMode(QObject):
-    def __init__(self, window: MainWindow, spec: ModeSpec, store: ProgressStore | None = None,
-                 seed: int | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        window: MainWindow,
+        spec: ModeSpec,
+        store: ProgressStore | None = None,
+        seed: int | None = None,
+        bank: QuestionBank | None = None,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.spec = spec
         self.knowledge = window.explorer.knowledge
+        self.bank = bank or QuestionBank(self.knowledge)
         self.words = window.panel.words  # names in the interface's language
         self.explorer_view = window.explorer_view
         self.confirm: Callable[[str], bool] = lambda text: _ask_yes(window, text)
@@ -103,10 +115,15 @@ class StudyMode(QObject):
 
             self._store = ProgressStore(data_dir())
         return self._store
+
     def _build_tools(self) -> None:
         spec = self.spec
-        self.tools = ToolsPanel(followable_nerves(self.knowledge, self.words.language), spec.allows(ids.ISOLATE),
-                                spec.allows(ids.FOLLOW_NERVE), spec.allows(ids.LABELS_ALL))  # fmt: skip
+        self.tools = ToolsPanel(
+            followable_nerves(self.knowledge, self.words.language),
+            spec.allows(ids.ISOLATE),
+            spec.allows(ids.FOLLOW_NERVE),
+            spec.allows(ids.LABELS_ALL),
+        )
         self.tools.system_chosen.connect(self.show_system)
         self.tools.isolate_toggled.connect(self._on_isolate_toggle)
         self.tools.step_back.connect(self.step_back)
@@ -126,7 +143,7 @@ class StudyMode(QObject):
         self.quiz.choice_made.connect(self.answer)
         self.quiz.finish_requested.connect(self.finish_touches)
         self.quiz.next_requested.connect(self.next_question)
-        self.quiz.new_round_requested.connect(lambda: self.new_round())
+        self.quiz.new_round_requested.connect(self.new_round)
         self.quiz.reset_requested.connect(self._on_reset)
         dock = QDockWidget(QCoreApplication.translate("StudyMode", "Quiz"), window)
         dock.setObjectName("quiz")
@@ -152,7 +169,7 @@ class StudyMode(QObject):
         """Make the questions (once, a short step per event-loop turn) and begin a round."""
         if self.quiz is None or self.questions or self._making is not None:
             return
-        self._making = chain(self._gathering_skin(), preparing(self.knowledge))
+        self._making = chain(self._gathering_skin(), self.bank.preparing())
         self._make_questions()
 
     def _gathering_skin(self) -> Iterator[None]:
@@ -177,7 +194,7 @@ class StudyMode(QObject):
             QTimer.singleShot(0, self, self._make_questions)  # a touch in between is answered first
             return
         self._making = None
-        self.questions = generate(self.knowledge, self._skin, self.seed)
+        self.questions = self.bank.generate(self._skin, self.seed)
         self._skin = []
         self.new_round()
 
@@ -205,7 +222,9 @@ class StudyMode(QObject):
         self._ask()
 
     def _ask(self) -> None:
-        assert self.quiz is not None and self.session is not None and self.view is not None
+        assert self.quiz is not None
+        assert self.session is not None
+        assert self.view is not None
         question = self.session.current
         self.touches = []
         if question is None:
@@ -260,14 +279,17 @@ class StudyMode(QObject):
             return False
         vertex = ev.pick(x, y)
         if vertex is None:
-            self.window.statusBar().showMessage(QCoreApplication.translate("StudyMode", "Touch the skin of the body to answer."))
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("StudyMode", "Touch the skin of the body to answer.")
+            )
             return True
         if question.answer_with == "touch":
             self.touches = [vertex]
             self._answer(question, skin_point(ev.labels, vertex))
         else:
             self.touches.append(vertex)
-            assert self.quiz is not None and self.view is not None
+            assert self.quiz is not None
+            assert self.view is not None
             self.quiz.touches_counted(len(self.touches))
             self.view.show(self._question_picture(question))
         return True
@@ -285,7 +307,9 @@ class StudyMode(QObject):
             self._answer(question, [skin_point(ev.labels, v) for v in self.touches])
 
     def _answer(self, question: Question, answer: str | SkinPoint | list[SkinPoint]) -> None:
-        assert self.session is not None and self.quiz is not None and self.view is not None
+        assert self.session is not None
+        assert self.quiz is not None
+        assert self.view is not None
         feedback = self.session.answer(answer)
         self.feedback = feedback
         self.progress = self.session.progress
@@ -304,7 +328,8 @@ class StudyMode(QObject):
         self.window.statusBar().showMessage(self.quiz.feedback.text())
 
     def _show_scores(self) -> None:
-        assert self.quiz is not None and self.session is not None
+        assert self.quiz is not None
+        assert self.session is not None
         topics = {q.id: q.topic for q in self.questions}
         self.quiz.show_scores(self.session.scores(), self.progress.topic_totals(topics))
 
@@ -312,7 +337,9 @@ class StudyMode(QObject):
         card = self.words.card(card_id) if card_id else None
         if card is None:
             return ""
-        return f"<h2>{card.title}</h2>" + render_study_card(card, self.knowledge.references, self.spec.card_first_section)
+        return f"<h2>{card.title}</h2>" + render_study_card(
+            card, self.knowledge.references, self.spec.card_first_section
+        )
 
     def next_question(self) -> None:
         if self.session is None:
@@ -334,7 +361,9 @@ class StudyMode(QObject):
     def _on_reset(self) -> None:
         from app.study.store import ProgressError
 
-        if not self.confirm(QCoreApplication.translate("StudyMode", "Forget every answer so far? Your scores start again from nothing.")):
+        if not self.confirm(
+            QCoreApplication.translate("StudyMode", "Forget every answer so far? Your scores start again from nothing.")
+        ):
             return
         assert self.quiz is not None
         try:
@@ -382,7 +411,9 @@ class StudyMode(QObject):
     def _on_isolate_toggle(self, on: bool) -> None:
         self._isolating = on
         if on:
-            self.window.statusBar().showMessage(QCoreApplication.translate("StudyMode", "Click a bone, nerve, muscle or joint to isolate it."))
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("StudyMode", "Click a bone, nerve, muscle or joint to isolate it.")
+            )
 
     def isolate(self, mesh_name: str) -> None:
         """Light one structure, fade the rest."""
@@ -392,7 +423,9 @@ class StudyMode(QObject):
         if self.tools is not None:
             self.tools.isolate_button.setChecked(False)
         self.window.statusBar().showMessage(
-            QCoreApplication.translate("StudyMode", "{0} alone. Step back out to see everything.").format(structure_name(self.words, mesh_name))
+            QCoreApplication.translate("StudyMode", "{0} alone. Step back out to see everything.").format(
+                structure_name(self.words, mesh_name)
+            )
         )
 
     def follow_nerve(self, nerve: str) -> None:
@@ -400,13 +433,15 @@ class StudyMode(QObject):
         if not nerve or self.view is None:
             return
         course = nerve_course(self.knowledge, nerve)
-        self.view.show(Picture(lit=tuple((s, FOLLOW) for s in course.structures),
-                               skin=tuple((t, FOLLOW) for t in course.skin)))  # fmt: skip
+        self.view.show(
+            Picture(lit=tuple((s, FOLLOW) for s in course.structures), skin=tuple((t, FOLLOW) for t in course.skin))
+        )
         self.window.state.show_nerves = True
         self.window.statusBar().showMessage(
-            QCoreApplication.translate("StudyMode", "Following the {0}: from its roots to the skin it supplies.").format(
-                self.words.title(nerve).rsplit(" (", 1)[0].lower())
-        )  # fmt: skip
+            QCoreApplication.translate(
+                "StudyMode", "Following the {0}: from its roots to the skin it supplies."
+            ).format(self.words.title(nerve).rsplit(" (", 1)[0].lower())
+        )
 
     def step_back(self) -> None:
         """Out of isolate, follow and one-system views: the body as it was."""

@@ -4,8 +4,9 @@ import os
 import stat
 from dataclasses import replace
 
-from app.modes import ids
 from test_kiosk_window import touch_left_foot
+
+from app.modes import ids
 
 
 def fake_espeak(folder, heard):

@@ -4,6 +4,8 @@ staff corner and the PIN."""
 import logging
 
 import pytest
+from kiosk_setup import PIN
+from pixels import click, skin_point_near
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QKeySequence
 from PySide6.QtTest import QTest
@@ -12,8 +14,6 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from app.modes import ids
 from app.modes.pin import PinResult
 from app.modes.spec import CLINICIAN_SECTION
-from kiosk_setup import PIN
-from pixels import click, skin_point_near
 
 
 def touch_left_foot(qtbot, kiosk):

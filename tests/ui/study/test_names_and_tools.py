@@ -1,9 +1,8 @@
 """Names on hover, isolate and peel, follow a nerve, in the student window under Xvfb (issue 10)."""
 
 import numpy as np
-from PySide6.QtCore import Qt
-
 from pixels import click, shaft_points, skin_point_near, widget_point
+from PySide6.QtCore import Qt
 
 
 def test_hovering_the_femur_names_it_with_its_side(qtbot, student):
@@ -125,15 +124,15 @@ def test_student_cards_show_the_clinicians_section_first(qtbot, student, window)
     assert text.index("What it is") < text.index("For clinicians and students")
 
 
-def test_a_touch_right_after_start_is_answered_while_the_questions_are_made(qtbot, model, knowledge, data_dir,
-                                                                           monkeypatch):  # fmt: skip
+def test_a_touch_right_after_start_is_answered_while_the_questions_are_made(
+    qtbot, model, knowledge, data_dir, monkeypatch
+):
     """Making the questions takes about a second; done in one go after the first frame, a student's
     first touch waited for all of it."""
     from app.modes.spec import STUDENT
     from app.ui.main_window import MainWindow
 
-    monkeypatch.delitem(knowledge._cache, "study_spine_or_hip", raising=False)  # made afresh
-    window = MainWindow(model, knowledge, spec=STUDENT)
+    window = MainWindow(model, knowledge, spec=STUDENT)  # a bank of its own, made afresh
     window.resize(1280, 800)
     qtbot.addWidget(window)
     window.show()

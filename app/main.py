@@ -110,6 +110,7 @@ class Kiosk:
 
     def switch_language(self, language: str) -> None:
         self.translation.install(language)
+        self.window.make_way()
         with window_replaced():
             old, self.window = self.window, self._open(self.window.spec)
             self.window.show_kiosk()

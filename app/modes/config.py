@@ -42,6 +42,7 @@ class KioskConfig(BaseModel):
     prompt_s: float = Field(15.0, ge=3, le=120)
     language: str = Field("en", pattern=r"^[a-z]{2,3}([_-][A-Za-z]{2,4})?$")
     printing: bool = False
+    printer: str = Field("", max_length=200)  # a printer's name; empty: the system's default printer
     read_aloud: bool = False
     screen: int = Field(0, ge=0, le=16)
     pin: PinRecord | None = None
@@ -137,7 +138,8 @@ def dump_kiosk_config(config: KioskConfig) -> str:
         f'idle_s = {config.idle_s!r}  # seconds untouched before "Still there?" (10 to 3600)',
         f"prompt_s = {config.prompt_s!r}  # the countdown before the screen resets (3 to 120)",
         f"language = {json.dumps(config.language)}  # the default interface language",
-        f"printing = {str(config.printing).lower()}  # a print button for handouts",
+        f"printing = {str(config.printing).lower()}  # a print button for the card on screen (no dialog)",
+        f"printer = {json.dumps(config.printer)}  # the printer's name; empty: the system's default printer",
         f"read_aloud = {str(config.read_aloud).lower()}  # cards spoken aloud (needs the optional speech engine)",
         f"screen = {config.screen}  # which screen the kiosk fills (0 = the first)",
     ]

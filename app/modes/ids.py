@@ -52,7 +52,7 @@ EXISTING_ACTIONS = frozenset(
 # planned
 SEARCH = "search"
 COMPARE = "compare"
-PRINT_HANDOUT = "print_handout"  # the print dialog; kiosk only when its config enables printing
+PRINT_HANDOUT = "print_handout"  # printing; the kiosk prints without a dialog, only when its config enables it
 SAVE_IMAGE = "save_image"  # a file dialog
 TEXT_SIZE = "text_size"
 BACK = "history.back"

@@ -83,6 +83,7 @@ class ModeSpec:
     card_first_section: str | None = None  # a card heading shown before the others
     card_hidden_sections: frozenset[str] = field(default_factory=frozenset)
     language: str | None = None  # the default interface language (None: the --lang flag)
+    printer: str | None = None  # the printer a kiosk prints to without a dialog (None: the system's default)
 
     def __post_init__(self) -> None:
         for kind, given, known in (
@@ -225,6 +226,7 @@ def kiosk_spec(config: KioskConfig) -> ModeSpec:
         font_scale=1.5,
         card_hidden_sections=frozenset({CLINICIAN_SECTION}),
         language=config.language,
+        printer=config.printer or None,
     )
 
 

@@ -183,6 +183,13 @@ class StaffMenu(QDialog):
         if announce:
             self.printing_changed.emit(on)
 
+    def show_printer(self, name: str | None) -> None:
+        """Which printer the pages go to, or that there is none (then no print button is offered)."""
+        if self.printing_button.isChecked():
+            self.printing_button.setText(
+                self.tr("Printing: on, to {0}").format(name) if name else self.tr("Printing: on, but no printer found")
+            )
+
     def _change_idle(self, step_s: float) -> None:
         self.idle_s = min(IDLE_RANGE_S[1], max(IDLE_RANGE_S[0], self.idle_s + step_s))
         self.idle_label.setText(self.tr("Start again after {0} s untouched").format(round(self.idle_s)))

@@ -54,6 +54,8 @@ from app.scene.skin_labels import SkinLabels
 from app.ui.i18n import current_language
 from app.ui.kiosk.cards import card_sections, plain_cards_html
 from app.ui.kiosk.gestures import TouchGestures
+from app.ui.kiosk.guard import KioskGuard
+from app.ui.kiosk.printing import KioskPrinter
 from app.ui.kiosk.read_aloud import ReadAloud
 from app.ui.kiosk.staff import PinPad, StaffMenu
 from app.ui.scene_widget import SceneWidget
@@ -193,6 +195,7 @@ class KioskWindow(QWidget):
         self.words = knowledge.in_language(current_language())  # the cards and titles in the interface's language
         self.gate = PinGate(spec.staff_exit.pin if spec.staff_exit else None)
         self.reader = ReadAloud(self.language)
+        self.printer = KioskPrinter(spec.printer)
         self.interactor = SceneWidget(self)
         self.scene = AnatomyScene(self.interactor, model, self.state, self.camera)
         self.interactor.show_scene(self.scene)
@@ -237,6 +240,7 @@ class KioskWindow(QWidget):
         self._hold_timer.setSingleShot(True)
         self._hold_timer.timeout.connect(self._on_corner_held)
         QCoreApplication.instance().installEventFilter(self)
+        self.guard = KioskGuard(self, self.bring_to_front)
 
     # -- building -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -363,7 +367,7 @@ class KioskWindow(QWidget):
         layout.addWidget(self.read_button)
         self.print_button = QPushButton(self.tr("Print this page"))
         self.print_button.clicked.connect(self._print)
-        self.print_button.setVisible(self.spec.printing)
+        self.print_button.setVisible(self._can_print())
         layout.addWidget(self.print_button)
         return page
 
@@ -434,10 +438,22 @@ class KioskWindow(QWidget):
             log.warning("kiosk screen %d does not exist (%d screen(s)); using the first", index, len(screens))
         self.setScreen(screen)
         self.setGeometry(screen.geometry())
+        self.bring_to_front()
+        self.guard.keep_in_front()
+
+    def bring_to_front(self, afresh: bool = False) -> None:
+        """Shown, in front and filling its screen as the spec says (KioskGuard calls this when it is
+        not); `afresh` hides the window first, so that the window manager maps it again."""
+        if self._leaving:
+            return
+        if afresh:
+            self.hide()
         if self.spec.fullscreen:
             self.showFullScreen()
         else:
-            self.show()
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     # -- the visitor's flow ---------------------------------------------------------------------
     def touch_at(self, x: float, y: float) -> None:
@@ -681,6 +697,7 @@ class KioskWindow(QWidget):
 
     def _shut_down(self) -> None:
         self._leaving = True
+        self.guard.stop()
         QCoreApplication.instance().removeEventFilter(self)
         self.reader.stop()
         for timer in (self._idle_timer, self._hold_timer, self._answer_timer):
@@ -751,6 +768,7 @@ class KioskWindow(QWidget):
             card.title if card else None,
             self,
         )
+        menu.show_printer(self.printer.available() if self.spec.printing else None)
         menu.leave_requested.connect(lambda: self.leave(0))
         menu.idle_changed.connect(self._set_idle_s)
         menu.language_changed.connect(self._set_language)
@@ -779,6 +797,10 @@ class KioskWindow(QWidget):
         if language != current_language():
             self.language_chosen.emit(language)
 
+    def make_way(self) -> None:
+        """Stop guarding the screen: a new kiosk window (another language) is about to take it."""
+        self.guard.stop()
+
     def hand_over(self) -> None:
         """Close for a new kiosk window (another language) without ending the program."""
         self._leaving = True
@@ -787,20 +809,20 @@ class KioskWindow(QWidget):
     def _set_printing(self, on: bool) -> None:
         actions = self.spec.actions | {ids.PRINT_HANDOUT} if on else self.spec.actions - {ids.PRINT_HANDOUT}
         self.spec = replace(self.spec, actions=actions)
-        self.print_button.setVisible(self.spec.printing)
         log.info("staff turned printing %s for this session", "on" if on else "off")
+        self.print_button.setVisible(self._can_print())
+        if self.staff_menu is not None:
+            self.staff_menu.show_printer(self.printer.available() if on else None)
 
     def _report_content_error(self) -> None:
         card = self.explorer.knowledge.card(self._shown_card) if self._shown_card else None
         if card is not None:
             report_content_error(card.id, str(card.content_version))
 
-    def _print(self) -> None:
-        if not self.spec.printing:
-            return
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    def _can_print(self) -> bool:
+        return self.spec.printing and self.printer.available() is not None
 
-        printer = QPrinter()
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self.card_view.document().print_(printer)
+    def _print(self) -> None:
+        """The card on screen straight to the printer: no dialog, no file."""
+        if self.spec.printing and self.printer.print_document(self.card_view.document()):
+            self.instruction.setText(self.tr("Your page is printing. Ask at the front desk for it."))

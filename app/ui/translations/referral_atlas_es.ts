@@ -435,6 +435,10 @@
         <source>The screen starts again in {0} s.</source>
         <translation>La pantalla vuelve a empezar en {0} s.</translation>
     </message>
+    <message>
+        <source>Your page is printing. Ask at the front desk for it.</source>
+        <translation>Su hoja se está imprimiendo. Pídala en la recepción.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -878,6 +882,14 @@
     <message>
         <source>Printing: off</source>
         <translation>Impresión: desactivada</translation>
+    </message>
+    <message>
+        <source>Printing: on, to {0}</source>
+        <translation>Impresión: activada, en {0}</translation>
+    </message>
+    <message>
+        <source>Printing: on, but no printer found</source>
+        <translation>Impresión: activada, pero no hay impresora</translation>
     </message>
     <message>
         <source>Start again after {0} s untouched</source>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from app.modes import ids
 from app.modes.pin import PinResult
 from app.modes.spec import CLINICIAN_SECTION
+from app.ui.kiosk.printing import KioskPrinter
 
 
 def touch_left_foot(qtbot, kiosk):
@@ -157,7 +158,13 @@ def test_the_staff_menu_sets_idle_printing_and_reports_a_content_error(qtbot, ki
     assert kiosk.spec.idle.prompt_after_s == 120.0
     assert not kiosk.print_button.isVisibleTo(kiosk)
     menu.printing_button.click()
+    assert kiosk.spec.printing and not kiosk.print_button.isVisibleTo(kiosk), "this machine has no printer"
+    assert menu.printing_button.text() == "Printing: on, but no printer found"
+    menu.printing_button.click()
+    kiosk.printer = KioskPrinter(None, find=lambda _name: "Front desk")
+    menu.printing_button.click()
     assert kiosk.spec.printing and kiosk.print_button.isVisibleTo(kiosk)
+    assert menu.printing_button.text() == "Printing: on, to Front desk"
     with caplog.at_level(logging.WARNING, logger="app"):
         menu.report_button.click()
     [record] = [r for r in caplog.records if "content error reported" in r.getMessage()]

@@ -27,7 +27,7 @@ class KioskGuard(QObject):
         self._afresh_at = -AFRESH_EVERY_S
         # every dialog is then a Qt widget this guard sees (no platform dialog behind its back)
         QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
-        QCoreApplication.instance().installEventFilter(self)
+        _application().installEventFilter(self)
         self._timer = QTimer(self)
         self._timer.setInterval(FRONT_CHECK_MS)
         self._timer.timeout.connect(self.check_front)
@@ -38,7 +38,7 @@ class KioskGuard(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
-        QCoreApplication.instance().removeEventFilter(self)
+        _application().removeEventFilter(self)
 
     def is_own(self, widget: QWidget) -> bool:
         """The kiosk, anything inside it, and the pop-ups of its own widgets (a combo box's list)."""
@@ -88,3 +88,9 @@ def _close(window: QWidget) -> None:
         window.reject()
     window.close()
     window.hide()  # even one that refuses to close
+
+
+def _application() -> QCoreApplication:
+    app = QCoreApplication.instance()
+    assert app is not None, "a guard needs the running application"
+    return app

@@ -163,7 +163,7 @@ def _feed(mapper: vtkMapper, mesh: pv.PolyData) -> None:
 class AnatomyScene:
     def __init__(
         self,
-        plotter: pv.Plotter,
+        plotter: pv.BasePlotter,  # pv.Plotter off screen, a QtInteractor in a window
         model: Model,
         state: ViewState | None = None,
         camera: CameraRequests | None = None,

@@ -26,35 +26,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
 from app.content.handout import build_handout
-from app.domain.errors import AssetError
-from app.domain.explorer import Explorer
-from app.domain.knowledge import Knowledge
+from app.domain.explorer import Explorer, Touch
+from app.domain.knowledge import InLanguage, Knowledge
 from app.domain.ranking import Candidate
 from app.domain.search import SearchIndex
 from app.domain.view_state import CameraRequests, ViewState
 from app.modes import ids
 from app.modes.spec import CLINICIAN, ModeSpec
 from app.scene.assets import Model
-from app.scene.explorer_view import ExplorerView
 from app.scene.highlight import domain_id
-from app.scene.scene import AnatomyScene
-from app.scene.skin_labels import SkinLabels
 from app.scene.skin_overlays import OVERLAY_TITLES, SkinOverlays
 from app.ui.accessibility import Announcer
+from app.ui.body_view import BodyView
 from app.ui.compare import CompareView
 from app.ui.explorer_panel import ExplorerPanel, narrow_combo
 from app.ui.handout import HandoutDialog, image_from_rgb
 from app.ui.history import HistoryControl
+from app.ui.host import HostEvents
 from app.ui.i18n import LANGUAGES, current_language
 from app.ui.keyboard import SceneKeys, key_names, order_tab_chain, reach_toolbar_by_tab, shortcut_table, show_keys
-from app.ui.scene_widget import SceneWidget
 from app.ui.search import SearchBox, search_keys
 from app.ui.spot_picker import SpotPicker
 from app.ui.text_size import TextSize
 from app.ui.theme import Theme
-from app.ui.touch_input import TouchInput
 
 if TYPE_CHECKING:
     from app.domain.query import Side
@@ -102,8 +97,12 @@ class MainWindow(QMainWindow):
         self.text_size.changed.connect(self._on_text_scale)
         self.camera = CameraRequests()
         self.explorer = Explorer(knowledge)
+        self.events = HostEvents()
 
-        self.interactor = SceneWidget(self)
+        self.body = BodyView(self, model, self.explorer, self.state, self.camera, self._on_touch, self._on_structure)
+        self.body.answered.connect(self._on_touch_answered)
+        self.interactor, self.scene, self.explorer_view = self.body.widget, self.body.scene, self.body.explorer_view
+        self.touch_input = self.body.touch_input
         self.interactor.setAccessibleName(self.tr("The body in 3D"))
         self.interactor.setAccessibleDescription(
             self.tr(
@@ -112,27 +111,12 @@ class MainWindow(QMainWindow):
             )
         )
         self.setCentralWidget(self.interactor)
-        self.scene = AnatomyScene(self.interactor, model, self.state, self.camera)
         self._scene_keys = SceneKeys(self.scene, self)
         self.interactor.installEventFilter(self._scene_keys)
-        self.interactor.show_scene(self.scene)
-
         self._touch_note = self.tr("click where it hurts")
-        try:
-            labels: SkinLabels | None = SkinLabels.from_skin(model.skin)
-        except AssetError as error:
-            labels, self._touch_note = None, self.tr("touch is off: {0}").format(error)
-        self.overlays = SkinOverlays(self.scene, labels) if labels else None
-        self.explorer_view = ExplorerView(self.scene, self.explorer, labels) if labels else None
-        self.touch_input = TouchInput(self.interactor, self._on_touch, self._on_structure) if labels else None
-
-        # Touches are answered from the event loop, after every click already queued: the
-        # latest touch wins and the ones before it are never worked out.
-        self._pending_touches: list[tuple[int, bool]] = []
-        self._answer_timer = QTimer(self)
-        self._answer_timer.setSingleShot(True)
-        self._answer_timer.setInterval(0)
-        self._answer_timer.timeout.connect(self._answer_touches)
+        if self.body.problem is not None:
+            self._touch_note = self.tr("touch is off: {0}").format(self.body.problem)
+        self.overlays = SkinOverlays(self.scene, self.body.labels) if self.body.labels else None
         if self.explorer_view is not None:
             self.explorer_view.pulse_skipped.connect(self._on_pulse_skipped)
 
@@ -149,6 +133,7 @@ class MainWindow(QMainWindow):
         self.camera.reset_requested.connect(self._on_view_reset)
         self.explorer.changed.connect(self._on_explorer_change)
         self._on_view_change("anterior")
+        self.panel.card_first_section = spec.card_first_section
         self.study = self._build_study(spec, question_bank)
         self._build_keyboard()
 
@@ -440,38 +425,39 @@ class MainWindow(QMainWindow):
 
     def touch_vertex(self, point_id: int, add: bool = False) -> None:
         """Queue a touch of one skin vertex; touches are answered after every one already queued."""
-        if not add:
-            self._pending_touches.clear()
-        self._pending_touches.append((point_id, add))
-        self._answer_timer.start()
+        self.body.touch_vertex(point_id, add)
 
     def _on_touch(self, x: float, y: float, add: bool) -> None:
-        if self.explorer_view is None:
-            return
-        if self.study is not None and self.study.take_touch(x, y, add):
-            return
         if not self.state.show_skin:  # with the skin hidden a click picks what lies beneath
             self._on_structure(x, y)
             return
-        point_id = self.explorer_view.pick(x, y)  # with the camera as it is now, not when answered
-        if point_id is None:
-            self.statusBar().showMessage(self.tr("Touch the skin of the body to ask what could hurt there."))
-            return
-        self.touch_vertex(point_id, add)
+        if not self.body.touch_at(x, y, add):  # picked with the camera as it is now, not when answered
+            self.show_status(self.tr("Touch the skin of the body to ask what could hurt there."))
 
-    def _answer_touches(self) -> None:
-        pending, self._pending_touches = self._pending_touches, []
-        if self.explorer_view is None or not pending:
-            return
-        for point_id, add in pending:
-            touch = self.explorer_view.touch_vertex(point_id, add=add)
-        self.statusBar().showMessage(
-            self.tr("You touched {0}.").format(self.panel.words.marked(self.explorer.place(touch)))
-        )
+    def _on_touch_answered(self, touch: Touch) -> None:
+        self.show_status(self.tr("You touched {0}.").format(self.panel.words.marked(self.explorer.place(touch))))
 
     def animating(self) -> bool:
         """Anything still to draw: a pending touch, a frame, the pulse, the return to full quality."""
-        return bool(self._pending_touches) or not self.scene.frames.idle
+        return self.body.animating()
+
+    # -- the host API the study tools use (app/ui/host.py) ---------------------------------------
+    @property
+    def words(self) -> InLanguage:
+        return self.panel.words
+
+    def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea, tab_with: str | None = None) -> None:
+        """Add a tool's dock; `tab_with`: the object name of a dock to share a place with as a tab."""
+        self.addDockWidget(area, dock)
+        beside = self.findChild(QDockWidget, tab_with) if tab_with else None
+        if beside is not None:
+            self.tabifyDockWidget(beside, dock)
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text)
+
+    def dialog_parent(self) -> QWidget:
+        return self
 
     def _on_structure(self, x: float, y: float) -> None:
         """The reverse view from a structure picked on the body; the status line names the pick."""
@@ -554,10 +540,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(note.format(label, self._touch_note))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._answer_timer.stop()
+        self.events.closing.emit()  # the tools it hosts let go first
         self.interactor.removeEventFilter(self._scene_keys)
-        if self.study is not None:
-            self.study.close()
         self.camera.view_requested.disconnect(self._on_view_change)
         self.camera.reset_requested.disconnect(self._on_view_reset)
         self.explorer.changed.disconnect(self._on_explorer_change)
@@ -567,15 +551,13 @@ class MainWindow(QMainWindow):
         self.panel.close_connections()
         self.announcer.close()
         self.compare_view.close_connections()
-        for part in (self.explorer_view, self.overlays):
-            if part is not None:
-                part.close()
+        if self.overlays is not None:
+            self.overlays.close()
         for field, _label in LAYER_LABELS:
             getattr(self.state.events, field).disconnect(self._on_layers_change)
         self.state.events.skin_opacity.disconnect(self._on_skin_opacity_change)
         self.text_size.close()
         self.theme.close()
         self.history.close()
-        self.scene.close()
-        self.interactor.close()
+        self.body.close()
         super().closeEvent(event)

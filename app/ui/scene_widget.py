@@ -15,7 +15,6 @@ from PySide6.QtGui import QFocusEvent, QImage
 from PySide6.QtWidgets import QWidget
 from pyvistaqt import QtInteractor
 
-import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
 from app.scene.scene import AnatomyScene
 
 

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
 from app.content.markdown import render_markdown
 from app.domain.errors import AssetError
 from app.domain.explorer import Answers, Explorer

@@ -18,7 +18,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
 from app.content.markdown import render_study_card
 from app.modes import ids
@@ -37,7 +37,7 @@ from app.ui.study.tools_panel import ToolsPanel
 if TYPE_CHECKING:  # the quiz's session and store (pydantic) load with the quiz, not at every start
     from app.study.session import StudySession
     from app.study.store import ProgressStore
-    from app.ui.main_window import MainWindow
+    from app.ui.host import Host
 
 ROUND = 10  # questions in a round
 ANSWER_SKIN_OPACITY = 0.55  # the skin at least this solid while a strip is lit (still see-through)
@@ -47,9 +47,9 @@ MAKING_SLICE_S = 0.015  # making the questions takes turns of the event loop thi
 LAYER_FIELDS = ("show_skin", "show_bones", "show_muscles", "show_nerves", "show_structures")
 
 
-def _ask_yes(window: MainWindow, text: str) -> bool:
+def _ask_yes(parent: QWidget, text: str) -> bool:
     answer = QMessageBox.question(
-        window,
+        parent,
         QCoreApplication.translate("StudyMode", "Reset my progress"),
         text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -61,20 +61,20 @@ def _ask_yes(window: MainWindow, text: str) -> bool:
 class StudyMode(QObject):
     def __init__(
         self,
-        window: MainWindow,
+        host: Host,
         spec: ModeSpec,
         store: ProgressStore | None = None,
         seed: int | None = None,
         bank: QuestionBank | None = None,
     ) -> None:
-        super().__init__(window)
-        self.window = window
+        super().__init__(host.dialog_parent())
+        self.host = host
         self.spec = spec
-        self.knowledge = window.explorer.knowledge
+        self.knowledge = host.explorer.knowledge
         self.bank = bank or QuestionBank(self.knowledge)
-        self.words = window.panel.words  # names in the interface's language
-        self.explorer_view = window.explorer_view
-        self.confirm: Callable[[str], bool] = lambda text: _ask_yes(window, text)
+        self.words = host.words  # names in the interface's language
+        self.explorer_view = host.body.explorer_view
+        self.confirm: Callable[[str], bool] = lambda text: _ask_yes(host.dialog_parent(), text)
         self.view: StudyView | None = None
         self.labels: StructureLabels | None = None
         self.hover: HoverNames | None = None
@@ -90,17 +90,18 @@ class StudyMode(QObject):
         self._store = store
         self._isolating = False
         self._saved_layers: dict[str, bool] | None = None
-        window.panel.card_first_section = spec.card_first_section
+        host.events.closing.connect(self.close)
         ev = self.explorer_view
         if ev is None:  # no labelled skin: nothing to touch, name or light
             return
-        self.view = StudyView(window.scene, ev.labels, ev.geometry)
+        host.body.intercept_touches(self.take_touch)
+        self.view = StudyView(host.body.scene, ev.labels, ev.geometry)
         names = lambda mesh_name: structure_name(self.words, mesh_name, short=True)  # noqa: E731
         if spec.allows(ids.LABELS_ALL):
-            self.labels = StructureLabels(window.scene, names)
+            self.labels = StructureLabels(host.body.scene, names)
         hover, hold = spec.allows(ids.HOVER_NAMES), ids.PRESS_HOLD_NAMES in spec.gestures
         if hover or hold:
-            self.hover = HoverNames(window.interactor, self.name_at, self._show_name, hover, hold)
+            self.hover = HoverNames(host.body.widget, self.name_at, self._show_name, hover, hold)
         if spec.allows(ids.ISOLATE) or spec.allows(ids.FOLLOW_NERVE) or spec.allows(ids.LABELS_ALL):
             self._build_tools()
         if spec.shows(ids.QUIZ_PANEL) and spec.allows(ids.QUIZ):
@@ -129,15 +130,15 @@ class StudyMode(QObject):
         self.tools.step_back.connect(self.step_back)
         self.tools.nerve_chosen.connect(self.follow_nerve)
         self.tools.labels_toggled.connect(self.show_labels)
-        dock = QDockWidget(QCoreApplication.translate("StudyMode", "Study tools"), self.window)
+        dock = QDockWidget(QCoreApplication.translate("StudyMode", "Study tools"), self.host.dialog_parent())
         dock.setObjectName("study_tools")
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         dock.setWidget(self.tools)
-        self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.host.add_dock(dock, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tools_dock = dock
 
     def _build_quiz(self) -> None:
-        window = self.window
+        host = self.host
         self.quiz = QuizPanel(self.words)
         self.quiz.reset_button.setVisible(self.spec.allows(ids.RESET_PROGRESS))
         self.quiz.choice_made.connect(self.answer)
@@ -145,24 +146,21 @@ class StudyMode(QObject):
         self.quiz.next_requested.connect(self.next_question)
         self.quiz.new_round_requested.connect(self.new_round)
         self.quiz.reset_requested.connect(self._on_reset)
-        dock = QDockWidget(QCoreApplication.translate("StudyMode", "Quiz"), window)
+        dock = QDockWidget(QCoreApplication.translate("StudyMode", "Quiz"), host.dialog_parent())
         dock.setObjectName("quiz")
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         dock.setWidget(self.quiz)
         dock.setMinimumWidth(340)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        explorer_dock = window.findChild(QDockWidget, "explorer")
-        if explorer_dock is not None:
-            window.tabifyDockWidget(explorer_dock, dock)
+        host.add_dock(dock, Qt.DockWidgetArea.RightDockWidgetArea, tab_with="explorer")
         dock.raise_()
         self.quiz_dock = dock
         self.progress, problem = self.store.load()
         self.quiz.show_message(problem)
         # after the first frame: the body shows at once, the questions follow
-        window.scene.frames.drawn.connect(self._on_first_frame)
+        host.body.scene.frames.drawn.connect(self._on_first_frame)
 
     def _on_first_frame(self, _took: float) -> None:
-        self.window.scene.frames.drawn.disconnect(self._on_first_frame)
+        self.host.body.scene.frames.drawn.disconnect(self._on_first_frame)
         QTimer.singleShot(0, self, self.start)  # not after the window is gone
 
     def start(self) -> None:
@@ -234,22 +232,22 @@ class StudyMode(QObject):
             return
         self._number += 1
         self._asked = max(self._asked, self._number + self.session.remaining - 1)
-        if question.answer_with in ("touch", "touch_all") and not self.window.state.show_skin:
-            self.window.state.show_skin = True  # a touch answer needs the skin
+        if question.answer_with in ("touch", "touch_all") and not self.host.state.show_skin:
+            self.host.state.show_skin = True  # a touch answer needs the skin
         self.quiz.show_question(question, self._number, self._asked)
         self._show(self._question_picture(question))
         if question.shown is not None and question.shown.point is not None:
             view = self.view.view_facing(question.shown.point)
             if view is not None:  # the lit spot is on the far side: turn the body to it
-                self.window.camera.request_view(view)
-        self.window.statusBar().showMessage(self.quiz.prompt.text())
+                self.host.camera.request_view(view)
+        self.host.show_status(self.quiz.prompt.text())
 
     def _show(self, picture: Picture) -> None:
         """Show a quiz picture with the skin as solid as it needs: a lit strip is hard to read on
         see-through skin, a lit nerve or joint hard to see through solid skin."""
         assert self.view is not None
         self.view.show(picture)
-        state = self.window.state
+        state = self.host.state
         if picture.skin and state.skin_opacity < ANSWER_SKIN_OPACITY:
             state.skin_opacity = ANSWER_SKIN_OPACITY
         elif picture.lit and not picture.skin and state.skin_opacity > SEE_THROUGH_OPACITY:
@@ -279,9 +277,7 @@ class StudyMode(QObject):
             return False
         vertex = ev.pick(x, y)
         if vertex is None:
-            self.window.statusBar().showMessage(
-                QCoreApplication.translate("StudyMode", "Touch the skin of the body to answer.")
-            )
+            self.host.show_status(QCoreApplication.translate("StudyMode", "Touch the skin of the body to answer."))
             return True
         if question.answer_with == "touch":
             self.touches = [vertex]
@@ -325,7 +321,7 @@ class StudyMode(QObject):
         chosen = answer if isinstance(answer, str) else None
         self.quiz.show_feedback(feedback, question.right_choice, chosen, self._card_html(feedback.card))
         self._show_scores()
-        self.window.statusBar().showMessage(self.quiz.feedback.text())
+        self.host.show_status(self.quiz.feedback.text())
 
     def _show_scores(self) -> None:
         assert self.quiz is not None
@@ -379,7 +375,7 @@ class StudyMode(QObject):
         """What lies under a display position: through see-through skin the structure, else the skin."""
         ev = self.explorer_view
         assert ev is not None
-        state = self.window.state
+        state = self.host.state
         if not (state.show_skin and state.skin_opacity >= SOLID_SKIN):
             name = ev.pick_structure(x, y)
             if name is not None:
@@ -388,12 +384,12 @@ class StudyMode(QObject):
         return spot_name(self.words, ev.labels.spot(vertex)) if vertex is not None else None
 
     def _show_name(self, name: str) -> None:
-        self.window.statusBar().showMessage(name)
+        self.host.show_status(name)
 
     # -- isolate and peel ---------------------------------------------------------------------
     def show_system(self, layer: str) -> None:
         """One layer alone (`show_bones` …), or every layer back as it was ("")."""
-        state = self.window.state
+        state = self.host.state
         if not layer:
             self._restore_layers()
             return
@@ -405,13 +401,13 @@ class StudyMode(QObject):
     def _restore_layers(self) -> None:
         if self._saved_layers is not None:
             for field, on in self._saved_layers.items():
-                setattr(self.window.state, field, on)
+                setattr(self.host.state, field, on)
             self._saved_layers = None
 
     def _on_isolate_toggle(self, on: bool) -> None:
         self._isolating = on
         if on:
-            self.window.statusBar().showMessage(
+            self.host.show_status(
                 QCoreApplication.translate("StudyMode", "Click a bone, nerve, muscle or joint to isolate it.")
             )
 
@@ -422,7 +418,7 @@ class StudyMode(QObject):
         self._isolating = False
         if self.tools is not None:
             self.tools.isolate_button.setChecked(False)
-        self.window.statusBar().showMessage(
+        self.host.show_status(
             QCoreApplication.translate("StudyMode", "{0} alone. Step back out to see everything.").format(
                 structure_name(self.words, mesh_name)
             )
@@ -436,8 +432,8 @@ class StudyMode(QObject):
         self.view.show(
             Picture(lit=tuple((s, FOLLOW) for s in course.structures), skin=tuple((t, FOLLOW) for t in course.skin))
         )
-        self.window.state.show_nerves = True
-        self.window.statusBar().showMessage(
+        self.host.state.show_nerves = True
+        self.host.show_status(
             QCoreApplication.translate(
                 "StudyMode", "Following the {0}: from its roots to the skin it supplies."
             ).format(self.words.title(nerve).rsplit(" (", 1)[0].lower())
@@ -461,7 +457,10 @@ class StudyMode(QObject):
             self.labels.show(on)
 
     def close(self) -> None:
-        drawn = self.window.scene.frames.drawn
+        self.host.events.closing.disconnect(self.close)
+        if self.explorer_view is not None:
+            self.host.body.release_touches(self.take_touch)
+        drawn = self.host.body.scene.frames.drawn
         if self._on_first_frame in drawn:
             drawn.disconnect(self._on_first_frame)
         if self.labels is not None:

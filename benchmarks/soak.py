@@ -107,7 +107,7 @@ def soak(actions: int, seed: int) -> int:
         app.processEvents()
         while time.perf_counter() < end:
             app.processEvents()
-            if window._pending_touch is None and (frames.idle if still else not frames._dirty):
+            if not window.body.pending and (frames.idle if still else not frames._dirty):
                 return
             time.sleep(0.002)
 

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.content.markdown import render_markdown
-from app.domain.errors import AssetError
 from app.domain.explorer import Answers, Explorer
 from app.domain.knowledge import Knowledge
 from app.domain.ranking import Candidate
@@ -47,9 +46,7 @@ from app.modes.keeps_nothing import report_content_error
 from app.modes.pin import PinGate
 from app.modes.spec import ModeSpec
 from app.scene.assets import Model
-from app.scene.explorer_view import ExplorerView
-from app.scene.scene import AnatomyScene
-from app.scene.skin_labels import SkinLabels
+from app.ui.body_view import BodyView
 from app.ui.i18n import current_language
 from app.ui.kiosk.cards import card_sections, plain_cards_html
 from app.ui.kiosk.gestures import TouchGestures
@@ -57,9 +54,7 @@ from app.ui.kiosk.guard import KioskGuard
 from app.ui.kiosk.printing import KioskPrinter
 from app.ui.kiosk.read_aloud import ReadAloud
 from app.ui.kiosk.staff import PinPad, StaffMenu
-from app.ui.scene_widget import SceneWidget
 from app.ui.theme import chosen_contrast
-from app.ui.touch_input import TouchInput
 
 log = logging.getLogger(__name__)
 URGENT_SECTION = "Get care now"  # a red-flag card's section (app/content/schema.py SECTIONS)
@@ -195,25 +190,16 @@ class KioskWindow(QWidget):
         self.gate = PinGate(spec.staff_exit.pin if spec.staff_exit else None)
         self.reader = ReadAloud(self.language)
         self.printer = KioskPrinter(spec.printer)
-        self.interactor = SceneWidget(self)
-        self.scene = AnatomyScene(self.interactor, model, self.state, self.camera)
-        self.interactor.show_scene(self.scene)
-        try:
-            labels: SkinLabels | None = SkinLabels.from_skin(model.skin)
-        except AssetError as error:
-            log.error("touch is off: %s", error)
-            labels = None
-        self.explorer_view = ExplorerView(self.scene, self.explorer, labels) if labels else None
-        self.mouse_input = TouchInput(self.interactor, lambda x, y, _add: self.touch_at(x, y), self.touch_at)
+        self.body = BodyView(
+            self, model, self.explorer, self.state, self.camera, lambda x, y, _add: self.touch_at(x, y), self.touch_at
+        )
+        if self.body.problem is not None:
+            log.error("touch is off: %s", self.body.problem)
+        self.interactor, self.scene, self.explorer_view = self.body.widget, self.body.scene, self.body.explorer_view
         self.gestures = TouchGestures(
             self.interactor, self.scene, spec.gestures, self.touch_at, self.camera.request_reset, clock
         )
 
-        self._pending_touch: int | None = None
-        self._answer_timer = QTimer(self)
-        self._answer_timer.setSingleShot(True)
-        self._answer_timer.setInterval(0)
-        self._answer_timer.timeout.connect(self._answer_touch)
         self._shown_card: str | None = None
         self.attracting = False
         self._attract_last: float | None = None
@@ -457,19 +443,10 @@ class KioskWindow(QWidget):
     # -- the visitor's flow ---------------------------------------------------------------------
     def touch_at(self, x: float, y: float) -> None:
         """A touch of the body at VTK display pixels: picked now, answered from the event loop."""
-        if self.explorer_view is None or self.attracting:
+        if not self.body.touchable or self.attracting:
             return
-        point_id = self.explorer_view.pick(x, y)
-        if point_id is None:
+        if not self.body.touch_at(x, y):
             self.instruction.setText(self.tr("Touch the skin of the body where it hurts."))
-            return
-        self._pending_touch = point_id
-        self._answer_timer.start()
-
-    def _answer_touch(self) -> None:
-        point_id, self._pending_touch = self._pending_touch, None
-        if point_id is not None and self.explorer_view is not None:
-            self.explorer_view.touch_vertex(point_id)
 
     def _on_explorer_change(self) -> None:
         explorer = self.explorer
@@ -555,8 +532,7 @@ class KioskWindow(QWidget):
 
     def start_again(self) -> None:
         """Everything the visitor did goes: touches, answers, selection, cards, view, scroll positions."""
-        self._answer_timer.stop()
-        self._pending_touch = None
+        self.body.drop_pending()
         self.reader.stop()
         self.explorer.clear()
         self.camera.request_reset()
@@ -582,7 +558,7 @@ class KioskWindow(QWidget):
         return (
             not explorer.touches
             and explorer.answers == Answers()
-            and self._pending_touch is None
+            and not self.body.pending
             and self.side.currentWidget() is self.start_page
         )
 
@@ -626,8 +602,7 @@ class KioskWindow(QWidget):
             return False
         step = 0.0 if self._attract_last is None else now - self._attract_last
         self._attract_last = now
-        self.scene.plotter.renderer.GetActiveCamera().Azimuth(attract.degrees_per_s * step)
-        self.scene.plotter.renderer.ResetCameraClippingRange()
+        self.scene.turn(attract.degrees_per_s * step)
         return True
 
     def leave_attract(self) -> None:
@@ -639,7 +614,7 @@ class KioskWindow(QWidget):
 
     def animating(self) -> bool:
         """Anything still to draw (the attract loop draws until it is left)."""
-        return self._pending_touch is not None or not self.scene.frames.idle
+        return self.body.animating()
 
     # -- no way out -------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -699,15 +674,12 @@ class KioskWindow(QWidget):
         self.guard.stop()
         QCoreApplication.instance().removeEventFilter(self)
         self.reader.stop()
-        for timer in (self._idle_timer, self._hold_timer, self._answer_timer):
+        for timer in (self._idle_timer, self._hold_timer):
             timer.stop()
         for signal, slot in self._connections:
             signal.disconnect(slot)
         self._connections.clear()
-        if self.explorer_view is not None:
-            self.explorer_view.close()
-        self.scene.close()
-        self.interactor.close()
+        self.body.close()
 
     # -- staff ------------------------------------------------------------------------------------
     def _event_position(self, event: QEvent) -> QPoint | None:

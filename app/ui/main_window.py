@@ -118,6 +118,10 @@ class MainWindow(QMainWindow):
         build_controls(self, spec)  # what the mode allows, from the registry in app/ui/desk/controls.py
         self.panel.apply(spec)
         self.statusBar().setVisible(spec.shows(ids.STATUS_BAR))
+        self.toolbar.setVisible(spec.shows(ids.VIEW_TOOLBAR))
+        self.explorer_dock.setVisible(spec.shows(ids.EXPLORER_DOCK))
+        for action in self.text_size.actions.values():
+            action.setEnabled(spec.allows(ids.TEXT_SIZE))
         self.camera.view_requested.connect(self._on_view_change)
         self.camera.reset_requested.connect(self._on_view_reset)
         self.explorer.changed.connect(self._on_explorer_change)
@@ -191,7 +195,8 @@ class MainWindow(QMainWindow):
     def _build_explorer_dock(self) -> None:
         self.panel = ExplorerPanel(self.explorer)
         self.compare_view = CompareView(self.explorer, self.panel.candidate_html, self.panel.card_body, self)
-        self.panel.focus_requested.connect(self._on_focus_request)
+        if self.spec.allows(ids.FOCUS_SOURCE):
+            self.panel.focus_requested.connect(self._on_focus_request)
         self.panel.area_button.toggled.connect(self._on_area_mode)
         self.panel.pick_button.clicked.connect(self._on_pick_spot)
         self.spot_picker: SpotPicker | None = None

@@ -1,4 +1,4 @@
-"""What student self-study adds to the main window, built from the mode's spec (issue 10).
+"""What student self-study adds to the main window, built from the mode's spec.
 
 - names on demand (`HOVER_NAMES`, `PRESS_HOLD_NAMES`): `HoverNames` over the 3D view;
 - study tools (`ISOLATE`, `FOLLOW_NERVE`, `LABELS_ALL`): a dock under "Show";

@@ -236,8 +236,7 @@ class KioskPages:
 
     def _title(self, candidate: Candidate) -> str:
         """A source's title in the interface's language; an English fallback says so."""
-        title, language = self.words.candidate_title(candidate)
-        return title if language == self.words.language else self.tr("{0} (in English)").format(title)
+        return self.words.shown_title(candidate)
 
     def _on_read_aloud(self) -> None:
         if self.reader.speaking:

@@ -27,6 +27,7 @@ from app.domain.view_state import CameraRequests, ViewState
 from app.modes import ids
 from app.modes.spec import CLINICIAN, ModeSpec
 from app.scene.assets import Model
+from app.ui.about import add_about_action
 from app.ui.accessibility import Announcer
 from app.ui.body_view import BodyView
 from app.ui.compare import CompareView
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self._on_view_change("anterior")
         self.panel.card_first_section = spec.card_first_section
         self.study = self._build_study(spec, question_bank)
+        self.about_action = add_about_action(self, knowledge)  # About, Ctrl+F1 (app/ui/about.py)
         self._build_keyboard()
 
     def _build_keyboard(self) -> None:

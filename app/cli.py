@@ -32,10 +32,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print the app's and the content's versions")
     parser.add_argument("--kiosk", action="store_true", help="fullscreen waiting-room mode")
     parser.add_argument("--student", action="store_true", help="student mode")
-    parser.add_argument("--lang", choices=["en", "es"], help="interface language (default: the last one chosen, "
-                        "else the system's)")
-    parser.add_argument("--contrast", choices=["high", "normal"], help="the window's theme for this run (default: "
-                        "the last one chosen, else the system's contrast setting)")
+    parser.add_argument(
+        "--lang", choices=["en", "es"], help="interface language (default: the last one chosen, else the system's)"
+    )
+    parser.add_argument(
+        "--contrast",
+        choices=["high", "normal"],
+        help="the window's theme for this run (default: the last one chosen, else the system's contrast setting)",
+    )
     sub = parser.add_subparsers(dest="command")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -55,13 +59,23 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--red-flags", type=_csv, default=[])
     q.add_argument("--top", type=checks.count, default=8, help="how many candidates to show (default 8)")
     q.add_argument("--all", action="store_true", help="show every candidate")
-    q.add_argument("--content-lang", "--lang", dest="content_lang", choices=["en", *LANGUAGES],
-                   help="language of the titles and reasons (falls back to English, marked)")  # fmt: skip
+    q.add_argument(
+        "--content-lang",
+        "--lang",
+        dest="content_lang",
+        choices=["en", *LANGUAGES],
+        help="language of the titles and reasons (falls back to English, marked)",
+    )
 
     e = command("effects", "every place a source can send pain or strain")
     e.add_argument("--source", required=True)
-    e.add_argument("--content-lang", "--lang", dest="content_lang", choices=["en", *LANGUAGES],
-                   help="language of the titles (falls back to English, marked '[en]')")  # fmt: skip
+    e.add_argument(
+        "--content-lang",
+        "--lang",
+        dest="content_lang",
+        choices=["en", *LANGUAGES],
+        help="language of the titles (falls back to English, marked '[en]')",
+    )
 
     command("landmarks", "named bony landmarks in model coordinates")
 
@@ -72,16 +86,22 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", required=True, help="a .png or .jpg file")
     s.add_argument("--size", type=checks.size, default=(1280, 800), help="WxH, each side 64 to 4096 px")
     s.add_argument("--skin-opacity", type=checks.unit_interval, help="0..1 (default 0.35, or 1 with a map)")
-    s.add_argument("--content-lang", "--lang", dest="content_lang", choices=["en", *LANGUAGES],
-                   help="language of the legend")  # fmt: skip
+    s.add_argument(
+        "--content-lang", "--lang", dest="content_lang", choices=["en", *LANGUAGES], help="language of the legend"
+    )
 
     h = command("handout", "a patient handout PDF for a spot, made without a window")
     h.add_argument("--point", type=checks.point, required=True, help="X,Y,Z in model metres (nearest skin point)")
     h.add_argument("--out", required=True, help="the PDF to write")
     h.add_argument("--note", default="", help="a note from the clinician, printed on the sheet")
     h.add_argument("--view", choices=VIEWS, default="anterior")
-    h.add_argument("--content-lang", "--lang", dest="content_lang", choices=["en", *LANGUAGES],
-                   help="language of the sheet (a text with no translation shows in English, marked)")  # fmt: skip
+    h.add_argument(
+        "--content-lang",
+        "--lang",
+        dest="content_lang",
+        choices=["en", *LANGUAGES],
+        help="language of the sheet (a text with no translation shows in English, marked)",
+    )
 
     command("check-content", "validate everything under content/")
     pin = sub.add_parser("kiosk-pin", help="set the staff PIN that leaves the kiosk (README, 'Kiosk')")
@@ -202,16 +222,26 @@ def _cmd_query(args: argparse.Namespace) -> int:
         "ask_first": list(ask_first(knowledge, query)),
         "candidates": [
             {
-                "id": c.id, "title": title, "title_language": language, "condition": c.condition, "source": c.source,
-                "mechanism": c.mechanism, "urgency": c.urgency, "asks": list(c.asks), "score": round(c.score, 4),
-                "path": list(c.path), "card": c.card,
-                "evidence": c.evidence, "who_can_help": list(c.who_can_help), "explains": c.explains,
+                "id": c.id,
+                "title": title,
+                "title_language": language,
+                "condition": c.condition,
+                "source": c.source,
+                "mechanism": c.mechanism,
+                "urgency": c.urgency,
+                "asks": list(c.asks),
+                "score": round(c.score, 4),
+                "path": list(c.path),
+                "card": c.card,
+                "evidence": c.evidence,
+                "who_can_help": list(c.who_can_help),
+                "explains": c.explains,
                 "reasons": why,
             }
             for c, (title, language), why in zip(shown, titles, reasons, strict=True)
         ],
         "gaps": [{"id": g.id, "why": g.why, "text": str(g)} for g in missing],
-    }  # fmt: skip
+    }
     marked = [title + ("" if language == in_language.language else f" [{language}]") for title, language in titles]
     text = _query_text(spot if has_place else None, query, shown, marked, reasons, len(ranked), missing)
     if skin_point is not None:
@@ -233,13 +263,20 @@ def _spot_at(point: tuple[float, float, float]) -> tuple[Spot, list[float]]:
 def _check_query_ids(knowledge: Knowledge, args: argparse.Namespace) -> None:
     """Every id the query names is known to the atlas, or was left out of its content (then the
     answer says so instead of failing)."""
-    for kind, option, values in (("dermatome", "--dermatome", args.dermatome), ("field", "--nerve", args.nerve),
-                                 ("region", "--region", [args.region] if args.region is not None else [])):  # fmt: skip
+    for kind, option, values in (
+        ("dermatome", "--dermatome", args.dermatome),
+        ("field", "--nerve", args.nerve),
+        ("region", "--region", [args.region] if args.region is not None else []),
+    ):
         labels = [t.label for t in knowledge.territories.values() if t.kind == kind]
         named = [v for v in values if knowledge.missing(f"{kind}_{v}", "territory") is None]
         checks.known(named, labels, "nerve" if kind == "field" else kind, option)
-    for kind, option in (("features", "--feels"), ("triggers", "--worse-with"), ("checks", "--checks"),
-                         ("red_flags", "--red-flags")):  # fmt: skip
+    for kind, option in (
+        ("features", "--feels"),
+        ("triggers", "--worse-with"),
+        ("checks", "--checks"),
+        ("red_flags", "--red-flags"),
+    ):
         named = [v for v in getattr(args, kind) if knowledge.missing(v, "answer") is None]
         checks.known(named, getattr(knowledge, kind), kind.removesuffix("s").replace("_", " "), option)
 
@@ -249,8 +286,9 @@ def _content_language(args: argparse.Namespace) -> str:
     return args.content_lang or getattr(args, "lang", None) or "en"
 
 
-def _query_text(spot: Any, query: Any, shown: list[Any], titles: list[str], reasons: list[list[str]], total: int,
-                missing: Any) -> str:  # fmt: skip
+def _query_text(
+    spot: Any, query: Any, shown: list[Any], titles: list[str], reasons: list[list[str]], total: int, missing: Any
+) -> str:
     where: list[str] = []
     if spot is not None:
         where += [f"dermatome {', '.join(spot.dermatomes)}"] if spot.dermatomes else []
@@ -259,10 +297,14 @@ def _query_text(spot: Any, query: Any, shown: list[Any], titles: list[str], reas
         where.append(f"the body's own {spot.side} side" if spot.side in ("left", "right") else "midline")
     answers = [
         f"{label}: {', '.join(sorted(values))}"
-        for label, values in (("feels", query.features), ("worse with", query.triggers),
-                              ("checks", query.checks), ("red flags", query.red_flags))
+        for label, values in (
+            ("feels", query.features),
+            ("worse with", query.triggers),
+            ("checks", query.checks),
+            ("red flags", query.red_flags),
+        )
         if values
-    ]  # fmt: skip
+    ]
     lines = [f"Query: {' · '.join(where + answers)}"]
     lines += [f"Note: {gap}" for gap in missing]
     if not shown:
@@ -271,7 +313,9 @@ def _query_text(spot: Any, query: Any, shown: list[Any], titles: list[str], reas
         lines.append("")
         kind = URGENCY_SHORT[c.urgency] if c.mechanism == "urgent" else MECHANISM_WORDS.get(c.mechanism, c.mechanism)
         lines.append(f"{rank:2d}. {c.score:.2f}  {kind:22s} {title}")
-        lines.append(f"    id {c.id} · card {c.card} · evidence {c.evidence} · who can help: {', '.join(c.who_can_help)}")
+        lines.append(
+            f"    id {c.id} · card {c.card} · evidence {c.evidence} · who can help: {', '.join(c.who_can_help)}"
+        )
         lines.append(f"    path: {' → '.join(c.path)}")
         for reason in why:
             lines.append(f"    - {reason}")
@@ -307,13 +351,19 @@ def _cmd_effects(args: argparse.Namespace) -> int:
         "structures": list(shown.structures),
         "links": [
             {
-                "source": k.source, "target": k.target, "mechanism": k.mechanism, "strength": round(k.strength, 4),
-                "evidence": k.evidence, "path": list(k.path), "routes": [list(r) for r in k.routes], "note": k.note,
+                "source": k.source,
+                "target": k.target,
+                "mechanism": k.mechanism,
+                "strength": round(k.strength, 4),
+                "evidence": k.evidence,
+                "path": list(k.path),
+                "routes": [list(r) for r in k.routes],
+                "note": k.note,
                 "references": list(k.references),
             }
             for k in shown.links
         ],
-    }  # fmt: skip
+    }
     lines = [f"{title(shown.source)} ({shown.source}) can send pain or strain to:"]
     for k in shown.links:
         lines.append(
@@ -329,10 +379,9 @@ def _cmd_effects(args: argparse.Namespace) -> int:
 
 def _cmd_check_content(args: argparse.Namespace) -> int:
     from app.content import load
-    from app.resources import content_dir
-
     from app.content.translations import translation_notes
     from app.content.urgency_words import wording_problems
+    from app.resources import content_dir
 
     folder = content_dir()
     knowledge, issues = load(folder)
@@ -345,17 +394,31 @@ def _cmd_check_content(args: argparse.Namespace) -> int:
         f"{len(knowledge.red_flags)} red flags, {len(knowledge.cards)} cards, {len(knowledge.references)} references"
     )
     if args.json:
-        print(json.dumps({"ok": not issues, "issues": [vars(i) for i in issues],
-                          "translations": [vars(n) for n in notes], "summary": summary}, indent=2))  # fmt: skip
+        print(
+            json.dumps(
+                {
+                    "ok": not issues,
+                    "issues": [vars(i) for i in issues],
+                    "translations": [vars(n) for n in notes],
+                    "summary": summary,
+                },
+                indent=2,
+            )
+        )
         return 1 if issues else 0
     for issue in (*issues, *notes):
         print(f"{issue.file}:{issue.line}: {issue.problem}")
     if not issues:
         translated = {lang: len(cards) for lang, cards in knowledge.translated_cards.items()}
-        print(summary + "".join(f"; {lang}: {n} cards, {len(knowledge.translated_titles.get(lang, {}))} titles, "
-                                f"{len(knowledge.translated_notes.get(lang, {}))} notes, "
-                                f"{len(knowledge.translated_phrases.get(lang, {}))} phrases current"
-                                for lang, n in translated.items()))  # fmt: skip
+        print(
+            summary
+            + "".join(
+                f"; {lang}: {n} cards, {len(knowledge.translated_titles.get(lang, {}))} titles, "
+                f"{len(knowledge.translated_notes.get(lang, {}))} notes, "
+                f"{len(knowledge.translated_phrases.get(lang, {}))} phrases current"
+                for lang, n in translated.items()
+            )
+        )
     return 1 if issues else 0
 
 
@@ -379,7 +442,8 @@ def _cmd_kiosk_run(args: argparse.Namespace) -> int:
 def _cmd_quiz(args: argparse.Namespace) -> int:
     from app.scene.assets import load_skin
     from app.scene.skin_labels import SkinLabels
-    from app.study.questions import TOPICS, generate
+    from app.study.items import TOPICS
+    from app.study.questions import QuestionBank
     from app.study.schedule import Progress
     from app.study.session import StudySession
     from app.study.skin import skin_points
@@ -387,7 +451,7 @@ def _cmd_quiz(args: argparse.Namespace) -> int:
     if args.topic is not None and args.topic not in TOPICS:
         raise AtlasError(f"quiz: unknown topic {args.topic!r}; choose one of {', '.join(TOPICS)}")
     labels = SkinLabels.from_skin(load_skin())
-    bank = generate(_load_knowledge(), skin_points(labels, range(len(labels.points))), seed=args.seed)
+    bank = QuestionBank(_load_knowledge()).generate(skin_points(labels, range(len(labels.points))), seed=args.seed)
     topics = [args.topic] if args.topic else None
     round_ = StudySession(bank, Progress.empty(), count=args.count, seed=args.seed, topics=topics).upcoming
     lines: list[str] = []
@@ -407,7 +471,11 @@ def _cmd_install_desktop(args: argparse.Namespace) -> int:
     base = Path(args.data_dir).resolve() if args.data_dir else install_desktop.data_dir(args.system)
     done = install_desktop.remove(base) if args.remove else install_desktop.install(base)
     verb = "removed" if args.remove else "installed"
-    _emit(args, {verb: [str(path) for path in done]}, "\n".join(f"{verb} {path}" for path in done) or f"nothing to remove in {base}")
+    _emit(
+        args,
+        {verb: [str(path) for path in done]},
+        "\n".join(f"{verb} {path}" for path in done) or f"nothing to remove in {base}",
+    )
     return 0
 
 

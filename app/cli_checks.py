@@ -45,10 +45,10 @@ def point(text: str) -> tuple[float, float, float]:
     """X,Y,Z in model metres: three finite numbers within a few metres of the body."""
     parts = text.split(",")
     try:
-        if len(parts) != 3:
-            raise ValueError
         values = tuple(float(v) for v in parts)
     except ValueError:
+        values = ()
+    if len(values) != 3:
         raise argparse.ArgumentTypeError(f"expected X,Y,Z in metres such as 0.1,-0.05,0.3, got {text!r}") from None
     if not all(math.isfinite(v) for v in values):
         raise argparse.ArgumentTypeError(f"point {text!r} is not made of finite numbers")
@@ -56,7 +56,7 @@ def point(text: str) -> tuple[float, float, float]:
         raise argparse.ArgumentTypeError(
             f"point {text!r} is more than {POINT_LIMIT_M:g} m from the body (the model is in metres, not millimetres)"
         )
-    return values  # type: ignore[return-value]
+    return values[0], values[1], values[2]
 
 
 def size(text: str) -> tuple[int, int]:

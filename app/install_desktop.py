@@ -46,7 +46,7 @@ def own_command() -> list[str]:
 
 def _quoted(argument: str) -> str:
     """A desktop-entry Exec argument (its own quoting rules: double quotes, \\ before " ` $ \\)."""
-    if not any(c in argument for c in ' \t\n"\'\\><~|&;$*?#()`'):
+    if not any(c in argument for c in " \t\n\"'\\><~|&;$*?#()`"):
         return argument
     return '"' + "".join("\\" + c if c in '"`$\\' else c for c in argument) + '"'
 

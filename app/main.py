@@ -74,7 +74,9 @@ class Windows:
     """The window on screen; a new language rebuilds it in that language (Qt translates as
     widgets are made), in the same place."""
 
-    def __init__(self, model: Model, knowledge: Knowledge, translation: Translation, spec: ModeSpec = CLINICIAN) -> None:
+    def __init__(
+        self, model: Model, knowledge: Knowledge, translation: Translation, spec: ModeSpec = CLINICIAN
+    ) -> None:
         self.model, self.knowledge, self.translation, self.spec = model, knowledge, translation, spec
         self.window = self._open()
 
@@ -140,7 +142,7 @@ def start_kiosk(translation: Translation, spec: ModeSpec, started: float) -> Kio
         return kiosk
     except AtlasError as error:
         log.error("the kiosk cannot start: %s; showing the out-of-order screen", error)
-    except Exception:  # noqa: BLE001 - whatever it is, the visitor sees the out-of-order screen
+    except Exception:
         log.exception("the kiosk cannot start; showing the out-of-order screen")
     from app.ui.kiosk.out_of_order import OutOfOrderWindow
 

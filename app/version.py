@@ -58,7 +58,7 @@ def content_release(folder: Path | None = None) -> ContentRelease:
     from app.resources import content_dir
 
     path = (folder or content_dir()) / RELEASE_FILE
-    fix = "give it `version: \"YYYY.MM.N\"` and `date: YYYY-MM-DD`"
+    fix = 'give it `version: "YYYY.MM.N"` and `date: YYYY-MM-DD`'
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as error:

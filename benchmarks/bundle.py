@@ -64,8 +64,10 @@ def main() -> int:
     with display(), tempfile.TemporaryDirectory() as scratch:
         base = {key: os.environ[key] for key in ("DISPLAY", "XAUTHORITY", "LIBGL_ALWAYS_SOFTWARE") if key in os.environ}
         variants = {
-            "bundle": ([str(BUNDLE / "referral-atlas")], {**base, "HOME": f"{scratch}/b", "PATH": "/usr/bin:/bin",
-                                                         "LANG": "C.UTF-8"}),
+            "bundle": (
+                [str(BUNDLE / "referral-atlas")],
+                {**base, "HOME": f"{scratch}/b", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+            ),
             "venv": ([sys.executable, "-m", "app"], {**os.environ, "HOME": f"{scratch}/v"}),
         }
         starts: dict[str, list[float]] = {name: [] for name in variants}

@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _xvfb import display  # noqa: E402
+from _xvfb import display
 
 WINDOW = (1280, 800)
 TOUCHES = 50
@@ -89,7 +89,7 @@ def visible_points(window, view: str, count: int, rng) -> list[np.ndarray]:
     for point_id in rng.permutation(np.flatnonzero(normals @ direction > 0.6)):
         point = labels.points[point_id]
         x, y = display_xy(window, point)
-        picked = window.explorer_view.pick(x, y)
+        picked = window.explorer_view.picker.pick(x, y)
         if picked is not None and np.linalg.norm(labels.points[picked] - point) < 0.01:
             chosen.append(point)
         if len(chosen) == count:
@@ -177,8 +177,8 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from app.main import load_content_and_report, load_model_or_report
-    from app.ui.qt_env import keep_for_the_session
     from app.ui.main_window import MainWindow
+    from app.ui.qt_env import keep_for_the_session
 
     window = MainWindow(load_model_or_report(), load_content_and_report()[0])
     window.resize(*WINDOW)
@@ -215,7 +215,7 @@ def main() -> None:
     answers = [0]
 
     class PaintWatch(QObject):
-        def eventFilter(self, _watched, event):  # noqa: N802
+        def eventFilter(self, _watched, event):
             if event.type() == QEvent.Type.Paint:
                 painted.append(time.perf_counter())
             return False
@@ -268,14 +268,22 @@ def main() -> None:
         pos = QPointF(widget_pos(window, point))
         for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
             buttons = Qt.MouseButton.LeftButton if kind == QEvent.Type.MouseButtonPress else Qt.MouseButton.NoButton
-            event = QMouseEvent(kind, pos, window.interactor.mapToGlobal(pos), Qt.MouseButton.LeftButton,
-                                buttons, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+            event = QMouseEvent(
+                kind,
+                pos,
+                window.interactor.mapToGlobal(pos),
+                Qt.MouseButton.LeftButton,
+                buttons,
+                Qt.KeyboardModifier.NoModifier,
+            )
             QCoreApplication.postEvent(window.interactor, event)
     last_frame = wait_idle(app, frames, animating, limit_s=30)
     burst_frames = frames.since(t0)
     burst_pulse = [i for i in burst_frames if frames.pulse[i]]
-    shown_last = bool(window.explorer.touches) and np.linalg.norm(
-        np.asarray(window.explorer.touches[-1].point) - burst_points[-1]) < 0.02  # fmt: skip
+    shown_last = (
+        bool(window.explorer.touches)
+        and np.linalg.norm(np.asarray(window.explorer.touches[-1].point) - burst_points[-1]) < 0.02
+    )
     burst_s = last_frame - t0
     pulse_end = frames.times[burst_pulse[-1]] if burst_pulse else t0
     burst_answers = answers[0]
@@ -302,7 +310,9 @@ def main() -> None:
     memory_points = visible_points(window, "anterior", 200, rng)
     rss_100 = rss_touches
     for i in range(args.touches):
-        QTest.mouseClick(window.interactor, Qt.MouseButton.LeftButton, pos=widget_pos(window, memory_points[i % len(memory_points)]))
+        QTest.mouseClick(
+            window.interactor, Qt.MouseButton.LeftButton, pos=widget_pos(window, memory_points[i % len(memory_points)])
+        )
         for _ in range(3):
             app.processEvents()
         if i == 99:
@@ -321,27 +331,43 @@ def main() -> None:
     app.processEvents()
 
     print(f"view {view_size[0]}×{view_size[1]} in a {WINDOW[0]}×{WINDOW[1]} window; {len(list_ms)} touches")
-    print(f"click → ranked list painted: p50 {pct(list_ms, 50):.0f} ms, p95 {pct(list_ms, 95):.0f} ms (target p95 ≤ 100)")
+    print(
+        f"click → ranked list painted: p50 {pct(list_ms, 50):.0f} ms, p95 {pct(list_ms, 95):.0f} ms (target p95 ≤ 100)"
+    )
     target = 2 * bare_rest + 50
-    print(f"click → first frame with the highlight: p50 {pct(frame_ms, 50):.0f} ms, p95 {pct(frame_ms, 95):.0f} ms "
-          f"(target p95 ≤ 2 × bare frame + 50 = {target:.0f}); p50 by stage: list painted {pct(list_ms, 50):.0f}, "
-          f"highlight worked out {pct(lit_ms, 50):.0f}, frame drawn {pct(frame_ms, 50):.0f}")
-    print(f"frames per touch without the pulse: median {statistics.median(frames_per_touch):.0f}, "
-          f"max {max(frames_per_touch)} (target ≤ 3); pulse: median {statistics.median(pulse_frames):.0f} frames "
-          f"over {pct(pulse_ms, 50):.0f} ms (max {max(pulse_ms, default=0):.0f} ms; target ≤ 1500)")
-    print(f"burst of {BURST} clicks: idle {burst_s:.2f} s after the first, {(last_frame - pulse_end):.2f} s after "
-          f"its pulse ended (target ≤ 0.5, ≤ 2 s in all); {len(burst_frames)} frames "
-          f"({len(burst_pulse)} pulse), {burst_answers} answers, last touch shown: {shown_last}")
-    print(f"drag step: app {app_drag:.1f} ms ({app_drag_frames:.1f} frames) vs bare {bare_drag:.1f} ms "
-          f"({bare_drag_frames:.1f} frames), ratio {app_drag / bare_drag:.2f} (target ≤ 1.3; {1000 / app_drag:.0f} fps)")
-    print(f"rest frame: app {app_rest:.1f} ms vs bare {bare_rest:.1f} ms, ratio {app_rest / bare_rest:.2f} (target ≤ 2)")
-    print(f"frames in {IDLE_S:.0f} s idle: {idle_frames} (target 0); coarse copies for moving frames ready "
-          f"{coarse_s:.2f} s after show(), longest spare-time "
-          f"job {longest_job[0] * 1000:.0f} ms (what a click then waits for at worst)")
+    print(
+        f"click → first frame with the highlight: p50 {pct(frame_ms, 50):.0f} ms, p95 {pct(frame_ms, 95):.0f} ms "
+        f"(target p95 ≤ 2 × bare frame + 50 = {target:.0f}); p50 by stage: list painted {pct(list_ms, 50):.0f}, "
+        f"highlight worked out {pct(lit_ms, 50):.0f}, frame drawn {pct(frame_ms, 50):.0f}"
+    )
+    print(
+        f"frames per touch without the pulse: median {statistics.median(frames_per_touch):.0f}, "
+        f"max {max(frames_per_touch)} (target ≤ 3); pulse: median {statistics.median(pulse_frames):.0f} frames "
+        f"over {pct(pulse_ms, 50):.0f} ms (max {max(pulse_ms, default=0):.0f} ms; target ≤ 1500)"
+    )
+    print(
+        f"burst of {BURST} clicks: idle {burst_s:.2f} s after the first, {(last_frame - pulse_end):.2f} s after "
+        f"its pulse ended (target ≤ 0.5, ≤ 2 s in all); {len(burst_frames)} frames "
+        f"({len(burst_pulse)} pulse), {burst_answers} answers, last touch shown: {shown_last}"
+    )
+    print(
+        f"drag step: app {app_drag:.1f} ms ({app_drag_frames:.1f} frames) vs bare {bare_drag:.1f} ms "
+        f"({bare_drag_frames:.1f} frames), ratio {app_drag / bare_drag:.2f} (target ≤ 1.3; {1000 / app_drag:.0f} fps)"
+    )
+    print(
+        f"rest frame: app {app_rest:.1f} ms vs bare {bare_rest:.1f} ms, ratio {app_rest / bare_rest:.2f} (target ≤ 2)"
+    )
+    print(
+        f"frames in {IDLE_S:.0f} s idle: {idle_frames} (target 0); coarse copies for moving frames ready "
+        f"{coarse_s:.2f} s after show(), longest spare-time "
+        f"job {longest_job[0] * 1000:.0f} ms (what a click then waits for at worst)"
+    )
     growth = (rss_end - rss_100) / rss_100 * 100
-    print(f"RSS: {rss_start:.0f} MB after start, {rss_touches:.0f} MB after the touches, {rss_100:.0f} MB after 100 "
-          f"quick touches, {rss_end:.0f} MB after {args.touches} ({growth:+.1f}% from the 100th; target < 5%); "
-          f"{actors} actors")
+    print(
+        f"RSS: {rss_start:.0f} MB after start, {rss_touches:.0f} MB after the touches, {rss_100:.0f} MB after 100 "
+        f"quick touches, {rss_end:.0f} MB after {args.touches} ({growth:+.1f}% from the 100th; target < 5%); "
+        f"{actors} actors"
+    )
 
 
 if __name__ == "__main__":

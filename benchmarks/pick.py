@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _xvfb import display  # noqa: E402
+from _xvfb import display
 
 PICKS = 1000
 FRAMES = 30
@@ -37,17 +37,17 @@ def main() -> None:
     from app.domain.explorer import Explorer
     from app.resources import content_dir
     from app.scene.assets import load_model
-    from app.scene.explorer_view import ExplorerView
-    from app.scene.scene import VIEW_DIRECTIONS, AnatomyScene
-    from app.scene.skin_labels import SkinLabels
+    from app.scene.scene import VIEW_DIRECTIONS
+    from app.scene.stage import build_stage
 
     model = load_model()
     knowledge, _issues = load(content_dir())
-    labels = SkinLabels.from_skin(model.skin)
     plotter = pv.Plotter(off_screen=True, window_size=list(SIZE))
-    scene = AnatomyScene(plotter, model)
     explorer = Explorer(knowledge)
-    view = ExplorerView(scene, explorer, labels)
+    stage = build_stage(plotter, model, explorer)
+    scene, labels, view = stage.scene, stage.labels, stage.explorer_view
+    assert labels is not None, stage.problem
+    assert view is not None
     rng = np.random.default_rng(7)
     normals = np.asarray(scene.skin_surface.point_normals)
 
@@ -63,10 +63,10 @@ def main() -> None:
             renderer.WorldToDisplay()
             x, y, _ = renderer.GetDisplayPoint()
             start = time.perf_counter()
-            view.pick(x, y)
+            view.picker.pick(x, y)
             pick_only.append((time.perf_counter() - start) * 1000)
             start = time.perf_counter()
-            picked = view.pick(x, y)
+            picked = view.picker.pick(x, y)
             if picked is not None:
                 view.touch_vertex(picked)
                 scene.frames.prepare()  # the highlight and actors the next frame will show
@@ -94,14 +94,19 @@ def main() -> None:
     print(f"candidates for the left dorsum of the foot: {[c.id for c in explorer.candidates[:4]]}")
     print(f"paths drawn: {len(view.path_points)}")
 
-    print(f"pick → answer + highlight state: p50 {percentile(full, 50):.2f} ms, p95 {percentile(full, 95):.2f} ms "
-          f"(target p95 ≤ 5 ms) over {len(full)} picks")
-    print(f"baseline, ray cast alone:       p50 {percentile(pick_only, 50):.2f} ms, "
-          f"p95 {percentile(pick_only, 95):.2f} ms; ratio p95 {percentile(full, 95) / percentile(pick_only, 95):.2f}")
-    print(f"frame at {SIZE[0]}×{SIZE[1]}: highlighted {lit:.1f} ms vs plain {plain:.1f} ms, "
-          f"ratio {lit / plain:.2f} (target ≤ 1.5)")
-    view.close()
-    scene.close()
+    print(
+        f"pick → answer + highlight state: p50 {percentile(full, 50):.2f} ms, p95 {percentile(full, 95):.2f} ms "
+        f"(target p95 ≤ 5 ms) over {len(full)} picks"
+    )
+    print(
+        f"baseline, ray cast alone:       p50 {percentile(pick_only, 50):.2f} ms, "
+        f"p95 {percentile(pick_only, 95):.2f} ms; ratio p95 {percentile(full, 95) / percentile(pick_only, 95):.2f}"
+    )
+    print(
+        f"frame at {SIZE[0]}×{SIZE[1]}: highlighted {lit:.1f} ms vs plain {plain:.1f} ms, "
+        f"ratio {lit / plain:.2f} (target ≤ 1.5)"
+    )
+    stage.close()
     plotter.close()
 
 

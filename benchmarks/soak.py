@@ -37,7 +37,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from _xvfb import display  # noqa: E402
+from _xvfb import display
 
 WINDOW = (1280, 800)
 FRAMES_PER_TOUCH_BUDGET = 3  # tests/ui/test_drawing.py
@@ -86,7 +86,9 @@ def soak(actions: int, seed: int) -> int:
     from app.modes.pin import hash_pin
     from app.modes.spec import IdlePolicy, kiosk_spec
 
-    spec = replace(kiosk_spec(KioskConfig(pin=hash_pin(PIN, n=2**10))), idle=IdlePolicy(prompt_after_s=20.0, countdown_s=5.0))
+    spec = replace(
+        kiosk_spec(KioskConfig(pin=hash_pin(PIN, n=2**10))), idle=IdlePolicy(prompt_after_s=20.0, countdown_s=5.0)
+    )
     prepare_process(spec)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from app.domain.knowledge import LANGUAGES
@@ -102,8 +104,9 @@ def soak(actions: int, seed: int) -> int:
         """`app.main.Kiosk` with the soak's clock, and no exit."""
 
         def _open(self, spec: object) -> KioskWindow:
-            made = KioskWindow(self.model, self.knowledge, spec, languages=("en", *LANGUAGES), clock=clock,
-                               quit_app=lambda _code: None)  # fmt: skip
+            made = KioskWindow(
+                self.model, self.knowledge, spec, languages=("en", *LANGUAGES), clock=clock, quit_app=lambda _code: None
+            )
             made.language_chosen.connect(lambda language: QTimer.singleShot(0, lambda: self.switch_language(language)))
             made.resize(*WINDOW)
             return made
@@ -134,7 +137,7 @@ def soak(actions: int, seed: int) -> int:
         app.processEvents()
         while time.perf_counter() < end:
             app.processEvents()
-            if window._pending_touch is None and (frames.idle if still else not frames._dirty):
+            if not window.body.pending and (frames.idle if still else not frames._dirty):
                 return
             time.sleep(0.002)
 
@@ -233,21 +236,27 @@ def soak(actions: int, seed: int) -> int:
             print(f"  {number} actions, {time.perf_counter() - started:.0f} s, RSS {rss_mb():.0f} MB", flush=True)
     took = time.perf_counter() - started
 
-    print(f"soak: {actions} actions ({touches} touches, {switches} language switches) in {took:.0f} s, "
-          f"{took / actions * 1000:.1f} ms per action")  # fmt: skip
+    print(
+        f"soak: {actions} actions ({touches} touches, {switches} language switches) in {took:.0f} s, "
+        f"{took / actions * 1000:.1f} ms per action"
+    )
     print(f"exceptions: {len(errors)}")
     for error in errors[:3]:
         print(error)
     first = rss.get(RSS_FROM, rss[0])
     last = rss[actions]
     growth = (last - first) / first * 100
-    print(f"RSS: start {rss[0]:.0f} MB, action {min(RSS_FROM, actions)} {first:.0f} MB, "
-          f"action {actions} {last:.0f} MB: growth {growth:+.1f} % (budget < 5 %)")  # fmt: skip
+    print(
+        f"RSS: start {rss[0]:.0f} MB, action {min(RSS_FROM, actions)} {first:.0f} MB, "
+        f"action {actions} {last:.0f} MB: growth {growth:+.1f} % (budget < 5 %)"
+    )
     if touch_frames:
-        print(f"frames per touch (every {COUNT_FRAMES_EVERY}th touch, {len(touch_frames)} counted): "
-              f"median {statistics.median(touch_frames):.0f}, max {max(touch_frames)} besides the pulse "
-              f"(budget {FRAMES_PER_TOUCH_BUDGET}); pulse frames median "
-              f"{statistics.median(touch_pulse):.0f}")  # fmt: skip
+        print(
+            f"frames per touch (every {COUNT_FRAMES_EVERY}th touch, {len(touch_frames)} counted): "
+            f"median {statistics.median(touch_frames):.0f}, max {max(touch_frames)} besides the pulse "
+            f"(budget {FRAMES_PER_TOUCH_BUDGET}); pulse frames median "
+            f"{statistics.median(touch_pulse):.0f}"
+        )
         print(f"  within budget: {np.mean(np.asarray(touch_frames) <= FRAMES_PER_TOUCH_BUDGET) * 100:.0f} %")
     window.leave(0)
     return 0 if not errors and growth < 5 else 1

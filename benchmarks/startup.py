@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _xvfb import display  # noqa: E402
+from _xvfb import display
 
 RUNS = 5
 
@@ -30,7 +30,9 @@ def first_frame(*_):
     os._exit(0)
 """
 
-BASELINE_CHILD = CHILD_PRELUDE + """
+BASELINE_CHILD = (
+    CHILD_PRELUDE
+    + """
 import pyvista as pv
 from pyvistaqt import QtInteractor
 w = QtInteractor(auto_update=False)
@@ -40,8 +42,11 @@ w.resize(1280, 800)
 w.show()
 app.exec()
 """
+)
 
-APP_CHILD = CHILD_PRELUDE + """
+APP_CHILD = (
+    CHILD_PRELUDE
+    + """
 from app.main import load_content_and_report, load_model_or_report
 from app.ui.main_window import MainWindow
 w = MainWindow(load_model_or_report(), load_content_and_report()[0])
@@ -50,8 +55,11 @@ w.resize(1280, 800)
 w.show()
 app.exec()
 """
+)
 
-ROTATION_CHILD = CHILD_PRELUDE + """
+ROTATION_CHILD = (
+    CHILD_PRELUDE
+    + """
 import statistics, time
 from app.main import load_content_and_report, load_model_or_report
 from app.ui.main_window import MainWindow
@@ -76,11 +84,12 @@ size = w.interactor.ren_win.GetSize()
 print(f"ROTATION {full:.1f} {skin:.1f} {size[0]}x{size[1]}", flush=True)
 os._exit(0)
 """
+)
 
 
 def time_to_first_frame(code: str) -> float:
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False)
     elapsed = time.perf_counter() - start
     if "FRAME" not in result.stdout:
         raise SystemExit(f"child failed:\n{result.stderr}")
@@ -94,16 +103,21 @@ def main() -> None:
             baseline.append(time_to_first_frame(BASELINE_CHILD))
             full.append(time_to_first_frame(APP_CHILD))
         b, f = statistics.median(baseline), statistics.median(full)
-        print(f"startup to first frame (median of {RUNS}): app {f * 1000:.0f} ms, "
-              f"bare pyvistaqt sphere {b * 1000:.0f} ms, ratio {f / b:.2f} (target <= 1.3)")
-        rotation = subprocess.run([sys.executable, "-c", ROTATION_CHILD], capture_output=True, text=True,
-                                  timeout=600)
+        print(
+            f"startup to first frame (median of {RUNS}): app {f * 1000:.0f} ms, "
+            f"bare pyvistaqt sphere {b * 1000:.0f} ms, ratio {f / b:.2f} (target <= 1.3)"
+        )
+        rotation = subprocess.run(
+            [sys.executable, "-c", ROTATION_CHILD], capture_output=True, text=True, timeout=600, check=False
+        )
         line = next((ln for ln in rotation.stdout.splitlines() if ln.startswith("ROTATION")), None)
         if line is None:
             raise SystemExit(f"rotation child failed:\n{rotation.stderr}")
         _, full_ms, skin_ms, size = line.split()
-        print(f"rotation, median frame over 36 steps at {size}: full model {full_ms} ms, "
-              f"skin alone {skin_ms} ms, ratio {float(full_ms) / float(skin_ms):.2f}")
+        print(
+            f"rotation, median frame over 36 steps at {size}: full model {full_ms} ms, "
+            f"skin alone {skin_ms} ms, ratio {float(full_ms) / float(skin_ms):.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -23,8 +23,8 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _xvfb import display  # noqa: E402
-from interaction import rest_frame_ms  # noqa: E402
+from _xvfb import display
+from interaction import rest_frame_ms
 
 POSITIONS = 500
 REPEATS = 5
@@ -38,26 +38,25 @@ def main() -> None:
     from app.domain.explorer import Explorer
     from app.resources import content_dir
     from app.scene.assets import load_model
-    from app.scene.explorer_view import ExplorerView
-    from app.scene.scene import AnatomyScene
-    from app.scene.skin_labels import SkinLabels
+    from app.scene.stage import build_stage
     from app.scene.structure_labels import StructureLabels
     from app.study.names import spot_name, structure_name
 
     model = load_model()
     knowledge, _issues = load(content_dir())
-    labels = SkinLabels.from_skin(model.skin)
     plotter = pv.Plotter(off_screen=True, window_size=list(SIZE))
-    scene = AnatomyScene(plotter, model)
+    stage = build_stage(plotter, model, Explorer(knowledge))
     plotter.ren_win.SetMultiSamples(0)  # as the window draws (app/scene/scene.py draw_from_event_loop)
-    view = ExplorerView(scene, Explorer(knowledge), labels)
+    scene, labels, view = stage.scene, stage.labels, stage.explorer_view
+    assert labels is not None, stage.problem
+    assert view is not None
     placer = StructureLabels(scene, lambda name: structure_name(knowledge, name, short=True))
 
     def name_at(x: float, y: float) -> str | None:
-        name = view.pick_structure(x, y)
+        name = view.picker.pick_structure(x, y)
         if name is not None:
             return structure_name(knowledge, name)
-        vertex = view.pick(x, y)
+        vertex = view.picker.pick(x, y)
         return spot_name(knowledge, labels.spot(vertex)) if vertex is not None else None
 
     scene.set_view("anterior")
@@ -72,12 +71,12 @@ def main() -> None:
         ys.append(y)
     name_at(xs[0], ys[0])  # the structure locators are built on the first pick
     naming, skin_only, named = [], [], 0
-    for x, y in zip(xs, ys):
+    for x, y in zip(xs, ys, strict=False):
         start = time.perf_counter()
         named += name_at(x, y) is not None
         naming.append((time.perf_counter() - start) * 1000)
         start = time.perf_counter()
-        view.pick(x, y)
+        view.picker.pick(x, y)
         skin_only.append((time.perf_counter() - start) * 1000)
 
     def frame_ms() -> float:
@@ -104,15 +103,19 @@ def main() -> None:
     frame = frame_ms()
 
     p = lambda values, q: float(np.percentile(values, q))  # noqa: E731
-    print(f"hover name: p50 {p(naming, 50):.2f} ms, p95 {p(naming, 95):.2f} ms over {POSITIONS} positions "
-          f"({named} named)")  # fmt: skip
-    print(f"baseline, skin pick alone: p50 {p(skin_only, 50):.2f} ms, p95 {p(skin_only, 95):.2f} ms; "
-          f"ratio p95 {p(naming, 95) / p(skin_only, 95):.1f}")  # fmt: skip
-    print(f"all labels: placement {min(placing):.0f}–{max(placing):.0f} ms per view ({min(counts)}–{max(counts)} labels) "
-          f"vs a frame at {SIZE[0]}×{SIZE[1]} {frame:.0f} ms")  # fmt: skip
+    print(
+        f"hover name: p50 {p(naming, 50):.2f} ms, p95 {p(naming, 95):.2f} ms over {POSITIONS} positions ({named} named)"
+    )
+    print(
+        f"baseline, skin pick alone: p50 {p(skin_only, 50):.2f} ms, p95 {p(skin_only, 95):.2f} ms; "
+        f"ratio p95 {p(naming, 95) / p(skin_only, 95):.1f}"
+    )
+    print(
+        f"all labels: placement {min(placing):.0f}–{max(placing):.0f} ms per view ({min(counts)}–{max(counts)} labels) "
+        f"vs a frame at {SIZE[0]}×{SIZE[1]} {frame:.0f} ms"
+    )
     placer.close()
-    view.close()
-    scene.close()
+    stage.close()
     plotter.close()
 
 
@@ -141,8 +144,10 @@ def student_start() -> None:
         time.sleep(0.001)
     ready = time.perf_counter() - shown
     rest = rest_frame_ms(app, window.interactor, runs=REPEATS, ask=window.scene.frames.request)
-    print(f"student start: longest event-loop turn while the questions are made {longest * 1000:.0f} ms vs the "
-          f"rest frame {rest:.0f} ms; first question {ready:.2f} s after show()")  # fmt: skip
+    print(
+        f"student start: longest event-loop turn while the questions are made {longest * 1000:.0f} ms vs the "
+        f"rest frame {rest:.0f} ms; first question {ready:.2f} s after show()"
+    )
 
 
 if __name__ == "__main__":

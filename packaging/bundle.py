@@ -23,8 +23,9 @@ import shutil
 import subprocess
 import sys
 import tarfile
-import tomllib
 from pathlib import Path
+
+import tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = tomllib.loads((ROOT / "packaging" / "bundle.toml").read_text())
@@ -62,7 +63,9 @@ def leftovers(bundle: Path, modules: set[str]) -> list[str]:
     found = [f"{name}/" for name in CONFIG["exclude"]["folders"] if (internal / name).exists()]
     for module in CONFIG["exclude"]["modules"]:
         path = internal.joinpath(*module.split("."))
-        on_disk = path.is_dir() or any(path.parent.glob(path.name + ".*.so")) or any(path.parent.glob(path.name + ".pyd"))
+        on_disk = (
+            path.is_dir() or any(path.parent.glob(path.name + ".*.so")) or any(path.parent.glob(path.name + ".pyd"))
+        )
         if on_disk or module in modules or any(m.startswith(module + ".") for m in modules):
             found.append(module)
     return found

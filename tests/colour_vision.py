@@ -104,16 +104,31 @@ def palette_checks(skin) -> list[tuple[str, float, dict[str, np.ndarray], list[t
     skin_tone = rgb(SKIN.color)
     for overlay, array in OVERLAY_ARRAYS.items():
         names = [str(n) for n in np.asarray(skin.field_data[LABEL_ARRAYS[array]])]
-        drawn = OVERLAY_OPACITY * territory_colours(LABEL_ARRAYS[array], tuple(names)) + (1 - OVERLAY_OPACITY) * skin_tone
-        colours = {**dict(zip(names, drawn)), "bare skin": skin_tone, "boundary line": rgb(BOUNDARY_COLOUR)}
-        name_of = {i: name for i, name in enumerate(names)} | {-1: "bare skin"}
+        drawn = (
+            OVERLAY_OPACITY * territory_colours(LABEL_ARRAYS[array], tuple(names)) + (1 - OVERLAY_OPACITY) * skin_tone
+        )
+        colours = {
+            **dict(zip(names, drawn, strict=False)),
+            "bare skin": skin_tone,
+            "boundary line": rgb(BOUNDARY_COLOUR),
+        }
+        name_of = dict(enumerate(names)) | {-1: "bare skin"}
         pairs = [(name_of[a], name_of[b]) for a, b in skin_neighbours(faces, np.asarray(skin.point_data[array]))]
         pairs += [(name, "boundary line") for name in names]
         checks.append((f"map: {overlay}", NEIGHBOUR_MIN, colours, pairs))
         if overlay == "dermatomes":
-            hatched = {f"{n} hatched": (1 - HATCH_OPACITY) * c + HATCH_OPACITY * rgb(HATCH_COLOUR) for n, c in zip(names, drawn)}
-            checks.append(("hatching where the dermatome maps differ", BACKGROUND_MIN, {**dict(zip(names, drawn)), **hatched},
-                           [(n, f"{n} hatched") for n in names]))  # fmt: skip
+            hatched = {
+                f"{n} hatched": (1 - HATCH_OPACITY) * c + HATCH_OPACITY * rgb(HATCH_COLOUR)
+                for n, c in zip(names, drawn, strict=False)
+            }
+            checks.append(
+                (
+                    "hatching where the dermatome maps differ",
+                    BACKGROUND_MIN,
+                    {**dict(zip(names, drawn, strict=False)), **hatched},
+                    [(n, f"{n} hatched") for n in names],
+                )
+            )
     return checks
 
 

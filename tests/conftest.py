@@ -5,7 +5,7 @@ os.environ.setdefault("LIBGL_ALWAYS_SOFTWARE", "1")
 os.environ.setdefault("QT_API", "pyside6")
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
 
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture(autouse=True)
@@ -15,3 +15,13 @@ def _close_plotters():
 
     if "pyvista" in sys.modules:
         sys.modules["pyvista"].close_all()
+
+
+@pytest.fixture(scope="session")
+def question_bank():
+    """One question bank for the whole run: its spine-or-hip cases (~1,500 rankings) are made once."""
+    from app.content import load
+    from app.resources import content_dir
+    from app.study.questions import QuestionBank
+
+    return QuestionBank(load(content_dir())[0])

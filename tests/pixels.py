@@ -1,5 +1,7 @@
 """Pixel probes for rendering tests, and clicks at model points on the real window."""
 
+import itertools
+
 import numpy as np
 
 
@@ -10,7 +12,7 @@ def world_to_pixel(plotter, point) -> tuple[int, int]:
     renderer.WorldToDisplay()
     x, y, _ = renderer.GetDisplayPoint()
     height = plotter.window_size[1]
-    return int(round(height - 1 - y)), int(round(x))
+    return round(height - 1 - y), round(x)
 
 
 def colour_distance(a, b) -> float:
@@ -49,7 +51,7 @@ def shaft_points(mesh, name, count: int = 12) -> np.ndarray:
     low, high = np.percentile(points[:, 2], [0, 100])
     third = (high - low) / 3
     levels = np.linspace(low + third, high - third, count + 1)
-    slabs = [points[(points[:, 2] >= a) & (points[:, 2] < b)] for a, b in zip(levels[:-1], levels[1:])]
+    slabs = [points[(points[:, 2] >= a) & (points[:, 2] < b)] for a, b in itertools.pairwise(levels)]
     return np.array([slab.mean(axis=0) for slab in slabs if len(slab)])
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-ENGLISH_WORDS = re.compile(r"\b(the|your|you|of|and|with|from|usually|evidence|nerve|root|squeezed|pain|foot|"
-                           r"explains|places|marked|strong|moderate|limited|weak|referred|way|what|helps)\b",
-                           re.IGNORECASE)  # fmt: skip
+ENGLISH_WORDS = re.compile(
+    r"\b(the|your|you|of|and|with|from|usually|evidence|nerve|root|squeezed|pain|foot|"
+    r"explains|places|marked|strong|moderate|limited|weak|referred|way|what|helps)\b",
+    re.IGNORECASE,
+)
 
 
 def english_in(text: str) -> list[str]:

@@ -15,9 +15,7 @@ def test_pure_layers_import_no_qt_or_vtk():
         "        importlib.import_module(m.name)\n"
         "print('\\n'.join(sorted(sys.modules)))\n"
     )
-    loaded = subprocess.run(
-        [sys.executable, "-c", code], check=True, capture_output=True, text=True
-    ).stdout.split()
+    loaded = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()
     leaked = sorted(m for m in loaded if m.split(".")[0] in FORBIDDEN)
     assert leaked == []
 
@@ -30,7 +28,5 @@ def test_scene_does_not_import_qt():
         "    importlib.import_module(m.name)\n"
         "print('\\n'.join(sorted(sys.modules)))\n"
     )
-    loaded = subprocess.run(
-        [sys.executable, "-c", code], check=True, capture_output=True, text=True
-    ).stdout.split()
+    loaded = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()
     assert not [m for m in loaded if m.split(".")[0] in ("PySide6", "pyvistaqt", "qtpy")]

@@ -72,11 +72,13 @@ def test_the_bundle_answers_version_query_handout_and_a_picture_from_a_clean_env
     done = run(built, clean, tmp_path, "handout", FOOT, "--out", "handout.pdf", "--lang", "es")
     assert done.returncode == 0, done.stderr
     text = subprocess.run(["pdftotext", str(tmp_path / "handout.pdf"), "-"], capture_output=True, text=True).stdout
-    assert "De dónde puede venir su dolor" in text and f"Hecho con Referral Atlas" in " ".join(text.split())
+    assert "De dónde puede venir su dolor" in text and "Hecho con Referral Atlas" in " ".join(text.split())
     done = run(built, clean, tmp_path, "install-desktop", "--json")
     assert done.returncode == 0, done.stderr
     launcher = Path(clean["HOME"]) / ".local" / "share" / "applications" / "org.referralatlas.ReferralAtlas.desktop"
-    assert f"Exec={built[0] / 'referral-atlas' / 'referral-atlas'}\n" in launcher.read_text(), "the menu starts the bundle"
+    assert f"Exec={built[0] / 'referral-atlas' / 'referral-atlas'}\n" in launcher.read_text(), (
+        "the menu starts the bundle"
+    )
     shot = ("screenshot", "--view", "posterior", "--overlay", "dermatomes", "--size", "320x400", "--out")
     done = run(built, clean, tmp_path, *shot, "bundle.png")
     assert done.returncode == 0, done.stderr

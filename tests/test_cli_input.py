@@ -138,8 +138,9 @@ def test_an_unknown_id_gets_the_closest_known_ones(argv, hint, cache_folder, mon
 def test_the_reported_hangs_end_at_once_with_one_line(argv, tmp_path):
     """These hung ("Couldn't build the shader program") or aborted (std::bad_alloc) inside VTK."""
     out = tmp_path / "a.png"
-    result = subprocess.run([sys.executable, "-m", "app", *argv, "--out", str(out)], capture_output=True,
-                            text=True, timeout=60)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "app", *argv, "--out", str(out)], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode != 0 and not out.exists()
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr, result.stderr
 

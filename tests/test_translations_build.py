@@ -25,5 +25,9 @@ def test_a_ts_changed_without_its_qm_is_reported(tmp_path, monkeypatch):
     ts = tmp_path / "referral_atlas_es.ts"
     text = ts.read_text(encoding="utf-8")
     assert "<translation>Frente</translation>" in text
-    ts.write_text(text.replace("<translation>Frente</translation>", "<translation>Delante</translation>", 1), encoding="utf-8")
-    assert tool.check("es") == ["referral_atlas_es.qm is older than referral_atlas_es.ts: run tools/update_translations.py"]
+    ts.write_text(
+        text.replace("<translation>Frente</translation>", "<translation>Delante</translation>", 1), encoding="utf-8"
+    )
+    assert tool.check("es") == [
+        "referral_atlas_es.qm is older than referral_atlas_es.ts: run tools/update_translations.py"
+    ]

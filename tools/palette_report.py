@@ -12,9 +12,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the shared colour_vision module
 
-from colour_vision import VISIONS, minimum_table  # noqa: E402
+from colour_vision import VISIONS, minimum_table
 
-from app.scene.assets import load_model  # noqa: E402
+from app.scene.assets import load_model
 
 
 def main() -> int:

@@ -20,8 +20,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
+from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "app" / "ui" / "translations"
@@ -40,21 +40,38 @@ def tool(name: str) -> str:
 
 
 def update(ts: Path, qm: Path) -> None:
-    subprocess.run([tool("pyside6-lupdate"), *map(str, sources()), "-no-obsolete", "-locations", "none", "-silent", "-ts", str(ts)],
-                   check=True)  # fmt: skip
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            *map(str, sources()),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-silent",
+            "-ts",
+            str(ts),
+        ],
+        check=True,
+    )
     subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
 
 
 def messages(ts: Path) -> set[tuple[str, str]]:
     root = ElementTree.parse(ts).getroot()
-    return {(context.findtext("name", ""), message.findtext("source", ""))
-            for context in root.iter("context") for message in context.iter("message")}  # fmt: skip
+    return {
+        (context.findtext("name", ""), message.findtext("source", ""))
+        for context in root.iter("context")
+        for message in context.iter("message")
+    }
 
 
 def unfinished(ts: Path) -> list[str]:
     root = ElementTree.parse(ts).getroot()
-    return [message.findtext("source", "") for message in root.iter("message")
-            if message.find("translation") is None or message.find("translation").get("type") == "unfinished"]  # fmt: skip
+    return [
+        message.findtext("source", "")
+        for message in root.iter("message")
+        if message.find("translation") is None or message.find("translation").get("type") == "unfinished"
+    ]
 
 
 def check(language: str) -> list[str]:

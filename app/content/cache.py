@@ -26,9 +26,11 @@ CACHE_ENV = "REFERRAL_ATLAS_CACHE_DIR"
 READ_ONLY_ENV = "REFERRAL_ATLAS_CACHE_READ_ONLY"  # "1": use a kept copy, never write one (kiosk)
 FORMAT = 1
 MAX_BYTES = 50_000_000  # the real copy is under 1 MB: a bigger file is not one of ours
-_CODE = (*sorted(Path(__file__).parent.glob("*.py")),
-         *(Path(__file__).parents[1] / "domain" / name for name in ("knowledge.py", "phrases.py")),
-         Path(__file__).parents[1] / "bounded.py")  # fmt: skip
+_CODE = (
+    *sorted(Path(__file__).parent.glob("*.py")),
+    *(Path(__file__).parents[1] / "domain" / name for name in ("knowledge.py", "phrases.py")),
+    Path(__file__).parents[1] / "bounded.py",
+)
 _log = logging.getLogger(__name__)
 
 
@@ -112,8 +114,12 @@ def _write(target: Path, key: str, kept: _Kept) -> None:
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        text = json.dumps({"format": FORMAT, "fingerprint": key, "kept": to_plain(kept)}, ensure_ascii=False,
-                          separators=(",", ":"), allow_nan=False)  # fmt: skip
+        text = json.dumps(
+            {"format": FORMAT, "fingerprint": key, "kept": to_plain(kept)},
+            ensure_ascii=False,
+            separators=(",", ":"),
+            allow_nan=False,
+        )
         handle, scratch = tempfile.mkstemp(dir=folder, prefix=".content-", suffix=".tmp")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:

@@ -99,8 +99,9 @@ class LeftOut:
             self.files[name] = why
             self.owners.setdefault(why, name)
 
-    def unresolved(self, issues: list[ContentIssue], name: str, files: tuple[str, ...], who: str,
-                   issue: ContentIssue) -> ContentIssue:  # fmt: skip
+    def unresolved(
+        self, issues: list[ContentIssue], name: str, files: tuple[str, ...], who: str, issue: ContentIssue
+    ) -> ContentIssue:
         """`who` names `name`, which does not resolve: `issue` is reported, unless `name` was left
         out (itself, or with one of `files` whole), then `who` joins the list of what names it.
         Returns the problem at the root."""
@@ -127,7 +128,9 @@ class LeftOut:
             listed = ", ".join(names[:MAX_LISTED])
             if len(names) > MAX_LISTED:
                 listed += f" and {len(names) - MAX_LISTED} more"
-            issues.append(ContentIssue(why.file, why.line, f"{what} is left out, so {count} naming it go without it: {listed}"))
+            issues.append(
+                ContentIssue(why.file, why.line, f"{what} is left out, so {count} naming it go without it: {listed}")
+            )
 
 
 def entry_name(raw: Any) -> str | None:
@@ -166,8 +169,14 @@ class DataSet:
     questions: dict[str, list[Located]] = field(default_factory=dict)
 
 
-def read_yaml(path: Path, what: str, left_out: LeftOut, issues: list[ContentIssue],
-              name: Callable[[BrokenPiece], str | None] = piece_name, keyed: Collection[str] = ()) -> Any:  # fmt: skip
+def read_yaml(
+    path: Path,
+    what: str,
+    left_out: LeftOut,
+    issues: list[ContentIssue],
+    name: Callable[[BrokenPiece], str | None] = piece_name,
+    keyed: Collection[str] = (),
+) -> Any:
     """A content YAML file, read entry by entry when its YAML is broken (`yaml_lines.load_yaml_pieces`);
     None when it cannot be read."""
     text = read_text(path, MAX_DATA_BYTES, what)
@@ -228,19 +237,20 @@ def _entries(
         valid = _validate(model, raw, file, items.item_lines[index], left_out, issues)
         if valid is None:
             continue
-        entry, raw = valid
+        entry, checked = valid
         entry_id = getattr(entry, "id", None)
         if entry_id is not None:
             if entry_id in seen:
                 issues.append(ContentIssue(file, items.item_lines[index], f"id {entry_id!r} is defined twice"))
                 continue
             seen.add(entry_id)
-        out.append(Located(entry, file, raw))
+        out.append(Located(entry, file, checked))
     return out
 
 
-def _validate(model: type[Model], raw: Any, file: str, line: int, left_out: LeftOut,
-              issues: list[ContentIssue]) -> tuple[Model, Any] | None:  # fmt: skip
+def _validate(
+    model: type[Model], raw: Any, file: str, line: int, left_out: LeftOut, issues: list[ContentIssue]
+) -> tuple[Model, Any] | None:
     """(the entry, the raw data it was read from), or None when it is left out. A bad variant
     or weight is reported and left out on its own while the rest of its entry still counts."""
     while True:
@@ -250,8 +260,14 @@ def _validate(model: type[Model], raw: Any, file: str, line: int, left_out: Left
             loc, problem = describe(error)
             issue = ContentIssue(file, line_of(raw, loc, line), problem)
             issues.append(issue)
-            if len(loc) >= 2 and loc[0] in SUB_ENTRIES and isinstance(loc[1], int) and isinstance(raw, LineDict) \
-                    and isinstance(raw.get(loc[0]), LineList) and len(raw[loc[0]]) > 1:  # fmt: skip
+            if (
+                len(loc) >= 2
+                and loc[0] in SUB_ENTRIES
+                and isinstance(loc[1], int)
+                and isinstance(raw, LineDict)
+                and isinstance(raw.get(loc[0]), LineList)
+                and len(raw[loc[0]]) > 1
+            ):
                 left_out.leave_out(entry_name(raw[loc[0]][loc[1]]), issue)
                 raw = _without(raw, loc[0], loc[1])
                 continue
@@ -278,14 +294,33 @@ def read_data(content_dir: Path, left_out: LeftOut, issues: list[ContentIssue]) 
         return _entries(d, key, model, f, left_out, issues)
 
     specs: list[tuple[str, type[BaseModel], Callable[[LineDict, str], None]]] = [
-        ("structures.yaml", StructuresFile, lambda d, f: out.structures.extend(entries(d, f, "structures", StructureEntry))),
-        ("territories.yaml", TerritoriesFile, lambda d, f: out.territories.extend(entries(d, f, "territories", TerritoryEntry))),
-        ("conditions.yaml", ConditionsFile, lambda d, f: out.conditions.extend(entries(d, f, "conditions", ConditionEntry))),
+        (
+            "structures.yaml",
+            StructuresFile,
+            lambda d, f: out.structures.extend(entries(d, f, "structures", StructureEntry)),
+        ),
+        (
+            "territories.yaml",
+            TerritoriesFile,
+            lambda d, f: out.territories.extend(entries(d, f, "territories", TerritoryEntry)),
+        ),
+        (
+            "conditions.yaml",
+            ConditionsFile,
+            lambda d, f: out.conditions.extend(entries(d, f, "conditions", ConditionEntry)),
+        ),
         ("links.yaml", LinksFile, lambda d, f: out.links.extend(entries(d, f, "links", LinkEntry))),
-        ("questions.yaml", QuestionsFile, lambda d, f: out.questions.update(
-            {kind: entries(d, f, kind, RedFlagEntry if kind == "red_flags" else QuestionEntry)
-             for kind in ("features", "triggers", "checks", "red_flags")})),
-    ]  # fmt: skip
+        (
+            "questions.yaml",
+            QuestionsFile,
+            lambda d, f: out.questions.update(
+                {
+                    kind: entries(d, f, kind, RedFlagEntry if kind == "red_flags" else QuestionEntry)
+                    for kind in ("features", "triggers", "checks", "red_flags")
+                }
+            ),
+        ),
+    ]
     for name, file_model, collect in specs:
         path = content_dir / name
         data = _read(path, file_model, left_out, issues)
@@ -330,8 +365,9 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
     then it is listed once beside that (`LeftOut.report`)."""
     located: dict[str, Located] = {}
 
-    def unresolved(item: Located, name: str, files: tuple[str, ...], loc: tuple[Any, ...], problem: str,
-                   who: str | None = None) -> ContentIssue:  # fmt: skip
+    def unresolved(
+        item: Located, name: str, files: tuple[str, ...], loc: tuple[Any, ...], problem: str, who: str | None = None
+    ) -> ContentIssue:
         issue = ContentIssue(item.file, item.line(*loc), problem)
         return left_out.unresolved(issues, name, files, who or _who(item), issue)
 
@@ -345,9 +381,16 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
         e: StructureEntry = item.entry
         unknown_refs(item, e.references, "references")
         structures[e.id] = Structure(
-            id=e.id, kind=e.kind, title=e.title, parent=e.parent, roots=tuple(e.roots),
-            cutaneous=e.cutaneous, sided=e.sided, note=e.note, references=tuple(e.references),
-        )  # fmt: skip
+            id=e.id,
+            kind=e.kind,
+            title=e.title,
+            parent=e.parent,
+            roots=tuple(e.roots),
+            cutaneous=e.cutaneous,
+            sided=e.sided,
+            note=e.note,
+            references=tuple(e.references),
+        )
         located[e.id] = item
     for item in data.structures:
         e = item.entry
@@ -372,10 +415,20 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
         if kind == "field" and t.nerve != label:
             issues.append(ContentIssue(item.file, item.line("id"), f"field id should be field_{t.nerve}"))
         territories[t.id] = Territory(
-            id=t.id, kind=kind, label=label, title=t.title, roots=tuple(t.roots), nerve=t.nerve,
-            dermatomes=tuple(t.dermatomes), alternates=tuple(t.alternates), fields=tuple(t.fields),
-            below_knee=t.below_knee, ask_first=tuple(t.ask_first), note=t.note, references=tuple(t.references),
-        )  # fmt: skip
+            id=t.id,
+            kind=kind,
+            label=label,
+            title=t.title,
+            roots=tuple(t.roots),
+            nerve=t.nerve,
+            dermatomes=tuple(t.dermatomes),
+            alternates=tuple(t.alternates),
+            fields=tuple(t.fields),
+            below_knee=t.below_knee,
+            ask_first=tuple(t.ask_first),
+            note=t.note,
+            references=tuple(t.references),
+        )
         located[t.id] = item
     for item in data.territories:
         t = item.entry
@@ -396,7 +449,11 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
             issues.append(ContentIssue(item.file, item.line("card"), f"card {c.card!r} does not exist (yet)"))
         for index, card_id in enumerate(c.differentiators):
             if card_id not in cards:
-                issues.append(ContentIssue(item.file, item.line("differentiators", index), f"card {card_id!r} does not exist (yet)"))
+                issues.append(
+                    ContentIssue(
+                        item.file, item.line("differentiators", index), f"card {card_id!r} does not exist (yet)"
+                    )
+                )
         variants: list[Variant] = []
         first_cause: ContentIssue | None = None
         for vi, v in enumerate(c.variants):
@@ -418,29 +475,50 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
                 if branch not in structures:
                     problems.append((("branches", bi), f"unknown branch {branch!r}", branch))
             causes = [
-                unresolved(item, name, (STRUCTURES,), ("variants", vi, *where), text, who=v.id) if name is not None
+                unresolved(item, name, (STRUCTURES,), ("variants", vi, *where), text, who=v.id)
+                if name is not None
                 else _reported(issues, ContentIssue(item.file, item.line("variants", vi, *where), text))
                 for where, text, name in problems
-            ]  # fmt: skip
+            ]
             if causes:
                 left_out.leave_out(v.id, causes[0])
                 first_cause = first_cause or causes[0]
                 continue
             variant_ids.add(v.id)
-            variants.append(Variant(
-                id=v.id, title=v.title, condition=c.id, source=v.source, mechanism=v.mechanism,
-                acts_on=tuple(v.acts_on), branches=tuple(v.branches), prior=v.prior, bilateral=v.bilateral, card=v.card,
-                urgency=v.urgency or c.urgency, note=v.note, references=tuple(v.references) or tuple(c.references),
-            ))  # fmt: skip
+            variants.append(
+                Variant(
+                    id=v.id,
+                    title=v.title,
+                    condition=c.id,
+                    source=v.source,
+                    mechanism=v.mechanism,
+                    acts_on=tuple(v.acts_on),
+                    branches=tuple(v.branches),
+                    prior=v.prior,
+                    bilateral=v.bilateral,
+                    card=v.card,
+                    urgency=v.urgency or c.urgency,
+                    note=v.note,
+                    references=tuple(v.references) or tuple(c.references),
+                )
+            )
         if not variants:
             if first_cause is not None:
                 left_out.leave_out(c.id, first_cause)
             continue
         conditions[c.id] = Condition(
-            id=c.id, title=c.title, category=c.category, card=c.card, evidence=c.evidence,
-            who_can_help=tuple(c.who_can_help), urgency=c.urgency, variants=tuple(variants),
-            differentiators=tuple(c.differentiators), note=c.note, references=tuple(c.references),
-        )  # fmt: skip
+            id=c.id,
+            title=c.title,
+            category=c.category,
+            card=c.card,
+            evidence=c.evidence,
+            who_can_help=tuple(c.who_can_help),
+            urgency=c.urgency,
+            variants=tuple(variants),
+            differentiators=tuple(c.differentiators),
+            note=c.note,
+            references=tuple(c.references),
+        )
         located[c.id] = item
 
     def known(any_id: str) -> bool:
@@ -451,13 +529,20 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
     for item in data.links:
         k: LinkEntry = item.entry
         unknown_refs(item, k.references, "references")
+        bad: list[tuple[tuple[str | int, ...], str, tuple[str, ...]]]
         bad = [(("source",), value, PLACES) for value in (k.source,) if not known(value)]
         bad += [(("target",), value, PLACES) for value in (k.target,) if not known(value)]
         bad += [(("via", i), value, (STRUCTURES,)) for i, value in enumerate(k.via) if value not in structures]
         causes = [unresolved(item, value, files, loc, f"unknown id {value!r}") for loc, value, files in bad]
         for i, field_id in enumerate(k.not_where):
             if not field_id.startswith("field_") or field_id not in territories:
-                unresolved(item, field_id, (TERRITORIES,), ("not_where", i), f"not_where: {field_id!r} is not a skin nerve field")
+                unresolved(
+                    item,
+                    field_id,
+                    (TERRITORIES,),
+                    ("not_where", i),
+                    f"not_where: {field_id!r} is not a skin nerve field",
+                )
         if (k.source, k.target) in seen_links:
             issues.append(ContentIssue(item.file, item.line(), f"link {k.source} → {k.target} is defined twice"))
             continue
@@ -465,11 +550,19 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
             left_out.leave_out(link_name(k.source, k.target), causes[0])
             continue
         seen_links.add((k.source, k.target))
-        links.append(Link(
-            source=k.source, target=k.target, mechanism=k.mechanism, strength=k.strength,
-            evidence=k.evidence, note=k.note, references=tuple(k.references), via=tuple(k.via),
-            not_where=tuple(k.not_where),
-        ))  # fmt: skip
+        links.append(
+            Link(
+                source=k.source,
+                target=k.target,
+                mechanism=k.mechanism,
+                strength=k.strength,
+                evidence=k.evidence,
+                note=k.note,
+                references=tuple(k.references),
+                via=tuple(k.via),
+                not_where=tuple(k.not_where),
+            )
+        )
 
     # a radicular or entrapment variant acts through a link from its source
     for item in data.conditions:
@@ -478,8 +571,14 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
             if c.id in conditions and v.id in variant_ids:
                 for ai, target in enumerate(v.acts_on):
                     if (v.source, target) not in seen_links:
-                        unresolved(item, link_name(v.source, target), (LINKS,), ("variants", vi, "acts_on", ai),
-                                   f"no link {v.source} → {target} in links.yaml", who=v.id)  # fmt: skip
+                        unresolved(
+                            item,
+                            link_name(v.source, target),
+                            (LINKS,),
+                            ("variants", vi, "acts_on", ai),
+                            f"no link {v.source} → {target} in links.yaml",
+                            who=v.id,
+                        )
 
     answer_tables: dict[str, dict[str, Feature]] = {"features": {}, "triggers": {}, "checks": {}}
     red_flags: dict[str, RedFlag] = {}
@@ -494,9 +593,16 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
                 if r.source not in structures:
                     unresolved(item, r.source, (STRUCTURES,), ("source",), f"unknown source structure {r.source!r}")
                 red_flags[r.id] = RedFlag(
-                    id=r.id, label=r.label, card=r.card, source=r.source, title=r.title, reason=r.reason,
-                    urgency=r.urgency, felt_as=tuple(r.felt_as), references=tuple(r.references),
-                )  # fmt: skip
+                    id=r.id,
+                    label=r.label,
+                    card=r.card,
+                    source=r.source,
+                    title=r.title,
+                    reason=r.reason,
+                    urgency=r.urgency,
+                    felt_as=tuple(r.felt_as),
+                    references=tuple(r.references),
+                )
                 located[r.id] = item
                 continue
             q: QuestionEntry = item.entry
@@ -506,7 +612,8 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
                 prefix, target = w.target.split(":", 1)
                 ok = {
                     "mechanism": target in ("radicular", "entrapment", "referred", "biomechanical"),
-                    "category": target in get_args(Category),  # not only the loaded ones: a left-out condition is not a typo
+                    "category": target
+                    in get_args(Category),  # not only the loaded ones: a left-out condition is not a typo
                     "condition": target in conditions,
                     "variant": target in variant_ids,
                     "source": target in all_ids,
@@ -514,8 +621,13 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
                     "nerve": target in structures and structures[target].kind == "nerve",
                 }[prefix]
                 if not ok:
-                    files = {"condition": (CONDITIONS,), "variant": (CONDITIONS,), "source": (STRUCTURES, CONDITIONS),
-                             "root": (STRUCTURES,), "nerve": (STRUCTURES,)}.get(prefix, ())  # fmt: skip
+                    files = {
+                        "condition": (CONDITIONS,),
+                        "variant": (CONDITIONS,),
+                        "source": (STRUCTURES, CONDITIONS),
+                        "root": (STRUCTURES,),
+                        "nerve": (STRUCTURES,),
+                    }.get(prefix, ())
                     message = f"unknown target {w.target!r}"
                     if files and target not in structures:
                         unresolved(item, target, files, ("weights", wi, "target"), message)
@@ -524,15 +636,23 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
                     continue
                 weights.append(Weight(w.target, w.factor, w.reason))
             answer_tables[kind][q.id] = Feature(
-                id=q.id, kind=kind.removesuffix("s"), label=q.label, weights=tuple(weights),
-                spine_typical=q.spine_typical, urgency=q.urgency, note=q.note, references=tuple(q.references),
-            )  # fmt: skip
+                id=q.id,
+                kind=kind.removesuffix("s"),
+                label=q.label,
+                weights=tuple(weights),
+                spine_typical=q.spine_typical,
+                urgency=q.urgency,
+                note=q.note,
+                references=tuple(q.references),
+            )
             located[q.id] = item
 
-    for t in territories.values():
-        for index, flag_id in enumerate(t.ask_first):
+    for territory in territories.values():
+        for index, flag_id in enumerate(territory.ask_first):
             if flag_id not in red_flags:
-                unresolved(located[t.id], flag_id, (QUESTIONS,), ("ask_first", index), f"unknown red flag {flag_id!r}")
+                unresolved(
+                    located[territory.id], flag_id, (QUESTIONS,), ("ask_first", index), f"unknown red flag {flag_id!r}"
+                )
     for flag in red_flags.values():
         for index, feature_id in enumerate(flag.felt_as):
             if feature_id not in answer_tables["features"]:
@@ -540,7 +660,13 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
                 issues.append(ContentIssue(item.file, item.line("felt_as", index), f"unknown feature {feature_id!r}"))
 
     return Built(
-        structures=structures, territories=territories, conditions=conditions, links=tuple(links),
-        features=answer_tables["features"], triggers=answer_tables["triggers"],
-        checks=answer_tables["checks"], red_flags=red_flags, located=located,
-    )  # fmt: skip
+        structures=structures,
+        territories=territories,
+        conditions=conditions,
+        links=tuple(links),
+        features=answer_tables["features"],
+        triggers=answer_tables["triggers"],
+        checks=answer_tables["checks"],
+        red_flags=red_flags,
+        located=located,
+    )

@@ -19,7 +19,6 @@ from app.content.sections import TRANSLATED_SECTIONS
 from app.domain.explorer import Explorer
 from app.domain.knowledge import Card, InLanguage
 from app.domain.phrases import ENGLISH, literal
-from app.domain.ranking import Candidate
 from app.domain.urgency import flags_by_level
 from app.version import app_version, content_release
 
@@ -78,7 +77,10 @@ def build_handout(explorer: Explorer, note: str = "", today: date | None = None,
         ordered = list(dict.fromkeys([*urgent, *explorer.lit(), *explorer.candidates]))
         by_card = list({c.card: c for c in reversed(ordered)}.values())
         by_card.sort(key=ordered.index)
-        shown = [(_title(words, c), words.kind(c), c.card, tuple(map(words.marked, c.why))) for c in by_card[:TOP_SOURCES]]
+        shown = [
+            (words.shown_title(c), words.kind(c), c.card, tuple(map(words.marked, c.why)))
+            for c in by_card[:TOP_SOURCES]
+        ]
     elif explorer.source is not None:
         source = explorer.source.source
         where = words.phrase("handout.where_source", source=source)
@@ -94,28 +96,41 @@ def build_handout(explorer: Explorer, note: str = "", today: date | None = None,
     keys = [key for card in cards if card for key in (*cited_keys(_help_text(card)), *card.references)]
     numbers = {key: n for n, key in enumerate(dict.fromkeys(k for k in keys if k in knowledge.references), start=1)}
     sources = []
-    for (title, kind, _card_id, reasons), card in zip(shown, cards):
+    for (title, kind, _card_id, reasons), card in zip(shown, cards, strict=False):
         helps = _help_text(card) if card else ""
-        sources.append(HandoutSource(
-            title=title, mechanism=kind, summary=card.summary if card else "",
-            why_here=tuple(_POINTER.sub("", reason) for reason in reasons[:WHY_SHOWN]),
-            helps_html=_CARD_LINK.sub(r"\1", render_markdown(replace_citations(helps, numbers))),
-        ))  # fmt: skip
+        sources.append(
+            HandoutSource(
+                title=title,
+                mechanism=kind,
+                summary=card.summary if card else "",
+                why_here=tuple(_POINTER.sub("", reason) for reason in reasons[:WHY_SHOWN]),
+                helps_html=_CARD_LINK.sub(r"\1", render_markdown(replace_citations(helps, numbers))),
+            )
+        )
     return Handout(
-        made_on=today or date.today(), where=where, side=side, sources=tuple(sources),
+        made_on=today or date.today(),
+        where=where,
+        side=side,
+        sources=tuple(sources),
         care_now=care_now(words),
         references=tuple(f"[{e.number}] {e.text()}" for e in reference_list(numbers, knowledge.references)),
-        words=words, note=note.strip(), made_with=(app_version(), str(content_release())),
-    )  # fmt: skip
+        words=words,
+        note=note.strip(),
+        made_with=(app_version(), str(content_release())),
+    )
 
 
 def care_now(words: InLanguage) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(what to do, the signs) per urgency level, most urgent first: the emergency signs apart from
     those that need a doctor today (handout and kiosk)."""
     knowledge = words.knowledge
-    return tuple((words.phrase("handout.signs", says=knowledge.say(f"urgency.{level}")),
-                  tuple(words.title(flag_id) for flag_id in flag_ids))
-                 for level, flag_ids in flags_by_level(knowledge))  # fmt: skip
+    return tuple(
+        (
+            words.phrase("handout.signs", says=knowledge.say(f"urgency.{level}")),
+            tuple(words.title(flag_id) for flag_id in flag_ids),
+        )
+        for level, flag_ids in flags_by_level(knowledge)
+    )
 
 
 def handout_html(handout: Handout, with_image: bool = True) -> str:
@@ -123,21 +138,30 @@ def handout_html(handout: Handout, with_image: bool = True) -> str:
     esc = html.escape
     say = handout.words.phrase
     made_on = handout.made_on
-    day = say("handout.date", day=f"{made_on:%d}", month=handout.words.knowledge.say(f"month.{made_on.month}"),
-              year=str(made_on.year))  # fmt: skip
+    day = say(
+        "handout.date",
+        day=f"{made_on:%d}",
+        month=handout.words.knowledge.say(f"month.{made_on.month}"),
+        year=str(made_on.year),
+    )
     parts = [
         f"<h1>{esc(say('handout.heading'))}</h1>",
         f"<p><b>{esc(handout.where)}</b>"
-        + (f" · {esc(say('handout.side'))}: <b>{esc(handout.side)}</b>" if handout.side else "") + f" · {esc(day)}</p>",
+        + (f" · {esc(say('handout.side'))}: <b>{esc(handout.side)}</b>" if handout.side else "")
+        + f" · {esc(day)}</p>",
     ]
     if with_image:
         parts.append(f'<p align="center"><img src="{IMAGE_NAME}" width="520"></p>')
     if handout.note:
         parts.append(f"<h2>{esc(say('handout.note'))}</h2><p>{esc(handout.note).replace(chr(10), '<br>')}</p>")
     # safety first: the urgent signs and what the sheet is not, before the sources
-    parts.append(f"<h2>{esc(say('handout.care_now'))}</h2>" + "".join(
-        f"<p><b>{esc(says)}</b></p><ul>" + "".join(f"<li>{esc(item)}</li>" for item in signs) + "</ul>"
-        for says, signs in handout.care_now))  # fmt: skip
+    parts.append(
+        f"<h2>{esc(say('handout.care_now'))}</h2>"
+        + "".join(
+            f"<p><b>{esc(says)}</b></p><ul>" + "".join(f"<li>{esc(item)}</li>" for item in signs) + "</ul>"
+            for says, signs in handout.care_now
+        )
+    )
     parts.append(f"<p><b>{esc(say('handout.disclaimer'))}</b></p>")
     if handout.sources:
         parts.append(f"<h2>{esc(say('handout.sources'))}</h2>")
@@ -145,20 +169,21 @@ def handout_html(handout: Handout, with_image: bool = True) -> str:
         kind = f" <i>· {esc(source.mechanism)}</i>" if source.mechanism else ""
         parts.append(f"<h3>{number}. {esc(source.title)}{kind}</h3><p>{esc(source.summary)}</p>")
         if source.why_here:
-            parts.append(f"<p><b>{esc(say('handout.why'))}</b></p><ul>"
-                         + "".join(f"<li>{esc(r)}</li>" for r in source.why_here) + "</ul>")  # fmt: skip
+            parts.append(
+                f"<p><b>{esc(say('handout.why'))}</b></p><ul>"
+                + "".join(f"<li>{esc(r)}</li>" for r in source.why_here)
+                + "</ul>"
+            )
         if source.helps_html:
             parts.append(f"<p><b>{esc(say('handout.helps'))}</b></p>{source.helps_html}")
     if handout.references:
-        parts.append(f"<h2>{esc(say('handout.references'))}</h2>" + "".join(f"<p><small>{esc(r)}</small></p>" for r in handout.references))
+        parts.append(
+            f"<h2>{esc(say('handout.references'))}</h2>"
+            + "".join(f"<p><small>{esc(r)}</small></p>" for r in handout.references)
+        )
     app, content = handout.made_with
     parts.append(f"<hr><p><small>{esc(say('handout.made_with', app=app, content=content))}</small></p>")
     return "<html><body>" + "".join(parts) + "</body></html>"
-
-
-def _title(words: InLanguage, candidate: Candidate) -> str:
-    title, language = words.candidate_title(candidate)
-    return title if language == words.language else words.phrase("in_english", text=literal(title))
 
 
 def _help_text(card: Card) -> str:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from app.content.data import PLACES, QUESTIONS, REFERENCES, LeftOut, build, describe, read_data, read_yaml
 from app.content.citations import CITATION
+from app.content.data import PLACES, QUESTIONS, REFERENCES, LeftOut, build, describe, read_data, read_yaml
 from app.content.files import read_card_text
 from app.content.issues import ContentIssue
 from app.content.markdown import drop_links, scan_markdown, title_problem
@@ -96,8 +96,8 @@ def read_card(path: Path, check_reading: bool = True) -> tuple[CardFile | None, 
     issues: list[ContentIssue] = []
     if meta.id != path.stem:
         issues.append(ContentIssue(file, line_of(data, ("id",)) + 1, f"id {meta.id!r} differs from the file name"))
-    if problem := title_problem(meta.title):
-        issues.append(ContentIssue(file, line_of(data, ("title",)) + 1, problem))
+    if bad_title := title_problem(meta.title):
+        issues.append(ContentIssue(file, line_of(data, ("title",)) + 1, bad_title))
     scan = scan_markdown(body)
     for line in scan.raw_html_lines:
         issues.append(ContentIssue(file, body_offset + line, "raw HTML is not allowed in cards (write Markdown)"))
@@ -108,12 +108,21 @@ def read_card(path: Path, check_reading: bool = True) -> tuple[CardFile | None, 
         expected = " / ".join(SECTIONS[meta.kind])
         issues.append(ContentIssue(file, body_offset + 1, f"{what}; sections should be, in order: {expected}"))
     card = Card(
-        id=meta.id, kind=meta.kind, title=meta.title, covers=tuple(meta.covers), summary=meta.summary,
-        evidence=meta.evidence, who_can_help=tuple(meta.who_can_help), references=tuple(meta.references),
-        last_reviewed=meta.last_reviewed, content_version=meta.content_version, body=body, source_file=file,
-    )  # fmt: skip
-    if check_reading and (problem := reading_problem(card)):
-        issues.append(ContentIssue(file, body_offset + 1, problem))
+        id=meta.id,
+        kind=meta.kind,
+        title=meta.title,
+        covers=tuple(meta.covers),
+        summary=meta.summary,
+        evidence=meta.evidence,
+        who_can_help=tuple(meta.who_can_help),
+        references=tuple(meta.references),
+        last_reviewed=meta.last_reviewed,
+        content_version=meta.content_version,
+        body=body,
+        source_file=file,
+    )
+    if check_reading and (hard := reading_problem(card)):
+        issues.append(ContentIssue(file, body_offset + 1, hard))
     if issues:
         return None, issues
     citations = [
@@ -164,30 +173,46 @@ def load(content_dir: Path, check_reading: bool = True) -> tuple[Knowledge, list
         for index, covered in enumerate(card_file.card.covers):
             if covered not in known:
                 line = line_of(card_file.front, ("covers", index)) + 1
-                left_out.unresolved(issues, covered, (*PLACES, QUESTIONS), f"card {card_file.card.id}",
-                                    ContentIssue(card_file.card.source_file, line, f"covers an unknown id {covered!r}"))  # fmt: skip
+                left_out.unresolved(
+                    issues,
+                    covered,
+                    (*PLACES, QUESTIONS),
+                    f"card {card_file.card.id}",
+                    ContentIssue(card_file.card.source_file, line, f"covers an unknown id {covered!r}"),
+                )
     synonyms = load_synonyms(content_dir, known | set(cards), set(references), left_out, issues)
     left_out.report(issues)
     english = {card_id: c.card for card_id, c in cards.items()}
     skipped = set(left_out.entries) | (present - set(english)) | ({"*"} if left_out.files else set())
-    translations = load_translations(content_dir, english, text_sources(built), check_reading, skipped,
-                                     note_sources(built))
+    translations = load_translations(
+        content_dir, english, text_sources(built), check_reading, skipped, note_sources(built)
+    )
     issues.extend(translations.issues)
     knowledge = Knowledge(
-        structures=built.structures, territories=built.territories, conditions=built.conditions,
-        links=built.links, features=built.features, triggers=built.triggers, checks=built.checks,
-        red_flags=built.red_flags, cards=english, references=references,
-        translated_cards=translations.cards, translated_titles=translations.titles,
-        translated_notes=translations.notes_of_data, translated_phrases=translations.phrases,
+        structures=built.structures,
+        territories=built.territories,
+        conditions=built.conditions,
+        links=built.links,
+        features=built.features,
+        triggers=built.triggers,
+        checks=built.checks,
+        red_flags=built.red_flags,
+        cards=english,
+        references=references,
+        translated_cards=translations.cards,
+        translated_titles=translations.titles,
+        translated_notes=translations.notes_of_data,
+        translated_phrases=translations.phrases,
         left_out={name: str(why) for name, why in left_out.entries.items()},
         left_out_files={Path(name).name: str(why) for name, why in left_out.files.items()},
         synonyms=synonyms,
-    )  # fmt: skip
+    )
     return knowledge, issues
 
 
-def _cross_check(card_file: CardFile, present: set[str], references: dict[str, Reference],
-                 left_out: LeftOut) -> tuple[list[ContentIssue], CardFile | None]:  # fmt: skip
+def _cross_check(
+    card_file: CardFile, present: set[str], references: dict[str, Reference], left_out: LeftOut
+) -> tuple[list[ContentIssue], CardFile | None]:
     """Links to other cards and reference ids; `present` are the card files that exist. A reference
     that was left out does not cost the card: the card is listed once beside that reference. A bad
     link is reported and dropped (its words stay); the card is None only with a bad reference."""
@@ -196,21 +221,35 @@ def _cross_check(card_file: CardFile, present: set[str], references: dict[str, R
     for index, ref in enumerate(card_file.card.references):
         if ref not in references:
             line = line_of(card_file.front, ("references", index)) + 1
-            left_out.unresolved(problems, ref, (REFERENCES,), f"card {card_file.card.id}",
-                                ContentIssue(file, line, f"unknown reference {ref!r}"))  # fmt: skip
+            left_out.unresolved(
+                problems,
+                ref,
+                (REFERENCES,),
+                f"card {card_file.card.id}",
+                ContentIssue(file, line, f"unknown reference {ref!r}"),
+            )
     for line, key in card_file.citations:
         if key not in references:
-            left_out.unresolved(problems, key, (REFERENCES,), f"card {card_file.card.id}",
-                                ContentIssue(file, line, f"cites an unknown reference [{key}] (add it to content/references/)"))  # fmt: skip
+            left_out.unresolved(
+                problems,
+                key,
+                (REFERENCES,),
+                f"card {card_file.card.id}",
+                ContentIssue(file, line, f"cites an unknown reference [{key}] (add it to content/references/)"),
+            )
     kept = None if problems else card_file
     bad: set[str] = set()
     for line, target in card_file.links:
         card_id = target.removeprefix("card:")
         if not target.startswith("card:"):
-            problems.append(ContentIssue(file, line, f"link {target!r}: only card: links are allowed; the link is left out"))
+            problems.append(
+                ContentIssue(file, line, f"link {target!r}: only card: links are allowed; the link is left out")
+            )
             bad.add(target)
         elif card_id not in present:
-            problems.append(ContentIssue(file, line, f"link to a card that does not exist: {card_id!r}; the link is left out"))
+            problems.append(
+                ContentIssue(file, line, f"link to a card that does not exist: {card_id!r}; the link is left out")
+            )
             bad.add(target)
     if kept is not None and bad:
         body = drop_links(card_file.card.body, bad)

@@ -18,9 +18,29 @@ from app.domain.knowledge import Card, Reference
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
 _SCANNER = MarkdownIt("commonmark", {"html": True}).enable("table")  # for the checks only, never rendered
 ALLOWED_TAGS = {
-    "h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "strong", "em", "a", "br", "hr",
-    "table", "thead", "tbody", "tr", "th", "td", "code", "blockquote", "sup",
-}  # fmt: skip
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "a",
+    "br",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "code",
+    "blockquote",
+    "sup",
+}
 
 
 HTML_TAG = re.compile(r"<[A-Za-z/!?]")  # what a browser would read as markup in a plain line
@@ -62,7 +82,8 @@ def drop_links(markdown: str, targets: set[str]) -> str:
     if not targets:
         return markdown
     pattern = re.compile(
-        r"\[((?:[^\[\]\\]|\\.|\[[^\]]*\])*)\]\(\s*<?(" + "|".join(re.escape(t) for t in sorted(targets))
+        r"\[((?:[^\[\]\\]|\\.|\[[^\]]*\])*)\]\(\s*<?("
+        + "|".join(re.escape(t) for t in sorted(targets))
         + r""")>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)"""
     )
     return pattern.sub(r"\1", markdown)
@@ -91,7 +112,9 @@ def render_card(card: Card, references: Mapping[str, Reference]) -> str:
     numbers = numbering(card.body, card.references, references)
     body = render_markdown(replace_citations(card.body, numbers, _MARKER))
     body = _MARKED.sub(r"<sup>[\1]</sup>", body)
-    entries = "".join(f"<li>{html.escape(entry.text(), quote=False)}</li>" for entry in reference_list(numbers, references))
+    entries = "".join(
+        f"<li>{html.escape(entry.text(), quote=False)}</li>" for entry in reference_list(numbers, references)
+    )
     return f"{body}<h2>{REFERENCES_HEADING}</h2><ol>{entries}</ol>" if entries else body
 
 

@@ -39,7 +39,7 @@ def to_plain(value: Any) -> Any:
 
 def from_plain(kind: type[T], data: Any) -> T:
     """`kind` rebuilt from `to_plain`'s output; raises ShapeError at the first field that does not fit."""
-    return _decoder(kind)(data, kind.__name__)  # type: ignore[no-any-return]
+    return _decoder(kind)(data, kind.__name__)  # type: ignore[no-any-return, arg-type]
 
 
 def _fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
@@ -51,7 +51,7 @@ def _fail(where: str, expected: str, data: Any) -> typing.NoReturn:
 
 
 @cache
-def _decoder(kind: Any) -> Decoder:  # noqa: C901 - one branch per kind of type hint
+def _decoder(kind: Any) -> Decoder:
     """A checking decoder for one type hint, built once per type."""
     origin, args = typing.get_origin(kind), typing.get_args(kind)
     if kind is str or kind is bool:

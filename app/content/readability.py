@@ -56,8 +56,10 @@ def texts_reading_problem(texts: Iterable[str], language: str) -> str | None:
         return None
     huerta, pazos = spanish_scores(text)
     if huerta < MIN_FERNANDEZ_HUERTA or pazos < MIN_SZIGRISZT_PAZOS:
-        return (f"these texts read at Fernández-Huerta {huerta:.1f} / Szigriszt-Pazos {pazos:.1f}; "
-                f"keep them ≥ {MIN_FERNANDEZ_HUERTA:g} / ≥ {MIN_SZIGRISZT_PAZOS:g}")  # fmt: skip
+        return (
+            f"these texts read at Fernández-Huerta {huerta:.1f} / Szigriszt-Pazos {pazos:.1f}; "
+            f"keep them ≥ {MIN_FERNANDEZ_HUERTA:g} / ≥ {MIN_SZIGRISZT_PAZOS:g}"
+        )
     return None
 
 
@@ -67,8 +69,10 @@ def reading_problem(card: Card) -> str | None:
     if card.language == "es":
         huerta, pazos = spanish_scores(text)
         if huerta < MIN_FERNANDEZ_HUERTA or pazos < MIN_SZIGRISZT_PAZOS:
-            return (f"patient text reads at Fernández-Huerta {huerta:.1f} / Szigriszt-Pazos {pazos:.1f}; "
-                    f"keep them ≥ {MIN_FERNANDEZ_HUERTA:g} / ≥ {MIN_SZIGRISZT_PAZOS:g}")  # fmt: skip
+            return (
+                f"patient text reads at Fernández-Huerta {huerta:.1f} / Szigriszt-Pazos {pazos:.1f}; "
+                f"keep them ≥ {MIN_FERNANDEZ_HUERTA:g} / ≥ {MIN_SZIGRISZT_PAZOS:g}"
+            )
         return None
     level = grade(text)
     return f"patient text reads at grade {level:.1f}; keep it ≤ {MAX_GRADE:g}" if level > MAX_GRADE else None

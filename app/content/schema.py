@@ -7,25 +7,38 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = 1
+SchemaVersion = Literal[1]  # the version every content file declares (`schema: 1`)
 Evidence = Literal["strong", "moderate", "limited", "weak"]
 Helper = Literal[
-    "family_doctor", "physical_therapist", "podiatrist", "spine_specialist",
-    "orthopaedic_specialist", "rheumatologist", "emergency_care",
-]  # fmt: skip
+    "family_doctor",
+    "physical_therapist",
+    "podiatrist",
+    "spine_specialist",
+    "orthopaedic_specialist",
+    "rheumatologist",
+    "emergency_care",
+]
 CardKind = Literal["condition", "structure", "differentiator", "red_flag"]
 Urgency = Literal["emergency", "today", "soon", "routine"]  # app/domain/urgency.py LEVELS
 
 SECTIONS: dict[str, tuple[str, ...]] = {
     "condition": (
-        "What it is", "Why it can hurt where you feel it", "What else fits", "What helps",
-        "When to see a clinician", "Get care now if", "For clinicians and students",
+        "What it is",
+        "Why it can hurt where you feel it",
+        "What else fits",
+        "What helps",
+        "When to see a clinician",
+        "Get care now if",
+        "For clinicians and students",
     ),
     "differentiator": (
-        "Why they look alike", "The check that tells them apart", "What to do", "For clinicians and students",
+        "Why they look alike",
+        "The check that tells them apart",
+        "What to do",
+        "For clinicians and students",
     ),
     "red_flag": ("Get care now", "Why it matters", "For clinicians and students"),
-}  # fmt: skip
+}
 SECTIONS["structure"] = SECTIONS["condition"]
 
 
@@ -34,7 +47,7 @@ class Strict(BaseModel):
 
 
 class CardMeta(Strict):
-    schema_: Literal[1] = Field(alias="schema")
+    schema_: SchemaVersion = Field(alias="schema")
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     kind: CardKind
     title: str = Field(min_length=3)
@@ -58,16 +71,29 @@ Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9_]+$", min_length=1)]
 RefList = Annotated[list[Id], Field(min_length=1)]
 Mechanism = Literal["radicular", "entrapment", "referred", "biomechanical"]
 StructureKind = Literal[
-    "vertebra", "disc", "root", "plexus", "nerve", "joint", "ligament", "muscle", "bursa", "fascia",
-    "tendon", "tunnel", "bone", "region_of_body", "artery",
-]  # fmt: skip
+    "vertebra",
+    "disc",
+    "root",
+    "plexus",
+    "nerve",
+    "joint",
+    "ligament",
+    "muscle",
+    "bursa",
+    "fascia",
+    "tendon",
+    "tunnel",
+    "bone",
+    "region_of_body",
+    "artery",
+]
 Category = Literal["spine", "sacroiliac", "hip", "nerve", "foot", "knee", "posture", "tendon", "vascular"]
 
 
 class DataFile(Strict):
     """The top of every data file: `schema: 1` and one list of entries (checked one by one)."""
 
-    schema_: Literal[1] = Field(alias="schema")
+    schema_: SchemaVersion = Field(alias="schema")
 
 
 class StructuresFile(DataFile):
@@ -211,7 +237,7 @@ class QuestionsFile(DataFile):
 class CardTranslationMeta(Strict):
     """The front matter of a translated card: what it translates and from which English version."""
 
-    schema_: Literal[1] = Field(alias="schema")
+    schema_: SchemaVersion = Field(alias="schema")
     translation_of: str = Field(pattern=r"^[a-z0-9_]+$")
     source_version: int = Field(ge=1)  # the English card's content_version it was made from
     title: str = Field(min_length=3)

@@ -20,15 +20,18 @@ class SynonymEntry(Strict):
     words: list[str] = Field(min_length=1)
     means: list[Id] = Field(min_length=1)  # condition, structure, card or territory ids, best first
     note: str = ""
-    references: list[Id] = []  # required in spirit for a clinical claim (a symptom word → causes)
+    references: list[Id] = Field(
+        default_factory=list
+    )  # required in spirit for a clinical claim (a symptom word → causes)
 
 
 class SynonymsFile(DataFile):
     synonyms: list[object]
 
 
-def load_synonyms(content_dir: Path, known: set[str], references: set[str], left_out: LeftOut,
-                  issues: list[ContentIssue]) -> tuple[Synonym, ...]:  # fmt: skip
+def load_synonyms(
+    content_dir: Path, known: set[str], references: set[str], left_out: LeftOut, issues: list[ContentIssue]
+) -> tuple[Synonym, ...]:
     """The synonyms whose ids are all `known`; without the file there are none (search still works)."""
     path = Path(content_dir) / SYNONYMS_FILE
     data = _read(path, SynonymsFile, left_out, issues) if path.is_file() else None
@@ -37,8 +40,11 @@ def load_synonyms(content_dir: Path, known: set[str], references: set[str], left
     out: list[Synonym] = []
     for item in _entries(data, "synonyms", SynonymEntry, str(path), left_out, issues):
         entry: SynonymEntry = item.entry
+        unknown: list[tuple[tuple[str | int, ...], str, tuple[str, ...]]]
         unknown = [(("means", i), x, PLACES) for i, x in enumerate(entry.means) if x not in known]
-        unknown += [(("references", i), r, (REFERENCES,)) for i, r in enumerate(entry.references) if r not in references]
+        unknown += [
+            (("references", i), r, (REFERENCES,)) for i, r in enumerate(entry.references) if r not in references
+        ]
         if unknown:  # a left-out entry it names is reported once, with everything else naming it
             loc, name, files = unknown[0]
             problem = ContentIssue(item.file, item.line(*loc), f"unknown id or reference {name!r}")

@@ -31,7 +31,6 @@ from app.content.files import read_card_text
 from app.content.issues import ContentIssue
 from app.content.markdown import drop_links, scan_markdown, title_problem
 from app.content.readability import CLINICIAN_HEADINGS, reading_problem, texts_reading_problem
-from app.content.sections import TRANSLATED_SECTIONS
 from app.content.schema import (
     SECTIONS,
     CardTranslationMeta,
@@ -40,6 +39,7 @@ from app.content.schema import (
     TitlesFile,
     TitleTranslation,
 )
+from app.content.sections import TRANSLATED_SECTIONS
 from app.content.yaml_lines import LineDict, line_of
 from app.domain.knowledge import LANGUAGES, RED_FLAG_TITLE, Card, Knowledge, variant_title_key
 from app.domain.phrases import ENGLISH, FORMS, placeholders
@@ -88,7 +88,7 @@ class _Kind:
 
     file: str  # in content/<lang>/
     section: str
-    model: type[TitlesFile] | type[NotesFile] | type[PhrasesFile]
+    model: type[TitlesFile | NotesFile | PhrasesFile]
     what: str  # "title", "note", "phrase"
     named: str  # what an unknown key is not: "a title or label", "a note", "a phrase"
 
@@ -112,9 +112,14 @@ class Translations:
     notes: list[ContentIssue] = field(default_factory=list)  # missing and outdated ones (informational)
 
 
-def load_translations(content_dir: Path, english: dict[str, Card], texts: dict[str, str],
-                      check_reading: bool = True, left_out: Collection[str] = (),
-                      notes: dict[str, str] | None = None) -> Translations:  # fmt: skip
+def load_translations(
+    content_dir: Path,
+    english: dict[str, Card],
+    texts: dict[str, str],
+    check_reading: bool = True,
+    left_out: Collection[str] = (),
+    notes: dict[str, str] | None = None,
+) -> Translations:
     """The current translations in every language of `app.domain.knowledge.LANGUAGES`, with what is wrong or missing.
 
     A translation of something in `left_out` (a card or entry with a problem of its own, reported
@@ -136,12 +141,19 @@ def load_translations(content_dir: Path, english: dict[str, Card], texts: dict[s
 def translation_notes(knowledge: Knowledge, content_dir: Path) -> list[ContentIssue]:
     """Every missing or outdated translation of the loaded content, as `file:line: problem` notes."""
     skipped = {*knowledge.left_out, *(["*"] if knowledge.left_out_files else [])}
-    return load_translations(content_dir, knowledge.cards, text_sources(knowledge), False, skipped,
-                             note_sources(knowledge)).notes
+    return load_translations(
+        content_dir, knowledge.cards, text_sources(knowledge), False, skipped, note_sources(knowledge)
+    ).notes
 
 
-def _cards(folder: Path, language: str, english: dict[str, Card], check_reading: bool, left_out: Collection[str],
-           out: Translations) -> dict[str, Card]:  # fmt: skip
+def _cards(
+    folder: Path,
+    language: str,
+    english: dict[str, Card],
+    check_reading: bool,
+    left_out: Collection[str],
+    out: Translations,
+) -> dict[str, Card]:
     cards: dict[str, Card] = {}
     for path in sorted(folder.glob("*.md")):
         if path.stem in left_out:
@@ -156,13 +168,19 @@ def _cards(folder: Path, language: str, english: dict[str, Card], check_reading:
         cards[card.id] = card
     for card_id, source in english.items():
         if card_id not in cards and not (folder / f"{card_id}.md").exists():
-            out.notes.append(ContentIssue(source.source_file, 1, f"no {language} translation ({folder / card_id}.md); "
-                                                                 "the English card shows, marked"))  # fmt: skip
+            out.notes.append(
+                ContentIssue(
+                    source.source_file,
+                    1,
+                    f"no {language} translation ({folder / card_id}.md); the English card shows, marked",
+                )
+            )
     return cards
 
 
-def read_translated_card(path: Path, language: str, english: dict[str, Card],
-                         check_reading: bool = True) -> tuple[Card | None, list[ContentIssue]]:  # fmt: skip
+def read_translated_card(
+    path: Path, language: str, english: dict[str, Card], check_reading: bool = True
+) -> tuple[Card | None, list[ContentIssue]]:
     """(the card, []) when current; (the card, [note]) when outdated; (None, problems) when broken."""
     file = str(path)
     parsed = read_card_text(path)
@@ -177,19 +195,32 @@ def read_translated_card(path: Path, language: str, english: dict[str, Card],
     source = english.get(meta.translation_of)
     if source is None:
         where = line_of(front, ("translation_of",)) + 1
-        return None, [ContentIssue(file, where, f"translation of {meta.translation_of!r}, which is not a card (or was left out)")]
+        return None, [
+            ContentIssue(file, where, f"translation of {meta.translation_of!r}, which is not a card (or was left out)")
+        ]
     problems: list[ContentIssue] = []
     if meta.translation_of != path.stem:
-        problems.append(ContentIssue(file, line_of(front, ("translation_of",)) + 1,
-                                     f"translation_of {meta.translation_of!r} differs from the file name"))  # fmt: skip
+        problems.append(
+            ContentIssue(
+                file,
+                line_of(front, ("translation_of",)) + 1,
+                f"translation_of {meta.translation_of!r} differs from the file name",
+            )
+        )
     names = TRANSLATED_SECTIONS[language]
     expected = tuple(names[h] for h in SECTIONS[source.kind])
     headings = tuple(_HEADING.findall(body))
     if headings not in (expected, expected[:-1]):
-        problems.append(ContentIssue(file, offset + 1, f"sections should be, in order: {' / '.join(expected)} "
-                                                       f"(the last may be left out: the English one shows)"))  # fmt: skip
-    if problem := title_problem(meta.title):
-        problems.append(ContentIssue(file, line_of(front, ("title",)) + 1, problem))
+        problems.append(
+            ContentIssue(
+                file,
+                offset + 1,
+                f"sections should be, in order: {' / '.join(expected)} "
+                f"(the last may be left out: the English one shows)",
+            )
+        )
+    if bad_title := title_problem(meta.title):
+        problems.append(ContentIssue(file, line_of(front, ("title",)) + 1, bad_title))
     scan = scan_markdown(body)
     for line in scan.raw_html_lines:
         problems.append(ContentIssue(file, offset + line, "raw HTML is not allowed in cards (write Markdown)"))
@@ -211,23 +242,36 @@ def read_translated_card(path: Path, language: str, english: dict[str, Card],
     for target in sorted(wanted - found):
         problems.append(ContentIssue(file, offset + 1, f"link {target!r} of the English card is missing"))
     card = replace(source, title=meta.title, summary=meta.summary, body=body, source_file=file, language=language)
-    if check_reading and not problems and (problem := reading_problem(card)):
-        problems.append(ContentIssue(file, offset + 1, problem))
+    if check_reading and not problems and (hard := reading_problem(card)):
+        problems.append(ContentIssue(file, offset + 1, hard))
     if problems:
         return None, problems
     if meta.source_version < source.content_version:
         where = line_of(front, ("source_version",)) + 1
-        return card, [ContentIssue(file, where, f"outdated: made from version {meta.source_version} of "
-                                               f"{source.source_file}, which is now at version {source.content_version}")]  # fmt: skip
+        return card, [
+            ContentIssue(
+                file,
+                where,
+                f"outdated: made from version {meta.source_version} of "
+                f"{source.source_file}, which is now at version {source.content_version}",
+            )
+        ]
     if meta.source_version > source.content_version:
         where = line_of(front, ("source_version",)) + 1
-        return None, [ContentIssue(file, where, f"source_version {meta.source_version} is newer than "
-                                                f"{source.source_file} (version {source.content_version})")]  # fmt: skip
+        return None, [
+            ContentIssue(
+                file,
+                where,
+                f"source_version {meta.source_version} is newer than "
+                f"{source.source_file} (version {source.content_version})",
+            )
+        ]
     return card, []
 
 
-def _texts(folder: Path, kind: _Kind, language: str, texts: dict[str, str], left_out: Collection[str],
-           out: Translations) -> dict[str, str]:  # fmt: skip
+def _texts(
+    folder: Path, kind: _Kind, language: str, texts: dict[str, str], left_out: Collection[str], out: Translations
+) -> dict[str, str]:
     """The current entries of one translated text file (titles, notes or phrases): key → text."""
     path = folder / kind.file
     file = str(path)
@@ -260,16 +304,28 @@ def _texts(folder: Path, kind: _Kind, language: str, texts: dict[str, str], left
         elif key not in texts:
             continue
         elif entry.source != text_hash(texts[key]):
-            out.notes.append(ContentIssue(file, line, f"outdated {language} {kind.what} {key!r}: the English is now "
-                                                      f"{texts[key]!r} (source {text_hash(texts[key])})"))  # fmt: skip
-        elif kind is PHRASES and (problem := _placeholder_problem(texts[key], entry.text)):
-            out.issues.append(ContentIssue(file, line, f"{key}: {problem}"))
+            out.notes.append(
+                ContentIssue(
+                    file,
+                    line,
+                    f"outdated {language} {kind.what} {key!r}: the English is now "
+                    f"{texts[key]!r} (source {text_hash(texts[key])})",
+                )
+            )
+        elif kind is PHRASES and (mismatch := _placeholder_problem(texts[key], entry.text)):
+            out.issues.append(ContentIssue(file, line, f"{key}: {mismatch}"))
         else:
             current[str(key)] = entry.text
     for key, text in texts.items():
         if key not in current and key not in entries:
-            out.notes.append(ContentIssue(file, 1, f"no {language} {kind.what} for {key!r} ({text!r}, "
-                                                   f"source {text_hash(text)}); the English shows, marked"))  # fmt: skip
+            out.notes.append(
+                ContentIssue(
+                    file,
+                    1,
+                    f"no {language} {kind.what} for {key!r} ({text!r}, "
+                    f"source {text_hash(text)}); the English shows, marked",
+                )
+            )
     return current
 
 

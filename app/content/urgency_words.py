@@ -47,10 +47,15 @@ SIGNS: dict[str, tuple[str, dict[str, str]]] = {
 }  # fmt: skip
 # words that say when to get care, per level (most urgent first)
 TIME_WORDS: dict[str, dict[str, str]] = {
-    "emergency": {"en": r"emergency|ambulance|right away", "es": r"urgencias\b|(una|de) urgencia\b|ambulancia|emergencia"},
+    "emergency": {
+        "en": r"emergency|ambulance|right away",
+        "es": r"urgencias\b|(una|de) urgencia\b|ambulancia|emergencia",
+    },
     "today": {"en": r"\btoday\b|same day", "es": r"\bhoy\b|mismo día"},
-    "soon": {"en": r"\bsoon\b|within (a few )?days|within a day or two|prompt",
-             "es": r"(?<!de )\bpronto\b|en (unos|pocos|unos pocos) días|en uno o dos días"},
+    "soon": {
+        "en": r"\bsoon\b|within (a few )?days|within a day or two|prompt",
+        "es": r"(?<!de )\bpronto\b|en (unos|pocos|unos pocos) días|en uno o dos días",
+    },
     "routine": {"en": r"few weeks|not (getting )?better", "es": r"unas semanas|no mejora"},
 }
 _CARD_LINK = re.compile(r"\(card:(red_flag_[a-z0-9_]+)\)")
@@ -91,8 +96,10 @@ def sentence_problem(text: str, language: str, lead: set[str], knowledge: Knowle
     if any(LEVELS.index(level) <= LEVELS.index(need) for level in said):  # as urgent, or more
         return None
     named = ", ".join(sorted(signs)) or "a linked urgent card"
-    return (f"says when to get care as '{'/'.join(sorted(said, key=LEVELS.index))}' next to {named}, whose level "
-            f"is '{need}' (CLINICAL.md §6); say the level's own words")
+    return (
+        f"says when to get care as '{'/'.join(sorted(said, key=LEVELS.index))}' next to {named}, whose level "
+        f"is '{need}' (CLINICAL.md §6); say the level's own words"
+    )
 
 
 def time_levels(text: str, language: str) -> set[str]:
@@ -105,7 +112,7 @@ def _card_lines(path: Path, language: str) -> Iterator[tuple[int, str]]:
     lines = text.splitlines() if isinstance(text, str) else []  # a broken file is reported by the loader
     fences = [i for i, line in enumerate(lines) if line.strip() == "---"][:2]
     start = fences[1] + 1 if len(fences) == 2 else 0
-    for i in range(0, start):  # the front matter's title and summary are patient text too
+    for i in range(start):  # the front matter's title and summary are patient text too
         if lines[i].startswith(("title:", "summary:")):
             yield i + 1, lines[i]
     for i in range(start, len(lines)):

@@ -42,10 +42,12 @@ class _LineLoader(_Base):  # type: ignore[valid-type,misc]
         file stand for billions of entries), and so is nesting deeper than `MAX_DEPTH`."""
         if node in self.constructed_objects or node in self.recursive_objects:
             raise yaml.constructor.ConstructorError(
-                None, None, "an alias (*name) is not allowed in content; write the entry out", node.start_mark)
+                None, None, "an alias (*name) is not allowed in content; write the entry out", node.start_mark
+            )
         if self.depth >= MAX_DEPTH:
             raise yaml.constructor.ConstructorError(
-                None, None, f"nested more than {MAX_DEPTH} levels deep; content needs a few", node.start_mark)
+                None, None, f"nested more than {MAX_DEPTH} levels deep; content needs a few", node.start_mark
+            )
         self.depth += 1
         try:
             return super().construct_object(node, deep)
@@ -62,7 +64,8 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
         key = loader.construct_object(key_node, deep=True)
         if isinstance(key, (list, dict)):  # `? [a, b]` is valid YAML, but no key of ours
             raise yaml.constructor.ConstructorError(
-                None, None, "a key should be a word, not a list or a mapping", key_node.start_mark)
+                None, None, "a key should be a word, not a list or a mapping", key_node.start_mark
+            )
         out[key] = loader.construct_object(value_node, deep=True)
         out.key_lines[key] = key_node.start_mark.line + 1
     return out
@@ -140,7 +143,7 @@ def load_yaml_pieces(text: str, keyed: Collection[str] = ()) -> tuple[Any, list[
     out = LineDict()
     out.key_lines = {}
     broken: list[BrokenPiece] = []
-    for start, end in zip(starts, [*starts[1:], len(lines)]):
+    for start, end in zip(starts, [*starts[1:], len(lines)], strict=False):
         try:
             part = load_yaml("\n" * start + "".join(lines[start:end]))  # padded: marks keep their lines
         except yaml.YAMLError as piece_error:
@@ -188,7 +191,7 @@ def _by_items(
         entries.item_lines = []
     else:
         entries.key_lines = {}
-    for first, last in zip(starts, [*starts[1:], end]):
+    for first, last in zip(starts, [*starts[1:], end], strict=False):
         piece = "".join(lines[first:last])
         try:
             parsed = load_yaml("\n" * first + piece)
@@ -202,7 +205,9 @@ def _by_items(
             entries.update(parsed)
             entries.key_lines.update(parsed.key_lines)
         else:
-            broken.append(BrokenPiece(first + 1, f"expected {'a list item' if is_list else 'a key: value'} here", piece))
+            broken.append(
+                BrokenPiece(first + 1, f"expected {'a list item' if is_list else 'a key: value'} here", piece)
+            )
     key = next(iter(top))
     top[key] = entries
     return top

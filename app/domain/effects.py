@@ -86,15 +86,22 @@ def effects(knowledge: Knowledge, source: str) -> Effects:
             field_id = f"field_{nerve.id}"
             if nerve.cutaneous and root in nerve.roots and field_id in knowledge.territories:
                 chain = tuple(reversed(knowledge.ancestors(nerve.id)))
-                add(EffectLink(
-                    source=nerve.id, target=field_id, mechanism="radicular",
-                    strength=strength * FIELD_SHARE / math.sqrt(len(nerve.roots)),
-                    evidence=weakest((evidence, "moderate")),
-                    note=f"The {root} root is one of the roots of this nerve, which supplies this skin.",
-                    references=nerve.references, path=(*start, *chain, field_id),
-                ))  # fmt: skip
+                add(
+                    EffectLink(
+                        source=nerve.id,
+                        target=field_id,
+                        mechanism="radicular",
+                        strength=strength * FIELD_SHARE / math.sqrt(len(nerve.roots)),
+                        evidence=weakest((evidence, "moderate")),
+                        note=f"The {root} root is one of the roots of this nerve, which supplies this skin.",
+                        references=nerve.references,
+                        path=(*start, *chain, field_id),
+                    )
+                )
 
-    def through_nerve(nerve_id: str, start: tuple[str, ...], strength: float, evidence: str, only: tuple[str, ...]) -> None:
+    def through_nerve(
+        nerve_id: str, start: tuple[str, ...], strength: float, evidence: str, only: tuple[str, ...]
+    ) -> None:
         for branch in (nerve_id, *knowledge.descendants(nerve_id)):
             chain = knowledge.ancestors(branch)
             if only and branch != nerve_id and not (set(only) & set(chain)):
@@ -103,12 +110,18 @@ def effects(knowledge: Knowledge, source: str) -> Effects:
             field_id = f"field_{branch}"
             if nerve.cutaneous and field_id in knowledge.territories:
                 down = tuple(reversed(chain[: chain.index(nerve_id) + 1]))
-                add(EffectLink(
-                    source=branch, target=field_id, mechanism="entrapment",
-                    strength=strength * BRANCH_DECAY ** (len(down) - 1), evidence=evidence,
-                    note="This nerve supplies this skin.", references=nerve.references,
-                    path=(*start, *down[1:], field_id),
-                ))  # fmt: skip
+                add(
+                    EffectLink(
+                        source=branch,
+                        target=field_id,
+                        mechanism="entrapment",
+                        strength=strength * BRANCH_DECAY ** (len(down) - 1),
+                        evidence=evidence,
+                        note="This nerve supplies this skin.",
+                        references=nerve.references,
+                        path=(*start, *down[1:], field_id),
+                    )
+                )
 
     origins = _origins(knowledge, source)
     own = {origin for origin, _ in origins}
@@ -151,9 +164,13 @@ def effects(knowledge: Knowledge, source: str) -> Effects:
     regions = tuple(dict.fromkeys([*linked, *covered_regions(knowledge, territories)]))
     passed = [i for k in links for i in (*k.path[1:-1], k.target) if i in knowledge.structures and i != source]
     return Effects(
-        source=source, title=knowledge.title(source), territories=territories, regions=regions,
-        structures=tuple(dict.fromkeys(passed)), links=tuple(links),
-    )  # fmt: skip
+        source=source,
+        title=knowledge.title(source),
+        territories=territories,
+        regions=regions,
+        structures=tuple(dict.fromkeys(passed)),
+        links=tuple(links),
+    )
 
 
 def reach_tiers(shown: Effects) -> dict[str, int]:
@@ -161,8 +178,9 @@ def reach_tiers(shown: Effects) -> dict[str, int]:
     weak, strongest first: the reverse view paints these, so a disc that reaches 20 places does
     not tint the whole leg alike. Regions only covered by a reached strip are not painted (the
     strip itself is)."""
-    places = sorted((k for k in shown.links if k.target.startswith(("dermatome_", "field_", "region_"))),
-                    key=lambda k: -k.strength)  # fmt: skip
+    places = sorted(
+        (k for k in shown.links if k.target.startswith(("dermatome_", "field_", "region_"))), key=lambda k: -k.strength
+    )
     if not places:
         return {}
     strongest = places[0].strength
@@ -199,7 +217,12 @@ def covered_regions(knowledge: Knowledge, territories: Iterable[str]) -> list[st
 
 def _step(link: Link, start: tuple[str, ...], strength: float, evidence: str) -> EffectLink:
     return EffectLink(
-        source=link.source, target=link.target, mechanism=link.mechanism, strength=strength * link.strength,
-        evidence=weakest((evidence, link.evidence)), note=link.note, references=link.references,
+        source=link.source,
+        target=link.target,
+        mechanism=link.mechanism,
+        strength=strength * link.strength,
+        evidence=weakest((evidence, link.evidence)),
+        note=link.note,
+        references=link.references,
         path=(*start, *link.via, link.target),
-    )  # fmt: skip
+    )

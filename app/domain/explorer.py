@@ -18,7 +18,6 @@ from app.domain.ranking import Candidate, Gap, candidates, gaps
 LIT_FLOOR = 0.05  # share of the best score a mechanism's best source needs to be lit ahead of runners-up
 
 
-
 @dataclass(frozen=True)
 class Touch:
     point: tuple[float, float, float]  # model coordinates of the touched skin point
@@ -36,11 +35,15 @@ class Comparison:
 
 def differentiators(knowledge: Knowledge, first: Candidate, second: Candidate) -> tuple[str, ...]:
     """Differentiator cards that cover something of each source's path (a root and a nerve, say)."""
+
     def ids(c: Candidate) -> set[str]:
         return {c.source, c.condition, *c.path}
 
-    return tuple(card.id for card in knowledge.cards.values()
-                 if card.kind == "differentiator" and ids(first) & set(card.covers) and ids(second) & set(card.covers))  # fmt: skip
+    return tuple(
+        card.id
+        for card in knowledge.cards.values()
+        if card.kind == "differentiator" and ids(first) & set(card.covers) and ids(second) & set(card.covers)
+    )
 
 
 @dataclass(frozen=True)
@@ -164,7 +167,9 @@ class Explorer:
         region = touch.spot.region
         part = k.say(f"part.{BODY_PART.get(region or '', 'body')}")
         side = touch.spot.side
-        owner = k.say(f"touch_side.{side}", part=part) if side in ("left", "right") else k.say("touch_middle", part=part)
+        owner = (
+            k.say(f"touch_side.{side}", part=part) if side in ("left", "right") else k.say("touch_middle", part=part)
+        )
         where = f"region_{region}"
         if region is None or k.title(where).lower() == part.text:
             return owner

@@ -9,9 +9,13 @@ from __future__ import annotations
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from functools import cached_property
+from typing import TYPE_CHECKING, Protocol
 
 from app.domain.phrases import ENGLISH, MECHANISM_NAMES, Phrase, fill, is_content_key, literal
+
+if TYPE_CHECKING:
+    from app.domain.ranking import Reach
 
 MECHANISMS = ("radicular", "entrapment", "referred", "biomechanical")
 MECHANISM_WORDS = MECHANISM_NAMES  # in English; `InLanguage.mechanism` in any language
@@ -206,7 +210,6 @@ class Knowledge:
     left_out: dict[str, str] = field(default_factory=dict)
     left_out_files: dict[str, str] = field(default_factory=dict)
     synonyms: tuple[Synonym, ...] = ()  # lay words for search
-    _cache: dict[str, object] = field(default_factory=dict, repr=False)  # derived indexes (ranking)
 
     # -- look-ups ------------------------------------------------------------------------------
     def missing(self, any_id: str, kind: str) -> str | None:
@@ -227,7 +230,7 @@ class Knowledge:
         for table in (self.titles, self.structures, self.territories, self.conditions):
             if any_id in table:
                 entry = table[any_id]
-                return entry if isinstance(entry, str) else entry.title  # type: ignore[union-attr]
+                return entry if isinstance(entry, str) else entry.title
         variant = self.variants().get(any_id.removesuffix(VARIANT_TITLE))  # `<id>.variant`: see variant_title_key
         if variant is not None:
             return variant.title
@@ -238,9 +241,9 @@ class Knowledge:
             return self.cards[any_id].title
         return any_id.replace("_", " ")
 
-    def say(self, key: str, **args: Phrase | str | int | float) -> Phrase:
+    def say(self, key: str, **args: Phrase | str | float) -> Phrase:
         """A template phrase of `app.domain.phrases.ENGLISH`, with its English wording."""
-        return Phrase(key, tuple(args.items()), fill(ENGLISH[key], args, str, lambda i, form: self._shown(i, form)))
+        return Phrase(key, tuple(args.items()), fill(ENGLISH[key], args, str, self._shown))
 
     def note(self, key: str, text: str) -> Phrase:
         """A content text (a link's note, an answer's reason …) as a phrase that can be translated."""
@@ -251,13 +254,14 @@ class Knowledge:
         card = self.cards.get(any_id)
         return shown(card.title if form == "card" and card else self.title(any_id), form, any_id)
 
+    @cached_property
+    def index(self) -> Index:
+        """Look-ups derived from the content, made on first use (the knowledge never changes)."""
+        return Index.of(self)
+
     def variants(self) -> dict[str, Variant]:
         """Every condition variant by id (the candidates the ranking can return)."""
-        cached = self._cache.get("variants")
-        if cached is None:
-            cached = {v.id: v for c in self.conditions.values() for v in c.variants}
-            self._cache["variants"] = cached
-        return cached  # type: ignore[return-value]
+        return self.index.variants
 
     def answers(self, kind: str) -> list[tuple[str, str]]:
         """(id, patient label) of one kind of question answer, in content order."""
@@ -277,14 +281,7 @@ class Knowledge:
         return conditions + structures
 
     def links_from(self, source: str) -> tuple[Link, ...]:
-        index = self._cache.get("links_from")
-        if index is None:
-            built: dict[str, list[Link]] = {}
-            for link in self.links:
-                built.setdefault(link.source, []).append(link)
-            index = {key: tuple(value) for key, value in built.items()}
-            self._cache["links_from"] = index
-        return index.get(source, ())  # type: ignore[union-attr]
+        return self.index.links_from.get(source, ())
 
     def link(self, source: str, target: str) -> Link | None:
         return next((link for link in self.links_from(source) if link.target == target), None)
@@ -296,7 +293,8 @@ class Knowledge:
         return None
 
     def ancestors(self, structure_id: str) -> tuple[str, ...]:
-        """The structure and its parents toward the spine: (superficial_fibular, common_fibular, sciatic, sacral_plexus)."""
+        """The structure and its parents toward the spine:
+        (superficial_fibular, common_fibular, sciatic, sacral_plexus)."""
         chain: list[str] = []
         current: str | None = structure_id
         while current is not None and current not in chain:
@@ -307,11 +305,7 @@ class Knowledge:
 
     def descendants(self, structure_id: str) -> tuple[str, ...]:
         """Every nerve branching (directly or not) from a structure, proximal first."""
-        children: dict[str, list[str]] = self._cache.setdefault("children", {})  # type: ignore[assignment]
-        if not children:
-            for s in self.structures.values():
-                if s.parent is not None:
-                    children.setdefault(s.parent, []).append(s.id)
+        children = self.index.children
         out: list[str] = []
         queue = list(children.get(structure_id, ()))
         while queue:
@@ -322,12 +316,38 @@ class Knowledge:
         return tuple(out)
 
 
+@dataclass(frozen=True)
+class Index:
+    """What `Knowledge` derives from its content once: variants by id, links by source, each
+    structure's branches, and the ranking's reach per variant (filled as the ranking asks)."""
+
+    variants: dict[str, Variant]
+    links_from: dict[str, tuple[Link, ...]]
+    children: dict[str, list[str]]
+    reach: dict[str, dict[str, Reach]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, knowledge: Knowledge) -> Index:
+        links: dict[str, list[Link]] = {}
+        for link in knowledge.links:
+            links.setdefault(link.source, []).append(link)
+        children: dict[str, list[str]] = {}
+        for s in knowledge.structures.values():
+            if s.parent is not None:
+                children.setdefault(s.parent, []).append(s.id)
+        return cls(
+            {v.id: v for c in knowledge.conditions.values() for v in c.variants},
+            {key: tuple(value) for key, value in links.items()},
+            children,
+        )
+
+
 def shown(title: str, form: str, any_id: str) -> str:
     """An id's title in the form a phrase's placeholder asks for (app/domain/phrases.py)."""
     if form == "raw":
         return any_id
     if form in ("short", "shortlower"):
-        short = title.split(" (")[0]
+        short = title.split(" (", maxsplit=1)[0]
         return short.lower() if form == "shortlower" else short
     if form == "lower":
         return title.lower()
@@ -414,6 +434,11 @@ class InLanguage:
         variant = k.variants().get(candidate.id)
         return (variant.title if variant is not None else k.title(candidate.id)), "en"
 
+    def shown_title(self, candidate: Titled) -> str:
+        """A candidate's title in this language, or its English saying so ("… (in English)")."""
+        title, language = self.candidate_title(candidate)
+        return title if language == self.language else self.phrase("in_english", text=literal(title))
+
     def say(self, phrase: Phrase) -> str:
         """A phrase in this language; its English when a translation is missing (see `marked`)."""
         return self._say(phrase)[0]
@@ -427,7 +452,7 @@ class InLanguage:
         text, translated = self._say(phrase)
         return text if translated else self.say(self.knowledge.say("in_english", text=literal(text)))
 
-    def phrase(self, key: str, **args: Phrase | str | int | float) -> str:
+    def phrase(self, key: str, **args: Phrase | str | float) -> str:
         """A template phrase of `app.domain.phrases.ENGLISH` in this language, marked when in English."""
         return self.marked(self.knowledge.say(key, **args))
 

@@ -12,7 +12,8 @@ Two kinds of key:
 An argument is a `Phrase`, a number, or an id shown in the form its placeholder names:
 `{x}` the title, `{x:short}` the title without its bracket, `{x:shortlower}` that in lower case,
 `{x:lower}` the whole title in lower case,
-`{x:lowerfirst}` the title with a lower-case first letter, `{x:shortlowerfirst}` the short one so, `{x:card}` a card's title, `{x:raw}`
+`{x:lowerfirst}` the title with a lower-case first letter, `{x:shortlowerfirst}` the short one so,
+`{x:card}` a card's title, `{x:raw}`
 the id itself (a root label such as L5), `{x:sentence}` the title as inside a sentence (a lower-case
 first letter unless it starts an abbreviation: "SI joint", "L5 nerve root"), `{x:shortsentence}` that
 without its closing bracket (the quiz's names). `InLanguage.say` renders a phrase in its language.
@@ -31,23 +32,55 @@ MECHANISM_NAMES = {  # how each mechanism is named to a patient (panel, handouts
     "biomechanical": "how you move and stand",
     "urgent": "get care now",
 }
-EVIDENCE_NAMES = {"strong": "strong evidence", "moderate": "moderate evidence", "limited": "limited evidence",
-                  "weak": "weak evidence"}  # fmt: skip
+EVIDENCE_NAMES = {
+    "strong": "strong evidence",
+    "moderate": "moderate evidence",
+    "limited": "limited evidence",
+    "weak": "weak evidence",
+}
 # The plain body part a region belongs to, for "your left foot".
 BODY_PART = {
-    "low_back": "lower_back", "sacrum": "lower_back", "lower_abdomen": "belly", "groin": "groin",
-    "perineum": "saddle", "buttock": "buttock", "lateral_hip": "hip",
-    "anterior_thigh": "thigh", "medial_thigh": "thigh", "lateral_thigh": "thigh", "posterior_thigh": "thigh",
-    "knee_front": "knee", "knee_back": "knee", "medial_leg": "lower_leg", "shin": "lower_leg",
-    "lateral_leg": "lower_leg", "calf": "calf", "medial_ankle": "ankle", "lateral_ankle": "ankle",
-    "heel": "foot", "sole": "foot", "dorsum_of_foot": "foot", "big_toe": "foot", "middle_toes": "foot",
+    "low_back": "lower_back",
+    "sacrum": "lower_back",
+    "lower_abdomen": "belly",
+    "groin": "groin",
+    "perineum": "saddle",
+    "buttock": "buttock",
+    "lateral_hip": "hip",
+    "anterior_thigh": "thigh",
+    "medial_thigh": "thigh",
+    "lateral_thigh": "thigh",
+    "posterior_thigh": "thigh",
+    "knee_front": "knee",
+    "knee_back": "knee",
+    "medial_leg": "lower_leg",
+    "shin": "lower_leg",
+    "lateral_leg": "lower_leg",
+    "calf": "calf",
+    "medial_ankle": "ankle",
+    "lateral_ankle": "ankle",
+    "heel": "foot",
+    "sole": "foot",
+    "dorsum_of_foot": "foot",
+    "big_toe": "foot",
+    "middle_toes": "foot",
     "little_toe": "foot",
-}  # fmt: skip
+}
 PART_NAMES = {
-    "lower_back": "lower back", "belly": "belly", "groin": "groin", "saddle": "saddle area", "buttock": "buttock",
-    "hip": "hip", "thigh": "thigh", "knee": "knee", "lower_leg": "lower leg", "calf": "calf", "ankle": "ankle",
-    "foot": "foot", "body": "body",
-}  # fmt: skip
+    "lower_back": "lower back",
+    "belly": "belly",
+    "groin": "groin",
+    "saddle": "saddle area",
+    "buttock": "buttock",
+    "hip": "hip",
+    "thigh": "thigh",
+    "knee": "knee",
+    "lower_leg": "lower leg",
+    "calf": "calf",
+    "ankle": "ankle",
+    "foot": "foot",
+    "body": "body",
+}
 OVERLAY_NAMES = {
     "dermatomes": "Dermatomes (Lee et al. 2008)",
     "dermatomes_keegan": "Dermatomes (Keegan & Garrett 1948)",
@@ -75,11 +108,25 @@ URGENCY_SAYS = {  # what each urgency level tells a person to do (CLINICAL.md §
     "routine": "Look after it yourself, and see a doctor or physical therapist if it is not better in a few weeks",
 }
 URGENCY_SHORT = {  # an urgent card's kind, beside its title in the ranked lists
-    "emergency": "emergency: go now", "today": "get care today", "soon": "see a doctor within days",
+    "emergency": "emergency: go now",
+    "today": "get care today",
+    "soon": "see a doctor within days",
     "routine": "routine care",
 }
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")  # fmt: skip
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 ENGLISH: dict[str, str] = {
     # the ranking's reasons (app/domain/ranking.py)
@@ -93,15 +140,15 @@ ENGLISH: dict[str, str] = {
     "urgent_first": "Urgent signs come before every other possible cause.",
     "ask_first": "Check first. {card:card}",
     "ask_first_why.emergency": "Numbness in this area, or new bladder or bowel trouble, can be an emergency. Check "
-                               "for these signs before any other cause.",
+    "for these signs before any other cause.",
     "ask_first_why.today": "Some signs in this area need a doctor today. Check for them before any other cause.",
     "ask_first_why.soon": "Some signs in this area need a doctor soon. Check for them before any other cause.",
     "ask_first_sign": "{flag}",
     "look_alike": "It can look like {partner:lowerfirst}: the card '{card:card}' (card:{card:raw}) shows the check "
-                  "that tells them apart.",
+    "that tells them apart.",
     # what the atlas cannot answer because content was left out (app/domain/ranking.py Gap)
     "gap": "{what} is missing from the atlas because of a content problem, so causes that reach this spot through "
-           "it are not listed ({why:raw}).",
+    "it are not listed ({why:raw}).",
     "gap.dermatome": "The {name:raw} skin strip",
     "gap.field": "The skin of the {name:raw} nerve",
     "gap.region": "The {name:raw} area",
@@ -135,7 +182,7 @@ ENGLISH: dict[str, str] = {
     "handout.care_now": "When to get care now",
     "handout.signs": "{says}, if you have any of these:",
     "handout.disclaimer": "This sheet is for education. It is not a diagnosis. It shows possible causes to talk over "
-                          "with a clinician, who can examine you and tell.",
+    "with a clinician, who can examine you and tell.",
     "handout.sources": "Possible sources, best fit first",
     "handout.why": "Why it is on the list:",
     "handout.helps": "What helps:",
@@ -150,7 +197,7 @@ ENGLISH: dict[str, str] = {
     "quiz.touch_nerve": "Touch the skin supplied by the {nerve:shortsentence}.",
     "quiz.root_of_spot": "The lit spot is on the {region:shortsentence}. Which nerve root supplies the skin there?",
     "quiz.map_agree": "The lit spot is on the {region:shortsentence}. True or false: the {lee} and {keegan} dermatome "
-                      "maps agree here.",
+    "maps agree here.",
     "quiz.map_pair": "The lit spot is on the {region:shortsentence}. Which dermatome does each map give here?",
     "quiz.entrapment_nerve": "Which nerve can be trapped at the {site:sentence}?",
     "quiz.entrapment_site": "Where can the {nerve:shortsentence} be trapped?",
@@ -173,35 +220,37 @@ ENGLISH: dict[str, str] = {
     "quiz.right": "Right. {why}",
     "quiz.wrong": "Not quite: the answer is {answer}. {why}",
     "quiz.why_root": "The {root:raw} root supplies the {dermatome:sentence}; the {lee} and {keegan} maps agree at "
-                     "this spot.",
+    "this spot.",
     "quiz.maps_say": "{lee} gives {lee_label:raw} and {keegan} gives {keegan_label:raw} at this spot.",
     "quiz.maps_say_overlap": "{lee} gives {lee_label:raw} ({alternate:raw} where its strips overlap) and {keegan} "
-                             "gives {keegan_label:raw} at this spot.",
+    "gives {keegan_label:raw} at this spot.",
     "quiz.with_note": "{said} {note}",
     "quiz.why_ranking": "The ranking puts {top:sentence} first ({top_score:raw}), ahead of {rival:sentence} "
-                        "({rival_score:raw}). {reason}",
+    "({rival_score:raw}). {reason}",
     "quiz.the_nerve": "the {nerve:shortsentence}",
     "quiz.no_skin_nerve": "no named skin nerve",
     "quiz.nerve_right": "Right: this skin is supplied by the {nerve:shortsentence}.",
     "quiz.nerve_wrong": "Not quite: this skin belongs to {here}. The {nerve:shortsentence}'s skin is lit.",
     "quiz.strip_right": "Right: the {map} map puts this spot in {label:raw}.",
-    "quiz.strip_overlap": "Right: {label:raw} overlaps {lee_label:raw} here; the {map} map gives {lee_label:raw} first.",
+    "quiz.strip_overlap": (
+        "Right: {label:raw} overlaps {lee_label:raw} here; the {map} map gives {lee_label:raw} first."
+    ),
     "quiz.strip_keegan": "Right by the {keegan} map, which puts this spot in {label:raw}. The {map} map gives "
-                         "{lee_label:raw} here: the two maps disagree at this spot.",
+    "{lee_label:raw} here: the two maps disagree at this spot.",
     "quiz.strip_keegan_none": "Right by the {keegan} map, which puts this spot in {label:raw}. The {map} map gives "
-                              "no strip here: the two maps disagree at this spot.",
+    "no strip here: the two maps disagree at this spot.",
     "quiz.strip_wrong": "Not quite: the {map} map gives {lee_label:raw} here. The {label:raw} strip is lit.",
     "quiz.strip_wrong_keegan": "Not quite: the {map} map gives {lee_label:raw} here ({keegan}: {keegan_label:raw}). "
-                               "The {label:raw} strip is lit.",
+    "The {label:raw} strip is lit.",
     "quiz.strip_wrong_none": "Not quite: this spot has no strip on the map. The {label:raw} strip is lit.",
     "quiz.strip_wrong_none_keegan": "Not quite: this spot has no strip on the map ({keegan}: {keegan_label:raw}). "
-                                    "The {label:raw} strip is lit.",
+    "The {label:raw} strip is lit.",
     "quiz.reach_send": "the {source:shortsentence} can send pain to",
     "quiz.reach_cause": "{source:shortsentence} can cause pain or strain in",
     "quiz.reach_right": "Right: you found {found} of the {core} main areas {reaches}, and {inside} of your {touches} "
-                        "touches are places it can reach.",
+    "touches are places it can reach.",
     "quiz.reach_wrong": "Not yet: you found {found} of the {core} main areas {reaches}, and {inside} of your {touches} "
-                        "touches are places it can reach.",
+    "touches are places it can reach.",
     "quiz.missed": "{feedback} Missed: {areas}.",
     "quiz.outside": "{feedback} It does not reach: {areas}.",
     **{f"quiz.topic.{key}": text for key, text in QUIZ_TOPICS.items()},
@@ -214,8 +263,20 @@ ENGLISH: dict[str, str] = {
     **{f"overlay.{key}": text for key, text in OVERLAY_NAMES.items()},
     **{f"overlay_note.{key}": text for key, text in OVERLAY_NOTES.items()},
 }
-FORMS = ("", "short", "shortlower", "lower", "lowerfirst", "shortlowerfirst", "card", "raw", "sentence", "shortsentence")  # how an id argument is shown
+FORMS = (
+    "",
+    "short",
+    "shortlower",
+    "lower",
+    "lowerfirst",
+    "shortlowerfirst",
+    "card",
+    "raw",
+    "sentence",
+    "shortsentence",
+)  # how an id argument is shown
 CONTENT_KINDS = ("link", "variant", "answer", "red_flag", "territory")  # keys of content texts: `<kind>:…`
+
 
 @dataclass(frozen=True)
 class Phrase:
@@ -248,8 +309,12 @@ def placeholders(template: str) -> set[tuple[str, str]]:
     return found
 
 
-def fill(template: str, args: dict[str, Phrase | str | int | float], render: Callable[[Phrase], str],
-         title: Callable[[str, str], str]) -> str:  # fmt: skip
+def fill(
+    template: str,
+    args: dict[str, Phrase | str | int | float],
+    render: Callable[[Phrase], str],
+    title: Callable[[str, str], str],
+) -> str:
     """The template with each placeholder replaced: a phrase rendered, a number as written, an id
     in its form (`title(id, form)`)."""
     out: list[str] = []

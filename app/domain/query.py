@@ -42,10 +42,12 @@ def dermatome_maps(spot: Spot) -> DermatomeMaps | None:
     if lee == keegan:
         return DermatomeMaps(lee, keegan, True, f"The skin maps agree here: {_level(lee)}.")
     return DermatomeMaps(
-        lee, keegan, False,
+        lee,
+        keegan,
+        False,
         f"The skin maps do not agree here: one map gives this spot to {_level(lee)}, another to "
         f"{_level(keegan)}. Either can fit, so both are kept in mind.",
-    )  # fmt: skip
+    )
 
 
 def _level(label: str) -> str:

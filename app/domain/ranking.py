@@ -115,7 +115,7 @@ class _Term:
 # -- reach (cached per knowledge) ----------------------------------------------------------------------
 def reach(knowledge: Knowledge, variant: Variant) -> dict[str, Reach]:
     """Every territory (dermatome_, field_, region_) a variant can send pain to, best way first."""
-    cache: dict[str, dict[str, Reach]] = knowledge._cache.setdefault("reach", {})  # type: ignore[assignment]
+    cache = knowledge.index.reach
     if variant.id not in cache:
         cache[variant.id] = _build_reach(knowledge, variant)
     return cache[variant.id]
@@ -135,9 +135,17 @@ def _build_reach(knowledge: Knowledge, v: Variant) -> dict[str, Reach]:
             if link.target not in territories or link.mechanism == "radicular":
                 continue
             share = REFERRED_SHARE if v.mechanism == "radicular" and link.mechanism == "referred" else 1.0
-            offer(link.target, Reach(link.strength * share, link.mechanism, (v.source, *link.via, link.target),
-                                     link.evidence, _link_note(knowledge, link.source, link.target, link.note),
-                                     link.not_where))  # fmt: skip
+            offer(
+                link.target,
+                Reach(
+                    link.strength * share,
+                    link.mechanism,
+                    (v.source, *link.via, link.target),
+                    link.evidence,
+                    _link_note(knowledge, link.source, link.target, link.note),
+                    link.not_where,
+                ),
+            )
 
     if v.mechanism == "radicular":
         for root in v.acts_on:
@@ -146,19 +154,31 @@ def _build_reach(knowledge: Knowledge, v: Variant) -> dict[str, Reach]:
                 continue
             for link in knowledge.links_from(root):
                 if link.target in territories:
-                    offer(link.target, Reach(first.strength * link.strength, "radicular", (v.source, root, link.target),
-                                             weakest((first.evidence, link.evidence)),
-                                             _link_note(knowledge, root, link.target, link.note)))  # fmt: skip
+                    offer(
+                        link.target,
+                        Reach(
+                            first.strength * link.strength,
+                            "radicular",
+                            (v.source, root, link.target),
+                            weakest((first.evidence, link.evidence)),
+                            _link_note(knowledge, root, link.target, link.note),
+                        ),
+                    )
             for nerve in knowledge.structures.values():
                 field_id = f"field_{nerve.id}"
                 if nerve.cutaneous and root in nerve.roots and field_id in territories:
                     share = FIELD_SHARE / math.sqrt(len(nerve.roots))
                     chain = tuple(reversed(knowledge.ancestors(nerve.id)))
-                    offer(field_id, Reach(
-                        first.strength * share, "radicular", (v.source, root, *chain, field_id),
-                        weakest((first.evidence, "moderate")),
-                        knowledge.say("root_field", root=root, nerve=nerve.id),
-                    ))  # fmt: skip
+                    offer(
+                        field_id,
+                        Reach(
+                            first.strength * share,
+                            "radicular",
+                            (v.source, root, *chain, field_id),
+                            weakest((first.evidence, "moderate")),
+                            knowledge.say("root_field", root=root, nerve=nerve.id),
+                        ),
+                    )
 
     if v.mechanism == "entrapment":
         for nerve_id in v.acts_on:
@@ -168,7 +188,9 @@ def _build_reach(knowledge: Knowledge, v: Variant) -> dict[str, Reach]:
             affected = (nerve_id, *knowledge.descendants(nerve_id))
             if v.branches:
                 keep = set(v.branches)
-                affected = tuple(n for n in affected if n == nerve_id or n in keep or keep & set(knowledge.ancestors(n)))
+                affected = tuple(
+                    n for n in affected if n == nerve_id or n in keep or keep & set(knowledge.ancestors(n))
+                )
             for branch in affected:
                 nerve = knowledge.structures[branch]
                 field_id = f"field_{branch}"
@@ -224,8 +246,12 @@ def _answer_ids(knowledge: Knowledge, query: Query) -> list[tuple[str, str, bool
 
 def gaps(knowledge: Knowledge, query: Query) -> tuple[Gap, ...]:
     """What the query names that content left out: the ranking answers without it, and says why."""
-    found = [(tid, knowledge.missing(tid, "territory")) for spot in query.spots for tid, _ in _spot_ids(spot)
-             if tid not in knowledge.territories]  # fmt: skip
+    found = [
+        (tid, knowledge.missing(tid, "territory"))
+        for spot in query.spots
+        for tid, _ in _spot_ids(spot)
+        if tid not in knowledge.territories
+    ]
     found += [(a, knowledge.missing(a, "answer")) for a, _, known in _answer_ids(knowledge, query) if not known]
     return tuple(dict.fromkeys(Gap(what, why) for what, why in found if why is not None))
 
@@ -234,12 +260,18 @@ def _check(knowledge: Knowledge, query: Query) -> None:
     """Raise for what the query names that the atlas does not know (and did not leave out)."""
     unknown: list[str] = []
     for spot in query.spots:
-        unknown += [words for tid, words in _spot_ids(spot)
-                    if tid not in knowledge.territories and knowledge.missing(tid, "territory") is None]  # fmt: skip
+        unknown += [
+            words
+            for tid, words in _spot_ids(spot)
+            if tid not in knowledge.territories and knowledge.missing(tid, "territory") is None
+        ]
         if spot.side not in (None, "left", "right", "midline"):
             unknown.append(f"side {spot.side}")
-    unknown += [words for a, words, known in _answer_ids(knowledge, query)
-                if not known and knowledge.missing(a, "answer") is None]  # fmt: skip
+    unknown += [
+        words
+        for a, words, known in _answer_ids(knowledge, query)
+        if not known and knowledge.missing(a, "answer") is None
+    ]
     if unknown:
         raise QueryError(f"unknown {', '.join(unknown)}")
 
@@ -248,8 +280,14 @@ def _terms(knowledge: Knowledge, spot: Spot) -> list[_Term]:
     terms: list[_Term] = []
     for i, label in enumerate(spot.dermatomes):
         territory = f"dermatome_{label}"
-        terms.append(_Term(territory, PRIMARY_DERMATOME if i == 0 else ALTERNATE_DERMATOME, territory,
-                           "its skin strip (dermatome)" if i == 0 else "an overlapping skin strip"))  # fmt: skip
+        terms.append(
+            _Term(
+                territory,
+                PRIMARY_DERMATOME if i == 0 else ALTERNATE_DERMATOME,
+                territory,
+                "its skin strip (dermatome)" if i == 0 else "an overlapping skin strip",
+            )
+        )
     for i, nerve in enumerate(spot.cutaneous_nerves):
         territory = f"field_{nerve}"
         terms.append(_Term(territory, FIRST_FIELD if i == 0 else OTHER_FIELD, territory, "its skin nerve"))
@@ -257,8 +295,14 @@ def _terms(knowledge: Knowledge, spot: Spot) -> list[_Term]:
     if region is not None:
         terms.append(_Term(region.id, REGION, region.id, "the body region"))
         if not spot.dermatomes:
-            terms += [_Term(f"dermatome_{d}", INFERRED_DERMATOME, region.id, "the usual skin strip there") for d in region.dermatomes]
-            terms += [_Term(f"dermatome_{d}", INFERRED_ALTERNATE, region.id, "an overlapping skin strip") for d in region.alternates]
+            terms += [
+                _Term(f"dermatome_{d}", INFERRED_DERMATOME, region.id, "the usual skin strip there")
+                for d in region.dermatomes
+            ]
+            terms += [
+                _Term(f"dermatome_{d}", INFERRED_ALTERNATE, region.id, "an overlapping skin strip")
+                for d in region.alternates
+            ]
         if not spot.cutaneous_nerves:
             terms += [_Term(f"field_{n}", INFERRED_FIELD, region.id, "a skin nerve there") for n in region.fields]
     return terms
@@ -318,24 +362,25 @@ def answer_factor(knowledge: Knowledge, variant: Variant, answer_id: str) -> tup
         return 1.0, None
     tags = _tags(knowledge, variant)
     for level in SPECIFICITY:
-        hits = [w for w in answer.weights if w.target.split(":", 1)[0] == level and w.target.split(":", 1)[1] in tags[level]]
+        hits = [
+            w for w in answer.weights if w.target.split(":", 1)[0] == level and w.target.split(":", 1)[1] in tags[level]
+        ]
         if hits:
             chosen = max(hits, key=lambda w: (w.factor, w.target))
             return chosen.factor, knowledge.note(f"answer:{answer_id}:{chosen.target}", chosen.reason)
     return 1.0, None
 
 
-def _sided(knowledge: Knowledge, variant: Variant, spots: tuple[Spot, ...], matches: list[_Match]) -> str | None:
+def _sided(spots: tuple[Spot, ...], matches: list[_Match]) -> str | None:
     """The side a one-sided candidate is on: the side with more (matched) spots, else the last spot's."""
     counts = {"left": 0.0, "right": 0.0}
-    for spot, match in zip(spots, matches):
+    for spot, match in zip(spots, matches, strict=False):
         if spot.side in counts:
             counts[spot.side] += match.value + 1e-6
     if counts["left"] == counts["right"] == 0.0:
         return None
     if counts["left"] == counts["right"]:
-        last = next((s.side for s in reversed(spots) if s.side in counts), None)
-        return last
+        return next((s.side for s in reversed(spots) if s.side in counts), None)
     return "left" if counts["left"] > counts["right"] else "right"
 
 
@@ -352,9 +397,9 @@ def candidates(knowledge: Knowledge, query: Query) -> list[Candidate]:
     ranked: list[Candidate] = []
     for variant in knowledge.variants().values():
         raw = [_match(knowledge, variant, terms) for terms in spot_terms]
-        side = _sided(knowledge, variant, query.spots, raw)
+        side = _sided(query.spots, raw)
         factors = [_side_factor(knowledge, variant, spot, side) for spot in query.spots]
-        values = [m.value * f for m, f in zip(raw, factors)]
+        values = [m.value * f for m, f in zip(raw, factors, strict=False)]
         if max(values) < MIN_MATCH:
             continue
         explained = [v >= EXPLAINS_AT for v in values]
@@ -365,7 +410,8 @@ def candidates(knowledge: Knowledge, query: Query) -> list[Candidate]:
         reasons: list[Phrase] = []
         path_spot = _path_spot(values)
         best = raw[path_spot]
-        assert best.term is not None and best.via is not None
+        assert best.term is not None
+        assert best.via is not None
         path = best.via.path if best.term.end == best.via.path[-1] else (*best.via.path[:-1], best.term.end)
         if best.via.mechanism == "radicular" and len(path) == 3:  # source → root → its skin strip
             path = (*path[:2], *_conduit(knowledge, path[1], query.spots[path_spot]), path[2])
@@ -389,12 +435,23 @@ def candidates(knowledge: Knowledge, query: Query) -> list[Candidate]:
         odds *= math.prod(sorted(factors_used))
         score = round(odds / (1.0 + odds), SCORE_DIGITS)
         condition = knowledge.conditions[variant.condition]
-        ranked.append(Candidate(
-            id=variant.id, title=variant.title, condition=condition.id, source=variant.source,
-            mechanism=best.via.mechanism, score=score, path=path, card=variant.card or condition.card,
-            why=tuple(reasons), evidence=best.via.evidence,
-            who_can_help=carers(variant.urgency, condition.who_can_help), explains=explains, urgency=variant.urgency,
-        ))  # fmt: skip
+        ranked.append(
+            Candidate(
+                id=variant.id,
+                title=variant.title,
+                condition=condition.id,
+                source=variant.source,
+                mechanism=best.via.mechanism,
+                score=score,
+                path=path,
+                card=variant.card or condition.card,
+                why=tuple(reasons),
+                evidence=best.via.evidence,
+                who_can_help=carers(variant.urgency, condition.who_can_help),
+                explains=explains,
+                urgency=variant.urgency,
+            )
+        )
     ranked.sort(key=lambda c: (-c.score, -c.explains, EVIDENCE_LEVELS.index(c.evidence), c.id))
     ranked = _add_differentiators(knowledge, ranked)
     return urgent + ranked
@@ -435,11 +492,15 @@ def _add_differentiators(knowledge: Knowledge, ranked: list[Candidate]) -> list[
             for card_id in mine.differentiators:
                 card = knowledge.card(card_id)
                 partner = next(
-                    (knowledge.conditions[c] for c in top
-                     if c != mine.id and knowledge.conditions[c].category != mine.category
-                     and card_id in knowledge.conditions[c].differentiators),
+                    (
+                        knowledge.conditions[c]
+                        for c in top
+                        if c != mine.id
+                        and knowledge.conditions[c].category != mine.category
+                        and card_id in knowledge.conditions[c].differentiators
+                    ),
                     None,
-                )  # fmt: skip
+                )
                 if partner is not None and card is not None:
                     extra.append(knowledge.say("look_alike", partner=partner.id, card=card_id))
         out.append(candidate if not extra else _with_reasons(candidate, extra))
@@ -463,14 +524,23 @@ def _urgent(knowledge: Knowledge, present: frozenset[str]) -> list[Candidate]:
         flags = [knowledge.red_flags[f] for f in flag_ids]
         card = knowledge.card(card_id)
         level = most_urgent([f.urgency for f in flags])
-        out.append(Candidate(
-            id=card_id, title=flags[0].title, condition=flags[0].id, source=flags[0].source,
-            mechanism="urgent", score=1.0, path=(flags[0].source,), card=card_id,
-            why=(*(knowledge.note(f"red_flag:{f.id}", f.reason) for f in flags), knowledge.say("urgent_first")),
-            evidence=card.evidence if card is not None else "strong",
-            who_can_help=carers(level, card.who_can_help if card is not None else EMERGENCY_CARERS),
-            explains=1.0, urgency=level,
-        ))  # fmt: skip
+        out.append(
+            Candidate(
+                id=card_id,
+                title=flags[0].title,
+                condition=flags[0].id,
+                source=flags[0].source,
+                mechanism="urgent",
+                score=1.0,
+                path=(flags[0].source,),
+                card=card_id,
+                why=(*(knowledge.note(f"red_flag:{f.id}", f.reason) for f in flags), knowledge.say("urgent_first")),
+                evidence=card.evidence if card is not None else "strong",
+                who_can_help=carers(level, card.who_can_help if card is not None else EMERGENCY_CARERS),
+                explains=1.0,
+                urgency=level,
+            )
+        )
     return out
 
 
@@ -486,12 +556,25 @@ def _ask_first(knowledge: Knowledge, query: Query, present: frozenset[str], show
         flags = [knowledge.red_flags[f] for f in flag_ids]
         card = knowledge.card(card_id)
         level = most_urgent([f.urgency for f in flags])
-        out.append(Candidate(
-            id=f"{ASK_FIRST}{card_id}", title=knowledge.say("ask_first", card=card_id).text, condition=flags[0].id,
-            source=flags[0].source, mechanism="urgent", score=1.0, path=(flags[0].source,), card=card_id,
-            why=(knowledge.say(f"ask_first_why.{level}"), *(knowledge.say("ask_first_sign", flag=f.id) for f in flags)),
-            evidence=card.evidence if card is not None else "strong",
-            who_can_help=carers(level, card.who_can_help if card is not None else EMERGENCY_CARERS),
-            explains=1.0, urgency=level, asks=tuple(flag_ids),
-        ))  # fmt: skip
+        out.append(
+            Candidate(
+                id=f"{ASK_FIRST}{card_id}",
+                title=knowledge.say("ask_first", card=card_id).text,
+                condition=flags[0].id,
+                source=flags[0].source,
+                mechanism="urgent",
+                score=1.0,
+                path=(flags[0].source,),
+                card=card_id,
+                why=(
+                    knowledge.say(f"ask_first_why.{level}"),
+                    *(knowledge.say("ask_first_sign", flag=f.id) for f in flags),
+                ),
+                evidence=card.evidence if card is not None else "strong",
+                who_can_help=carers(level, card.who_can_help if card is not None else EMERGENCY_CARERS),
+                explains=1.0,
+                urgency=level,
+                asks=tuple(flag_ids),
+            )
+        )
     return out

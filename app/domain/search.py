@@ -20,7 +20,29 @@ from dataclasses import dataclass, field
 from app.domain.knowledge import Knowledge
 
 KINDS = ("condition", "region", "nerve", "structure", "card")  # ties break in this order
-STOP_WORDS = frozenset("a an and are at by for from i in is it my of on or the to with".split())
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "at",
+        "by",
+        "for",
+        "from",
+        "i",
+        "in",
+        "is",
+        "it",
+        "my",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+    ]
+)
 # How much a matching word counts by where it is: the title, the id, another name (a variant's
 # title, a lay word), or only the card's text.
 TITLE_WEIGHT, ID_WEIGHT, OTHER_NAME_WEIGHT, TEXT_WEIGHT = 1.0, 0.95, 0.8, 0.35
@@ -135,10 +157,8 @@ class SearchIndex:
                     best[index] = max(best.get(index, 0.0), similarity * weight)
                 for index in self._text.get(known, ()):
                     best[index] = max(best.get(index, 0.0), similarity * TEXT_WEIGHT)
-            if position == 0:
-                totals = best
-            else:  # an entry must match every word of the query
-                totals = {i: totals[i] + s for i, s in best.items() if i in totals}
+            # an entry must match every word of the query
+            totals = best if position == 0 else {i: totals[i] + s for i, s in best.items() if i in totals}
         for index in self._lay_entries:  # a misspelt lay phrase ("slipt disc") still finds its meanings
             totals.setdefault(index, 0.0)
         hits = []

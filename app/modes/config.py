@@ -56,8 +56,9 @@ def kiosk_config_path() -> Path:
     (it would quietly mean the system file, and `kiosk-pin` would write there)."""
     override = os.environ.get(CONFIG_ENV)
     if override is not None and not override.strip():
-        raise KioskConfigError(f"{CONFIG_ENV} is set but empty: give it the config file's path, or unset it "
-                               "for the system file")  # fmt: skip
+        raise KioskConfigError(
+            f"{CONFIG_ENV} is set but empty: give it the config file's path, or unset it for the system file"
+        )
     if override:
         return Path(override)
     import platformdirs
@@ -98,7 +99,8 @@ def load_kiosk_config(path: Path | None = None) -> KioskConfig:
     except FileNotFoundError:
         log.warning(
             "kiosk config %s not found: using the defaults (idle 90 s, no printing, no staff PIN, so staff "
-            "cannot leave from the screen); set a PIN with `sudo referral-atlas kiosk-pin`", path
+            "cannot leave from the screen); set a PIN with `sudo referral-atlas kiosk-pin`",
+            path,
         )
         return KioskConfig()
     except (OSError, ValueError) as error:
@@ -116,11 +118,19 @@ def load_kiosk_config(path: Path | None = None) -> KioskConfig:
             config = KioskConfig()
         log.warning(
             "kiosk config %s: %s: using the defaults for %s; %s",
-            path, "; ".join(problems.values()), ", ".join(sorted(problems)), FIX,
-        )  # fmt: skip
+            path,
+            "; ".join(problems.values()),
+            ", ".join(sorted(problems)),
+            FIX,
+        )
     if config.language not in ("en", *LANGUAGES):
-        log.warning("kiosk config %s: language %r has no translation (choose one of %s): using English; %s",
-                    path, config.language, ", ".join(("en", *LANGUAGES)), FIX)  # fmt: skip
+        log.warning(
+            "kiosk config %s: language %r has no translation (choose one of %s): using English; %s",
+            path,
+            config.language,
+            ", ".join(("en", *LANGUAGES)),
+            FIX,
+        )
         config = config.model_copy(update={"language": "en"})
     return config
 
@@ -147,7 +157,7 @@ def dump_kiosk_config(config: KioskConfig) -> str:
         "# Referral Atlas kiosk settings. The kiosk reads this file and never writes it.",
         "# Edit as root; `referral-atlas kiosk-pin` sets the staff PIN. See README, 'Kiosk'.",
         "",
-        f"idle_s = {config.idle_s!r}  # seconds untouched before \"Still there?\" (10 to 3600)",
+        f'idle_s = {config.idle_s!r}  # seconds untouched before "Still there?" (10 to 3600)',
         f"prompt_s = {config.prompt_s!r}  # the countdown before the screen resets (3 to 120)",
         f"language = {json.dumps(config.language)}  # the default interface language",
         f"printing = {str(config.printing).lower()}  # a print button for the card on screen (no dialog)",

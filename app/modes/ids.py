@@ -1,14 +1,11 @@
-"""The plain-string ids a mode spec speaks in. The UI maps each to its own QAction, widget or
-handler; a spec lists the ones that exist in its mode, and anything not listed is absent.
-
-"existing" ids name what app/ui/main_window.py and app/ui/explorer_panel.py show today;
-"planned" ids name what issues 9 and 10 add, so the specs can already say who gets them.
+"""The plain-string ids a mode spec speaks in. Each window maps them to its controls through a
+registry (app/ui/desk/controls.py for the desk window; the kiosk's rooms and the study tools ask
+`spec.allows` / `spec.shows` for theirs); a spec lists what exists in its mode, anything else is absent.
 """
 
 from __future__ import annotations
 
 # -- actions: things a person can trigger -------------------------------------------------------
-# existing (main_window.py: view toolbar, layers dock, urgent action; explorer_panel.py: buttons, tabs)
 VIEW_ANTERIOR = "view.anterior"  # toolbar "Front" (1)
 VIEW_POSTERIOR = "view.posterior"  # "Back" (2)
 VIEW_LEFT = "view.left"  # "Left side" (3)
@@ -29,18 +26,11 @@ FROM_SOURCE = "from_source"  # the "From a source" tab and Ctrl+click on the bod
 FOCUS_SOURCE = "focus_source"  # double-click a candidate: the camera turns to it
 CARD_LINKS = "card_links"  # "open the card" links inside the card view (in-app only)
 QUIT = "app.quit"  # Ctrl+Q, Ctrl+W, Alt+F4, the close button: any way to end the program
-EXISTING_ACTIONS = frozenset({
-    *VIEWS, VIEW_RESET, URGENT_SIGNS, LAYERS, SKIN_OPACITY, MAPS, MAP_DIFFERENCES, MAP_LABELS, AREA_MODE,
-    START_AGAIN, QUESTIONS, FROM_SOURCE, FOCUS_SOURCE, CARD_LINKS, QUIT,
-})  # fmt: skip
-
-# planned
 SEARCH = "search"
 COMPARE = "compare"
 PRINT_HANDOUT = "print_handout"  # printing; the kiosk prints without a dialog, only when its config enables it
-SAVE_IMAGE = "save_image"  # a file dialog
-TEXT_SIZE = "text_size"
-BACK = "history.back"
+TEXT_SIZE = "text_size"  # Ctrl+= / Ctrl+- / Ctrl+0
+BACK = "history.back"  # ◀ and ▶ (BACK builds both)
 FORWARD = "history.forward"
 QUIZ = "quiz"
 LABELS_ALL = "labels_all"  # names for every visible structure of the shown layers
@@ -52,29 +42,68 @@ READ_ALOUD = "read_aloud"  # kiosk only when its config enables it
 STAFF_EXIT = "staff_exit"  # the hidden corner gesture, then the PIN
 STAFF_MENU = "staff_menu"  # behind the PIN: idle time, language, printing, report a content error
 REPORT_CONTENT_ERROR = "report_content_error"
-PLANNED_ACTIONS = frozenset({
-    SEARCH, COMPARE, PRINT_HANDOUT, SAVE_IMAGE, TEXT_SIZE, BACK, FORWARD, QUIZ, LABELS_ALL, ISOLATE,
-    FOLLOW_NERVE, HOVER_NAMES, RESET_PROGRESS, READ_ALOUD, STAFF_EXIT, STAFF_MENU, REPORT_CONTENT_ERROR,
-})  # fmt: skip
-ALL_ACTIONS = EXISTING_ACTIONS | PLANNED_ACTIONS
-FILE_DIALOG_ACTIONS = frozenset({SAVE_IMAGE})  # actions that open a file dialog
+ALL_ACTIONS = frozenset(
+    {
+        *VIEWS,
+        VIEW_RESET,
+        URGENT_SIGNS,
+        LAYERS,
+        SKIN_OPACITY,
+        MAPS,
+        MAP_DIFFERENCES,
+        MAP_LABELS,
+        AREA_MODE,
+        START_AGAIN,
+        QUESTIONS,
+        FROM_SOURCE,
+        FOCUS_SOURCE,
+        CARD_LINKS,
+        QUIT,
+        SEARCH,
+        COMPARE,
+        PRINT_HANDOUT,
+        TEXT_SIZE,
+        BACK,
+        FORWARD,
+        QUIZ,
+        LABELS_ALL,
+        ISOLATE,
+        FOLLOW_NERVE,
+        HOVER_NAMES,
+        RESET_PROGRESS,
+        READ_ALOUD,
+        STAFF_EXIT,
+        STAFF_MENU,
+        REPORT_CONTENT_ERROR,
+    }
+)
 PRINT_ACTIONS = frozenset({PRINT_HANDOUT})
 
 # -- panels: the parts of the window --------------------------------------------------------------
-VIEW_TOOLBAR = "view_toolbar"  # existing
-LAYERS_DOCK = "layers_dock"  # existing: "Show" (layers, skin, skin maps)
-EXPLORER_DOCK = "explorer_dock"  # existing: "What could it be?" (sources, cards, questions)
-STATUS_BAR = "status_bar"  # existing
-DISCLAIMER = "disclaimer"  # existing line under the cards: education, not a diagnosis
-URGENT_BANNER = "urgent_banner"  # planned: "When to get help now", always on screen
-KIOSK_FLOW = "kiosk_flow"  # planned: touch → body → a few plain cards → start again
-ATTRACT_SCREEN = "attract_screen"  # planned
-IDLE_PROMPT = "idle_prompt"  # planned: "Still there?" with a countdown
-QUIZ_PANEL = "quiz_panel"  # planned
-ALL_PANELS = frozenset({
-    VIEW_TOOLBAR, LAYERS_DOCK, EXPLORER_DOCK, STATUS_BAR, DISCLAIMER, URGENT_BANNER, KIOSK_FLOW,
-    ATTRACT_SCREEN, IDLE_PROMPT, QUIZ_PANEL,
-})  # fmt: skip
+VIEW_TOOLBAR = "view_toolbar"
+LAYERS_DOCK = "layers_dock"  # "Show" (layers, skin, skin maps)
+EXPLORER_DOCK = "explorer_dock"  # "What could it be?" (sources, cards, questions)
+STATUS_BAR = "status_bar"
+DISCLAIMER = "disclaimer"  # the line under the cards: education, not a diagnosis
+URGENT_BANNER = "urgent_banner"  # "When to get help now", always on screen
+KIOSK_FLOW = "kiosk_flow"  # touch → body → a few plain cards → start again
+ATTRACT_SCREEN = "attract_screen"
+IDLE_PROMPT = "idle_prompt"  # "Still there?" with a countdown
+QUIZ_PANEL = "quiz_panel"
+ALL_PANELS = frozenset(
+    {
+        VIEW_TOOLBAR,
+        LAYERS_DOCK,
+        EXPLORER_DOCK,
+        STATUS_BAR,
+        DISCLAIMER,
+        URGENT_BANNER,
+        KIOSK_FLOW,
+        ATTRACT_SCREEN,
+        IDLE_PROMPT,
+        QUIZ_PANEL,
+    }
+)
 
 # -- gestures on the 3D view ------------------------------------------------------------------------
 TAP_TOUCH = "tap_touch"  # a tap (or click) is a touch of the body
@@ -84,9 +113,17 @@ TWO_FINGER_PAN = "two_finger_pan"
 DOUBLE_TAP_RESET = "double_tap_reset"
 PRESS_HOLD_NAMES = "press_hold_names"  # touch version of hover names
 STAFF_CORNER_HOLD = "staff_corner_hold"  # a long press in a corner opens the PIN pad
-ALL_GESTURES = frozenset({
-    TAP_TOUCH, DRAG_ROTATE, PINCH_ZOOM, TWO_FINGER_PAN, DOUBLE_TAP_RESET, PRESS_HOLD_NAMES, STAFF_CORNER_HOLD,
-})  # fmt: skip
+ALL_GESTURES = frozenset(
+    {
+        TAP_TOUCH,
+        DRAG_ROTATE,
+        PINCH_ZOOM,
+        TWO_FINGER_PAN,
+        DOUBLE_TAP_RESET,
+        PRESS_HOLD_NAMES,
+        STAFF_CORNER_HOLD,
+    }
+)
 
 # -- what a mode may write to disk ---------------------------------------------------------------------
 CONTENT_CACHE = "content_cache"  # app/content/cache.py's copy of the validated content

@@ -44,10 +44,24 @@ NO_CACHE_ENV = {
     "QT_DISABLE_SHADER_DISK_CACHE": "1",  # Qt's OpenGL program-binary cache (QOpenGLShaderProgram)
     "PYTHONDONTWRITEBYTECODE": "1",  # no __pycache__ beside the installed code
 }
-VISITOR_FIELDS = frozenset({
-    "visitor", "touch", "touches", "spot", "point", "selection", "candidate", "candidates", "answer",
-    "answers", "red_flags", "query", "quiz_answer", "score",
-})  # fmt: skip
+VISITOR_FIELDS = frozenset(
+    {
+        "visitor",
+        "touch",
+        "touches",
+        "spot",
+        "point",
+        "selection",
+        "candidate",
+        "candidates",
+        "answer",
+        "answers",
+        "red_flags",
+        "query",
+        "quiz_answer",
+        "score",
+    }
+)
 _CARD_ID = re.compile(r"^[a-z0-9_]{1,80}$")
 _VERSION = re.compile(r"^[A-Za-z0-9._+-]{1,64}$")
 
@@ -58,17 +72,19 @@ def kiosk_environment(base: Mapping[str, str], scratch: Path, log_dir: Path) -> 
     env = {key: value for key, value in base.items() if key != "REFERRAL_ATLAS_CACHE_DIR"}
     env.update(NO_CACHE_ENV)
     cache = scratch / "cache"
-    env.update({
-        "XDG_CACHE_HOME": str(cache),  # fontconfig, matplotlib, platformdirs (the content cache)
-        "XDG_CONFIG_HOME": str(scratch / "config"),  # QSettings and anything else's settings
-        "XDG_DATA_HOME": str(scratch / "data"),  # recently-used lists, app data
-        "XDG_STATE_HOME": str(scratch / "state"),
-        "TMPDIR": str(scratch / "tmp"),  # Python's and Qt's temporary files
-        "MESA_SHADER_CACHE_DIR": str(cache / "mesa"),  # should a driver ignore the switch above
-        "__GL_SHADER_DISK_CACHE_PATH": str(cache / "nvidia"),
-        SCRATCH_ENV: str(scratch),
-        LOG_DIR_ENV: str(log_dir),
-    })  # fmt: skip
+    env.update(
+        {
+            "XDG_CACHE_HOME": str(cache),  # fontconfig, matplotlib, platformdirs (the content cache)
+            "XDG_CONFIG_HOME": str(scratch / "config"),  # QSettings and anything else's settings
+            "XDG_DATA_HOME": str(scratch / "data"),  # recently-used lists, app data
+            "XDG_STATE_HOME": str(scratch / "state"),
+            "TMPDIR": str(scratch / "tmp"),  # Python's and Qt's temporary files
+            "MESA_SHADER_CACHE_DIR": str(cache / "mesa"),  # should a driver ignore the switch above
+            "__GL_SHADER_DISK_CACHE_PATH": str(cache / "nvidia"),
+            SCRATCH_ENV: str(scratch),
+            LOG_DIR_ENV: str(log_dir),
+        }
+    )
     return env
 
 

@@ -152,9 +152,7 @@ class PinGate:
         return PinResult.REFUSED
 
 
-def read_new_pin(
-    from_stdin: bool, *, ask: Callable[[str], str] | None = None, stdin: TextIO | None = None
-) -> str:
+def read_new_pin(from_stdin: bool, *, ask: Callable[[str], str] | None = None, stdin: TextIO | None = None) -> str:
     """A new PIN from the first line of standard input, or typed twice without echo."""
     ask = ask or getpass.getpass
     try:

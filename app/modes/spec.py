@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 
 from app.domain.errors import AtlasError
 from app.modes import ids
+
 if TYPE_CHECKING:
     from app.modes.config import KioskConfig
     from app.modes.pin import PinRecord
@@ -110,10 +111,6 @@ class ModeSpec:
         return ids.QUIT in self.actions
 
     @property
-    def file_dialogs(self) -> bool:
-        return bool(self.actions & ids.FILE_DIALOG_ACTIONS)
-
-    @property
     def printing(self) -> bool:
         return bool(self.actions & ids.PRINT_ACTIONS)
 
@@ -136,13 +133,35 @@ def normalize_keys(sequence: str) -> str:
     return "+".join([*mods, key.strip()])
 
 
-_EXPLORE = frozenset({
-    *ids.VIEWS, ids.VIEW_RESET, ids.URGENT_SIGNS, ids.LAYERS, ids.SKIN_OPACITY, ids.MAPS, ids.MAP_DIFFERENCES,
-    ids.MAP_LABELS, ids.AREA_MODE, ids.START_AGAIN, ids.QUESTIONS, ids.FROM_SOURCE, ids.FOCUS_SOURCE,
-    ids.CARD_LINKS, ids.QUIT, ids.SEARCH, ids.COMPARE, ids.PRINT_HANDOUT, ids.SAVE_IMAGE, ids.TEXT_SIZE,
-    ids.BACK, ids.FORWARD, ids.LABELS_ALL, ids.ISOLATE, ids.FOLLOW_NERVE,
-    ids.HOVER_NAMES,  # the status line names what is under the pointer, chairside too
-})  # fmt: skip
+_EXPLORE = frozenset(
+    {
+        *ids.VIEWS,
+        ids.VIEW_RESET,
+        ids.URGENT_SIGNS,
+        ids.LAYERS,
+        ids.SKIN_OPACITY,
+        ids.MAPS,
+        ids.MAP_DIFFERENCES,
+        ids.MAP_LABELS,
+        ids.AREA_MODE,
+        ids.START_AGAIN,
+        ids.QUESTIONS,
+        ids.FROM_SOURCE,
+        ids.FOCUS_SOURCE,
+        ids.CARD_LINKS,
+        ids.QUIT,
+        ids.SEARCH,
+        ids.COMPARE,
+        ids.PRINT_HANDOUT,
+        ids.TEXT_SIZE,
+        ids.BACK,
+        ids.FORWARD,
+        ids.LABELS_ALL,
+        ids.ISOLATE,
+        ids.FOLLOW_NERVE,
+        ids.HOVER_NAMES,  # the status line names what is under the pointer, chairside too
+    }
+)
 _DESK_PANELS = frozenset({ids.VIEW_TOOLBAR, ids.LAYERS_DOCK, ids.EXPLORER_DOCK, ids.STATUS_BAR, ids.DISCLAIMER})
 _DESK_GESTURES = frozenset({ids.TAP_TOUCH, ids.DRAG_ROTATE, ids.PINCH_ZOOM, ids.TWO_FINGER_PAN, ids.DOUBLE_TAP_RESET})
 
@@ -170,11 +189,21 @@ def kiosk_spec(config: KioskConfig) -> ModeSpec:
     optional = {ids.PRINT_HANDOUT: config.printing, ids.READ_ALOUD: config.read_aloud}
     return ModeSpec(
         name="kiosk",
-        actions=frozenset({
-            ids.VIEW_ANTERIOR, ids.VIEW_POSTERIOR, ids.VIEW_RESET, ids.URGENT_SIGNS, ids.START_AGAIN,
-            ids.CARD_LINKS, ids.TEXT_SIZE, ids.STAFF_EXIT, ids.STAFF_MENU, ids.REPORT_CONTENT_ERROR,
-            *(action for action, on in optional.items() if on),
-        }),  # fmt: skip
+        actions=frozenset(
+            {
+                ids.VIEW_ANTERIOR,
+                ids.VIEW_POSTERIOR,
+                ids.VIEW_RESET,
+                ids.URGENT_SIGNS,
+                ids.START_AGAIN,
+                ids.CARD_LINKS,
+                ids.TEXT_SIZE,
+                ids.STAFF_EXIT,
+                ids.STAFF_MENU,
+                ids.REPORT_CONTENT_ERROR,
+                *(action for action, on in optional.items() if on),
+            }
+        ),
         panels=frozenset({ids.KIOSK_FLOW, ids.URGENT_BANNER, ids.DISCLAIMER, ids.ATTRACT_SCREEN, ids.IDLE_PROMPT}),
         gestures=_DESK_GESTURES | {ids.STAFF_CORNER_HOLD},
         writes=frozenset({ids.LOG}),
@@ -203,7 +232,7 @@ def mode_for(args: argparse.Namespace, load_config: Callable[[], KioskConfig] | 
     if kiosk and student:
         raise ModeError("choose one of --kiosk and --student")
     if kiosk:
-        if load_config is None:
-            from app.modes.config import load_kiosk_config as load_config
-        return kiosk_spec(load_config())
+        from app.modes.config import load_kiosk_config
+
+        return kiosk_spec((load_config or load_kiosk_config)())
     return STUDENT if student else CLINICIAN

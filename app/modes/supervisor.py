@@ -50,7 +50,7 @@ class RestartPolicy:
 
     def delay_s(self, recent_failures: int) -> float:
         """The wait before the next start, after `recent_failures` (≥ 1) failures in the window."""
-        return min(self.max_delay_s, self.first_delay_s * 2 ** (recent_failures - 1))
+        return float(min(self.max_delay_s, self.first_delay_s * 2 ** (recent_failures - 1)))
 
 
 class Supervisor:
@@ -59,14 +59,14 @@ class Supervisor:
         command: Sequence[str] = KIOSK_COMMAND,
         *,
         out_of_order: Callable[[], object],
-        policy: RestartPolicy = RestartPolicy(),
+        policy: RestartPolicy | None = None,
         session: Callable[[], AbstractContextManager[Mapping[str, str]]] = kiosk_session,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.command = list(command)
         self.out_of_order = out_of_order
-        self.policy = policy
+        self.policy = policy or RestartPolicy()
         self.session = session
         self.sleep = sleep
         self.clock = clock
@@ -87,13 +87,20 @@ class Supervisor:
             if len(failures) >= self.policy.max_failures:
                 log.error(
                     "kiosk stopped with %s, %d failures in %.0f s: showing the out-of-order screen",
-                    how, len(failures), self.policy.window_s,
-                )  # fmt: skip
+                    how,
+                    len(failures),
+                    self.policy.window_s,
+                )
                 self.out_of_order()
                 return 1
             delay = self.policy.delay_s(len(failures))
-            log.warning("kiosk stopped with %s (failure %d of %d): restarting in %.0f s",
-                        how, len(failures), self.policy.max_failures, delay)  # fmt: skip
+            log.warning(
+                "kiosk stopped with %s (failure %d of %d): restarting in %.0f s",
+                how,
+                len(failures),
+                self.policy.max_failures,
+                delay,
+            )
             self.sleep(delay)
 
     def _run_child(self) -> int:
@@ -120,7 +127,6 @@ class Supervisor:
                         child.kill()
                         child.wait()
 
-
     def _watch(self, child: subprocess.Popen[bytes], beats: int) -> int:
         """The child's exit code; a child silent past its deadline is killed (a failure)."""
         last, beaten, open_ = time.monotonic(), False, True
@@ -141,6 +147,7 @@ class Supervisor:
                 else:  # the child closed its end (it is ending): no more beats to wait for
                     open_ = False
         return child.returncode
+
 
 def show_out_of_order() -> None:
     """The plain "out of order" screen, in its own process with the kiosk's private caches."""

@@ -71,9 +71,7 @@ def verify_file(directory: Path, name: str, manifest: dict[str, Any]) -> Path:
         raise AssetError(f"{path}: file is missing; {REBUILD_HINT}")
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     if digest != entry["sha256"]:
-        raise AssetError(
-            f"{path}: checksum does not match manifest.json (damaged or edited); {REBUILD_HINT}"
-        )
+        raise AssetError(f"{path}: checksum does not match manifest.json (damaged or edited); {REBUILD_HINT}")
     return path
 
 

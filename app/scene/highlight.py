@@ -124,10 +124,11 @@ class PathBuilder:
                 stops.append(self.nerve_lines.get(names[0], self.centres[names[0]][None, :]))
         pieces: list[np.ndarray] = []
         for i, stop in enumerate(stops):
+            kept = stop
             if len(stop) > 1:
                 target = stops[i + 1][0] if i + 1 < len(stops) else spot
-                stop = stop[: int(np.argmin(np.linalg.norm(stop - target, axis=1))) + 1]
-            pieces.append(stop)
+                kept = stop[: int(np.argmin(np.linalg.norm(stop - target, axis=1))) + 1]
+            pieces.append(kept)
         return np.concatenate([*pieces, spot[None, :]]) if pieces else np.empty((0, 3))
 
 

@@ -20,19 +20,40 @@ from app.domain.effects import Effects
 CHAIN = ("foot", "ankle", "knee", "hip", "low_back")
 # Where along the chain a domain id sits (structures, regions, and the sources themselves).
 LEVEL_OF = {
-    "foot": "foot", "toes": "foot", "plantar_fascia": "foot", "region_sole": "foot", "region_heel": "foot",
-    "region_big_toe": "foot", "region_middle_toes": "foot", "region_little_toe": "foot",
+    "foot": "foot",
+    "toes": "foot",
+    "plantar_fascia": "foot",
+    "region_sole": "foot",
+    "region_heel": "foot",
+    "region_big_toe": "foot",
+    "region_middle_toes": "foot",
+    "region_little_toe": "foot",
     "region_dorsum_of_foot": "foot",
-    "ankle_joint": "ankle", "talus": "ankle", "achilles_tendon": "ankle", "region_medial_ankle": "ankle",
+    "ankle_joint": "ankle",
+    "talus": "ankle",
+    "achilles_tendon": "ankle",
+    "region_medial_ankle": "ankle",
     "region_lateral_ankle": "ankle",
-    "knee_joint": "knee", "region_knee_front": "knee", "region_knee_back": "knee",
-    "hip_joint": "hip", "gluteus_medius": "hip", "region_lateral_hip": "hip", "region_groin": "hip",
+    "knee_joint": "knee",
+    "region_knee_front": "knee",
+    "region_knee_back": "knee",
+    "hip_joint": "hip",
+    "gluteus_medius": "hip",
+    "region_lateral_hip": "hip",
+    "region_groin": "hip",
     "region_buttock": "hip",
-    "lumbar_vertebrae": "low_back", "sacroiliac_joint": "low_back", "region_low_back": "low_back",
+    "lumbar_vertebrae": "low_back",
+    "sacroiliac_joint": "low_back",
+    "region_low_back": "low_back",
     "region_sacrum": "low_back",
-}  # fmt: skip
-ANCHORS = {"foot": "foot_right", "ankle": "talus_right", "knee": "patella_right", "hip": "hip_joint_right",
-           "low_back": "vertebra_L4"}  # fmt: skip
+}
+ANCHORS = {
+    "foot": "foot_right",
+    "ankle": "talus_right",
+    "knee": "patella_right",
+    "hip": "hip_joint_right",
+    "low_back": "vertebra_L4",
+}
 EVIDENCE_ORDER = ("weak", "limited", "moderate", "strong")
 SHAFT_RADIUS_M = {"strong": 0.008, "moderate": 0.0065, "limited": 0.005, "weak": 0.0035}  # surer is bolder
 TIP_RADIUS_M, TIP_LENGTH_M = 0.016, 0.035
@@ -96,9 +117,16 @@ def chain_mesh(steps: list[ChainStep], centres: Mapping[str, np.ndarray]) -> pv.
         if length <= TIP_LENGTH_M:
             continue
         direction = (b - a) / np.linalg.norm(b - a)
-        arrows.append(pv.Arrow(start=a + direction * ARROW_GAP_M, direction=direction, scale=length,
-                               tip_length=TIP_LENGTH_M / length, tip_radius=TIP_RADIUS_M / length,
-                               shaft_radius=SHAFT_RADIUS_M[step.evidence] / length))  # fmt: skip
+        arrows.append(
+            pv.Arrow(
+                start=a + direction * ARROW_GAP_M,
+                direction=direction,
+                scale=length,
+                tip_length=TIP_LENGTH_M / length,
+                tip_radius=TIP_RADIUS_M / length,
+                shaft_radius=SHAFT_RADIUS_M[step.evidence] / length,
+            )
+        )
     return pv.merge(arrows) if arrows else pv.PolyData()
 
 

@@ -15,8 +15,22 @@ import pyvista as pv
 # The fallback for territories the tables below do not name (a rebuilt model): Paul Tol's
 # colour-blind-safe qualitative palettes ("muted" then "light"), cycling.
 TERRITORY_PALETTE = (
-    "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255",
-    "#AA4499", "#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#BBCC33", "#AAAA00",
+    "#332288",
+    "#88CCEE",
+    "#44AA99",
+    "#117733",
+    "#999933",
+    "#DDCC77",
+    "#CC6677",
+    "#882255",
+    "#AA4499",
+    "#77AADD",
+    "#EE8866",
+    "#EEDD88",
+    "#FFAABB",
+    "#99DDFF",
+    "#BBCC33",
+    "#AAAA00",
 )
 # Each skin map's colours by territory, drawn from Paul Tol's qualitative palettes (bright,
 # vibrant, muted, light, pale; the darkest left out so the boundary lines and labels stay
@@ -26,27 +40,65 @@ TERRITORY_PALETTE = (
 # colour from one map to the other.
 MAP_COLOURS: dict[str, dict[str, str]] = {
     "dermatome_names": {
-        "T10": "#4477AA", "T11": "#CC3311", "T12": "#33BBEE", "L1": "#DDAA33", "L2": "#009988",
-        "L3": "#DDCC77", "L4": "#117733", "L5": "#66CCEE", "S1": "#999933", "S2": "#EE3377", "S3": "#0077BB",
+        "T10": "#4477AA",
+        "T11": "#CC3311",
+        "T12": "#33BBEE",
+        "L1": "#DDAA33",
+        "L2": "#009988",
+        "L3": "#DDCC77",
+        "L4": "#117733",
+        "L5": "#66CCEE",
+        "S1": "#999933",
+        "S2": "#EE3377",
+        "S3": "#0077BB",
         "S4_S5": "#CCBB44",
     },
     "cutaneous_nerve_names": {
-        "iliohypogastric": "#BB5566", "ilioinguinal": "#DDCC77", "genitofemoral": "#66CCEE",
-        "lateral_femoral_cutaneous": "#BBCCEE", "anterior_femoral_cutaneous": "#0077BB",
-        "obturator": "#EE6677", "saphenous": "#BBCC33", "posterior_femoral_cutaneous": "#AA3377",
-        "lateral_sural_cutaneous": "#FFCCCC", "superficial_fibular": "#33BBEE", "deep_fibular": "#4477AA",
-        "sural": "#117733", "medial_calcaneal": "#77AADD", "medial_plantar": "#FFAABB",
-        "lateral_plantar": "#AAAA00", "superior_cluneal": "#999933", "middle_cluneal": "#88CCEE",
+        "iliohypogastric": "#BB5566",
+        "ilioinguinal": "#DDCC77",
+        "genitofemoral": "#66CCEE",
+        "lateral_femoral_cutaneous": "#BBCCEE",
+        "anterior_femoral_cutaneous": "#0077BB",
+        "obturator": "#EE6677",
+        "saphenous": "#BBCC33",
+        "posterior_femoral_cutaneous": "#AA3377",
+        "lateral_sural_cutaneous": "#FFCCCC",
+        "superficial_fibular": "#33BBEE",
+        "deep_fibular": "#4477AA",
+        "sural": "#117733",
+        "medial_calcaneal": "#77AADD",
+        "medial_plantar": "#FFAABB",
+        "lateral_plantar": "#AAAA00",
+        "superior_cluneal": "#999933",
+        "middle_cluneal": "#88CCEE",
         "inferior_cluneal": "#EEDD88",
     },
     "region_names": {
-        "low_back": "#EE3377", "sacrum": "#CCDDAA", "lower_abdomen": "#CCBB44", "groin": "#009988",
-        "perineum": "#EE7733", "buttock": "#66CCEE", "lateral_hip": "#DDAA33", "anterior_thigh": "#BBCCEE",
-        "medial_thigh": "#FFCCCC", "lateral_thigh": "#44BB99", "posterior_thigh": "#AA4499",
-        "knee_front": "#BBCC33", "knee_back": "#EE6677", "medial_leg": "#88CCEE", "shin": "#4477AA",
-        "lateral_leg": "#33BBEE", "calf": "#117733", "medial_ankle": "#BB5566", "lateral_ankle": "#CC6677",
-        "heel": "#AAAA00", "sole": "#AA3377", "dorsum_of_foot": "#99DDFF", "big_toe": "#EEDD88",
-        "middle_toes": "#DDCC77", "little_toe": "#999933",
+        "low_back": "#EE3377",
+        "sacrum": "#CCDDAA",
+        "lower_abdomen": "#CCBB44",
+        "groin": "#009988",
+        "perineum": "#EE7733",
+        "buttock": "#66CCEE",
+        "lateral_hip": "#DDAA33",
+        "anterior_thigh": "#BBCCEE",
+        "medial_thigh": "#FFCCCC",
+        "lateral_thigh": "#44BB99",
+        "posterior_thigh": "#AA4499",
+        "knee_front": "#BBCC33",
+        "knee_back": "#EE6677",
+        "medial_leg": "#88CCEE",
+        "shin": "#4477AA",
+        "lateral_leg": "#33BBEE",
+        "calf": "#117733",
+        "medial_ankle": "#BB5566",
+        "lateral_ankle": "#CC6677",
+        "heel": "#AAAA00",
+        "sole": "#AA3377",
+        "dorsum_of_foot": "#99DDFF",
+        "big_toe": "#EEDD88",
+        "middle_toes": "#DDCC77",
+        "little_toe": "#999933",
     },
 }
 
@@ -101,8 +153,9 @@ class LayeredColours:
         self.cells = cells
         self.layers = {name: layer for name, layer in self.layers.items() if not layer.cut}
 
-    def set_layer(self, name: str, colours: np.ndarray, weights: np.ndarray, opacity: float = 1.0,
-                  cut: bool = False) -> None:  # fmt: skip
+    def set_layer(
+        self, name: str, colours: np.ndarray, weights: np.ndarray, opacity: float = 1.0, cut: bool = False
+    ) -> None:
         """Add or replace a layer (per skin cell, or with `cut` per drawn cell of the cut)."""
         if cut and self.cells is None:
             raise ValueError(f"layer {name!r} is given per cut cell, but the skin is not cut")
@@ -114,10 +167,6 @@ class LayeredColours:
 
     def remove_layer(self, name: str) -> None:
         self.layers.pop(name, None)
-
-    def set_visible(self, name: str, visible: bool) -> None:
-        if name in self.layers:
-            self.layers[name].visible = visible
 
     def blend(self) -> np.ndarray:
         """The colour of every drawn cell, as uint8 RGB."""
@@ -157,8 +206,9 @@ def boundary_edges(faces: np.ndarray, cell_labels: np.ndarray) -> np.ndarray:
     return edges[first[differ]]
 
 
-def cut_along_labels(surface: pv.PolyData, point_labels: np.ndarray, smoothing: int = 8,
-                     keep: float = 0.2) -> pv.PolyData:  # fmt: skip
+def cut_along_labels(
+    surface: pv.PolyData, point_labels: np.ndarray, smoothing: int = 8, keep: float = 0.2
+) -> pv.PolyData:
     """The surface cut into one piece per label along smooth curves, for crisp map boundaries.
 
     Colouring whole triangles by their corners' labels draws a saw-tooth; here each label's
@@ -225,8 +275,13 @@ def cut_along_labels(surface: pv.PolyData, point_labels: np.ndarray, smoothing: 
     return cut
 
 
-def _piece(points: np.ndarray, faces: np.ndarray, point_data: dict[str, np.ndarray], orig_cell: np.ndarray,
-           label: np.ndarray | None) -> pv.PolyData:  # fmt: skip
+def _piece(
+    points: np.ndarray,
+    faces: np.ndarray,
+    point_data: dict[str, np.ndarray],
+    orig_cell: np.ndarray,
+    label: np.ndarray | None,
+) -> pv.PolyData:
     """The triangles `faces` with only the points they use, and those points' data."""
     used, local = np.unique(faces, return_inverse=True)
     mesh = pv.PolyData.from_regular_faces(np.asarray(points)[used], local.reshape(faces.shape))

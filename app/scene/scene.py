@@ -14,7 +14,7 @@ import numpy as np
 import pyvista as pv
 from vtkmodules.vtkRenderingCore import vtkMapper
 
-from app.domain.view_state import CameraRequests, ViewState
+from app.domain.view_state import LAYER_FIELDS, CameraRequests, ViewState
 from app.scene.assets import Model, structure_names
 from app.scene.coarse import CoarseCopy, CoarseShape, kept_shape, shape_made
 from app.scene.frames import Frames, Quality
@@ -47,10 +47,16 @@ SHEETS = ("plantar_fascia", "achilles_tendon")
 LAYER_SWITCHES = {"sheets": "show_structures"}  # a drawn layer shown with another layer's switch
 # Colours of authored structures by name prefix (discs, joints, soft tissue), else STRUCTURE's.
 STRUCTURE_COLOURS = {
-    "disc_": "#8fb8d8", "facet_": "#9fd4c4", "sacroiliac_joint": "#9fd4c4", "hip_joint": "#9fd4c4",
-    "trochanteric_bursa": "#c7a2d9", "plantar_fascia": "#e9dcc0", "achilles_tendon": "#e9dcc0",
-    "piriformis": MUSCLE.color, "gluteus_medius": MUSCLE.color,
-}  # fmt: skip
+    "disc_": "#8fb8d8",
+    "facet_": "#9fd4c4",
+    "sacroiliac_joint": "#9fd4c4",
+    "hip_joint": "#9fd4c4",
+    "trochanteric_bursa": "#c7a2d9",
+    "plantar_fascia": "#e9dcc0",
+    "achilles_tendon": "#e9dcc0",
+    "piriformis": MUSCLE.color,
+    "gluteus_medius": MUSCLE.color,
+}
 
 # Camera direction (from the focal point toward the eye) and view-up per named view, in RAS.
 VIEW_DIRECTIONS: dict[str, tuple[tuple[float, float, float], tuple[float, float, float]]] = {
@@ -82,9 +88,9 @@ def _body_surface(skin: pv.PolyData) -> pv.PolyData:
     keep = np.asarray(skin.cell_data["is_cap"]) == 0
     faces = skin.regular_faces[keep]
     surface = pv.PolyData.from_regular_faces(skin.points, faces)
-    for name in skin.point_data.keys():
+    for name in skin.point_data:
         surface.point_data[name] = skin.point_data[name]
-    for name in skin.field_data.keys():
+    for name in skin.field_data:
         surface.field_data[name] = skin.field_data[name]
     return surface
 
@@ -157,7 +163,7 @@ def _feed(mapper: vtkMapper, mesh: pv.PolyData) -> None:
 class AnatomyScene:
     def __init__(
         self,
-        plotter: pv.Plotter,
+        plotter: pv.BasePlotter,  # pv.Plotter off screen, a QtInteractor in a window
         model: Model,
         state: ViewState | None = None,
         camera: CameraRequests | None = None,
@@ -216,11 +222,7 @@ class AnatomyScene:
 
         self._connections: list[tuple[object, Callable[..., None]]] = [
             (self.state.events.skin_opacity, self._on_skin_opacity_change),
-            (self.state.events.show_skin, self._on_layers_change),
-            (self.state.events.show_bones, self._on_layers_change),
-            (self.state.events.show_muscles, self._on_layers_change),
-            (self.state.events.show_nerves, self._on_layers_change),
-            (self.state.events.show_structures, self._on_layers_change),
+            *((getattr(self.state.events, field), self._on_layers_change) for field in LAYER_FIELDS),
             (self.state.events.high_contrast, self._on_contrast_change),
             (self.state.events.text_scale, self._on_text_scale_change),
             (self.camera.view_requested, self.set_view),
@@ -329,7 +331,9 @@ class AnatomyScene:
 
     def cells_drawn(self) -> int:
         """Cells the shown layers draw now (fewer while the view moves, once the copies are made)."""
-        return sum(actor.GetMapper().GetInput().GetNumberOfCells() for _, actor in self._drawn_actors() if actor.visibility)
+        return sum(
+            actor.GetMapper().GetInput().GetNumberOfCells() for _, actor in self._drawn_actors() if actor.visibility
+        )
 
     def _on_quality_change(self, quality: Quality) -> None:
         for name, actor in self._drawn_actors():
@@ -422,6 +426,29 @@ class AnatomyScene:
         camera.Elevation(elevation_deg)
         camera.OrthogonalizeViewUp()  # a tip over the top must not twist the picture
         self.plotter.renderer.ResetCameraClippingRange()
+        self.frames.request()
+
+    def dolly(self, factor: float) -> None:
+        """Move the camera toward the focal point (factor > 1) or away (a pinch)."""
+        self.plotter.camera.Dolly(factor)
+        self.plotter.renderer.ResetCameraClippingRange()
+        self.frames.request()
+
+    def pan(self, dx: float, dy: float) -> None:
+        """Move the camera in the view plane so the body follows a drag of (dx, dy) display pixels."""
+        renderer = self.plotter.renderer
+        camera = self.plotter.camera
+        focal = np.asarray(camera.focal_point)
+        renderer.SetWorldPoint(*focal, 1.0)
+        renderer.WorldToDisplay()
+        x, y, depth = renderer.GetDisplayPoint()
+        renderer.SetDisplayPoint(x + dx, y + dy, depth)
+        renderer.DisplayToWorld()
+        world = renderer.GetWorldPoint()
+        shift = focal - np.asarray(world[:3]) / world[3]
+        camera.focal_point = focal + shift
+        camera.position = np.asarray(camera.position) + shift
+        renderer.ResetCameraClippingRange()
         self.frames.request()
 
     def zoom(self, factor: float) -> None:

@@ -77,9 +77,7 @@ class SkinLabels:
         )
         nerves = tuple(
             dict.fromkeys(
-                n
-                for n in (self.name("cutaneous_nerve", point_id), self.name("cutaneous_nerve_alt", point_id))
-                if n
+                n for n in (self.name("cutaneous_nerve", point_id), self.name("cutaneous_nerve_alt", point_id)) if n
             )
         )
         return Spot(

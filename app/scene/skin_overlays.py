@@ -89,8 +89,9 @@ class SkinOverlays:
             self.legend = [(names[i], _hex(colours[i])) for i in present]
             self._add_boundaries(cut, cell_labels)
             if self.state.show_map_differences and "dermatome_keegan" in cut.cell_data:
-                self.scene.skin_layers.set_layer("differences", pv.Color(HATCH_COLOUR).float_rgb,
-                                                 _hatched_differences(cut), HATCH_OPACITY, cut=True)  # fmt: skip
+                self.scene.skin_layers.set_layer(
+                    "differences", pv.Color(HATCH_COLOUR).float_rgb, _hatched_differences(cut), HATCH_OPACITY, cut=True
+                )
             self._label_candidates = []
             if self.state.show_labels:
                 self._add_labels(array, names)
@@ -145,9 +146,15 @@ class SkinOverlays:
         lines = np.column_stack([np.full(len(edges), 2), edges]).ravel()
         mesh = pv.PolyData(np.asarray(cut.points), lines=lines)
         self.scene.plotter.add_mesh(
-            mesh, color=BOUNDARY_COLOUR, line_width=BOUNDARY_WIDTH_PX[self.state.high_contrast], name="overlay_boundaries",
-            reset_camera=False, pickable=False, lighting=False, render=False,
-        )  # fmt: skip
+            mesh,
+            color=BOUNDARY_COLOUR,
+            line_width=BOUNDARY_WIDTH_PX[self.state.high_contrast],
+            name="overlay_boundaries",
+            reset_camera=False,
+            pickable=False,
+            lighting=False,
+            render=False,
+        )
         self._actors.append("overlay_boundaries")
 
     def _add_labels(self, array: str, names: tuple[str, ...]) -> None:
@@ -181,18 +188,33 @@ class SkinOverlays:
             return
         camera = plotter.camera
         font_px = self.scene.text_px(LABEL_FONT_PX)
-        key = (tuple(camera.position), tuple(camera.focal_point), tuple(camera.up), tuple(plotter.renderer.GetSize()), font_px)
+        key = (
+            tuple(camera.position),
+            tuple(camera.focal_point),
+            tuple(camera.up),
+            tuple(plotter.renderer.GetSize()),
+            font_px,
+        )
         if key == self._placed_for:
             return
         self._placed_for = key
-        self.placed_labels = place_map_labels(self._label_candidates, plotter.renderer, np.asarray(camera.position), font_px)
+        self.placed_labels = place_map_labels(
+            self._label_candidates, plotter.renderer, np.asarray(camera.position), font_px
+        )
         plotter.remove_actor(LABELS_ACTOR, render=False)
         if self.placed_labels:
             plotter.add_point_labels(
-                np.array([label.anchor for label in self.placed_labels]), [label.text for label in self.placed_labels],
-                name=LABELS_ACTOR, font_size=font_px, point_size=1, shape_opacity=0.6, always_visible=True,
-                reset_camera=False, pickable=False, render=False,
-            )  # fmt: skip
+                np.array([label.anchor for label in self.placed_labels]),
+                [label.text for label in self.placed_labels],
+                name=LABELS_ACTOR,
+                font_size=font_px,
+                point_size=1,
+                shape_opacity=0.6,
+                always_visible=True,
+                reset_camera=False,
+                pickable=False,
+                render=False,
+            )
 
 
 @dataclass(frozen=True)
@@ -203,8 +225,9 @@ class MapLabel:
     size: int  # skin vertices of the patch
 
 
-def place_map_labels(candidates: list[MapLabel], renderer: object, eye: np.ndarray,
-                     font_px: int = LABEL_FONT_PX) -> list[MapLabel]:  # fmt: skip
+def place_map_labels(
+    candidates: list[MapLabel], renderer: object, eye: np.ndarray, font_px: int = LABEL_FONT_PX
+) -> list[MapLabel]:
     """The labels on skin facing the eye, inside the view, none over another (bigger patches first)."""
     width, height = renderer.GetSize()  # type: ignore[attr-defined]
     placed: list[tuple[MapLabel, tuple[float, float, float, float]]] = []

@@ -1,4 +1,4 @@
-"""Labels for the structures in view ("all labels", issue 10): placed on the facing side, never
+"""Labels for the structures in view ("all labels"): placed on the facing side, never
 over each other.
 
 Each visible named structure of the shown layers gets one anchor: the vertex of its near slab (the
@@ -66,10 +66,14 @@ class StructureLabels:
             mesh = self.scene.meshes[layer]
             faces = mesh.regular_faces if mesh.is_all_triangles else None
             self._vertices[layer] = {
-                name: (np.unique(faces[cells]) if faces is not None else np.unique(
-                    np.concatenate([mesh.get_cell(int(c)).point_ids for c in cells])))
-                for name, cells in NamedCells.of(mesh).cells.items() if len(cells)
-            }  # fmt: skip
+                name: (
+                    np.unique(faces[cells])
+                    if faces is not None
+                    else np.unique(np.concatenate([mesh.get_cell(int(c)).point_ids for c in cells]))
+                )
+                for name, cells in NamedCells.of(mesh).cells.items()
+                if len(cells)
+            }
         return self._vertices[layer]
 
     def show(self, on: bool) -> None:
@@ -87,8 +91,9 @@ class StructureLabels:
         return self._locators[layer]
 
     def _occluders(self) -> list[str]:
-        layers = [layer for layer, actor in self.scene.actors.items()
-                  if actor.visibility and actor.prop.opacity >= SOLID_SKIN]  # see-through sheets hide nothing
+        layers = [
+            layer for layer, actor in self.scene.actors.items() if actor.visibility and actor.prop.opacity >= SOLID_SKIN
+        ]  # see-through sheets hide nothing
         state = self.scene.state
         if self.scene.skin_actor.visibility and state.skin_opacity >= SOLID_SKIN:
             layers.append("skin")
@@ -102,9 +107,9 @@ class StructureLabels:
         for layer in layers:
             t, point, pcoords = reference(0.0), [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]
             sub_id, cell_id = reference(0), reference(0)
-            if self._locator(layer).IntersectWithLine(eye, stop, 1e-6, t, point, pcoords, sub_id, cell_id):
-                if best is None or float(t) < best[0]:
-                    best = (float(t), layer, int(cell_id))
+            hit = self._locator(layer).IntersectWithLine(eye, stop, 1e-6, t, point, pcoords, sub_id, cell_id)
+            if hit and (best is None or float(t) < best[0]):
+                best = (float(t), layer, int(cell_id))
         return None if best is None else (best[1], best[2])
 
     def _owner(self, layer: str, cell: int) -> str | None:
@@ -169,9 +174,14 @@ class StructureLabels:
     def _view_key(self) -> tuple[object, ...]:
         camera = self.scene.plotter.camera
         return (
-            tuple(camera.position), tuple(camera.focal_point), tuple(camera.up), camera.view_angle,
-            tuple(self.scene.plotter.renderer.GetSize()), tuple(self._occluders()), self.font_px(),
-        )  # fmt: skip
+            tuple(camera.position),
+            tuple(camera.focal_point),
+            tuple(camera.up),
+            camera.view_angle,
+            tuple(self.scene.plotter.renderer.GetSize()),
+            tuple(self._occluders()),
+            self.font_px(),
+        )
 
     def font_px(self) -> int:
         return self.scene.text_px(FONT_PX)
@@ -191,10 +201,18 @@ class StructureLabels:
         self._remove_actor()
         if self.placed:
             self.scene.plotter.add_point_labels(
-                np.array([p.anchor for p in self.placed]), [p.text for p in self.placed], name=ACTOR,
-                font_size=self.font_px(), point_size=4, point_color="#ffffff", shape_opacity=0.65,
-                always_visible=True, reset_camera=False, pickable=False, render=False,
-            )  # fmt: skip
+                np.array([p.anchor for p in self.placed]),
+                [p.text for p in self.placed],
+                name=ACTOR,
+                font_size=self.font_px(),
+                point_size=4,
+                point_color="#ffffff",
+                shape_opacity=0.65,
+                always_visible=True,
+                reset_camera=False,
+                pickable=False,
+                render=False,
+            )
             self._actor_up = True
 
     def _remove_actor(self) -> None:

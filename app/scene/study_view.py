@@ -1,4 +1,4 @@
-"""The study picture on the 3D body (issue 10): what a quiz question lights and marks, the answer
+"""The study picture on the 3D body: what a quiz question lights and marks, the answer
 shown after it, an isolated structure, a nerve followed from root to skin.
 
 The UI hands over a `Picture` of domain ids, territory ids and skin vertices; it is applied just
@@ -31,7 +31,6 @@ MAX_SKIN_LAYERS = 4
 
 ASK = "#ffdd00"  # what a question is about
 RIGHT = "#44aa99"  # the correct answer (Paul Tol: teal, colour-blind safe with the wrong colour)
-WRONG = "#ee6677"
 FOLLOW = "#ee7733"
 
 
@@ -58,8 +57,13 @@ class Picture:
 
     def plus(self, other: Picture) -> Picture:
         """Both pictures; `other`'s colours win where they share a structure."""
-        return Picture(self.lit + other.lit, self.skin + other.skin, other.side or self.side,
-                       self.marks + other.marks, other.spot if other.spot is not None else self.spot)  # fmt: skip
+        return Picture(
+            self.lit + other.lit,
+            self.skin + other.skin,
+            other.side or self.side,
+            self.marks + other.marks,
+            other.spot if other.spot is not None else self.spot,
+        )
 
 
 class StudyView:
@@ -72,10 +76,12 @@ class StudyView:
         self._lit_any = False
         self._normals: np.ndarray | None = None
         overlay = {"reset_camera": False, "pickable": False, "render": False}
-        self._marks = scene.plotter.add_mesh(pv.Sphere(radius=MARK_RADIUS_M), color=MARK_COLOUR, ambient=0.5,
-                                             name="study_marks", **overlay)  # fmt: skip
-        self._spot = scene.plotter.add_mesh(pv.Sphere(radius=SPOT_RADIUS_M), color=SPOT_COLOUR, ambient=0.6,
-                                            name="study_spot", **overlay)  # fmt: skip
+        self._marks = scene.plotter.add_mesh(
+            pv.Sphere(radius=MARK_RADIUS_M), color=MARK_COLOUR, ambient=0.5, name="study_marks", **overlay
+        )
+        self._spot = scene.plotter.add_mesh(
+            pv.Sphere(radius=SPOT_RADIUS_M), color=SPOT_COLOUR, ambient=0.6, name="study_spot", **overlay
+        )
         self._marks.visibility = self._spot.visibility = False
         scene.frames.before_frame(self._prepare)
 
@@ -122,11 +128,14 @@ class StudyView:
                 for territory, colour in picture.skin:
                     if colour == colours[index]:
                         mask |= self.skin_mask(territory, picture.side)
-            self.scene.set_skin_layer(SKIN_LAYER.format(index), mask, colours[index] if mask is not None else "#ffffff",
-                                      opacity=SKIN_OPACITY)  # fmt: skip
+            self.scene.set_skin_layer(
+                SKIN_LAYER.format(index), mask, colours[index] if mask is not None else "#ffffff", opacity=SKIN_OPACITY
+            )
         if picture.marks:
             points = pv.PolyData(self.labels.points[list(picture.marks)])
-            self._marks.mapper.SetInputData(points.glyph(geom=pv.Sphere(radius=MARK_RADIUS_M), scale=False, orient=False))
+            self._marks.mapper.SetInputData(
+                points.glyph(geom=pv.Sphere(radius=MARK_RADIUS_M), scale=False, orient=False)
+            )
         self._marks.visibility = bool(picture.marks)
         if picture.spot is not None:
             self._spot.position = self.labels.points[picture.spot]

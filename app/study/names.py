@@ -1,4 +1,4 @@
-"""Names on demand (issue 10): what to call a mesh structure or a skin spot, with its side.
+"""Names on demand: what to call a mesh structure or a skin spot, with its side.
 
 Plain words from the content; the scene hands over mesh names (`femur_left`) and spots, never VTK.
 """
@@ -29,7 +29,7 @@ def _words(knowledge: Knowledge | InLanguage) -> InLanguage:
 
 
 def structure_name(knowledge: Knowledge | InLanguage, mesh_name: str, short: bool = False) -> str:
-    """"Femur, left" or "Sciatic nerve (back of the thigh …), right"; `short` drops the bracketed
+    """ "Femur, left" or "Sciatic nerve (back of the thigh …), right"; `short` drops the bracketed
     hint. In the language of `knowledge.in_language(…)` when given one."""
     words = _words(knowledge)
     base, side = split_side(mesh_name)

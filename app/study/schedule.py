@@ -1,4 +1,4 @@
-"""Leitner boxes: when a quiz item comes back (issue 10).
+"""Leitner boxes: when a quiz item comes back.
 
 Five boxes. A new item starts in box 1. A right answer moves the item up one box, a wrong one sends
 it back to box 1. An item is due again this long after its last answer:
@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-VERSION = 1
+VERSION: Literal[1] = 1
 INTERVALS = {1: timedelta(0), 2: timedelta(days=1), 3: timedelta(days=3), 4: timedelta(days=7), 5: timedelta(days=21)}
 FIRST_BOX, LAST_BOX = min(INTERVALS), max(INTERVALS)
 
@@ -51,14 +51,18 @@ class Progress(BaseModel):
         box = FIRST_BOX if old is None else old.box
         box = min(LAST_BOX, box + 1) if right else FIRST_BOX
         item = ItemProgress(
-            box=box, due=now + INTERVALS[box], last=now,
-            right=(old.right if old else 0) + right, wrong=(old.wrong if old else 0) + (not right),
-        )  # fmt: skip
+            box=box,
+            due=now + INTERVALS[box],
+            last=now,
+            right=(old.right if old else 0) + right,
+            wrong=(old.wrong if old else 0) + (not right),
+        )
         return self.model_copy(update={"items": {**self.items, item_id: item}})
 
     def merged(self, other: Progress) -> Progress:
         """Both progresses (two windows on one file): per item, the one answered last (then the one
         answered more often)."""
+
         def when(item: ItemProgress) -> tuple[datetime, int]:
             return item.last or datetime.min.replace(tzinfo=timezone.utc), item.right + item.wrong
 

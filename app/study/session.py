@@ -1,4 +1,4 @@
-"""One round of study: which question comes next, the answers, the score per topic (issue 10).
+"""One round of study: which question comes next, the answers, the score per topic.
 
 Order of a round: items due again (lowest Leitner box first, then the longest overdue), then new
 items (a seeded shuffle, taking the topics in turn so one topic does not crowd out the others), then,
@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from app.study.questions import TOPICS, Feedback, Question
+from app.study.items import TOPICS, Feedback, Question
 from app.study.schedule import Progress
 
 AGAIN_AFTER = 3

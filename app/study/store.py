@@ -1,4 +1,4 @@
-"""The study progress file: a small versioned JSON in the user's data folder (issue 10).
+"""The study progress file: a small versioned JSON in the user's data folder.
 
 `ProgressStore(folder)` loads, saves and resets `study_progress.json` in `folder`; `data_dir()` is
 the default folder (platformdirs' user data path, or `REFERRAL_ATLAS_DATA_DIR`). Writes are atomic
@@ -65,7 +65,10 @@ class ProgressStore:
             return Progress.empty(), None
         except OSError as error:
             if error.errno != errno.EFBIG:  # a folder or pipe where the file should be is left alone
-                return Progress.empty(), f"{self.path}: could not be read ({error.strerror}); starting with fresh progress."
+                return (
+                    Progress.empty(),
+                    f"{self.path}: could not be read ({error.strerror}); starting with fresh progress.",
+                )
             reason = str(error.strerror)
         else:
             try:
@@ -92,8 +95,10 @@ class ProgressStore:
         try:
             self.path.replace(aside)
         except OSError as error:
-            return (f"{self.path}: could not be used ({reason}) nor moved aside ({error.strerror}); "
-                    f"starting with fresh progress; delete the file to stop this message.")  # fmt: skip
+            return (
+                f"{self.path}: could not be used ({reason}) nor moved aside ({error.strerror}); "
+                f"starting with fresh progress; delete the file to stop this message."
+            )
         return f"{self.path}: could not be used ({reason}); it was kept as {aside.name} and progress starts afresh."
 
     def save(self, progress: Progress) -> None:

@@ -144,7 +144,9 @@ class AboutDialog(QDialog):
         )
 
     def _licences_html(self) -> str:
-        model = _table((f"{package} {version}", licence, ", ".join(names)) for package, version, licence, names in model_licences())
+        model = _table(
+            (f"{package} {version}", licence, ", ".join(names)) for package, version, licence, names in model_licences()
+        )
         libraries = _table(library_licences())
         ours = self.tr("Referral Atlas is free software under the MIT licence.")
         model_heading = self.tr("The 3D model")
@@ -165,7 +167,7 @@ class AboutDialog(QDialog):
 
 
 def add_about_action(window: QWidget, knowledge: Knowledge) -> QAction:
-    """"About Referral Atlas" on Ctrl+F1, a window action, so the F1 list of keys names it beside
+    """ "About Referral Atlas" on Ctrl+F1, a window action, so the F1 list of keys names it beside
     its help. (A Help menu needs a place in the toolbar or a menu bar, which the 1280×800 window
     does not have today: tests/ui/test_theme.py; the redesign of issue 20 can give it one.)"""
     about = QAction(QCoreApplication.translate("AboutDialog", "About Referral Atlas"), window)

@@ -19,8 +19,13 @@ from app.ui.i18n import current_language
 
 
 class CompareView(QDialog):
-    def __init__(self, explorer: Explorer, candidate_html: Callable[[Candidate], str],
-                 card_html: Callable[[str], str], parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        explorer: Explorer,
+        candidate_html: Callable[[Candidate], str],
+        card_html: Callable[[str], str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Compare two possible sources"))
         self.setModal(False)
@@ -37,7 +42,7 @@ class CompareView(QDialog):
         splitter.addWidget(self.checks)
         sides = QSplitter(Qt.Orientation.Horizontal)
         self.cards = (QTextBrowser(), QTextBrowser())
-        for view, name in zip(self.cards, (self.tr("First source"), self.tr("Second source"))):
+        for view, name in zip(self.cards, (self.tr("First source"), self.tr("Second source")), strict=False):
             view.setOpenLinks(False)
             view.setAccessibleName(name)
             sides.addWidget(view)
@@ -53,14 +58,16 @@ class CompareView(QDialog):
             return
         words = self.explorer.knowledge.in_language(current_language())
         checks = [words.card(card_id) for card_id in comparison.differentiators]
-        self.checks.setHtml("".join(f"<h3>{html.escape(c.title)}</h3>{self.card_html(c.id)}" for c in checks if c is not None)
-                            or self.tr("No bedside check in the atlas tells these two apart: compare their cards."))  # fmt: skip
-        for view, candidate in zip(self.cards, (comparison.first, comparison.second)):
+        self.checks.setHtml(
+            "".join(f"<h3>{html.escape(c.title)}</h3>{self.card_html(c.id)}" for c in checks if c is not None)
+            or self.tr("No bedside check in the atlas tells these two apart: compare their cards.")
+        )
+        for view, candidate in zip(self.cards, (comparison.first, comparison.second), strict=False):
             view.setHtml(self.candidate_html(candidate))
         self.show()
         self.raise_()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.explorer.stop_comparing()
         super().closeEvent(event)
 

@@ -56,8 +56,9 @@ class CrashReports:
         self._handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
         try:
             self.log_path.parent.mkdir(parents=True, exist_ok=True)
-            self._handlers.append(RotatingFileHandler(self.log_path, maxBytes=MAX_LOG_BYTES,
-                                                      backupCount=LOG_BACKUPS, encoding="utf-8"))  # fmt: skip
+            self._handlers.append(
+                RotatingFileHandler(self.log_path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+            )
         except OSError as error:  # a read-only home: reports still reach stderr
             print(f"referral-atlas: crash reports not written to {self.log_path} ({error.strerror})", file=sys.stderr)
             self.log_path = None

@@ -8,7 +8,18 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,6 +46,8 @@ from app.domain.explorer import ANSWER_KINDS, Explorer
 from app.domain.knowledge import InLanguage
 from app.domain.query import dermatome_maps
 from app.domain.ranking import Candidate
+from app.modes import ids
+from app.modes.spec import ModeSpec
 from app.scene.highlight import MECHANISM_COLOURS
 from app.ui.i18n import current_language
 
@@ -54,7 +67,9 @@ WHO_CAN_HELP = {
     "rheumatologist": QT_TRANSLATE_NOOP("ExplorerPanel", "rheumatologist"),
     "emergency_care": QT_TRANSLATE_NOOP("ExplorerPanel", "emergency care"),
 }
-DISCLAIMER = QT_TRANSLATE_NOOP("ExplorerPanel", "This explains possible causes. It is not a diagnosis. A clinician can examine you and tell.")
+DISCLAIMER = QT_TRANSLATE_NOOP(
+    "ExplorerPanel", "This explains possible causes. It is not a diagnosis. A clinician can examine you and tell."
+)
 
 
 _CARD_REFERENCE = re.compile(r"\(card:([a-z0-9_]+)\)")
@@ -73,7 +88,7 @@ class _BoxLabel(QLabel):
         self.setWordWrap(True)
         self.setBuddy(box)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.box.toggle()
         event.accept()
 
@@ -146,11 +161,17 @@ CARDS_AT_ONCE, CARDS_LATER_MS = 4, 30
 CARD_GUESS_PX = 90  # a card not made yet holds this much room
 
 
-def card_lines(candidate: Candidate, title: str, touches: tuple[object, ...], words: InLanguage) -> tuple[str, str, str]:
+def card_lines(
+    candidate: Candidate, title: str, touches: tuple[object, ...], words: InLanguage
+) -> tuple[str, str, str]:
     """A source card's three lines: its title, how it causes pain and how sure, why it fits here."""
     facts = [words.kind(candidate), words.phrase(f"evidence.{candidate.evidence}")]
     if len(touches) > 1:
-        facts.append(QCoreApplication.translate("SourceCard", "explains {0}% of the area").format(round(candidate.explains * 100)))
+        facts.append(
+            QCoreApplication.translate("SourceCard", "explains {0}% of the area").format(
+                round(candidate.explains * 100)
+            )
+        )
     why = _CARD_REFERENCE.sub("", words.marked(candidate.why[0])).strip() if candidate.why else ""
     return title, " · ".join(facts), why
 
@@ -165,7 +186,7 @@ class SourceCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 8, 6)
         layout.setSpacing(2)
-        for text, name in zip(lines, ("sourceTitle", "sourceFacts", "sourceWhy")):
+        for text, name in zip(lines, ("sourceTitle", "sourceFacts", "sourceWhy"), strict=False):
             if not text:
                 continue
             label = QLabel(text)
@@ -238,7 +259,8 @@ class ExplorerPanel(QWidget):
         self.candidate_list = QListWidget()
         self.candidate_list.setAccessibleName(self.tr("Possible sources"))
         self.candidate_list.setAccessibleDescription(
-            self.tr("Best fit first. The arrow keys choose one; Enter turns the body toward it."))
+            self.tr("Best fit first. The arrow keys choose one; Enter turns the body toward it.")
+        )
         self.candidate_list.setWordWrap(True)
         self.candidate_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.candidate_list.currentItemChanged.connect(self._on_item_change)
@@ -280,19 +302,21 @@ class ExplorerPanel(QWidget):
 
         reverse = self.reverse_tab = QWidget()
         reverse_layout = QVBoxLayout(reverse)
-        hint = QLabel(self.tr("Pick a source here, or Ctrl+click it on the body, to see every place it can send pain or strain:"))
+        hint = QLabel(
+            self.tr("Pick a source here, or Ctrl+click it on the body, to see every place it can send pain or strain:")
+        )
         hint.setWordWrap(True)
         reverse_layout.addWidget(hint)
         self.source_box = QComboBox()
         self.source_box.setAccessibleName(self.tr("Start from a source"))
         narrow_combo(self.source_box)
         self.source_box.addItem("—", None)
-        for source_id, title in sorted(((i, self.words.title(i)) for i, _ in knowledge.sources()),
-                                       key=lambda pair: (pair[0] not in knowledge.conditions, pair[1].lower())):  # fmt: skip
+        for source_id, title in sorted(
+            ((i, self.words.title(i)) for i, _ in knowledge.sources()),
+            key=lambda pair: (pair[0] not in knowledge.conditions, pair[1].lower()),
+        ):
             self.source_box.addItem(title, source_id)
-        self.source_box.currentIndexChanged.connect(
-            lambda _i: explorer.show_source(self.source_box.currentData())
-        )
+        self.source_box.currentIndexChanged.connect(lambda _i: explorer.show_source(self.source_box.currentData()))
         reverse_layout.addWidget(self.source_box)
         self.reach_view = QTextBrowser()
         self.reach_view.setAccessibleName(self.tr("Where this source can send pain or strain"))
@@ -302,7 +326,7 @@ class ExplorerPanel(QWidget):
         tabs.addTab(reverse, self.tr("From a source"))
         layout.addWidget(tabs, 1)
 
-        disclaimer = QLabel(self.tr(DISCLAIMER))
+        disclaimer = self.disclaimer = QLabel(self.tr(DISCLAIMER))
         disclaimer.setWordWrap(True)
         disclaimer.setObjectName("disclaimer")
         layout.addWidget(disclaimer)
@@ -320,6 +344,15 @@ class ExplorerPanel(QWidget):
         self._cards_timer.setInterval(CARDS_LATER_MS)
         self._cards_timer.timeout.connect(self._make_the_other_cards)
         self._card_bodies: dict[tuple[str, str | None], str] = {}  # (card, first section) -> HTML
+
+    def apply(self, spec: ModeSpec) -> None:
+        """Keep only what the mode's spec allows: each control by its id."""
+        for control, button in ((ids.AREA_MODE, self.area_button), (ids.COMPARE, self.compare_button)):
+            button.setVisible(spec.allows(control))
+        for control, tab in ((ids.QUESTIONS, self.questions_tab), (ids.FROM_SOURCE, self.reverse_tab)):
+            if not spec.allows(control):
+                self.tabs.removeTab(self.tabs.indexOf(tab))
+        self.disclaimer.setVisible(spec.shows(ids.DISCLAIMER))
 
     def close_connections(self) -> None:
         self._cards_timer.stop()
@@ -363,13 +396,21 @@ class ExplorerPanel(QWidget):
             maps = dermatome_maps(touches[-1].spot)  # where the two maps disagree, the answer says so
             disagree = f"<br/><small>{html.escape(maps.note)}</small>" if maps is not None and not maps.agree else ""
             first = explorer.candidates[0] if explorer.candidates else None
-            asks = self.tr("<br/><b>Check the urgent signs at the top of the list first.</b>") if first and first.asks else ""
+            asks = (
+                self.tr("<br/><b>Check the urgent signs at the top of the list first.</b>")
+                if first and first.asks
+                else ""
+            )
             self.where.setText(self.tr("You touched <b>{0}</b>.").format(where) + disagree + asks)
         elif explorer.answers.red_flags:
             self.where.setText(self.tr("<b>You marked an urgent sign.</b>"))
         elif explorer.urgent_shown:
-            self.where.setText(self.tr("<b>Signs that need care now.</b> Each card says where to go: some need an "
-                                       "emergency department now, others a doctor today."))
+            self.where.setText(
+                self.tr(
+                    "<b>Signs that need care now.</b> Each card says where to go: some need an "
+                    "emergency department now, others a doctor today."
+                )
+            )
         else:
             self.where.setText(self.tr("Touch the body where it hurts."))
         self.gaps.setText("\n".join(self.words.marked(gap.said(explorer.knowledge)) for gap in explorer.gaps))
@@ -388,12 +429,15 @@ class ExplorerPanel(QWidget):
                 box.setChecked(answer_id in getattr(explorer.answers, kind))
         top = [c for c in explorer.candidates if c.mechanism != "urgent"][:3]
         self.top_now.setText(
-            self.tr("<b>Best fits now:</b> ") + " · ".join(
-                f"<span style='color:{MECHANISM_COLOURS.get(c.mechanism, '#888')}'>■</span> {html.escape(self.title_of(c))}"
+            self.tr("<b>Best fits now:</b> ")
+            + " · ".join(
+                f"<span style='color:{MECHANISM_COLOURS.get(c.mechanism, '#888')}'>■</span> "
+                f"{html.escape(self.title_of(c))}"
                 for c in top
             )
-            if top else self.tr("Touch the body first: the answers re-rank the possible sources.")
-        )  # fmt: skip
+            if top
+            else self.tr("Touch the body first: the answers re-rank the possible sources.")
+        )
         shown_for = (touches, explorer.urgent_shown)
         if shown_for != self._shown_for and (touches or explorer.urgent_shown):
             self.tabs.setCurrentIndex(0)  # a new touch or the urgent signs; an answer keeps its tab
@@ -434,7 +478,7 @@ class ExplorerPanel(QWidget):
         width = self.candidate_list.viewport().width() - 4
         item.setSizeHint(QSize(width, widget.heightForWidth(width) + CARD_SLACK_PX))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.candidate_list.viewport() and event.type() == QEvent.Type.Resize:
             for row in range(self.candidate_list.count()):
                 self._fit_item(self.candidate_list.item(row))
@@ -479,16 +523,17 @@ class ExplorerPanel(QWidget):
             f"<h2>{html.escape(self.title_of(candidate))}</h2>"
             f"<p><span style='color:{colour}'>■</span> {html.escape(mechanism)}</p>{summary}{jumps}"
             + self.tr("<p><b>How it can reach this spot:</b> {0}</p>").format(path)
-            + self.tr("<p><b>Why it is on the list:</b></p>") + f"<ul>{reasons}</ul>"
+            + self.tr("<p><b>Why it is on the list:</b></p>")
+            + f"<ul>{reasons}</ul>"
             + self.tr("<p><b>How sure the science is:</b> {0} · <b>Who can help:</b> {1}</p>").format(
-                self.words.phrase(f"evidence.{candidate.evidence}"), helpers)
+                self.words.phrase(f"evidence.{candidate.evidence}"), helpers
+            )
             + f"<hr/>{body}"
         )
 
     def title_of(self, candidate: Candidate) -> str:
         """A source's title in the interface's language; an English fallback says so."""
-        title, language = self.words.candidate_title(candidate)
-        return title if language == self.words.language else self.tr("{0} (in English)").format(title)
+        return self.words.shown_title(candidate)
 
     def card_body(self, card_id: str) -> str:
         """A card's HTML, made once per card (a touch shows the same cards again and again), the
@@ -522,12 +567,15 @@ class ExplorerPanel(QWidget):
         groups.append((self.tr(REACH_GROUPS[0]), [p for p in every if p not in tiers]))
         places = "".join(
             f"<li><b>{heading}</b> {html.escape(', '.join(sorted({self.words.title(p) for p in group})))}</li>"
-            for heading, group in groups if group
-        )  # fmt: skip
+            for heading, group in groups
+            if group
+        )
         parts = sorted({self.words.title(s) for s in shown.structures})
         links = "".join(f"<li>{html.escape(reach_line(self.words, link))}</li>" for link in shown.links)
         self.reach_view.setHtml(
             f"<h2>{html.escape(self.words.title(shown.source))}</h2>"
-            + self.tr("<p><b>Can send pain or strain to:</b></p>") + f"<ul>{places or '<li>—</li>'}</ul>"
-            + self.tr("<p><b>Through:</b> {0}</p>").format(", ".join(parts) or "—") + f"<ul>{links}</ul>"
+            + self.tr("<p><b>Can send pain or strain to:</b></p>")
+            + f"<ul>{places or '<li>—</li>'}</ul>"
+            + self.tr("<p><b>Through:</b> {0}</p>").format(", ".join(parts) or "—")
+            + f"<ul>{links}</ul>"
         )

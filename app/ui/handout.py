@@ -63,8 +63,14 @@ def handout_document(handout: Handout, picture: QImage | None) -> QTextDocument:
 
 
 def _lay_out(device: QPagedPaintDevice) -> None:
-    device.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     MARGINS_MM, QPageLayout.Unit.Millimeter))  # fmt: skip
+    device.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            MARGINS_MM,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
 
 
 def write_pdf(handout: Handout, picture: QImage | None, out: str | Path) -> Path:
@@ -89,8 +95,9 @@ def _writable(out: str | Path) -> Path:
     return out
 
 
-def handout_for_point(point: tuple[float, float, float], out: str | Path, note: str, view: str,
-                      knowledge: Knowledge, language: str = "en") -> Path:  # fmt: skip
+def handout_for_point(
+    point: tuple[float, float, float], out: str | Path, note: str, view: str, knowledge: Knowledge, language: str = "en"
+) -> Path:
     """`referral-atlas handout`: touch the skin nearest `point`, draw the view off-screen, write the
     PDF in `language`."""
     from app.scene.assets import load_skin
@@ -105,8 +112,16 @@ def handout_for_point(point: tuple[float, float, float], out: str | Path, note: 
     explorer = Explorer(knowledge)
     explorer.touch(Touch(tuple(float(v) for v in labels.points[vertex]), labels.spot(vertex)))
     with tempfile.TemporaryDirectory(prefix="referral-atlas-") as folder:
-        png = render_screenshot(view=view, overlay="none", point=point, out=Path(folder) / IMAGE_NAME,
-                                size=PICTURE_SIZE, skin_opacity=None, knowledge=knowledge, language=language)  # fmt: skip
+        png = render_screenshot(
+            view=view,
+            overlay="none",
+            point=point,
+            out=Path(folder) / IMAGE_NAME,
+            size=PICTURE_SIZE,
+            skin_opacity=None,
+            knowledge=knowledge,
+            language=language,
+        )
         picture = QImage(str(png))
     return write_pdf(build_handout(explorer, note, language=language), picture, out)
 

@@ -29,8 +29,10 @@ class HistoryControl(QObject):
         self.forward_action = QAction("▶", toolbar)
         self.forward_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Forward))
         self.forward_action.setToolTip(self.tr("Go forward again"))
-        for action, name, slot in ((self.back_action, self.tr("Go back"), self.back),
-                                   (self.forward_action, self.tr("Go forward"), self.forward)):  # fmt: skip
+        for action, name, slot in (
+            (self.back_action, self.tr("Go back"), self.back),
+            (self.forward_action, self.tr("Go forward"), self.forward),
+        ):
             action.setStatusTip(name)
             action.triggered.connect(slot)
             toolbar.addAction(action)

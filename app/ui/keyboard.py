@@ -4,6 +4,7 @@ shortcut written in its control's tooltip."""
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
@@ -32,7 +33,7 @@ class SceneKeys(QObject):
         super().__init__(parent)
         self.scene = scene
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             return False
         assert isinstance(event, QKeyEvent)
@@ -82,7 +83,7 @@ def order_tab_chain(window: QWidget, blocks: Sequence[QWidget]) -> None:
         else:
             inside = [w for w in chain if w is block or block.isAncestorOf(w)]
         ordered += [w for w in inside if w is not None and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
-    for first, second in zip(ordered, ordered[1:]):
+    for first, second in itertools.pairwise(ordered):
         QWidget.setTabOrder(first, second)
 
 
@@ -108,6 +109,8 @@ def shortcut_table(controls: Iterable[QAction | QAbstractButton]) -> str:
     """Every control with a key, and the 3D view's own keys, as an HTML table (the F1 list)."""
     rows = [(c.text().replace("&", ""), key_names(c)) for c in controls if key_names(c)]
     rows += [(QCoreApplication.translate("Keyboard", words), keys) for words, keys in VIEW_KEYS]
-    cells = "".join(f"<tr><td>{html.escape(words)}</td><td><b>{html.escape(keys)}</b></td></tr>"
-                    for words, keys in dict.fromkeys(rows))  # fmt: skip
+    cells = "".join(
+        f"<tr><td>{html.escape(words)}</td><td><b>{html.escape(keys)}</b></td></tr>"
+        for words, keys in dict.fromkeys(rows)
+    )
     return f"<table cellpadding='4'>{cells}</table>"

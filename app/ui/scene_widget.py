@@ -9,10 +9,8 @@ its paint handler is the only place a frame is drawn.
 
 from __future__ import annotations
 
-import app.ui.qt_env  # noqa: F401  (sets QT_API before pyvistaqt loads)
-
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QTimer
 from PySide6.QtGui import QFocusEvent, QImage
 from PySide6.QtWidgets import QWidget
 from pyvistaqt import QtInteractor
@@ -50,23 +48,23 @@ class SceneWidget(QtInteractor):
         rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
         return rows[:, : image.width() * 3].reshape(image.height(), image.width(), 3).copy()
 
-    def initializeGL(self) -> None:  # noqa: N802 (Qt name)
+    def initializeGL(self) -> None:
         super().initializeGL()
         if self._scene is not None:  # a new GL context holds no frame yet
             self._scene.frames.request()
 
-    def paintGL(self) -> None:  # noqa: N802 (Qt name)
+    def paintGL(self) -> None:
         self._painting = True
         try:
             super().paintGL()
         finally:
             self._painting = False
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt name)
+    def focusInEvent(self, event: QFocusEvent) -> None:
         """QWidget repaints on focus; the picture is the same, so no frame (a click would pay one)."""
         event.accept()
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt name)
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         event.accept()
 
     def _on_render_event(self, *_args: object) -> None:
@@ -98,3 +96,10 @@ class SceneWidget(QtInteractor):
             self._render_observer = None
         self._scene = None
         super().close()
+
+
+def to_display(view: QWidget, pos: QPointF) -> tuple[float, float]:
+    """A widget position as VTK display pixels (device pixels, origin bottom left): the one
+    conversion every input on the 3D view uses."""
+    ratio = view.devicePixelRatioF()
+    return pos.x() * ratio, (view.height() - pos.y() - 1) * ratio

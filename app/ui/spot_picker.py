@@ -63,7 +63,7 @@ class SpotPicker(QDialog):
         sides.addWidget(side_label)
         self.side_group = QButtonGroup(self)
         self.side_buttons: dict[str, QRadioButton] = {}
-        for side, words_for_side in zip(SIDES, (self.tr("&Right"), self.tr("&Left"))):
+        for side, words_for_side in zip(SIDES, (self.tr("&Right"), self.tr("&Left")), strict=False):
             button = QRadioButton(words_for_side)
             self.side_group.addButton(button)
             self.side_buttons[side] = button
@@ -104,7 +104,7 @@ class SpotPicker(QDialog):
         if self.list.count():
             self.list.setCurrentRow(0)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Up and down in the filter move through the list, so typing and choosing go together."""
         if watched is self.filter and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
             step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))

@@ -13,13 +13,19 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QWidget
 
+from app.ui.scene_widget import to_display
+
 CLICK_SLOP_PX = 6  # a press and release closer than this is a touch, not a drag
 STROKE_STEP_PX = 18  # spacing of the spots a stroke leaves
 
 
 class TouchInput(QObject):
-    def __init__(self, view: QWidget, on_touch: Callable[[float, float, bool], None],
-                 on_structure: Callable[[float, float], None]) -> None:  # fmt: skip
+    def __init__(
+        self,
+        view: QWidget,
+        on_touch: Callable[[float, float, bool], None],
+        on_structure: Callable[[float, float], None],
+    ) -> None:
         super().__init__(view)
         self.view = view
         self.on_touch = on_touch  # (x, y, add) in VTK display pixels
@@ -30,14 +36,13 @@ class TouchInput(QObject):
         view.installEventFilter(self)
 
     def _display(self, pos: QPointF) -> tuple[float, float]:
-        ratio = self.view.devicePixelRatioF()
-        return pos.x() * ratio, (self.view.height() - pos.y() - 1) * ratio
+        return to_display(self.view, pos)
 
     def _mark(self, pos: QPointF, add: bool) -> None:
         self._last_mark = pos
         self.on_touch(*self._display(pos), add)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease):
             return False

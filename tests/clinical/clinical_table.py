@@ -65,7 +65,9 @@ class Point(_Strict):
 
     @model_validator(mode="after")
     def _referenced(self) -> Point:
-        needs = {"dermatome"} | ({"nerve"} if self.nerves else set()) | ({"top3"} if self.top3 or self.top3_any else set())
+        needs = (
+            {"dermatome"} | ({"nerve"} if self.nerves else set()) | ({"top3"} if self.top3 or self.top3_any else set())
+        )
         needs |= {"ask_first"} if self.ask_first else set()
         missing = needs - set(self.refs)
         if missing:
@@ -173,11 +175,15 @@ class Outcome:
         else:
             ok = first in {*d.lee, *d.isncsci} or (bool(p.disagreement) and first in d.keegan)
         if not ok:
-            self.failures["dermatome"] = f"primary dermatome {first} (labels {list(self.dermatomes)}), accepted Lee {d.lee} ISNCSCI {d.isncsci}"
+            self.failures["dermatome"] = (
+                f"primary dermatome {first} (labels {list(self.dermatomes)}), accepted Lee {d.lee} ISNCSCI {d.isncsci}"
+            )
         if self.keegan not in {*d.keegan, *d.isncsci}:
             self.failures["keegan"] = f"Keegan map label {self.keegan}, accepted {d.keegan}"
         if not set(d.lee) & set(d.keegan) and self.maps_agree is not False:
-            self.failures["maps"] = f"Lee {d.lee} and Keegan {d.keegan} differ here, but the answer says the maps agree ({self.maps_agree})"
+            self.failures["maps"] = (
+                f"Lee {d.lee} and Keegan {d.keegan} differ here, but the answer says the maps agree ({self.maps_agree})"
+            )
         if p.nerves and not set(p.nerves) & set(self.nerves):
             self.failures["nerve"] = f"nerves {list(self.nerves)}, accepted {p.nerves}"
         if self.region not in p.regions:
@@ -187,7 +193,9 @@ class Outcome:
         if p.top3_any and not set(p.top3_any) & top:
             missing.append("one of " + "/".join(p.top3_any))
         if missing:
-            self.failures["top3"] = f"not in the top {TOP}: {', '.join(missing)} (top: {[r[0] for r in self.ranked[:TOP]]})"
+            self.failures["top3"] = (
+                f"not in the top {TOP}: {', '.join(missing)} (top: {[r[0] for r in self.ranked[:TOP]]})"
+            )
         every = self.top_names(len(self.ranked))
         present = [s for s in p.absent if s in every]
         if present:
@@ -208,21 +216,26 @@ def run_table(table: Table, labels, knowledge, landmarks: dict[str, list[float]]
 
     outcomes: list[Outcome] = []
     for point in table.points:
-        for side in (("right", "left") if point.side == "both" else (point.side,)):
+        for side in ("right", "left") if point.side == "both" else (point.side,):
             xyz = probe(point, side, landmarks)
             vertex = labels.nearest_point(tuple(float(v) for v in xyz))
             spot = labels.spot(vertex)
             ranked = candidates(knowledge, Query(spots=(spot,)))
             maps = dermatome_maps(spot)
             outcome = Outcome(
-                point=point, side=side, probe=xyz,
+                point=point,
+                side=side,
+                probe=xyz,
                 skin_distance=float(np.linalg.norm(labels.points[vertex] - xyz)),
-                dermatomes=spot.dermatomes, keegan=labels.name("dermatome_keegan", vertex),
-                nerves=spot.cutaneous_nerves, region=spot.region, spot_side=spot.side,
+                dermatomes=spot.dermatomes,
+                keegan=labels.name("dermatome_keegan", vertex),
+                nerves=spot.cutaneous_nerves,
+                region=spot.region,
+                spot_side=spot.side,
                 ranked=[(c.id, c.condition, c.source) for c in ranked if c.mechanism != "urgent"],
                 asks=[flag for c in ranked for flag in c.asks],
                 maps_agree=None if maps is None else maps.agree,
-            )  # fmt: skip
+            )
             outcome.evaluate()
             outcomes.append(outcome)
     return outcomes
@@ -258,8 +271,10 @@ def _accepted(point: Point, check: str) -> bool:
 
 def figures(outcomes: list[Outcome]) -> str:
     lines = []
-    for name, group in (("ISNCSCI key points", [o for o in outcomes if o.point.isncsci_key]),
-                        ("other points", [o for o in outcomes if not o.point.isncsci_key])):  # fmt: skip
+    for name, group in (
+        ("ISNCSCI key points", [o for o in outcomes if o.point.isncsci_key]),
+        ("other points", [o for o in outcomes if not o.point.isncsci_key]),
+    ):
         r = rates(group)
         parts = [f"{c} {h}/{n} ({100 * h / n:.0f}%)" for c, (h, n) in r.items() if n]
         lines.append(f"{name} ({len(group)}): " + ", ".join(parts))
@@ -287,8 +302,10 @@ if __name__ == "__main__":
         if only and o.point.id not in only:
             continue
         mark = "FAIL" if o.failures else "ok  "
-        print(f"{mark} {o.key:34s} {o.skin_distance * 100:4.1f}cm {list(o.dermatomes)} K={o.keegan} "
-              f"{list(o.nerves)} {o.region} | {[r[0] for r in o.ranked[:3]]}")  # fmt: skip
+        print(
+            f"{mark} {o.key:34s} {o.skin_distance * 100:4.1f}cm {list(o.dermatomes)} K={o.keegan} "
+            f"{list(o.nerves)} {o.region} | {[r[0] for r in o.ranked[:3]]}"
+        )
         for check, why in o.failures.items():
             print(f"       {check}: {why}")
     print(figures(run_table(table, labels, knowledge, landmarks)))

@@ -80,8 +80,11 @@ def test_table_covers_the_body(table, knowledge):
     directions = {"front": 0, "back": 0, "side": 0, "sole": 0}
     for p in table.points:
         lateral, anterior, up = p.at.offset
-        biggest = max((abs(lateral), "side"), (abs(anterior), "front" if anterior > 0 else "back"),
-                      (abs(up), "sole" if up < 0 else "top"))  # fmt: skip
+        biggest = max(
+            (abs(lateral), "side"),
+            (abs(anterior), "front" if anterior > 0 else "back"),
+            (abs(up), "sole" if up < 0 else "top"),
+        )
         if biggest[1] in directions:
             directions[biggest[1]] += 1
     assert all(n >= 5 for n in directions.values()), directions

@@ -16,8 +16,11 @@ from app.scene.skin_labels import LABEL_ARRAYS
 COVERS = 0.2  # a territory covers a region when it labels at least this share of the region's skin
 # left out of the saddle region's territories on purpose (content/territories.yaml, region_perineum):
 # a touch known only as "saddle area" must be explained by the cauda equina first (red-flag safety)
-NOT_LISTED = {("field_ilioinguinal", "perineum"), ("field_posterior_femoral_cutaneous", "perineum"),
-              ("dermatome_L1", "perineum")}  # fmt: skip
+NOT_LISTED = {
+    ("field_ilioinguinal", "perineum"),
+    ("field_posterior_femoral_cutaneous", "perineum"),
+    ("dermatome_L1", "perineum"),
+}
 ARRAYS = {"dermatome": "dermatome", "field": "cutaneous_nerve"}
 
 
@@ -47,7 +50,7 @@ def coverage():
             if not len(inside):
                 continue
             ids, counts = np.unique(inside[inside >= 0], return_counts=True)
-            for i, count in zip(ids, counts):
+            for i, count in zip(ids, counts, strict=False):
                 if count / len(inside) >= COVERS:
                     out.setdefault(f"{prefix}_{names[i]}", set()).add(region)
     return out
@@ -61,8 +64,12 @@ def test_every_source_names_the_regions_its_territories_cover(knowledge, coverag
     missing = {}
     for source in _sources(knowledge):
         shown = effects(knowledge, source)
-        covered = {region for territory in shown.territories for region in coverage.get(territory, ())
-                   if (territory, region) not in NOT_LISTED}  # fmt: skip
+        covered = {
+            region
+            for territory in shown.territories
+            for region in coverage.get(territory, ())
+            if (territory, region) not in NOT_LISTED
+        }
         lacking = covered - set(shown.regions)
         if lacking:
             missing[source] = sorted(lacking)

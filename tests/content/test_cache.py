@@ -25,7 +25,7 @@ def content(tmp_path, monkeypatch):
 
 def test_the_kept_copy_is_the_same_knowledge(content, tmp_path):
     fresh, fresh_issues = load(content, check_reading=False)
-    first, _ = load_cached(content)
+    _first, _ = load_cached(content)
     assert len(list((tmp_path / "cache").glob("content-*.json"))) == 1
     again, issues = load_cached(content)
     assert issues == fresh_issues
@@ -135,7 +135,16 @@ def not_a_number(content, tmp_path):
     return re.sub(r'"strength": [0-9.]+', '"strength": NaN', text, count=1).encode()
 
 
-TAMPERED = [crafted_pickle, garbage, truncated, wrong_top, wrong_issue_shape, wrong_field_type, extra_field, not_a_number]
+TAMPERED = [
+    crafted_pickle,
+    garbage,
+    truncated,
+    wrong_top,
+    wrong_issue_shape,
+    wrong_field_type,
+    extra_field,
+    not_a_number,
+]
 
 
 @pytest.mark.parametrize("make", TAMPERED, ids=[m.__name__ for m in TAMPERED])

@@ -94,8 +94,10 @@ def missing_section(root: Path) -> Broken:
 
 def hard_to_read(root: Path) -> Broken:
     path = _card(root)
-    hard = ("Notwithstanding considerable interindividual anatomical variability, electrophysiological "
-            "characterisation demonstrates multisegmental innervation of the plantar intrinsic musculature. ") * 40
+    hard = (
+        "Notwithstanding considerable interindividual anatomical variability, electrophysiological "
+        "characterisation demonstrates multisegmental innervation of the plantar intrinsic musculature. "
+    ) * 40
     _insert_after(path, "## What it is", hard)
     body_start = path.read_text().split("\n---\n", 1)[0].count("\n") + 3
     return Broken(f"cards/{CARD}.md", body_start, "grade")
@@ -117,8 +119,10 @@ def data_missing_reference(root: Path) -> Broken:
 def data_dangling_id(root: Path) -> Broken:
     path = root / "links.yaml"
     with path.open("a") as f:
-        f.write("  - {source: hip_joint, target: region_elbow, mechanism: referred, strength: 0.1, evidence: weak,\n"
-                "     note: \"Not a place.\", references: [lesher_2008]}\n")  # fmt: skip
+        f.write(
+            "  - {source: hip_joint, target: region_elbow, mechanism: referred, strength: 0.1, evidence: weak,\n"
+            '     note: "Not a place.", references: [lesher_2008]}\n'
+        )
     return Broken("links.yaml", len(path.read_text().splitlines()) - 1, "unknown id 'region_elbow'")
 
 
@@ -135,14 +139,25 @@ def data_synonym_unknown_id(root: Path) -> Broken:
 
 
 CARD_CASES: list[Callable[[Path], Broken]] = [
-    broken_yaml, unknown_field, dangling_link, missing_reference, unknown_citation, raw_script, missing_section, hard_to_read,
+    broken_yaml,
+    unknown_field,
+    dangling_link,
+    missing_reference,
+    unknown_citation,
+    raw_script,
+    missing_section,
+    hard_to_read,
 ]
 DATA_CASES: list[Callable[[Path], Broken]] = [
-    data_unknown_field, data_missing_reference, data_dangling_id, data_broken_yaml, data_synonym_unknown_id,
+    data_unknown_field,
+    data_missing_reference,
+    data_dangling_id,
+    data_broken_yaml,
+    data_synonym_unknown_id,
 ]
 
 
-@pytest.fixture()
+@pytest.fixture
 def copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "content"
     shutil.copytree(CONTENT, root)
@@ -155,7 +170,9 @@ def _check(capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
     return code, capsys.readouterr().out.splitlines()
 
 
-def _reported(copy: Path, capsys: pytest.CaptureFixture[str], breaker: Callable[[Path], Broken]) -> tuple[Broken, list[str]]:
+def _reported(
+    copy: Path, capsys: pytest.CaptureFixture[str], breaker: Callable[[Path], Broken]
+) -> tuple[Broken, list[str]]:
     """Break the copy, run check-content: exit 1 and the problem named as file:line: problem."""
     broken = breaker(copy)
     code, out = _check(capsys)
@@ -171,8 +188,9 @@ def test_clean_content_passes(copy: Path, capsys: pytest.CaptureFixture[str]) ->
 
 
 @pytest.mark.parametrize("breaker", CARD_CASES, ids=[b.__name__ for b in CARD_CASES])
-def test_a_broken_card_is_reported_and_left_out(copy: Path, capsys: pytest.CaptureFixture[str],
-                                               breaker: Callable[[Path], Broken]) -> None:  # fmt: skip
+def test_a_broken_card_is_reported_and_left_out(
+    copy: Path, capsys: pytest.CaptureFixture[str], breaker: Callable[[Path], Broken]
+) -> None:
     broken, out = _reported(copy, capsys, breaker)
     assert all(line.split(":", 2)[1].isdigit() for line in out), "every line is file:line: problem"
     knowledge, issues = load(copy)
@@ -180,13 +198,16 @@ def test_a_broken_card_is_reported_and_left_out(copy: Path, capsys: pytest.Captu
         assert CARD in knowledge.cards and "no_such_card" not in knowledge.cards[CARD].body
     else:
         assert CARD not in knowledge.cards, "the broken card is left out"
-    assert len(knowledge.cards) == 58 + (breaker is dangling_link) and len(knowledge.conditions) == 27, "the rest still loads"
+    assert len(knowledge.cards) == 58 + (breaker is dangling_link) and len(knowledge.conditions) == 27, (
+        "the rest still loads"
+    )
     assert {issue.file for issue in issues} == {str(copy / broken.file)}
 
 
 @pytest.mark.parametrize("breaker", DATA_CASES, ids=[b.__name__ for b in DATA_CASES])
-def test_a_broken_data_entry_is_reported_and_the_rest_loads(copy: Path, capsys: pytest.CaptureFixture[str],
-                                                          breaker: Callable[[Path], Broken]) -> None:  # fmt: skip
+def test_a_broken_data_entry_is_reported_and_the_rest_loads(
+    copy: Path, capsys: pytest.CaptureFixture[str], breaker: Callable[[Path], Broken]
+) -> None:
     _reported(copy, capsys, breaker)
     knowledge, _ = load(copy)
     assert len(knowledge.cards) == 59 and len(knowledge.structures) >= 79 and len(knowledge.conditions) == 27
@@ -197,7 +218,11 @@ def test_json_lists_the_issues(copy: Path, capsys: pytest.CaptureFixture[str]) -
     assert main(["check-content", "--json"]) == 1
     payload = json.loads(capsys.readouterr().out)
     assert payload["ok"] is False
-    assert {"file": str(copy / broken.file), "line": broken.line, "problem": payload["issues"][0]["problem"]} in payload["issues"]
+    assert {
+        "file": str(copy / broken.file),
+        "line": broken.line,
+        "problem": payload["issues"][0]["problem"],
+    } in payload["issues"]
 
 
 def test_a_missing_card_of_a_condition_is_reported_but_does_not_stop_loading(copy: Path) -> None:

@@ -25,15 +25,24 @@ def test_keys_become_numbers_in_order_of_first_citation() -> None:
 @pytest.mark.parametrize(
     ("citation", "text"),
     [
-        ("Gross KD, Felson DT, Niu J, et al. Association of flat feet with knee pain. Arthritis Care Res 2011;63:937-944.",
-         "Gross KD, et al. (2011). Association of flat feet with knee pain. Arthritis Care Res 2011;63:937-944."),
-        ("Rupp R, et al. Standards: Revised 2019. Top Spinal Cord Inj Rehabil 2021;27(2):1-22.",
-         "Rupp R, et al. (2021). Standards: Revised 2019. Top Spinal Cord Inj Rehabil 2021;27(2):1-22."),
-        ("National Institute for Health and Care Excellence. Osteoarthritis in over 16s. NICE guideline NG226, 2022.",
-         "National Institute for Health and Care Excellence (2022). Osteoarthritis in over 16s. NICE guideline NG226, 2022."),
+        (
+            "Gross KD, Felson DT, Niu J, et al. Association of flat feet with knee pain. "
+            "Arthritis Care Res 2011;63:937-944.",
+            "Gross KD, et al. (2011). Association of flat feet with knee pain. Arthritis Care Res 2011;63:937-944.",
+        ),
+        (
+            "Rupp R, et al. Standards: Revised 2019. Top Spinal Cord Inj Rehabil 2021;27(2):1-22.",
+            "Rupp R, et al. (2021). Standards: Revised 2019. Top Spinal Cord Inj Rehabil 2021;27(2):1-22.",
+        ),
+        (
+            "National Institute for Health and Care Excellence. Osteoarthritis in over 16s. "
+            "NICE guideline NG226, 2022.",
+            "National Institute for Health and Care Excellence (2022). Osteoarthritis in over 16s. "
+            "NICE guideline NG226, 2022.",
+        ),
         ("Can Hip Pain Cause Foot Pain? Patient article.", "Can Hip Pain Cause Foot Pain? Patient article."),
     ],
-)  # fmt: skip
+)
 def test_a_citation_is_formatted_as_author_year_title_source(citation: str, text: str) -> None:
     assert format_reference(1, Reference("r", citation)).text() == text
 

@@ -10,39 +10,180 @@ from app.content.issues import ContentIssue
 from app.domain.knowledge import Knowledge
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
-CONTRACT_REFERENCES = """asia_isncsci_2019 lee_2008 keegan_garrett_1948 downs_laporte_2011 murphy_2009 lesher_2008
-slipman_2000 fukui_1997 nice_ng59 nice_cks_sciatica_red_flags girft_cauda_equina finucane_2020 alsaafin_2023
-weiss_2007 hopayian_2010 article_000 article_001 article_002 article_003 article_004 bowley_2019 menz_2013
-gross_2011 neal_2019 knutson_2005 burnett_2006 kim_weller_2000 msd_lumbar_stenosis merck_spondylolisthesis
-aapmr_gtps bogduk_2009 cohen_raja_2007 altman_1991""".split()
-NERVES = """sciatic femoral obturator lateral_femoral_cutaneous anterior_femoral_cutaneous saphenous tibial common_fibular
-superficial_fibular deep_fibular sural lateral_sural_cutaneous medial_calcaneal medial_plantar lateral_plantar
-posterior_femoral_cutaneous superior_cluneal middle_cluneal inferior_cluneal iliohypogastric ilioinguinal genitofemoral
-lumbar_plexus sacral_plexus cauda_equina""".split()
-OTHER_STRUCTURES = """facet_L4_L5 sacroiliac_joint hip_joint hip_labrum knee_joint ankle_joint piriformis gluteus_medius
-gluteus_minimus psoas iliacus trochanteric_bursa plantar_fascia achilles_tendon inguinal_ligament tarsal_tunnel
-fibular_head""".split()
-REGIONS = """low_back sacrum lower_abdomen groin perineum buttock lateral_hip anterior_thigh medial_thigh lateral_thigh
-posterior_thigh knee_front knee_back medial_leg shin lateral_leg calf medial_ankle lateral_ankle heel sole dorsum_of_foot
-big_toe middle_toes little_toe""".split()
-DERMATOMES = "T10 T11 T12 L1 L2 L3 L4 L5 S1 S2 S3 S4_S5".split()
-SKIN_NERVES = """iliohypogastric ilioinguinal genitofemoral lateral_femoral_cutaneous anterior_femoral_cutaneous obturator
-saphenous posterior_femoral_cutaneous lateral_sural_cutaneous superficial_fibular deep_fibular sural medial_calcaneal
-medial_plantar lateral_plantar superior_cluneal middle_cluneal inferior_cluneal""".split()
-ISSUE_CONDITIONS = """lumbar_disc_herniation spinal_stenosis degenerative_disc_disease spondylolisthesis ankylosing_spondylitis
-facet_arthritis sacroiliac_joint_dysfunction piriformis_syndrome hip_osteoarthritis hip_labral_tear weak_hip_stabilisers
-trochanteric_bursitis meralgia_paresthetica fibular_neuropathy tarsal_tunnel_syndrome flat_feet high_arches
-plantar_fasciitis bunions hammertoes leg_length_difference""".split()
+CONTRACT_REFERENCES = [
+    "asia_isncsci_2019",
+    "lee_2008",
+    "keegan_garrett_1948",
+    "downs_laporte_2011",
+    "murphy_2009",
+    "lesher_2008",
+    "slipman_2000",
+    "fukui_1997",
+    "nice_ng59",
+    "nice_cks_sciatica_red_flags",
+    "girft_cauda_equina",
+    "finucane_2020",
+    "alsaafin_2023",
+    "weiss_2007",
+    "hopayian_2010",
+    "article_000",
+    "article_001",
+    "article_002",
+    "article_003",
+    "article_004",
+    "bowley_2019",
+    "menz_2013",
+    "gross_2011",
+    "neal_2019",
+    "knutson_2005",
+    "burnett_2006",
+    "kim_weller_2000",
+    "msd_lumbar_stenosis",
+    "merck_spondylolisthesis",
+    "aapmr_gtps",
+    "bogduk_2009",
+    "cohen_raja_2007",
+    "altman_1991",
+]
+NERVES = [
+    "sciatic",
+    "femoral",
+    "obturator",
+    "lateral_femoral_cutaneous",
+    "anterior_femoral_cutaneous",
+    "saphenous",
+    "tibial",
+    "common_fibular",
+    "superficial_fibular",
+    "deep_fibular",
+    "sural",
+    "lateral_sural_cutaneous",
+    "medial_calcaneal",
+    "medial_plantar",
+    "lateral_plantar",
+    "posterior_femoral_cutaneous",
+    "superior_cluneal",
+    "middle_cluneal",
+    "inferior_cluneal",
+    "iliohypogastric",
+    "ilioinguinal",
+    "genitofemoral",
+    "lumbar_plexus",
+    "sacral_plexus",
+    "cauda_equina",
+]
+OTHER_STRUCTURES = [
+    "facet_L4_L5",
+    "sacroiliac_joint",
+    "hip_joint",
+    "hip_labrum",
+    "knee_joint",
+    "ankle_joint",
+    "piriformis",
+    "gluteus_medius",
+    "gluteus_minimus",
+    "psoas",
+    "iliacus",
+    "trochanteric_bursa",
+    "plantar_fascia",
+    "achilles_tendon",
+    "inguinal_ligament",
+    "tarsal_tunnel",
+    "fibular_head",
+]
+REGIONS = [
+    "low_back",
+    "sacrum",
+    "lower_abdomen",
+    "groin",
+    "perineum",
+    "buttock",
+    "lateral_hip",
+    "anterior_thigh",
+    "medial_thigh",
+    "lateral_thigh",
+    "posterior_thigh",
+    "knee_front",
+    "knee_back",
+    "medial_leg",
+    "shin",
+    "lateral_leg",
+    "calf",
+    "medial_ankle",
+    "lateral_ankle",
+    "heel",
+    "sole",
+    "dorsum_of_foot",
+    "big_toe",
+    "middle_toes",
+    "little_toe",
+]
+DERMATOMES = ["T10", "T11", "T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4_S5"]
+SKIN_NERVES = [
+    "iliohypogastric",
+    "ilioinguinal",
+    "genitofemoral",
+    "lateral_femoral_cutaneous",
+    "anterior_femoral_cutaneous",
+    "obturator",
+    "saphenous",
+    "posterior_femoral_cutaneous",
+    "lateral_sural_cutaneous",
+    "superficial_fibular",
+    "deep_fibular",
+    "sural",
+    "medial_calcaneal",
+    "medial_plantar",
+    "lateral_plantar",
+    "superior_cluneal",
+    "middle_cluneal",
+    "inferior_cluneal",
+]
+ISSUE_CONDITIONS = [
+    "lumbar_disc_herniation",
+    "spinal_stenosis",
+    "degenerative_disc_disease",
+    "spondylolisthesis",
+    "ankylosing_spondylitis",
+    "facet_arthritis",
+    "sacroiliac_joint_dysfunction",
+    "piriformis_syndrome",
+    "hip_osteoarthritis",
+    "hip_labral_tear",
+    "weak_hip_stabilisers",
+    "trochanteric_bursitis",
+    "meralgia_paresthetica",
+    "fibular_neuropathy",
+    "tarsal_tunnel_syndrome",
+    "flat_feet",
+    "high_arches",
+    "plantar_fasciitis",
+    "bunions",
+    "hammertoes",
+    "leg_length_difference",
+]
 # CLINICAL.md §3: root values
 ROOT_VALUES = {
-    "iliohypogastric": ("T12", "L1"), "ilioinguinal": ("L1",), "genitofemoral": ("L1", "L2"),
-    "lateral_femoral_cutaneous": ("L2", "L3"), "anterior_femoral_cutaneous": ("L2", "L3"),
-    "obturator": ("L2", "L3", "L4"), "femoral": ("L2", "L3", "L4"), "saphenous": ("L3", "L4"),
-    "posterior_femoral_cutaneous": ("S1", "S2", "S3"), "sciatic": ("L4", "L5", "S1", "S2", "S3"),
-    "common_fibular": ("L4", "L5", "S1", "S2"), "superficial_fibular": ("L4", "L5", "S1"), "deep_fibular": ("L4", "L5"),
-    "sural": ("S1", "S2"), "medial_calcaneal": ("S1", "S2"), "medial_plantar": ("L4", "L5"),
-    "lateral_plantar": ("S1", "S2"), "superior_cluneal": ("L1", "L2", "L3"), "middle_cluneal": ("S1", "S2", "S3"),
-}  # fmt: skip
+    "iliohypogastric": ("T12", "L1"),
+    "ilioinguinal": ("L1",),
+    "genitofemoral": ("L1", "L2"),
+    "lateral_femoral_cutaneous": ("L2", "L3"),
+    "anterior_femoral_cutaneous": ("L2", "L3"),
+    "obturator": ("L2", "L3", "L4"),
+    "femoral": ("L2", "L3", "L4"),
+    "saphenous": ("L3", "L4"),
+    "posterior_femoral_cutaneous": ("S1", "S2", "S3"),
+    "sciatic": ("L4", "L5", "S1", "S2", "S3"),
+    "common_fibular": ("L4", "L5", "S1", "S2"),
+    "superficial_fibular": ("L4", "L5", "S1"),
+    "deep_fibular": ("L4", "L5"),
+    "sural": ("S1", "S2"),
+    "medial_calcaneal": ("S1", "S2"),
+    "medial_plantar": ("L4", "L5"),
+    "lateral_plantar": ("S1", "S2"),
+    "superior_cluneal": ("L1", "L2", "L3"),
+    "middle_cluneal": ("S1", "S2", "S3"),
+}
 
 
 def test_the_repository_content_loads_without_issues(loaded: tuple[Knowledge, list[ContentIssue]]) -> None:
@@ -83,7 +224,9 @@ def test_no_claim_without_a_reference_that_resolves(knowledge: Knowledge) -> Non
     owners += [(c.id, c.references) for c in knowledge.conditions.values()]
     owners += [(v.id, v.references) for v in knowledge.variants().values()]
     owners += [(f"{k.source}->{k.target}", k.references) for k in knowledge.links]
-    owners += [(a.id, a.references) for t in (knowledge.features, knowledge.triggers, knowledge.checks) for a in t.values()]
+    owners += [
+        (a.id, a.references) for t in (knowledge.features, knowledge.triggers, knowledge.checks) for a in t.values()
+    ]
     owners += [(r.id, r.references) for r in knowledge.red_flags.values()]
     owners += [(c.id, c.references) for c in knowledge.cards.values()]
     assert not [owner for owner, references in owners if not references]
@@ -147,9 +290,14 @@ def test_s2_dermatomes_with_primary_and_alternate_maps(knowledge: Knowledge) -> 
 def test_s3_cutaneous_nerves_root_values_and_entrapment_sites(knowledge: Knowledge) -> None:
     for nerve, roots in ROOT_VALUES.items():
         assert knowledge.structures[nerve].roots == roots, nerve
-    for site, nerve in (("inguinal_ligament", "lateral_femoral_cutaneous"), ("fibular_head", "common_fibular"),
-                        ("tarsal_tunnel", "tibial"), ("adductor_canal", "saphenous"), ("piriformis", "sciatic"),
-                        ("iliac_crest", "superior_cluneal")):  # fmt: skip
+    for site, nerve in (
+        ("inguinal_ligament", "lateral_femoral_cutaneous"),
+        ("fibular_head", "common_fibular"),
+        ("tarsal_tunnel", "tibial"),
+        ("adductor_canal", "saphenous"),
+        ("piriformis", "sciatic"),
+        ("iliac_crest", "superior_cluneal"),
+    ):
         assert knowledge.link(site, nerve) is not None and knowledge.link(site, nerve).mechanism == "entrapment"  # type: ignore[union-attr]
 
 
@@ -162,7 +310,9 @@ def test_s4_referred_patterns_with_their_numbers(knowledge: Knowledge) -> None:
     assert strength("hip_joint", "region_buttock") == 0.71 and strength("hip_joint", "region_groin") == 0.55
     assert strength("hip_joint", "region_calf") == 0.22 and strength("hip_joint", "region_sole") == 0.06
     assert "lesher_2008" in knowledge.link("hip_joint", "region_groin").references  # type: ignore[union-attr]
-    assert strength("sacroiliac_joint", "region_buttock") == 0.94 and strength("sacroiliac_joint", "region_calf") == 0.28
+    assert (
+        strength("sacroiliac_joint", "region_buttock") == 0.94 and strength("sacroiliac_joint", "region_calf") == 0.28
+    )
     assert strength("hip_labrum", "region_groin") == 0.92
     assert strength("facet_L4_L5", "region_buttock") > strength("facet_L4_L5", "region_calf")
     assert strength("trochanteric_bursa", "region_lateral_hip") > 0.9
@@ -195,23 +345,45 @@ def test_s5_which_disc_compresses_which_root(knowledge: Knowledge) -> None:
 
 
 def test_s6_red_flags(knowledge: Knowledge) -> None:
-    levels = {"saddle_numbness": "emergency", "bladder_bowel": "emergency", "both_legs": "emergency",
-              "fast_weakness": "emergency", "spreading_numbness": "emergency", "fever_hot_joint": "today",
-              "cannot_bear_weight": "today", "cancer_history": "today", "rest_pain": "soon", "weight_loss": "soon"}
+    levels = {
+        "saddle_numbness": "emergency",
+        "bladder_bowel": "emergency",
+        "both_legs": "emergency",
+        "fast_weakness": "emergency",
+        "spreading_numbness": "emergency",
+        "fever_hot_joint": "today",
+        "cannot_bear_weight": "today",
+        "cancer_history": "today",
+        "rest_pain": "soon",
+        "weight_loss": "soon",
+    }
     assert {f.id: f.urgency for f in knowledge.red_flags.values()} == levels  # CLINICAL.md §6 table
     assert knowledge.red_flags["saddle_numbness"].card == "red_flag_cauda_equina"
     assert {f.card for f in knowledge.red_flags.values()} == {
-        "red_flag_cauda_equina", "red_flag_progressive_weakness", "red_flag_infection", "red_flag_fracture", "red_flag_cancer"
-    }  # fmt: skip
+        "red_flag_cauda_equina",
+        "red_flag_progressive_weakness",
+        "red_flag_infection",
+        "red_flag_fracture",
+        "red_flag_cancer",
+    }
 
 
 def test_s7_kinetic_chain_with_honest_evidence(knowledge: Knowledge) -> None:
     chain = {(k.source, k.target): k for k in knowledge.links if k.mechanism == "biomechanical"}
-    for pair in (("flat_feet", "knee_joint"), ("knee_joint", "hip_joint"), ("hip_joint", "region_low_back"),
-                 ("flat_feet", "region_low_back"), ("leg_length_difference", "region_low_back"),
-                 ("hip_osteoarthritis", "achilles_tendon"), ("hip_osteoarthritis", "plantar_fascia"),
-                 ("weak_hip_stabilisers", "region_knee_front"), ("high_arches", "region_lateral_ankle"),
-                 ("bunions", "knee_joint"), ("hammertoes", "knee_joint"), ("plantar_fasciitis", "knee_joint")):  # fmt: skip
+    for pair in (
+        ("flat_feet", "knee_joint"),
+        ("knee_joint", "hip_joint"),
+        ("hip_joint", "region_low_back"),
+        ("flat_feet", "region_low_back"),
+        ("leg_length_difference", "region_low_back"),
+        ("hip_osteoarthritis", "achilles_tendon"),
+        ("hip_osteoarthritis", "plantar_fascia"),
+        ("weak_hip_stabilisers", "region_knee_front"),
+        ("high_arches", "region_lateral_ankle"),
+        ("bunions", "knee_joint"),
+        ("hammertoes", "knee_joint"),
+        ("plantar_fasciitis", "knee_joint"),
+    ):
         assert pair in chain, pair
     assert all(k.evidence in ("limited", "weak") for k in chain.values()), "no kinetic-chain link is moderate or strong"
     assert "alsaafin_2023" in chain[("flat_feet", "region_knee_front")].references
@@ -227,8 +399,19 @@ def test_every_condition_of_the_issue_with_who_can_help_and_evidence(knowledge: 
 
 
 def test_answers_for_the_question_panel(knowledge: Knowledge) -> None:
-    assert {"shooting", "burning", "tingling", "numbness", "deep_ache", "weakness", "heaviness", "clicking"} <= set(knowledge.features)
-    assert {"bending", "sitting", "standing", "walking", "stairs", "hip_rotation", "weight_bearing", "rest_night"} <= set(knowledge.triggers)
+    assert {"shooting", "burning", "tingling", "numbness", "deep_ache", "weakness", "heaviness", "clicking"} <= set(
+        knowledge.features
+    )
+    assert {
+        "bending",
+        "sitting",
+        "standing",
+        "walking",
+        "stairs",
+        "hip_rotation",
+        "weight_bearing",
+        "rest_night",
+    } <= set(knowledge.triggers)
     assert {"foot_drop", "cannot_tiptoe", "trouble_walking"} <= set(knowledge.checks)
     for kind in ("features", "triggers", "checks", "red_flags"):
         answers = knowledge.answers(kind)

@@ -4,8 +4,8 @@ empty file gives one clear `check-content` line while the rest loads."""
 from __future__ import annotations
 
 import shutil
-from html.parser import HTMLParser
 from dataclasses import replace
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from app.domain.knowledge import Knowledge
 from app.resources import CONTENT_ENV
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
+
 
 class _Elements(HTMLParser):
     """Every element of rendered HTML with its attributes (text, escaped or not, is inert)."""
@@ -57,7 +58,7 @@ def test_hostile_markdown_in_a_card_is_inert(knowledge: Knowledge, markdown: str
     assert [(tag, attrs) for tag, attrs in elements if attrs] == [("a", {"href": "card:hip_joint"})], html
 
 
-@pytest.fixture()
+@pytest.fixture
 def copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "content"
     shutil.copytree(CONTENT, root)
@@ -93,10 +94,12 @@ SPOILED = [
 ]
 
 
-@pytest.mark.parametrize(("name", "spoil", "line", "says"), SPOILED,
-                         ids=[f"{n}-{s.__name__.strip('_')}" for n, s, _, _ in SPOILED])  # fmt: skip
-def test_a_huge_non_utf8_or_empty_file_gets_one_clear_line(copy: Path, capsys: pytest.CaptureFixture[str], loaded,
-                                                         name: str, spoil, line: int, says: str) -> None:  # fmt: skip
+@pytest.mark.parametrize(
+    ("name", "spoil", "line", "says"), SPOILED, ids=[f"{n}-{s.__name__.strip('_')}" for n, s, _, _ in SPOILED]
+)
+def test_a_huge_non_utf8_or_empty_file_gets_one_clear_line(
+    copy: Path, capsys: pytest.CaptureFixture[str], loaded, name: str, spoil, line: int, says: str
+) -> None:
     spoil(copy / name)
     assert main(["check-content"]) == 1
     out = capsys.readouterr().out.splitlines()

@@ -15,7 +15,7 @@ from app.domain.knowledge import Knowledge
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 
-@pytest.fixture()
+@pytest.fixture
 def copy(tmp_path: Path) -> Path:
     root = tmp_path / "content"
     shutil.copytree(CONTENT, root)
@@ -45,7 +45,9 @@ def test_odd_valid_yaml_at_the_end_of_a_file_costs_nothing_else(
     line = _append(copy / "structures.yaml", text)
     knowledge, issues = load(copy, check_reading=False)
     assert set(knowledge.structures) == set(loaded[0].structures)
-    assert [(i.line, problem in i.problem) for i in issues if i.file.endswith("structures.yaml")][:1] == [(line + (problem == "alias"), True)]
+    assert [(i.line, problem in i.problem) for i in issues if i.file.endswith("structures.yaml")][:1] == [
+        (line + (problem == "alias"), True)
+    ]
 
 
 def test_a_list_as_a_key_inside_an_entry_costs_that_entry(copy: Path, loaded: tuple[Knowledge, list]) -> None:
@@ -59,8 +61,12 @@ def test_a_list_as_a_key_inside_an_entry_costs_that_entry(copy: Path, loaded: tu
     assert any("a key should be a word" in i.problem and i.file.endswith("structures.yaml") for i in issues)
 
 
-@pytest.mark.parametrize("name, section", [("titles.yaml", "titles"), ("notes.yaml", "notes_of_data"), ("phrases.yaml", "phrases")])
-def test_a_broken_spanish_entry_costs_that_entry(copy: Path, loaded: tuple[Knowledge, list], name: str, section: str) -> None:
+@pytest.mark.parametrize(
+    "name, section", [("titles.yaml", "titles"), ("notes.yaml", "notes_of_data"), ("phrases.yaml", "phrases")]
+)
+def test_a_broken_spanish_entry_costs_that_entry(
+    copy: Path, loaded: tuple[Knowledge, list], name: str, section: str
+) -> None:
     path = copy / "es" / name
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     index = next(i for i, line in enumerate(lines) if i > 10 and line.startswith("  ") and ": {text:" in line)
@@ -78,7 +84,9 @@ def test_an_unknown_top_level_key_costs_only_itself(copy: Path, loaded: tuple[Kn
     line = _append(copy / "synonyms.yaml", "synonym: [typo]\n")
     knowledge, issues = load(copy, check_reading=False)
     assert knowledge.synonyms == loaded[0].synonyms
-    assert [(i.line, i.problem) for i in issues if i.file.endswith("synonyms.yaml")] == [(line, "unknown field 'synonym'")]
+    assert [(i.line, i.problem) for i in issues if i.file.endswith("synonyms.yaml")] == [
+        (line, "unknown field 'synonym'")
+    ]
 
 
 def test_a_mistyped_link_costs_the_link_not_the_card(copy: Path) -> None:
@@ -100,6 +108,6 @@ def test_check_content_flags_html_in_a_card_title(copy: Path) -> None:
     path = copy / "cards" / "flat_feet.md"
     text = path.read_text(encoding="utf-8")
     line = text.splitlines().index(next(l for l in text.splitlines() if l.startswith("title:"))) + 1
-    path.write_text(text.replace("title: ", 'title: <img src=file:///etc/x.png> ', 1), encoding="utf-8")
+    path.write_text(text.replace("title: ", "title: <img src=file:///etc/x.png> ", 1), encoding="utf-8")
     knowledge, issues = load(copy, check_reading=False)
     assert [(i.file, i.line) for i in issues if "HTML" in i.problem] == [(str(path), line)]

@@ -57,7 +57,7 @@ def broken_yaml(lines: list[str], index: int) -> tuple[int, str]:
 BREAKERS: list[Callable[[list[str], int], tuple[int, str]]] = [unknown_field, broken_yaml]
 
 
-@pytest.fixture()
+@pytest.fixture
 def copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "content"
     shutil.copytree(CONTENT, root)
@@ -75,8 +75,14 @@ def _break(path: Path, first_line: str, breaker: Callable[[list[str], int], tupl
     if path.suffix == ".md":
         return range(1, len(lines) + 1), problem  # a card is one entry
     starts = ("  - ", "---") if first_line.startswith("  - ") else (re.compile(r"^\w"), "---")
-    nxt = next((i for i in range(index + 1, len(lines)) if any(
-        (s.match(lines[i]) if isinstance(s, re.Pattern) else lines[i].startswith(s)) for s in starts)), len(lines))
+    nxt = next(
+        (
+            i
+            for i in range(index + 1, len(lines))
+            if any((s.match(lines[i]) if isinstance(s, re.Pattern) else lines[i].startswith(s)) for s in starts)
+        ),
+        len(lines),
+    )
     return range(line, nxt + 1), problem
 
 

@@ -35,8 +35,11 @@ def test_render_card_and_patient_text(knowledge: Knowledge) -> None:
     assert html.startswith("<h2>") and "For clinicians and students" in html
     text = patient_text(card)
     assert "For clinicians" not in text and "##" not in text and "](" not in text
-    hard = replace(card, body="## What it is\nNotwithstanding considerable interindividual anatomical variability, "
-                   "electrophysiological characterisation demonstrates multisegmental innervation.\n")  # fmt: skip
+    hard = replace(
+        card,
+        body="## What it is\nNotwithstanding considerable interindividual anatomical variability, "
+        "electrophysiological characterisation demonstrates multisegmental innervation.\n",
+    )
     assert grade(patient_text(hard)) > 8
 
 

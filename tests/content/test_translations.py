@@ -27,7 +27,7 @@ CARD = "flat_feet"  # has a Spanish translation
 OTHER = "plantar_fasciitis"  # so has this one
 
 
-@pytest.fixture()
+@pytest.fixture
 def copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "content"
     shutil.copytree(CONTENT, root)
@@ -78,24 +78,33 @@ def test_a_missing_translation_falls_back_to_english_marked(copy: Path) -> None:
     assert main(["check-content"]) == 0, "a missing translation is listed, not failed"
 
 
-def test_an_outdated_card_translation_is_listed_and_english_shows(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_outdated_card_translation_is_listed_and_english_shows(
+    copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _edit(copy / "cards" / f"{CARD}.md", "content_version: 2", "content_version: 3")
     knowledge, issues = load(copy, check_reading=False)
     assert issues == []
     assert knowledge.in_language("es").card(CARD).language == "en"  # type: ignore[union-attr]
-    line = next(i for i, text in enumerate(_spanish(copy).read_text().splitlines(), 1) if text.startswith("source_version"))
+    line = next(
+        i for i, text in enumerate(_spanish(copy).read_text().splitlines(), 1) if text.startswith("source_version")
+    )
     assert main(["check-content"]) == 0
     out = capsys.readouterr().out
     assert f"{_spanish(copy)}:{line}: outdated: made from version 2" in out and "now at version 3" in out
 
 
 def test_an_outdated_title_is_listed_with_the_new_source_and_english_shows(copy: Path) -> None:
-    _edit(copy / "structures.yaml", 'title: "Sciatic nerve (back of the thigh, most of the leg and foot)"',
-          'title: "Sciatic nerve (the big nerve of the leg)"')  # fmt: skip
+    _edit(
+        copy / "structures.yaml",
+        'title: "Sciatic nerve (back of the thigh, most of the leg and foot)"',
+        'title: "Sciatic nerve (the big nerve of the leg)"',
+    )
     knowledge, issues = load(copy, check_reading=False)
     assert issues == []
     spanish = knowledge.in_language("es")
-    assert spanish.title("sciatic") == "Sciatic nerve (the big nerve of the leg)" and not spanish.is_translated("sciatic")
+    assert spanish.title("sciatic") == "Sciatic nerve (the big nerve of the leg)" and not spanish.is_translated(
+        "sciatic"
+    )
     notes = [n for n in translation_notes(knowledge, copy) if "'sciatic'" in n.problem]
     assert len(notes) == 1 and notes[0].problem.startswith("outdated es title")
     assert text_hash("Sciatic nerve (the big nerve of the leg)") in notes[0].problem
@@ -129,7 +138,10 @@ def test_a_broken_titles_entry_costs_only_itself(copy: Path) -> None:
     _edit(titles, '  sciatic: {text: "', '  sciatic: {txt: "')
     _edit(titles, "  region_heel: {", "  region_heal: {")
     knowledge, issues = load(copy, check_reading=False)
-    assert [i.problem.split(":")[0] for i in issues] == ["sciatic", "'region_heal' is not a title or label of the content"]
+    assert [i.problem.split(":")[0] for i in issues] == [
+        "sciatic",
+        "'region_heal' is not a title or label of the content",
+    ]
     spanish = knowledge.in_language("es")
     assert not spanish.is_translated("sciatic") and spanish.is_translated("tibial")
     assert main(["check-content"]) == 1
@@ -170,11 +182,13 @@ def test_the_spanish_reads_as_plainly_as_the_english(knowledge: Knowledge) -> No
     assert median(s[0] for s in scores.values()) >= MIN_FERNANDEZ_HUERTA + 5, "most cards well inside the band"
 
 
-def test_query_and_effects_give_titles_in_spanish_with_english_fallback_marked(copy: Path,
-                                                                                capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_query_and_effects_give_titles_in_spanish_with_english_fallback_marked(
+    copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     titles = copy / "es" / "titles.yaml"
-    titles.write_text("".join(line for line in titles.read_text().splitlines(keepends=True)
-                              if not line.startswith("  sciatic:")))  # fmt: skip
+    titles.write_text(
+        "".join(line for line in titles.read_text().splitlines(keepends=True) if not line.startswith("  sciatic:"))
+    )
     assert main(["query", "--red-flags", "both_legs", "--lang", "es", "--json"]) == 0
     first = json.loads(capsys.readouterr().out)["candidates"][0]
     assert first["title"].startswith("Emergencia:") and first["title_language"] == "es"
@@ -193,8 +207,9 @@ def test_each_plain_title_key_is_what_the_english_title_of_that_id_is(knowledge:
 
 def test_a_variant_named_like_its_condition_keeps_its_own_title(knowledge: Knowledge) -> None:
     spanish = knowledge.in_language("es")
-    variant = next(c for c in candidates(knowledge, Query(spots=(Spot(region="sole", side="right"),)))
-                   if c.id == "flat_feet")  # fmt: skip
+    variant = next(
+        c for c in candidates(knowledge, Query(spots=(Spot(region="sole", side="right"),))) if c.id == "flat_feet"
+    )
     assert knowledge.conditions["flat_feet"].title != variant.title
     assert spanish.title("flat_feet") == "Pie plano (hiperpronación)"
     assert spanish.candidate_title(variant) == ("Pie plano (el arco se hunde hacia dentro)", "es")
@@ -223,19 +238,33 @@ def test_the_ranking_reasons_are_spanish_where_a_note_is_current(knowledge: Know
 def test_check_content_lists_a_missing_and_an_outdated_note_and_english_shows_marked(
     copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _edit(copy / "links.yaml", "The L5 root supplies this skin strip (dermatome), but", "The L5 root supplies this skin strip, but")
+    _edit(
+        copy / "links.yaml",
+        "The L5 root supplies this skin strip (dermatome), but",
+        "The L5 root supplies this skin strip, but",
+    )
     notes = copy / "es" / "notes.yaml"
-    notes.write_text("".join(line for line in notes.read_text(encoding="utf-8").splitlines(keepends=True)
-                             if not line.startswith(f'  "{DISC_VARIANT}"')), encoding="utf-8")  # fmt: skip
+    notes.write_text(
+        "".join(
+            line
+            for line in notes.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not line.startswith(f'  "{DISC_VARIANT}"')
+        ),
+        encoding="utf-8",
+    )
     assert main(["check-content"]) == 0, "a missing or outdated note is listed, not failed"
     out = capsys.readouterr().out
     assert f"outdated es note '{DISC_NOTE}': the English is now" in out
     assert f"no es note for '{DISC_VARIANT}'" in out
     knowledge, issues = load(copy, check_reading=False)
     assert not issues
-    reasons = dict((key, (text, translated)) for key, text, translated in _disc_reasons(knowledge))
+    reasons = {key: (text, translated) for key, text, translated in _disc_reasons(knowledge)}
     text, translated = reasons[DISC_NOTE]
-    assert text.startswith("The L5 root supplies this skin strip, but") and text.endswith(" (en inglés)") and not translated
+    assert (
+        text.startswith("The L5 root supplies this skin strip, but")
+        and text.endswith(" (en inglés)")
+        and not translated
+    )
     assert reasons[DISC_VARIANT][0].endswith("(en inglés)") and not reasons[DISC_VARIANT][1]
 
 

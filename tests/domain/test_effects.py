@@ -25,7 +25,7 @@ def test_flat_feet_reach_the_knee_hip_and_back_with_honest_evidence(knowledge: K
 
 def test_a_chain_is_as_sure_as_its_weakest_link(knowledge: Knowledge) -> None:
     for link in effects(knowledge, "flat_feet").links:
-        steps = list(zip(link.path, link.path[1:]))
+        steps = list(zip(link.path, link.path[1:], strict=False))
         levels = [knowledge.link(a, b).evidence for a, b in steps if knowledge.link(a, b) is not None]  # type: ignore[union-attr]
         assert EVIDENCE_LEVELS.index(link.evidence) == max(EVIDENCE_LEVELS.index(level) for level in levels)
 
@@ -36,8 +36,15 @@ def test_the_l4_l5_disc_reaches_the_l5_skin_along_the_nerves(knowledge: Knowledg
     assert {"L5", "L4", "sacral_plexus", "sciatic", "common_fibular", "cauda_equina"} <= set(shown.structures)
     assert "low_back" in shown.regions
     paths = {link.path for link in shown.links}
-    assert ("disc_L4_L5", "L5", "sacral_plexus", "sciatic", "common_fibular", "superficial_fibular",
-            "field_superficial_fibular") in paths  # fmt: skip
+    assert (
+        "disc_L4_L5",
+        "L5",
+        "sacral_plexus",
+        "sciatic",
+        "common_fibular",
+        "superficial_fibular",
+        "field_superficial_fibular",
+    ) in paths
     strong = next(k for k in shown.links if k.path == ("disc_L4_L5", "L5"))
     assert strong.evidence == "strong" and strong.mechanism == "radicular"
 
@@ -59,7 +66,9 @@ def test_hip_arthritis_refers_to_groin_buttock_and_knee(knowledge: Knowledge) ->
 
 def test_nerves_and_roots_reach_their_skin(knowledge: Knowledge) -> None:
     fibular = effects(knowledge, "common_fibular")
-    assert {"field_superficial_fibular", "field_deep_fibular", "field_lateral_sural_cutaneous"} <= set(fibular.territories)
+    assert {"field_superficial_fibular", "field_deep_fibular", "field_lateral_sural_cutaneous"} <= set(
+        fibular.territories
+    )
     assert "dermatome_L5" in effects(knowledge, "L5").territories
     assert "field_lateral_femoral_cutaneous" in effects(knowledge, "meralgia_paresthetica").territories
     tarsal = effects(knowledge, "tarsal_tunnel_syndrome")

@@ -11,18 +11,10 @@ from app.domain.knowledge import Knowledge
 from app.domain.query import Query, Spot
 from app.domain.ranking import candidates
 from app.resources import assets_dir
-from app.study.questions import (
-    GROUPS,
-    PRECISION_TO_PASS,
-    PROMPTS,
-    RECALL_TO_PASS,
-    TOPICS,
-    Question,
-    ReachKey,
-    generate,
-    region_reach,
-)
+from app.study.items import PRECISION_TO_PASS, PROMPTS, RECALL_TO_PASS, TOPICS, Question, ReachKey
+from app.study.questions import QuestionBank, region_reach
 from app.study.skin import SkinPoint, skin_points
+from app.study.spine_or_hip import GROUPS
 
 SEEDS = settings(max_examples=8, deadline=None, derandomize=True)
 
@@ -48,8 +40,8 @@ def said_in_region(skin: list[SkinPoint]) -> dict[str, set[str]]:
 
 
 @pytest.fixture(scope="module")
-def bank(knowledge: Knowledge, skin: list[SkinPoint]) -> list[Question]:
-    return generate(knowledge, skin, seed=7)
+def bank(question_bank: QuestionBank, skin: list[SkinPoint]) -> list[Question]:
+    return question_bank.generate(skin, seed=7)
 
 
 def _snapshot(questions: list[Question]) -> list[tuple]:
@@ -58,8 +50,17 @@ def _snapshot(questions: list[Question]) -> list[tuple]:
 
 def test_every_kind_and_topic_is_generated(bank: list[Question]) -> None:
     kinds = {q.kind for q in bank}
-    assert kinds == {"touch_dermatome", "touch_nerve", "root_of_spot", "map_pair", "map_agree",
-                     "entrapment_nerve", "entrapment_site", "reach", "spine_or_hip"}  # fmt: skip
+    assert kinds == {
+        "touch_dermatome",
+        "touch_nerve",
+        "root_of_spot",
+        "map_pair",
+        "map_agree",
+        "entrapment_nerve",
+        "entrapment_site",
+        "reach",
+        "spine_or_hip",
+    }
     assert {q.topic for q in bank} == set(TOPICS)
     assert len({q.id for q in bank}) == len(bank), "ids must be unique"
     # prompts are phrases (app/domain/phrases.py), so every language renders them the same way
@@ -67,9 +68,11 @@ def test_every_kind_and_topic_is_generated(bank: list[Question]) -> None:
     assert all(q.prompt == q.ask.text and "{" not in q.prompt for q in bank)
 
 
-def test_generation_repeats_for_a_seed(knowledge: Knowledge, skin: list[SkinPoint], bank: list[Question]) -> None:
-    assert _snapshot(generate(knowledge, skin, seed=7)) == _snapshot(bank)
-    other = generate(knowledge, skin, seed=8)
+def test_generation_repeats_for_a_seed(
+    question_bank: QuestionBank, skin: list[SkinPoint], bank: list[Question]
+) -> None:
+    assert _snapshot(question_bank.generate(skin, seed=7)) == _snapshot(bank)
+    other = question_bank.generate(skin, seed=8)
     assert [q.id for q in other] == [q.id for q in bank], "ids do not depend on the seed"
     assert _snapshot(other) != _snapshot(bank), "the seed draws spots, distractors and choice order"
 
@@ -78,7 +81,7 @@ def test_the_slow_part_comes_a_ranking_at_a_time_and_makes_the_same_questions(
     knowledge: Knowledge, skin: list[SkinPoint], bank: list[Question], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A window makes the questions in short turns of its event loop (app/ui/study/mode.py)."""
-    import app.study.questions as questions
+    from app.study import spine_or_hip
 
     rankings = [0]
 
@@ -86,14 +89,15 @@ def test_the_slow_part_comes_a_ranking_at_a_time_and_makes_the_same_questions(
         rankings[0] += 1
         return candidates(*args, **kwargs)
 
-    monkeypatch.setattr(questions, "candidates", counted)
-    monkeypatch.delitem(knowledge._cache, questions.CLEAR_CASES)
+    monkeypatch.setattr(spine_or_hip, "candidates", counted)
+    fresh = QuestionBank(knowledge)
     per_step = []
-    for _ in questions.preparing(knowledge):
+    for _ in fresh.preparing():
         per_step.append(rankings[0])
         rankings[0] = 0
-    assert len(per_step) > 500 and max(per_step) <= 2  # a region's first step also ranks the bare touch
-    assert _snapshot(generate(knowledge, skin, seed=7)) == _snapshot(bank)
+    assert len(per_step) > 500
+    assert max(per_step) <= 2  # a region's first step also ranks the bare touch
+    assert _snapshot(fresh.generate(skin, seed=7)) == _snapshot(bank)
     assert rankings[0] < 100, "the spine-or-hip cases are not ranked again"
 
 
@@ -103,8 +107,11 @@ def test_the_brief_examples_are_there(bank: list[Question]) -> None:
     assert by_id["touch:field_lateral_femoral_cutaneous"].prompt == (
         "Touch the skin supplied by the lateral femoral cutaneous nerve."
     )
-    for site, nerve in (("fibular_head", "common_fibular"), ("tarsal_tunnel", "tibial"),
-                        ("inguinal_ligament", "lateral_femoral_cutaneous")):  # fmt: skip
+    for site, nerve in (
+        ("fibular_head", "common_fibular"),
+        ("tarsal_tunnel", "tibial"),
+        ("inguinal_ligament", "lateral_femoral_cutaneous"),
+    ):
         question = by_id[f"entrapment:{site}"]
         assert question.check(nerve).right
         assert question.card is not None
@@ -113,8 +120,10 @@ def test_the_brief_examples_are_there(bank: list[Question]) -> None:
     assert "map_pair:knee_front:L3:L4" in by_id  # the maps disagree at the patella (territories.yaml)
 
 
-def test_without_skin_points_the_content_alone_makes_questions(knowledge: Knowledge) -> None:
-    questions = generate(knowledge, seed=1)
+def test_without_skin_points_the_content_alone_makes_questions(
+    knowledge: Knowledge, question_bank: QuestionBank
+) -> None:
+    questions = question_bank.generate(seed=1)
     kinds = {q.kind for q in questions}
     assert {"touch_dermatome", "touch_nerve", "entrapment_nerve", "reach", "spine_or_hip"} <= kinds
     assert not kinds & {"root_of_spot", "map_pair", "map_agree"}, "spot questions need the skin's labels"
@@ -148,23 +157,32 @@ def _supported(knowledge: Knowledge, skin: list[SkinPoint], q: Question, choice:
     if q.kind == "spine_or_hip":
         _, region, answers = q.id.split(":")
         feature, _, trigger = answers.partition("+")
-        query = Query(spots=(Spot(region=region, side="right"),), features=frozenset({feature}),
-                      triggers=frozenset({trigger} if trigger else ()))  # fmt: skip
+        query = Query(
+            spots=(Spot(region=region, side="right"),),
+            features=frozenset({feature}),
+            triggers=frozenset({trigger} if trigger else ()),
+        )
         return knowledge.conditions[candidates(knowledge, query)[0].condition].category == choice
     raise AssertionError(q.kind)
 
 
 def _labels(point: SkinPoint) -> set[str]:
-    return {*(f"dermatome_{d}" for d in (*point.spot.dermatomes, point.keegan) if d),
-            *(f"field_{n}" for n in point.spot.cutaneous_nerves)}  # fmt: skip
+    return {
+        *(f"dermatome_{d}" for d in (*point.spot.dermatomes, point.keegan) if d),
+        *(f"field_{n}" for n in point.spot.cutaneous_nerves),
+    }
 
 
 @given(seed=st.integers(0, 2**32 - 1))
 @SEEDS
 def test_every_item_has_exactly_one_right_answer(
-    knowledge: Knowledge, skin: list[SkinPoint], said_in_region: dict[str, set[str]], seed: int
+    knowledge: Knowledge,
+    question_bank: QuestionBank,
+    skin: list[SkinPoint],
+    said_in_region: dict[str, set[str]],
+    seed: int,
 ) -> None:
-    for q in generate(knowledge, skin, seed=seed):
+    for q in question_bank.generate(skin, seed=seed):
         if q.answer_with == "choice":
             passing = [c.id for c in q.choices if q.check(c.id).right]
             assert len(passing) == 1, (q.id, passing)
@@ -177,7 +195,9 @@ def test_every_item_has_exactly_one_right_answer(
         elif q.answer_with == "touch":
             (territory,) = q.answer
             inside = next(p for p in skin if territory in _labels(p))
-            outside = next(p for p in skin if p.spot.dermatomes and p.spot.cutaneous_nerves and territory not in _labels(p))
+            outside = next(
+                p for p in skin if p.spot.dermatomes and p.spot.cutaneous_nerves and territory not in _labels(p)
+            )
             assert q.check(inside).right, q.id
             assert not q.check(outside).right, q.id
         else:
@@ -209,7 +229,7 @@ def test_touch_every_area_rule(knowledge: Knowledge, bank: list[Question], skin:
     assert not q.check([first[r] for r in key.core[: enough - 1]]).right, "too few of the main areas"
     # precision: one touch in ten may land outside, more may not
     padded = [first[r] for r in key.core]
-    assert q.check(padded + [first["heel"]]).right == (len(padded) / (len(padded) + 1) >= PRECISION_TO_PASS)
+    assert q.check([*padded, first["heel"]]).right == (len(padded) / (len(padded) + 1) >= PRECISION_TO_PASS)
     message = q.check([first["heel"], first["low_back"]]).message
     assert "It does not reach: heel." in message and "Missed:" in message
 
@@ -260,8 +280,9 @@ def test_an_answer_of_the_wrong_form_is_a_clear_error(bank: list[Question]) -> N
 
 
 # -- Spanish -----------------------------------------------------------------------------------------
-def test_every_kind_of_question_and_feedback_is_in_spanish(knowledge: Knowledge, bank: list[Question],
-                                                           skin: list[SkinPoint]) -> None:  # fmt: skip
+def test_every_kind_of_question_and_feedback_is_in_spanish(
+    knowledge: Knowledge, bank: list[Question], skin: list[SkinPoint]
+) -> None:
     """Prompts, choices and feedback (right and wrong) of every kind render in Spanish, with no
     English left and no "(in English)" fallback (issue 11)."""
     from spanish_words import english_in
@@ -276,8 +297,11 @@ def test_every_kind_of_question_and_feedback_is_in_spanish(knowledge: Knowledge,
             feedbacks = [q.check(p) for p in sample]
         else:
             feedbacks = [q.check(sample[i : i + n]) for i, n in ((0, 1), (5, 4), (20, 30))]
-        for what, phrase in [("prompt", q.ask), *(("choice", c.said) for c in q.choices),
-                             *(("feedback", f.said) for f in feedbacks)]:  # fmt: skip
+        for what, phrase in [
+            ("prompt", q.ask),
+            *(("choice", c.said) for c in q.choices),
+            *(("feedback", f.said) for f in feedbacks),
+        ]:
             text = words.say(phrase)
             assert words.says(phrase), f"{q.id} {what} ({phrase.key}) falls back to English: {text}"
             assert not english_in(text), f"{q.id} {what} ({phrase.key}): English {english_in(text)} in {text!r}"

@@ -33,10 +33,17 @@ def test_pins_and_needles_finds_nerve_causes(index: SearchIndex) -> None:
     assert {"nerve_roots", "lumbar_disc_herniation", "meralgia_paresthetica"} <= set(found)
 
 
-@pytest.mark.parametrize(("typed", "wanted"), [
-    ("sciatca", "sciatic"), ("piriformos", "piriformis_syndrome"), ("pirif", "piriformis_syndrome"),
-    ("plantar fasciitis", "plantar_fasciitis"), ("plantar fascitis", "plantar_fasciitis"), ("femoral nerve", "femoral"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("typed", "wanted"),
+    [
+        ("sciatca", "sciatic"),
+        ("piriformos", "piriformis_syndrome"),
+        ("pirif", "piriformis_syndrome"),
+        ("plantar fasciitis", "plantar_fasciitis"),
+        ("plantar fascitis", "plantar_fasciitis"),
+        ("femoral nerve", "femoral"),
+    ],
+)
 def test_typos_and_half_typed_words_still_find(index: SearchIndex, typed: str, wanted: str) -> None:
     assert wanted in ids(index, typed, 3), (typed, ids(index, typed, 3))
 

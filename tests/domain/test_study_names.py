@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.domain.knowledge import Knowledge
 from app.domain.query import Spot
 from app.study.course import followable_nerves, nerve_course
-from app.study.names import spot_name, split_side, structure_name
+from app.study.names import split_side, spot_name, structure_name
 
 
 def test_mesh_names_are_named_with_their_side(knowledge: Knowledge) -> None:
@@ -18,7 +18,9 @@ def test_mesh_names_are_named_with_their_side(knowledge: Knowledge) -> None:
 
 
 def test_a_skin_spot_is_named_by_region_side_dermatome_and_nerve(knowledge: Knowledge) -> None:
-    spot = Spot(dermatomes=("L5", "L4"), cutaneous_nerves=("superficial_fibular",), region="dorsum_of_foot", side="left")
+    spot = Spot(
+        dermatomes=("L5", "L4"), cutaneous_nerves=("superficial_fibular",), region="dorsum_of_foot", side="left"
+    )
     name = spot_name(knowledge, spot)
     assert name.startswith(knowledge.title("region_dorsum_of_foot")[:1].upper())
     assert ", left" in name and "dermatome L5" in name and "Superficial fibular nerve" in name

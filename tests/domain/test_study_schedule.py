@@ -7,9 +7,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from app.domain.knowledge import Knowledge
 from app.domain.query import Spot
-from app.study.questions import TOPICS, Question, generate
+from app.study.items import TOPICS, Question
+from app.study.questions import QuestionBank
 from app.study.schedule import INTERVALS, LAST_BOX, Progress
 from app.study.session import AGAIN_AFTER, MAX_AGAIN, StudySession
 
@@ -25,8 +25,8 @@ class Clock:
 
 
 @pytest.fixture(scope="module")
-def questions(knowledge: Knowledge) -> list[Question]:
-    return generate(knowledge, seed=3)
+def questions(question_bank: QuestionBank) -> list[Question]:
+    return question_bank.generate(seed=3)
 
 
 def _right(q: Question) -> object:

@@ -37,7 +37,7 @@ BAD_FILES = {
     "truncated": b'{"version": 1, "items": {"touch:dermatome_L5": {"box": 2, "due": "2026-03-',
     "wrong version": b'{"version": 2, "items": {}}',
     "no version": b'{"items": {}}',
-    "wrong shape": b'[1, 2, 3]',
+    "wrong shape": b"[1, 2, 3]",
     "wrong field": b'{"version": 1, "items": {"q": {"box": 9, "due": "2026-03-02T09:00:00Z"}}}',
     "naive time": b'{"version": 1, "items": {"q": {"box": 1, "due": "2026-03-02T09:00:00"}}}',
     "extra key": b'{"version": 1, "items": {}, "run": "os.system"}',

@@ -15,7 +15,9 @@ from app.domain.urgency import LEVELS, ask_first
 # the skin at 0,0.08,0.81 (query --point): perineum, S3 first (issue 18, defect 1)
 SADDLE = Spot(dermatomes=("S3", "S2"), cutaneous_nerves=("posterior_femoral_cutaneous", "ilioinguinal"),
               region="perineum", side="midline")  # fmt: skip
-SITTING_BONE = Spot(dermatomes=("S3",), cutaneous_nerves=("posterior_femoral_cutaneous",), region="buttock", side="left")
+SITTING_BONE = Spot(
+    dermatomes=("S3",), cutaneous_nerves=("posterior_femoral_cutaneous",), region="buttock", side="left"
+)
 FOOT_TOP = Spot(dermatomes=("L5",), cutaneous_nerves=("superficial_fibular",), region="dorsum_of_foot", side="left")
 CAUDA_EQUINA_SIGNS = ("saddle_numbness", "bladder_bowel")
 
@@ -24,7 +26,9 @@ def test_every_condition_variant_red_flag_and_answer_has_a_level(knowledge: Know
     levels = [v.urgency for c in knowledge.conditions.values() for v in c.variants]
     levels += [c.urgency for c in knowledge.conditions.values()]
     levels += [f.urgency for f in knowledge.red_flags.values()]
-    levels += [a.urgency for table in (knowledge.features, knowledge.triggers, knowledge.checks) for a in table.values()]
+    levels += [
+        a.urgency for table in (knowledge.features, knowledge.triggers, knowledge.checks) for a in table.values()
+    ]
     assert set(levels) <= set(LEVELS)
     assert knowledge.variants()["lumbar_disc_herniation_central"].urgency == "emergency"
 
@@ -36,7 +40,9 @@ def test_a_saddle_touch_asks_about_the_cauda_equina_signs_before_any_source(know
         ranked = candidates(knowledge, query)
         first = ranked[0]
         assert first.asks == CAUDA_EQUINA_SIGNS and first.card == "red_flag_cauda_equina", [c.id for c in ranked[:3]]
-        assert first.mechanism == "urgent" and first.urgency == "emergency" and first.who_can_help == ("emergency_care",)
+        assert (
+            first.mechanism == "urgent" and first.urgency == "emergency" and first.who_can_help == ("emergency_care",)
+        )
         assert first.title.startswith("Check first.")
         assert all(not c.asks for c in ranked[1:])
 
@@ -105,17 +111,24 @@ def test_ranking_follows_the_clinical_clues(knowledge: Knowledge) -> None:
     sole = Spot(dermatomes=("S1", "L5"), cutaneous_nerves=("medial_plantar",), region="sole", side="right")
     burning = frozenset({"burning", "tingling"})
     before, after = _sources(knowledge, sole), _sources(knowledge, sole, features=burning)
-    assert after.index("tarsal_tunnel_syndrome") < before.index("tarsal_tunnel_syndrome") and after.index("tarsal_tunnel_syndrome") < 3
+    assert (
+        after.index("tarsal_tunnel_syndrome") < before.index("tarsal_tunnel_syndrome")
+        and after.index("tarsal_tunnel_syndrome") < 3
+    )
     inner_ankle = Spot(dermatomes=("L4",), cutaneous_nerves=("saphenous",), region="medial_ankle", side="right")
     assert "tarsal_tunnel_syndrome" in _sources(knowledge, inner_ankle, features=burning)[:3]
-    outer_thigh = Spot(dermatomes=("L2", "L3"), cutaneous_nerves=("lateral_femoral_cutaneous",), region="lateral_thigh", side="right")
+    outer_thigh = Spot(
+        dermatomes=("L2", "L3"), cutaneous_nerves=("lateral_femoral_cutaneous",), region="lateral_thigh", side="right"
+    )
     numb = _sources(knowledge, outer_thigh, features=frozenset({"burning", "numbness"}))
     assert numb[0] == "meralgia_paresthetica" and "trochanteric_bursitis" not in numb[:5]
     weak = _sources(knowledge, outer_thigh, features=frozenset({"weakness"}))
     assert weak.index("lumbar_disc_herniation_L4_L5") < weak.index("meralgia_paresthetica"), weak[:4]
 
 
-def test_vascular_claudication_and_the_sitting_bone_are_candidates_with_the_questions_that_split_them(knowledge: Knowledge) -> None:
+def test_vascular_claudication_and_the_sitting_bone_are_candidates_with_the_questions_that_split_them(
+    knowledge: Knowledge,
+) -> None:
     """Issue 18, build item 3."""
     calf = Spot(dermatomes=("S1",), cutaneous_nerves=("sural",), region="calf", side="right")
     walking = frozenset({"walking"})
@@ -128,10 +141,17 @@ def test_vascular_claudication_and_the_sitting_bone_are_candidates_with_the_ques
                         region="perineum", side="right")  # fmt: skip
     ranked = _sources(knowledge, sitting_bone, triggers=frozenset({"sitting"}))
     assert {"proximal_hamstring_tendinopathy", "ischial_bursitis"} <= set(ranked[:3]), ranked[:4]
-    assert ranked.index("proximal_hamstring_tendinopathy") < ranked.index("hip_osteoarthritis") if "hip_osteoarthritis" in ranked else True
+    assert (
+        ranked.index("proximal_hamstring_tendinopathy") < ranked.index("hip_osteoarthritis")
+        if "hip_osteoarthritis" in ranked
+        else True
+    )
     flags = knowledge.red_flags
     assert flags["spreading_numbness"].urgency == "emergency" and "fall" in flags["cannot_bear_weight"].label
-    assert flags["rest_pain"].urgency == "soon" and knowledge.triggers["eases_sitting_lying"].label == "Eases when I sit or lie down"
+    assert (
+        flags["rest_pain"].urgency == "soon"
+        and knowledge.triggers["eases_sitting_lying"].label == "Eases when I sit or lie down"
+    )
 
 
 def test_the_seed_articles_claims_without_evidence_are_said_so(knowledge: Knowledge) -> None:
@@ -143,7 +163,9 @@ def test_the_seed_articles_claims_without_evidence_are_said_so(knowledge: Knowle
 
 
 def test_the_achilles_is_not_a_candidate_for_pain_under_the_heel(knowledge: Knowledge) -> None:
-    under = Spot(dermatomes=("S1",), cutaneous_nerves=("medial_calcaneal", "medial_plantar"), region="heel", side="right")
+    under = Spot(
+        dermatomes=("S1",), cutaneous_nerves=("medial_calcaneal", "medial_plantar"), region="heel", side="right"
+    )
     behind = Spot(dermatomes=("S1",), cutaneous_nerves=("sural",), region="heel", side="right")
     assert "achilles_tendinopathy" not in _sources(knowledge, under)
     assert "achilles_tendinopathy" in _sources(knowledge, behind)[:3]
@@ -154,4 +176,6 @@ def test_who_can_help_follows_the_level(knowledge: Knowledge) -> None:
     assert by_flag["saddle_numbness"].who_can_help == ("emergency_care",)
     assert by_flag["fever_hot_joint"].who_can_help == ("family_doctor", "emergency_care")
     assert by_flag["rest_pain"].who_can_help == ("family_doctor",) and by_flag["rest_pain"].urgency == "soon"
-    assert by_flag["cancer_history"].urgency == "today" and by_flag["cancer_history"].who_can_help[-1] == "emergency_care"
+    assert (
+        by_flag["cancer_history"].urgency == "today" and by_flag["cancer_history"].who_can_help[-1] == "emergency_care"
+    )

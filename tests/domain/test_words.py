@@ -26,5 +26,8 @@ def test_a_touch_and_its_reasons_are_said_in_spanish_from_the_same_phrases(knowl
     assert foot.text == "your right foot (top of the foot)", "the English is the same phrase's"
     middle = explorer.place(Touch((0.0, 0.1, 1.0), Spot(region="low_back", side="midline")))
     assert spanish.say(middle).startswith("el centro de su zona lumbar")
-    assert spanish.mechanism("radicular") == "raíz nerviosa (columna)" and spanish.phrase("evidence.strong") == "pruebas sólidas"
+    assert (
+        spanish.mechanism("radicular") == "raíz nerviosa (columna)"
+        and spanish.phrase("evidence.strong") == "pruebas sólidas"
+    )
     assert knowledge.in_language("en").mechanism("radicular") == "nerve root (spine)"

@@ -56,10 +56,13 @@ def test_a_missing_file_gives_defaults_and_one_line(path, caplog):
     assert str(path) in line and "kiosk-pin" in line
 
 
-@pytest.mark.parametrize("text, what", [
-    ("idle_s = = 3\n", "not valid TOML"),
-    (b"idle_s = 30 # caf\xe9\n", "not UTF-8"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("idle_s = = 3\n", "not valid TOML"),
+        (b"idle_s = 30 # caf\xe9\n", "not UTF-8"),
+    ],
+)
 def test_an_unreadable_file_gives_defaults_and_one_line(path, caplog, text, what):
     path.parent.mkdir()
     path.write_bytes(text if isinstance(text, bytes) else text.encode())
@@ -123,6 +126,7 @@ def test_a_folder_that_cannot_be_written_says_what_to_do(tmp_path):
 
 def test_a_write_that_fails_says_what_to_do(tmp_path, monkeypatch):
     """Also as root: a read-only folder raises PermissionError from mkstemp."""
+
     def refuse(*_args, **_kwargs):
         raise PermissionError(13, "Permission denied")
 

@@ -35,8 +35,15 @@ def test_the_environment_turns_caches_off_and_sends_the_rest_to_scratch(tmp_path
     assert env["MESA_SHADER_CACHE_DISABLE"] == "true" and env["MESA_GLSL_CACHE_DISABLE"] == "true"
     assert env["__GL_SHADER_DISK_CACHE"] == "0" and env["QT_DISABLE_SHADER_DISK_CACHE"] == "1"
     assert env["PYTHONDONTWRITEBYTECODE"] == "1"
-    for key in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "TMPDIR",
-                "MESA_SHADER_CACHE_DIR", "__GL_SHADER_DISK_CACHE_PATH"):  # fmt: skip
+    for key in (
+        "XDG_CACHE_HOME",
+        "XDG_CONFIG_HOME",
+        "XDG_DATA_HOME",
+        "XDG_STATE_HOME",
+        "TMPDIR",
+        "MESA_SHADER_CACHE_DIR",
+        "__GL_SHADER_DISK_CACHE_PATH",
+    ):
         assert Path(env[key]).is_relative_to(tmp_path / "s"), key
     assert env[LOG_DIR_ENV] == str(tmp_path / "log") and env[SCRATCH_ENV] == str(tmp_path / "s")
     assert "REFERRAL_ATLAS_CACHE_DIR" not in env  # the content cache follows XDG_CACHE_HOME into scratch
@@ -86,10 +93,13 @@ def _session_files(tmp_path: Path, mode: str) -> list[str]:
     home = tmp_path / mode
     (home / "tmp").mkdir(parents=True)
     env = {
-        "HOME": str(home), "TMPDIR": str(home / "tmp"), "PATH": os.environ.get("PATH", "/usr/bin"),
-        "LIBGL_ALWAYS_SOFTWARE": "1", "PYTHONPATH": str(REPO),
+        "HOME": str(home),
+        "TMPDIR": str(home / "tmp"),
+        "PATH": os.environ.get("PATH", "/usr/bin"),
+        "LIBGL_ALWAYS_SOFTWARE": "1",
+        "PYTHONPATH": str(REPO),
         **{k: os.environ[k] for k in ("DISPLAY", "XAUTHORITY") if k in os.environ},
-    }  # fmt: skip
+    }
     subprocess.run([sys.executable, "-c", SESSION, mode], env=env, cwd=home, check=True, capture_output=True)
     return sorted(str(p.relative_to(home)) for p in home.rglob("*") if p.is_file())
 
@@ -144,7 +154,7 @@ def test_a_log_folder_that_cannot_be_made_does_not_stop_the_app(tmp_path, monkey
 
 
 @pytest.mark.parametrize(
-    "card, version", [("a card with words", "1"), ("piriformis", "v1 because I said so"), ("", "1")]
+    ("card", "version"), [("a card with words", "1"), ("piriformis", "v1 because I said so"), ("", "1")]
 )
 def test_a_content_error_report_carries_only_an_id_and_a_version(card, version):
     with pytest.raises(ValueError):

@@ -68,7 +68,7 @@ def test_a_pin_is_four_to_twelve_digits(bad):
 
 
 @pytest.mark.parametrize(
-    "field, value", [("n", 1000), ("salt", "not base64!"), ("hash", "c2hvcnQ="), ("algorithm", "md5"), ("extra", 1)]
+    ("field", "value"), [("n", 1000), ("salt", "not base64!"), ("hash", "c2hvcnQ="), ("algorithm", "md5"), ("extra", 1)]
 )
 def test_a_broken_record_is_refused(record, field, value):
     with pytest.raises(ValueError):
@@ -123,10 +123,12 @@ def test_a_record_scrypt_would_refuse_is_refused_when_read(record, n, r):
 
 
 def test_the_config_refuses_such_a_record_with_a_line_naming_it(record, tmp_path, caplog):
-    from app.modes.config import dump_kiosk_config, KioskConfig, load_kiosk_config
+    from app.modes.config import KioskConfig, dump_kiosk_config, load_kiosk_config
 
     path = tmp_path / "kiosk.toml"
-    path.write_text(dump_kiosk_config(KioskConfig(pin=record)).replace(f"n = {record.n}", f"n = {2**20}"), encoding="utf-8")
+    path.write_text(
+        dump_kiosk_config(KioskConfig(pin=record)).replace(f"n = {record.n}", f"n = {2**20}"), encoding="utf-8"
+    )
     assert load_kiosk_config(path).pin is None
     assert "n·r is 8388608" in caplog.text and str(path) in caplog.text
 

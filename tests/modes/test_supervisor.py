@@ -15,13 +15,16 @@ from app.modes.supervisor import RestartPolicy, Supervisor
 def child(tmp_path: Path, body: str) -> list[str]:
     """A child that counts its starts in tmp_path/starts, then runs `body` (with `starts` set)."""
     script = tmp_path / "child.py"
-    script.write_text(textwrap.dedent(f"""
+    script.write_text(
+        textwrap.dedent(f"""
         import os, sys
         from pathlib import Path
-        count = Path({str(tmp_path / 'starts')!r})
+        count = Path({str(tmp_path / "starts")!r})
         starts = int(count.read_text()) + 1 if count.exists() else 1
         count.write_text(str(starts))
-    """) + textwrap.dedent(body))
+    """)
+        + textwrap.dedent(body)
+    )
     return [sys.executable, str(script)]
 
 
@@ -37,9 +40,13 @@ def plain_session():
 def supervisor(command, **kwargs):
     shown, waits = [], []
     made = Supervisor(
-        command, out_of_order=lambda: shown.append(True), sleep=waits.append, session=plain_session,
-        policy=RestartPolicy(max_failures=3, window_s=600, first_delay_s=1, max_delay_s=60), **kwargs,
-    )  # fmt: skip
+        command,
+        out_of_order=lambda: shown.append(True),
+        sleep=waits.append,
+        session=plain_session,
+        policy=RestartPolicy(max_failures=3, window_s=600, first_delay_s=1, max_delay_s=60),
+        **kwargs,
+    )
     return made, shown, waits
 
 
@@ -56,7 +63,7 @@ def test_repeated_failures_show_the_out_of_order_screen(tmp_path):
 
 
 def test_a_kiosk_killed_by_a_signal_counts_as_a_failure(tmp_path):
-    made, shown, _ = supervisor(child(tmp_path, "os.kill(os.getpid(), 9) if starts == 1 else sys.exit(0)"))
+    made, _shown, _ = supervisor(child(tmp_path, "os.kill(os.getpid(), 9) if starts == 1 else sys.exit(0)"))
     assert made.run() == 0 and starts(tmp_path) == 2
 
 
@@ -73,7 +80,7 @@ def test_failures_older_than_the_window_are_forgotten(tmp_path):
 
 
 def test_staff_leaving_stops_the_supervisor(tmp_path):
-    made, shown, waits = supervisor(child(tmp_path, "sys.exit(0)"))
+    made, _shown, waits = supervisor(child(tmp_path, "sys.exit(0)"))
     assert made.run() == 0 and starts(tmp_path) == 1 and waits == []
 
 
@@ -85,13 +92,16 @@ def test_a_command_that_cannot_start_is_a_failure(tmp_path):
 def test_each_kiosk_gets_a_fresh_private_scratch_folder_removed_afterwards(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
     seen = tmp_path / "seen"
-    command = child(tmp_path, f"""
+    command = child(
+        tmp_path,
+        f"""
         scratch = Path(os.environ[{SCRATCH_ENV!r}])
         (scratch / "cache" / "leftover").write_text("x")
         with open({str(seen)!r}, "a") as out:
             out.write(str(scratch) + "\\n")
         sys.exit(1 if starts < 2 else 0)
-    """)
+    """,
+    )
     made = Supervisor(command, out_of_order=lambda: None, sleep=lambda _s: None, session=kiosk_session)
     assert made.run() == 0
     folders = seen.read_text().split()
@@ -117,7 +127,9 @@ def test_a_frozen_kiosk_is_killed_logged_and_restarted(tmp_path, caplog):
     import logging
     import time
 
-    command = child(tmp_path, BEAT + "import signal\nos.kill(os.getpid(), signal.SIGSTOP) if starts == 1 else sys.exit(0)\n")
+    command = child(
+        tmp_path, BEAT + "import signal\nos.kill(os.getpid(), signal.SIGSTOP) if starts == 1 else sys.exit(0)\n"
+    )
     made = Supervisor(command, out_of_order=lambda: None, sleep=lambda _s: None, session=plain_session,
                       policy=RestartPolicy(hang_s=0.5, start_s=30))  # fmt: skip
     began = time.monotonic()

@@ -6,10 +6,10 @@ import json
 import numpy as np
 import pytest
 import pyvista as pv
+from meshes import winding_number
 
 from app.resources import assets_dir
 from app.scene.assets import load_landmarks, load_manifest
-from meshes import winding_number
 
 MODELS = assets_dir()
 SIDES = ("right", "left")
@@ -95,12 +95,27 @@ def test_left_and_right_landmarks_mirror_within_a_centimetre(landmarks):
 
 def test_every_landmark_the_design_names_is_there(landmarks):
     sided = [
-        "asis", "psis", "iliac_crest_top", "pubic_tubercle", "ischial_tuberosity", "greater_trochanter",
-        "medial_femoral_epicondyle", "lateral_femoral_epicondyle", "patella", "tibial_tuberosity",
-        "fibular_head", "medial_malleolus", "lateral_malleolus", "navicular_tuberosity",
-        "calcaneus_posterior", "metatarsal_head_1", "metatarsal_head_3", "metatarsal_head_5",
-        "hallux_tip", "toe_5_tip",
-    ]  # fmt: skip
+        "asis",
+        "psis",
+        "iliac_crest_top",
+        "pubic_tubercle",
+        "ischial_tuberosity",
+        "greater_trochanter",
+        "medial_femoral_epicondyle",
+        "lateral_femoral_epicondyle",
+        "patella",
+        "tibial_tuberosity",
+        "fibular_head",
+        "medial_malleolus",
+        "lateral_malleolus",
+        "navicular_tuberosity",
+        "calcaneus_posterior",
+        "metatarsal_head_1",
+        "metatarsal_head_3",
+        "metatarsal_head_5",
+        "hallux_tip",
+        "toe_5_tip",
+    ]
     names = {f"{n}_{side}" for n in sided for side in SIDES}
     names |= {f"spinous_process_L{i}" for i in range(1, 6)} | {"spinous_process_S1"}
     assert not names - set(landmarks)

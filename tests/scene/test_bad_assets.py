@@ -19,9 +19,7 @@ def assets_copy(tmp_path):
 
 def run_cli(assets, *args):
     env = {**__import__("os").environ, ASSETS_ENV: str(assets)}
-    return subprocess.run(
-        [sys.executable, "-m", "app", *args], capture_output=True, text=True, env=env, timeout=120
-    )
+    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, env=env, timeout=120)
 
 
 def _remove_skin(d):
@@ -63,8 +61,11 @@ CASES = {
 def test_bad_asset_gives_one_clear_line(assets_copy, tmp_path, case):
     damage, file_name, words = CASES[case]
     damage(assets_copy)
-    command = ["landmarks"] if file_name in ("landmarks.json", "manifest.json") else [
-        "screenshot", "--out", str(tmp_path / "x.png"), "--size", "64x64"]
+    command = (
+        ["landmarks"]
+        if file_name in ("landmarks.json", "manifest.json")
+        else ["screenshot", "--out", str(tmp_path / "x.png"), "--size", "64x64"]
+    )
     result = run_cli(assets_copy, *command)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

@@ -41,7 +41,7 @@ def test_strip_meshes_keep_every_structure_and_take_its_colour(scene):
 
 
 def test_a_small_mesh_is_drawn_whole_and_a_shape_is_made_once_per_model():
-    import app.scene.coarse as coarse
+    from app.scene import coarse
 
     assert CoarseShape.of(pv.Sphere()) is None
 

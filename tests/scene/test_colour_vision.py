@@ -18,7 +18,9 @@ def test_the_difference_is_ciede2000_and_the_simulation_is_applied():
     # Sharma, Wu & Dalal (2005), table 1, pair 1: ΔE00 = 2.0425 between these CIELAB colours
     import colour
 
-    assert colour.delta_E([50, 2.6772, -79.7751], [50, 0, -82.7485], method="CIE 2000") == pytest.approx(2.0425, abs=1e-4)
+    assert colour.delta_E([50, 2.6772, -79.7751], [50, 0, -82.7485], method="CIE 2000") == pytest.approx(
+        2.0425, abs=1e-4
+    )
     red, green = rgb("#dd3322"), rgb("#668800")  # a red and a green a deuteranope confuses
     assert delta_e(red, green, "normal") > 50
     assert delta_e(red, green, "deuteranopia") < 5
@@ -32,8 +34,15 @@ def checks(model):
     return {palette: (threshold, colours, pairs) for palette, threshold, colours, pairs in palette_checks(model.skin)}
 
 
-PALETTES = ("mechanisms", "mechanisms on the white panel", "map: dermatomes", "map: dermatomes_keegan",
-            "map: nerves", "map: regions", "hatching where the dermatome maps differ")  # fmt: skip
+PALETTES = (
+    "mechanisms",
+    "mechanisms on the white panel",
+    "map: dermatomes",
+    "map: dermatomes_keegan",
+    "map: nerves",
+    "map: regions",
+    "hatching where the dermatome maps differ",
+)
 
 
 @pytest.mark.parametrize("vision", VISIONS)

@@ -28,12 +28,14 @@ def named_boxes(centres: dict[str, tuple[float, float, float]]) -> pv.PolyData:
     return merged
 
 
-NERVES = named_lines({
-    "L5_right": [[0.02, -0.05, 1.0], [0.05, -0.05, 0.95]],
-    "sciatic_right": [[0.06, -0.06, 0.93], [0.08, -0.05, 0.6], [0.09, -0.04, 0.5]],
-    "common_fibular_right": [[0.09, -0.04, 0.5], [0.12, 0.0, 0.45], [0.12, 0.03, 0.1]],
-    "L5_left": [[-0.02, -0.05, 1.0], [-0.05, -0.05, 0.95]],
-})  # fmt: skip
+NERVES = named_lines(
+    {
+        "L5_right": [[0.02, -0.05, 1.0], [0.05, -0.05, 0.95]],
+        "sciatic_right": [[0.06, -0.06, 0.93], [0.08, -0.05, 0.6], [0.09, -0.04, 0.5]],
+        "common_fibular_right": [[0.09, -0.04, 0.5], [0.12, 0.0, 0.45], [0.12, 0.03, 0.1]],
+        "L5_left": [[-0.02, -0.05, 1.0], [-0.05, -0.05, 0.95]],
+    }
+)
 STRUCTURES = named_boxes({"disc_L4_L5": (0.0, -0.04, 1.02), "hip_joint_right": (0.09, 0.0, 0.9)})
 
 
@@ -55,9 +57,7 @@ def test_geometry_names_respect_the_side_and_midline():
 def test_path_runs_from_the_disc_along_the_nerves_to_the_spot():
     builder = PathBuilder.from_meshes(NERVES, [STRUCTURES])
     spot = np.array([0.13, 0.04, 0.2])
-    path = builder.path(
-        ("disc_L4_L5", "L5", "sciatic", "common_fibular", "field_superficial_fibular"), "right", spot
-    )
+    path = builder.path(("disc_L4_L5", "L5", "sciatic", "common_fibular", "field_superficial_fibular"), "right", spot)
     assert np.allclose(path[0], builder.centres["disc_L4_L5"])
     assert np.allclose(path[-1], spot)
     assert np.all(path[:, 0] >= -1e-9), "a right-sided path stays on the right"

@@ -1,5 +1,7 @@
 """The kinetic chain of a biomechanical source, drawn joint by joint with arrows."""
 
+import itertools
+
 import pytest
 
 from app.domain.effects import effects
@@ -23,7 +25,7 @@ def steps_of(knowledge, source):
 
 def test_flat_feet_load_the_chain_from_the_foot_up_in_order(knowledge):
     steps = steps_of(knowledge, "flat_feet")
-    assert [(s.start, s.end) for s in steps] == list(zip(CHAIN, CHAIN[1:]))
+    assert [(s.start, s.end) for s in steps] == list(itertools.pairwise(CHAIN))
     assert all(s.evidence in ("strong", "moderate", "limited", "weak") for s in steps)
 
 

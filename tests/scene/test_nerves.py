@@ -19,52 +19,106 @@ Tolerances, and why
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import numpy as np
 import pytest
 import pyvista as pv
+from meshes import winding_number
 from vtkmodules.vtkCommonDataModel import vtkStaticCellLocator
 from vtkmodules.vtkFiltersModeling import vtkSelectEnclosedPoints
 
 from app.resources import assets_dir
-from meshes import winding_number
 
 MODELS = assets_dir()
 SIDES = {"right": 1.0, "left": -1.0}
 ROOTS = ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3"]
 NERVES = [
-    "lumbar_plexus", "sacral_plexus", "sciatic", "tibial", "common_fibular", "superficial_fibular",
-    "deep_fibular", "sural", "lateral_sural_cutaneous", "medial_plantar", "lateral_plantar",
-    "medial_calcaneal", "femoral", "anterior_femoral_cutaneous", "saphenous", "obturator",
-    "lateral_femoral_cutaneous", "posterior_femoral_cutaneous", "superior_cluneal", "middle_cluneal",
-    "inferior_cluneal", "iliohypogastric", "ilioinguinal", "genitofemoral",
-]  # fmt: skip
+    "lumbar_plexus",
+    "sacral_plexus",
+    "sciatic",
+    "tibial",
+    "common_fibular",
+    "superficial_fibular",
+    "deep_fibular",
+    "sural",
+    "lateral_sural_cutaneous",
+    "medial_plantar",
+    "lateral_plantar",
+    "medial_calcaneal",
+    "femoral",
+    "anterior_femoral_cutaneous",
+    "saphenous",
+    "obturator",
+    "lateral_femoral_cutaneous",
+    "posterior_femoral_cutaneous",
+    "superior_cluneal",
+    "middle_cluneal",
+    "inferior_cluneal",
+    "iliohypogastric",
+    "ilioinguinal",
+    "genitofemoral",
+]
 # child -> parent: the child starts on the parent's centreline
 BRANCHES = {
-    "sciatic": "sacral_plexus", "tibial": "sciatic", "common_fibular": "sciatic",
-    "superficial_fibular": "common_fibular", "deep_fibular": "common_fibular",
-    "lateral_sural_cutaneous": "common_fibular", "sural": "tibial", "medial_plantar": "tibial",
-    "lateral_plantar": "tibial", "medial_calcaneal": "tibial", "femoral": "lumbar_plexus",
-    "saphenous": "femoral", "anterior_femoral_cutaneous": "femoral", "obturator": "lumbar_plexus",
-    "lateral_femoral_cutaneous": "lumbar_plexus", "genitofemoral": "lumbar_plexus",
-    "iliohypogastric": "lumbar_plexus", "ilioinguinal": "lumbar_plexus",
-    "posterior_femoral_cutaneous": "sacral_plexus", "inferior_cluneal": "posterior_femoral_cutaneous",
-}  # fmt: skip
+    "sciatic": "sacral_plexus",
+    "tibial": "sciatic",
+    "common_fibular": "sciatic",
+    "superficial_fibular": "common_fibular",
+    "deep_fibular": "common_fibular",
+    "lateral_sural_cutaneous": "common_fibular",
+    "sural": "tibial",
+    "medial_plantar": "tibial",
+    "lateral_plantar": "tibial",
+    "medial_calcaneal": "tibial",
+    "femoral": "lumbar_plexus",
+    "saphenous": "femoral",
+    "anterior_femoral_cutaneous": "femoral",
+    "obturator": "lumbar_plexus",
+    "lateral_femoral_cutaneous": "lumbar_plexus",
+    "genitofemoral": "lumbar_plexus",
+    "iliohypogastric": "lumbar_plexus",
+    "ilioinguinal": "lumbar_plexus",
+    "posterior_femoral_cutaneous": "sacral_plexus",
+    "inferior_cluneal": "posterior_femoral_cutaneous",
+}
 # nerves that run down the body (their course is mostly downwards)
 DESCENDING = [
-    "lumbar_plexus", "sacral_plexus", "sciatic", "tibial", "common_fibular", "superficial_fibular",
-    "deep_fibular", "sural", "lateral_sural_cutaneous", "femoral", "anterior_femoral_cutaneous",
-    "saphenous", "obturator", "lateral_femoral_cutaneous", "posterior_femoral_cutaneous",
-    "superior_cluneal", "genitofemoral", *ROOTS[:5],
-]  # fmt: skip
+    "lumbar_plexus",
+    "sacral_plexus",
+    "sciatic",
+    "tibial",
+    "common_fibular",
+    "superficial_fibular",
+    "deep_fibular",
+    "sural",
+    "lateral_sural_cutaneous",
+    "femoral",
+    "anterior_femoral_cutaneous",
+    "saphenous",
+    "obturator",
+    "lateral_femoral_cutaneous",
+    "posterior_femoral_cutaneous",
+    "superior_cluneal",
+    "genitofemoral",
+    *ROOTS[:5],
+]
 LEVELS = ["L1", "L2", "L3", "L4", "L5", "S1"]
-STRUCTURES = [f"disc_{a}_{b}" for a, b in zip(LEVELS, LEVELS[1:])] + [
+STRUCTURES = [f"disc_{a}_{b}" for a, b in itertools.pairwise(LEVELS)] + [
     f"{base}_{side}"
     for side in SIDES
-    for base in [*(f"facet_{a}_{b}" for a, b in zip(LEVELS, LEVELS[1:])), "sacroiliac_joint", "hip_joint",
-                 "trochanteric_bursa", "plantar_fascia", "achilles_tendon", "piriformis", "gluteus_medius"]
-]  # fmt: skip
+    for base in [
+        *(f"facet_{a}_{b}" for a, b in itertools.pairwise(LEVELS)),
+        "sacroiliac_joint",
+        "hip_joint",
+        "trochanteric_bursa",
+        "plantar_fascia",
+        "achilles_tendon",
+        "piriformis",
+        "gluteus_medius",
+    ]
+]
 NEAR_BONE = 0.002
 NEAR_BONE_PER_NERVE = 0.03
 NEAR_BONE_OVERALL = 0.01
@@ -108,8 +162,10 @@ def structures() -> dict[str, pv.PolyData]:
     mesh = pv.read(MODELS / "structures.vtp")
     names = _names(mesh)
     index = np.asarray(mesh.cell_data["structure_index"])
-    return {name: mesh.extract_cells(np.where(index == i)[0]).extract_surface(algorithm="dataset_surface")
-            for i, name in enumerate(names)}  # fmt: skip
+    return {
+        name: mesh.extract_cells(np.where(index == i)[0]).extract_surface(algorithm="dataset_surface")
+        for i, name in enumerate(names)
+    }
 
 
 @pytest.fixture(scope="module")
@@ -122,8 +178,10 @@ def bones() -> dict[str, pv.PolyData]:
     mesh = pv.read(MODELS / "bones.vtp")
     names = _names(mesh)
     index = np.asarray(mesh.cell_data["structure_index"])
-    return {name: mesh.extract_cells(np.where(index == i)[0]).extract_surface(algorithm="dataset_surface").triangulate()
-            for i, name in enumerate(names)}  # fmt: skip
+    return {
+        name: mesh.extract_cells(np.where(index == i)[0]).extract_surface(algorithm="dataset_surface").triangulate()
+        for i, name in enumerate(names)
+    }
 
 
 def inside(surface: pv.PolyData, points: np.ndarray) -> np.ndarray:
@@ -204,7 +262,8 @@ def test_polylines_are_smooth_and_evenly_sampled(nerves: dict) -> None:
         worst = int(np.argmin(bend / radius[1:-1]))
         assert bend[worst] > radius[worst + 1], (
             f"{name}: bends with radius {bend[worst] * 1000:.1f} mm at point {worst + 1} "
-            f"(tube radius {radius[worst + 1] * 1000:.1f} mm)")
+            f"(tube radius {radius[worst + 1] * 1000:.1f} mm)"
+        )
 
 
 # ------------------------------------------------------------------------------------------------
@@ -374,7 +433,7 @@ def test_structures_inside_the_skin(structures: dict, skin: pv.PolyData) -> None
 
 
 def test_each_disc_lies_between_its_vertebrae(structures: dict, bones: dict) -> None:
-    for upper, lower in zip(LEVELS, LEVELS[1:]):
+    for upper, lower in itertools.pairwise(LEVELS):
         disc = structures[f"disc_{upper}_{lower}"]
         up = bones[f"vertebra_{upper}"]
         low = bones[f"vertebra_{lower}"] if lower != "S1" else bones["sacrum"]
@@ -422,7 +481,7 @@ def test_joint_and_soft_tissue_placement(structures: dict, landmarks: dict, bone
         si = centre(f"sacroiliac_joint_{side}")
         sac = np.asarray(bones["sacrum"].points)
         assert (si[0] - np.median(sac[:, 0])) * s > 0.02 and sac[:, 2].min() < si[2] < sac[:, 2].max()
-        for upper, lower in zip(LEVELS, LEVELS[1:]):
+        for upper, lower in itertools.pairwise(LEVELS):
             facet = centre(f"facet_{upper}_{lower}_{side}")
             body = np.asarray(bones[f"vertebra_{upper}"].points)
             assert (facet[0] - np.median(body[:, 0])) * s > 0.005, f"facet_{upper}_{lower}_{side} not lateral"
@@ -433,6 +492,7 @@ def test_closed_surfaces(structures: dict) -> None:
     for name, mesh in structures.items():
         if name.startswith("hip_joint"):
             continue  # the capsule is a sleeve, open at both ends
-        edges = mesh.extract_feature_edges(boundary_edges=True, non_manifold_edges=False,
-                                           feature_edges=False, manifold_edges=False)  # fmt: skip
+        edges = mesh.extract_feature_edges(
+            boundary_edges=True, non_manifold_edges=False, feature_edges=False, manifold_edges=False
+        )
         assert edges.n_cells == 0, f"{name} has {edges.n_cells} open edges"

@@ -4,13 +4,13 @@ import numpy as np
 import pytest
 import pyvista as pv
 from PIL import Image
+from pixels import colour_distance, world_to_pixel
 
 from app.cli import main
 from app.scene.overlays import boundary_edges, cut_along_labels, hex_to_rgb, territory_colours
 from app.scene.scene import BACKGROUND, SKIN
 from app.scene.skin_labels import SkinLabels
 from app.scene.skin_overlays import OVERLAY_OPACITY, SkinOverlays
-from pixels import colour_distance, world_to_pixel
 
 SKIN_OPACITY = 1.0  # maps are read on solid skin
 
@@ -18,8 +18,6 @@ SKIN_OPACITY = 1.0  # maps are read on solid skin
 @pytest.fixture(scope="module")
 def labels(model):
     return SkinLabels.from_skin(model.skin)
-
-
 
 
 def boundary_length(points, faces, cell_labels):
@@ -46,7 +44,9 @@ def test_cut_boundaries_are_much_shorter_than_the_triangle_saw_tooth(scene, labe
     point_labels = labels.labels["dermatome"]
     faces = surface.regular_faces
     corners = point_labels[faces]
-    by_triangle = np.where((corners[:, 1] == corners[:, 2]) & (corners[:, 0] != corners[:, 1]), corners[:, 1], corners[:, 0])
+    by_triangle = np.where(
+        (corners[:, 1] == corners[:, 2]) & (corners[:, 0] != corners[:, 1]), corners[:, 1], corners[:, 0]
+    )
     saw = boundary_length(np.asarray(surface.points), faces, by_triangle)
     cut = cut_along_labels(surface, point_labels)
     smooth = boundary_length(np.asarray(cut.points), cut.regular_faces, np.asarray(cut.cell_data["label"]))
@@ -70,7 +70,9 @@ def nearest_palette_entry(rgb, plain, names):
         ("posterior", "calcaneus_posterior_right", (0, -1, 0.2), "S1"),
     ],
 )
-def test_the_dermatome_map_shows_each_dermatome_where_it_belongs(scene, labels, model, view, landmark, outward, expected):
+def test_the_dermatome_map_shows_each_dermatome_where_it_belongs(
+    scene, labels, model, view, landmark, outward, expected
+):
     overlays = SkinOverlays(scene, labels)
     try:
         scene.set_view(view)
@@ -151,10 +153,11 @@ def test_a_cut_with_one_label_everywhere_is_the_surface_itself(scene):
 
 
 def test_map_labels_show_only_on_the_facing_side_and_never_overlap(scene, model):
+    from pixels import world_to_pixel
+
     from app.scene.skin_labels import SkinLabels
     from app.scene.skin_overlays import SkinOverlays
     from app.scene.structure_labels import boxes_overlap
-    from pixels import world_to_pixel
 
     overlays = SkinOverlays(scene, SkinLabels.from_skin(model.skin))
     scene.state.show_labels = True

@@ -3,12 +3,9 @@
 import numpy as np
 import pytest
 import pyvista as pv
-
-from app.scene.scene import VIEW_DIRECTIONS, BACKGROUND
 from pixels import colour_distance, shaft_points, share_changed
 
-
-
+from app.scene.scene import BACKGROUND, VIEW_DIRECTIONS
 
 
 def test_body_pixels_differ_from_background(scene, model):

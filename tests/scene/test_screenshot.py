@@ -3,11 +3,11 @@
 import numpy as np
 import pytest
 from PIL import Image
+from pixels import shaft_points, share_changed, structure_centre, world_to_pixel
 
 from app.cli import main
 from app.scene.highlight import MECHANISM_COLOURS
 from app.scene.overlays import hex_to_rgb
-from pixels import shaft_points, share_changed, structure_centre, world_to_pixel
 
 SIZE = "640x800"
 

@@ -31,16 +31,19 @@ def _first_structure_on_ray(scene, eye, point):
         locator.BuildLocator()
         t, hit, pcoords, sub_id, cell = reference(0.0), [0.0] * 3, [0.0] * 3, reference(0), reference(0)
         end = eye + (point - eye) * 1.01
-        if locator.IntersectWithLine(eye, end, 1e-6, t, hit, pcoords, sub_id, cell):
-            if best is None or float(t) < best[0]:
-                best = (float(t), structure_names(mesh)[int(mesh.cell_data["structure_index"][int(cell)])])
+        crossed = locator.IntersectWithLine(eye, end, 1e-6, t, hit, pcoords, sub_id, cell)
+        if crossed and (best is None or float(t) < best[0]):
+            best = (float(t), structure_names(mesh)[int(mesh.cell_data["structure_index"][int(cell)])])
     return best[1] if best else None
 
 
 def _points_of(scene, name, anchor):
     """The drawn vertices of the structure an anchor belongs to (a muscle may be drawn twice)."""
-    mesh = next(mesh for mesh in scene.meshes.values()
-                if name in structure_names(mesh) and np.any(np.all(np.asarray(mesh.points) == anchor, axis=1)))  # fmt: skip
+    mesh = next(
+        mesh
+        for mesh in scene.meshes.values()
+        if name in structure_names(mesh) and np.any(np.all(np.asarray(mesh.points) == anchor, axis=1))
+    )
     cells = np.flatnonzero(np.asarray(mesh.cell_data["structure_index"]) == structure_names(mesh).index(name))
     return np.asarray(mesh.extract_cells(cells).points)
 

@@ -49,7 +49,9 @@ def test_an_empty_picture_leaves_what_another_view_lit(scene, study):
 
 
 def test_a_spot_on_the_far_side_turns_the_view_to_it(scene, study):
-    heel = study.labels.nearest_point(tuple(np.asarray(scene.model.landmarks["calcaneus_posterior_right"]) - (0, 0.05, 0)))
+    heel = study.labels.nearest_point(
+        tuple(np.asarray(scene.model.landmarks["calcaneus_posterior_right"]) - (0, 0.05, 0))
+    )
     scene.set_view("anterior")
     assert study.view_facing(heel) == "posterior"
     scene.set_view("posterior")

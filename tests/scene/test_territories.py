@@ -27,17 +27,52 @@ LABEL_ARRAYS = {
 }
 DERMATOMES = ["T10", "T11", "T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4_S5"]
 NERVES = [
-    "iliohypogastric", "ilioinguinal", "genitofemoral", "lateral_femoral_cutaneous",
-    "anterior_femoral_cutaneous", "obturator", "saphenous", "posterior_femoral_cutaneous",
-    "lateral_sural_cutaneous", "superficial_fibular", "deep_fibular", "sural", "medial_calcaneal",
-    "medial_plantar", "lateral_plantar", "superior_cluneal", "middle_cluneal", "inferior_cluneal",
-]  # fmt: skip
+    "iliohypogastric",
+    "ilioinguinal",
+    "genitofemoral",
+    "lateral_femoral_cutaneous",
+    "anterior_femoral_cutaneous",
+    "obturator",
+    "saphenous",
+    "posterior_femoral_cutaneous",
+    "lateral_sural_cutaneous",
+    "superficial_fibular",
+    "deep_fibular",
+    "sural",
+    "medial_calcaneal",
+    "medial_plantar",
+    "lateral_plantar",
+    "superior_cluneal",
+    "middle_cluneal",
+    "inferior_cluneal",
+]
 REGIONS = [
-    "low_back", "sacrum", "lower_abdomen", "groin", "perineum", "buttock", "lateral_hip",
-    "anterior_thigh", "medial_thigh", "lateral_thigh", "posterior_thigh", "knee_front", "knee_back",
-    "medial_leg", "shin", "lateral_leg", "calf", "medial_ankle", "lateral_ankle", "heel", "sole",
-    "dorsum_of_foot", "big_toe", "middle_toes", "little_toe",
-]  # fmt: skip
+    "low_back",
+    "sacrum",
+    "lower_abdomen",
+    "groin",
+    "perineum",
+    "buttock",
+    "lateral_hip",
+    "anterior_thigh",
+    "medial_thigh",
+    "lateral_thigh",
+    "posterior_thigh",
+    "knee_front",
+    "knee_back",
+    "medial_leg",
+    "shin",
+    "lateral_leg",
+    "calf",
+    "medial_ankle",
+    "lateral_ankle",
+    "heel",
+    "sole",
+    "dorsum_of_foot",
+    "big_toe",
+    "middle_toes",
+    "little_toe",
+]
 MIDLINE_REGIONS = {"perineum"}
 
 
@@ -137,8 +172,20 @@ class Skin:
         s2 = self.along(L("knee_centre"), (0.0, -1.0, 0.0), s)
         s3 = self.along(L("ischial_tuberosity"), (0.0, -1.0, 0.0), s)  # the skin behind it (standing)
         s45 = self.nearest(self.anus() + (0.01 * s, 0.0, 0.0), s)
-        return {"T10": t10, "T11": t11, "T12": t12, "L1": l1, "L2": l2, "L3": l3, "L4": l4, "L5": l5,
-                "S1": s1, "S2": s2, "S3": s3, "S4_S5": s45}  # fmt: skip
+        return {
+            "T10": t10,
+            "T11": t11,
+            "T12": t12,
+            "L1": l1,
+            "L2": l2,
+            "L3": l3,
+            "L4": l4,
+            "L5": l5,
+            "S1": s1,
+            "S2": s2,
+            "S3": s3,
+            "S4_S5": s45,
+        }
 
 
 @pytest.fixture(scope="module")
@@ -186,17 +233,22 @@ def test_isncsci_key_points_have_their_own_dermatome_first(skin, side):
 def test_key_points_lie_in_the_expected_regions(skin, side):
     points = skin.key_points(side)
     expected = {
-        "T10": {"lower_abdomen"}, "T12": {"groin"}, "L2": {"anterior_thigh", "medial_thigh"},
-        "L3": {"knee_front", "medial_thigh"}, "L4": {"medial_ankle"}, "L5": {"dorsum_of_foot", "middle_toes"},
-        "S1": {"heel", "lateral_ankle"}, "S2": {"knee_back"}, "S3": {"buttock", "posterior_thigh", "perineum"},
+        "T10": {"lower_abdomen"},
+        "T12": {"groin"},
+        "L2": {"anterior_thigh", "medial_thigh"},
+        "L3": {"knee_front", "medial_thigh"},
+        "L4": {"medial_ankle"},
+        "L5": {"dorsum_of_foot", "middle_toes"},
+        "S1": {"heel", "lateral_ankle"},
+        "S2": {"knee_back"},
+        "S3": {"buttock", "posterior_thigh", "perineum"},
         "S4_S5": {"perineum"},
-    }  # fmt: skip
+    }
     got = {level: skin.name("region", points[level]) for level in expected}
     wrong = {level: region for level, region in got.items() if region not in expected[level]}
     assert not wrong, f"{side}: key point -> region: {wrong}"
     s = SIDES[side]
-    for landmark, region in (("hallux_tip", "big_toe"), ("toe_5_tip", "little_toe"),
-                             ("calcaneus_posterior", "heel")):  # fmt: skip
+    for landmark, region in (("hallux_tip", "big_toe"), ("toe_5_tip", "little_toe"), ("calcaneus_posterior", "heel")):
         assert skin.name("region", skin.nearest(skin.L(landmark, side), s)) == region, landmark
     gt = skin.L("greater_trochanter", side)
     assert skin.name("region", skin.along(gt, (s, 0, 0), s)) == "lateral_hip"
@@ -237,22 +289,36 @@ def test_every_nerve_field_is_on_its_part_of_the_body(skin, side):
             "saphenous": (medial & (z < knee_z + 0.06)).mean() > 0.8,
             "sural": ((lateral | posterior) & (z < mid_calf + 0.03)).mean() > 0.85,
             "lateral_femoral_cutaneous": (lateral & (z > knee_z) & (z < hip_z + 0.05)).mean() > 0.85,
-            "superficial_fibular": (((z < ankle_z + 0.03) & (nrm[:, 2] > -0.2)) | ((z < mid_calf + 0.05) & ~medial)).mean() > 0.85,
-            "deep_fibular": (np.linalg.norm(P - 0.5 * (L("metatarsal_head_1") + L("hallux_tip")), axis=1) < 0.06).mean() > 0.85,
+            "superficial_fibular": (
+                ((z < ankle_z + 0.03) & (nrm[:, 2] > -0.2)) | ((z < mid_calf + 0.05) & ~medial)
+            ).mean()
+            > 0.85,
+            "deep_fibular": (np.linalg.norm(P - 0.5 * (L("metatarsal_head_1") + L("hallux_tip")), axis=1) < 0.06).mean()
+            > 0.85,
             "lateral_sural_cutaneous": ((z < knee_z + 0.02) & (z > ankle_z) & (lateral | posterior)).mean() > 0.85,
             "medial_calcaneal": (np.linalg.norm(P - L("calcaneus_posterior"), axis=1) < 0.07).mean() > 0.85,
             "medial_plantar": ((nrm[:, 2] < 0) & (z < 0.04)).mean() > 0.8,
             "lateral_plantar": ((nrm[:, 2] < 0) & (z < 0.04)).mean() > 0.8,
-            "posterior_femoral_cutaneous": (posterior & (z < L("ischial_tuberosity")[2] + 0.02) & (z > knee_z - 0.15)).mean() > 0.8,
-            "anterior_femoral_cutaneous": (((y > _limb_axis_y(skin, side, z)) | medial) & (z > knee_z - 0.04) & (z < hip_z)).mean() > 0.85,
+            "posterior_femoral_cutaneous": (
+                posterior & (z < L("ischial_tuberosity")[2] + 0.02) & (z > knee_z - 0.15)
+            ).mean()
+            > 0.8,
+            "anterior_femoral_cutaneous": (
+                ((y > _limb_axis_y(skin, side, z)) | medial) & (z > knee_z - 0.04) & (z < hip_z)
+            ).mean()
+            > 0.85,
             "obturator": (medial & (z > knee_z) & (z < hip_z)).mean() > 0.9,
             "genitofemoral": (np.linalg.norm(P - 0.5 * (L("asis") + L("pubic_tubercle")), axis=1) < 0.12).mean() > 0.9,
             "ilioinguinal": (np.linalg.norm(P - L("pubic_tubercle"), axis=1) < 0.16).mean() > 0.85,
-            "iliohypogastric": ((z > L("pubic_tubercle")[2] - 0.02) & (z < L("iliac_crest_top")[2] + 0.06)).mean() > 0.9,
-            "superior_cluneal": ((y < L("hip_centre")[1]) & (z > L("ischial_tuberosity")[2]) & (z < L("iliac_crest_top")[2] + 0.04)).mean() > 0.9,
+            "iliohypogastric": ((z > L("pubic_tubercle")[2] - 0.02) & (z < L("iliac_crest_top")[2] + 0.06)).mean()
+            > 0.9,
+            "superior_cluneal": (
+                (y < L("hip_centre")[1]) & (z > L("ischial_tuberosity")[2]) & (z < L("iliac_crest_top")[2] + 0.04)
+            ).mean()
+            > 0.9,
             "middle_cluneal": ((y < L("hip_centre")[1]) & (x < s * L("psis")[0] + 0.08)).mean() > 0.9,
             "inferior_cluneal": ((y < L("hip_centre")[1]) & (z < L("psis")[2])).mean() > 0.9,
-        }  # fmt: skip
+        }
         if not checks[nerve]:
             problems[nerve] = "outside its expected part of the body"
     # sole split: the medial plantar field lies medial to the lateral plantar field
@@ -288,7 +354,7 @@ def test_dermatomes_sit_where_lee_puts_them(skin, side):
     assert share("S1", lambda x, y, z, P: (z < knee_z) | (y < L("hip_centre")[1])) > 0.85
     assert share("S2", lambda x, y, z, P: (y < _limb_axis_y(skin, side, z)) & (z > ankle_z + 0.08)) > 0.85
     assert share("L3", lambda x, y, z, P: (z > knee_z - 0.1) & (z < L("hip_centre")[2])) > 0.85
-    assert share("L1", lambda x, y, z, P: (z > knee_z + 0.1)) > 0.95
+    assert share("L1", lambda x, y, z, P: z > knee_z + 0.1) > 0.95
     # the sole is mostly S1; the dorsum of the foot mostly L5
     sole = one_side & skin.mask("region", "sole")
     assert (skin.labels["dermatome"][sole] == DERMATOMES.index("S1")).mean() > 0.8
@@ -301,8 +367,11 @@ def test_maps_differ_where_keegan_differs(skin):
     """Keegan & Garrett take L4 to the big toe and across the front of the knee."""
     for side, s in SIDES.items():
         tip = skin.points[skin.nearest(skin.L("hallux_tip", side), s)]
-        near = np.flatnonzero(skin.on_skin & (np.linalg.norm(skin.points - tip, axis=1) < 0.025)
-                              & (skin.normals @ np.array([-s, 0.0, 0.0]) > 0.5))  # fmt: skip
+        near = np.flatnonzero(
+            skin.on_skin
+            & (np.linalg.norm(skin.points - tip, axis=1) < 0.025)
+            & (skin.normals @ np.array([-s, 0.0, 0.0]) > 0.5)
+        )
         toe = int(near[np.argmax(-s * skin.points[near, 0])])  # medial side of the big toe
         assert skin.name("dermatome_keegan", toe) == "L4"
         assert skin.name("dermatome", toe) == "L5" and skin.name("dermatome_alt", toe) == "L4"

@@ -45,7 +45,9 @@ def test_about_and_qts_own_dialogs_speak_spanish(qtbot, spanish, window):
     assert f"Versión {app_version()}" in dialog.pages["about"].toPlainText()
     assert window.about_action.toolTip() == "Acerca de Referral Atlas (Control+F1)"  # the key in Qt's own Spanish
     # Qt's own words come from its qtbase_es catalogue: a standard message box's buttons
-    box = QMessageBox(QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Yes)
+    box = QMessageBox(
+        QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Yes
+    )
     assert box.button(QMessageBox.StandardButton.Cancel).text() == "Cancelar"
     assert box.button(QMessageBox.StandardButton.Yes).text().replace("&", "") == "Sí"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from pixels import click, skin_point_near
+from PySide6.QtCore import Qt
 
 
 def _alt(qtbot, window, key) -> None:

@@ -4,7 +4,6 @@ loaded a local picture in the clinician panel and the compare dialog."""
 from dataclasses import replace
 
 import pytest
-
 from test_spanish_everywhere import touch_top_of_right_foot
 
 HOSTILE = '<img src="file:///etc/hostile.png">'

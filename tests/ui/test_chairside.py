@@ -2,10 +2,10 @@
 
 import numpy as np
 import pytest
+from pixels import click, colour_distance, grab, skin_point_near, widget_point, world_to_pixel
 from PySide6.QtCore import Qt
 
 from app.scene.highlight import MECHANISM_COLOURS
-from pixels import click, colour_distance, grab, skin_point_near, widget_point, world_to_pixel
 
 
 def settle(qtbot, window) -> None:
@@ -35,12 +35,13 @@ def test_ticking_a_question_keeps_the_tab_and_reranks(qtbot, window):
     click(qtbot, window, skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1)))
     settle(qtbot, window)
     window.panel.tabs.setCurrentWidget(window.panel.questions_tab)
-    before = [c.id for c in window.explorer.candidates]
+    before = [(c.id, c.score) for c in window.explorer.candidates]
+    assert before, "the touch ranked sources"
     box = window.panel.answer_boxes[("features", "shooting")]
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert "shooting" in window.explorer.answers.features
     assert window.panel.tabs.currentWidget() is window.panel.questions_tab, "the tab stays"
-    assert [c.id for c in window.explorer.candidates] != before or window.explorer.candidates
+    assert [(c.id, c.score) for c in window.explorer.candidates] != before, "the answer re-ranks"
     assert "Best fits now" in window.panel.top_now.text(), "the ranking stays in sight"
 
 
@@ -58,10 +59,10 @@ def test_long_answers_wrap_and_the_questions_never_scroll_sideways(qtbot, window
 
 def test_a_map_keeps_the_chosen_skin_transparency(qtbot, window):
     window.state.skin_opacity = 0.35
-    window.overlay_box.setCurrentIndex(window.overlay_box.findData("dermatomes"))
+    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("dermatomes"))
     assert window.state.overlay == "dermatomes"
     assert window.state.skin_opacity == pytest.approx(0.35)
-    window.overlay_box.setCurrentIndex(window.overlay_box.findData("none"))
+    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("none"))
     assert window.state.skin_opacity == pytest.approx(0.35)
 
 
@@ -84,8 +85,9 @@ def test_a_structure_pick_names_what_it_picked(qtbot, window, model):
     from pixels import shaft_points
 
     shaft = shaft_points(model.bones, "femur_right", count=3)[1]  # the middle of the shaft, at any width
-    qtbot.mouseClick(window.interactor, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
-                     widget_point(window, shaft))  # fmt: skip
+    qtbot.mouseClick(
+        window.interactor, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, widget_point(window, shaft)
+    )
     message = window.statusBar().currentMessage()
     assert "femur" in message.lower() and "bone" in message and "right" in message, message
 
@@ -103,7 +105,9 @@ def test_a_touch_says_when_content_for_it_is_missing(qtbot, model, tmp_path):
     shutil.copytree(content_dir(), copy)
     territories = copy / "territories.yaml"
     text = territories.read_text(encoding="utf-8")
-    territories.write_text(text.replace("  - id: dermatome_L5", "  - id: dermatome_L5\n    colour: red", 1), encoding="utf-8")
+    territories.write_text(
+        text.replace("  - id: dermatome_L5", "  - id: dermatome_L5\n    colour: red", 1), encoding="utf-8"
+    )
     knowledge, issues = load(copy, check_reading=False)
     assert any("colour" in issue.problem for issue in issues)
     window = MainWindow(model, knowledge)
@@ -145,11 +149,11 @@ def test_the_reverse_view_paints_smooth_edges_and_yields_the_cut_to_a_map(qtbot,
     settle(qtbot, window)
     assert scene.skin_drawn is not scene.skin_surface, "the skin is cut along the edge of the reach"
     assert scene.skin_layers.layers["reach"].cut
-    window.overlay_box.setCurrentIndex(window.overlay_box.findData("dermatomes"))
+    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("dermatomes"))
     settle(qtbot, window)
     assert not scene.skin_layers.layers["reach"].cut, "under a map the reach is painted on the map's cut"
     assert "overlay" in scene.skin_layers.layers
-    window.overlay_box.setCurrentIndex(window.overlay_box.findData("none"))
+    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("none"))
     settle(qtbot, window)
     assert scene.skin_layers.layers["reach"].cut
     window.panel.source_box.setCurrentIndex(0)
@@ -166,6 +170,9 @@ def test_ctrl_click_on_the_femur_picks_the_femur_not_the_skin_nerve_over_it(qtbo
     for point in shaft_points(model.bones, "femur_right", count=6):
         pos = widget_point(window, point + np.array([0.0, 0.02, 0.0]))
         x, y = pos.x(), window.interactor.height() - 1 - pos.y()
-        picked.add(window.explorer_view.pick_structure(x * window.interactor.devicePixelRatioF(),
-                                                       y * window.interactor.devicePixelRatioF()))  # fmt: skip
+        picked.add(
+            window.explorer_view.picker.pick_structure(
+                x * window.interactor.devicePixelRatioF(), y * window.interactor.devicePixelRatioF()
+            )
+        )
     assert picked == {"femur_right"}, picked

@@ -26,7 +26,9 @@ def test_each_source_card_says_its_mechanism(qtbot, window):
     window.touch_vertex(window.explorer_view.labels.centre_vertex("region_dorsum_of_foot"))
     qtbot.waitUntil(lambda: window.panel.candidate_list.count() > 0)
     listed = window.panel.candidate_list
-    qtbot.waitUntil(lambda: all(listed.itemWidget(listed.item(row)) for row in range(listed.count())))  # the last ones after the frame
+    qtbot.waitUntil(
+        lambda: all(listed.itemWidget(listed.item(row)) for row in range(listed.count()))
+    )  # the last ones after the frame
     for row in range(listed.count()):
         item = listed.item(row)
         candidate = next(c for c in window.explorer.candidates if c.id == item.data(256))

@@ -49,7 +49,7 @@ def test_an_error_in_a_slot_is_logged_shown_once_and_the_app_keeps_running(qtbot
 
 @pytest.mark.qt_no_exception_capture
 def test_a_thread_error_and_a_qt_warning_reach_the_log(reports):
-    installed, shown, log = reports
+    _installed, shown, log = reports
     worker = threading.Thread(target=_boom)
     worker.start()
     worker.join()

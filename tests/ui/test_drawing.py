@@ -6,11 +6,11 @@ import time
 
 import numpy as np
 import pytest
+from pixels import click, grab, skin_point_near, widget_point
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 
-import app.scene.explorer_view as explorer_view
-from pixels import click, grab, skin_point_near, widget_point
+from app.scene import explorer_view
 
 FRAMES_PER_TOUCH = 3  # besides the pulse: the highlight, and the frame that ends the pulse
 
@@ -53,7 +53,7 @@ def test_one_touch_draws_few_frames_and_the_pulse_ends_on_time(qtbot, window, qu
     settle(qtbot, window)
     assert window.explorer.candidates
     assert 1 <= log.still <= FRAMES_PER_TOUCH, log.pulse
-    pulse_times = [t for t, p in zip(log.times, log.pulse) if p]
+    pulse_times = [t for t, p in zip(log.times, log.pulse, strict=False) if p]
     assert pulse_times, "the pulse was drawn"
     slowest = max(np.diff(log.times), default=0.0)  # the pulse ends at the first frame after its time
     assert log.times[-1] - pulse_times[0] <= explorer_view.PULSE_S + slowest + 0.1, "the pulse ends on time"
@@ -68,7 +68,7 @@ def test_the_ranked_list_is_painted_before_the_first_frame(qtbot, window):
     painted: list[float] = []
 
     class PaintWatch(QObject):
-        def eventFilter(self, _watched, event):  # noqa: N802 (Qt name)
+        def eventFilter(self, _watched, event):
             if event.type() == QEvent.Type.Paint:
                 painted.append(time.perf_counter())
             return False
@@ -85,15 +85,29 @@ def test_a_burst_of_clicks_answers_and_draws_only_the_last(qtbot, window, quick_
     log = FrameLog(window)
     answers = []
     window.explorer.changed.connect(lambda: answers.append(1))
-    landmarks = ("patella_right", "patella_left", "tibial_tuberosity_right", "tibial_tuberosity_left",
-                 "metatarsal_head_1_right", "metatarsal_head_3_left")  # fmt: skip
+    landmarks = (
+        "patella_right",
+        "patella_left",
+        "tibial_tuberosity_right",
+        "tibial_tuberosity_left",
+        "metatarsal_head_1_right",
+        "metatarsal_head_3_left",
+    )
     points = [skin_point_near(window, name, (0, 1, 0.3)) for name in landmarks]
     for point in points:
         pos = QPointF(widget_point(window, point))
-        for kind, buttons in ((QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
-                              (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton)):  # fmt: skip
-            event = QMouseEvent(kind, pos, window.interactor.mapToGlobal(pos), Qt.MouseButton.LeftButton,
-                                buttons, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+        for kind, buttons in (
+            (QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
+            (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton),
+        ):
+            event = QMouseEvent(
+                kind,
+                pos,
+                window.interactor.mapToGlobal(pos),
+                Qt.MouseButton.LeftButton,
+                buttons,
+                Qt.KeyboardModifier.NoModifier,
+            )
             QCoreApplication.postEvent(window.interactor, event)
     settle(qtbot, window)
     assert len(answers) == 1, "the clicks before the last one are never worked out"
@@ -129,7 +143,7 @@ def test_the_rest_frame_after_a_drag_equals_the_one_before(qtbot, window):
     for step in (30, 60, 90):
         qtbot.mouseMove(window.interactor, centre + QPoint(step, 0))
         count = len(log.times)
-        qtbot.waitUntil(lambda: len(log.times) > count)
+        qtbot.waitUntil(lambda count=count: len(log.times) > count)
     qtbot.mouseRelease(window.interactor, Qt.MouseButton.LeftButton, pos=centre + QPoint(90, 0))
     camera.position, camera.focal_point, camera.up = saved
     window.scene.frames.request()

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image
+from pixels import click, skin_point_near
 from PySide6.QtCore import Qt
 
 from app.ui.handout import printers
 from app.version import app_version, content_release
-from pixels import click, skin_point_near
 
 
 def pdf_text(path: Path) -> str:
@@ -59,10 +59,23 @@ def test_the_headless_command_writes_the_same_handout(tmp_path):
     out = tmp_path / "headless.pdf"
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
     done = subprocess.run(
-        [sys.executable, "-m", "app", "handout", "--point", "-0.218,0.157,0.04", "--out", str(out),
-         "--note", "See me in 3 weeks."],
-        capture_output=True, text=True, env=env, timeout=300,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "handout",
+            "--point",
+            "-0.218,0.157,0.04",
+            "--out",
+            str(out),
+            "--note",
+            "See me in 3 weeks.",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     text = " ".join(pdf_text(out).split())
     assert "Pain in your left foot" in text and "Slipped disc between L4 and L5" in text
@@ -75,7 +88,8 @@ def test_the_headless_command_writes_the_same_handout(tmp_path):
 def test_a_bad_out_folder_is_one_clear_line(tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "app", "handout", "--point", "0,0,0", "--out", str(tmp_path / "no" / "x.pdf")],
-        capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 1 and done.stderr.count("\n") == 1 and "folder does not exist" in done.stderr
-

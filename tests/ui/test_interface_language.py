@@ -2,8 +2,8 @@
 
 import subprocess
 import sys
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
+from xml.etree import ElementTree
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QAbstractButton, QDockWidget, QGroupBox, QLabel, QTabWidget
@@ -14,8 +14,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_translation_files_are_current_and_complete():
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "update_translations.py"), "--check"],
-                            capture_output=True, text=True, check=False)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "update_translations.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -26,8 +30,12 @@ def translated() -> dict[str, str]:
 
 def visible_texts(window) -> list[str]:
     texts = [action.text() for action in window.toolbar.actions() if action.text()]
-    for kind, read in ((QAbstractButton, lambda w: w.text()), (QLabel, lambda w: w.text()),
-                       (QGroupBox, lambda w: w.title()), (QDockWidget, lambda w: w.windowTitle())):  # fmt: skip
+    for kind, read in (
+        (QAbstractButton, lambda w: w.text()),
+        (QLabel, lambda w: w.text()),
+        (QGroupBox, lambda w: w.title()),
+        (QDockWidget, lambda w: w.windowTitle()),
+    ):
         texts += [read(widget) for widget in window.findChildren(kind) if read(widget)]
     for tabs in window.findChildren(QTabWidget):
         texts += [tabs.tabText(i) for i in range(tabs.count())]

@@ -3,20 +3,23 @@ picker, screen-reader names and announcements."""
 
 import numpy as np
 import pytest
+from pixels import click, colour_distance, grab
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QApplication, QToolBar, QWidget
 
 from app.ui.keyboard import key_names
-from pixels import click, colour_distance, grab
 
 ROUND_TRIP_LIMIT = 400  # Tab presses: the controls plus the links of a card (QTextBrowser visits them)
 
 
 def focusable(window) -> list[QWidget]:
     widgets = [w.focusProxy() or w for w in window.findChildren(QWidget)]  # a tab widget's is its bar
-    return list(dict.fromkeys(w for w in widgets
-                              if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus))
+    return list(
+        dict.fromkeys(
+            w for w in widgets if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        )
+    )
 
 
 def tab_round(qtbot, window, key=Qt.Key.Key_Tab) -> list[QWidget]:
@@ -53,14 +56,21 @@ def test_tab_reaches_every_control_in_reading_order_and_comes_back(qtbot, window
     positions = [order.index(b) for b in toolbar_buttons if b in order]
     assert positions == sorted(positions), "the toolbar is visited left to right"
     assert order.index(window.search_box) > max(positions)
-    assert order.index(window.layer_boxes["show_skin"]) < order.index(window.interactor) < order.index(window.panel.candidate_list)
+    assert (
+        order.index(window.layers_dock.layer_boxes["show_skin"])
+        < order.index(window.interactor)
+        < order.index(window.panel.candidate_list)
+    )
     back = tab_round(qtbot, window, Qt.Key.Key_Backtab)
     assert set(back) == set(visited), "Shift+Tab goes through the same controls"
 
 
 def test_every_toolbar_action_and_button_with_a_key_shows_it_in_its_tooltip(window):
-    actions = [a for a in (*window.toolbar.actions(), *window.find_bar.actions(), *window.actions())
-               if a.text() and not a.isSeparator() and a.isVisible()]  # fmt: skip
+    actions = [
+        a
+        for a in (*window.toolbar.actions(), *window.find_bar.actions(), *window.actions())
+        if a.text() and not a.isSeparator() and a.isVisible()
+    ]
     buttons = [b for b in window.findChildren(QAbstractButton) if not b.shortcut().isEmpty()]
     for control in (*actions, *buttons):
         assert key_names(control), f"{control.text()!r} has no shortcut"
@@ -77,7 +87,15 @@ def test_arrow_keys_turn_the_body_and_plus_zooms(qtbot, window):
     turned = window.scene.camera_direction()
     assert np.degrees(np.arccos(np.clip(before_direction @ turned, -1, 1))) == pytest.approx(15, abs=0.5)
     after = grab(window)
-    assert np.mean([colour_distance(a, b) > 30 for a, b in zip(before.reshape(-1, 3)[::97], after.reshape(-1, 3)[::97])]) > 0.02
+    assert (
+        np.mean(
+            [
+                colour_distance(a, b) > 30
+                for a, b in zip(before.reshape(-1, 3)[::97], after.reshape(-1, 3)[::97], strict=False)
+            ]
+        )
+        > 0.02
+    )
     distance = window.scene.plotter.camera.distance
     view_angle = window.scene.plotter.camera.view_angle
     qtbot.keyClick(window.interactor, Qt.Key.Key_Plus)

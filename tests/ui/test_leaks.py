@@ -4,11 +4,10 @@ touches it answered: the touch markers, paths and pulse are made once and reused
 import gc
 
 import pytest
+from pixels import click, skin_point_near
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from app.modes.spec import CLINICIAN, STUDENT
-
-from pixels import click, skin_point_near
 
 
 def vtk_objects() -> dict[int, str]:
@@ -20,8 +19,9 @@ def vtk_objects() -> dict[int, str]:
 
 
 @pytest.mark.parametrize("spec", [CLINICIAN, STUDENT], ids=lambda s: s.name)
-def test_touches_reuse_their_actors_and_a_closed_window_leaves_no_vtk_object(qtbot, model, knowledge, spec,
-                                                                             tmp_path, monkeypatch):  # fmt: skip
+def test_touches_reuse_their_actors_and_a_closed_window_leaves_no_vtk_object(
+    qtbot, model, knowledge, spec, tmp_path, monkeypatch
+):
     from app.study.store import DATA_ENV
     from app.ui.main_window import MainWindow
 
@@ -41,7 +41,7 @@ def test_touches_reuse_their_actors_and_a_closed_window_leaves_no_vtk_object(qtb
     window.close()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    del window
+    window = None  # the last reference goes
     left = {i: name for i, name in vtk_objects().items() if i not in before}
     assert not left, sorted(set(left.values()))
 

@@ -23,10 +23,14 @@ def test_fills_the_screen_without_a_frame(screen):
 
 
 @pytest.mark.parametrize(
-    "key, modifier",
-    [(Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
-     (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier), (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)],
-)  # fmt: skip
+    ("key", "modifier"),
+    [
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+    ],
+)
 def test_keys_and_close_events_leave_it_open(qtbot, screen, key, modifier):
     qtbot.keyClick(screen, key, modifier)
     event = QCloseEvent()

@@ -11,13 +11,14 @@ import sys
 from datetime import date
 
 import pytest
+from pixels import click, skin_point_near
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
-
-from app.ui.explorer_panel import SourceCard
-from pixels import click, skin_point_near
 from spanish_words import english_in
 from test_handout_pdf import pdf_text
+
+from app.ui.explorer_panel import SourceCard
+
 
 @pytest.fixture
 def spanish_window(spanish, window):
@@ -40,13 +41,14 @@ def test_after_a_touch_the_spanish_panel_shows_no_english(qtbot, spanish_window)
     status = window.statusBar().currentMessage()
     assert "su pie, lado derecho" in status and not english_in(status), status
 
-    cards = [c for c in panel.candidate_list.findChildren(SourceCard)]
+    cards = list(panel.candidate_list.findChildren(SourceCard))
     assert len(cards) == len(window.explorer.candidates)
     for card in cards:
         shown = " ".join(label.text() for label in card.findChildren(QLabel))
         assert not english_in(shown), shown
-    facts = " ".join(label.text() for card in cards for label in card.findChildren(QLabel)
-                     if label.objectName() == "sourceFacts")  # fmt: skip
+    facts = " ".join(
+        label.text() for card in cards for label in card.findChildren(QLabel) if label.objectName() == "sourceFacts"
+    )
     assert "raíz nerviosa (columna)" in facts and "pruebas" in facts, facts
 
     for candidate in window.explorer.candidates[:6]:
@@ -64,7 +66,9 @@ def test_the_spanish_questions_reverse_view_compare_and_skin_map(qtbot, spanish_
     labels = [box.accessibleName() for box in panel.answer_boxes.values()]
     assert labels and all(panel.words.is_translated(answer) for _kind, answer in panel.answer_boxes), labels
     knowledge = window.explorer.knowledge
-    assert all(label != knowledge.title(answer) for label, (_k, answer) in zip(labels, panel.answer_boxes))
+    assert all(
+        label != knowledge.title(answer) for label, (_k, answer) in zip(labels, panel.answer_boxes, strict=False)
+    )
 
     sources = [panel.source_box.itemText(i) for i in range(1, panel.source_box.count())]
     assert "Pie plano (hiperpronación)" in sources
@@ -72,12 +76,14 @@ def test_the_spanish_questions_reverse_view_compare_and_skin_map(qtbot, spanish_
     reach = panel.reach_view.toPlainText()
     assert "pasando por" in reach and "pruebas" in reach and not english_in(reach), reach
 
-    window.overlay_box.setCurrentIndex(window.overlay_box.findData("regions"))
-    qtbot.waitUntil(lambda: window.legend_list.count() > 0)
-    names = [window.legend_list.item(i).text() for i in range(window.legend_list.count())]
-    assert window.overlay_box.currentText() == "Regiones del cuerpo" and "Talón" in names, names
-    assert [window.overlay_box.itemText(i) for i in range(1, 3)] == ["Dermatomas (Lee et al. 2008)",
-                                                                     "Dermatomas (Keegan y Garrett 1948)"]  # fmt: skip
+    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("regions"))
+    qtbot.waitUntil(lambda: window.layers_dock.legend_list.count() > 0)
+    names = [window.layers_dock.legend_list.item(i).text() for i in range(window.layers_dock.legend_list.count())]
+    assert window.layers_dock.overlay_box.currentText() == "Regiones del cuerpo" and "Talón" in names, names
+    assert [window.layers_dock.overlay_box.itemText(i) for i in range(1, 3)] == [
+        "Dermatomas (Lee et al. 2008)",
+        "Dermatomas (Keegan y Garrett 1948)",
+    ]
 
     window.search_box._on_text_edit("heel")
     found = [window.search_box.model.item(i).text() for i in range(window.search_box.model.rowCount())]
@@ -101,8 +107,20 @@ def test_the_spanish_handout_pdf_is_in_spanish(qtbot, spanish_window, tmp_path):
     qtbot.waitUntil(dialog.isVisible)
     text = " ".join(pdf_text(dialog.save_pdf(tmp_path / "hoja.pdf")).split())
     dialog.reject()
-    months = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-              "noviembre", "diciembre")  # fmt: skip
+    months = (
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    )
     today = date.today()
     assert "De dónde puede venir su dolor" in text and "Dolor en su pie, lado derecho" in text, text[:600]
     assert "Lado: derecho" in text and f"{today:%d} de {months[today.month - 1]} de {today.year}" in text
@@ -115,8 +133,13 @@ def test_the_spanish_handout_pdf_is_in_spanish(qtbot, spanish_window, tmp_path):
 def test_the_headless_handout_in_spanish(tmp_path):
     out = tmp_path / "hoja.pdf"
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
-    done = subprocess.run([sys.executable, "-m", "app", "handout", "--point", "-0.218,0.157,0.04", "--out", str(out),
-                           "--lang", "es"], capture_output=True, text=True, env=env, timeout=300)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "handout", "--point", "-0.218,0.157,0.04", "--out", str(out), "--lang", "es"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     text = " ".join(pdf_text(out).split())
     assert "Dolor en su pie, lado izquierdo" in text and "Hernia discal entre L4 y L5" in text, text[:600]
@@ -127,6 +150,6 @@ def test_the_headless_handout_in_spanish(tmp_path):
 def test_a_structure_pick_is_named_in_spanish(spanish_window):
     window = spanish_window
     words = window.panel.words
-    femur = window.explorer_view.describe_structure("femur_right", words)
+    femur = window.explorer_view.picker.describe_structure("femur_right", words)
     assert "fémur" in femur.lower() and "hueso" in femur and "derecho" in femur and not english_in(femur), femur
-    assert window.explorer_view.describe_structure("femur_right").endswith("· bone · right"), "English as before"
+    assert window.explorer_view.picker.describe_structure("femur_right").endswith("· bone · right"), "English as before"

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 import pytest
+from pixels import contrast_ratio
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.ui import theme
 from app.ui.theme import OUTLINE_PAIRS, SETTINGS_KEY, TEXT_PAIRS, THEMES, style_sheet
-from pixels import contrast_ratio
 
 
 def test_the_contrast_ratio_is_wcag_s():
@@ -40,8 +39,14 @@ def test_the_sheet_draws_text_only_in_pairs_the_test_checks():
     text_fields = set(re.findall(r"(?<![-\w])color:\s*\$(\w+)", template))
     assert text_fields <= {fg for fg, _bg in TEXT_PAIRS} | {"disabled_text"}, text_fields
     high = THEMES["high"]
-    greys = {name for name, value in vars(high).items() if isinstance(value, str) and value.startswith("#")
-             and len(set(value[1:].lower()[i : i + 2] for i in (0, 2, 4))) == 1 and value.lower() not in ("#000000", "#ffffff")}  # fmt: skip
+    greys = {
+        name
+        for name, value in vars(high).items()
+        if isinstance(value, str)
+        and value.startswith("#")
+        and len({value[1:].lower()[i : i + 2] for i in (0, 2, 4)}) == 1
+        and value.lower() not in ("#000000", "#ffffff")
+    }
     assert greys <= {"disabled_text"}, greys
 
 
@@ -60,12 +65,15 @@ def _background_at(widget) -> tuple[int, int, int]:
 
 
 def _press_high_contrast(qtbot, window):
-    qtbot.keyClick(window.interactor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.interactor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
 
 
 def test_the_action_paints_the_window_in_high_contrast_and_it_survives_a_restart(qtbot, window, model, knowledge):
-    from app.ui.main_window import MainWindow
     from pixels import grab
+
+    from app.ui.main_window import MainWindow
 
     assert window.theme.contrast == "normal" and not window.state.high_contrast
     panel_before = _background_at(window.panel.card_view)
@@ -96,7 +104,9 @@ def test_the_action_paints_the_window_in_high_contrast_and_it_survives_a_restart
         again.close()
 
 
-def test_the_platform_s_high_contrast_is_the_default_until_a_choice_is_made(qtbot, window, model, knowledge, monkeypatch):
+def test_the_platform_s_high_contrast_is_the_default_until_a_choice_is_made(
+    qtbot, window, model, knowledge, monkeypatch
+):
     from app.ui.main_window import MainWindow
 
     monkeypatch.setattr(theme, "platform_contrast", lambda: "high")
@@ -123,7 +133,7 @@ def test_the_platform_hint_is_read_from_qt_s_accessibility_hints(monkeypatch):
         def accessibility(self):
             return self
 
-        def contrastPreference(self):  # noqa: N802 (Qt name)
+        def contrastPreference(self):
             return self.preference
 
     monkeypatch.setattr(theme.QGuiApplication, "styleHints", lambda: Hints(Qt.ContrastPreference.HighContrast))

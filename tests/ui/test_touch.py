@@ -1,9 +1,8 @@
 """A real click on the skin under Xvfb: the panel fills and the source lights up in the next frame."""
 
 import numpy as np
-from PySide6.QtCore import QPoint, Qt
-
 from pixels import click, colour_distance, grab, skin_point_near, widget_point, world_to_pixel
+from PySide6.QtCore import QPoint, Qt
 
 
 def test_clicking_the_top_of_the_left_foot_lights_the_l5_pathway(qtbot, window):
@@ -69,8 +68,9 @@ def test_ctrl_click_on_a_bone_shows_where_its_joint_can_send_pain(qtbot, window)
     for layer in ("show_muscles", "show_nerves", "show_structures"):
         setattr(window.state, layer, False)
     kneecap = np.asarray(window.explorer_view.scene.model.landmarks["patella_right"]) - (0, 0.01, 0)
-    qtbot.mouseClick(window.interactor, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
-                     widget_point(window, kneecap))  # fmt: skip
+    qtbot.mouseClick(
+        window.interactor, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, widget_point(window, kneecap)
+    )
     assert window.explorer.source is not None and window.explorer.source.source == "knee_joint"
     assert window.explorer.touches == (), "a Ctrl+click is not a touch"
     assert window.panel.tabs.currentWidget() is window.panel.reverse_tab
@@ -90,7 +90,7 @@ def test_a_touch_after_a_touch_picks_without_building_the_skin_locator_again(qtb
     """Each touch gives the skin new colours; the pick's cell locator keeps its search structure
     (the skin never moves) instead of rebuilding it before the next answer (~3 ms)."""
     window.camera.request_view("anterior")
-    locator = window.explorer_view._locator
+    locator = window.explorer_view.picker._locator
     built = locator.GetBuildTime()
     for landmark in ("patella_right", "metatarsal_head_3_left"):
         point = skin_point_near(window, landmark, (0, 1, 0.3))

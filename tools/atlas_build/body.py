@@ -17,7 +17,6 @@ from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
 
 from .geometry import Vec, unit, vec
 
-
 SIDES = (("right", 1.0), ("left", -1.0))
 
 
@@ -78,13 +77,17 @@ def winding_number(mesh: pv.PolyData, pts: np.ndarray, chunk: int = 256) -> np.n
     a0, b0, c0 = v[f[:, 0]], v[f[:, 1]], v[f[:, 2]]
     out = np.zeros(len(pts))
     for i in range(0, len(pts), chunk):
-        p = pts[i:i + chunk][:, None, :]
+        p = pts[i : i + chunk][:, None, :]
         a, b, c = a0[None] - p, b0[None] - p, c0[None] - p
         la, lb, lc = (np.linalg.norm(x, axis=2) for x in (a, b, c))
         det = np.einsum("ijk,ijk->ij", a, np.cross(b, c))
-        den = la * lb * lc + np.einsum("ijk,ijk->ij", a, b) * lc + np.einsum("ijk,ijk->ij", b, c) * la + \
-            np.einsum("ijk,ijk->ij", c, a) * lb  # fmt: skip
-        out[i:i + chunk] = np.arctan2(det, den).sum(axis=1) / (2 * np.pi)
+        den = (
+            la * lb * lc
+            + np.einsum("ijk,ijk->ij", a, b) * lc
+            + np.einsum("ijk,ijk->ij", b, c) * la
+            + np.einsum("ijk,ijk->ij", c, a) * lb
+        )
+        out[i : i + chunk] = np.arctan2(det, den).sum(axis=1) / (2 * np.pi)
     return out
 
 
@@ -145,7 +148,7 @@ class BoneField:
         value, which = self.signed(pts)
         g = np.zeros_like(pts)
         closest = [0.0, 0.0, 0.0]
-        for i, (p, b) in enumerate(zip(pts, which)):
+        for i, (p, b) in enumerate(zip(pts, which, strict=False)):
             if b < 0:
                 g[i] = (0.0, 0.0, 1.0)
                 continue
@@ -162,8 +165,9 @@ class BoneField:
 
 def closed_surface(mesh: pv.PolyData) -> pv.PolyData:
     mesh = mesh.triangulate().clean()
-    return mesh.compute_normals(auto_orient_normals=True, consistent_normals=True, cell_normals=False,
-                                split_vertices=False)  # fmt: skip
+    return mesh.compute_normals(
+        auto_orient_normals=True, consistent_normals=True, cell_normals=False, split_vertices=False
+    )
 
 
 def named_parts(mesh: pv.PolyData) -> dict[str, pv.PolyData]:
@@ -269,8 +273,9 @@ class Body:
         pts = np.asarray(cut.points)
         return float(np.median(np.linalg.norm(pts[:, :2] - pts[:, :2].mean(axis=0), axis=1)))
 
-    def surface_from(self, bone: str | tuple[str, ...], origin: Vec, direction: Vec, gap: float,
-                     length: float = 0.4) -> Vec:  # fmt: skip
+    def surface_from(
+        self, bone: str | tuple[str, ...], origin: Vec, direction: Vec, gap: float, length: float = 0.4
+    ) -> Vec:
         """A point `gap` outside the bone surface, found by a ray from `origin` (outside the bone)
         travelling along `direction` towards it. Falls back to origin when nothing is hit."""
         names = (bone,) if isinstance(bone, str) else bone
@@ -283,8 +288,12 @@ class Body:
         for the other side stops at the midline (the thighs may be joined at the crotch)."""
         d = unit(np.asarray(direction, float))
         length = 0.6
-        if midline is not None and abs(d[0]) > 1e-6 and abs(inside[0] - midline) > 0.005 and \
-                (midline - inside[0]) * d[0] > 0:  # fmt: skip
+        if (
+            midline is not None
+            and abs(d[0]) > 1e-6
+            and abs(inside[0] - midline) > 0.005
+            and (midline - inside[0]) * d[0] > 0
+        ):
             length = min(length, (midline - inside[0]) / d[0])
         hit = self.skin_ray.first(inside, d, length)
         if hit is None:
@@ -321,17 +330,19 @@ class Body:
         for z in np.arange(b[4] + 5e-4, b[5], 1e-3):
             h = cast.hits(vec(x0, b[2] - 0.05, z), vec(x0, b[3] + 0.05, z))[:, 1]
             if len(h) >= 2 and len(h) % 2 == 0:
-                rows.append((z, list(zip(h[0::2], h[1::2]))))
+                rows.append((z, list(zip(h[0::2], h[1::2], strict=False))))
         y_front = max(iv[-1][1] for _, iv in rows)
         lengths = [iv[-1][1] - iv[-1][0] for _, iv in rows if iv[-1][1] > y_front - 0.008]
         max_len = max(lengths)
-        body = [(z, iv[-1]) for z, iv in rows
-                if iv[-1][1] > y_front - 0.008 and (iv[-1][1] - iv[-1][0]) > 0.55 * max_len]  # fmt: skip
+        body = [
+            (z, iv[-1]) for z, iv in rows if iv[-1][1] > y_front - 0.008 and (iv[-1][1] - iv[-1][0]) > 0.55 * max_len
+        ]
         bz = np.array([z for z, _ in body])
         y_post = float(np.median([iv[0] for _, iv in body]))
         y_ant = float(np.median([iv[1] for _, iv in body]))
-        canal_rows = [(z, 0.5 * (iv[-2][1] + iv[-1][0])) for z, iv in rows
-                      if len(iv) >= 2 and iv[-1][0] - iv[-2][1] > 0.004]  # fmt: skip
+        canal_rows = [
+            (z, 0.5 * (iv[-2][1] + iv[-1][0])) for z, iv in rows if len(iv) >= 2 and iv[-1][0] - iv[-2][1] > 0.004
+        ]
         if canal_rows:
             cz = float(np.median([z for z, _ in canal_rows]))
             cy = float(np.median([y for _, y in canal_rows]))
@@ -371,11 +382,23 @@ class Body:
             medial, bottom = 0.009, float(bz.mean())
         half_width = float(np.percentile(np.abs(foot[:, 0] - fx), 99))
         return Vertebra(
-            name=name, x0=x0, body_centre=body_centre, y_post=y_post, y_ant=y_ant,
-            canal=vec(x0, cy, cz), half_width=half_width, inf_centre=inf_c, inf_normal=inf_n,
-            sup_centre=sup_c, sup_normal=sup_n, foot_a=foot_a, foot_b=foot_b,
-            pedicle_x=medial + 0.004, pedicle_medial=medial, pedicle_bottom=bottom,
-        )  # fmt: skip
+            name=name,
+            x0=x0,
+            body_centre=body_centre,
+            y_post=y_post,
+            y_ant=y_ant,
+            canal=vec(x0, cy, cz),
+            half_width=half_width,
+            inf_centre=inf_c,
+            inf_normal=inf_n,
+            sup_centre=sup_c,
+            sup_normal=sup_n,
+            foot_a=foot_a,
+            foot_b=foot_b,
+            pedicle_x=medial + 0.004,
+            pedicle_medial=medial,
+            pedicle_bottom=bottom,
+        )
 
     def _analyse_sacrum(self) -> None:
         mesh = self.parts["sacrum"]
@@ -414,7 +437,11 @@ class Body:
             for _, s in SIDES:
                 x = x0 + s * 0.5 * half_width(z)
                 hit = cast.first(vec(x, b[3] + 0.1, z), vec(0, -1, 0), 0.4)
-                y = hit[1] if hit is not None else float(np.interp(z, self.sacral_profile[:, 0], self.sacral_profile[:, 1]))
+                y = (
+                    hit[1]
+                    if hit is not None
+                    else float(np.interp(z, self.sacral_profile[:, 0], self.sacral_profile[:, 1]))
+                )
                 self.sacral_foramina[(level, s)] = vec(x, y + 0.002, z)
 
     def sacral_canal(self, z: float) -> Vec:
@@ -446,10 +473,11 @@ class Body:
         x_mid = self.sacrum_x0
         border = np.full(len(zs), np.nan)
         for i, z in enumerate(zs):
-            free = np.array([len(cast.hits(vec(x_mid + s * x, -0.5, z), vec(x_mid + s * x, hip[1], z))) == 0
-                             for x in xs])  # fmt: skip
+            free = np.array(
+                [len(cast.hits(vec(x_mid + s * x, -0.5, z), vec(x_mid + s * x, hip[1], z))) == 0 for x in xs]
+            )
             j = np.argmax(free) if free.any() else None
-            if j is None or j == 0 and not free[0]:
+            if j is None or (j == 0 and not free[0]):
                 continue
             k = j
             while k + 1 < len(xs) and free[k + 1]:

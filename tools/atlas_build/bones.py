@@ -14,9 +14,9 @@ from pathlib import Path
 import numpy as np
 
 from .geometry import (
+    MIRROR,
     Affine,
     FastSignedDistance,
-    MIRROR,
     about,
     polydata,
     rot_x,
@@ -29,7 +29,6 @@ from .geometry import (
 )
 from .skin import SkinSource
 
-
 MYO_VERSION = "0.2.4"
 
 SIDES = {"right": "r", "left": "l"}
@@ -40,31 +39,58 @@ SIGN = {"right": 1.0, "left": -1.0}  # RAS: +x is the body's right
 SPINE = ("lumbar5", "lumbar4", "lumbar3", "lumbar2", "lumbar1", "torso")  # caudal -> cranial
 
 BODY_SEGMENT = {
-    "pelvis": "pelvis", "sacrum": "pelvis", **{b: b for b in SPINE},
-    **{b + "_" + s: seg + "_" + side for side, s in SIDES.items()
-       for b, seg in (("femur", "thigh"), ("patella", "thigh"), ("tibia", "shank"),
-                      ("talus", "foot"), ("calcn", "foot"), ("toes", "foot"))},
-}  # fmt: skip
+    "pelvis": "pelvis",
+    "sacrum": "pelvis",
+    **{b: b for b in SPINE},
+    **{
+        b + "_" + s: seg + "_" + side
+        for side, s in SIDES.items()
+        for b, seg in (
+            ("femur", "thigh"),
+            ("patella", "thigh"),
+            ("tibia", "shank"),
+            ("talus", "foot"),
+            ("calcn", "foot"),
+            ("toes", "foot"),
+        )
+    },
+}
 
 SEGMENT_BONES = {
     "pelvis": ["pelvis_right", "pelvis_left", "sacrum"],
     **{b: [f"vertebra_L{b[-1]}"] for b in SPINE[:-1]},
     "torso": ["vertebra_T12"],
-    **{f"{seg}_{side}": [f"{bone}_{side}" for bone in bones] for side in SIDES
-       for seg, bones in (("thigh", ("femur", "patella")), ("shank", ("tibia", "fibula")),
-                          ("foot", ("talus", "foot", "toes")))},
-}  # fmt: skip
+    **{
+        f"{seg}_{side}": [f"{bone}_{side}" for bone in bones]
+        for side in SIDES
+        for seg, bones in (
+            ("thigh", ("femur", "patella")),
+            ("shank", ("tibia", "fibula")),
+            ("foot", ("talus", "foot", "toes")),
+        )
+    },
+}
 
 # structure name -> myo-sim mesh name
 BONE_MESHES = {
     "vertebra_T12": "torso_geom_1_thoracic12_s",
     **{f"vertebra_L{i}": f"lumbar{i}_geom_1_lumbar{i}" for i in range(1, 6)},
     "sacrum": "sacrum_geom_1_sacrum",
-    **{f"{bone}_{side}": f"{s}_{mesh}" for side, s in SIDES.items()
-       for bone, mesh in (("pelvis", "pelvis"), ("femur", "femur"), ("patella", "patella"),
-                          ("tibia", "tibia"), ("fibula", "fibula"), ("talus", "talus"),
-                          ("foot", "foot"), ("toes", "bofoot"))},
-}  # fmt: skip
+    **{
+        f"{bone}_{side}": f"{s}_{mesh}"
+        for side, s in SIDES.items()
+        for bone, mesh in (
+            ("pelvis", "pelvis"),
+            ("femur", "femur"),
+            ("patella", "patella"),
+            ("tibia", "tibia"),
+            ("fibula", "fibula"),
+            ("talus", "talus"),
+            ("foot", "foot"),
+            ("toes", "bofoot"),
+        )
+    },
+}
 
 # structure name -> myo-sim tendons (each bundle its own polyline, named by the muscle)
 MUSCLE_TENDONS = {
@@ -87,7 +113,6 @@ TOE_PULP = 0.009  # m of soft tissue in front of each toe's distal phalanx
 FOOT_SOFT_TISSUE = 0.016  # m: heel pad behind the calcaneus plus the pulp in front of the hallux
 
 
-
 @dataclass
 class Skeleton:
     """myo-sim meshes in the model's world frame (metres, +z up, anterior -y, body's right -x)."""
@@ -96,7 +121,6 @@ class Skeleton:
     body_pos: dict[str, np.ndarray]
     tendons: dict[str, list[tuple[np.ndarray, str]]]  # tendon -> [(point, body)]
     apache_licence: str
-
 
 
 def read_skeleton() -> Skeleton:
@@ -176,13 +200,11 @@ def read_skeleton() -> Skeleton:
     return Skeleton(bones, body_pos, tendons, licence)
 
 
-
 def _site_body(model, data, point: np.ndarray) -> str:
     import mujoco
 
     d = np.linalg.norm(data.site_xpos - point, axis=1)
     return mujoco.mj_id2name(model, mujoco.mjtObj.mjOBJ_BODY, model.site_bodyid[int(np.argmin(d))])
-
 
 
 def _find_apache_text(package_dir: Path) -> str:
@@ -197,7 +219,6 @@ def _find_apache_text(package_dir: Path) -> str:
     raise SystemExit("full Apache-2.0 licence text not found (myo-sim dist-info or Debian common-licenses)")
 
 
-
 def skin_section_centre(surface, z: float, side: float) -> np.ndarray:
     """Centre of the skin outline of one leg at height z (side +1 right, -1 left)."""
     cut = surface.slice(normal="z", origin=(0.0, 0.0, z))
@@ -205,7 +226,6 @@ def skin_section_centre(surface, z: float, side: float) -> np.ndarray:
     pts = pts[side * pts[:, 0] > 0.0]
     lo, hi = pts.min(axis=0), pts.max(axis=0)
     return 0.5 * (lo + hi)
-
 
 
 @dataclass
@@ -217,7 +237,6 @@ class Registration:
     toes: ToeRays
 
 
-
 def clearance_cost(sd: np.ndarray, margin_mm: float, hard_weight: float = 30.0) -> float:
     """Mean squared shortfall (mm^2) of the depth under the skin against margin, plus a steep
     extra term for points within 3.5 mm of the skin or outside it."""
@@ -225,7 +244,6 @@ def clearance_cost(sd: np.ndarray, margin_mm: float, hard_weight: float = 30.0) 
     soft = np.maximum(margin_mm - depth, 0.0)
     hard = np.maximum(3.5 - depth, 0.0)
     return float(np.mean(soft**2) + hard_weight * np.mean(hard**2))
-
 
 
 def register(skin: SkinSource, skeleton: Skeleton, surface) -> Registration:
@@ -258,9 +276,11 @@ def register(skin: SkinSource, skeleton: Skeleton, surface) -> Registration:
     centre = base(hip_mid_myo)
 
     def pelvis_tf(p) -> Affine:
-        return (scaled_about(float(np.exp(0.1 * p[3])), centre)
-                .then(about(rot_x(0.1 * p[2]), centre))
-                .then(Affine(np.eye(3), np.array([0.0, 0.01 * p[0], 0.01 * p[1]]))))  # fmt: skip
+        return (
+            scaled_about(float(np.exp(0.1 * p[3])), centre)
+            .then(about(rot_x(0.1 * p[2]), centre))
+            .then(Affine(np.eye(3), np.array([0.0, 0.01 * p[0], 0.01 * p[1]])))
+        )
 
     # --- spine: one sagittal angle per level [0.1 rad], about the joint below each vertebra
     pivots = [base(bp[b]) for b in SPINE[:-1]]
@@ -270,7 +290,7 @@ def register(skin: SkinSource, skeleton: Skeleton, surface) -> Registration:
     def spine_tfs(pelvis: Affine, q) -> list[Affine]:
         tf = pelvis
         out = []
-        for angle, pivot in zip(q, pivots):
+        for angle, pivot in zip(q, pivots, strict=False):
             tf = tf.then(about(rot_x(0.1 * angle), tf(pivot)))
             out.append(tf)
         return out
@@ -280,19 +300,26 @@ def register(skin: SkinSource, skeleton: Skeleton, surface) -> Registration:
         p, q = x[:4], x[4:]
         pelvis = pelvis_tf(p)
         cost = clearance_cost(sd(pelvis(pelvis_pts)), 12.0)
-        cost += sum(clearance_cost(sd(tf(pp)), 14.0) for tf, pp in zip(spine_tfs(pelvis, q), spine_pts)) / 2.0
+        cost += (
+            sum(clearance_cost(sd(tf(pp)), 14.0) for tf, pp in zip(spine_tfs(pelvis, q), spine_pts, strict=False)) / 2.0
+        )
         reg = (p[0] / 5.0) ** 2 + (p[1] / 2.0) ** 2 + (p[2] / 2.0) ** 2 + (p[3] / 1.0) ** 2
         reg += 2.0 * float(np.sum(np.diff(np.r_[0.0, q]) ** 2)) + 1.0 * float(np.sum(q**2))
         return cost + reg
 
     # each spinal level within +-0.15 rad (about 9 degrees) of the source posture
     bounds = [(-6, 6), (-3, 3), (-3, 3), (-1, 0.5)] + [(-1.5, 1.5)] * len(SPINE)
-    x_trunk = minimize(trunk_cost, np.zeros(4 + len(SPINE)), method="Powell", bounds=bounds,
-                       options={"xtol": 1e-3, "ftol": 1e-7, "maxfev": 8000}).x  # fmt: skip
+    x_trunk = minimize(
+        trunk_cost,
+        np.zeros(4 + len(SPINE)),
+        method="Powell",
+        bounds=bounds,
+        options={"xtol": 1e-3, "ftol": 1e-7, "maxfev": 8000},
+    ).x
     p_pelvis, q_spine = x_trunk[:4], x_trunk[4:]
     pelvis = pelvis_tf(p_pelvis)
     transforms = {"pelvis": base.then(pelvis)}
-    for body, tf in zip(SPINE, spine_tfs(pelvis, q_spine)):
+    for body, tf in zip(SPINE, spine_tfs(pelvis, q_spine), strict=False):
         transforms[body] = base.then(tf)
 
     # --- right leg, then mirrored to the left
@@ -311,26 +338,30 @@ def register(skin: SkinSource, skeleton: Skeleton, surface) -> Registration:
     s_heel, s_toe = sp[sel][np.argmin(sp[sel, 1])], sp[sel][np.argmax(sp[sel, 1])]
     fp = base(np.vstack([skeleton.bones["foot_right"][0], skeleton.bones["toes_right"][0]]))
     b_heel, b_toe = fp[np.argmin(fp[:, 1])], fp[np.argmax(fp[:, 1])]
-    toe_out = float(np.arctan2(s_toe[1] - s_heel[1], s_toe[0] - s_heel[0])
-                    - np.arctan2(b_toe[1] - b_heel[1], b_toe[0] - b_heel[0]))  # fmt: skip
+    toe_out = float(
+        np.arctan2(s_toe[1] - s_heel[1], s_toe[0] - s_heel[0]) - np.arctan2(b_toe[1] - b_heel[1], b_toe[0] - b_heel[0])
+    )
     # the bone foot fits the skin foot's length less the heel pad and the toe pulp
-    foot_scale = float((np.linalg.norm((s_toe - s_heel)[:2]) - FOOT_SOFT_TISSUE)
-                       / np.linalg.norm((b_toe - b_heel)[:2]))  # fmt: skip
+    foot_scale = float((np.linalg.norm((s_toe - s_heel)[:2]) - FOOT_SOFT_TISSUE) / np.linalg.norm((b_toe - b_heel)[:2]))
 
     def leg_tfs(v) -> tuple[Affine, Affine, Affine, np.ndarray, np.ndarray]:
         thigh = pelvis.then(about(rotvec(0.1 * v[0:3]) @ align_thigh, hip)).then(
-            scaled_about(float(np.exp(0.1 * v[3])), hip))
+            scaled_about(float(np.exp(0.1 * v[3])), hip)
+        )
         knee = thigh(knee_b)
         ankle1 = thigh(ankle_b)
         ankle_t = skin_section_centre_cached(float(ankle1[2]))
         align_shank = rotation_between(ankle1 - knee, ankle_t - knee)
         shank = thigh.then(about(rotvec(0.1 * v[4:7]) @ align_shank, knee)).then(
-            scaled_about(float(np.exp(0.1 * v[7])), knee))
+            scaled_about(float(np.exp(0.1 * v[7])), knee)
+        )
         ankle = shank(ankle_b)
-        foot = (pelvis.then(Affine(np.eye(3), ankle - ankle0))
-                .then(about(rotvec(0.1 * v[8:11]) @ rot_z(toe_out), ankle))
-                .then(scaled_about(foot_scale * float(np.exp(0.1 * v[11])), ankle))
-                .then(Affine(np.eye(3), 0.01 * v[12:15])))  # fmt: skip
+        foot = (
+            pelvis.then(Affine(np.eye(3), ankle - ankle0))
+            .then(about(rotvec(0.1 * v[8:11]) @ rot_z(toe_out), ankle))
+            .then(scaled_about(foot_scale * float(np.exp(0.1 * v[11])), ankle))
+            .then(Affine(np.eye(3), 0.01 * v[12:15]))
+        )
         return thigh, shank, foot, knee, ankle
 
     ankle_cache: dict[float, np.ndarray] = {}
@@ -347,15 +378,22 @@ def register(skin: SkinSource, skeleton: Skeleton, surface) -> Registration:
 
     def leg_cost(v) -> float:
         thigh, shank, foot, _, _ = leg_tfs(v)
-        cost = (clearance_cost(sd(thigh(thigh_pts)), 12.0) + clearance_cost(sd(shank(shank_pts)), 8.0, 300.0)
-                + 2.0 * clearance_cost(sd(foot(foot_pts)), 7.0, 100.0))  # fmt: skip
-        reg = (float(np.sum(v[[0, 1, 2, 4, 5, 6, 8, 9, 10]] ** 2)) / 4.0 + float(np.sum(v[[3, 7, 11]] ** 2))
-               + 20.0 * float(np.sum(v[12:15] ** 2)))  # fmt: skip
+        cost = (
+            clearance_cost(sd(thigh(thigh_pts)), 12.0)
+            + clearance_cost(sd(shank(shank_pts)), 8.0, 300.0)
+            + 2.0 * clearance_cost(sd(foot(foot_pts)), 7.0, 100.0)
+        )
+        reg = (
+            float(np.sum(v[[0, 1, 2, 4, 5, 6, 8, 9, 10]] ** 2)) / 4.0
+            + float(np.sum(v[[3, 7, 11]] ** 2))
+            + 20.0 * float(np.sum(v[12:15] ** 2))
+        )
         return cost + reg
 
     bounds = [(-2, 2), (-2, 2), (-1.5, 1.5), (-0.5, 0.5)] * 2 + [(-2, 2)] * 3 + [(-0.5, 0.5)] + [(-1, 1)] * 3
-    v_leg = minimize(leg_cost, np.zeros(15), method="Powell", bounds=bounds,
-                     options={"xtol": 1e-3, "ftol": 1e-6, "maxfev": 6000}).x  # fmt: skip
+    v_leg = minimize(
+        leg_cost, np.zeros(15), method="Powell", bounds=bounds, options={"xtol": 1e-3, "ftol": 1e-6, "maxfev": 6000}
+    ).x
     thigh, shank, foot, knee, ankle = leg_tfs(v_leg)
     joints = {"hip_centre_right": hip, "knee_centre_right": knee, "ankle_centre_right": ankle + 0.01 * v_leg[12:15]}
     mirror_myo = Affine(MIRROR, np.array([2.0 * cx, 0.0, 0.0]))
@@ -366,10 +404,13 @@ def register(skin: SkinSource, skeleton: Skeleton, surface) -> Registration:
     for name in list(joints):
         joints[name.replace("_right", "_left")] = joints[name] * np.array([-1.0, 1.0, 1.0])
     toes = place_toes(skin, skeleton, base.then(foot), mirror_myo, mirror_ras, sd)
-    params = {"pelvis": p_pelvis.tolist(), "spine": q_spine.tolist(), "leg": v_leg.tolist(),
-              "toes": [t for ray in toes.params for t in ray]}  # fmt: skip
+    params = {
+        "pelvis": p_pelvis.tolist(),
+        "spine": q_spine.tolist(),
+        "leg": v_leg.tolist(),
+        "toes": [t for ray in toes.params for t in ray],
+    }
     return Registration(transforms, joints, scale, params, toes)
-
 
 
 @dataclass
@@ -397,7 +438,6 @@ class ToeRays:
         return out
 
 
-
 def components(n_points: int, tris: np.ndarray) -> np.ndarray:
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
@@ -409,9 +449,9 @@ def components(n_points: int, tris: np.ndarray) -> np.ndarray:
     return labels
 
 
-
-def place_toes(skin: SkinSource, skeleton: Skeleton, foot: Affine, mirror_myo: Affine,
-               mirror_ras: Affine, sd: FastSignedDistance) -> ToeRays:  # fmt: skip
+def place_toes(
+    skin: SkinSource, skeleton: Skeleton, foot: Affine, mirror_myo: Affine, mirror_ras: Affine, sd: FastSignedDistance
+) -> ToeRays:
     from scipy.optimize import minimize
     from scipy.spatial import cKDTree
 
@@ -462,9 +502,11 @@ def place_toes(skin: SkinSource, skeleton: Skeleton, foot: Affine, mirror_myo: A
         ray_pts = subsample(q, 120)
 
         def ray_tf_of(v, start=start, pivot=pivot) -> Affine:
-            return (start.then(about(rotvec(0.1 * v[0:3]), pivot))
-                    .then(scaled_about(float(np.exp(0.1 * v[3])), pivot))
-                    .then(Affine(np.eye(3), 0.001 * v[4:7])))  # fmt: skip
+            return (
+                start.then(about(rotvec(0.1 * v[0:3]), pivot))
+                .then(scaled_about(float(np.exp(0.1 * v[3])), pivot))
+                .then(Affine(np.eye(3), 0.001 * v[4:7]))
+            )
 
         # a toe is barely wider than its bones: keep clear of the skin, but keep the tip in the
         # skin's own toe (without this pull the thin little toe's bones slide into the web)
@@ -474,13 +516,16 @@ def place_toes(skin: SkinSource, skeleton: Skeleton, foot: Affine, mirror_myo: A
             tip_mm = 1000.0 * float(np.linalg.norm(tf(tip[None])[0] - target))
             return clearance_cost(sd(tf(ray_pts)), 6.0) + 0.2 * reg + 0.03 * tip_mm**2
 
-        v = minimize(ray_cost, np.zeros(7), method="Powell",
-                     bounds=[(-2, 2)] * 3 + [(-1.5, 0.5)] + [(-3, 3)] * 3,
-                     options={"xtol": 1e-3, "ftol": 1e-7, "maxfev": 3000}).x  # fmt: skip
+        v = minimize(
+            ray_cost,
+            np.zeros(7),
+            method="Powell",
+            bounds=[(-2, 2)] * 3 + [(-1.5, 0.5)] + [(-3, 3)] * 3,
+            options={"xtol": 1e-3, "ftol": 1e-7, "maxfev": 3000},
+        ).x
         ray_tf.append(ray_tf_of(v))
         params.append([round(float(t), 3) for t in (factor, *v)])
     return ToeRays(cKDTree(src), vertex_ray, ray_tf, mirror_myo, mirror_ras, params)
-
 
 
 def transform_bone(reg: Registration, name: str, body: str, points: np.ndarray) -> np.ndarray:
@@ -494,10 +539,8 @@ def transform_bone(reg: Registration, name: str, body: str, points: np.ndarray) 
     return moved
 
 
-
 def apply(reg: Registration, body: str, points: np.ndarray) -> np.ndarray:
     return reg.transforms[BODY_SEGMENT[body]](points)
-
 
 
 def build_bones(reg: Registration, skeleton: Skeleton):
@@ -514,14 +557,14 @@ def build_bones(reg: Registration, skeleton: Skeleton):
         offset += len(p)
     mesh = polydata(np.vstack(pts), np.vstack(tris))
     mesh.cell_data["structure_index"] = np.concatenate(index)
-    mesh = mesh.compute_normals(cell_normals=False, split_vertices=False, auto_orient_normals=False,
-                                consistent_normals=False)  # fmt: skip
+    mesh = mesh.compute_normals(
+        cell_normals=False, split_vertices=False, auto_orient_normals=False, consistent_normals=False
+    )
     out = pv.PolyData(np.asarray(mesh.points, dtype=np.float32), mesh.faces)
     out.point_data["Normals"] = np.asarray(mesh.point_data["Normals"], dtype=np.float32)
     out.cell_data["structure_index"] = np.asarray(mesh.cell_data["structure_index"], dtype=np.int32)
     out.field_data["structure_names"] = np.array(names)
     return out
-
 
 
 def build_muscles(reg: Registration, skeleton: Skeleton):

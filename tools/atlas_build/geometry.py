@@ -90,12 +90,21 @@ class FastSignedDistance:
     def __init__(self, surface):
         from scipy.spatial import cKDTree
 
-        mesh = surface.compute_normals(cell_normals=True, point_normals=True, split_vertices=False,
-                                       auto_orient_normals=True, consistent_normals=True)  # fmt: skip
+        mesh = surface.compute_normals(
+            cell_normals=True,
+            point_normals=True,
+            split_vertices=False,
+            auto_orient_normals=True,
+            consistent_normals=True,
+        )
         centres = np.asarray(mesh.cell_centers().points, dtype=np.float64)
         self.samples = np.vstack([np.asarray(mesh.points, dtype=np.float64), centres])
-        self.normals = np.vstack([np.asarray(mesh.point_data["Normals"], dtype=np.float64),
-                                  np.asarray(mesh.cell_data["Normals"], dtype=np.float64)])  # fmt: skip
+        self.normals = np.vstack(
+            [
+                np.asarray(mesh.point_data["Normals"], dtype=np.float64),
+                np.asarray(mesh.cell_data["Normals"], dtype=np.float64),
+            ]
+        )
         self.tree = cKDTree(self.samples)
 
     def __call__(self, points: np.ndarray) -> np.ndarray:
@@ -174,7 +183,7 @@ def resample(points: np.ndarray, spacing: float = SPACING) -> np.ndarray:
     """Points evenly spaced by arc length (first and last kept)."""
     steps = np.linalg.norm(np.diff(points, axis=0), axis=1)
     along = np.concatenate([[0.0], np.cumsum(steps)])
-    n = max(2, int(round(along[-1] / spacing)) + 1)
+    n = max(2, round(along[-1] / spacing) + 1)
     s = np.linspace(0.0, along[-1], n)
     return np.column_stack([np.interp(s, along, points[:, k]) for k in range(3)])
 
@@ -206,13 +215,22 @@ def grid_faces(nu: int, nv: int, offset: int = 0, closed_v: bool = False, flip: 
     return np.array(faces, dtype=np.int64)
 
 
-def tube_surface(centre: np.ndarray, frame_u: np.ndarray, frame_v: np.ndarray, ru: np.ndarray,
-                 rv: np.ndarray, n_theta: int = 24, cap: bool = True) -> pv.PolyData:  # fmt: skip
+def tube_surface(
+    centre: np.ndarray,
+    frame_u: np.ndarray,
+    frame_v: np.ndarray,
+    ru: np.ndarray,
+    rv: np.ndarray,
+    n_theta: int = 24,
+    cap: bool = True,
+) -> pv.PolyData:
     """Elliptic tube along a centreline; radii ru (along frame_u) and rv per station."""
     th = np.linspace(0, 2 * np.pi, n_theta, endpoint=False)
-    rings = (centre[:, None, :]
-             + (ru[:, None] * np.cos(th)[None, :])[:, :, None] * frame_u[:, None, :]
-             + (rv[:, None] * np.sin(th)[None, :])[:, :, None] * frame_v[:, None, :])  # fmt: skip
+    rings = (
+        centre[:, None, :]
+        + (ru[:, None] * np.cos(th)[None, :])[:, :, None] * frame_u[:, None, :]
+        + (rv[:, None] * np.sin(th)[None, :])[:, :, None] * frame_v[:, None, :]
+    )
     n = len(centre)
     pts = rings.reshape(-1, 3)
     tris = grid_faces(n, n_theta, closed_v=True)
@@ -253,8 +271,12 @@ def slab(sheet: np.ndarray, normal: np.ndarray, thickness: np.ndarray | float) -
     bot = sheet - normal * (th[..., None] / 2)
     pts = np.vstack([top.reshape(-1, 3), bot.reshape(-1, 3)])
     tris = [grid_faces(nu, nv), grid_faces(nu, nv, offset=nu * nv, flip=True)]
-    ring = [(0, j) for j in range(nv)] + [(i, nv - 1) for i in range(1, nu)] + \
-        [(nu - 1, j) for j in range(nv - 2, -1, -1)] + [(i, 0) for i in range(nu - 2, 0, -1)]  # fmt: skip
+    ring = (
+        [(0, j) for j in range(nv)]
+        + [(i, nv - 1) for i in range(1, nu)]
+        + [(nu - 1, j) for j in range(nv - 2, -1, -1)]
+        + [(i, 0) for i in range(nu - 2, 0, -1)]
+    )
     walls = []
     for a in range(len(ring)):
         i0, j0 = ring[a]

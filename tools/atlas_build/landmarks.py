@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .bones import Registration, SIGN, Skeleton, transform_bone
+from .bones import SIGN, Registration, Skeleton, transform_bone
 from .geometry import SignedDistance
 
 
@@ -110,13 +110,11 @@ def compute_landmarks(reg: Registration, skeleton: Skeleton, bones_mesh, skin_me
     return {k: [round(float(c), 5) for c in out[k]] for k in sorted(out)}
 
 
-
 def sphere_centre(points: np.ndarray) -> np.ndarray:
     A = np.c_[2.0 * points, np.ones(len(points))]
     b = (points**2).sum(axis=1)
     sol, *_ = np.linalg.lstsq(A, b, rcond=None)
     return sol[:3]
-
 
 
 def umbilicus(skin, lm: dict[str, np.ndarray]) -> np.ndarray:
@@ -142,7 +140,6 @@ def umbilicus(skin, lm: dict[str, np.ndarray]) -> np.ndarray:
     if best is None:
         raise SystemExit("umbilicus not found on the anterior midline")
     return np.array([0.0, best[1], best[2]])
-
 
 
 def measure_inside(skin_mesh, bones_mesh) -> tuple[dict[str, float], dict[str, float]]:

@@ -33,10 +33,7 @@ def sha256(path: Path) -> str:
 
 def load(models_dir: Path) -> dict[str, Any]:
     path = Path(models_dir) / MANIFEST
-    if path.is_file():
-        data = json.loads(path.read_text(encoding="utf-8"))
-    else:
-        data = {}
+    data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     data.setdefault("version", VERSION)
     data.setdefault("built_by", BUILT_BY)
     data.setdefault("files", {})
@@ -72,7 +69,7 @@ def update_entry(models_dir: Path, filename: str, source: dict[str, str] | None 
             raise ValueError(f"source for {filename} lacks {', '.join(missing)}")
         new_source = {key: str(source[key]) for key in SOURCE_KEYS}
     else:
-        new_source = entry.get("source") or {key: "unknown" for key in SOURCE_KEYS}
+        new_source = entry.get("source") or dict.fromkeys(SOURCE_KEYS, "unknown")
     entry = {"sha256": sha256(target), "bytes": target.stat().st_size, "source": new_source}
     data["files"][filename] = entry
     save(models_dir, data)

@@ -17,8 +17,9 @@ def mesh_edges(faces: np.ndarray) -> np.ndarray:
     return np.unique(e, axis=0)
 
 
-def majority_filter(labels: np.ndarray, edges: np.ndarray, n_labels: int, iterations: int = 3,
-                    frozen: np.ndarray | None = None) -> np.ndarray:  # fmt: skip
+def majority_filter(
+    labels: np.ndarray, edges: np.ndarray, n_labels: int, iterations: int = 3, frozen: np.ndarray | None = None
+) -> np.ndarray:
     """Each vertex takes the most common label among itself (weight 1.5) and its neighbours."""
     lab = labels.astype(np.int64).copy()
     n = len(lab)
@@ -54,8 +55,9 @@ def components(labels: np.ndarray, edges: np.ndarray, group: np.ndarray) -> np.n
         comp = new
 
 
-def remove_islands(labels: np.ndarray, edges: np.ndarray, n_labels: int, min_size: int,
-                   group: np.ndarray) -> np.ndarray:  # fmt: skip
+def remove_islands(
+    labels: np.ndarray, edges: np.ndarray, n_labels: int, min_size: int, group: np.ndarray
+) -> np.ndarray:
     """Merge connected patches smaller than min_size vertices into the surrounding label."""
     lab = labels.copy()
     for _ in range(4):

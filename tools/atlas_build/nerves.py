@@ -45,10 +45,9 @@ import numpy as np
 import pyvista as pv
 
 from . import manifest
-from .body import Body, BoneField, SIDES
+from .body import SIDES, Body, BoneField
 from .geometry import Vec, arc_fraction, catmull_rom, resample, unit, vec
 from .structures import build_structures, structures_polydata
-
 
 LICENCE = "MIT"  # the repository's licence (pyproject.toml); authored by the project
 
@@ -92,15 +91,15 @@ class NerveBuilder:
                 p[q] += g * (0.5 * gap)[:, None]
         return moved
 
-    def _violation(self, p: np.ndarray, r: np.ndarray, bone: BoneField, bone_gap: float,
-                   skin_gap: float) -> np.ndarray:  # fmt: skip
+    def _violation(self, p: np.ndarray, r: np.ndarray, bone: BoneField, bone_gap: float, skin_gap: float) -> np.ndarray:
         """How far each point is from meeting both clearances (0 when it meets them)."""
         vb = np.maximum(0.0, r + bone_gap - bone(p))
         vs = np.maximum(0.0, self.body.skin_dist(p) + r + skin_gap)
         return vb + vs
 
-    def _unkink(self, pts: np.ndarray, radius: np.ndarray, fix_start: bool, fix_end: bool,
-                bone: BoneField) -> np.ndarray:  # fmt: skip
+    def _unkink(
+        self, pts: np.ndarray, radius: np.ndarray, fix_start: bool, fix_end: bool, bone: BoneField
+    ) -> np.ndarray:
         """Round off sharp corners left where bone and skin clearances fight, as long as the
         centreline stays out of the bone and under the skin (clearances may shrink there)."""
         pts = pts.copy()
@@ -125,9 +124,17 @@ class NerveBuilder:
             pts[idx[ok]] = cand[ok]
         return pts
 
-    def relax(self, pts: np.ndarray, radius: np.ndarray, fix_start: bool, fix_end: bool,
-              bone_gap: float = 0.001, skin_gap: float = 0.0015, sacrum_ok: bool = False,
-              iterations: int = 40) -> np.ndarray:  # fmt: skip
+    def relax(
+        self,
+        pts: np.ndarray,
+        radius: np.ndarray,
+        fix_start: bool,
+        fix_end: bool,
+        bone_gap: float = 0.001,
+        skin_gap: float = 0.0015,
+        sacrum_ok: bool = False,
+        iterations: int = 40,
+    ) -> np.ndarray:
         """Push the centreline out of the bones and into the skin, smoothing between passes."""
         bone = self.body.bone_dist_no_sacrum if sacrum_ok else self.body.bone_dist
         pts = pts.copy()
@@ -136,7 +143,7 @@ class NerveBuilder:
         a, b = max(lo, 1), min(hi, len(pts) - 1)
         for it in range(iterations):
             if it and b - a > 0:
-                pts[a:b] += 0.35 * (0.5 * (pts[a - 1:b - 1] + pts[a + 1:b + 1]) - pts[a:b])
+                pts[a:b] += 0.35 * (0.5 * (pts[a - 1 : b - 1] + pts[a + 1 : b + 1]) - pts[a:b])
             p = pts[lo:hi]
             moved = self._push(p, radius[lo:hi], bone, bone_gap, skin_gap)
             pts[lo:hi] = p
@@ -153,7 +160,7 @@ class NerveBuilder:
             for _ in range(25):
                 if b - a <= 0:
                     break
-                cand = pts[a:b] + 0.5 * (0.5 * (pts[a - 1:b - 1] + pts[a + 1:b + 1]) - pts[a:b])
+                cand = pts[a:b] + 0.5 * (0.5 * (pts[a - 1 : b - 1] + pts[a + 1 : b + 1]) - pts[a:b])
                 ok = self._violation(cand, radius[a:b], bone, bone_gap, skin_gap) <= 1e-5
                 pts[a:b][ok] = cand[ok]
             moved = 0.0
@@ -179,8 +186,16 @@ class NerveBuilder:
             pts[lo:hi] = p
         return pts
 
-    def add(self, name: str, control: Sequence[Vec], r0: float, r1: float | None = None,
-            start: Vec | None = None, end: Vec | None = None, **relax_kw: object) -> Nerve:  # fmt: skip
+    def add(
+        self,
+        name: str,
+        control: Sequence[Vec],
+        r0: float,
+        r1: float | None = None,
+        start: Vec | None = None,
+        end: Vec | None = None,
+        **relax_kw: object,
+    ) -> Nerve:
         ctrl = [np.asarray(c, float) for c in control]
         if start is not None:
             ctrl = [np.asarray(start, float), *ctrl]
@@ -221,7 +236,6 @@ class NerveBuilder:
 def build_nerves(body: Body) -> list[Nerve]:
     nb = NerveBuilder(body)
     B = body
-    k = B.k
     V = B.vertebrae
     levels = ["L1", "L2", "L3", "L4", "L5"]
     above = {"L1": "T12", "L2": "L1", "L3": "L2", "L4": "L3", "L5": "L4"}
@@ -255,8 +269,15 @@ def build_nerves(body: Body) -> list[Nerve]:
     return [nb.nerves[n] for n in out_order]
 
 
-def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str],
-                above: dict[str, str], disc_z: Callable[[str], float]) -> list[str]:  # fmt: skip
+def _build_side(
+    nb: NerveBuilder,
+    B: Body,
+    side: str,
+    s: float,
+    levels: list[str],
+    above: dict[str, str],
+    disc_z: Callable[[str], float],
+) -> list[str]:
     k = B.k
     V = B.vertebrae
     X = vec(s, 0, 0)
@@ -279,9 +300,20 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
         names.append(n(base))
 
     hip = L("hip_centre")
-    asis, pt, psis, it, gt = L("asis"), L("pubic_tubercle"), L("psis"), L("ischial_tuberosity"), L("greater_trochanter")
+    asis, pt, _psis, it, gt = (
+        L("asis"),
+        L("pubic_tubercle"),
+        L("psis"),
+        L("ischial_tuberosity"),
+        L("greater_trochanter"),
+    )
     crest = L("iliac_crest_top")
-    kc, mfe, lfe, fh = L("knee_centre"), L("medial_femoral_epicondyle"), L("lateral_femoral_epicondyle"), L("fibular_head")
+    kc, mfe, lfe, fh = (
+        L("knee_centre"),
+        L("medial_femoral_epicondyle"),
+        L("lateral_femoral_epicondyle"),
+        L("fibular_head"),
+    )
     mm, lmal, ac, cp = L("medial_malleolus"), L("lateral_malleolus"), L("ankle_centre"), L("calcaneus_posterior")
     mt1, mt3, mt5 = L("metatarsal_head_1"), L("metatarsal_head_3"), L("metatarsal_head_5")
     mt2 = 0.5 * (mt1 + mt3)
@@ -338,8 +370,9 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
         fz = v.pedicle_bottom - 0.004
         foramina[lv] = vec(v.x0 + s * v.pedicle_x, v.y_post - 0.002, fz)
         i = levels.index(lv)  # the plexus fans out downwards: lower roots join it further out
-        joins[lv] = vec(v.x0 + s * (v.half_width + (0.013 + 0.005 * i) * k), v.y_post + 0.008 + 0.002 * i,
-                       fz - 0.02 * k)  # fmt: skip
+        joins[lv] = vec(
+            v.x0 + s * (v.half_width + (0.013 + 0.005 * i) * k), v.y_post + 0.008 + 0.002 * i, fz - 0.02 * k
+        )
     l5 = V["L5"]
     plexus_bottom = vec(l5.x0 + s * (l5.half_width + 0.034 * k), l5.body_centre[1] + 0.004, l5.body_centre[2] - 0.01)
     add("lumbar_plexus", [joins["L1"], joins["L2"], joins["L3"], joins["L4"], plexus_bottom], 0.003, 0.0035)
@@ -382,8 +415,15 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
         start = nb.nearest("cauda_equina", B.sacral_canal(fpt[2] + 0.012)) + s * 0.002 * X
         mid = off(fpt, ant=-0.004)
         outside = off(fpt, ant=0.005, lat=0.004, up=-0.003)
-        add(lv, [mid, fpt, outside], 0.0025, start=start, end=nb.nearest(sacral, off(outside, lat=0.016, up=-0.016)),
-            bone_gap=0.0005, sacrum_ok=True)  # fmt: skip
+        add(
+            lv,
+            [mid, fpt, outside],
+            0.0025,
+            start=start,
+            end=nb.nearest(sacral, off(outside, lat=0.016, up=-0.016)),
+            bone_gap=0.0005,
+            sacrum_ok=True,
+        )
 
     # ---------------------------------------------------------------- sciatic and its branches
     mig = it + 0.45 * (gt - it)
@@ -399,8 +439,14 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
     z5 = 0.5 * (z4 + bif_z)
     sc5 = back_of(femur, x4 + (bif_x - x4) * (z4 - z5) / (z4 - bif_z), z5, 0.03)
     sci_behind = vec(x_exit + s * 0.004, B.notch_back[side] - 0.009, z_exit - 0.006)
-    add("sciatic", [sci_exit, sci_behind, sc2, sc3, sc4, sc5, bif], 0.0055, 0.005, start=nb.at(sacral, "end"),
-        bone_gap=0.002)  # fmt: skip
+    add(
+        "sciatic",
+        [sci_exit, sci_behind, sc2, sc3, sc4, sc5, bif],
+        0.0055,
+        0.005,
+        start=nb.at(sacral, "end"),
+        bone_gap=0.002,
+    )
     sciatic = n("sciatic")
 
     # tibial
@@ -517,8 +563,7 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
     pf4 = skin_dir(femur_c(z), -0.05, -1.0, 0.008)
     pf5 = skin_dir(vec(kc[0], kc[1], kz + 0.02), 0.0, -1.0, 0.008)
     pf6 = skin_dir(leg_c(kz - 0.10 * k), 0.0, -1.0, 0.005)
-    add("posterior_femoral_cutaneous", [pf1, pf2, pf3, pf4, pf5, pf6], 0.0018, 0.0015,
-        start=nb.at(sacral, 0.93))  # fmt: skip
+    add("posterior_femoral_cutaneous", [pf1, pf2, pf3, pf4, pf5, pf6], 0.0018, 0.0015, start=nb.at(sacral, 0.93))
     pfc = n("posterior_femoral_cutaneous")
     z = it[2] - 0.02 * k
     ic1 = B.under_skin(vec(it[0] + s * 0.03, hip[1], z), -Y, 0.006)
@@ -583,8 +628,9 @@ def _build_side(nb: NerveBuilder, B: Body, side: str, s: float, levels: list[str
     lf_start = nb.nearest(plexus, joins["L3"])
     lf1 = off(lf_start, lat=0.022 * k, up=-0.03 * k)
     z = asis[2] + 0.03 * k
-    lf2 = B.surface_from(n("pelvis"), vec(B.sacrum_x0 + 0.45 * (asis[0] - B.sacrum_x0), asis[1] - 0.025, z),
-                         unit(X - 0.45 * Y), 0.018)  # fmt: skip
+    lf2 = B.surface_from(
+        n("pelvis"), vec(B.sacrum_x0 + 0.45 * (asis[0] - B.sacrum_x0), asis[1] - 0.025, z), unit(X - 0.45 * Y), 0.018
+    )
     lf3 = off(asis, lat=-0.015, ant=-0.008, up=-0.008)
     lf4 = off(asis, lat=-0.012, ant=-0.004, up=-0.05 * k)
     z = asis[2] - 0.10 * k
@@ -668,8 +714,12 @@ def nerves_polydata(nerves: list[Nerve]) -> pv.PolyData:
     return mesh
 
 
-SOURCE = {"package": "referral-atlas", "version": "authored", "path_in_package": "tools/build_nerves.py",
-          "licence": LICENCE}  # fmt: skip
+SOURCE = {
+    "package": "referral-atlas",
+    "version": "authored",
+    "path_in_package": "tools/build_nerves.py",
+    "licence": LICENCE,
+}
 
 
 def main(models_dir: Path | None = None) -> int:
@@ -685,7 +735,9 @@ def main(models_dir: Path | None = None) -> int:
     manifest.write_vtp(smesh, models_dir / "structures.vtp")
     manifest.update_entry(models_dir, "structures.vtp", source=dict(SOURCE))
     length = sum(float(np.linalg.norm(np.diff(n.points, axis=0), axis=1).sum()) for n in nerves)
-    print(f"nerves: {len(nerves)} polylines, {nmesh.n_points} points, {length:.1f} m; "
-          f"structures: {len(parts)} surfaces, {smesh.n_cells} triangles "
-          f"({time.perf_counter() - start:.1f} s)")  # fmt: skip
+    print(
+        f"nerves: {len(nerves)} polylines, {nmesh.n_points} points, {length:.1f} m; "
+        f"structures: {len(parts)} surfaces, {smesh.n_cells} triangles "
+        f"({time.perf_counter() - start:.1f} s)"
+    )
     return 0

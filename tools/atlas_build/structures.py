@@ -12,7 +12,7 @@ import numpy as np
 import pyvista as pv
 import vtk
 
-from .body import Body, SIDES, Vertebra, fit_plane
+from .body import SIDES, Body, Vertebra, fit_plane
 from .geometry import (
     Vec,
     arc_fraction,
@@ -29,14 +29,14 @@ from .geometry import (
     vec,
 )
 
-
 DISC_RADII = np.array([0.0, 0.25, 0.5, 0.7, 0.85, 0.95, 1.0])
 
 DISC_ANGLES = np.linspace(0, 2 * np.pi, 40, endpoint=False)
 
 
-def _disc_sheets(body: Body, upper: Vertebra, lower_mesh: str, centre: Vec,
-                 axis: Vec) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
+def _disc_sheets(
+    body: Body, upper: Vertebra, lower_mesh: str, centre: Vec, axis: Vec
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Upper and lower endplate points met by rays along `axis` from an elliptic grid at `centre`,
     with masks of the rays that met bone."""
     e1 = unit(vec(1, 0, 0) - axis[0] * axis)
@@ -123,8 +123,9 @@ def build_disc(body: Body, upper: Vertebra, lower_mesh: str, lower_top: Vec | No
     return mesh.compute_normals(auto_orient_normals=True, cell_normals=False, split_vertices=False)
 
 
-def build_facet(body: Body, upper: str, lower: str, canal_y: float, x0: float, s: float,
-                scale: float) -> pv.PolyData | None:  # fmt: skip
+def build_facet(
+    body: Body, upper: str, lower: str, canal_y: float, x0: float, s: float, scale: float
+) -> pv.PolyData | None:
     up = np.asarray(body.parts[upper].subdivide(1, "linear").points)
     lo = np.asarray(body.parts[lower].subdivide(1, "linear").points)
     u_mid = np.median(up[:, 2])
@@ -162,9 +163,9 @@ def build_si_joint(body: Body, side: str, s: float) -> pv.PolyData:
         close.append((np.sqrt(float(d2)), np.array(q)))
     dist = np.array([c[0] for c in close])
     thr = max(0.004, np.percentile(dist, 3) + 0.003)
-    mids = np.array([0.5 * (p + c[1]) for p, c in zip(pts, close) if c[0] < thr])
+    mids = np.array([0.5 * (p + c[1]) for p, c in zip(pts, close, strict=False) if c[0] < thr])
     c = mids.mean(axis=0)
-    _, sv, vt = np.linalg.svd(mids - c)
+    _, _sv, vt = np.linalg.svd(mids - c)
     e1, e2, nrm = vt[0], vt[1], vt[2]
     if e1[2] < 0:
         e1 = -e1
@@ -192,7 +193,8 @@ def build_si_joint(body: Body, side: str, s: float) -> pv.PolyData:
                 sheet[i, j] = q
     for _ in range(2):
         sheet[1:-1, 1:-1] = 0.5 * sheet[1:-1, 1:-1] + 0.125 * (
-            sheet[:-2, 1:-1] + sheet[2:, 1:-1] + sheet[1:-1, :-2] + sheet[1:-1, 2:])
+            sheet[:-2, 1:-1] + sheet[2:, 1:-1] + sheet[1:-1, :-2] + sheet[1:-1, 2:]
+        )
     normals = np.broadcast_to(nrm, sheet.shape)
     return slab(sheet, normals, 0.003)
 
@@ -226,7 +228,11 @@ def build_hip_capsule(body: Body, side: str, s: float) -> pv.PolyData:
     rad = smooth_closed(rad.T, 3).T
     for _ in range(2):
         rad[1:-1] = 0.25 * rad[:-2] + 0.5 * rad[1:-1] + 0.25 * rad[2:]
-    rings = head + axis * ts[:, None, None] + rad[..., None] * (np.cos(th)[None, :, None] * e1 + np.sin(th)[None, :, None] * e2)
+    rings = (
+        head
+        + axis * ts[:, None, None]
+        + rad[..., None] * (np.cos(th)[None, :, None] * e1 + np.sin(th)[None, :, None] * e2)
+    )
     tris = grid_faces(len(ts), len(th), closed_v=True)
     return polydata(rings.reshape(-1, 3), tris).compute_normals(cell_normals=False, split_vertices=False)
 
@@ -255,7 +261,7 @@ def build_plantar_fascia(body: Body, side: str, s: float) -> pv.PolyData:
     sheet = np.zeros((nu, nv, 3))
     floor = np.zeros((nu, nv))
     for i, u in enumerate(np.linspace(0, 1, nu)):
-        half = 0.010 + (0.5 * np.linalg.norm(mt5[:2] - mt1[:2]) + 0.004 - 0.010) * u ** 1.4
+        half = 0.010 + (0.5 * np.linalg.norm(mt5[:2] - mt1[:2]) + 0.004 - 0.010) * u**1.4
         dist_c = 0.5 * (mt1 + mt5)
         cx = heel + u * (dist_c - heel)
         across = unit(vec(*(mt5 - mt1)[:2], 0)) * -1 if s < 0 else unit(vec(*(mt5 - mt1)[:2], 0))
@@ -275,7 +281,8 @@ def build_plantar_fascia(body: Body, side: str, s: float) -> pv.PolyData:
     sheet[..., 2] = np.maximum(z, floor)
     for _ in range(3):
         sheet[1:-1, 1:-1, 2] = 0.5 * sheet[1:-1, 1:-1, 2] + 0.125 * (
-            sheet[:-2, 1:-1, 2] + sheet[2:, 1:-1, 2] + sheet[1:-1, :-2, 2] + sheet[1:-1, 2:, 2])
+            sheet[:-2, 1:-1, 2] + sheet[2:, 1:-1, 2] + sheet[1:-1, :-2, 2] + sheet[1:-1, 2:, 2]
+        )
     normals = np.broadcast_to(vec(0, 0, 1), sheet.shape)
     th = np.linspace(0.0035, 0.002, nu)[:, None] * np.ones((1, nv))
     return slab(sheet, normals, th)
@@ -287,7 +294,9 @@ def build_achilles(body: Body, side: str, s: float) -> pv.PolyData:
     k = body.k
     zs = np.linspace(cp[2] - 0.006, cp[2] + 0.16 * k, 18)
     half_w = np.interp(zs - cp[2], [-0.006, 0.01, 0.04 * k, 0.10 * k, 0.16 * k], [0.012, 0.010, 0.0065, 0.009, 0.016])
-    half_t = np.interp(zs - cp[2], [-0.006, 0.01, 0.04 * k, 0.10 * k, 0.16 * k], [0.0035, 0.0035, 0.003, 0.0035, 0.0045])
+    half_t = np.interp(
+        zs - cp[2], [-0.006, 0.01, 0.04 * k, 0.10 * k, 0.16 * k], [0.0035, 0.0035, 0.003, 0.0035, 0.0045]
+    )
     centre = np.zeros((len(zs), 3))
     for i, z in enumerate(zs):
         inside = vec(cp[0], ac[1], z)
@@ -306,8 +315,9 @@ def build_achilles(body: Body, side: str, s: float) -> pv.PolyData:
     return tube_surface(centre, u, v, half_w, half_t, n_theta=24)
 
 
-def build_piriformis(body: Body, side: str, s: float, sci_notch: Vec, z_apex: float,
-                     lateral_x: Callable[[float], float]) -> pv.PolyData:  # fmt: skip
+def build_piriformis(
+    body: Body, side: str, s: float, sci_notch: Vec, z_apex: float, lateral_x: Callable[[float], float]
+) -> pv.PolyData:
     k = body.k
     f2, f3 = body.sacral_foramina[("S2", s)], body.sacral_foramina[("S3", s)]
     origin = 0.5 * (f2 + f3) + vec(s * 0.012, 0.007, 0)
@@ -339,7 +349,7 @@ def build_gluteus_medius(body: Body, side: str, s: float) -> pv.PolyData:
     inner = np.zeros((nu, nv, 3))
     outward = np.zeros((nu, nv, 3))
     for i, u in enumerate(np.linspace(0, 1, nu)):
-        crest_pt = (1 - u) ** 2 * a0 + 2 * u * (1 - u) * (crest + vec(0, 0, 0.01)) + u ** 2 * a2
+        crest_pt = (1 - u) ** 2 * a0 + 2 * u * (1 - u) * (crest + vec(0, 0, 0.01)) + u**2 * a2
         o = crest_pt + vec(0, 0, -0.018)
         ins = gt + vec(s * 0.004, 0.008 - 0.016 * u, 0.006 - 0.004 * u)
         for j, v in enumerate(np.linspace(0, 1, nv)):
@@ -352,10 +362,14 @@ def build_gluteus_medius(body: Body, side: str, s: float) -> pv.PolyData:
             outward[i, j] = out_dir
     for _ in range(2):
         inner[1:-1, 1:-1] = 0.5 * inner[1:-1, 1:-1] + 0.125 * (
-            inner[:-2, 1:-1] + inner[2:, 1:-1] + inner[1:-1, :-2] + inner[1:-1, 2:])
+            inner[:-2, 1:-1] + inner[2:, 1:-1] + inner[1:-1, :-2] + inner[1:-1, 2:]
+        )
     uu, vv = np.meshgrid(np.linspace(0, 1, nu), np.linspace(0, 1, nv), indexing="ij")
-    thick = (0.006 + 0.016 * np.sin(np.pi * np.clip(vv * 1.05, 0, 1)) ** 0.8 * (1 - 0.4 * vv)) * \
-        (0.45 + 0.55 * np.sin(np.pi * uu) ** 0.5) * body.k  # fmt: skip
+    thick = (
+        (0.006 + 0.016 * np.sin(np.pi * np.clip(vv * 1.05, 0, 1)) ** 0.8 * (1 - 0.4 * vv))
+        * (0.45 + 0.55 * np.sin(np.pi * uu) ** 0.5)
+        * body.k
+    )
     thick = np.maximum(thick, 0.003)
     mid = inner + outward * (thick[..., None] / 2)
     return slab(mid, outward, thick)
@@ -384,8 +398,9 @@ def build_structures(body: Body) -> list[tuple[str, pv.PolyData]]:
     for i, lv in enumerate(levels):
         lower = levels[i + 1] if i + 1 < len(levels) else "S1"
         lower_mesh = f"vertebra_{lower}" if lower != "S1" else "sacrum"
-        lower_top = V[lower].sup_centre if lower != "S1" else \
-            vec(V[lv].x0, 0.5 * (V[lv].y_post + V[lv].y_ant), body.sacral_top)  # fmt: skip
+        lower_top = (
+            V[lower].sup_centre if lower != "S1" else vec(V[lv].x0, 0.5 * (V[lv].y_post + V[lv].y_ant), body.sacral_top)
+        )
         out.append((f"disc_{lv}_{lower}", build_disc(body, V[lv], lower_mesh, lower_top)))
     scale = (V["L4"].y_ant - V["L4"].y_post) / 0.033
     for side, s in SIDES:
@@ -422,5 +437,4 @@ def structures_polydata(parts: list[tuple[str, pv.PolyData]]) -> pv.PolyData:
     out = polydata(np.vstack(pts).astype(np.float32), tris)
     out.cell_data["structure_index"] = np.concatenate(index)
     out.field_data["structure_names"] = np.array([name for name, _ in parts])
-    out = out.compute_normals(cell_normals=False, split_vertices=False, auto_orient_normals=False)
-    return out
+    return out.compute_normals(cell_normals=False, split_vertices=False, auto_orient_normals=False)

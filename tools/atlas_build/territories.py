@@ -43,6 +43,7 @@ own: `python tools/build_territories.py [models_dir]`.
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 from dataclasses import dataclass
@@ -56,17 +57,52 @@ from .mesh_graph import NONE, components, majority_filter, mesh_edges, overlap_a
 
 DERMATOMES = ("T10", "T11", "T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4_S5")
 NERVES = (
-    "iliohypogastric", "ilioinguinal", "genitofemoral", "lateral_femoral_cutaneous",
-    "anterior_femoral_cutaneous", "obturator", "saphenous", "posterior_femoral_cutaneous",
-    "lateral_sural_cutaneous", "superficial_fibular", "deep_fibular", "sural", "medial_calcaneal",
-    "medial_plantar", "lateral_plantar", "superior_cluneal", "middle_cluneal", "inferior_cluneal",
-)  # fmt: skip
+    "iliohypogastric",
+    "ilioinguinal",
+    "genitofemoral",
+    "lateral_femoral_cutaneous",
+    "anterior_femoral_cutaneous",
+    "obturator",
+    "saphenous",
+    "posterior_femoral_cutaneous",
+    "lateral_sural_cutaneous",
+    "superficial_fibular",
+    "deep_fibular",
+    "sural",
+    "medial_calcaneal",
+    "medial_plantar",
+    "lateral_plantar",
+    "superior_cluneal",
+    "middle_cluneal",
+    "inferior_cluneal",
+)
 REGIONS = (
-    "low_back", "sacrum", "lower_abdomen", "groin", "perineum", "buttock", "lateral_hip",
-    "anterior_thigh", "medial_thigh", "lateral_thigh", "posterior_thigh", "knee_front", "knee_back",
-    "medial_leg", "shin", "lateral_leg", "calf", "medial_ankle", "lateral_ankle", "heel", "sole",
-    "dorsum_of_foot", "big_toe", "middle_toes", "little_toe",
-)  # fmt: skip
+    "low_back",
+    "sacrum",
+    "lower_abdomen",
+    "groin",
+    "perineum",
+    "buttock",
+    "lateral_hip",
+    "anterior_thigh",
+    "medial_thigh",
+    "lateral_thigh",
+    "posterior_thigh",
+    "knee_front",
+    "knee_back",
+    "medial_leg",
+    "shin",
+    "lateral_leg",
+    "calf",
+    "medial_ankle",
+    "lateral_ankle",
+    "heel",
+    "sole",
+    "dorsum_of_foot",
+    "big_toe",
+    "middle_toes",
+    "little_toe",
+)
 MIDLINE_HALF_WIDTH_M = 0.01
 # sacral dermatomes as rings round the anus (outer radius, metres for a 1.75 m body, after Foerster);
 # S4-S5 is perianal only: ISNCSCI tests it < 1 cm lateral to the mucocutaneous junction, so the ring
@@ -135,8 +171,16 @@ class Side:
 class Labeller:
     """Labels for vertices q (mirrored to the right side) with normals n (mirrored too)."""
 
-    def __init__(self, q: np.ndarray, n: np.ndarray, s: Side, scale: float, anus: np.ndarray,
-                 crotch_z: float, edges: np.ndarray | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        q: np.ndarray,
+        n: np.ndarray,
+        s: Side,
+        scale: float,
+        anus: np.ndarray,
+        crotch_z: float,
+        edges: np.ndarray | None = None,
+    ) -> None:
         self.q, self.n, self.s, self.k = q, n, s, scale
         self.anus = anus
         self.edges = edges  # mesh edges in this side's vertex numbering (for the toes)
@@ -155,7 +199,7 @@ class Labeller:
         self.th = self._skin_axis_angle(K[2] + 0.06 * scale, crotch_z - 0.03 * scale, (H, K))
         self.tl = self._skin_axis_angle(A[2] + 0.07 * scale, K[2] - 0.07 * scale, (K, A))
         # --- trunk frame -------------------------------------------------------------------
-        asis, psis, crest = lm["asis"], lm["psis"], lm["iliac_crest_top"]
+        asis, psis = lm["asis"], lm["psis"]
         # front-back centre of the trunk from the skin at ASIS height (bone registration may be off)
         slab = (np.abs(z - asis[2]) < 0.01 * scale) & (x < asis[0] + 0.02 * scale)
         yc = 0.5 * (y[slab].min() + y[slab].max()) if slab.sum() > 4 else 0.5 * (asis[1] + psis[1])
@@ -291,7 +335,7 @@ class Labeller:
             if (sizes >= 12).sum() >= 5:
                 pieces = ids[np.argsort(sizes)[::-1][:5]]
                 centres = sorted(float(np.median(self.w[comp == c])) for c in pieces)
-                bounds = np.array([0.5 * (a + b) for a, b in zip(centres[:-1], centres[1:])])
+                bounds = np.array([0.5 * (a + b) for a, b in itertools.pairwise(centres)])
                 toes = forefoot & (self.f > self.f_mtp + offset - 0.004 * k)
                 self.toe_centres, self.web_offset = centres, offset
                 return toes, 1 + np.searchsorted(bounds, self.w)
@@ -336,9 +380,12 @@ class Labeller:
         knee_top = lm["knee_centre"][2] + 0.075 * k
         below_root = (z < rootz) & (self.u > -0.2)
         # the perineum faces down between the thighs (the forward-facing mons belongs to the groin)
-        perineum = (x < self._perineum_half_width()) & (z < lm["pubic_tubercle"][2] - 0.01 * k) & (
-            z > self.anus[2] - 0.06 * k
-        ) & ((self.n[:, 2] < -0.25) | ((y < self.anus[1] + 0.01 * k) & (self._anal_distance() < 0.04 * k)))
+        perineum = (
+            (x < self._perineum_half_width())
+            & (z < lm["pubic_tubercle"][2] - 0.01 * k)
+            & (z > self.anus[2] - 0.06 * k)
+            & ((self.n[:, 2] < -0.25) | ((y < self.anus[1] + 0.01 * k) & (self._anal_distance() < 0.04 * k)))
+        )
         foot = self.foot_mask()
         limb = below_root & ~perineum
         trunk = ~limb & ~perineum & ~foot
@@ -409,8 +456,7 @@ class Labeller:
                 ),
             )
         # keep the boundaries ordered top to bottom
-        out = np.minimum.accumulate(out, axis=0)
-        return out
+        return np.minimum.accumulate(out, axis=0)
 
     # ------------------------------------------------------------------ the labels
     def label(self) -> dict[str, np.ndarray]:
@@ -423,8 +469,14 @@ class Labeller:
         nerve = np.full(m, NONE, np.int16)
         nalt = np.full(m, NONE, np.int16)
         region = np.full(m, NONE, np.int16)
-        out = {"dermatome": derm, "dermatome_alt": alt, "dermatome_keegan": keeg,
-               "cutaneous_nerve": nerve, "cutaneous_nerve_alt": nalt, "region": region}  # fmt: skip
+        out = {
+            "dermatome": derm,
+            "dermatome_alt": alt,
+            "dermatome_keegan": keeg,
+            "cutaneous_nerve": nerve,
+            "cutaneous_nerve_alt": nalt,
+            "region": region,
+        }
         self._trunk(seg, out)
         self._perineum(seg, out)
         self._thigh(seg["thigh"], out)
@@ -450,8 +502,11 @@ class Labeller:
         # sacral dermatomes: rings round the anus (Foerster; Lee 2008 leaves S3-S5 blank)
         ra = self._anal_distance()
         sacral = (band == 7) & t
-        ring = np.where(ra < RING_S45 * k, D["S4_S5"], np.where(ra < RING_S3 * k, D["S3"],
-                        np.where(ra < RING_S2 * k, D["S2"], D["S1"])))  # fmt: skip
+        ring = np.where(
+            ra < RING_S45 * k,
+            D["S4_S5"],
+            np.where(ra < RING_S3 * k, D["S3"], np.where(ra < RING_S2 * k, D["S2"], D["S1"])),
+        )
         # the buttock fold reads S3 or S2 (the top of the S2 strip of the back of the thigh), not S1
         ring = np.where((ring == D["S1"]) & (z < it[2] + 0.02 * k), D["S2"], ring)
         lee = np.where(band == 7, ring, lee)
@@ -469,24 +524,28 @@ class Labeller:
         mid_buttock = sacral & (ra >= RING_S3 * k)
         kb_lat = np.clip((x - psis[0]) / max(gt[0] - psis[0], 1e-3), 0, 1.5)
         kb_h = (z - it[2]) / max(psis[2] - it[2], 1e-3)  # 0 at ischial tuberosity, 1 at PSIS
-        ksel = np.where(kb_h > 0.55, np.where(kb_lat > 0.45, D["L4"], np.where(kb_lat > 0.1, D["L5"], D["S1"])),
-                        np.where(kb_lat > 0.6, D["L5"], np.where(kb_lat > 0.3, D["S1"], D["S2"])))  # fmt: skip
+        ksel = np.where(
+            kb_h > 0.55,
+            np.where(kb_lat > 0.45, D["L4"], np.where(kb_lat > 0.1, D["L5"], D["S1"])),
+            np.where(kb_lat > 0.6, D["L5"], np.where(kb_lat > 0.3, D["S1"], D["S2"])),
+        )
         kband = np.where(mid_buttock, ksel, kband)
         kband = np.where(sacral & (ra < RING_S3 * k) & (ra >= RING_S45 * k), D["S3"], kband)
         # beside the lumbar spine Keegan & Garrett's bands start at the mid-dorsal line at their own
         # level (continuous bands L3-S2), not descended like the dorsal rami of Foerster-type maps
         sp = {n: self.s.mid[f"spinous_process_{n}"][2] for n in ("L1", "L2", "L3", "L4", "L5", "S1")}
         levels = ("L1", "L2", "L3", "L4", "L5", "S1")
-        tops = [sp["L1"] + 0.5 * (sp["L1"] - sp["L2"])] + [0.5 * (sp[a] + sp[b]) for a, b in zip(levels, levels[1:])]
+        tops = [sp["L1"] + 0.5 * (sp["L1"] - sp["L2"])] + [0.5 * (sp[a] + sp[b]) for a, b in itertools.pairwise(levels)]
         lumbar_back = t & (phi > 140) & (x < psis[0] + 0.03 * k) & (z < tops[0]) & ~sacral
-        kg_level = np.array([D[n] for n in levels])[np.clip((z[None, :] < np.array(tops)[:, None]).sum(axis=0) - 1, 0, 5)]
+        kg_level = np.array([D[n] for n in levels])[
+            np.clip((z[None, :] < np.array(tops)[:, None]).sum(axis=0) - 1, 0, 5)
+        ]
         kband = np.where(lumbar_back, kg_level, kband)
         keeg[t] = kband[t]
 
         # regions
         region, nerve = out["region"], out["cutaneous_nerve"]
         nalt = out["cutaneous_nerve_alt"]
-        posterior = phi > 100
         lateral = (phi >= 60) & (phi <= 115)
         sac_half = psis[0] + 0.015 * k
         coccyx_z = self.anus[2] + 0.045 * k
@@ -497,8 +556,14 @@ class Labeller:
         groin = t & (phi < 65) & ~abdomen
         lateral_hip = t & ~above_crest & lateral & (z > gt[2] - 0.06 * k) & ~groin & ~sacrum
         buttock = t & ~(sacrum | low_back | abdomen | groin | lateral_hip)
-        for name, mask in (("low_back", low_back), ("sacrum", sacrum), ("lower_abdomen", abdomen),
-                           ("groin", groin), ("lateral_hip", lateral_hip), ("buttock", buttock)):  # fmt: skip
+        for name, mask in (
+            ("low_back", low_back),
+            ("sacrum", sacrum),
+            ("lower_abdomen", abdomen),
+            ("groin", groin),
+            ("lateral_hip", lateral_hip),
+            ("buttock", buttock),
+        ):
             region[mask] = R[name]
         # groin extends a little below the crease onto the thigh root (handled in _thigh)
 
@@ -645,7 +710,7 @@ class Labeller:
         medial = th <= -100
         lee = np.where(front, np.where((th > 45) & ~above, D["L5"], D["L3"]), NONE)
         lee = np.where(~front, np.where(th > 130, np.where(above, D["S2"], D["S1"]), D["S2"]), lee)
-        lee = np.where(~front & (th < -130) , D["S2"], lee)
+        lee = np.where(~front & (th < -130), D["S2"], lee)
         lee = np.where(medial & (th > -130), D["L3"], lee)
         # the lateral knee below the joint line (fibular head and neck) is leg skin: L5 in front of
         # the posterolateral S1 strip, supplied by the lateral sural cutaneous nerve (common fibular)
@@ -663,7 +728,9 @@ class Labeller:
         kg = np.where(fibular, D["L5"], kg)
         out["dermatome_keegan"][t] = kg[t]
         nv = np.where(front, N["anterior_femoral_cutaneous"], N["posterior_femoral_cutaneous"])
-        nv = np.where(front & (th > 50), np.where(above, N["lateral_femoral_cutaneous"], N["lateral_sural_cutaneous"]), nv)
+        nv = np.where(
+            front & (th > 50), np.where(above, N["lateral_femoral_cutaneous"], N["lateral_sural_cutaneous"]), nv
+        )
         nv = np.where((th < -40) & (th > -135) & ~above, N["saphenous"], nv)
         nv = np.where((th <= -50) & (th > -135) & above, N["saphenous"], nv)
         infrapatellar = front & (th > -40) & (th < 50) & (z < kz - 0.015 * k)
@@ -700,7 +767,9 @@ class Labeller:
         kg = np.where((th >= -165) & (th < -130), D["S2"], kg)
         out["dermatome_keegan"][t] = kg[t]
         nv = np.where((th >= -150) & (th < -10), N["saphenous"], NONE)
-        nv = np.where((th >= -10) & (th < 150), np.where(v < 0.5, N["lateral_sural_cutaneous"], N["superficial_fibular"]), nv)
+        nv = np.where(
+            (th >= -10) & (th < 150), np.where(v < 0.5, N["lateral_sural_cutaneous"], N["superficial_fibular"]), nv
+        )
         nv = np.where((th >= 110) & (th < 150) & (v >= 0.5), N["sural"], nv)
         nv = np.where((th >= 150) | (th < -150), np.where(v < 0.35, N["posterior_femoral_cutaneous"], N["sural"]), nv)
         infrapatellar = (th >= -40) & (th < 10) & (v < 0.2)
@@ -722,7 +791,6 @@ class Labeller:
         lat_face = n @ self.flat
         medial_edge = ~plantar & ~toes & ((rel < 0.1) | ((lat_face < -0.55) & (rel < 0.35)))
         lateral_edge = ~plantar & ~toes & ((rel > 0.9) | ((lat_face > 0.55) & (rel > 0.65)))
-        dorsal = ~plantar & ~medial_edge & ~lateral_edge
         big = toes & (toe_number == 1)
         little = toes & (toe_number == 5)
         mid_toes = toes & ~big & ~little
@@ -770,7 +838,9 @@ class Labeller:
         out["cutaneous_nerve_alt"][t] = na[t]
         rg = np.where(plantar, R["sole"], R["dorsum_of_foot"])
         rg = np.where(heel & (plantar | (f < 0.2 * self.f_len) | medial_edge | lateral_edge), R["heel"], rg)
-        rg = np.where((medial_edge | lateral_edge) & ~heel & ~toes, np.where(plantar, R["sole"], R["dorsum_of_foot"]), rg)
+        rg = np.where(
+            (medial_edge | lateral_edge) & ~heel & ~toes, np.where(plantar, R["sole"], R["dorsum_of_foot"]), rg
+        )
         rg = np.where(big, R["big_toe"], np.where(little, R["little_toe"], np.where(mid_toes, R["middle_toes"], rg)))
         # the medial eminence of the first metatarsal head (a bunion's place) is the big toe joint
         bunion_site = medial_edge & ~plantar & (np.abs(f - self.f_m1) < 0.015 * k)
@@ -826,9 +896,14 @@ def find_crotch_z(points: np.ndarray, landmarks: dict[str, list[float]]) -> floa
     return float(points[sel, 2].min()) if sel.any() else float(pt[2] - 0.06)
 
 
-def compute_labels(points: np.ndarray, normals: np.ndarray, faces: np.ndarray,
-                   landmarks: dict[str, list[float]], stature: float,
-                   skin_vertices: np.ndarray | None = None) -> dict[str, np.ndarray]:  # fmt: skip
+def compute_labels(
+    points: np.ndarray,
+    normals: np.ndarray,
+    faces: np.ndarray,
+    landmarks: dict[str, list[float]],
+    stature: float,
+    skin_vertices: np.ndarray | None = None,
+) -> dict[str, np.ndarray]:
     """All label arrays for a skin (points, normals, triangle faces) and its landmarks."""
     n = len(points)
     side = np.where(points[:, 0] > MIDLINE_HALF_WIDTH_M, 1, np.where(points[:, 0] < -MIDLINE_HALF_WIDTH_M, -1, 0))
@@ -836,8 +911,17 @@ def compute_labels(points: np.ndarray, normals: np.ndarray, faces: np.ndarray,
     scale = stature / 1.75
     anus = find_anus(points, landmarks)
     crotch_z = find_crotch_z(points, landmarks)
-    labels = {name: np.full(n, NONE, np.int16) for name in
-              ("dermatome", "dermatome_alt", "dermatome_keegan", "cutaneous_nerve", "cutaneous_nerve_alt", "region")}  # fmt: skip
+    labels = {
+        name: np.full(n, NONE, np.int16)
+        for name in (
+            "dermatome",
+            "dermatome_alt",
+            "dermatome_keegan",
+            "cutaneous_nerve",
+            "cutaneous_nerve_alt",
+            "region",
+        )
+    }
     all_edges = mesh_edges(faces)
     for name, sign in (("right", 1.0), ("left", -1.0)):
         sel = points[:, 0] >= 0 if sign > 0 else points[:, 0] < 0
@@ -848,8 +932,9 @@ def compute_labels(points: np.ndarray, normals: np.ndarray, faces: np.ndarray,
         local[sel] = np.arange(sel.sum())
         side_edges = local[all_edges]
         side_edges = side_edges[(side_edges >= 0).all(axis=1)]
-        lab = Labeller(q, nn, Side.from_landmarks(landmarks, name), scale, anus * np.array([0.0, 1, 1]), crotch_z,
-                       side_edges)  # fmt: skip
+        lab = Labeller(
+            q, nn, Side.from_landmarks(landmarks, name), scale, anus * np.array([0.0, 1, 1]), crotch_z, side_edges
+        )
         out = lab.label()
         for key, values in out.items():
             labels[key][sel] = values
@@ -861,8 +946,12 @@ def compute_labels(points: np.ndarray, normals: np.ndarray, faces: np.ndarray,
     edges = mesh_edges(faces)
     group = np.where(points[:, 0] >= 0, 1, -1)
     mean_edge = float(np.linalg.norm(points[edges[:, 0]] - points[edges[:, 1]], axis=1).mean())
-    sizes = {"dermatome": len(DERMATOMES), "dermatome_keegan": len(DERMATOMES),
-             "cutaneous_nerve": len(NERVES), "region": len(REGIONS)}  # fmt: skip
+    sizes = {
+        "dermatome": len(DERMATOMES),
+        "dermatome_keegan": len(DERMATOMES),
+        "cutaneous_nerve": len(NERVES),
+        "region": len(REGIONS),
+    }
     frozen = ~skin_vertices if skin_vertices is not None else None
     for key, count in sizes.items():
         lab = majority_filter(labels[key], edges, count, iterations=3, frozen=frozen)
@@ -871,8 +960,10 @@ def compute_labels(points: np.ndarray, normals: np.ndarray, faces: np.ndarray,
     # explicit alternates that equal the primary are dropped; elsewhere the overlap band gives one
     steps_derm = max(1, round(0.025 * scale / mean_edge))
     steps_nerve = max(1, round(0.015 * scale / mean_edge))
-    for key, prim, steps, count in (("dermatome_alt", "dermatome", steps_derm, len(DERMATOMES)),
-                                    ("cutaneous_nerve_alt", "cutaneous_nerve", steps_nerve, len(NERVES))):  # fmt: skip
+    for key, prim, steps, count in (
+        ("dermatome_alt", "dermatome", steps_derm, len(DERMATOMES)),
+        ("cutaneous_nerve_alt", "cutaneous_nerve", steps_nerve, len(NERVES)),
+    ):
         explicit = majority_filter(labels[key], edges, count, iterations=2, frozen=frozen)
         explicit = np.where(explicit == labels[prim], NONE, explicit)
         band = overlap_alternates(labels[prim].astype(np.int64), edges, steps, group)
@@ -908,7 +999,9 @@ def label_skin(skin, landmarks: dict[str, list[float]], stature: float):  # type
     import pyvista as pv
 
     skin = skin.copy()
-    faces = skin.faces.reshape(-1, 4)[:, 1:] if skin.is_all_triangles else skin.triangulate().faces.reshape(-1, 4)[:, 1:]
+    faces = (
+        skin.faces.reshape(-1, 4)[:, 1:] if skin.is_all_triangles else skin.triangulate().faces.reshape(-1, 4)[:, 1:]
+    )
     points = np.asarray(skin.points, dtype=float)
     if "Normals" in skin.point_data:
         normals = np.asarray(skin.point_data["Normals"], dtype=float)
@@ -920,8 +1013,15 @@ def label_skin(skin, landmarks: dict[str, list[float]], stature: float):  # type
         skin_vertices = np.zeros(len(points), bool)
         skin_vertices[np.unique(faces[~cap])] = True
     labels = compute_labels(points, normals, faces, landmarks, stature, skin_vertices)
-    for key in ("side", "dermatome", "dermatome_alt", "dermatome_keegan", "cutaneous_nerve",
-                "cutaneous_nerve_alt", "region"):  # fmt: skip
+    for key in (
+        "side",
+        "dermatome",
+        "dermatome_alt",
+        "dermatome_keegan",
+        "cutaneous_nerve",
+        "cutaneous_nerve_alt",
+        "region",
+    ):
         skin.point_data[key] = labels[key]
     skin.field_data["dermatome_names"] = np.array(DERMATOMES)
     skin.field_data["cutaneous_nerve_names"] = np.array(NERVES)
@@ -943,9 +1043,9 @@ def main(models_dir: Path | None = None) -> int:
     manifest.write_vtp(labelled, skin_path)
     manifest.update_entry(models_dir, "skin.vtp")  # keeps the source recorded for skin.vtp
     elapsed = time.perf_counter() - start
-    counts = np.bincount(labelled.point_data["dermatome"][labelled.point_data["dermatome"] >= 0],
-                         minlength=len(DERMATOMES))  # fmt: skip
+    counts = np.bincount(
+        labelled.point_data["dermatome"][labelled.point_data["dermatome"] >= 0], minlength=len(DERMATOMES)
+    )
     print(f"territories: {labelled.n_points} vertices labelled in {elapsed:.1f} s")
-    print("  dermatome vertices: " + ", ".join(f"{d} {c}" for d, c in zip(DERMATOMES, counts)))
+    print("  dermatome vertices: " + ", ".join(f"{d} {c}" for d, c in zip(DERMATOMES, counts, strict=False)))
     return 0
-

@@ -15,7 +15,10 @@ from app.domain.knowledge import Card
 
 # (the kiosk card's heading, the content sections it shows, in this order)
 PLAIN_CARDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (QT_TRANSLATE_NOOP("KioskCards", "What it may be"), ("What it is", "Why they look alike", "Get care now", "Why it matters")),
+    (
+        QT_TRANSLATE_NOOP("KioskCards", "What it may be"),
+        ("What it is", "Why they look alike", "Get care now", "Why it matters"),
+    ),
     (QT_TRANSLATE_NOOP("KioskCards", "What helps"), ("What helps", "The check that tells them apart", "What to do")),
     (QT_TRANSLATE_NOOP("KioskCards", "When to get help"), ("Get care now if", "When to see a clinician")),
 )

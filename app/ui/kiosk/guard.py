@@ -27,7 +27,7 @@ class KioskGuard(QObject):
         self._afresh_at = -AFRESH_EVERY_S
         # every dialog is then a Qt widget this guard sees (no platform dialog behind its back)
         QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
-        QCoreApplication.instance().installEventFilter(self)
+        _application().installEventFilter(self)
         self._timer = QTimer(self)
         self._timer.setInterval(FRONT_CHECK_MS)
         self._timer.timeout.connect(self.check_front)
@@ -38,7 +38,7 @@ class KioskGuard(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
-        QCoreApplication.instance().removeEventFilter(self)
+        _application().removeEventFilter(self)
 
     def is_own(self, widget: QWidget) -> bool:
         """The kiosk, anything inside it, and the pop-ups of its own widgets (a combo box's list)."""
@@ -48,19 +48,27 @@ class KioskGuard(QObject):
         parent = window.parentWidget()
         return window.windowType() == Qt.WindowType.Popup and parent is not None and self.is_own(parent)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if (event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow()
-                and not self.is_own(watched)):  # fmt: skip
-            log.warning("a window that is not the kiosk's was opened (%s %r): closed",
-                        type(watched).__name__, watched.windowTitle())  # fmt: skip
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QWidget)
+            and watched.isWindow()
+            and not self.is_own(watched)
+        ):
+            log.warning(
+                "a window that is not the kiosk's was opened (%s %r): closed",
+                type(watched).__name__,
+                watched.windowTitle(),
+            )
             # after its show() has returned, so that a dialog's exec() loop ends too
             QTimer.singleShot(0, lambda: _close(watched))
         return False
 
     def check_front(self) -> None:
         active = QApplication.activeWindow()
-        in_front = (self.kiosk.isVisible() and not self.kiosk.isMinimized()
-                    and active is not None and self.is_own(active))  # fmt: skip
+        in_front = (
+            self.kiosk.isVisible() and not self.kiosk.isMinimized() and active is not None and self.is_own(active)
+        )
         if not in_front:
             if self._was_in_front:
                 log.warning("the kiosk was hidden, minimised or covered: brought back to the front")
@@ -80,3 +88,9 @@ def _close(window: QWidget) -> None:
         window.reject()
     window.close()
     window.hide()  # even one that refuses to close
+
+
+def _application() -> QCoreApplication:
+    app = QCoreApplication.instance()
+    assert app is not None, "a guard needs the running application"
+    return app

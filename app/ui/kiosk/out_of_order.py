@@ -31,7 +31,7 @@ class OutOfOrderWindow(QWidget):
             layout.addWidget(label)
         layout.addStretch(1)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         event.ignore()  # Alt+F4, the window manager's close: the screen stays
 
     def event(self, event: QEvent) -> bool:

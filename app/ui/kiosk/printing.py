@@ -45,8 +45,9 @@ class KioskPrinter:
         found = self._find(self.wanted)
         if found is None:
             wanted = f"printer {self.wanted!r}" if self.wanted else "default printer"
-            log.warning("printing is on but the system has no %s: no print button (set `printer` in the kiosk config)",
-                        wanted)  # fmt: skip
+            log.warning(
+                "printing is on but the system has no %s: no print button (set `printer` in the kiosk config)", wanted
+            )
         return found
 
     def print_document(self, document: QTextDocument) -> bool:

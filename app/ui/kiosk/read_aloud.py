@@ -19,8 +19,9 @@ STOP_WAIT_MS = 1000
 class ReadAloud(QObject):
     speaking_changed = Signal(bool)
 
-    def __init__(self, language: str, which: Callable[[str], str | None] = shutil.which,
-                 parent: QObject | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, language: str, which: Callable[[str], str | None] = shutil.which, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.language = language
         self.program = which(PROGRAM)

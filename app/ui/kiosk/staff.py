@@ -99,8 +99,11 @@ class PinPad(QDialog):
         if result is PinResult.ACCEPTED:
             self.accept()
         elif result is PinResult.REFUSED:
-            log.warning("a wrong staff PIN (%d in a row); the next try waits %d s",
-                        self.gate.failures, round(self.gate.wait_s()))  # fmt: skip
+            log.warning(
+                "a wrong staff PIN (%d in a row); the next try waits %d s",
+                self.gate.failures,
+                round(self.gate.wait_s()),
+            )
         self._show_wait()
         return result
 
@@ -128,8 +131,15 @@ class StaffMenu(QDialog):
     printing_changed = Signal(bool)
     report_requested = Signal()
 
-    def __init__(self, idle_s: float, language: str, languages: list[str], printing: bool,
-                 card_title: str | None, parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        idle_s: float,
+        language: str,
+        languages: list[str],
+        printing: bool,
+        card_title: str | None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowFlags(Qt.WindowType.Widget)  # drawn inside the kiosk window: no second window to manage
         self.setObjectName("staff_menu")
@@ -171,9 +181,7 @@ class StaffMenu(QDialog):
         layout.addWidget(self.printing_button)
 
         self.report_button = QPushButton(
-            self.tr("Report a content error in “{0}”").format(card_title)
-            if card_title
-            else self.tr("No card shown")
+            self.tr("Report a content error in “{0}”").format(card_title) if card_title else self.tr("No card shown")
         )
         self.report_button.setEnabled(card_title is not None)
         self.report_button.clicked.connect(self._report)

@@ -13,14 +13,22 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from app.ui.scene_widget import to_display
+
 HOVER_DELAY_MS = 60
 HOLD_MS = 600  # press and hold this long, without moving, to name instead of touching
 HOLD_SLOP_PX = 6
 
 
 class HoverNames(QObject):
-    def __init__(self, view: QWidget, name_at: Callable[[float, float], str | None],
-                 show: Callable[[str], None], hover: bool, hold: bool) -> None:  # fmt: skip
+    def __init__(
+        self,
+        view: QWidget,
+        name_at: Callable[[float, float], str | None],
+        show: Callable[[str], None],
+        hover: bool,
+        hold: bool,
+    ) -> None:
         super().__init__(view)
         self.view = view
         self.name_at = name_at  # (x, y) in VTK display pixels -> the name, or None over nothing
@@ -39,8 +47,7 @@ class HoverNames(QObject):
         view.installEventFilter(self)  # installed after TouchInput: sees events first
 
     def _display(self, pos: QPointF) -> tuple[float, float]:
-        ratio = self.view.devicePixelRatioF()
-        return pos.x() * ratio, (self.view.height() - pos.y() - 1) * ratio
+        return to_display(self.view, pos)
 
     def _name_now(self) -> None:
         if self._at is None:
@@ -52,8 +59,11 @@ class HoverNames(QObject):
             if name:
                 self.show(name)
         if name:
-            QToolTip.showText(self.view.mapToGlobal(QPoint(round(self._at.x()), round(self._at.y()))) + QPoint(14, 14),
-                              name, self.view)  # fmt: skip
+            QToolTip.showText(
+                self.view.mapToGlobal(QPoint(round(self._at.x()), round(self._at.y()))) + QPoint(14, 14),
+                name,
+                self.view,
+            )
         else:
             QToolTip.hideText()
 
@@ -62,7 +72,7 @@ class HoverNames(QObject):
         self._at = self._pressed_at
         self._name_now()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.Leave:
             self._hover_timer.stop()

@@ -1,4 +1,4 @@
-"""What student self-study adds to the main window, built from the mode's spec (issue 10).
+"""What student self-study adds to the main window, built from the mode's spec.
 
 - names on demand (`HOVER_NAMES`, `PRESS_HOLD_NAMES`): `HoverNames` over the 3D view;
 - study tools (`ISOLATE`, `FOLLOW_NERVE`, `LABELS_ALL`): a dock under "Show";
@@ -19,16 +19,18 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
 from app.content.markdown import render_study_card
+from app.domain.view_state import LAYER_FIELDS
 from app.modes import ids
 from app.modes.spec import ModeSpec
 from app.scene.structure_labels import SOLID_SKIN, StructureLabels
 from app.scene.study_view import ASK, FOLLOW, RIGHT, Picture, StudyView
 from app.study.course import followable_nerves, nerve_course
+from app.study.items import Feedback, Question
 from app.study.names import spot_name, structure_name
-from app.study.questions import Feedback, Question, generate, preparing
+from app.study.questions import QuestionBank
 from app.study.skin import SkinPoint, skin_point, skin_points
 from app.ui.study.hover import HoverNames
 from app.ui.study.quiz_panel import QuizPanel
@@ -37,33 +39,43 @@ from app.ui.study.tools_panel import ToolsPanel
 if TYPE_CHECKING:  # the quiz's session and store (pydantic) load with the quiz, not at every start
     from app.study.session import StudySession
     from app.study.store import ProgressStore
-    from app.ui.main_window import MainWindow
+    from app.ui.host import Host
 
 ROUND = 10  # questions in a round
 ANSWER_SKIN_OPACITY = 0.55  # the skin at least this solid while a strip is lit (still see-through)
 SEE_THROUGH_OPACITY = 0.35  # at most this solid while only structures under it are lit (the default)
 _MADE = object()  # `preparing` has no more steps
 MAKING_SLICE_S = 0.015  # making the questions takes turns of the event loop this long
-LAYER_FIELDS = ("show_skin", "show_bones", "show_muscles", "show_nerves", "show_structures")
 
 
-def _ask_yes(window: MainWindow, text: str) -> bool:
-    answer = QMessageBox.question(window, QCoreApplication.translate("StudyMode", "Reset my progress"), text,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)  # fmt: skip
+def _ask_yes(parent: QWidget, text: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("StudyMode", "Reset my progress"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
 class StudyMode(QObject):
-    def __init__(self, window: MainWindow, spec: ModeSpec, store: ProgressStore | None = None,
-                 seed: int | None = None) -> None:  # fmt: skip
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self,
+        host: Host,
+        spec: ModeSpec,
+        store: ProgressStore | None = None,
+        seed: int | None = None,
+        bank: QuestionBank | None = None,
+    ) -> None:
+        super().__init__(host.dialog_parent())
+        self.host = host
         self.spec = spec
-        self.knowledge = window.explorer.knowledge
-        self.words = window.panel.words  # names in the interface's language
-        self.explorer_view = window.explorer_view
-        self.confirm: Callable[[str], bool] = lambda text: _ask_yes(window, text)
+        self.knowledge = host.explorer.knowledge
+        self.bank = bank or QuestionBank(self.knowledge)
+        self.words = host.words  # names in the interface's language
+        self.explorer_view = host.body.explorer_view
+        self.confirm: Callable[[str], bool] = lambda text: _ask_yes(host.dialog_parent(), text)
         self.view: StudyView | None = None
         self.labels: StructureLabels | None = None
         self.hover: HoverNames | None = None
@@ -79,17 +91,18 @@ class StudyMode(QObject):
         self._store = store
         self._isolating = False
         self._saved_layers: dict[str, bool] | None = None
-        window.panel.card_first_section = spec.card_first_section
+        host.events.closing.connect(self.close)
         ev = self.explorer_view
         if ev is None:  # no labelled skin: nothing to touch, name or light
             return
-        self.view = StudyView(window.scene, ev.labels, ev.geometry)
+        host.body.intercept_touches(self.take_touch)
+        self.view = StudyView(host.body.scene, ev.labels, ev.geometry)
         names = lambda mesh_name: structure_name(self.words, mesh_name, short=True)  # noqa: E731
         if spec.allows(ids.LABELS_ALL):
-            self.labels = StructureLabels(window.scene, names)
+            self.labels = StructureLabels(host.body.scene, names)
         hover, hold = spec.allows(ids.HOVER_NAMES), ids.PRESS_HOLD_NAMES in spec.gestures
         if hover or hold:
-            self.hover = HoverNames(window.interactor, self.name_at, self._show_name, hover, hold)
+            self.hover = HoverNames(host.body.widget, self.name_at, self._show_name, hover, hold)
         if spec.allows(ids.ISOLATE) or spec.allows(ids.FOLLOW_NERVE) or spec.allows(ids.LABELS_ALL):
             self._build_tools()
         if spec.shows(ids.QUIZ_PANEL) and spec.allows(ids.QUIZ):
@@ -104,56 +117,58 @@ class StudyMode(QObject):
 
             self._store = ProgressStore(data_dir())
         return self._store
+
     def _build_tools(self) -> None:
         spec = self.spec
-        self.tools = ToolsPanel(followable_nerves(self.knowledge, self.words.language), spec.allows(ids.ISOLATE),
-                                spec.allows(ids.FOLLOW_NERVE), spec.allows(ids.LABELS_ALL))  # fmt: skip
+        self.tools = ToolsPanel(
+            followable_nerves(self.knowledge, self.words.language),
+            spec.allows(ids.ISOLATE),
+            spec.allows(ids.FOLLOW_NERVE),
+            spec.allows(ids.LABELS_ALL),
+        )
         self.tools.system_chosen.connect(self.show_system)
         self.tools.isolate_toggled.connect(self._on_isolate_toggle)
         self.tools.step_back.connect(self.step_back)
         self.tools.nerve_chosen.connect(self.follow_nerve)
         self.tools.labels_toggled.connect(self.show_labels)
-        dock = QDockWidget(QCoreApplication.translate("StudyMode", "Study tools"), self.window)
+        dock = QDockWidget(QCoreApplication.translate("StudyMode", "Study tools"), self.host.dialog_parent())
         dock.setObjectName("study_tools")
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         dock.setWidget(self.tools)
-        self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.host.add_dock(dock, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tools_dock = dock
 
     def _build_quiz(self) -> None:
-        window = self.window
+        host = self.host
         self.quiz = QuizPanel(self.words)
         self.quiz.reset_button.setVisible(self.spec.allows(ids.RESET_PROGRESS))
         self.quiz.choice_made.connect(self.answer)
         self.quiz.finish_requested.connect(self.finish_touches)
         self.quiz.next_requested.connect(self.next_question)
-        self.quiz.new_round_requested.connect(lambda: self.new_round())
+        self.quiz.new_round_requested.connect(self.new_round)
         self.quiz.reset_requested.connect(self._on_reset)
-        dock = QDockWidget(QCoreApplication.translate("StudyMode", "Quiz"), window)
+        dock = QDockWidget(QCoreApplication.translate("StudyMode", "Quiz"), host.dialog_parent())
         dock.setObjectName("quiz")
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         dock.setWidget(self.quiz)
         dock.setMinimumWidth(340)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        explorer_dock = window.findChild(QDockWidget, "explorer")
-        if explorer_dock is not None:
-            window.tabifyDockWidget(explorer_dock, dock)
+        host.add_dock(dock, Qt.DockWidgetArea.RightDockWidgetArea, tab_with="explorer")
         dock.raise_()
         self.quiz_dock = dock
         self.progress, problem = self.store.load()
         self.quiz.show_message(problem)
         # after the first frame: the body shows at once, the questions follow
-        window.scene.frames.drawn.connect(self._on_first_frame)
+        host.body.scene.frames.drawn.connect(self._on_first_frame)
 
     def _on_first_frame(self, _took: float) -> None:
-        self.window.scene.frames.drawn.disconnect(self._on_first_frame)
+        self.host.body.scene.frames.drawn.disconnect(self._on_first_frame)
         QTimer.singleShot(0, self, self.start)  # not after the window is gone
 
     def start(self) -> None:
         """Make the questions (once, a short step per event-loop turn) and begin a round."""
         if self.quiz is None or self.questions or self._making is not None:
             return
-        self._making = chain(self._gathering_skin(), preparing(self.knowledge))
+        self._making = chain(self._gathering_skin(), self.bank.preparing())
         self._make_questions()
 
     def _gathering_skin(self) -> Iterator[None]:
@@ -178,7 +193,7 @@ class StudyMode(QObject):
             QTimer.singleShot(0, self, self._make_questions)  # a touch in between is answered first
             return
         self._making = None
-        self.questions = generate(self.knowledge, self._skin, self.seed)
+        self.questions = self.bank.generate(self._skin, self.seed)
         self._skin = []
         self.new_round()
 
@@ -206,7 +221,9 @@ class StudyMode(QObject):
         self._ask()
 
     def _ask(self) -> None:
-        assert self.quiz is not None and self.session is not None and self.view is not None
+        assert self.quiz is not None
+        assert self.session is not None
+        assert self.view is not None
         question = self.session.current
         self.touches = []
         if question is None:
@@ -216,22 +233,22 @@ class StudyMode(QObject):
             return
         self._number += 1
         self._asked = max(self._asked, self._number + self.session.remaining - 1)
-        if question.answer_with in ("touch", "touch_all") and not self.window.state.show_skin:
-            self.window.state.show_skin = True  # a touch answer needs the skin
+        if question.answer_with in ("touch", "touch_all") and not self.host.state.show_skin:
+            self.host.state.show_skin = True  # a touch answer needs the skin
         self.quiz.show_question(question, self._number, self._asked)
         self._show(self._question_picture(question))
         if question.shown is not None and question.shown.point is not None:
             view = self.view.view_facing(question.shown.point)
             if view is not None:  # the lit spot is on the far side: turn the body to it
-                self.window.camera.request_view(view)
-        self.window.statusBar().showMessage(self.quiz.prompt.text())
+                self.host.camera.request_view(view)
+        self.host.show_status(self.quiz.prompt.text())
 
     def _show(self, picture: Picture) -> None:
         """Show a quiz picture with the skin as solid as it needs: a lit strip is hard to read on
         see-through skin, a lit nerve or joint hard to see through solid skin."""
         assert self.view is not None
         self.view.show(picture)
-        state = self.window.state
+        state = self.host.state
         if picture.skin and state.skin_opacity < ANSWER_SKIN_OPACITY:
             state.skin_opacity = ANSWER_SKIN_OPACITY
         elif picture.lit and not picture.skin and state.skin_opacity > SEE_THROUGH_OPACITY:
@@ -252,23 +269,24 @@ class StudyMode(QObject):
         if ev is None:
             return False
         if self._isolating:
-            name = ev.pick_structure(x, y)
+            name = ev.picker.pick_structure(x, y)
             if name is not None:
                 self.isolate(name)
             return True
         question = self.current
         if question is None or question.answer_with == "choice":
             return False
-        vertex = ev.pick(x, y)
+        vertex = ev.picker.pick(x, y)
         if vertex is None:
-            self.window.statusBar().showMessage(QCoreApplication.translate("StudyMode", "Touch the skin of the body to answer."))
+            self.host.show_status(QCoreApplication.translate("StudyMode", "Touch the skin of the body to answer."))
             return True
         if question.answer_with == "touch":
             self.touches = [vertex]
             self._answer(question, skin_point(ev.labels, vertex))
         else:
             self.touches.append(vertex)
-            assert self.quiz is not None and self.view is not None
+            assert self.quiz is not None
+            assert self.view is not None
             self.quiz.touches_counted(len(self.touches))
             self.view.show(self._question_picture(question))
         return True
@@ -286,7 +304,9 @@ class StudyMode(QObject):
             self._answer(question, [skin_point(ev.labels, v) for v in self.touches])
 
     def _answer(self, question: Question, answer: str | SkinPoint | list[SkinPoint]) -> None:
-        assert self.session is not None and self.quiz is not None and self.view is not None
+        assert self.session is not None
+        assert self.quiz is not None
+        assert self.view is not None
         feedback = self.session.answer(answer)
         self.feedback = feedback
         self.progress = self.session.progress
@@ -302,10 +322,11 @@ class StudyMode(QObject):
         chosen = answer if isinstance(answer, str) else None
         self.quiz.show_feedback(feedback, question.right_choice, chosen, self._card_html(feedback.card))
         self._show_scores()
-        self.window.statusBar().showMessage(self.quiz.feedback.text())
+        self.host.show_status(self.quiz.feedback.text())
 
     def _show_scores(self) -> None:
-        assert self.quiz is not None and self.session is not None
+        assert self.quiz is not None
+        assert self.session is not None
         topics = {q.id: q.topic for q in self.questions}
         self.quiz.show_scores(self.session.scores(), self.progress.topic_totals(topics))
 
@@ -313,7 +334,9 @@ class StudyMode(QObject):
         card = self.words.card(card_id) if card_id else None
         if card is None:
             return ""
-        return f"<h2>{html.escape(card.title)}</h2>" + render_study_card(card, self.knowledge.references, self.spec.card_first_section)
+        return f"<h2>{html.escape(card.title)}</h2>" + render_study_card(
+            card, self.knowledge.references, self.spec.card_first_section
+        )
 
     def next_question(self) -> None:
         if self.session is None:
@@ -335,7 +358,9 @@ class StudyMode(QObject):
     def _on_reset(self) -> None:
         from app.study.store import ProgressError
 
-        if not self.confirm(QCoreApplication.translate("StudyMode", "Forget every answer so far? Your scores start again from nothing.")):
+        if not self.confirm(
+            QCoreApplication.translate("StudyMode", "Forget every answer so far? Your scores start again from nothing.")
+        ):
             return
         assert self.quiz is not None
         try:
@@ -351,21 +376,21 @@ class StudyMode(QObject):
         """What lies under a display position: through see-through skin the structure, else the skin."""
         ev = self.explorer_view
         assert ev is not None
-        state = self.window.state
+        state = self.host.state
         if not (state.show_skin and state.skin_opacity >= SOLID_SKIN):
-            name = ev.pick_structure(x, y)
+            name = ev.picker.pick_structure(x, y)
             if name is not None:
                 return structure_name(self.words, name)
-        vertex = ev.pick(x, y)
+        vertex = ev.picker.pick(x, y)
         return spot_name(self.words, ev.labels.spot(vertex)) if vertex is not None else None
 
     def _show_name(self, name: str) -> None:
-        self.window.statusBar().showMessage(name)
+        self.host.show_status(name)
 
     # -- isolate and peel ---------------------------------------------------------------------
     def show_system(self, layer: str) -> None:
         """One layer alone (`show_bones` …), or every layer back as it was ("")."""
-        state = self.window.state
+        state = self.host.state
         if not layer:
             self._restore_layers()
             return
@@ -377,13 +402,15 @@ class StudyMode(QObject):
     def _restore_layers(self) -> None:
         if self._saved_layers is not None:
             for field, on in self._saved_layers.items():
-                setattr(self.window.state, field, on)
+                setattr(self.host.state, field, on)
             self._saved_layers = None
 
     def _on_isolate_toggle(self, on: bool) -> None:
         self._isolating = on
         if on:
-            self.window.statusBar().showMessage(QCoreApplication.translate("StudyMode", "Click a bone, nerve, muscle or joint to isolate it."))
+            self.host.show_status(
+                QCoreApplication.translate("StudyMode", "Click a bone, nerve, muscle or joint to isolate it.")
+            )
 
     def isolate(self, mesh_name: str) -> None:
         """Light one structure, fade the rest."""
@@ -392,8 +419,10 @@ class StudyMode(QObject):
         self._isolating = False
         if self.tools is not None:
             self.tools.isolate_button.setChecked(False)
-        self.window.statusBar().showMessage(
-            QCoreApplication.translate("StudyMode", "{0} alone. Step back out to see everything.").format(structure_name(self.words, mesh_name))
+        self.host.show_status(
+            QCoreApplication.translate("StudyMode", "{0} alone. Step back out to see everything.").format(
+                structure_name(self.words, mesh_name)
+            )
         )
 
     def follow_nerve(self, nerve: str) -> None:
@@ -401,13 +430,15 @@ class StudyMode(QObject):
         if not nerve or self.view is None:
             return
         course = nerve_course(self.knowledge, nerve)
-        self.view.show(Picture(lit=tuple((s, FOLLOW) for s in course.structures),
-                               skin=tuple((t, FOLLOW) for t in course.skin)))  # fmt: skip
-        self.window.state.show_nerves = True
-        self.window.statusBar().showMessage(
-            QCoreApplication.translate("StudyMode", "Following the {0}: from its roots to the skin it supplies.").format(
-                self.words.title(nerve).rsplit(" (", 1)[0].lower())
-        )  # fmt: skip
+        self.view.show(
+            Picture(lit=tuple((s, FOLLOW) for s in course.structures), skin=tuple((t, FOLLOW) for t in course.skin))
+        )
+        self.host.state.show_nerves = True
+        self.host.show_status(
+            QCoreApplication.translate(
+                "StudyMode", "Following the {0}: from its roots to the skin it supplies."
+            ).format(self.words.title(nerve).rsplit(" (", 1)[0].lower())
+        )
 
     def step_back(self) -> None:
         """Out of isolate, follow and one-system views: the body as it was."""
@@ -427,7 +458,10 @@ class StudyMode(QObject):
             self.labels.show(on)
 
     def close(self) -> None:
-        drawn = self.window.scene.frames.drawn
+        self.host.events.closing.disconnect(self.close)
+        if self.explorer_view is not None:
+            self.host.body.release_touches(self.take_touch)
+        drawn = self.host.body.scene.frames.drawn
         if self._on_first_frame in drawn:
             drawn.disconnect(self._on_first_frame)
         if self.labels is not None:

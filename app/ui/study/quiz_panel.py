@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.knowledge import InLanguage
-from app.study.questions import TOPICS, Feedback, Question
+from app.study.items import TOPICS, Feedback, Question
 
 if TYPE_CHECKING:  # the session and its store (pydantic) load with the first round, not at start
     from app.study.session import TopicScore
@@ -132,8 +132,9 @@ class QuizPanel(QWidget):
         self.next_button.hide()
 
     def show_question(self, question: Question, number: int, total: int) -> None:
-        self.counter.setText(self.tr("Question {0} of {1} · {2}").format(
-            number, total, self.topic_name(question.topic)))  # fmt: skip
+        self.counter.setText(
+            self.tr("Question {0} of {1} · {2}").format(number, total, self.topic_name(question.topic))
+        )
         self.prompt.setText(self.words.marked(question.ask))
         self._clear_choices()
         self.feedback.hide()
@@ -158,8 +159,9 @@ class QuizPanel(QWidget):
 
     def touches_counted(self, count: int) -> None:
         self.finish_button.setEnabled(count > 0)
-        self.finish_button.setText(self.tr("Finish: check my {0} touches").format(count) if count
-                                   else self.tr("Finish: check my touches"))  # fmt: skip
+        self.finish_button.setText(
+            self.tr("Finish: check my {0} touches").format(count) if count else self.tr("Finish: check my touches")
+        )
 
     def show_feedback(self, feedback: Feedback, right_choice: str | None, chosen: str | None, card_html: str) -> None:
         for choice_id, button in self.choice_buttons.items():

@@ -24,8 +24,9 @@ class ToolsPanel(QWidget):
     nerve_chosen = Signal(str)
     labels_toggled = Signal(bool)
 
-    def __init__(self, nerves: list[tuple[str, str]], isolate: bool, follow: bool, labels: bool,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, nerves: list[tuple[str, str]], isolate: bool, follow: bool, labels: bool, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.system_box = QComboBox()

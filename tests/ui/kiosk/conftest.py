@@ -2,8 +2,8 @@
 PIN, a quick corner hold, and its exit codes recorded instead of ending the test run."""
 
 import pytest
+from kiosk_setup import Clock, short_spec
 
-from kiosk_setup import Clock, short_spec  # noqa: F401  (short_spec for the fixtures below)
 
 @pytest.fixture
 def clock():
@@ -17,9 +17,9 @@ def make_kiosk(qtbot, model, knowledge, clock):
     def make(spec=None, size=(1280, 800)):
         from app.ui.kiosk.window import KioskWindow
 
-        window = KioskWindow(model, knowledge, spec or short_spec(), clock=clock,
-                             quit_app=lambda code: window.exit_codes.append(code))  # fmt: skip
-        window.exit_codes = []
+        exit_codes: list[int] = []
+        window = KioskWindow(model, knowledge, spec or short_spec(), clock=clock, quit_app=exit_codes.append)
+        window.exit_codes = exit_codes
         window.show()
         window.resize(*size)
         qtbot.waitExposed(window)

@@ -3,10 +3,9 @@ tap resets the view, a tap is a touch."""
 
 import numpy as np
 import pytest
+from pixels import skin_point_near, widget_point
 from PySide6.QtCore import QPoint
 from PySide6.QtTest import QTest
-
-from pixels import skin_point_near, widget_point
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +52,7 @@ def test_one_finger_turns_the_body_without_touching(qtbot, kiosk, device):
 
 
 def test_a_pinch_zooms_and_two_fingers_pan(kiosk, device):
-    _, focal, distance = camera(kiosk)
+    _, _focal, distance = camera(kiosk)
     centre = kiosk.interactor.rect().center()
     two_fingers(kiosk, device, centre - QPoint(40, 0), centre + QPoint(40, 0), QPoint(-15, 0), QPoint(15, 0))
     _, pinched_focal, pinched = camera(kiosk)

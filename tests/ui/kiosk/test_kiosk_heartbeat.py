@@ -4,7 +4,6 @@ as kiosk-run starts it, writes to the pipe it was given, again and again."""
 import os
 import select
 import subprocess
-import sys
 import time
 
 from app.modes.supervisor import HEARTBEAT_ENV, KIOSK_COMMAND

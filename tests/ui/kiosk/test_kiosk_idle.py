@@ -4,11 +4,11 @@ frame rate); leaving it, nothing of the last visitor is left (state checked, not
 import time
 
 import numpy as np
+from kiosk_setup import IDLE
+from pixels import click, skin_point_near
 from PySide6.QtCore import QPoint, Qt
 
 from app.domain.explorer import Answers
-from kiosk_setup import IDLE
-from pixels import click, skin_point_near
 
 
 def visit(qtbot, kiosk):

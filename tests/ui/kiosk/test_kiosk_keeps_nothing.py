@@ -71,21 +71,28 @@ def _files(root: Path) -> set[str]:
 def test_a_scripted_kiosk_session_writes_no_file_but_the_log(tmp_path):
     home = tmp_path / "home"
     folders = {
-        "XDG_CACHE_HOME": home / ".cache", "XDG_CONFIG_HOME": home / ".config",
-        "XDG_DATA_HOME": home / ".local/share", "XDG_STATE_HOME": home / ".local/state",
-        "XDG_RUNTIME_DIR": tmp_path / "run", "TMPDIR": tmp_path / "tmp",
-    }  # fmt: skip
+        "XDG_CACHE_HOME": home / ".cache",
+        "XDG_CONFIG_HOME": home / ".config",
+        "XDG_DATA_HOME": home / ".local/share",
+        "XDG_STATE_HOME": home / ".local/state",
+        "XDG_RUNTIME_DIR": tmp_path / "run",
+        "TMPDIR": tmp_path / "tmp",
+    }
     for folder in folders.values():
         folder.mkdir(parents=True)
     env = {
-        "HOME": str(home), "PATH": os.environ.get("PATH", "/usr/bin"), "PYTHONPATH": str(REPO),
-        "LIBGL_ALWAYS_SOFTWARE": "1", "REFERRAL_ATLAS_KIOSK_CONFIG": str(tmp_path / "no-such-kiosk.toml"),
+        "HOME": str(home),
+        "PATH": os.environ.get("PATH", "/usr/bin"),
+        "PYTHONPATH": str(REPO),
+        "LIBGL_ALWAYS_SOFTWARE": "1",
+        "REFERRAL_ATLAS_KIOSK_CONFIG": str(tmp_path / "no-such-kiosk.toml"),
         **{key: str(folder) for key, folder in folders.items()},
         **{k: os.environ[k] for k in ("DISPLAY", "XAUTHORITY") if k in os.environ},
-    }  # fmt: skip
+    }
     before = _files(tmp_path)
-    result = subprocess.run([sys.executable, "-c", SESSION], env=env, cwd=home, capture_output=True, text=True,
-                            timeout=240)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", SESSION], env=env, cwd=home, capture_output=True, text=True, timeout=240
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "session done" in result.stdout
     written = _files(tmp_path) - before

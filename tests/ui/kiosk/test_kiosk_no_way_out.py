@@ -10,14 +10,14 @@ import subprocess
 from dataclasses import replace
 
 import pytest
+from kiosk_setup import short_spec
+from pixels import click, skin_point_near
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from app.modes import ids
 from app.ui.kiosk.printing import KioskPrinter
-from kiosk_setup import short_spec
-from pixels import click, skin_point_near
 
 
 def printing_spec():
@@ -37,7 +37,7 @@ class OtherWindows:
 
     def look(self):
         for widget in QApplication.topLevelWidgets():
-            if widget.isVisible() and widget is not self.kiosk and widget.windowType().name not in ("ToolTip",):
+            if widget.isVisible() and widget is not self.kiosk and widget.windowType().name != "ToolTip":
                 self.seen.append(type(widget).__name__)
                 if isinstance(widget, QDialog):
                     widget.reject()
@@ -49,14 +49,16 @@ def touch_left_foot(qtbot, kiosk):
     qtbot.waitUntil(lambda: bool(kiosk.explorer.touches) and kiosk._shown_card is not None)
 
 
-def test_printing_sends_the_card_to_the_printer_without_a_dialog_or_a_file(qtbot, make_kiosk, tmp_path,
-                                                                            monkeypatch):  # fmt: skip
+def test_printing_sends_the_card_to_the_printer_without_a_dialog_or_a_file(qtbot, make_kiosk, tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.chdir(tmp_path)
     sent = []
     kiosk = make_kiosk(printing_spec())
-    kiosk.printer = KioskPrinter("Front desk", find=lambda name: name,
-                                 send=lambda document, name: sent.append((name, document.toPlainText())) or True)  # fmt: skip
+    kiosk.printer = KioskPrinter(
+        "Front desk",
+        find=lambda name: name,
+        send=lambda document, name: sent.append((name, document.toPlainText())) or True,
+    )
     kiosk._set_printing(True)  # as the staff menu does: the button follows the printer found
     touch_left_foot(qtbot, kiosk)
     others = OtherWindows(kiosk)
@@ -92,7 +94,7 @@ def foreign_windows(kiosk, printer):  # a print dialog keeps a pointer to its pr
         "file dialog": lambda: QFileDialog(kiosk, "Save", "/"),
         "print dialog": lambda: QPrintDialog(printer, kiosk),
         "message box": lambda: QMessageBox(QMessageBox.Icon.Warning, "Error", "/home/kiosk/file", parent=kiosk),
-        "plain window": lambda: QWidget(),
+        "plain window": QWidget,
     }
 
 
@@ -164,5 +166,4 @@ def test_show_desktop_under_a_window_manager_does_not_hide_the_kiosk(qtbot, kios
     qtbot.waitUntil(lambda: kiosk.isFullScreen() and kiosk.isActiveWindow(), timeout=3000)
     subprocess.run(["xdotool", "key", "super+d"], check=True, env=os.environ)
     qtbot.waitUntil(lambda: kiosk.isMinimized() or not kiosk.isActiveWindow(), timeout=1000)
-    qtbot.waitUntil(lambda: kiosk.isActiveWindow() and kiosk.isFullScreen() and not kiosk.isMinimized(),
-                    timeout=1500)  # fmt: skip
+    qtbot.waitUntil(lambda: kiosk.isActiveWindow() and kiosk.isFullScreen() and not kiosk.isMinimized(), timeout=1500)

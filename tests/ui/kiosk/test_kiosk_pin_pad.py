@@ -4,10 +4,10 @@ try is logged without its digits."""
 
 import logging
 
+from kiosk_setup import IDLE, PIN
 from PySide6.QtCore import QPoint, Qt
 
 from app.modes.pin import PinResult
-from kiosk_setup import IDLE, PIN
 
 
 def hold_staff_corner(qtbot, kiosk):
@@ -74,6 +74,8 @@ def test_every_wrong_try_is_logged_without_its_digits(qtbot, kiosk, clock, caplo
             assert pad.enter("135790") is PinResult.REFUSED
             clock.advance(kiosk.gate.wait_s())
     lines = [r.getMessage() for r in caplog.records if "wrong staff PIN" in r.getMessage()]
-    assert lines == ["a wrong staff PIN (1 in a row); the next try waits 1 s",
-                     "a wrong staff PIN (2 in a row); the next try waits 2 s"]  # fmt: skip
+    assert lines == [
+        "a wrong staff PIN (1 in a row); the next try waits 1 s",
+        "a wrong staff PIN (2 in a row); the next try waits 2 s",
+    ]
     assert not any("135790" in r.getMessage() for r in caplog.records)

@@ -4,8 +4,9 @@ import os
 import stat
 from dataclasses import replace
 
-from app.modes import ids
 from test_kiosk_window import touch_left_foot
+
+from app.modes import ids
 
 
 def fake_espeak(folder, heard):
@@ -45,7 +46,7 @@ def test_without_espeak_ng_there_is_no_button(make_kiosk, tmp_path, monkeypatch)
 def slow_espeak(folder, heard):
     """Speaks for a long time (until stopped), as a long card does."""
     program = folder / "espeak-ng"
-    program.write_text(f'#!/bin/sh\ncat > {heard}\nexec sleep 30\n')
+    program.write_text(f"#!/bin/sh\ncat > {heard}\nexec sleep 30\n")
     program.chmod(program.stat().st_mode | stat.S_IEXEC)
 
 
@@ -57,7 +58,8 @@ def children_of(pid):
 
 
 def test_read_aloud_shows_that_it_speaks_stops_on_a_press_and_leaves_no_defunct_process(
-        qtbot, make_kiosk, tmp_path, monkeypatch):  # fmt: skip
+    qtbot, make_kiosk, tmp_path, monkeypatch
+):
     heard = tmp_path / "heard.txt"
     slow_espeak(tmp_path, heard)
     monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")

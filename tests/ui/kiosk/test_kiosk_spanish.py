@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-
-from app.ui.i18n import Translation
 from pixels import click, skin_point_near
 from spanish_words import english_in
+
+from app.ui.i18n import Translation
 
 
 def test_the_spanish_kiosk_has_no_english_left(qtbot, spanish, make_kiosk):
@@ -26,8 +26,9 @@ def test_the_spanish_kiosk_has_no_english_left(qtbot, spanish, make_kiosk):
 
 
 def test_the_staff_menu_switches_the_kiosk_to_spanish(qtbot, qapp, model, knowledge):
-    from app.main import Kiosk
     from kiosk_setup import short_spec
+
+    from app.main import Kiosk
 
     translation = Translation()
     translation.install("en")

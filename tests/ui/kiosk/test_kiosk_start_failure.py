@@ -5,13 +5,13 @@ import logging
 import shutil
 
 import pytest
+from kiosk_setup import short_spec
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import main
 from app.resources import ASSETS_ENV, CONTENT_ENV, assets_dir
 from app.ui.i18n import Translation
 from app.ui.kiosk.out_of_order import OutOfOrderWindow
-from kiosk_setup import short_spec
 
 
 @pytest.fixture
@@ -35,7 +35,9 @@ def _missing_content(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("breaker", [_broken_model, _missing_content], ids=["damaged-model", "missing-content"])
-def test_a_kiosk_that_cannot_start_shows_out_of_order_and_logs_why(qtbot, tmp_path, monkeypatch, caplog, no_dialogs, breaker):
+def test_a_kiosk_that_cannot_start_shows_out_of_order_and_logs_why(
+    qtbot, tmp_path, monkeypatch, caplog, no_dialogs, breaker
+):
     breaker(tmp_path, monkeypatch)
     monkeypatch.setattr(QApplication, "setQuitOnLastWindowClosed", lambda *_: None)
     with caplog.at_level(logging.ERROR, logger="app"):
@@ -45,4 +47,6 @@ def test_a_kiosk_that_cannot_start_shows_out_of_order_and_logs_why(qtbot, tmp_pa
     qtbot.waitUntil(shown.isVisible)
     assert shown.isFullScreen() and no_dialogs == []
     what = "bones.vtp" if breaker is _broken_model else "no-content"
-    assert [r.name for r in caplog.records if what in r.getMessage() and "out-of-order" in r.getMessage()] == ["app.main"]
+    assert [r.name for r in caplog.records if what in r.getMessage() and "out-of-order" in r.getMessage()] == [
+        "app.main"
+    ]

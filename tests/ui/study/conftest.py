@@ -12,7 +12,7 @@ def data_dir(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def open_student(qtbot, model, knowledge, data_dir):
+def open_student(qtbot, model, knowledge, data_dir, question_bank):
     """Open a student window (again, for a restart); the quiz has started when it returns."""
     from app.modes.spec import STUDENT
     from app.ui.main_window import MainWindow
@@ -20,7 +20,7 @@ def open_student(qtbot, model, knowledge, data_dir):
     opened = []
 
     def open_window(size=(1280, 800), seed=1):
-        window = MainWindow(model, knowledge, spec=STUDENT)
+        window = MainWindow(model, knowledge, spec=STUDENT, question_bank=question_bank)
         window.study.seed = seed
         window.resize(*size)
         qtbot.addWidget(window)

@@ -1,9 +1,8 @@
 """Names on hover, isolate and peel, follow a nerve, in the student window under Xvfb (issue 10)."""
 
 import numpy as np
-from PySide6.QtCore import Qt
-
 from pixels import click, shaft_points, skin_point_near, widget_point
+from PySide6.QtCore import Qt
 
 
 def test_hovering_the_femur_names_it_with_its_side(qtbot, student):
@@ -99,7 +98,7 @@ def test_press_and_hold_names_without_touching(qtbot, student):
     shaft = shaft_points(window.scene.model.bones, "femur_right")
     at = widget_point(window, shaft[len(shaft) // 2] + (0, 0.03, 0))
     qtbot.mousePress(window.interactor, Qt.MouseButton.LeftButton, pos=at)
-    qtbot.wait(HOLD_MS + 150)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Femur, right", timeout=HOLD_MS + 2000)
     qtbot.mouseRelease(window.interactor, Qt.MouseButton.LeftButton, pos=at)
     assert window.statusBar().currentMessage() == "Femur, right"
     assert window.study.feedback is None and window.study.touches == [], "a held press is not an answer"
@@ -125,15 +124,15 @@ def test_student_cards_show_the_clinicians_section_first(qtbot, student, window)
     assert text.index("What it is") < text.index("For clinicians and students")
 
 
-def test_a_touch_right_after_start_is_answered_while_the_questions_are_made(qtbot, model, knowledge, data_dir,
-                                                                           monkeypatch):  # fmt: skip
+def test_a_touch_right_after_start_is_answered_while_the_questions_are_made(
+    qtbot, model, knowledge, data_dir, monkeypatch
+):
     """Making the questions takes about a second; done in one go after the first frame, a student's
     first touch waited for all of it."""
     from app.modes.spec import STUDENT
     from app.ui.main_window import MainWindow
 
-    monkeypatch.delitem(knowledge._cache, "study_spine_or_hip", raising=False)  # made afresh
-    window = MainWindow(model, knowledge, spec=STUDENT)
+    window = MainWindow(model, knowledge, spec=STUDENT)  # a bank of its own, made afresh
     window.resize(1280, 800)
     qtbot.addWidget(window)
     window.show()

@@ -5,7 +5,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from pixels import click, skin_point_near
 
 

@@ -54,7 +54,9 @@ def test_a_touch_on_the_kneecap_is_wrong_for_l5_and_the_l5_strip_is_lit(qtbot, s
     row, col = world_to_pixel(window.interactor, foot)
     assert colour_distance(before[row, col], after[row, col]) > 25, "the right answer (L5) is lit"
     row, col = world_to_pixel(window.interactor, knee)
-    assert colour_distance(after[row, col], (0x44, 0xAA, 0x99)) > 100, "the touched knee is marked, not lit as the answer"
+    assert colour_distance(after[row, col], (0x44, 0xAA, 0x99)) > 100, (
+        "the touched knee is marked, not lit as the answer"
+    )
     saved = json.loads((data_dir / "study_progress.json").read_text())
     assert saved["items"]["touch:dermatome_L5"]["box"] == 1
     # the missed item comes back in this round

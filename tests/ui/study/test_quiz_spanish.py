@@ -4,16 +4,18 @@ Spanish with its clinicians' and students' section first."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractButton, QLabel
-
 from pixels import click, skin_point_near
+from PySide6.QtWidgets import QAbstractButton, QLabel
 from spanish_words import english_in
 
 
 def quiz_texts(window) -> list[str]:
     quiz = window.study.quiz
-    texts = [w.text() for w in (*quiz.findChildren(QLabel), *quiz.findChildren(QAbstractButton))
-             if w.isVisibleTo(quiz) and w.text()]  # fmt: skip
+    texts = [
+        w.text()
+        for w in (*quiz.findChildren(QLabel), *quiz.findChildren(QAbstractButton))
+        if w.isVisibleTo(quiz) and w.text()
+    ]
     return [*texts, window.statusBar().currentMessage()]
 
 

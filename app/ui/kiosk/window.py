@@ -623,11 +623,14 @@ class KioskWindow(QWidget):
         return True
 
     def leave_attract(self) -> None:
+        """The body stops turning where it is, so that the touch that woke the kiosk lands on what
+        the visitor saw (everything of the last visitor went when the attract screen came)."""
         if not self.attracting:
             return
         self.attracting = False
         self.scene.frames.stop(self._attract_step)
-        self.start_again()
+        self._show_start()
+        self._last_input = self.clock()
 
     def animating(self) -> bool:
         """Anything still to draw (the attract loop draws until it is left)."""
@@ -650,10 +653,7 @@ class KioskWindow(QWidget):
             return True
         if kind in PRESS_EVENTS:
             self._start_corner_hold(event)
-            if self.attracting:  # the first touch only wakes the kiosk
-                self.leave_attract()
-                event.accept()
-                return True
+            self.leave_attract()  # and the touch goes on: the first one is answered like any other
         elif kind in RELEASE_EVENTS or (self._hold_timer.isActive() and not self._in_staff_corner(event)):
             self._hold_timer.stop()
         return False

@@ -342,6 +342,7 @@ class KioskWindow(QWidget):
         self.candidate_list.setDragEnabled(False)
         self.candidate_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.candidate_list.currentItemChanged.connect(self._on_candidate_item)
+        self.candidate_list.itemClicked.connect(self._on_candidate_clicked)
         self._touch_scroll(self.candidate_list)
         layout.addWidget(self.candidate_list, 2)
         self.card_view = self._browser()
@@ -513,11 +514,20 @@ class KioskWindow(QWidget):
         if item is not None:
             self.explorer.select(item.data(Qt.ItemDataRole.UserRole))
 
+    def _on_candidate_clicked(self, item: QListWidgetItem) -> None:
+        """A tap on the item already chosen shows its card again (after a link showed another)."""
+        selected = self.explorer.selected
+        if selected is not None and item.data(Qt.ItemDataRole.UserRole) == selected.id:
+            self._on_selection_change(selected)
+
     def _on_link(self, url: QUrl) -> None:
         """Card links open in the kiosk; any other link does nothing (no browser, no other program)."""
         if url.scheme() == "card" and self.spec.allows(ids.CARD_LINKS):
-            view = self.urgent_view if self.side.currentWidget() is self.urgent_page else self.card_view
-            self._show_card(view, url.path())
+            on_urgent_page = self.side.currentWidget() is self.urgent_page
+            self._show_card(self.urgent_view if on_urgent_page else self.card_view, url.path())
+            if not on_urgent_page:  # the card shown is no longer the list's item: none looks chosen
+                with QSignalBlocker(self.candidate_list):
+                    self.candidate_list.setCurrentRow(-1)
 
     def show_urgent(self) -> None:
         """One tap: the red flags and where to get help now."""

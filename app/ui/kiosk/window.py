@@ -60,6 +60,9 @@ log = logging.getLogger(__name__)
 URGENT_SECTION = "Get care now"  # a red-flag card's section (app/content/schema.py SECTIONS)
 SHOWN_CANDIDATES = 3  # "what it may be": a few, not a ranked list
 IDLE_TICK_MS = 250
+# the body and the side panel share the width; while cards are read the body gives way
+BODY_STRETCH = {False: 5, True: 4}
+SIDE_STRETCH = {False: 4, True: 5}
 BASE_FONT_PX = 16  # times the spec's font scale
 KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
 PRESS_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin)
@@ -151,7 +154,7 @@ def _style(spec: ModeSpec, contrast: str = "normal") -> str:
     QListWidget::item:selected {{ background: {c["selected"]}; color: {c["selected_text"]}; }}
     QListWidget#flags::item:selected {{ background: {c["urgent"]}; color: {c["button_text"]}; }}
     QTextBrowser {{ background: {c["background"]}; border: none; font-size: {base}px; }}
-    QScrollBar:vertical {{ width: {target // 2}px; }}
+    QScrollBar:vertical {{ width: {target}px; }}
     """
 
 
@@ -246,7 +249,7 @@ class KioskWindow(QWidget):
         top_row.addWidget(self.instruction, 1)
         top_row.addWidget(self.urgent_button)
 
-        middle = QHBoxLayout()
+        self.middle = middle = QHBoxLayout()
         middle.setContentsMargins(0, 0, 0, 0)
         self.side = QStackedWidget()
         self.start_page = self._message_page(
@@ -258,8 +261,9 @@ class KioskWindow(QWidget):
         self.urgent_page = self._build_urgent_page()
         for page in (self.start_page, self.result_page, self.urgent_page, self.attract_page):
             self.side.addWidget(page)
-        middle.addWidget(self.interactor, 5)
-        middle.addWidget(self.side, 4)
+        middle.addWidget(self.interactor, BODY_STRETCH[False])
+        middle.addWidget(self.side, SIDE_STRETCH[False])
+        self.side.currentChanged.connect(self._on_page_change)
 
         bottom = QFrame(objectName="bar")
         bottom_row = QHBoxLayout(bottom)
@@ -325,7 +329,9 @@ class KioskWindow(QWidget):
 
     def _touch_scroll(self, view: QAbstractScrollArea) -> None:
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        # a finger or a pointer dragging the text scrolls it, as on a phone (a touch screen that sends
+        # plain pointer events too; real touch points reach it as the pointer events Qt makes of them)
+        QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         if not self.spec.context_menus:
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
 
@@ -344,9 +350,11 @@ class KioskWindow(QWidget):
         self.candidate_list.currentItemChanged.connect(self._on_candidate_item)
         self.candidate_list.itemClicked.connect(self._on_candidate_clicked)
         self._touch_scroll(self.candidate_list)
-        layout.addWidget(self.candidate_list, 2)
+        self.candidate_list.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.candidate_list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout.addWidget(self.candidate_list)  # as tall as its few names: the card gets the rest
         self.card_view = self._browser()
-        layout.addWidget(self.card_view, 3)
+        layout.addWidget(self.card_view, 1)
         self.read_button = QPushButton(self.tr("Read it to me"))
         self.read_button.setCheckable(True)  # pressed while it speaks
         self.read_button.clicked.connect(self._on_read_aloud)
@@ -509,6 +517,11 @@ class KioskWindow(QWidget):
         )
         view.verticalScrollBar().setValue(0)
         self._shown_card = card.id
+
+    def _on_page_change(self, _index: int) -> None:
+        reading = self.side.currentWidget() in (self.result_page, self.urgent_page)
+        self.middle.setStretch(0, BODY_STRETCH[reading])
+        self.middle.setStretch(1, SIDE_STRETCH[reading])
 
     def _on_candidate_item(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None:

@@ -115,6 +115,7 @@ class Kiosk:
             old, self.window = self.window, self._open(self.window.spec)
             self.window.show_kiosk()
             old.hand_over()
+        self.window.open_staff_menu()  # the staff who chose the language are still there
 
 
 def run_app(args: argparse.Namespace) -> int:

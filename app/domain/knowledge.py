@@ -434,8 +434,11 @@ class InLanguage:
         """A template phrase of `app.domain.phrases.ENGLISH` in this language, marked when in English."""
         return self.marked(self.knowledge.say(key, **args))
 
-    def mechanism(self, mechanism: str) -> str:
-        return self.phrase(f"mechanism.{mechanism}") if mechanism in MECHANISM_NAMES else mechanism
+    def mechanism(self, mechanism: str, plain: bool = False) -> str:
+        """How a mechanism is named; `plain`: in everyday words, for a visitor with no one to explain."""
+        if mechanism not in MECHANISM_NAMES:
+            return mechanism
+        return self.phrase(f"{'plain_mechanism' if plain else 'mechanism'}.{mechanism}")
 
     def map_name(self, overlay: str, label: str) -> str:
         """A skin map's legend entry: a dermatome's label (L5), a nerve's or a region's name; in

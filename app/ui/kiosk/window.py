@@ -204,6 +204,7 @@ class KioskWindow(QWidget):
         )
 
         self._shown_card: str | None = None
+        self._shown_title = ""
         self.attracting = False
         self._attract_last: float | None = None
         self._leaving = False
@@ -463,8 +464,9 @@ class KioskWindow(QWidget):
         explorer = self.explorer
         with QSignalBlocker(self.candidate_list):
             self.candidate_list.clear()
-            for candidate in explorer.candidates[:SHOWN_CANDIDATES]:
-                item = QListWidgetItem(f"{self._title(candidate)}\n{self.words.mechanism(candidate.mechanism)}")
+            for candidate in self._shown_candidates():
+                plain_mechanism = self.words.mechanism(candidate.mechanism, plain=True)
+                item = QListWidgetItem(f"{self._title(candidate)}\n{plain_mechanism}")
                 item.setData(Qt.ItemDataRole.UserRole, candidate.id)
                 self.candidate_list.addItem(item)
         with QSignalBlocker(self.flag_list):
@@ -488,10 +490,24 @@ class KioskWindow(QWidget):
         card = self.words.card(candidate.card) if candidate is not None else None
         self._show_card(self.card_view, card.id if card else None, self._title(candidate) if candidate else None)
 
+    def _shown_candidates(self) -> list[Candidate]:
+        """The first few sources, one per condition (a visitor reads "slipped disc", not each disc level)."""
+        shown: dict[str, Candidate] = {}
+        for candidate in self.explorer.candidates:
+            shown.setdefault(candidate.condition, candidate)
+            if len(shown) == SHOWN_CANDIDATES:
+                break
+        return list(shown.values())
+
     def _title(self, candidate: Candidate) -> str:
-        """A source's title in the interface's language; an English fallback says so."""
-        title, language = self.words.candidate_title(candidate)
-        return title if language == self.words.language else self.tr("{0} (in English)").format(title)
+        """A source as a visitor reads it: the condition's name, without disc levels or roots (an
+        urgent sign keeps its own title), in the interface's language; an English fallback says so."""
+        if candidate.mechanism == "urgent":
+            title, language = self.words.candidate_title(candidate)
+            translated = language == self.words.language
+        else:
+            title, translated = self.words.title(candidate.condition), self.words.is_translated(candidate.condition)
+        return title if translated else self.tr("{0} (in English)").format(title)
 
     def _on_read_aloud(self) -> None:
         if self.reader.speaking:
@@ -517,6 +533,7 @@ class KioskWindow(QWidget):
         )
         view.verticalScrollBar().setValue(0)
         self._shown_card = card.id
+        self._shown_title = title or card.title  # the heading on screen, which staff name in a report
 
     def _on_page_change(self, _index: int) -> None:
         reading = self.side.currentWidget() in (self.result_page, self.urgent_page)
@@ -755,7 +772,7 @@ class KioskWindow(QWidget):
             log.info("staff corner held, but the kiosk config has no PIN (set one with `referral-atlas kiosk-pin`)")
             return
         self.pin_pad = PinPad(self.gate, self)
-        self.pin_pad.accepted.connect(self._open_staff_menu)
+        self.pin_pad.accepted.connect(self._on_pin_accepted)
         self.pin_pad.finished.connect(self._on_pin_pad_closed)
         self.pin_pad.open()
         self.pin_pad.raise_()
@@ -764,19 +781,23 @@ class KioskWindow(QWidget):
     def _on_pin_pad_closed(self, _result: int) -> None:
         self.pin_pad = None
 
-    def _open_staff_menu(self) -> None:
+    def _on_pin_accepted(self) -> None:
         log.info("staff PIN accepted")
         if not self.spec.allows(ids.STAFF_MENU):
             self.leave(0)
             return
+        self.open_staff_menu()
+
+    def open_staff_menu(self) -> None:
+        """The staff menu (after the PIN; again after a language the staff chose rebuilt the kiosk)."""
         idle = self.spec.idle
-        card = self.words.card(self._shown_card) if self._shown_card else None
         menu = StaffMenu(
             idle.prompt_after_s if idle else 0.0,
+            idle.countdown_s if idle else 0.0,
             self.language,
             list(self.languages),
             self.spec.printing,
-            card.title if card else None,
+            self._shown_title if self._shown_card else None,
             self,
         )
         menu.show_printer(self.printer.available() if self.spec.printing else None)

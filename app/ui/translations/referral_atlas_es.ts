@@ -896,8 +896,8 @@
         <translation>Impresión: activada, pero no hay impresora</translation>
     </message>
     <message>
-        <source>Start again after {0} s untouched</source>
-        <translation>Empezar de nuevo tras {0} s sin tocar</translation>
+        <source>“Still there?” after {0} s untouched, then {1} s to answer</source>
+        <translation>«¿Sigue ahí?» tras {0} s sin tocar; luego {1} s para responder</translation>
     </message>
     <message>
         <source>Reported. Thank you.</source>

@@ -137,7 +137,8 @@ def _style(spec: ModeSpec, contrast: str = "normal") -> str:
     QLabel#disclaimer {{ font-size: {base}px; color: {c["muted"]}; }}
     QFrame#bar {{ background: {c["bar"]}; }}
     QDialog {{ border: 3px solid {c["accent"]}; border-radius: 16px; }}
-    QFrame#prompt {{ background: {c["panel"]}; border: 3px solid {c["accent"]}; border-radius: 16px; }}
+    QFrame#prompt {{ background: {c["panel"]}; border: 3px solid {c["accent"]}; border-radius: 16px;
+                     padding: 24px; }}
     QPushButton {{ min-height: {target}px; min-width: {target}px; padding: 6px 18px; border-radius: 10px;
                   background: {c["button"]}; color: {c["button_text"]}; font-size: {base}px;
                   border: {c["border"]} solid {c["button_border"]}; }}
@@ -199,6 +200,8 @@ class KioskWindow(QWidget):
         if self.body.problem is not None:
             log.error("touch is off: %s", self.body.problem)
         self.interactor, self.scene, self.explorer_view = self.body.widget, self.body.scene, self.body.explorer_view
+        self.interactor.setAccessibleName(self.tr("The body in 3D"))
+        self.interactor.setAccessibleDescription(self.tr("Touch where it hurts. Turn it with one finger."))
         self.gestures = TouchGestures(
             self.interactor, self.scene, spec.gestures, self.touch_at, self.camera.request_reset, clock
         )
@@ -406,6 +409,7 @@ class KioskWindow(QWidget):
     def _build_prompt(self) -> None:
         self.prompt = QFrame(self, objectName="prompt")
         layout = QVBoxLayout(self.prompt)
+        layout.setContentsMargins(32, 24, 32, 24)  # the words keep clear of the rounded frame
         title = QLabel(self.tr("Still there?"), objectName="attract")
         self.countdown = QLabel()
         self.still_here = QPushButton(self.tr("Yes, I am still here"))

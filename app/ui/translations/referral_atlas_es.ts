@@ -356,6 +356,14 @@
         <translation>Atlas del dolor referido</translation>
     </message>
     <message>
+        <source>The body in 3D</source>
+        <translation>El cuerpo en 3D</translation>
+    </message>
+    <message>
+        <source>Touch where it hurts. Turn it with one finger.</source>
+        <translation>Toque donde le duele. Gírelo con un dedo.</translation>
+    </message>
+    <message>
         <source>When to get help now</source>
         <translation>Cuándo buscar ayuda ya</translation>
     </message>

@@ -54,3 +54,21 @@ def test_a_short_idle_time_in_the_config_shows_as_it_is(qtbot, make_kiosk):
     pad = hold_staff_corner(qtbot, kiosk)
     assert pad.enter(PIN) is PinResult.ACCEPTED
     assert kiosk.staff_menu.idle_label.text().startswith("“Still there?” after 15 s untouched")
+
+
+def test_the_3d_view_has_an_accessible_name(kiosk):
+    assert kiosk.interactor.accessibleName() == "The body in 3D"
+    assert "Touch where it hurts" in kiosk.interactor.accessibleDescription()
+
+
+def test_still_there_keeps_clear_of_its_frame(qtbot, kiosk, clock):
+    touch_left_foot(qtbot, kiosk)
+    clock.advance(IDLE.prompt_after_s + 1)
+    kiosk.idle_tick()
+    assert kiosk.prompt.isVisible()
+    inside = kiosk.prompt.rect()
+    for child in (kiosk.countdown, kiosk.still_here):
+        box = child.geometry()
+        assert box.left() - inside.left() >= 16 and inside.right() - box.right() >= 16, (box, inside)
+        assert box.top() - inside.top() >= 16 or child is kiosk.still_here
+    assert inside.bottom() - kiosk.still_here.geometry().bottom() >= 16

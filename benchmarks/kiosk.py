@@ -21,8 +21,8 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _xvfb import display  # noqa: E402
-from interaction import (  # noqa: E402
+from _xvfb import display
+from interaction import (
     DRAG_STEPS,
     Frames,
     bare_window,
@@ -82,7 +82,7 @@ def main() -> None:
     lit_at: list[float] = []
 
     class PaintWatch(QObject):
-        def eventFilter(self, _watched, event):  # noqa: N802 (Qt name)
+        def eventFilter(self, _watched, event):
             if event.type() == QEvent.Type.Paint:
                 painted.append(time.perf_counter())
             return False

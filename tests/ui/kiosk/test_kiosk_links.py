@@ -2,7 +2,6 @@
 list looks chosen, and a tap on the item that was chosen shows its card again."""
 
 from PySide6.QtCore import Qt, QUrl
-
 from test_kiosk_window import touch_left_foot
 
 

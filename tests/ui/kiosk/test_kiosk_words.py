@@ -4,12 +4,12 @@ shows the idle figures the kiosk uses, and the languages by their own names."""
 
 import re
 
-from PySide6.QtCore import Qt
-
-from app.modes.pin import PinResult
 from kiosk_setup import IDLE, PIN
+from PySide6.QtCore import Qt
 from test_kiosk_pin_pad import hold_staff_corner
 from test_kiosk_window import touch_left_foot
+
+from app.modes.pin import PinResult
 
 JARGON = re.compile(r"\b(L[1-5]|S[1-5]|referred pain|nerve root)\b")
 
@@ -47,8 +47,9 @@ def test_the_languages_are_named_as_they_call_themselves(qtbot, kiosk):
 def test_a_short_idle_time_in_the_config_shows_as_it_is(qtbot, make_kiosk):
     from dataclasses import replace
 
-    from app.modes.spec import IdlePolicy
     from kiosk_setup import short_spec
+
+    from app.modes.spec import IdlePolicy
 
     kiosk = make_kiosk(replace(short_spec(), idle=IdlePolicy(prompt_after_s=15.0, countdown_s=20.0)))
     pad = hold_staff_corner(qtbot, kiosk)

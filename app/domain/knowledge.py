@@ -456,15 +456,18 @@ class InLanguage:
         """A template phrase of `app.domain.phrases.ENGLISH` in this language, marked when in English."""
         return self.marked(self.knowledge.say(key, **args))
 
-    def mechanism(self, mechanism: str) -> str:
-        return self.phrase(f"mechanism.{mechanism}") if mechanism in MECHANISM_NAMES else mechanism
+    def mechanism(self, mechanism: str, plain: bool = False) -> str:
+        """How a mechanism is named; `plain`: in everyday words, for a visitor with no one to explain."""
+        if mechanism not in MECHANISM_NAMES:
+            return mechanism
+        return self.phrase(f"{'plain_mechanism' if plain else 'mechanism'}.{mechanism}")
 
-    def kind(self, candidate: Titled) -> str:
-        """How a ranked candidate is named beside its title: its mechanism, or for an urgent card its
-        urgency level ("emergency: go now", "get care today" …)."""
+    def kind(self, candidate: Titled, plain: bool = False) -> str:
+        """How a ranked candidate is named beside its title: its mechanism (`plain`: in everyday
+        words), or for an urgent card its urgency level ("emergency: go now", "get care today" …)."""
         if candidate.mechanism == "urgent":
             return self.phrase(f"urgency_short.{candidate.urgency}")
-        return self.mechanism(candidate.mechanism)
+        return self.mechanism(candidate.mechanism, plain=plain)
 
     def map_name(self, overlay: str, label: str) -> str:
         """A skin map's legend entry: a dermatome's label (L5), a nerve's or a region's name; in

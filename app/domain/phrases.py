@@ -32,6 +32,13 @@ MECHANISM_NAMES = {  # how each mechanism is named to a patient (panel, handouts
     "biomechanical": "how you move and stand",
     "urgent": "get care now",
 }
+PLAIN_MECHANISM_NAMES = {  # the same, said to a visitor alone at the kiosk (no clinician to explain)
+    "radicular": "a nerve pinched where it leaves the spine",
+    "entrapment": "a nerve squeezed on its way down the leg",
+    "referred": "felt here, but starts somewhere else",
+    "biomechanical": "from the way you stand and walk",
+    "urgent": "needs care now",
+}
 EVIDENCE_NAMES = {
     "strong": "strong evidence",
     "moderate": "moderate evidence",
@@ -258,6 +265,7 @@ ENGLISH: dict[str, str] = {
     **{f"mechanism.{key}": text for key, text in MECHANISM_NAMES.items()},
     **{f"urgency.{key}": text for key, text in URGENCY_SAYS.items()},
     **{f"urgency_short.{key}": text for key, text in URGENCY_SHORT.items()},
+    **{f"plain_mechanism.{key}": text for key, text in PLAIN_MECHANISM_NAMES.items()},
     **{f"evidence.{key}": text for key, text in EVIDENCE_NAMES.items()},
     **{f"part.{key}": text for key, text in PART_NAMES.items()},
     **{f"overlay.{key}": text for key, text in OVERLAY_NAMES.items()},

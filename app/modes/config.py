@@ -30,6 +30,8 @@ else:  # pragma: no cover (3.10)
 
 CONFIG_ENV = "REFERRAL_ATLAS_KIOSK_CONFIG"
 MAX_CONFIG_BYTES = 64_000  # the file is a dozen lines
+IDLE_S_RANGE = (10.0, 3600.0)  # seconds untouched before "Still there?"
+PROMPT_S_RANGE = (20.0, 120.0)  # the time to answer it: at least 20 s (WCAG 2.2.1, Timing Adjustable)
 FIX = "fix it as root (see README, 'Kiosk') or remove it"
 log = logging.getLogger(__name__)
 
@@ -41,8 +43,8 @@ class KioskConfigError(AtlasError):
 class KioskConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    idle_s: float = Field(90.0, ge=10, le=3600, allow_inf_nan=False)
-    prompt_s: float = Field(15.0, ge=3, le=120, allow_inf_nan=False)
+    idle_s: float = Field(90.0, ge=IDLE_S_RANGE[0], le=IDLE_S_RANGE[1], allow_inf_nan=False)
+    prompt_s: float = Field(20.0, ge=PROMPT_S_RANGE[0], le=PROMPT_S_RANGE[1], allow_inf_nan=False)
     language: str = Field("en", pattern=r"^[a-z]{2,3}([_-][A-Za-z]{2,4})?$")
     printing: bool = False
     printer: str = Field("", max_length=200)  # a printer's name; empty: the system's default printer
@@ -158,7 +160,7 @@ def dump_kiosk_config(config: KioskConfig) -> str:
         "# Edit as root; `referral-atlas kiosk-pin` sets the staff PIN. See README, 'Kiosk'.",
         "",
         f'idle_s = {config.idle_s!r}  # seconds untouched before "Still there?" (10 to 3600)',
-        f"prompt_s = {config.prompt_s!r}  # the countdown before the screen resets (3 to 120)",
+        f"prompt_s = {config.prompt_s!r}  # the time to answer before the screen resets (20 to 120)",
         f"language = {json.dumps(config.language)}  # the default interface language",
         f"printing = {str(config.printing).lower()}  # a print button for the card on screen (no dialog)",
         f"printer = {json.dumps(config.printer)}  # the printer's name; empty: the system's default printer",

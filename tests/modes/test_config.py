@@ -39,15 +39,15 @@ def test_the_path_is_the_site_config_folder_unless_overridden(monkeypatch, tmp_p
 
 def test_the_defaults():
     config = KioskConfig()
-    assert (config.idle_s, config.prompt_s, config.language) == (90, 15, "en")
+    assert (config.idle_s, config.prompt_s, config.language) == (90, 20, "en")
     assert not config.printing and not config.read_aloud and config.screen == 0 and config.pin is None
 
 
 def test_a_good_file_is_read(path):
     path.parent.mkdir()
-    path.write_text("idle_s = 45\nprompt_s = 10\nlanguage = 'es'\nprinting = true\nscreen = 1\n")
+    path.write_text("idle_s = 45\nprompt_s = 25\nlanguage = 'es'\nprinting = true\nscreen = 1\n")
     config = load_kiosk_config(path)
-    assert (config.idle_s, config.prompt_s, config.language, config.printing, config.screen) == (45, 10, "es", True, 1)
+    assert (config.idle_s, config.prompt_s, config.language, config.printing, config.screen) == (45, 25, "es", True, 1)
 
 
 def test_a_missing_file_gives_defaults_and_one_line(path, caplog):
@@ -163,3 +163,12 @@ def test_a_setting_that_is_no_number_says_so(path, caplog, value):
     path.write_text(f"idle_s = {value}\n")
     assert load_kiosk_config(path).idle_s == 90.0
     assert any("finite number" in line for line in warnings(caplog)), warnings(caplog)
+
+
+def test_the_time_to_answer_still_there_is_at_least_20_seconds(tmp_path, caplog):
+    """WCAG 2.2.1 (Timing Adjustable): a shorter countdown in the file is refused, with a log line."""
+    path = tmp_path / "kiosk.toml"
+    path.write_text("prompt_s = 15\n")
+    with caplog.at_level("WARNING"):
+        assert load_kiosk_config(path).prompt_s == 20
+    assert "prompt_s" in caplog.text

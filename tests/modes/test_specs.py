@@ -94,7 +94,7 @@ def test_kiosk_options_come_from_its_config():
 def test_idle_policy_phases():
     idle = KIOSK.idle
     assert idle is not None
-    assert [idle.phase(t) for t in (0, 89.9, 90, 104.9, 105, 500)] == [
+    assert [idle.phase(t) for t in (0, 89.9, 90, 109.9, 110, 500)] == [
         "active",
         "active",
         "prompt",
@@ -102,7 +102,7 @@ def test_idle_policy_phases():
         "reset",
         "reset",
     ]
-    assert [idle.seconds_left(t) for t in (90, 90.5, 104.2, 105, 200)] == [15, 15, 1, 0, 0]
+    assert [idle.seconds_left(t) for t in (90, 90.5, 109.2, 110, 200)] == [20, 20, 1, 0, 0]
 
 
 def test_student_gets_the_quiz_names_and_study_cards_first():

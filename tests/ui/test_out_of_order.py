@@ -55,3 +55,22 @@ def test_the_supervisor_command_shows_it_until_stopped():
         screen.send_signal(signal.SIGTERM)
         _, err = screen.communicate(timeout=10)
     assert screen.returncode == -signal.SIGTERM, err.decode()
+
+
+def test_it_speaks_the_kiosks_language_and_fills_its_screen_without_a_window_manager(qtbot):
+    """Issue 19, defect 8: it stayed English with `language = "es"`, and was a small box in a corner."""
+    from PySide6.QtGui import QGuiApplication
+
+    from app.modes.config import KioskConfig
+    from app.ui.i18n import Translation
+    from app.ui.kiosk.out_of_order import open_out_of_order
+
+    try:
+        window = open_out_of_order(KioskConfig(language="es"))
+        qtbot.addWidget(window)
+        qtbot.waitExposed(window)
+        assert window.title.text() == "Fuera de servicio"
+        assert "recepción" in window.message.text()
+        qtbot.waitUntil(lambda: window.geometry() == QGuiApplication.primaryScreen().geometry())
+    finally:
+        Translation().install("en")

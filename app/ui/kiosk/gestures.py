@@ -1,5 +1,5 @@
 """Touch on the 3D view: one finger turns, two fingers pinch to zoom and move together to pan, a
-double tap resets the view, a tap is a touch of the body.
+double tap (or a pointer's double click) resets the view, a tap is a touch of the body.
 
 VTK's Qt widget has no touch code of its own (pyvistaqt grabs gestures only in its
 BackgroundPlotter), so the raw QTouchEvents are read here. They are accepted, so Qt makes no mouse
@@ -69,6 +69,8 @@ class TouchGestures(QObject):
         elif kind == QEvent.Type.TouchCancel:
             self._finish_motion()
             self._last.clear()
+        elif kind == QEvent.Type.MouseButtonDblClick and ids.DOUBLE_TAP_RESET in self.gestures:
+            self.on_reset()  # a pointer's double click, as a finger's double tap
         else:
             return False
         event.accept()

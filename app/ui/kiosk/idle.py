@@ -54,8 +54,11 @@ class KioskIdle:
         return True
 
     def leave_attract(self) -> None:
+        """The body stops turning where it is, so that the touch that woke the kiosk lands on what
+        the visitor saw (everything of the last visitor went when the attract screen came)."""
         if not self.attracting:
             return
         self.attracting = False
         self.scene.frames.stop(self._attract_step)
-        self.start_again()
+        self._show_start()
+        self._last_input = self.clock()

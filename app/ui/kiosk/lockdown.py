@@ -34,10 +34,7 @@ class KioskLockDown:
             return True
         if kind in PRESS_EVENTS:
             self._start_corner_hold(event)
-            if self.attracting:  # the first touch only wakes the kiosk
-                self.leave_attract()
-                event.accept()
-                return True
+            self.leave_attract()  # and the touch goes on: the first one is answered like any other
         elif kind in RELEASE_EVENTS or (self._hold_timer.isActive() and not self._in_staff_corner(event)):
             self._hold_timer.stop()
         return False

@@ -7,11 +7,16 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+from app.modes.config import KioskConfig, load_kiosk_config
+from app.ui.i18n import Translation
 
 
 class OutOfOrderWindow(QWidget):
+    translation: Translation | None = None
+
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle("Referral Atlas")
@@ -40,12 +45,27 @@ class OutOfOrderWindow(QWidget):
         return super().event(event)
 
 
+def open_out_of_order(config: KioskConfig) -> OutOfOrderWindow:
+    """The screen in the kiosk's language, filling the kiosk's screen (with a window manager or without)."""
+    translation = Translation()  # kept with the window: its translators live as long as it does
+    translation.install(config.language)
+    window = OutOfOrderWindow()
+    window.translation = translation
+    screens = QGuiApplication.screens()
+    screen = screens[config.screen] if config.screen < len(screens) else QGuiApplication.primaryScreen()
+    window.setScreen(screen)
+    window.setGeometry(screen.geometry())  # without a window manager showFullScreen alone keeps its own size
+    window.showFullScreen()
+    return window
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
-    window = OutOfOrderWindow()
-    window.showFullScreen()
-    return app.exec()
+    window = open_out_of_order(load_kiosk_config())
+    code = app.exec()
+    del window
+    return code
 
 
 if __name__ == "__main__":

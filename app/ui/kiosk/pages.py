@@ -34,6 +34,9 @@ from app.ui.kiosk.style import KIOSK_COLOURS
 
 URGENT_SECTION = "Get care now"  # a red-flag card's section (app/content/schema.py SECTIONS)
 SHOWN_CANDIDATES = 3  # "what it may be": a few, not a ranked list
+# the body and the side panel share the width; while cards are read the body gives way
+BODY_STRETCH = {False: 5, True: 4}
+SIDE_STRETCH = {False: 4, True: 5}
 
 
 class KioskPages:
@@ -57,7 +60,7 @@ class KioskPages:
         top_row.addWidget(self.instruction, 1)
         top_row.addWidget(self.urgent_button)
 
-        middle = QHBoxLayout()
+        self.middle = middle = QHBoxLayout()
         middle.setContentsMargins(0, 0, 0, 0)
         self.side = QStackedWidget()
         self.start_page = self._message_page(
@@ -69,8 +72,9 @@ class KioskPages:
         self.urgent_page = self._build_urgent_page()
         for page in (self.start_page, self.result_page, self.urgent_page, self.attract_page):
             self.side.addWidget(page)
-        middle.addWidget(self.interactor, 5)
-        middle.addWidget(self.side, 4)
+        middle.addWidget(self.interactor, BODY_STRETCH[False])
+        middle.addWidget(self.side, SIDE_STRETCH[False])
+        self.side.currentChanged.connect(self._on_page_change)
 
         bottom = QFrame(objectName="bar")
         bottom_row = QHBoxLayout(bottom)
@@ -136,7 +140,9 @@ class KioskPages:
 
     def _touch_scroll(self, view: QAbstractScrollArea) -> None:
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        # a finger or a pointer dragging the text scrolls it, as on a phone (a touch screen that sends
+        # plain pointer events too; real touch points reach it as the pointer events Qt makes of them)
+        QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         if not self.spec.context_menus:
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
 
@@ -153,10 +159,13 @@ class KioskPages:
         self.candidate_list.setDragEnabled(False)
         self.candidate_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.candidate_list.currentItemChanged.connect(self._on_candidate_item)
+        self.candidate_list.itemClicked.connect(self._on_candidate_clicked)
         self._touch_scroll(self.candidate_list)
-        layout.addWidget(self.candidate_list, 2)
+        self.candidate_list.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.candidate_list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout.addWidget(self.candidate_list)  # as tall as its few names: the card gets the rest
         self.card_view = self._browser()
-        layout.addWidget(self.card_view, 3)
+        layout.addWidget(self.card_view, 1)
         self.read_button = QPushButton(self.tr("Read it to me"))
         self.read_button.setCheckable(True)  # pressed while it speaks
         self.read_button.clicked.connect(self._on_read_aloud)
@@ -210,6 +219,7 @@ class KioskPages:
     def _build_prompt(self) -> None:
         self.prompt = QFrame(self, objectName="prompt")
         layout = QVBoxLayout(self.prompt)
+        layout.setContentsMargins(32, 24, 32, 24)  # the words keep clear of the rounded frame
         title = QLabel(self.tr("Still there?"), objectName="attract")
         self.countdown = QLabel()
         self.still_here = QPushButton(self.tr("Yes, I am still here"))
@@ -239,9 +249,21 @@ class KioskPages:
         card = self.words.card(candidate.card) if candidate is not None else None
         self._show_card(self.card_view, card.id if card else None, self._title(candidate) if candidate else None)
 
+    def _shown_candidates(self) -> list[Candidate]:
+        """The first few sources, one per condition (a visitor reads "slipped disc", not each disc level)."""
+        shown: dict[str, Candidate] = {}
+        for candidate in self.explorer.candidates:
+            shown.setdefault(candidate.condition, candidate)
+            if len(shown) == SHOWN_CANDIDATES:
+                break
+        return list(shown.values())
+
     def _title(self, candidate: Candidate) -> str:
-        """A source's title in the interface's language; an English fallback says so."""
-        return self.words.shown_title(candidate)
+        """A source as a visitor reads it: the condition's name, without disc levels or roots (an
+        urgent card keeps its own title), in the interface's language; an English fallback says so."""
+        if candidate.mechanism == "urgent" or not self.words.is_translated(candidate.condition):
+            return self.words.shown_title(candidate)
+        return self.words.title(candidate.condition)
 
     def _on_read_aloud(self) -> None:
         if self.reader.speaking:
@@ -267,16 +289,31 @@ class KioskPages:
         )
         view.verticalScrollBar().setValue(0)
         self._shown_card = card.id
+        self._shown_title = title or card.title  # the heading on screen, which staff name in a report
 
     def _on_candidate_item(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None:
             self.explorer.select(item.data(Qt.ItemDataRole.UserRole))
 
+    def _on_page_change(self, _index: int) -> None:
+        reading = self.side.currentWidget() in (self.result_page, self.urgent_page)
+        self.middle.setStretch(0, BODY_STRETCH[reading])
+        self.middle.setStretch(1, SIDE_STRETCH[reading])
+
+    def _on_candidate_clicked(self, item: QListWidgetItem) -> None:
+        """A tap on the item already chosen shows its card again (after a link showed another)."""
+        selected = self.explorer.selected
+        if selected is not None and item.data(Qt.ItemDataRole.UserRole) == selected.id:
+            self._on_selection_change(selected)
+
     def _on_link(self, url: QUrl) -> None:
         """Card links open in the kiosk; any other link does nothing (no browser, no other program)."""
         if url.scheme() == "card" and self.spec.allows(ids.CARD_LINKS):
-            view = self.urgent_view if self.side.currentWidget() is self.urgent_page else self.card_view
-            self._show_card(view, url.path())
+            on_urgent_page = self.side.currentWidget() is self.urgent_page
+            self._show_card(self.urgent_view if on_urgent_page else self.card_view, url.path())
+            if not on_urgent_page:  # the card shown is no longer the list's item: none looks chosen
+                with QSignalBlocker(self.candidate_list):
+                    self.candidate_list.setCurrentRow(-1)
 
     def show_urgent(self) -> None:
         """One tap: the red flags and where to get help now."""

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.modes.config import IDLE_S_RANGE
 from app.modes.pin import PinGate, PinResult
 
 log = logging.getLogger(__name__)
 PAD_KEY_PX = 88  # PIN pad keys: twice the least touch target
 IDLE_STEP_S = 30.0
-IDLE_RANGE_S = (30.0, 3600.0)
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}  # each as it calls itself, with no country
 
 
 class PinPad(QDialog):
@@ -134,6 +135,7 @@ class StaffMenu(QDialog):
     def __init__(
         self,
         idle_s: float,
+        answer_s: float,
         language: str,
         languages: list[str],
         printing: bool,
@@ -144,7 +146,7 @@ class StaffMenu(QDialog):
         self.setWindowFlags(Qt.WindowType.Widget)  # drawn inside the kiosk window: no second window to manage
         self.setObjectName("staff_menu")
         self.setModal(True)
-        self.idle_s = idle_s
+        self.idle_s, self.answer_s = idle_s, answer_s  # the figures the kiosk uses now
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Staff menu (this session only)"))
         title.setObjectName("heading")
@@ -163,7 +165,7 @@ class StaffMenu(QDialog):
 
         self.language_box = QComboBox()
         for code in languages:
-            self.language_box.addItem(QLocale(code).nativeLanguageName() or code, code)
+            self.language_box.addItem(LANGUAGE_NAMES.get(code) or QLocale(code).nativeLanguageName() or code, code)
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))
         self.language_box.currentIndexChanged.connect(
             lambda _i: self.language_changed.emit(self.language_box.currentData())
@@ -207,8 +209,12 @@ class StaffMenu(QDialog):
             )
 
     def _change_idle(self, step_s: float) -> None:
-        self.idle_s = min(IDLE_RANGE_S[1], max(IDLE_RANGE_S[0], self.idle_s + step_s))
-        self.idle_label.setText(self.tr("Start again after {0} s untouched").format(round(self.idle_s)))
+        self.idle_s = min(IDLE_S_RANGE[1], max(IDLE_S_RANGE[0], self.idle_s + step_s))
+        self.idle_label.setText(
+            self.tr("“Still there?” after {0} s untouched, then {1} s to answer").format(
+                round(self.idle_s), round(self.answer_s)
+            )
+        )
         if step_s:
             self.idle_changed.emit(self.idle_s)
 

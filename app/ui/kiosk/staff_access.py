@@ -53,7 +53,7 @@ class KioskStaffAccess:
             log.info("staff corner held, but the kiosk config has no PIN (set one with `referral-atlas kiosk-pin`)")
             return
         self.pin_pad = PinPad(self.gate, self)
-        self.pin_pad.accepted.connect(self._open_staff_menu)
+        self.pin_pad.accepted.connect(self._on_pin_accepted)
         self.pin_pad.finished.connect(self._on_pin_pad_closed)
         self.pin_pad.open()
         self.pin_pad.raise_()
@@ -62,19 +62,23 @@ class KioskStaffAccess:
     def _on_pin_pad_closed(self, _result: int) -> None:
         self.pin_pad = None
 
-    def _open_staff_menu(self) -> None:
+    def _on_pin_accepted(self) -> None:
         log.info("staff PIN accepted")
         if not self.spec.allows(ids.STAFF_MENU):
             self.leave(0)
             return
+        self.open_staff_menu()
+
+    def open_staff_menu(self) -> None:
+        """The staff menu (after the PIN; again after a language the staff chose rebuilt the kiosk)."""
         idle = self.spec.idle
-        card = self.words.card(self._shown_card) if self._shown_card else None
         menu = StaffMenu(
             idle.prompt_after_s if idle else 0.0,
+            idle.countdown_s if idle else 0.0,
             self.language,
             list(self.languages),
             self.spec.printing,
-            card.title if card else None,
+            self._shown_title if self._shown_card else None,
             self,
         )
         menu.show_printer(self.printer.available() if self.spec.printing else None)

@@ -76,7 +76,8 @@ def kiosk_style(spec: ModeSpec, contrast: str = "normal") -> str:
     QLabel#disclaimer {{ font-size: {base}px; color: {c["muted"]}; }}
     QFrame#bar {{ background: {c["bar"]}; }}
     QDialog {{ border: 3px solid {c["accent"]}; border-radius: 16px; }}
-    QFrame#prompt {{ background: {c["panel"]}; border: 3px solid {c["accent"]}; border-radius: 16px; }}
+    QFrame#prompt {{ background: {c["panel"]}; border: 3px solid {c["accent"]}; border-radius: 16px;
+                     padding: 24px; }}
     QPushButton {{ min-height: {target}px; min-width: {target}px; padding: 6px 18px; border-radius: 10px;
                   background: {c["button"]}; color: {c["button_text"]}; font-size: {base}px;
                   border: {c["border"]} solid {c["button_border"]}; }}
@@ -93,5 +94,5 @@ def kiosk_style(spec: ModeSpec, contrast: str = "normal") -> str:
     QListWidget::item:selected {{ background: {c["selected"]}; color: {c["selected_text"]}; }}
     QListWidget#flags::item:selected {{ background: {c["urgent"]}; color: {c["button_text"]}; }}
     QTextBrowser {{ background: {c["background"]}; border: none; font-size: {base}px; }}
-    QScrollBar:vertical {{ width: {target // 2}px; }}
+    QScrollBar:vertical {{ width: {target}px; }}
     """

@@ -34,7 +34,7 @@ from app.ui.kiosk.gestures import TouchGestures
 from app.ui.kiosk.guard import KioskGuard
 from app.ui.kiosk.idle import KioskIdle
 from app.ui.kiosk.lockdown import KioskLockDown
-from app.ui.kiosk.pages import SHOWN_CANDIDATES, KioskPages
+from app.ui.kiosk.pages import KioskPages
 from app.ui.kiosk.printing import KioskPrinter
 from app.ui.kiosk.read_aloud import ReadAloud
 from app.ui.kiosk.staff import PinPad, StaffMenu
@@ -87,11 +87,14 @@ class KioskWindow(KioskPages, KioskIdle, KioskLockDown, KioskStaffAccess, QWidge
         if self.body.problem is not None:
             log.error("touch is off: %s", self.body.problem)
         self.interactor, self.scene, self.explorer_view = self.body.widget, self.body.scene, self.body.explorer_view
+        self.interactor.setAccessibleName(self.tr("The body in 3D"))
+        self.interactor.setAccessibleDescription(self.tr("Touch where it hurts. Turn it with one finger."))
         self.gestures = TouchGestures(
             self.interactor, self.scene, spec.gestures, self.touch_at, self.camera.request_reset, clock
         )
 
         self._shown_card: str | None = None
+        self._shown_title = ""
         self.attracting = False
         self._attract_last: float | None = None
         self._leaving = False
@@ -155,8 +158,8 @@ class KioskWindow(KioskPages, KioskIdle, KioskLockDown, KioskStaffAccess, QWidge
         explorer = self.explorer
         with QSignalBlocker(self.candidate_list):
             self.candidate_list.clear()
-            for candidate in explorer.candidates[:SHOWN_CANDIDATES]:
-                item = QListWidgetItem(f"{self._title(candidate)}\n{self.words.kind(candidate)}")
+            for candidate in self._shown_candidates():
+                item = QListWidgetItem(f"{self._title(candidate)}\n{self.words.kind(candidate, plain=True)}")
                 item.setData(Qt.ItemDataRole.UserRole, candidate.id)
                 self.candidate_list.addItem(item)
         with QSignalBlocker(self.flag_list):

@@ -5,7 +5,7 @@ import time
 
 import numpy as np
 from kiosk_setup import IDLE
-from pixels import click, skin_point_near
+from pixels import click, skin_point_near, widget_point
 from PySide6.QtCore import QPoint, Qt
 
 from app.domain.explorer import Answers
@@ -63,12 +63,23 @@ def test_idle_prompts_counts_down_then_resets_everything_and_attracts(qtbot, kio
     assert kiosk.scene.frames.count - frames <= kiosk.spec.attract.frames_per_s * took + 2
     assert kiosk.explorer_view.path_points == {}, "the last visitor's paths are gone from the picture"
 
-    # the next visitor's first touch only wakes the kiosk: start screen, the view at home
-    qtbot.mouseClick(kiosk.interactor, Qt.MouseButton.LeftButton, pos=kiosk.interactor.rect().center())
-    assert not kiosk.attracting and kiosk.side.currentWidget() is kiosk.start_page
-    assert kiosk.explorer.touches == ()
-    assert np.allclose(camera_position(kiosk), home, atol=1e-6)
+    # the next visitor's first touch is answered at once, on the body as it was turned (issue 19, defect 3)
+    turned = camera_position(kiosk)
+    assert np.linalg.norm(turned - home) > 1e-3
+    spot = skin_point_near(kiosk, "asis_left", (0, 1, 0))  # the front of the hip, in view as the body turns
+    qtbot.mouseClick(kiosk.interactor, Qt.MouseButton.LeftButton, pos=widget_point(kiosk, spot))
+    assert not kiosk.attracting
+    qtbot.waitUntil(lambda: bool(kiosk.explorer.touches) and kiosk.side.currentWidget() is kiosk.result_page)
+    assert kiosk.candidate_list.count() > 0
     qtbot.waitUntil(lambda: not kiosk.animating())
+
+
+def test_a_tap_on_a_button_of_the_attract_screen_does_what_it_says(qtbot, kiosk, clock):
+    clock.advance(IDLE.prompt_after_s)
+    kiosk.idle_tick()
+    assert kiosk.attracting
+    qtbot.mouseClick(kiosk.urgent_button, Qt.MouseButton.LeftButton)
+    assert not kiosk.attracting and kiosk.side.currentWidget() is kiosk.urgent_page
 
 
 def test_still_here_or_a_touch_keeps_the_visit(qtbot, kiosk, clock):

@@ -121,7 +121,7 @@ def test_a_dialog_run_modally_in_the_kiosk_returns_at_once(qtbot, kiosk):
 def test_the_staff_menus_language_list_is_the_kiosks_own(qtbot, kiosk):
     from app.ui.kiosk.staff import StaffMenu
 
-    menu = StaffMenu(90.0, "en", ["en", "es"], False, None, kiosk)
+    menu = StaffMenu(90.0, 20.0, "en", ["en", "es"], False, None, kiosk)
     menu.open()
     menu.language_box.showPopup()
     popup = menu.language_box.view().window()

@@ -43,6 +43,10 @@ def test_the_staff_menu_switches_the_kiosk_to_spanish(qtbot, qapp, model, knowle
         window = kiosk.window
         qtbot.waitExposed(window)
         assert first._leaving and not first.isVisible() and window.spec.language == "es"
+        menu = window.staff_menu
+        assert menu is not None and menu.isVisible(), "the staff menu stays open, now in Spanish"
+        assert menu.language_box.currentText() == "Español" and not english_in(menu.back_button.text())
+        menu.back_button.click()
         qtbot.waitUntil(lambda: window.scene.frames.count > 0 and not window.animating())
         click(qtbot, window, skin_point_near(window, "metatarsal_head_3_right", (0, 0, 1)))
         qtbot.waitUntil(lambda: bool(window.explorer.candidates) and not window.animating())

@@ -16,6 +16,7 @@ from app.content.citations import CITATION
 from app.content.files import read_card_text
 from app.content.issues import ContentIssue
 from app.content.markdown import scan_markdown
+from app.content.poses import load_poses
 from app.content.readability import reading_problem
 from app.content.schema import SECTIONS, CardMeta, ReferenceEntry
 from app.content.synonyms import load_synonyms
@@ -168,6 +169,7 @@ def load(content_dir: Path, check_reading: bool = True) -> tuple[Knowledge, list
     translations = load_translations(content_dir, english, text_sources(built), check_reading, skipped,
                                      note_sources(built))
     issues.extend(translations.issues)
+    issues.extend(load_poses(content_dir, set(references), set(built.conditions))[1])
     knowledge = Knowledge(
         structures=built.structures, territories=built.territories, conditions=built.conditions,
         links=built.links, features=built.features, triggers=built.triggers, checks=built.checks,

@@ -194,6 +194,9 @@ ENGLISH: dict[str, str] = {
     **{f"part.{key}": text for key, text in PART_NAMES.items()},
     **{f"overlay.{key}": text for key, text in OVERLAY_NAMES.items()},
     **{f"overlay_note.{key}": text for key, text in OVERLAY_NOTES.items()},
+    "pose.side_by_side": "Left leg posed, right leg as it stands normally.",
+    "pose.exaggerated": "Angles drawn {times}× their typical size, so they can be seen.",
+    "pose.true_size": "Angles drawn at their typical size.",
 }
 FORMS = ("", "short", "shortlower", "lower", "lowerfirst", "shortlowerfirst", "card", "raw", "sentence", "shortsentence")  # how an id argument is shown
 CONTENT_KINDS = ("link", "variant", "answer", "red_flag", "territory")  # keys of content texts: `<kind>:…`

@@ -11,17 +11,20 @@ from PIL import Image
 from app.domain.errors import AtlasError
 from app.domain.explorer import Explorer, Touch
 from app.domain.knowledge import InLanguage, Knowledge
+from app.domain.poses import Pose
 from app.domain.view_state import OVERLAYS, ViewState
 from app.scene.assets import load_model
 from app.scene.explorer_view import MAX_PATHS, ExplorerView
 from app.scene.highlight import MECHANISM_COLOURS
 from app.scene.legend_panel import LegendSection, panel_width, with_legend
+from app.scene.posing import EVIDENCE_COLOURS, PoseView, Skeleton
 from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import SkinLabels
 from app.scene.skin_overlays import SkinOverlays
 
 MAP_OPACITY = 1.0
 MIN_BODY_WIDTH = 64  # px of the picture left for the body beside a legend
+POSE_LEGEND_SHARE = 40  # % of the picture's width for a pose's steps and captions
 
 
 def render_screenshot(
@@ -34,10 +37,14 @@ def render_screenshot(
     skin_opacity: float | None,
     knowledge: Knowledge | None = None,
     language: str = "en",
+    pose: Pose | None = None,
+    phase: float = 1.0,
 ) -> Path:
     """Draw one view; with `overlay` a territory map, with `point` (needs `knowledge`) the touch
     at the nearest skin point with its lit sources and paths; either adds a legend column, in
-    `language` (the legend of a map without `knowledge` stays in English)."""
+    `language` (the legend of a map without `knowledge` stays in English). With `pose` the
+    skeleton is posed at `phase` on the left leg (the skin see-through) and the legend lists its
+    steps with their evidence and says how much the angles are exaggerated."""
     out = Path(out)
     if out.parent and not out.parent.is_dir():
         raise AtlasError(f"{out.parent}: folder does not exist; create it or choose another --out")
@@ -49,7 +56,11 @@ def render_screenshot(
         raise AtlasError(f"--skin-opacity must be between 0 and 1, got {skin_opacity}")
     if point is not None and knowledge is None:
         raise AtlasError("screenshot --point needs the content (cards and links)")
+    if pose is not None and not 0.0 <= phase <= 1.0:
+        raise AtlasError(f"--phase must be between 0 and 1, got {phase}")
     legend_width = panel_width(size[1]) if overlay != "none" or point is not None else 0
+    if pose is not None:
+        legend_width = max(legend_width, size[0] * POSE_LEGEND_SHARE // 100)
     if size[0] - legend_width < MIN_BODY_WIDTH:  # VTK would be asked for a window of no width at all
         raise AtlasError(f"--size {size[0]}x{size[1]} leaves no room for the body beside the legend; "
                          f"give it at least {legend_width + MIN_BODY_WIDTH} px of width")  # fmt: skip
@@ -60,7 +71,7 @@ def render_screenshot(
     labels = SkinLabels.from_skin(model.skin) if overlay != "none" or point is not None else None
     plotter = pv.Plotter(off_screen=True, window_size=[size[0] - legend_width, size[1]])
     plotter.enable_anti_aliasing("ssaa")  # time does not matter here; FXAA comes out black off-screen
-    parts: list[AnatomyScene | SkinOverlays | ExplorerView] = []
+    parts: list[AnatomyScene | SkinOverlays | ExplorerView | PoseView] = []
     sections: list[LegendSection] = []
     try:
         scene = AnatomyScene(plotter, model, ViewState(skin_opacity=skin_opacity, overlay=overlay))
@@ -75,6 +86,11 @@ def render_screenshot(
             parts.append(explorer_view)
             touch = explorer_view.touch_vertex(labels.nearest_point(point))
             sections += _touch_legend(explorer, touch, knowledge.in_language(language))
+        if pose is not None:
+            posed = PoseView(scene, Skeleton(model))
+            parts.append(posed)
+            posed.show(pose, phase)
+            sections += pose_legend(pose, phase, (knowledge or Knowledge()).in_language(language))
         scene.set_view(view)
         scene.frames.prepare()
         image = plotter.screenshot(return_img=True)
@@ -102,3 +118,16 @@ def _touch_legend(explorer: Explorer, touch: Touch, words: InLanguage) -> list[L
         LegendSection(words.phrase("colours"), [(words.mechanism(m), MECHANISM_COLOURS[m]) for m in mechanisms],
                       words.phrase("touch_note")),
     ]  # fmt: skip
+
+
+def pose_legend(pose: Pose, phase: float, words: InLanguage) -> list[LegendSection]:
+    """The pose's source and summary, each step begun by `phase` with its caption and evidence,
+    and how the picture is drawn (which leg, how exaggerated)."""
+    shown = [step for step in pose.steps if step.amount(phase) > 0] or list(pose.steps)
+    how = words.phrase("pose.true_size") if pose.exaggeration == 1 else words.phrase("pose.exaggerated", times=pose.exaggeration)
+    return [LegendSection(
+        words.title(pose.source), [(pose.summary(words.language), "")] + [
+            (f"{step.caption(words.language)} ({words.phrase(f'evidence.{step.evidence}')})", EVIDENCE_COLOURS[step.evidence])
+            for step in shown
+        ], f"{words.phrase('pose.side_by_side')} {how}",
+    )]  # fmt: skip

@@ -1,0 +1,166 @@
+"""The skeleton posed (issue 24): bones stay joined at every phase, and the picture shows the pose."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+import pyvista as pv
+from pixels import world_to_pixel
+from vtkmodules.vtkFiltersCore import vtkImplicitPolyDataDistance
+
+from app.content import load
+from app.content.poses import load_poses
+from app.domain.poses import Pose
+from app.domain.view_state import ViewState
+from app.scene.posing import PoseView, Skeleton
+from app.scene.scene import AnatomyScene
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+JOINT_TOLERANCE_M = 0.003  # how much a joint's closest approach or its bones' overlap may change
+NEAR_JOINT_M = 0.06  # the bone surface compared at a joint: within this of its centre
+PHASES = np.linspace(0.0, 1.0, 6)
+
+
+@pytest.fixture(scope="module")
+def poses() -> dict[str, Pose]:
+    knowledge, _ = load(CONTENT, check_reading=False)
+    found, issues = load_poses(CONTENT, set(knowledge.references), set(knowledge.conditions))
+    assert issues == []
+    return found
+
+
+@pytest.fixture(scope="module")
+def skeleton(model) -> Skeleton:
+    return Skeleton(model)
+
+
+def _joint_drift(skeleton: Skeleton, model, pose: Pose) -> dict[str, tuple[float, float]]:
+    """Per child segment: the largest change, over the phases, of (the closest approach between
+    it and its parent near their joint, how deep it reaches into the parent), against rest."""
+    points = np.asarray(model.bones.points)
+    faces = model.bones.regular_faces
+    segment = skeleton.bone_segment
+    out: dict[str, tuple[float, float]] = {}
+    for name in skeleton.names[1:]:
+        joint = skeleton.segments[name]
+        child, parent = skeleton.names.index(name), skeleton.names.index(joint.parent)
+        near = np.linalg.norm(points - joint.centre, axis=1) < NEAR_JOINT_M
+        mine, theirs = points[(segment == child) & near], points[(segment == parent) & near]
+        parent_faces = faces[segment[faces[:, 0]] == parent]
+
+        def measure(maps: dict) -> tuple[float, float]:
+            a, b = maps[name].apply(mine), maps[joint.parent].apply(theirs)
+            gap = np.linalg.norm(a[:, None] - b[None], axis=2).min()
+            surface = vtkImplicitPolyDataDistance()
+            surface.SetInput(pv.PolyData.from_regular_faces(maps[joint.parent].apply(points), parent_faces))
+            depth = min(surface.EvaluateFunction(*p) for p in a)
+            return gap, depth
+
+        rest_gap, rest_depth = measure(skeleton.transforms(None, 0.0))
+        changes = [measure(skeleton.transforms(pose, phase)) for phase in PHASES]
+        out[name] = (max(abs(g - rest_gap) for g, _ in changes), max(rest_depth - d for _, d in changes))
+    return out
+
+
+@pytest.mark.parametrize("pose_id", ["flat_feet", "high_arches", "hip_osteoarthritis", "weak_hip_stabilisers",
+                                     "leg_length_difference", "bunions"])  # fmt: skip
+def test_bones_stay_joined_at_every_phase(pose_id: str, poses: dict[str, Pose], skeleton: Skeleton, model) -> None:
+    drift = _joint_drift(skeleton, model, poses[pose_id])
+    assert set(drift) >= {"L5", "femur_left", "tibia_left", "talus_left", "foot_left", "toes_left", "femur_right"}
+    loose = {name: (round(gap * 1000, 2), round(deeper * 1000, 2)) for name, (gap, deeper) in drift.items()
+             if gap > JOINT_TOLERANCE_M or deeper > JOINT_TOLERANCE_M}  # fmt: skip
+    assert loose == {}, f"joints opening or overlapping beyond {JOINT_TOLERANCE_M * 1000} mm (gap, deeper): {loose}"
+
+
+def test_a_knee_turned_about_the_wrong_centre_fails_the_joint_check(poses: dict[str, Pose], model) -> None:
+    """The check above can fail: the same knee bend about a point 3 cm off the knee opens the knee."""
+    skeleton = Skeleton(model)
+    knee = skeleton.segments["tibia_left"]
+    skeleton.segments["tibia_left"] = replace(knee, centre=knee.centre + np.array([0.0, 0.03, 0.0]))
+    gap, deeper = _joint_drift(skeleton, model, poses["hip_osteoarthritis"])["tibia_left"]
+    assert max(gap, deeper) > JOINT_TOLERANCE_M
+
+
+def test_the_right_leg_stays_neutral_and_a_shorter_shin_keeps_the_feet_level(poses, skeleton: Skeleton, model) -> None:
+    for pose in poses.values():
+        maps = skeleton.transforms(pose, 1.0)
+        for bone in ("tibia", "talus", "foot", "toes"):
+            assert np.allclose(maps[f"{bone}_right"].matrix, np.eye(3)), (pose.id, bone)
+    maps = skeleton.transforms(poses["leg_length_difference"], 1.0)
+    heel = np.asarray(model.landmarks["calcaneus_posterior_left"])
+    assert abs(maps["foot_left"].apply(heel[None])[0][2] - heel[2]) < 0.003  # 2 cm shorter, pelvis 2 cm lower
+    crest = np.asarray(model.landmarks["iliac_crest_top_left"])
+    assert maps["pelvis"].apply(crest[None])[0][2] == pytest.approx(crest[2] - 0.02, abs=0.004)
+
+
+def _bones_only(model, size=(640, 800)) -> tuple[pv.Plotter, AnatomyScene]:
+    plotter = pv.Plotter(off_screen=True, window_size=list(size))
+    state = ViewState(show_skin=False, show_muscles=False, show_nerves=False, show_structures=False)
+    return plotter, AnatomyScene(plotter, model, state)
+
+
+def _picture(model, skeleton: Skeleton, pose: Pose | None) -> tuple[np.ndarray, pv.Plotter]:
+    plotter, scene = _bones_only(model)
+    posed = PoseView(scene, skeleton)
+    posed.show(pose, 1.0)
+    scene.set_view("anterior")
+    scene.frames.prepare()
+    image = plotter.screenshot(return_img=True)
+    posed.close()
+    scene.close()
+    return image, plotter
+
+
+def _bone(image: np.ndarray) -> np.ndarray:
+    return image[..., :3].astype(int).sum(axis=2) > 450  # the pale bones against the dark background
+
+
+def test_knee_valgus_shows_from_the_front(poses, skeleton: Skeleton, model) -> None:
+    """Flat feet: the left knee (on the picture's right) moves toward the midline; the right does not."""
+    neutral, plotter = _picture(model, skeleton, None)
+    posed, _ = _picture(model, skeleton, poses["flat_feet"])
+    shifts = {}
+    for side in ("left", "right"):
+        row, column = world_to_pixel(plotter, model.landmarks[f"knee_centre_{side}"])
+        band = slice(row - 12, row + 12)
+        half = slice(column - 60, column + 60)
+        before, after = (np.nonzero(_bone(image)[band, half])[1].mean() for image in (neutral, posed))
+        shifts[side] = after - before
+    plotter.close()
+    assert shifts["left"] < -6, shifts  # the picture's right is the body's left: toward the midline is leftward
+    assert abs(shifts["right"]) < 1, shifts
+
+
+def test_the_pelvis_drops_on_the_other_side(poses, skeleton: Skeleton, model) -> None:
+    """Weak left hip abductors: standing on the left leg, the right side of the pelvis drops."""
+    neutral, plotter = _picture(model, skeleton, None)
+    posed, _ = _picture(model, skeleton, poses["weak_hip_stabilisers"])
+    tops = {}
+    for side in ("left", "right"):
+        _, column = world_to_pixel(plotter, model.landmarks[f"iliac_crest_top_{side}"])
+        strip = slice(column - 8, column + 8)
+        tops[side] = [np.nonzero(_bone(image)[:, strip].any(axis=1))[0].min() for image in (neutral, posed)]
+    plotter.close()
+    drop = {side: after - before for side, (before, after) in tops.items()}  # rows: lower on the picture
+    assert drop["right"] - drop["left"] > 5, tops  # the pelvis tilts down to the right
+    assert drop["left"] <= 3, tops  # it turns about the standing (left) hip, which stays where it was
+
+
+def test_soft_tissue_follows_and_rest_comes_back(poses, skeleton: Skeleton, model) -> None:
+    plotter, scene = _bones_only(model)
+    posed = PoseView(scene, skeleton)
+    nerves = scene.meshes["nerves"]
+    rest = np.asarray(nerves.points).copy()
+    posed.show(poses["flat_feet"], 1.0)
+    moved = np.linalg.norm(np.asarray(nerves.points) - rest, axis=1)
+    low_left = (rest[:, 0] < -0.1) & (rest[:, 2] < 0.4)  # the left leg's nerves below the knee
+    low_right = (rest[:, 0] > 0.1) & (rest[:, 2] < 0.4)
+    assert moved[low_left].mean() > 0.01 and moved[low_right].max() < 1e-9
+    assert scene.skin_actor.prop.opacity < 0.2  # see-through while posed
+    posed.close()
+    assert np.allclose(np.asarray(nerves.points), rest) and scene.skin_actor.prop.opacity == ViewState().skin_opacity
+    scene.close()
+    plotter.close()

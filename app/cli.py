@@ -244,8 +244,8 @@ def _check_query_ids(knowledge: Knowledge, args: argparse.Namespace) -> None:
 
 
 def _content_language(args: argparse.Namespace) -> str:
-    """The language of titles: the command's `--lang`, else the app's."""
-    return str(args.content_lang or getattr(args, "lang", None) or "en")
+    """The language of titles and cards: the command's `--lang`, else English."""
+    return args.content_lang or getattr(args, "lang", None) or "en"
 
 
 def _query_text(spot: Any, query: Any, shown: list[Any], titles: list[str], reasons: list[list[str]], total: int,

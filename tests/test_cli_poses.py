@@ -36,12 +36,6 @@ def test_effects_gives_the_spanish_captions_and_a_source_without_a_pose_none(cap
     assert "pose" not in json.loads(capsys.readouterr().out)
 
 
-def test_titles_are_not_marked_as_english_without_lang(capsys: pytest.CaptureFixture[str]) -> None:
-    """Without --lang the CLI asked for language 'None' and marked every English title '[en]'."""
-    assert main(["query", "--dermatome", "L5"]) == 0
-    assert "[en]" not in capsys.readouterr().out
-
-
 def test_screenshot_poses_the_skeleton_with_its_legend(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
     shots = {}
     for phase in ("0", "1"):

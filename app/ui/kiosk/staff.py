@@ -4,6 +4,8 @@ report a content error, leave the kiosk."""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.modes.pin import PinGate, PinResult
 
+log = logging.getLogger(__name__)
 PAD_KEY_PX = 88  # PIN pad keys: twice the least touch target
 IDLE_STEP_S = 30.0
 IDLE_RANGE_S = (30.0, 3600.0)
@@ -39,7 +42,6 @@ class PinPad(QDialog):
         self.dots = QLabel()
         self.dots.setObjectName("heading")
         self.message = QLabel()
-        self.message.setWordWrap(True)
         for label in (title, self.dots, self.message):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(label)
@@ -51,6 +53,10 @@ class PinPad(QDialog):
         self._add_key(grid, "0", 3, 1)
         self.ok_key = self._add_key(grid, self.tr("OK"), 3, 2)
         layout.addLayout(grid)
+        # the two message lines and the dots keep their room, so the keys never move under a finger
+        lines = self.message.fontMetrics().lineSpacing()
+        self.message.setFixedHeight(2 * lines + 4)
+        self.dots.setMinimumHeight(self.dots.fontMetrics().lineSpacing() + 4)
         self.cancel_key = QPushButton(self.tr("Cancel"))
         self.cancel_key.clicked.connect(self.reject)
         layout.addWidget(self.cancel_key)
@@ -69,6 +75,8 @@ class PinPad(QDialog):
         return button
 
     def press(self, key: str) -> None:
+        if self.gate.wait_s() > 0:
+            return  # locked out: nothing typed now counts towards the next try
         if key.isdigit():
             self.digits = (self.digits + key)[:12]
         elif key == "⌫":
@@ -91,19 +99,24 @@ class PinPad(QDialog):
         if result is PinResult.ACCEPTED:
             self.accept()
         elif result is PinResult.REFUSED:
-            self.message.setText(self.tr("That PIN is wrong."))
+            log.warning("a wrong staff PIN (%d in a row); the next try waits %d s",
+                        self.gate.failures, round(self.gate.wait_s()))  # fmt: skip
         self._show_wait()
         return result
 
     def _show_wait(self) -> None:
         """While the gate makes the next try wait, OK is off and says how long."""
         wait = self.gate.wait_s()
-        self.ok_key.setEnabled(wait <= 0)
+        for key in self.keys.values():
+            key.setEnabled(wait <= 0)
         if wait > 0:
-            self.message.setText(self.tr("That PIN is wrong. Try again in {0} s.").format(int(-(-wait // 1))))
+            self.digits = ""
+            self.dots.clear()
+            seconds = int(-(-wait // 1))
+            self.message.setText(self.tr("That PIN is wrong.") + "\n" + self.tr("Try again in {0} s.").format(seconds))
             self._wait_timer.start(min(1000, max(50, round(wait * 1000))))
         elif self.gate.failures:
-            self.message.setText(self.tr("Try again."))
+            self.message.setText(self.tr("That PIN is wrong.") + "\n" + self.tr("Try again now."))
 
 
 class StaffMenu(QDialog):

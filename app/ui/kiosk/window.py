@@ -160,8 +160,8 @@ class KioskWindow(QWidget):
         self.camera = CameraRequests()
         self.explorer = Explorer(knowledge)
         self.words = knowledge.in_language(current_language())  # the cards and titles in the interface's language
-        self.gate = PinGate(spec.staff_exit.pin if spec.staff_exit else None)
-        self.reader = ReadAloud(self.language)
+        self.gate = PinGate(spec.staff_exit.pin if spec.staff_exit else None, clock=clock)
+        self.reader = ReadAloud(self.language, parent=self)
         self.printer = KioskPrinter(spec.printer)
         self.interactor = SceneWidget(self)
         self.scene = AnatomyScene(self.interactor, model, self.state, self.camera)
@@ -326,7 +326,9 @@ class KioskWindow(QWidget):
         self.card_view = self._browser()
         layout.addWidget(self.card_view, 3)
         self.read_button = QPushButton(self.tr("Read it to me"))
-        self.read_button.clicked.connect(lambda: self.reader.speak(self.card_view.toPlainText()))
+        self.read_button.setCheckable(True)  # pressed while it speaks
+        self.read_button.clicked.connect(self._on_read_aloud)
+        self.reader.speaking_changed.connect(self._on_speaking_change)
         self.read_button.setVisible(self.spec.allows(ids.READ_ALOUD) and self.reader.available)
         layout.addWidget(self.read_button)
         self.print_button = QPushButton(self.tr("Print this page"))
@@ -468,7 +470,20 @@ class KioskWindow(QWidget):
         title, language = self.words.candidate_title(candidate)
         return title if language == self.words.language else self.tr("{0} (in English)").format(title)
 
+    def _on_read_aloud(self) -> None:
+        if self.reader.speaking:
+            self.reader.stop()
+        else:
+            self.reader.speak(self.card_view.toPlainText())
+
+    def _on_speaking_change(self, speaking: bool) -> None:
+        with QSignalBlocker(self.read_button):
+            self.read_button.setChecked(speaking)
+        self.read_button.setText(self.tr("Stop reading") if speaking else self.tr("Read it to me"))
+
     def _show_card(self, view: QTextBrowser, card_id: str | None, title: str | None = None) -> None:
+        if view is self.card_view:
+            self.reader.stop()  # it was reading the card that goes
         card = self.words.card(card_id) if card_id else None
         if card is None:
             view.clear()
@@ -548,6 +563,8 @@ class KioskWindow(QWidget):
         idle = self.spec.idle
         if idle is None or self.attracting or self._leaving:
             return
+        if self.pin_pad is not None:  # a member of staff is at the pad: no "Still there?", no reset under it
+            self._last_input = self.clock()
         idle_for = self.clock() - self._last_input
         phase = idle.phase(idle_for)
         if phase == "active":

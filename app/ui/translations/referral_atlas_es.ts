@@ -432,6 +432,10 @@
         <translation>{0} (en inglés)</translation>
     </message>
     <message>
+        <source>Stop reading</source>
+        <translation>Dejar de leer</translation>
+    </message>
+    <message>
         <source>The screen starts again in {0} s.</source>
         <translation>La pantalla vuelve a empezar en {0} s.</translation>
     </message>
@@ -681,12 +685,12 @@
         <translation>Ese PIN no es correcto.</translation>
     </message>
     <message>
-        <source>That PIN is wrong. Try again in {0} s.</source>
-        <translation>Ese PIN no es correcto. Inténtelo de nuevo en {0} s.</translation>
+        <source>Try again in {0} s.</source>
+        <translation>Vuelva a intentarlo en {0} s.</translation>
     </message>
     <message>
-        <source>Try again.</source>
-        <translation>Inténtelo de nuevo.</translation>
+        <source>Try again now.</source>
+        <translation>Ya puede volver a intentarlo.</translation>
     </message>
 </context>
 <context>

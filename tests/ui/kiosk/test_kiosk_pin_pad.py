@@ -1,0 +1,79 @@
+"""The PIN pad during a lockout (issue 19, defect 4): keys typed while locked out do not count, the
+countdown does not move the keys, no "Still there?" or reset comes over the pad, and every wrong
+try is logged without its digits."""
+
+import logging
+
+from PySide6.QtCore import QPoint, Qt
+
+from app.modes.pin import PinResult
+from kiosk_setup import IDLE, PIN
+
+
+def hold_staff_corner(qtbot, kiosk):
+    corner = QPoint(kiosk.width() - 10, 10)
+    qtbot.mousePress(kiosk, Qt.MouseButton.LeftButton, pos=corner)
+    qtbot.waitUntil(lambda: kiosk.pin_pad is not None and kiosk.pin_pad.isVisible(), timeout=3000)
+    qtbot.mouseRelease(kiosk, Qt.MouseButton.LeftButton, pos=corner)
+    return kiosk.pin_pad
+
+
+def tap(qtbot, pad, keys):
+    for key in keys:
+        qtbot.mouseClick(pad.keys[key], Qt.MouseButton.LeftButton)
+
+
+def test_keys_typed_while_locked_out_do_not_count(qtbot, kiosk, clock):
+    pad = hold_staff_corner(qtbot, kiosk)
+    for _ in range(3):
+        assert pad.enter("000000") is PinResult.REFUSED
+        clock.advance(kiosk.gate.wait_s())
+    assert pad.enter("000000") is PinResult.REFUSED
+    waited = kiosk.gate.wait_s()
+    tap(qtbot, pad, "4829")  # a finger on the pad while it waits
+    assert pad.digits == "" and pad.dots.text() == ""
+    assert not any(key.isEnabled() for key in pad.keys.values()), "the keys look off while locked out"
+    clock.advance(waited)
+    pad._show_wait()  # the pad's own countdown tick
+    assert all(key.isEnabled() for key in pad.keys.values())
+    tap(qtbot, pad, PIN)
+    qtbot.mouseClick(pad.ok_key, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: kiosk.staff_menu is not None)
+    assert kiosk.gate.failures == 0, "the right PIN after the wait is heard: the wait did not double"
+
+
+def test_the_countdown_does_not_move_the_keys(qtbot, kiosk, clock):
+    pad = hold_staff_corner(qtbot, kiosk)
+    before = {key: button.mapTo(kiosk, QPoint(0, 0)) for key, button in pad.keys.items()}
+    size = pad.size()
+    for _ in range(5):  # the wait grows to 16 s: a longer message
+        assert pad.enter("000000") is PinResult.REFUSED
+        qtbot.wait(50)
+        assert {key: button.mapTo(kiosk, QPoint(0, 0)) for key, button in pad.keys.items()} == before
+        assert pad.size() == size
+        assert "\n" in pad.message.text() and "s." in pad.message.text().splitlines()[-1]
+        clock.advance(kiosk.gate.wait_s())
+    assert pad.message.text().splitlines()[-1].startswith("Try again in 16")
+
+
+def test_no_idle_prompt_or_reset_comes_over_the_pin_pad(qtbot, kiosk, clock):
+    pad = hold_staff_corner(qtbot, kiosk)
+    assert pad.enter("000000") is PinResult.REFUSED
+    clock.advance(IDLE.prompt_after_s + IDLE.countdown_s + 60)
+    kiosk.idle_tick()
+    clock.advance(IDLE.prompt_after_s + IDLE.countdown_s + 60)
+    kiosk.idle_tick()
+    assert kiosk.pin_pad is pad and pad.isVisible() and not kiosk.prompt.isVisible() and not kiosk.attracting
+    assert pad.enter(PIN) is PinResult.ACCEPTED
+
+
+def test_every_wrong_try_is_logged_without_its_digits(qtbot, kiosk, clock, caplog):
+    pad = hold_staff_corner(qtbot, kiosk)
+    with caplog.at_level(logging.WARNING, logger="app"):
+        for _ in range(2):
+            assert pad.enter("135790") is PinResult.REFUSED
+            clock.advance(kiosk.gate.wait_s())
+    lines = [r.getMessage() for r in caplog.records if "wrong staff PIN" in r.getMessage()]
+    assert lines == ["a wrong staff PIN (1 in a row); the next try waits 1 s",
+                     "a wrong staff PIN (2 in a row); the next try waits 2 s"]  # fmt: skip
+    assert not any("135790" in r.getMessage() for r in caplog.records)

@@ -231,23 +231,25 @@ class PoseView:
         self.clock = clock
         self.pose: Pose | None = None
         self.phase = 0.0
-        self._full = [self._follow(mesh, name) for name, mesh in scene.meshes.items()]
+        self._full = [self._follow(mesh, bones=name == "bones") for name, mesh in scene.meshes.items()]
         self._coarse: dict[str, _Moved] = {}
         self._skin_opacity = scene.state.skin_opacity
         self._started = 0.0
         self._playing = False
 
-    def _follow(self, mesh: pv.PolyData, name: str) -> _Moved:
+    def _follow(self, mesh: pv.PolyData, bones: bool = False) -> _Moved:
+        """`bones`: the full bones mesh, whose points' segments are known; any other mesh's
+        points (a coarse copy of the bones too) take the segment of the nearest bone point."""
         normals = mesh.point_data.get("Normals")
         rest = np.asarray(mesh.points).copy()
-        segment = self.skeleton.bone_segment.copy() if name == "bones" else self.skeleton.segment_of_points(rest)
+        segment = self.skeleton.bone_segment.copy() if bones else self.skeleton.segment_of_points(rest)
         return _Moved(mesh, rest, None if normals is None else np.asarray(normals).copy(), segment)
 
     def _coarse_moved(self) -> list[_Moved]:
         """The coarse copies made so far (each followed once; made in spare time by the scene)."""
         for name, copy in self.scene._coarse.items():  # noqa: SLF001 - the copies are the scene's
             if name in self.scene.meshes and name not in self._coarse:
-                self._coarse[name] = self._follow(copy.mesh, name)
+                self._coarse[name] = self._follow(copy.mesh)
         return list(self._coarse.values())
 
     def show(self, pose: Pose | None, phase: float, coarse: bool = False) -> None:

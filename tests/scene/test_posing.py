@@ -164,3 +164,33 @@ def test_soft_tissue_follows_and_rest_comes_back(poses, skeleton: Skeleton, mode
     assert np.allclose(np.asarray(nerves.points), rest) and scene.skin_actor.prop.opacity == ViewState().skin_opacity
     scene.close()
     plotter.close()
+
+
+def test_while_it_plays_the_coarse_copies_move_and_at_stop_the_full_meshes(poses, skeleton: Skeleton, model) -> None:
+    """Time-based 0 → 1 → 0: the frames drawn while it plays (coarse copies) follow the clock; the
+    full meshes take the phase where it stopped."""
+    plotter, scene = _bones_only(model)
+    scene._start_coarse_copies()  # off screen the scene never has spare time: make them now
+    for made in list(scene._coarse_coming.values()):
+        made.result(timeout=60)
+    scene._take_coarse_copies()
+    assert "bones" in scene._coarse
+    now = [100.0]
+    posed = PoseView(scene, skeleton, clock=lambda: now[0])
+    full, coarse = scene.meshes["bones"], scene._coarse["bones"].mesh
+    full_rest, coarse_rest = np.asarray(full.points).copy(), np.asarray(coarse.points).copy()
+    posed.play(poses["flat_feet"])
+    scene.frames.prepare()
+    now[0] += 1.0  # a quarter of the 4 s loop: phase 0.5
+    assert posed._step(now[0]) and posed.phase == pytest.approx(0.5)
+    half = np.abs(np.asarray(coarse.points) - coarse_rest).max()
+    now[0] += 1.0  # phase 1
+    posed._step(now[0])
+    assert np.abs(np.asarray(coarse.points) - coarse_rest).max() > half > 0.005
+    assert np.allclose(np.asarray(full.points), full_rest), "the full meshes wait while it plays"
+    posed.stop()
+    expected = skeleton.transforms(poses["flat_feet"], 1.0)["toes_left"].apply(full_rest[skeleton.bone_segment == skeleton.names.index("toes_left")])
+    assert np.allclose(np.asarray(full.points)[skeleton.bone_segment == skeleton.names.index("toes_left")], expected, atol=1e-6)
+    posed.close()
+    scene.close()
+    plotter.close()

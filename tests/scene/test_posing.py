@@ -118,16 +118,22 @@ def _bone(image: np.ndarray) -> np.ndarray:
     return image[..., :3].astype(int).sum(axis=2) > 450  # the pale bones against the dark background
 
 
+def _both_bone_masks(model, skeleton: Skeleton, pose: Pose) -> tuple[np.ndarray, np.ndarray, pv.Plotter]:
+    """The bones at rest and posed from the front, and a plotter of that camera (for landmarks)."""
+    neutral, plotter = _picture(model, skeleton, None)
+    posed, _ = _picture(model, skeleton, pose)
+    return _bone(neutral), _bone(posed), plotter
+
+
 def test_knee_valgus_shows_from_the_front(poses, skeleton: Skeleton, model) -> None:
     """Flat feet: the left knee (on the picture's right) moves toward the midline; the right does not."""
-    neutral, plotter = _picture(model, skeleton, None)
-    posed, _ = _picture(model, skeleton, poses["flat_feet"])
+    neutral, posed, plotter = _both_bone_masks(model, skeleton, poses["flat_feet"])
     shifts = {}
     for side in ("left", "right"):
         row, column = world_to_pixel(plotter, model.landmarks[f"knee_centre_{side}"])
         band = slice(row - 12, row + 12)
         half = slice(column - 60, column + 60)
-        before, after = (np.nonzero(_bone(image)[band, half])[1].mean() for image in (neutral, posed))
+        before, after = (np.nonzero(mask[band, half])[1].mean() for mask in (neutral, posed))
         shifts[side] = after - before
     plotter.close()
     assert shifts["left"] < -6, shifts  # the picture's right is the body's left: toward the midline is leftward
@@ -136,13 +142,12 @@ def test_knee_valgus_shows_from_the_front(poses, skeleton: Skeleton, model) -> N
 
 def test_the_pelvis_drops_on_the_other_side(poses, skeleton: Skeleton, model) -> None:
     """Weak left hip abductors: standing on the left leg, the right side of the pelvis drops."""
-    neutral, plotter = _picture(model, skeleton, None)
-    posed, _ = _picture(model, skeleton, poses["weak_hip_stabilisers"])
+    neutral, posed, plotter = _both_bone_masks(model, skeleton, poses["weak_hip_stabilisers"])
     tops = {}
     for side in ("left", "right"):
         _, column = world_to_pixel(plotter, model.landmarks[f"iliac_crest_top_{side}"])
         strip = slice(column - 8, column + 8)
-        tops[side] = [np.nonzero(_bone(image)[:, strip].any(axis=1))[0].min() for image in (neutral, posed)]
+        tops[side] = [np.nonzero(mask[:, strip].any(axis=1))[0].min() for mask in (neutral, posed)]
     plotter.close()
     drop = {side: after - before for side, (before, after) in tops.items()}  # rows: lower on the picture
     assert drop["right"] - drop["left"] > 5, tops  # the pelvis tilts down to the right

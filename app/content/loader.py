@@ -163,13 +163,13 @@ def load(content_dir: Path, check_reading: bool = True) -> tuple[Knowledge, list
                 left_out.unresolved(issues, covered, (*PLACES, QUESTIONS), f"card {card_file.card.id}",
                                     ContentIssue(card_file.card.source_file, line, f"covers an unknown id {covered!r}"))  # fmt: skip
     synonyms = load_synonyms(content_dir, known | set(cards), set(references), left_out, issues)
+    issues.extend(load_poses(content_dir, set(references), set(built.conditions), left_out)[1])
     left_out.report(issues)
     english = {card_id: c.card for card_id, c in cards.items()}
     skipped = set(left_out.entries) | (present - set(english)) | ({"*"} if left_out.files else set())
     translations = load_translations(content_dir, english, text_sources(built), check_reading, skipped,
                                      note_sources(built))
     issues.extend(translations.issues)
-    issues.extend(load_poses(content_dir, set(references), set(built.conditions))[1])
     knowledge = Knowledge(
         structures=built.structures, territories=built.territories, conditions=built.conditions,
         links=built.links, features=built.features, triggers=built.triggers, checks=built.checks,

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import yaml
 from pydantic import Field, ValidationError, model_validator
 
-from app.content.data import describe
+from app.content.data import CONDITIONS, REFERENCES, LeftOut, describe
 from app.content.files import MAX_DATA_BYTES, read_text
 from app.content.issues import ContentIssue
 from app.content.schema import DataFile, Evidence, Id, RefList, Strict, TitleTranslation
@@ -95,10 +95,13 @@ def _read(path: Path, issues: list[ContentIssue]) -> LineDict | None:
     return data
 
 
-def load_poses(content_dir: Path, references: set[str], sources: set[str]) -> tuple[dict[str, Pose], list[ContentIssue]]:
+def load_poses(content_dir: Path, references: set[str], sources: set[str],
+               left_out: LeftOut | None = None) -> tuple[dict[str, Pose], list[ContentIssue]]:  # fmt: skip
     """The poses of content/poses.yaml (none when the file is absent) and the problems found.
 
-    `references` are the known reference ids, `sources` the ids a pose may belong to."""
+    `references` are the known reference ids, `sources` the ids a pose may belong to. With
+    `left_out` (the content's load), a pose naming something left out for its own problem is
+    listed beside that problem instead of reported again."""
     path = Path(content_dir) / POSES_FILE
     issues: list[ContentIssue] = []
     if not path.is_file():
@@ -147,8 +150,13 @@ def load_poses(content_dir: Path, references: set[str], sources: set[str]) -> tu
                     texts[lang][key] = found.text
         if entry.id in poses:
             problems.append((("id",), f"pose {entry.id!r} is defined twice"))
+        for loc, problem, *missing in problems:
+            issue = ContentIssue(file, line_of(data, (*where, *loc)), f"pose {entry.id}: {problem}")
+            if missing and left_out is not None:
+                left_out.unresolved(issues, missing[0], missing[1], f"pose {entry.id}", issue)
+            else:
+                issues.append(issue)
         if problems:
-            issues += [ContentIssue(file, line_of(data, (*where, *loc)), f"pose {entry.id}: {p}") for loc, p in problems]
             continue
         poses[entry.id] = _pose(entry, texts)
     return poses, issues
@@ -172,10 +180,12 @@ def _captions(path: Path, language: str, issues: list[ContentIssue]) -> dict[str
 
 
 def _cross_check(entry: PoseEntry, joints: dict[str, JointRange], references: set[str],
-                 sources: set[str]) -> list[tuple[tuple[Any, ...], str]]:  # fmt: skip
-    problems: list[tuple[tuple[Any, ...], str]] = []
+                 sources: set[str]) -> list[tuple[Any, ...]]:  # fmt: skip
+    """(location, problem) per problem; an unknown id adds (the id, the files it would be in)."""
+    problems: list[tuple[Any, ...]] = []
     if entry.source not in sources:
-        problems.append((("source",), f"unknown source {entry.source!r} (a condition in conditions.yaml)"))
+        problems.append((("source",), f"unknown source {entry.source!r} (a condition in conditions.yaml)",
+                         entry.source, (CONDITIONS,)))  # fmt: skip
     seen: set[str] = set()
     for index, step in enumerate(entry.steps):
         at = ("steps", index)
@@ -184,7 +194,8 @@ def _cross_check(entry: PoseEntry, joints: dict[str, JointRange], references: se
         seen.add(step.id)
         for ref_index, ref in enumerate(step.references):
             if ref not in references:
-                problems.append(((*at, "references", ref_index), f"step {step.id}: unknown reference {ref!r}"))
+                problems.append(((*at, "references", ref_index), f"step {step.id}: unknown reference {ref!r}",
+                                 ref, (REFERENCES,)))  # fmt: skip
         limit = joints.get(step.joint, JointRange(motions={}, references=["none"])).motions.get(step.motion)
         size = step.mm if step.mm is not None else (step.degrees or 0.0) * entry.exaggeration
         unit = "mm" if step.mm is not None else "degrees"

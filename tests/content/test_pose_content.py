@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from app.content import load
 from app.content.poses import caption_key, load_poses
 from app.domain.knowledge import EVIDENCE_LEVELS, Knowledge
 from app.domain.poses import MOTIONS
@@ -107,3 +108,15 @@ def test_a_motion_the_joint_does_not_have_fails_with_its_line(tmp_path: Path, kn
     lines = text.splitlines()
     step = max(i for i in range(lines.index("        motion: wobble")) if lines[i].startswith("      - id:")) + 1
     assert [(i.line, "knee has no motion 'wobble'" in i.problem) for i in issues] == [(step, True)]
+
+
+def test_a_pose_whose_condition_is_left_out_is_listed_beside_it(tmp_path: Path) -> None:
+    """A broken condition is reported once, where it is; the pose naming it goes with it, listed there."""
+    folder = _copy(tmp_path)
+    path = folder / "conditions.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - id: flat_feet\n", "  - id: flat_feet\n    colour: blue\n", 1), encoding="utf-8")
+    _, issues = load(folder, check_reading=False)
+    assert not [i for i in issues if i.file.endswith("poses.yaml")], [str(i) for i in issues]
+    beside = [i.problem for i in issues if i.file.endswith("conditions.yaml") and "pose flat_feet" in i.problem]
+    assert len(beside) == 1 and beside[0].startswith("flat_feet is left out"), [str(i) for i in issues]

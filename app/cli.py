@@ -74,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="language of the legend")  # fmt: skip
     s.add_argument("--pose", help="pose the skeleton for a source, e.g. flat_feet (left leg; right leg neutral)")
     s.add_argument("--phase", type=checks.unit_interval, default=1.0, help="0 neutral … 1 the full pose (default 1)")
+    s.add_argument("--focus", help="centre on a landmark, e.g. ankle_centre_left (see `referral-atlas landmarks`)")
+    s.add_argument("--zoom", type=checks.zoom, default=1.0, help="enlarge the view 1 to 8 times (default 1)")
 
     h = command("handout", "a patient handout PDF for a spot, made without a window")
     h.add_argument("--point", type=checks.point, required=True, help="X,Y,Z in model metres (nearest skin point)")
@@ -128,6 +130,8 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
         language=_content_language(args),
         pose=pose,
         phase=args.phase,
+        focus=args.focus,
+        zoom=args.zoom,
     )
     shown = {"pose": args.pose, "phase": args.phase} if pose is not None else {}
     _emit(args, {"out": str(path), "view": args.view, "overlay": args.overlay, **shown}, f"wrote {path}")

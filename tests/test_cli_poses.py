@@ -55,3 +55,18 @@ def test_screenshot_poses_the_skeleton_with_its_legend(tmp_path, capsys: pytest.
 def test_an_unknown_pose_is_one_clear_line(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["screenshot", "--pose", "flat_foot", "--out", str(tmp_path / "x.png")]) == 1
     assert "--pose: unknown pose 'flat_foot'; did you mean flat_feet?" in capsys.readouterr().err
+
+
+def test_a_close_look_at_a_landmark(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--focus and --zoom: the foot's push-off seen up close (the whole body leaves it a few pixels)."""
+    pictures = {}
+    for name, extra in (("whole", []), ("close", ["--focus", "ankle_centre_left", "--zoom", "4"])):
+        out = tmp_path / f"{name}.png"
+        assert main(["screenshot", "--view", "left", "--out", str(out), "--size", "400x400", *extra]) == 0
+        image = np.asarray(Image.open(out).convert("RGB")).astype(int)
+        pictures[name] = (image.sum(axis=2) > 450).mean()  # share of the picture that is pale bone
+    assert pictures["close"] > 3 * pictures["whole"], pictures
+    assert main(["screenshot", "--focus", "ankle_center_left", "--out", str(tmp_path / "x.png")]) == 1
+    assert "did you mean ankle_centre_left" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["screenshot", "--zoom", "0.5", "--out", str(tmp_path / "x.png")])

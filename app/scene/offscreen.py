@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 from pathlib import Path
 
+import numpy as np
 import pyvista as pv
 from PIL import Image
 
@@ -39,12 +41,15 @@ def render_screenshot(
     language: str = "en",
     pose: Pose | None = None,
     phase: float = 1.0,
+    focus: str | None = None,
+    zoom: float = 1.0,
 ) -> Path:
     """Draw one view; with `overlay` a territory map, with `point` (needs `knowledge`) the touch
     at the nearest skin point with its lit sources and paths; either adds a legend column, in
     `language` (the legend of a map without `knowledge` stays in English). With `pose` the
     skeleton is posed at `phase` on the left leg (the skin see-through) and the legend lists its
-    steps with their evidence and says how much the angles are exaggerated."""
+    steps with their evidence and says how much the angles are exaggerated. `focus` (a landmark)
+    centres the view on that point, `zoom` enlarges it (a foot's push-off, a knee)."""
     out = Path(out)
     if out.parent and not out.parent.is_dir():
         raise AtlasError(f"{out.parent}: folder does not exist; create it or choose another --out")
@@ -68,6 +73,10 @@ def render_screenshot(
         # Without an X server go straight to EGL (VTK would try X first and warn).
         os.environ.setdefault("VTK_DEFAULT_OPENGL_WINDOW", "vtkEGLRenderWindow")
     model = load_model()
+    if focus is not None and focus not in model.landmarks:
+        close = difflib.get_close_matches(focus, model.landmarks, n=3)
+        raise AtlasError(f"--focus: unknown landmark {focus!r}; " + (f"did you mean {' or '.join(close)}?" if close
+                         else "`referral-atlas landmarks` lists them"))  # fmt: skip
     labels = SkinLabels.from_skin(model.skin) if overlay != "none" or point is not None else None
     plotter = pv.Plotter(off_screen=True, window_size=[size[0] - legend_width, size[1]])
     plotter.enable_anti_aliasing("ssaa")  # time does not matter here; FXAA comes out black off-screen
@@ -92,6 +101,8 @@ def render_screenshot(
             posed.show(pose, phase)
             sections += pose_legend(pose, phase, (knowledge or Knowledge()).in_language(language))
         scene.set_view(view)
+        if focus is not None or zoom != 1.0:
+            _look_closer(plotter, model.landmarks.get(focus or ""), zoom)
         scene.frames.prepare()
         image = plotter.screenshot(return_img=True)
         if overlays is not None and overlay != "none":
@@ -131,3 +142,14 @@ def pose_legend(pose: Pose, phase: float, words: InLanguage) -> list[LegendSecti
             for step in shown
         ], f"{words.phrase('pose.side_by_side')} {how}",
     )]  # fmt: skip
+
+
+def _look_closer(plotter: pv.Plotter, point: tuple[float, float, float] | None, zoom: float) -> None:
+    """Slide the camera (same direction and distance) to look at `point`, then zoom."""
+    camera = plotter.camera
+    if point is not None:
+        shift = np.asarray(point) - np.asarray(camera.focal_point)
+        camera.focal_point = point
+        camera.position = np.asarray(camera.position) + shift
+    camera.zoom(zoom)
+    plotter.renderer.ResetCameraClippingRange()

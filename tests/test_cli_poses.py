@@ -20,7 +20,7 @@ def test_effects_lists_the_pose_steps(capsys: pytest.CaptureFixture[str]) -> Non
     assert pose["id"] == "flat_feet" and pose["exaggeration"] == 3 and pose["posed_side"] == "left"
     first = pose["steps"][0]
     assert first == {
-        "id": "heel_rolls_in", "joint": "subtalar", "motion": "eversion", "axis": "subtalar", "degrees": 4.0,
+        "id": "heel_rolls_in", "joint": "subtalar", "motion": "eversion", "axis": "anteroposterior", "degrees": 4.0,
         "drawn_degrees": 12.0, "phase": [0.0, 0.35], "evidence": "limited", "references": ["buldt_2013"],
         "caption": "The heel tips in and the arch drops. Flat feet roll in a little more when you walk.",
     }  # fmt: skip

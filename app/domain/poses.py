@@ -6,9 +6,12 @@ phase into drawn joint rotations: per joint, (axis, signed degrees) in the right
 below, already multiplied by the pose's exaggeration; the scene mirrors them onto the posed side.
 
 Axes (right side, RAS: +x right, +y front, +z up; a positive angle turns by the right-hand rule):
-`mediolateral` x, `anteroposterior` y, `vertical` z, and three that the scene takes from the
-model's landmarks: `talocrural` (medial → lateral malleolus), `subtalar` (Inman's oblique axis,
-42° up and 23° medial from the foot's long axis), `metatarsal` (1st → 5th metatarsal head).
+`mediolateral` x, `anteroposterior` y, `vertical` z, and two that the scene takes from the
+model's landmarks: `talocrural` (medial → lateral malleolus), `metatarsal` (1st → 5th metatarsal
+head). The foot stands on the floor (a closed chain), so the subtalar joint's motions are drawn as
+the heel's tilt seen from behind (eversion, inversion) and the foot's turn under the leg
+(abduction, adduction: the leg turns over a foot that stays put), not as open-chain motion about
+Inman's oblique axis, which would lift the toes off the floor.
 """
 
 from __future__ import annotations
@@ -36,7 +39,10 @@ MOTIONS: dict[str, dict[str, tuple[str, int]]] = {
     },
     "tibia": {"shortening": ("length", 1)},
     "ankle": {"dorsiflexion": ("talocrural", 1), "plantarflexion": ("talocrural", -1)},
-    "subtalar": {"inversion": ("subtalar", 1), "eversion": ("subtalar", -1)},
+    "subtalar": {
+        "inversion": ("anteroposterior", 1), "eversion": ("anteroposterior", -1),
+        "adduction": ("vertical", 1), "abduction": ("vertical", -1),
+    },
     "toes": {"extension": ("metatarsal", 1), "flexion": ("metatarsal", -1)},
 }  # fmt: skip
 JOINT_ORDER = ("pelvis", "lumbar", "hip", "knee", "tibia", "ankle", "subtalar", "toes")  # trunk to toes

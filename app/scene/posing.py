@@ -39,9 +39,6 @@ SEGMENT_OF_BONE = {
 }  # fmt: skip
 JOINT_OF = {"femur": "hip", "tibia": "knee", "talus": "ankle", "foot": "subtalar", "toes": "toes"}
 SUBTALAR_DROP_M = 0.025  # the subtalar joint lies about this far below the ankle centre (talus height)
-# Inman's subtalar axis for the right foot: 42° up from the floor, 23° medial of the foot's long axis
-SUBTALAR_AXIS = np.array([-math.sin(math.radians(23)) * math.cos(math.radians(42)),
-                          math.cos(math.radians(23)) * math.cos(math.radians(42)), math.sin(math.radians(42))])  # fmt: skip
 SEE_THROUGH_SKIN = 0.12  # the skin's opacity while the skeleton is posed
 PLAY_PERIOD_S = 4.0  # one 0 → 1 → 0 loop
 # a step's evidence, surest darkest (viridis-like: told apart in every colour-vision type by lightness)
@@ -113,7 +110,7 @@ class Skeleton:
             lateral = 1.0 if side == "right" else -1.0
             self.axes[side] = {
                 "mediolateral": np.array([1.0, 0.0, 0.0]), "anteroposterior": np.array([0.0, 1.0, 0.0]),
-                "vertical": np.array([0.0, 0.0, 1.0]), "subtalar": SUBTALAR_AXIS,
+                "vertical": np.array([0.0, 0.0, 1.0]),
                 # landmark axes written as the right side's (the left's are mirrored like all of them)
                 "talocrural": _unit((marks[f"lateral_malleolus_{side}"] - marks[f"medial_malleolus_{side}"]) * [lateral, 1, 1]),
                 "metatarsal": _unit((marks[f"metatarsal_head_5_{side}"] - marks[f"metatarsal_head_1_{side}"]) * [lateral, 1, 1]),

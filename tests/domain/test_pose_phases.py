@@ -19,8 +19,8 @@ def _pose(exaggeration: float = 3.0) -> Pose:
 def test_neutral_at_phase_0_full_and_exaggerated_at_1() -> None:
     assert motions_at(_pose(), 0.0) == []
     full = {m.step: (m.joint, m.axis, m.size) for m in motions_at(_pose(), 1.0)}
-    # eversion is the negative turn about the subtalar axis; valgus the negative one about the AP axis
-    assert full == {"roll": ("subtalar", "subtalar", -12.0), "valgus": ("knee", "anteroposterior", -12.0),
+    # eversion and valgus: negative turns about the front-to-back axis (right-side convention)
+    assert full == {"roll": ("subtalar", "anteroposterior", -12.0), "valgus": ("knee", "anteroposterior", -12.0),
                     "short": ("tibia", "length", 20.0)}  # a length is never exaggerated  # fmt: skip
 
 

@@ -6,9 +6,10 @@ phase into drawn joint rotations: per joint, (axis, signed degrees) in the right
 below, already multiplied by the pose's exaggeration; the scene mirrors them onto the posed side.
 
 Axes (right side, RAS: +x right, +y front, +z up; a positive angle turns by the right-hand rule):
-`mediolateral` x, `anteroposterior` y, `vertical` z, and two that the scene takes from the
-model's landmarks: `talocrural` (medial → lateral malleolus), `metatarsal` (1st → 5th metatarsal
-head). The foot stands on the floor (a closed chain), so the subtalar joint's motions are drawn as
+`mediolateral` x, `anteroposterior` y, `vertical` z, and those the scene takes from the model's
+landmarks: `femoral` and `tibial` (a bone's long axis, knee → hip and ankle → knee centre: a thigh
+or shin turns in about itself), `talocrural` (medial → lateral malleolus), `metatarsal` (1st → 5th
+metatarsal head). The foot stands on the floor (a closed chain), so the subtalar joint's motions are drawn as
 the heel's tilt seen from behind (eversion, inversion) and the foot's turn under the leg
 (abduction, adduction: the leg turns over a foot that stays put), not as open-chain motion about
 Inman's oblique axis, which would lift the toes off the floor.
@@ -31,11 +32,11 @@ MOTIONS: dict[str, dict[str, tuple[str, int]]] = {
     "hip": {
         "flexion": ("mediolateral", 1), "extension": ("mediolateral", -1),
         "abduction": ("anteroposterior", -1), "adduction": ("anteroposterior", 1),
-        "internal_rotation": ("vertical", 1), "external_rotation": ("vertical", -1),
+        "internal_rotation": ("femoral", 1), "external_rotation": ("femoral", -1),
     },
     "knee": {
         "flexion": ("mediolateral", -1), "valgus": ("anteroposterior", -1), "varus": ("anteroposterior", 1),
-        "internal_rotation": ("vertical", 1), "external_rotation": ("vertical", -1),
+        "internal_rotation": ("tibial", 1), "external_rotation": ("tibial", -1),
     },
     "tibia": {"shortening": ("length", 1)},
     "ankle": {"dorsiflexion": ("talocrural", 1), "plantarflexion": ("talocrural", -1)},

@@ -114,6 +114,8 @@ class Skeleton:
                 # landmark axes written as the right side's (the left's are mirrored like all of them)
                 "talocrural": _unit((marks[f"lateral_malleolus_{side}"] - marks[f"medial_malleolus_{side}"]) * [lateral, 1, 1]),
                 "metatarsal": _unit((marks[f"metatarsal_head_5_{side}"] - marks[f"metatarsal_head_1_{side}"]) * [lateral, 1, 1]),
+                "femoral": _unit((centres["femur"] - centres["tibia"]) * [lateral, 1, 1]),
+                "tibial": _unit((centres["tibia"] - ankle) * [lateral, 1, 1]),
                 "length": _unit(ankle - centres["tibia"]),
             }  # fmt: skip
         self.segments = {s.name: s for s in segments}

@@ -199,3 +199,14 @@ def test_while_it_plays_the_coarse_copies_move_and_at_stop_the_full_meshes(poses
     posed.close()
     scene.close()
     plotter.close()
+
+
+@pytest.mark.parametrize("pose_id", ["flat_feet", "high_arches", "weak_hip_stabilisers", "leg_length_difference", "bunions"])
+def test_the_standing_foot_stays_where_it_stands(pose_id: str, poses, skeleton: Skeleton, model) -> None:
+    """The leg moves over a planted foot: a knee drifting in or out, a thigh turning, a shorter shin
+    leave the heel and the ball of the foot within 2 cm of where they stood (hip arthritis's
+    bent-knee stance is left out: its foot steps forward)."""
+    maps = skeleton.transforms(poses[pose_id], 1.0)
+    for mark in ("calcaneus_posterior_left", "metatarsal_head_1_left", "metatarsal_head_5_left"):
+        rest = np.asarray(model.landmarks[mark])
+        assert np.linalg.norm(maps["foot_left"].apply(rest[None])[0] - rest) < 0.02, mark

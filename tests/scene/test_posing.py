@@ -38,8 +38,9 @@ def skeleton(model) -> Skeleton:
 
 
 def _joint_drift(skeleton: Skeleton, model, pose: Pose) -> dict[str, tuple[float, float]]:
-    """Per child segment: the largest change, over the phases, of (the closest approach between
-    it and its parent near their joint, how deep it reaches into the parent), against rest."""
+    """Per child segment: the largest change, over the phases, of the closest approach between it
+    and its parent near their joint (a gap opening), and of how deep its deepest point near the
+    joint reaches into the parent (signed distance to the parent's surface: an overlap), against rest."""
     points = np.asarray(model.bones.points)
     faces = model.bones.regular_faces
     segment = skeleton.bone_segment
@@ -51,17 +52,21 @@ def _joint_drift(skeleton: Skeleton, model, pose: Pose) -> dict[str, tuple[float
         mine, theirs = points[(segment == child) & near], points[(segment == parent) & near]
         parent_faces = faces[segment[faces[:, 0]] == parent]
 
-        def measure(maps: dict) -> tuple[float, float]:
+        def measure(maps: dict) -> tuple[float, np.ndarray, np.ndarray]:
             a, b = maps[name].apply(mine), maps[joint.parent].apply(theirs)
             gap = np.linalg.norm(a[:, None] - b[None], axis=2).min()
             surface = vtkImplicitPolyDataDistance()
             surface.SetInput(pv.PolyData.from_regular_faces(maps[joint.parent].apply(points), parent_faces))
-            depth = min(surface.EvaluateFunction(*p) for p in a)
-            return gap, depth
+            moved = np.linalg.norm(a - maps[joint.parent].apply(mine), axis=1)  # how far each moved against the parent
+            return gap, np.array([surface.EvaluateFunction(*p) for p in a]), moved
 
-        rest_gap, rest_depth = measure(skeleton.transforms(None, 0.0))
+        rest_gap, rest_depth, _ = measure(skeleton.transforms(None, 0.0))
         changes = [measure(skeleton.transforms(pose, phase)) for phase in PHASES]
-        out[name] = (max(abs(g - rest_gap) for g, _ in changes), max(rest_depth - d for _, d in changes))
+        # A point cannot go deeper into the parent than it moved against it: a bigger jump is the
+        # signed distance flipping sign across a thin or open part of the mesh (the acetabulum's
+        # rim: 2 cm for a 2 mm move), not an overlap.
+        deeper = max(float(rest_depth.min() - np.maximum(depth, rest_depth - moved).min()) for _, depth, moved in changes)
+        out[name] = (max(abs(g - rest_gap) for g, _, _ in changes), deeper)
     return out
 
 

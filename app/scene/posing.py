@@ -199,22 +199,28 @@ def _centres(mesh: pv.PolyData, names: list[str]) -> dict[str, np.ndarray]:
 
 @dataclass
 class _Moved:
-    """One mesh that follows the skeleton: its rest points and normals, and each point's segment."""
+    """One mesh that follows the skeleton: its rest points and normals, and per segment the
+    points that move with it (found once: a frame only gathers and multiplies)."""
 
     mesh: pv.PolyData
     rest: np.ndarray
     normals: np.ndarray | None
-    segment: np.ndarray
+    groups: list[tuple[int, np.ndarray]]
+
+    @classmethod
+    def of(cls, mesh: pv.PolyData, segment: np.ndarray) -> _Moved:
+        normals = mesh.point_data.get("Normals")
+        groups = [(int(index), np.flatnonzero(segment == index)) for index in np.unique(segment)]
+        return cls(mesh, np.asarray(mesh.points).copy(), None if normals is None else np.asarray(normals).copy(), groups)
 
     def place(self, maps: list[Affine]) -> None:
         points = np.empty_like(self.rest)
         normals = None if self.normals is None else np.empty_like(self.normals)
-        for index, affine in enumerate(maps):
-            chosen = self.segment == index
-            if chosen.any():
-                points[chosen] = affine.apply(self.rest[chosen])
-                if normals is not None and self.normals is not None:
-                    normals[chosen] = self.normals[chosen] @ affine.turn.T
+        for index, chosen in self.groups:
+            affine = maps[index]
+            points[chosen] = affine.apply(self.rest[chosen])
+            if normals is not None and self.normals is not None:
+                normals[chosen] = self.normals[chosen] @ affine.turn.T
         self.mesh.points[:] = points
         if normals is not None:
             self.mesh.point_data["Normals"][:] = normals
@@ -239,10 +245,7 @@ class PoseView:
     def _follow(self, mesh: pv.PolyData, bones: bool = False) -> _Moved:
         """`bones`: the full bones mesh, whose points' segments are known; any other mesh's
         points (a coarse copy of the bones too) take the segment of the nearest bone point."""
-        normals = mesh.point_data.get("Normals")
-        rest = np.asarray(mesh.points).copy()
-        segment = self.skeleton.bone_segment.copy() if bones else self.skeleton.segment_of_points(rest)
-        return _Moved(mesh, rest, None if normals is None else np.asarray(normals).copy(), segment)
+        return _Moved.of(mesh, self.skeleton.bone_segment if bones else self.skeleton.segment_of_points(mesh.points))
 
     def _coarse_moved(self) -> list[_Moved]:
         """The coarse copies made so far (each followed once; made in spare time by the scene)."""

@@ -27,7 +27,8 @@ READ_ONLY_ENV = "REFERRAL_ATLAS_CACHE_READ_ONLY"  # "1": use a kept copy, never 
 FORMAT = 1
 MAX_BYTES = 50_000_000  # the real copy is under 1 MB: a bigger file is not one of ours
 _CODE = (*sorted(Path(__file__).parent.glob("*.py")),
-         *(Path(__file__).parents[1] / "domain" / name for name in ("knowledge.py", "phrases.py")))  # fmt: skip
+         *(Path(__file__).parents[1] / "domain" / name for name in ("knowledge.py", "phrases.py")),
+         Path(__file__).parents[1] / "bounded.py")  # fmt: skip
 _log = logging.getLogger(__name__)
 
 

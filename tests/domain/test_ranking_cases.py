@@ -151,8 +151,10 @@ CASES = [
     case("low back, long morning stiffness, night pain: inflammatory back pain listed",
          [spot("low_back", side=M)], {"facet_arthritis_L4_L5", "facet_arthritis_L5_S1", "ankylosing_spondylitis"},
          f="morning_stiffness", t="rest_night", within=[("ankylosing_spondylitis", 3)]),
-    case("saddle area touched: the cauda equina card comes up",
-         [spot("perineum", side=M)], "lumbar_disc_herniation_central", card="red_flag_cauda_equina"),
+    # the sitting bone's skin (S3) lies in the saddle region too, so the hamstring origin comes before it
+    case("saddle area touched: the check for the cauda equina signs first, then the cauda equina source listed",
+         [spot("perineum", side=M)], "ask_first:red_flag_cauda_equina", card="red_flag_cauda_equina",
+         within=[("lumbar_disc_herniation_central", 4)]),
     # -- foot and the kinetic chain (CLINICAL.md §7) ----------------------------------------------
     case("heel and sole, worst with the first steps in the morning",
          [spot("heel"), spot("sole")], "plantar_fasciitis", t="first_steps"),

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from app.version import version_line
+
 REPO = Path(__file__).parents[3]
 SESSION = """
 import sys
@@ -90,6 +92,7 @@ def test_a_scripted_kiosk_session_writes_no_file_but_the_log(tmp_path):
     assert written == {"home/.local/state/referral-atlas/log/referral-atlas.log"}, written
     log = (home / ".local/state/referral-atlas/log/referral-atlas.log").read_text()
     assert "started in kiosk mode" in log and "kiosk left by staff" in log
+    assert version_line() in log, "the log says which app and content the kiosk showed"
     assert "no-such-kiosk.toml not found" in log, "a missing config gives the defaults and one line"
     for visitor_word in ("foot", "left", "metatars", "L5", "bunion", "saddle", "cauda"):
         assert visitor_word not in log.lower().replace("kiosk left by staff", ""), visitor_word

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 import time
 from typing import TYPE_CHECKING
@@ -186,6 +187,10 @@ def run_app(args: argparse.Namespace) -> int:
         heartbeat, timer = Heartbeat(), QTimer()  # kiosk-run's watchdog hears the event loop turn
         timer.timeout.connect(heartbeat.beat)  # (a bound method: Qt keeps no reference to `heartbeat`)
         timer.start(int(HEARTBEAT_S * 1000))
+        # a service stop ends it cleanly, so its scratch folder goes (the heartbeat's timer lets Python see
+        # the signal; exit, not quit: quit asks the windows first, and the kiosk refuses to close)
+        for stop in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+            signal.signal(stop, lambda *_: qt_app.exit(0))
         on_screen = start_kiosk(translation, spec, started)
         install_crash_reports(lambda _text: None)  # logged; the visitor's screen carries on as it is
         keep_for_the_session()

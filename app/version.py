@@ -2,7 +2,7 @@
 
 One source each: the app's version is pyproject.toml's `version` (read from the file in a source
 checkout, from the installed package's metadata in a wheel or bundle, which is made from it); the
-content's version and date are `content/release.yaml`. `--version`, Help → About, the handout's
+content's version and date are `content/release.yaml`. `--version`, About (Ctrl+F1), the handout's
 footer and the kiosk's log all read them here.
 """
 

@@ -43,7 +43,7 @@ from app.scene.highlight import domain_id
 from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import SkinLabels
 from app.scene.skin_overlays import OVERLAY_TITLES, SkinOverlays
-from app.ui.about import add_about_menu
+from app.ui.about import add_about_action
 from app.ui.accessibility import Announcer
 from app.ui.compare import CompareView
 from app.ui.explorer_panel import ExplorerPanel, narrow_combo
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         self.explorer.changed.connect(self._on_explorer_change)
         self._on_view_change("anterior")
         self.study = self._build_study(spec)
-        self.about_action = add_about_menu(self, knowledge)  # Help → About (app/ui/about.py)
+        self.about_action = add_about_action(self, knowledge)  # About, Ctrl+F1 (app/ui/about.py)
         self._build_keyboard()
 
     def _build_keyboard(self) -> None:

@@ -45,9 +45,9 @@ def test_the_defaults():
 
 def test_a_good_file_is_read(path):
     path.parent.mkdir()
-    path.write_text("idle_s = 45\nprompt_s = 10\nlanguage = 'fr'\nprinting = true\nscreen = 1\n")
+    path.write_text("idle_s = 45\nprompt_s = 10\nlanguage = 'es'\nprinting = true\nscreen = 1\n")
     config = load_kiosk_config(path)
-    assert (config.idle_s, config.prompt_s, config.language, config.printing, config.screen) == (45, 10, "fr", True, 1)
+    assert (config.idle_s, config.prompt_s, config.language, config.printing, config.screen) == (45, 10, "es", True, 1)
 
 
 def test_a_missing_file_gives_defaults_and_one_line(path, caplog):

@@ -91,14 +91,6 @@
         <source>Every fact the cards show comes from one of these {0} sources.</source>
         <translation>Cada dato de las fichas viene de una de estas {0} fuentes.</translation>
     </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>Ay&amp;uda</translation>
-    </message>
-    <message>
-        <source>&amp;About Referral Atlas</source>
-        <translation>&amp;Acerca de Referral Atlas</translation>
-    </message>
 </context>
 <context>
     <name>Announcer</name>

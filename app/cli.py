@@ -89,6 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--content-lang", "--lang", dest="content_lang", choices=["en", *LANGUAGES], help="language of the legend"
     )
+    s.add_argument("--pose", help="pose the skeleton for a source, e.g. flat_feet (left leg; right leg neutral)")
+    s.add_argument("--phase", type=checks.unit_interval, default=1.0, help="0 neutral … 1 the full pose (default 1)")
+    s.add_argument("--focus", help="centre on a landmark, e.g. ankle_centre_left (see `referral-atlas landmarks`)")
+    s.add_argument("--zoom", type=checks.zoom, default=1.0, help="enlarge the view 1 to 8 times (default 1)")
 
     h = command("handout", "a patient handout PDF for a spot, made without a window")
     h.add_argument("--point", type=checks.point, required=True, help="X,Y,Z in model metres (nearest skin point)")
@@ -138,6 +142,10 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     out = checks.image_path(args.out)
     from app.scene.offscreen import render_screenshot
 
+    wanted = args.point is not None or args.pose is not None or _content_language(args) != "en"
+    knowledge = _load_knowledge() if wanted else None
+    pose = _pose_of(knowledge, args.pose, "--pose") if args.pose is not None and knowledge is not None else None
+
     path = render_screenshot(
         view=args.view,
         overlay=args.overlay,
@@ -145,10 +153,15 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
         out=out,
         size=args.size,
         skin_opacity=args.skin_opacity,
-        knowledge=_load_knowledge() if args.point is not None or _content_language(args) != "en" else None,
+        knowledge=knowledge,
         language=_content_language(args),
+        pose=pose,
+        phase=args.phase,
+        focus=args.focus,
+        zoom=args.zoom,
     )
-    _emit(args, {"out": str(path), "view": args.view, "overlay": args.overlay}, f"wrote {path}")
+    shown = {"pose": args.pose, "phase": args.phase} if pose is not None else {}
+    _emit(args, {"out": str(path), "view": args.view, "overlay": args.overlay, **shown}, f"wrote {path}")
     return 0
 
 
@@ -327,6 +340,34 @@ def _query_text(
     return "\n".join(lines)
 
 
+def _poses(knowledge: Knowledge) -> dict[str, Any]:
+    """The poses of the kinetic chain (content/poses.yaml); broken ones are reported by check-content."""
+    from app.content.poses import load_poses
+    from app.resources import content_dir
+
+    return load_poses(content_dir(), set(knowledge.references), set(knowledge.conditions))[0]
+
+
+def _pose_of(knowledge: Knowledge, source: str, option: str) -> Any:
+    poses = {pose.source: pose for pose in _poses(knowledge).values()}
+    checks.known([source], list(poses), "pose", option)
+    return poses[source]
+
+
+def _pose_payload(pose: Any, language: str) -> dict[str, Any]:
+    return {
+        "id": pose.id, "exaggeration": pose.exaggeration, "posed_side": "left", "summary": pose.summary(language),
+        "steps": [
+            {
+                "id": s.id, "joint": s.joint, "motion": s.motion, "axis": s.axis, s.unit: s.size,
+                f"drawn_{s.unit}": pose.drawn(s), "phase": list(s.phase), "evidence": s.evidence,
+                "references": list(s.references), "caption": s.caption(language),
+            }
+            for s in pose.steps
+        ],
+    }  # fmt: skip
+
+
 def _cmd_effects(args: argparse.Namespace) -> int:
     from app.domain.effects import effects
 
@@ -373,6 +414,17 @@ def _cmd_effects(args: argparse.Namespace) -> int:
     lines.append(f"Regions: {', '.join(shown.regions) or '—'}")
     lines.append(f"Skin territories: {', '.join(shown.territories) or '—'}")
     lines.append(f"Structures: {', '.join(shown.structures) or '—'}")
+    pose = next((p for p in _poses(knowledge).values() if p.source == shown.source), None)
+    if pose is not None:
+        payload["pose"] = _pose_payload(pose, in_language.language)
+        lines.append(
+            f"How it moves (left leg; angles drawn ×{pose.exaggeration:g}): {pose.summary(in_language.language)}"
+        )
+        for s in pose.steps:
+            lines.append(
+                f"  {s.phase[0]:.2f}–{s.phase[1]:.2f} {s.joint} {s.motion.replace('_', ' ')} {s.size:g} "
+                f"{s.unit} ({s.evidence}) [{', '.join(s.references)}]\n      {s.caption(in_language.language)}"
+            )
     _emit(args, payload, "\n".join(lines))
     return 0
 

@@ -71,15 +71,24 @@ def size(text: str) -> tuple[int, int]:
     return (w, h)
 
 
-def unit_interval(text: str) -> float:
-    """A number from 0 to 1."""
+def _number_between(text: str, low: float, high: float) -> float:
     try:
         value = float(text)
     except ValueError:
         value = math.nan
-    if not 0.0 <= value <= 1.0:
-        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}")
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"expected a number from {low:g} to {high:g}, got {text!r}")
     return value
+
+
+def unit_interval(text: str) -> float:
+    """A number from 0 to 1."""
+    return _number_between(text, 0.0, 1.0)
+
+
+def zoom(text: str) -> float:
+    """A zoom factor from 1 to 8."""
+    return _number_between(text, 1.0, 8.0)
 
 
 def count(text: str) -> int:

@@ -17,6 +17,7 @@ from app.content.data import PLACES, QUESTIONS, REFERENCES, LeftOut, build, desc
 from app.content.files import read_card_text
 from app.content.issues import ContentIssue
 from app.content.markdown import drop_links, scan_markdown, title_problem
+from app.content.poses import load_poses
 from app.content.readability import reading_problem
 from app.content.schema import SECTIONS, CardMeta, ReferenceEntry
 from app.content.synonyms import load_synonyms
@@ -181,6 +182,7 @@ def load(content_dir: Path, check_reading: bool = True) -> tuple[Knowledge, list
                     ContentIssue(card_file.card.source_file, line, f"covers an unknown id {covered!r}"),
                 )
     synonyms = load_synonyms(content_dir, known | set(cards), set(references), left_out, issues)
+    issues.extend(load_poses(content_dir, set(references), set(built.conditions), left_out)[1])
     left_out.report(issues)
     english = {card_id: c.card for card_id, c in cards.items()}
     skipped = set(left_out.entries) | (present - set(english)) | ({"*"} if left_out.files else set())

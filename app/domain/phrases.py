@@ -270,6 +270,9 @@ ENGLISH: dict[str, str] = {
     **{f"part.{key}": text for key, text in PART_NAMES.items()},
     **{f"overlay.{key}": text for key, text in OVERLAY_NAMES.items()},
     **{f"overlay_note.{key}": text for key, text in OVERLAY_NOTES.items()},
+    "pose.side_by_side": "Left leg posed, right leg as it stands normally.",
+    "pose.exaggerated": "Angles drawn {times}× their typical size, so they can be seen.",
+    "pose.true_size": "Angles drawn at their typical size.",
 }
 FORMS = (
     "",

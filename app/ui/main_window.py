@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QSlider,
     QToolBar,
     QToolButton,
@@ -50,6 +51,7 @@ from app.ui.search import SearchBox, search_keys
 from app.ui.spot_picker import SpotPicker
 from app.ui.text_size import TextSize
 from app.ui.theme import Theme
+from app.ui.window_fit import fit_panels, place, remember, scrolling
 
 if TYPE_CHECKING:
     from app.domain.query import Side
@@ -91,7 +93,6 @@ class MainWindow(QMainWindow):
         self.spec = spec
         self.setWindowTitle(self.tr("Referral Atlas"))
         self.text_size = TextSize(self)  # Ctrl+= / Ctrl+- / Ctrl+0, remembered; larger in a tall window
-        self.resize(1280, 800)
         self.state = state or ViewState()
         self.state.text_scale = self.text_size.drawn_scale  # labels in 3D follow the presenter's text size
         self.text_size.changed.connect(self._on_text_scale)
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self.panel.card_first_section = spec.card_first_section
         self.study = self._build_study(spec, question_bank)
         self._build_keyboard()
+        place(self, remembered=ids.SETTINGS in spec.writes)  # the default size where it fits, else maximised
 
     def _build_keyboard(self) -> None:
         """Tab reaches every control in reading order (toolbars, the left column, the body, the
@@ -283,7 +285,7 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(self.tr("Show"), self)
         dock.setObjectName("layers")
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
-        dock.setWidget(panel)
+        dock.setWidget(scrolling(panel))
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.layers_dock = dock
 
@@ -299,7 +301,7 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(self.tr("What could it be?"), self)
         dock.setObjectName("explorer")
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
-        dock.setWidget(self.panel)
+        dock.setWidget(scrolling(self.panel))
         dock.setMinimumWidth(PANEL_MIN_PX)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.explorer_dock = dock
@@ -342,6 +344,7 @@ class MainWindow(QMainWindow):
 
     def _restyle(self) -> None:
         self.theme.apply()
+        fit_panels(self)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The body gets the middle and most of the width at every window size."""
@@ -447,7 +450,11 @@ class MainWindow(QMainWindow):
         return self.panel.words
 
     def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea, tab_with: str | None = None) -> None:
-        """Add a tool's dock; `tab_with`: the object name of a dock to share a place with as a tab."""
+        """Add a tool's dock; `tab_with`: the object name of a dock to share a place with as a tab.
+        Its panel scrolls when the window is short (larger text never makes the window taller)."""
+        panel = dock.widget()
+        if panel is not None and not isinstance(panel, QScrollArea):
+            dock.setWidget(scrolling(panel))
         self.addDockWidget(area, dock)
         beside = self.findChild(QDockWidget, tab_with) if tab_with else None
         if beside is not None:
@@ -540,6 +547,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(note.format(label, self._touch_note))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if ids.SETTINGS in self.spec.writes:
+            remember(self)
         self.events.closing.emit()  # the tools it hosts let go first
         self.interactor.removeEventFilter(self._scene_keys)
         self.camera.view_requested.disconnect(self._on_view_change)

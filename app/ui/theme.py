@@ -15,10 +15,11 @@ from string import Template
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar
 
 from app.scene.highlight import MECHANISM_COLOURS
 from app.ui.text_size import settings
+from app.ui.window_fit import show_overflow
 
 CONTRASTS = ("normal", "high")
 SETTINGS_KEY = "display/contrast"
@@ -269,6 +270,8 @@ class Theme(QObject):
         QApplication.setPalette(palette)
         self.window.setStyleSheet("")
         self.window.setStyleSheet(style_sheet(self.contrast))
+        for toolbar in self.window.findChildren(QToolBar):
+            show_overflow(toolbar, colours.toolbar_text)
         state = getattr(self.window, "state", None)
         if state is not None:
             state.high_contrast = colours.scene_high_contrast

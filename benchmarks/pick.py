@@ -84,7 +84,7 @@ def main() -> None:
 
     scene.set_view("anterior")
     # the skin over the third metatarsal head, on the top of the foot
-    foot = labels.nearest_point((*np.asarray(model.landmarks["metatarsal_head_3_left"]), 0.0, 0.0, 0.05))
+    foot = labels.nearest_point(tuple(np.asarray(model.landmarks["metatarsal_head_3_left"]) + (0.0, 0.0, 0.05)))
     explorer.clear()
     scene.frames.prepare()
     plain = frame_ms()

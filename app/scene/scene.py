@@ -14,7 +14,7 @@ import numpy as np
 import pyvista as pv
 from vtkmodules.vtkRenderingCore import vtkMapper
 
-from app.domain.view_state import CameraRequests, ViewState
+from app.domain.view_state import LAYER_FIELDS, CameraRequests, ViewState
 from app.scene.assets import Model, structure_names
 from app.scene.coarse import CoarseCopy, CoarseShape, kept_shape, shape_made
 from app.scene.frames import Frames, Quality
@@ -222,11 +222,7 @@ class AnatomyScene:
 
         self._connections: list[tuple[object, Callable[..., None]]] = [
             (self.state.events.skin_opacity, self._on_skin_opacity_change),
-            (self.state.events.show_skin, self._on_layers_change),
-            (self.state.events.show_bones, self._on_layers_change),
-            (self.state.events.show_muscles, self._on_layers_change),
-            (self.state.events.show_nerves, self._on_layers_change),
-            (self.state.events.show_structures, self._on_layers_change),
+            *((getattr(self.state.events, field), self._on_layers_change) for field in LAYER_FIELDS),
             (self.state.events.high_contrast, self._on_contrast_change),
             (self.state.events.text_scale, self._on_text_scale_change),
             (self.camera.view_requested, self.set_view),

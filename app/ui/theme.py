@@ -271,13 +271,17 @@ class Theme(QObject):
         self.window.setStyleSheet("")
         self.window.setStyleSheet(style_sheet(self.contrast))
         for toolbar in self.window.findChildren(QToolBar):
-            show_overflow(toolbar, colours.toolbar_text)
+            self.show_overflow(toolbar)
         state = getattr(self.window, "state", None)
         if state is not None:
             state.high_contrast = colours.scene_high_contrast
         panel = getattr(self.window, "panel", None)
         if panel is not None:  # the card on show is parsed again, with the new link colour
             panel.show_again()
+
+    def show_overflow(self, toolbar: QToolBar) -> None:
+        """The toolbar's overflow button in the theme's colours (app/ui/window_fit.py)."""
+        show_overflow(toolbar, THEMES[self.contrast].toolbar_text)
 
     def close(self) -> None:
         """Stop following the platform (the window is going; it may close twice). The link

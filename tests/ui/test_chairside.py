@@ -35,12 +35,13 @@ def test_ticking_a_question_keeps_the_tab_and_reranks(qtbot, window):
     click(qtbot, window, skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1)))
     settle(qtbot, window)
     window.panel.tabs.setCurrentWidget(window.panel.questions_tab)
-    before = [c.id for c in window.explorer.candidates]
+    before = [(c.id, c.score) for c in window.explorer.candidates]
+    assert before, "the touch ranked sources"
     box = window.panel.answer_boxes[("features", "shooting")]
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert "shooting" in window.explorer.answers.features
     assert window.panel.tabs.currentWidget() is window.panel.questions_tab, "the tab stays"
-    assert [c.id for c in window.explorer.candidates] != before or window.explorer.candidates
+    assert [(c.id, c.score) for c in window.explorer.candidates] != before, "the answer re-ranks"
     assert "Best fits now" in window.panel.top_now.text(), "the ranking stays in sight"
 
 
@@ -58,10 +59,10 @@ def test_long_answers_wrap_and_the_questions_never_scroll_sideways(qtbot, window
 
 def test_a_map_keeps_the_chosen_skin_transparency(qtbot, window):
     window.state.skin_opacity = 0.35
-    window.overlay_box.setCurrentIndex(window.overlay_box.findData("dermatomes"))
+    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("dermatomes"))
     assert window.state.overlay == "dermatomes"
     assert window.state.skin_opacity == pytest.approx(0.35)
-    window.overlay_box.setCurrentIndex(window.overlay_box.findData("none"))
+    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("none"))
     assert window.state.skin_opacity == pytest.approx(0.35)
 
 
@@ -148,11 +149,11 @@ def test_the_reverse_view_paints_smooth_edges_and_yields_the_cut_to_a_map(qtbot,
     settle(qtbot, window)
     assert scene.skin_drawn is not scene.skin_surface, "the skin is cut along the edge of the reach"
     assert scene.skin_layers.layers["reach"].cut
-    window.overlay_box.setCurrentIndex(window.overlay_box.findData("dermatomes"))
+    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("dermatomes"))
     settle(qtbot, window)
     assert not scene.skin_layers.layers["reach"].cut, "under a map the reach is painted on the map's cut"
     assert "overlay" in scene.skin_layers.layers
-    window.overlay_box.setCurrentIndex(window.overlay_box.findData("none"))
+    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("none"))
     settle(qtbot, window)
     assert scene.skin_layers.layers["reach"].cut
     window.panel.source_box.setCurrentIndex(0)

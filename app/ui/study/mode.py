@@ -1,4 +1,4 @@
-"""What student self-study adds to the main window, built from the mode's spec (issue 10).
+"""What student self-study adds to the main window, built from the mode's spec.
 
 - names on demand (`HOVER_NAMES`, `PRESS_HOLD_NAMES`): `HoverNames` over the 3D view;
 - study tools (`ISOLATE`, `FOLLOW_NERVE`, `LABELS_ALL`): a dock under "Show";
@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
 from app.content.markdown import render_study_card
+from app.domain.view_state import LAYER_FIELDS
 from app.modes import ids
 from app.modes.spec import ModeSpec
 from app.scene.structure_labels import SOLID_SKIN, StructureLabels
@@ -44,7 +45,6 @@ ANSWER_SKIN_OPACITY = 0.55  # the skin at least this solid while a strip is lit 
 SEE_THROUGH_OPACITY = 0.35  # at most this solid while only structures under it are lit (the default)
 _MADE = object()  # `preparing` has no more steps
 MAKING_SLICE_S = 0.015  # making the questions takes turns of the event loop this long
-LAYER_FIELDS = ("show_skin", "show_bones", "show_muscles", "show_nerves", "show_structures")
 
 
 def _ask_yes(parent: QWidget, text: str) -> bool:

@@ -162,10 +162,13 @@ CARD_GUESS_PX = 90  # a card not made yet holds this much room
 
 
 def card_lines(
-    candidate: Candidate, title: str, touches: tuple[object, ...], words: InLanguage
+    candidate: Candidate, title: str, touches: tuple[object, ...], words: InLanguage, likely: bool = True
 ) -> tuple[str, str, str]:
-    """A source card's three lines: its title, how it causes pain and how sure, why it fits here."""
+    """A source card's three lines: its title, how it causes pain and how sure (and "less likely
+    here" below the relevance floor the handout uses), why it fits here."""
     facts = [words.mechanism(candidate.mechanism), words.phrase(f"evidence.{candidate.evidence}")]
+    if not likely:
+        facts.insert(0, QCoreApplication.translate("SourceCard", "less likely here"))
     if len(touches) > 1:
         facts.append(
             QCoreApplication.translate("SourceCard", "explains {0}% of the area").format(
@@ -433,7 +436,9 @@ class ExplorerPanel(QWidget):
         self._shown_for = shown_for
 
     def _add_item(self, candidate: Candidate, card: bool) -> None:
-        lines = card_lines(candidate, self.title_of(candidate), self.explorer.touches, self.words)
+        lines = card_lines(
+            candidate, self.title_of(candidate), self.explorer.touches, self.words, self.explorer.likely(candidate)
+        )
         item = QListWidgetItem()
         item.setData(Qt.ItemDataRole.UserRole, candidate.id)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, ". ".join(line for line in lines if line))
@@ -457,7 +462,13 @@ class ExplorerPanel(QWidget):
             item = self.candidate_list.item(row)
             candidate = candidates.get(item.data(Qt.ItemDataRole.UserRole))
             if candidate is not None and self.candidate_list.itemWidget(item) is None:
-                lines = card_lines(candidate, self.title_of(candidate), self.explorer.touches, self.words)
+                lines = card_lines(
+                    candidate,
+                    self.title_of(candidate),
+                    self.explorer.touches,
+                    self.words,
+                    self.explorer.likely(candidate),
+                )
                 self._make_card(item, candidate.mechanism, lines)
 
     def _fit_item(self, item: QListWidgetItem) -> None:

@@ -2,57 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name></name>
-    <message>
-        <source>Layers and maps</source>
-        <translation>Capas y mapas</translation>
-    </message>
-    <message>
-        <source>Show or hide the layers, skin maps and tools on the left</source>
-        <translation>Mostrar u ocultar las capas, los mapas de la piel y las herramientas de la izquierda</translation>
-    </message>
-    <message>
-        <source>{0} view</source>
-        <translation>Vista {0}</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>Restablecer</translation>
-    </message>
-    <message>
-        <source>Reset the view</source>
-        <translation>Restablecer la vista</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Idioma</translation>
-    </message>
-    <message>
-        <source>Interface language: English or Spanish</source>
-        <translation>Idioma de la interfaz: inglés o español</translation>
-    </message>
-    <message>
-        <source>Handout…</source>
-        <translation>Hoja para el paciente…</translation>
-    </message>
-    <message>
-        <source>A sheet for the patient: this view, the possible sources, what helps (PDF or print)</source>
-        <translation>Una hoja para el paciente: esta vista, los posibles orígenes, lo que ayuda (PDF o impresa)</translation>
-    </message>
-    <message>
-        <source>Urgent signs</source>
-        <translation>Señales urgentes</translation>
-    </message>
-    <message>
-        <source>Numbness in the saddle area, bladder or bowel changes, fever …</source>
-        <translation>Adormecimiento en la zona de la silla de montar, cambios al orinar o defecar, fiebre…</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Buscar</translation>
-    </message>
-</context>
-<context>
     <name>Announcer</name>
     <message>
         <source>{0} {1} possible sources; the first is {2}.</source>
@@ -538,6 +487,54 @@
         <translation>Plantas</translation>
     </message>
     <message>
+        <source>Layers and maps</source>
+        <translation>Capas y mapas</translation>
+    </message>
+    <message>
+        <source>Show or hide the layers, skin maps and tools on the left</source>
+        <translation>Mostrar u ocultar las capas, los mapas de la piel y las herramientas de la izquierda</translation>
+    </message>
+    <message>
+        <source>{0} view</source>
+        <translation>Vista {0}</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Restablecer</translation>
+    </message>
+    <message>
+        <source>Reset the view</source>
+        <translation>Restablecer la vista</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Interface language: English or Spanish</source>
+        <translation>Idioma de la interfaz: inglés o español</translation>
+    </message>
+    <message>
+        <source>Handout…</source>
+        <translation>Hoja para el paciente…</translation>
+    </message>
+    <message>
+        <source>A sheet for the patient: this view, the possible sources, what helps (PDF or print)</source>
+        <translation>Una hoja para el paciente: esta vista, los posibles orígenes, lo que ayuda (PDF o impresa)</translation>
+    </message>
+    <message>
+        <source>Urgent signs</source>
+        <translation>Señales urgentes</translation>
+    </message>
+    <message>
+        <source>Numbness in the saddle area, bladder or bowel changes, fever …</source>
+        <translation>Adormecimiento en la zona de la silla de montar, cambios al orinar o defecar, fiebre…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
         <source>Skin</source>
         <translation>Piel</translation>
     </message>
@@ -560,6 +557,46 @@
     <message>
         <source>No map</source>
         <translation>Sin mapa</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Capas</translation>
+    </message>
+    <message>
+        <source>Skin opacity</source>
+        <translation>Opacidad de la piel</translation>
+    </message>
+    <message>
+        <source>see-through  ←→  solid</source>
+        <translation>transparente  ←→  opaca</translation>
+    </message>
+    <message>
+        <source>Skin maps</source>
+        <translation>Mapas de la piel</translation>
+    </message>
+    <message>
+        <source>Skin map</source>
+        <translation>Mapa de la piel</translation>
+    </message>
+    <message>
+        <source>Hatch where maps differ</source>
+        <translation>Rayar donde los mapas difieren</translation>
+    </message>
+    <message>
+        <source>Hatch where the Lee 2008 and Keegan &amp; Garrett 1948 dermatome maps disagree</source>
+        <translation>Rayar donde los mapas de dermatomas de Lee 2008 y de Keegan y Garrett 1948 no coinciden</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Map legend</source>
+        <translation>Leyenda del mapa</translation>
     </message>
     <message>
         <source>Referral Atlas</source>

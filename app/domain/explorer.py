@@ -112,6 +112,14 @@ class Explorer:
         self._show_source(None)
         self._rerank()
 
+    def set_urgent_signs(self, shown: bool) -> None:
+        """The urgent signs on or off again (the toolbar's button is pressed while they show)."""
+        if shown:
+            self.show_urgent_signs()
+        elif self.urgent_shown:
+            self.urgent_shown = False
+            self._rerank()
+
     def set_answer(self, kind: str, answer_id: str, on: bool) -> None:
         if kind not in ANSWER_KINDS:
             raise ValueError(f"unknown answer kind {kind!r}")

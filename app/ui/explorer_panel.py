@@ -419,7 +419,8 @@ class ExplorerPanel(QWidget):
         for (kind, answer_id), box in self.answer_boxes.items():
             with QSignalBlocker(box):
                 box.setChecked(answer_id in getattr(explorer.answers, kind))
-        top = [c for c in explorer.candidates if c.mechanism != "urgent"][:3]
+        urgent_first = explorer.urgent_shown or bool(explorer.answers.red_flags)
+        top = [c for c in explorer.candidates if urgent_first or c.mechanism != "urgent"][:3]
         self.top_now.setText(
             self.tr("<b>Best fits now:</b> ")
             + " · ".join(

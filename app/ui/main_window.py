@@ -371,6 +371,9 @@ class MainWindow(QMainWindow):
         self._on_view_change("anterior")
 
     def _on_explorer_change(self) -> None:
+        if self.urgent_action is not None:
+            with QSignalBlocker(self.urgent_action):
+                self.urgent_action.setChecked(self.explorer.urgent_shown)
         if not self.explorer.touches and not self.explorer.urgent_shown:  # Start again: no stale "You touched …"
             self._on_view_change(self._view)
 

@@ -176,3 +176,18 @@ def test_ctrl_click_on_the_femur_picks_the_femur_not_the_skin_nerve_over_it(qtbo
             )
         )
     assert picked == {"femur_right"}, picked
+
+
+def test_urgent_signs_look_pressed_and_u_again_goes_back(qtbot, window):
+    """Issue 21, defect 4: the button never looked pressed, U again changed nothing, and the
+    Questions tab's "Best fits now" still listed the spot's sources."""
+    click(qtbot, window, skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1)))
+    qtbot.waitUntil(lambda: bool(window.explorer.candidates) and not window.animating())
+    spot_sources = [c.id for c in window.explorer.candidates]
+    qtbot.keyClick(window.interactor, Qt.Key.Key_U)
+    assert window.urgent_action.isChecked() and window.toolbar.widgetForAction(window.urgent_action).isChecked()
+    urgent_titles = [window.panel.title_of(c) for c in window.explorer.candidates if c.mechanism == "urgent"]
+    assert urgent_titles[0] in window.panel.top_now.text(), window.panel.top_now.text()
+    qtbot.keyClick(window.interactor, Qt.Key.Key_U)
+    assert not window.urgent_action.isChecked() and not window.explorer.urgent_shown
+    assert [c.id for c in window.explorer.candidates] == spot_sources, "back to the spot's own list"

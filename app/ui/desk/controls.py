@@ -117,7 +117,8 @@ def _urgent(window: MainWindow) -> None:
         QCoreApplication.translate("MainWindow", "Numbness in the saddle area, bladder or bowel changes, fever …")
     )
     urgent.setShortcut(QKeySequence("U"))
-    urgent.triggered.connect(window.explorer.show_urgent_signs)
+    urgent.setCheckable(True)  # pressed while the urgent signs show; pressed again (or U) goes back
+    urgent.triggered.connect(window.explorer.set_urgent_signs)
     window.urgent_action = urgent
     window.toolbar.addSeparator()
     window.toolbar.addAction(urgent)

@@ -3,6 +3,7 @@ the right, views and urgent signs in the toolbar, a status line."""
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from app.ui.search import SearchBox
     from app.ui.study.mode import StudyMode
 
+log = logging.getLogger(__name__)
 LAYERS_DOCK_PX = 220
 PANEL_SHARE, PANEL_MIN_PX, PANEL_MAX_PX = 0.31, 340, 600  # the sources panel's share of the width
 NARROW_PX = 1100  # narrower windows tuck the layers dock away (a toolbar button brings it back)
@@ -276,7 +278,8 @@ class MainWindow(QMainWindow):
 
     def _on_pick_spot(self) -> None:
         """The place from a list, for a keyboard or a screen reader: what a touch there does."""
-        picker = SpotPicker(self.search_index, self.panel.words, self)
+        sides = [t.spot.side for t in self.explorer.touches if t.spot.side in ("left", "right")]
+        picker = SpotPicker(self.search_index, self.panel.words, self, side=sides[-1] if sides else "right")
         self.spot_picker = picker
         picker.accepted.connect(self._on_spot_chosen)  # a method, not a lambda holding the window
         picker.open()
@@ -362,9 +365,10 @@ class MainWindow(QMainWindow):
         """Say once why the path does not pulse (frames too slow here to animate smoothly)."""
         assert self.explorer_view is not None
         self.explorer_view.pulse_skipped.disconnect(self._on_pulse_skipped)
-        note = self.tr("The path does not pulse: this computer takes {0} ms to draw a frame.")
+        log.info("the path does not pulse: %.0f ms a frame", frame_s * 1000)  # for staff, not the patient
+        note = self.tr("The path does not pulse, to keep the picture quick on this computer.")
         status = self.statusBar()
-        status.showMessage(" · ".join(m for m in (status.currentMessage(), note.format(round(frame_s * 1000))) if m))
+        status.showMessage(" · ".join(m for m in (status.currentMessage(), note) if m))
 
     # -- model → widgets ----------------------------------------------------------------------
     def _on_view_reset(self) -> None:

@@ -191,3 +191,14 @@ def test_urgent_signs_look_pressed_and_u_again_goes_back(qtbot, window):
     qtbot.keyClick(window.interactor, Qt.Key.Key_U)
     assert not window.urgent_action.isChecked() and not window.explorer.urgent_shown
     assert [c.id for c in window.explorer.candidates] == spot_sources, "back to the spot's own list"
+
+
+def test_the_place_list_starts_on_the_side_last_touched(qtbot, window):
+    """Issue 21, defect 10: the place dialog defaulted to Right after a left-side touch."""
+    click(qtbot, window, skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1)))
+    qtbot.waitUntil(lambda: bool(window.explorer.touches) and not window.animating())
+    assert window.explorer.touches[-1].spot.side == "left"
+    qtbot.mouseClick(window.panel.pick_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.spot_picker is not None and window.spot_picker.isVisible())
+    assert window.spot_picker.side_buttons["left"].isChecked()
+    window.spot_picker.reject()

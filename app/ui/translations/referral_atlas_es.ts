@@ -667,8 +667,8 @@
         <translation>Toque un punto cada vez.</translation>
     </message>
     <message>
-        <source>The path does not pulse: this computer takes {0} ms to draw a frame.</source>
-        <translation>El camino no late: este equipo tarda {0} ms en dibujar una imagen.</translation>
+        <source>The path does not pulse, to keep the picture quick on this computer.</source>
+        <translation>El camino no late, para que la imagen vaya rápida en este equipo.</translation>
     </message>
     <message>
         <source>View: {0} · {1} · drag to turn, scroll to zoom</source>

@@ -220,12 +220,10 @@ class ExplorerPanel(QWidget):
         self.where = QLabel(self.tr("Touch the body where it hurts."))
         self.where.setWordWrap(True)
         self.where.setObjectName("where")
-        layout.addWidget(self.where)
         self.gaps = QLabel()  # what the atlas cannot answer here, because content was left out
         self.gaps.setWordWrap(True)
         self.gaps.setObjectName("gaps")
         self.gaps.hide()
-        layout.addWidget(self.gaps)
 
         self.pick_button = QPushButton(self.tr("Choose the place from a list…"))
         self.pick_button.setObjectName("pick")
@@ -253,6 +251,10 @@ class ExplorerPanel(QWidget):
         buttons.addWidget(self.compare_button)
         buttons.addWidget(self.clear_button)
         layout.addLayout(buttons)
+        # what was touched, and the maps' note, below the buttons: a longer answer never moves
+        # them under the pointer (the note on a buttock touch pushed them down 24 px)
+        layout.addWidget(self.where)
+        layout.addWidget(self.gaps)
 
         tabs = QTabWidget()
         tabs.setAccessibleName(self.tr("Sources, questions, or what one source can do"))
@@ -283,7 +285,6 @@ class ExplorerPanel(QWidget):
         self.top_now.setWordWrap(True)
         self.top_now.setObjectName("top_now")
         self.top_now.setTextFormat(Qt.TextFormat.RichText)
-        questions_layout.addWidget(self.top_now)
         self.answer_boxes: dict[tuple[str, str], QCheckBox] = {}
         for kind in sorted(ANSWER_KINDS, key=lambda k: k != "red_flags"):  # urgent signs on top
             group = QGroupBox(self.tr(ANSWER_TITLES[kind]))
@@ -300,8 +301,13 @@ class ExplorerPanel(QWidget):
         scroller.setWidgetResizable(True)
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # answers wrap instead
         scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.questions_tab = scroller
-        tabs.addTab(scroller, self.tr("Questions"))
+        self.questions_scroller = scroller
+        page = self.questions_tab = QWidget()
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.top_now)  # outside the scroll: answering low down keeps it in sight
+        page_layout.addWidget(scroller, 1)
+        tabs.addTab(page, self.tr("Questions"))
 
         reverse = self.reverse_tab = QWidget()
         reverse_layout = QVBoxLayout(reverse)

@@ -48,7 +48,7 @@ def test_ticking_a_question_keeps_the_tab_and_reranks(qtbot, window):
 def test_long_answers_wrap_and_the_questions_never_scroll_sideways(qtbot, window):
     window.panel.tabs.setCurrentWidget(window.panel.questions_tab)
     qtbot.wait(50)
-    scroller = window.panel.questions_tab
+    scroller = window.panel.questions_scroller
     assert scroller.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     viewport = scroller.viewport().width()
     for box in window.panel.answer_boxes.values():
@@ -202,3 +202,21 @@ def test_the_place_list_starts_on_the_side_last_touched(qtbot, window):
     qtbot.waitUntil(lambda: window.spot_picker is not None and window.spot_picker.isVisible())
     assert window.spot_picker.side_buttons["left"].isChecked()
     window.spot_picker.reject()
+
+
+def test_the_panel_never_moves_under_the_pointer(qtbot, window):
+    """Issue 21, defect 5: a buttock touch's maps note pushed the buttons down 24 px; ticking an
+    answer low in Questions scrolled "Best fits now" out of sight."""
+    buttons = (window.panel.pick_button, window.panel.area_button, window.panel.clear_button)
+    before = [b.mapTo(window, b.rect().topLeft()) for b in buttons]
+    window.camera.request_view("posterior")
+    click(qtbot, window, skin_point_near(window, "ischial_tuberosity_left", (0, -1, 0)))
+    qtbot.waitUntil(lambda: bool(window.explorer.candidates) and not window.animating())
+    assert [b.mapTo(window, b.rect().topLeft()) for b in buttons] == before
+    window.panel.tabs.setCurrentWidget(window.panel.questions_tab)
+    last = list(window.panel.answer_boxes.values())[-1]
+    window.panel.questions_scroller.ensureWidgetVisible(last)
+    last.click()
+    qtbot.waitUntil(lambda: "Best fits now" in window.panel.top_now.text())
+    top = window.panel.top_now
+    assert top.isVisible() and top.visibleRegion().boundingRect().height() == top.height()

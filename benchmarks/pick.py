@@ -63,10 +63,10 @@ def main() -> None:
             renderer.WorldToDisplay()
             x, y, _ = renderer.GetDisplayPoint()
             start = time.perf_counter()
-            view.pick(x, y)
+            view.picker.pick(x, y)
             pick_only.append((time.perf_counter() - start) * 1000)
             start = time.perf_counter()
-            picked = view.pick(x, y)
+            picked = view.picker.pick(x, y)
             if picked is not None:
                 view.touch_vertex(picked)
                 scene.frames.prepare()  # the highlight and actors the next frame will show

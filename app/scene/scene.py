@@ -428,6 +428,29 @@ class AnatomyScene:
         self.plotter.renderer.ResetCameraClippingRange()
         self.frames.request()
 
+    def dolly(self, factor: float) -> None:
+        """Move the camera toward the focal point (factor > 1) or away (a pinch)."""
+        self.plotter.camera.Dolly(factor)
+        self.plotter.renderer.ResetCameraClippingRange()
+        self.frames.request()
+
+    def pan(self, dx: float, dy: float) -> None:
+        """Move the camera in the view plane so the body follows a drag of (dx, dy) display pixels."""
+        renderer = self.plotter.renderer
+        camera = self.plotter.camera
+        focal = np.asarray(camera.focal_point)
+        renderer.SetWorldPoint(*focal, 1.0)
+        renderer.WorldToDisplay()
+        x, y, depth = renderer.GetDisplayPoint()
+        renderer.SetDisplayPoint(x + dx, y + dy, depth)
+        renderer.DisplayToWorld()
+        world = renderer.GetWorldPoint()
+        shift = focal - np.asarray(world[:3]) / world[3]
+        camera.focal_point = focal + shift
+        camera.position = np.asarray(camera.position) + shift
+        renderer.ResetCameraClippingRange()
+        self.frames.request()
+
     def zoom(self, factor: float) -> None:
         self.plotter.camera.zoom(factor)
         self.plotter.renderer.ResetCameraClippingRange()

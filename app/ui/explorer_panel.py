@@ -540,8 +540,7 @@ class ExplorerPanel(QWidget):
 
     def title_of(self, candidate: Candidate) -> str:
         """A source's title in the interface's language; an English fallback says so."""
-        title, language = self.words.candidate_title(candidate)
-        return title if language == self.words.language else self.tr("{0} (in English)").format(title)
+        return self.words.shown_title(candidate)
 
     def card_body(self, card_id: str) -> str:
         """A card's HTML, made once per card (a touch shows the same cards again and again), the

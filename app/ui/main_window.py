@@ -29,7 +29,6 @@ from app.domain.view_state import CameraRequests, ViewState
 from app.modes import ids
 from app.modes.spec import CLINICIAN, ModeSpec
 from app.scene.assets import Model
-from app.scene.highlight import domain_id
 from app.scene.skin_overlays import SkinOverlays
 from app.ui.accessibility import Announcer
 from app.ui.body_view import BodyView
@@ -71,6 +70,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.spec = spec
+        self.setObjectName("desk")
         self.setWindowTitle(self.tr("Referral Atlas"))
         self.text_size = TextSize(self)  # Ctrl+= / Ctrl+- / Ctrl+0, remembered; larger in a tall window
         self.state = state or ViewState()
@@ -333,13 +333,13 @@ class MainWindow(QMainWindow):
         """The reverse view from a structure picked on the body; the status line names the pick."""
         if self.explorer_view is None:
             return
-        name = self.explorer_view.pick_structure(x, y)
+        picker = self.explorer_view.picker
+        name = picker.pick_structure(x, y)
         if name is None:
             self.statusBar().showMessage(self.tr("Nothing there to pick: point at a bone, disc, joint or nerve."))
             return
-        knowledge = self.explorer.knowledge
-        picked = self.tr("You picked {0}").format(self.explorer_view.describe_structure(name, self.panel.words))
-        source = domain_id(name, (s for s, _title in knowledge.sources()))
+        picked = self.tr("You picked {0}").format(picker.describe_structure(name, self.panel.words))
+        source = picker.source_of(name)
         if source is None:
             self.statusBar().showMessage(picked + self.tr("; the atlas has no pain pathways that start there."))
             return

@@ -10,7 +10,7 @@ its paint handler is the only place a frame is drawn.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QTimer
 from PySide6.QtGui import QFocusEvent, QImage
 from PySide6.QtWidgets import QWidget
 from pyvistaqt import QtInteractor
@@ -96,3 +96,10 @@ class SceneWidget(QtInteractor):
             self._render_observer = None
         self._scene = None
         super().close()
+
+
+def to_display(view: QWidget, pos: QPointF) -> tuple[float, float]:
+    """A widget position as VTK display pixels (device pixels, origin bottom left): the one
+    conversion every input on the 3D view uses."""
+    ratio = view.devicePixelRatioF()
+    return pos.x() * ratio, (view.height() - pos.y() - 1) * ratio

@@ -171,7 +171,7 @@ def test_ctrl_click_on_the_femur_picks_the_femur_not_the_skin_nerve_over_it(qtbo
         pos = widget_point(window, point + np.array([0.0, 0.02, 0.0]))
         x, y = pos.x(), window.interactor.height() - 1 - pos.y()
         picked.add(
-            window.explorer_view.pick_structure(
+            window.explorer_view.picker.pick_structure(
                 x * window.interactor.devicePixelRatioF(), y * window.interactor.devicePixelRatioF()
             )
         )

@@ -150,6 +150,6 @@ def test_the_headless_handout_in_spanish(tmp_path):
 def test_a_structure_pick_is_named_in_spanish(spanish_window):
     window = spanish_window
     words = window.panel.words
-    femur = window.explorer_view.describe_structure("femur_right", words)
+    femur = window.explorer_view.picker.describe_structure("femur_right", words)
     assert "fémur" in femur.lower() and "hueso" in femur and "derecho" in femur and not english_in(femur), femur
-    assert window.explorer_view.describe_structure("femur_right").endswith("· bone · right"), "English as before"
+    assert window.explorer_view.picker.describe_structure("femur_right").endswith("· bone · right"), "English as before"

@@ -268,14 +268,14 @@ class StudyMode(QObject):
         if ev is None:
             return False
         if self._isolating:
-            name = ev.pick_structure(x, y)
+            name = ev.picker.pick_structure(x, y)
             if name is not None:
                 self.isolate(name)
             return True
         question = self.current
         if question is None or question.answer_with == "choice":
             return False
-        vertex = ev.pick(x, y)
+        vertex = ev.picker.pick(x, y)
         if vertex is None:
             self.host.show_status(QCoreApplication.translate("StudyMode", "Touch the skin of the body to answer."))
             return True
@@ -377,10 +377,10 @@ class StudyMode(QObject):
         assert ev is not None
         state = self.host.state
         if not (state.show_skin and state.skin_opacity >= SOLID_SKIN):
-            name = ev.pick_structure(x, y)
+            name = ev.picker.pick_structure(x, y)
             if name is not None:
                 return structure_name(self.words, name)
-        vertex = ev.pick(x, y)
+        vertex = ev.picker.pick(x, y)
         return spot_name(self.words, ev.labels.spot(vertex)) if vertex is not None else None
 
     def _show_name(self, name: str) -> None:

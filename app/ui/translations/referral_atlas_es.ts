@@ -245,10 +245,6 @@
         <translation>&lt;p&gt;&lt;b&gt;Qué tan segura es la ciencia:&lt;/b&gt; {0} · &lt;b&gt;Quién puede ayudar:&lt;/b&gt; {1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>{0} (in English)</source>
-        <translation>{0} (en inglés)</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;&lt;b&gt;Can send pain or strain to:&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Puede llevar dolor o sobrecarga a:&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
@@ -370,11 +366,18 @@
     </message>
 </context>
 <context>
-    <name>KioskWindow</name>
+    <name>KioskIdle</name>
     <message>
-        <source>Referral Atlas</source>
-        <translation>Atlas del dolor referido</translation>
+        <source>The screen starts again in {0} s.</source>
+        <translation>La pantalla vuelve a empezar en {0} s.</translation>
     </message>
+    <message>
+        <source>Touch where it hurts</source>
+        <translation>Toque donde le duele</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPages</name>
     <message>
         <source>When to get help now</source>
         <translation>Cuándo buscar ayuda ya</translation>
@@ -436,6 +439,21 @@
         <translation>Sí, sigo aquí</translation>
     </message>
     <message>
+        <source>Stop reading</source>
+        <translation>Dejar de leer</translation>
+    </message>
+    <message>
+        <source>Your page is printing. Ask at the front desk for it.</source>
+        <translation>Su hoja se está imprimiendo. Pídala en la recepción.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Referral Atlas</source>
+        <translation>Atlas del dolor referido</translation>
+    </message>
+    <message>
         <source>Touch the skin of the body where it hurts.</source>
         <translation>Toque la piel del cuerpo donde le duele.</translation>
     </message>
@@ -446,22 +464,6 @@
     <message>
         <source>Tap a name to read more.</source>
         <translation>Toque un nombre para leer más.</translation>
-    </message>
-    <message>
-        <source>{0} (in English)</source>
-        <translation>{0} (en inglés)</translation>
-    </message>
-    <message>
-        <source>Stop reading</source>
-        <translation>Dejar de leer</translation>
-    </message>
-    <message>
-        <source>The screen starts again in {0} s.</source>
-        <translation>La pantalla vuelve a empezar en {0} s.</translation>
-    </message>
-    <message>
-        <source>Your page is printing. Ask at the front desk for it.</source>
-        <translation>Su hoja se está imprimiendo. Pídala en la recepción.</translation>
     </message>
 </context>
 <context>

@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
     def _restyle(self) -> None:
         self.theme.apply()
         fit_panels(self)
+        self._fit_toolbars(self.width())  # larger words may need the second row now
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The body gets the middle and most of the width at every window size."""

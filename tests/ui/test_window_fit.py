@@ -40,6 +40,8 @@ def test_larger_text_scrolls_the_panels_and_never_grows_the_window(qtbot, window
     QApplication.processEvents()
     assert window.size() == QSize(1008, 700), window.size()
     assert window.minimumSizeHint().height() <= 700
+    qtbot.waitUntil(lambda: window.toolBarBreak(window.find_bar))  # the search moves to a row of its own
+    assert window.search_box.isVisible()
     # the disclaimer under the cards is still reachable: the panel scrolls to it
     disclaimer = window.panel.findChild(type(window.panel.where), "disclaimer")
     scroller = window.explorer_dock.widget()

@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(self.tr("What could it be?"), self)
         dock.setObjectName("explorer")
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
-        dock.setWidget(scrolling(self.panel))
+        dock.setWidget(scrolling(self.panel, dock.windowTitle()))
         dock.setMinimumWidth(PANEL_MIN_PX)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.explorer_dock = dock
@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
         Its panel scrolls when the window is short (larger text never makes the window taller)."""
         panel = dock.widget()
         if panel is not None and not isinstance(panel, QScrollArea):
-            dock.setWidget(scrolling(panel))
+            dock.setWidget(scrolling(panel, dock.windowTitle()))
         self.addDockWidget(area, dock)
         beside = self.findChild(QDockWidget, tab_with) if tab_with else None
         if beside is not None:

@@ -56,11 +56,12 @@ def remember(window: QMainWindow) -> None:
     settings().setValue(GEOMETRY_KEY, window.saveGeometry())
 
 
-def scrolling(panel: QWidget) -> QScrollArea:
+def scrolling(panel: QWidget, name: str) -> QScrollArea:
     """`panel` in a vertical scroll area: a dock asks no more height than its first lines, so
     larger text scrolls the panel instead of growing the window past the screen."""
     scroller = QScrollArea()
     scroller.setObjectName("dockScroller")
+    scroller.setAccessibleName(name)  # the dock's title, for a screen reader
     scroller.setWidget(panel)
     scroller.setWidgetResizable(True)
     scroller.setFrameShape(QFrame.Shape.NoFrame)

@@ -80,3 +80,9 @@ def test_a_narrow_toolbar_shows_its_overflow_and_it_reaches_every_button(qtbot, 
     assert (pixels > 150).sum() > 10, "a light » on the dark toolbar"
     qtbot.mouseClick(extension, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: all(toolbar.widgetForAction(a).isVisible() for a in hidden))
+
+
+def test_ctrl_q_closes_the_window(qtbot, window):
+    """Issue 21, build item 4: Ctrl+Q quits, as a desktop user expects."""
+    qtbot.keyClick(window.interactor, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible())

@@ -145,6 +145,15 @@ def _history(window: MainWindow) -> None:
     window.history = HistoryControl(window.explorer, window.panel, window.find_bar)  # Alt+← / Alt+→
 
 
+def _quit(window: MainWindow) -> None:
+    """Ctrl+Q (the platform's Quit key) closes the window, as its close button does."""
+    quit_action = QAction(QCoreApplication.translate("MainWindow", "Quit"), window)
+    quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+    quit_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    quit_action.triggered.connect(window.close)
+    window.addAction(quit_action)
+
+
 # In the order they appear: the toolbar left to right, then the second toolbar. `None`: every mode.
 CONTROLS: tuple[tuple[str | None, Builder], ...] = (
     (ids.LAYERS_DOCK, _layers_dock),
@@ -156,6 +165,7 @@ CONTROLS: tuple[tuple[str | None, Builder], ...] = (
     (None, _contrast),
     (ids.SEARCH, _search),
     (ids.BACK, _history),
+    (ids.QUIT, _quit),
 )
 
 

@@ -71,7 +71,7 @@ class LayersDock(QDockWidget):
             layout.addWidget(self._maps(spec), 1)
         else:
             layout.addStretch(1)
-        self.setWidget(scrolling(panel))  # larger text scrolls the column, never grows the window
+        self.setWidget(scrolling(panel, self.windowTitle()))  # larger text scrolls the column, never grows the window
 
     def _layers(self) -> QGroupBox:
         group = QGroupBox(QCoreApplication.translate("MainWindow", "Layers"))

@@ -537,6 +537,10 @@
         <translation>Buscar</translation>
     </message>
     <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
         <source>Skin</source>
         <translation>Piel</translation>
     </message>

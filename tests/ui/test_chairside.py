@@ -220,3 +220,15 @@ def test_the_panel_never_moves_under_the_pointer(qtbot, window):
     qtbot.waitUntil(lambda: "Best fits now" in window.panel.top_now.text())
     top = window.panel.top_now
     assert top.isVisible() and top.visibleRegion().boundingRect().height() == top.height()
+
+
+def test_compare_has_a_close_button_that_ends_the_comparison(qtbot, window):
+    """Issue 21, defect 10: Compare had no Close button."""
+    click(qtbot, window, skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1)))
+    qtbot.waitUntil(lambda: len(window.explorer.candidates) > 1 and not window.animating())
+    first, second = (c.id for c in window.explorer.candidates[:2])
+    window.explorer.compare(first, second)
+    qtbot.waitUntil(window.compare_view.isVisible)
+    qtbot.mouseClick(window.compare_view.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.compare_view.isVisible())
+    assert window.explorer.comparison is None

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QApplication, QToolButton
 
 from app.modes import ids
 from app.modes.spec import ModeSpec
@@ -150,7 +150,7 @@ def _quit(window: MainWindow) -> None:
     quit_action = QAction(QCoreApplication.translate("MainWindow", "Quit"), window)
     quit_action.setShortcut(QKeySequence("Ctrl+Q"))
     quit_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    quit_action.triggered.connect(window.close)
+    quit_action.triggered.connect(QApplication.closeAllWindows)  # not window.close: that kept the window alive
     window.addAction(quit_action)
 
 

@@ -23,9 +23,13 @@ from app.domain.urgency import flags_by_level
 from app.version import app_version, content_release
 
 TOP_SOURCES = 3
-WHY_SHOWN = 2  # reasons per source: the sheet stays short
+WHY_SHOWN = 2  # reasons per source: the sheet stays short (two pages at most, A4 or Letter)
+HELPS_SHOWN = 4  # "What helps" items per source
+CARD_REFERENCES = 2  # a card's own references printed besides the ones its advice cites
 DISCLAIMER = ENGLISH["handout.disclaimer"]  # every word of the sheet is a phrase of app/domain/phrases.py
 IMAGE_NAME = "view.png"  # the picture's name inside the document
+CARE_NOW_TINT = "#fdeceb"  # the care-now box: a light red that prints on any printer
+IMAGE_WIDTH = 300  # of the page's ~600 px wide text, beside the care-now box
 _SECTIONS_FOR_HELP = ("What helps", "Get care now")  # a red-flag card says what to do under the second
 _CARD_LINK = re.compile(r'<a href="card:[a-z0-9_]+">(.*?)</a>', re.DOTALL)
 _POINTER = re.compile(r"\s*\(card:[a-z0-9_]+\)")
@@ -71,10 +75,9 @@ def build_handout(explorer: Explorer, note: str = "", today: date | None = None,
         where = words.phrase("pain_in", where=literal("; ".join(places)))
         sides = {t.spot.side for t in explorer.touches} - {None}
         side = "both" if {"left", "right"} <= sides else next(iter(sides), "") if len(sides) == 1 else ""
-        # urgent cards first, then the sources the picture lights (the best of each mechanism
-        # first), then the rest; one source per card, so the advice is not printed twice
-        urgent = [c for c in explorer.candidates if c.mechanism == "urgent"]
-        ordered = list(dict.fromkeys([*urgent, *explorer.lit(), *explorer.candidates]))
+        # as the list shows them, the selected one first, only the likely ones (the list's floor);
+        # one source per card, so the advice is not printed twice
+        ordered = explorer.handed_over()
         by_card = list({c.card: c for c in reversed(ordered)}.values())
         by_card.sort(key=ordered.index)
         shown = [
@@ -93,7 +96,10 @@ def build_handout(explorer: Explorer, note: str = "", today: date | None = None,
     side = words.phrase(f"side.{side}") if side else ""
 
     cards = [words.card(card_id) for _t, _m, card_id, _r in shown]
-    keys = [key for card in cards if card for key in (*cited_keys(_help_text(card)), *card.references)]
+    # the references of the advice printed, and each card's first few (the sheet stays short)
+    keys = [
+        key for card in cards if card for key in (*cited_keys(_help_text(card)), *card.references[:CARD_REFERENCES])
+    ]
     numbers = {key: n for n, key in enumerate(dict.fromkeys(k for k in keys if k in knowledge.references), start=1)}
     sources = []
     for (title, kind, _card_id, reasons), card in zip(shown, cards, strict=False):
@@ -144,25 +150,29 @@ def handout_html(handout: Handout, with_image: bool = True) -> str:
         month=handout.words.knowledge.say(f"month.{made_on.month}"),
         year=str(made_on.year),
     )
+    # safety first, whole, on the first page: the urgent signs and what the sheet is not, in a
+    # box beside the picture (a table row is never split across pages here: it opens the sheet)
+    care_now = (
+        f"<h2>{esc(say('handout.care_now'))}</h2><p>{esc(say('handout.care_now_intro'))}</p>"
+        + "".join(  # by urgency level: the emergency signs apart from "see a doctor today"
+            f"<p><b>{esc(says)}</b></p><ul>" + "".join(f"<li>{esc(item)}</li>" for item in signs) + "</ul>"
+            for says, signs in handout.care_now
+        )
+        + f"<p><b>{esc(say('handout.disclaimer'))}</b></p>"
+    )
+    picture = f'<img src="{IMAGE_NAME}" width="{IMAGE_WIDTH}">' if with_image else ""
     parts = [
         f"<h1>{esc(say('handout.heading'))}</h1>",
         f"<p><b>{esc(handout.where)}</b>"
         + (f" · {esc(say('handout.side'))}: <b>{esc(handout.side)}</b>" if handout.side else "")
         + f" · {esc(day)}</p>",
+        '<table width="100%" cellspacing="4" cellpadding="6"><tr>'
+        f'<td bgcolor="{CARE_NOW_TINT}" valign="top">{care_now}</td>'
+        + (f'<td width="{IMAGE_WIDTH}" valign="top">{picture}</td>' if picture else "")
+        + "</tr></table>",
     ]
-    if with_image:
-        parts.append(f'<p align="center"><img src="{IMAGE_NAME}" width="520"></p>')
     if handout.note:
         parts.append(f"<h2>{esc(say('handout.note'))}</h2><p>{esc(handout.note).replace(chr(10), '<br>')}</p>")
-    # safety first: the urgent signs and what the sheet is not, before the sources
-    parts.append(
-        f"<h2>{esc(say('handout.care_now'))}</h2>"
-        + "".join(
-            f"<p><b>{esc(says)}</b></p><ul>" + "".join(f"<li>{esc(item)}</li>" for item in signs) + "</ul>"
-            for says, signs in handout.care_now
-        )
-    )
-    parts.append(f"<p><b>{esc(say('handout.disclaimer'))}</b></p>")
     if handout.sources:
         parts.append(f"<h2>{esc(say('handout.sources'))}</h2>")
     for number, source in enumerate(handout.sources, start=1):
@@ -179,7 +189,7 @@ def handout_html(handout: Handout, with_image: bool = True) -> str:
     if handout.references:
         parts.append(
             f"<h2>{esc(say('handout.references'))}</h2>"
-            + "".join(f"<p><small>{esc(r)}</small></p>" for r in handout.references)
+            "<p><small>" + "<br>".join(esc(r) for r in handout.references) + "</small></p>"
         )
     app, content = handout.made_with
     parts.append(f"<hr><p><small>{esc(say('handout.made_with', app=app, content=content))}</small></p>")
@@ -187,4 +197,19 @@ def handout_html(handout: Handout, with_image: bool = True) -> str:
 
 
 def _help_text(card: Card) -> str:
-    return "\n".join(card_section(card, heading) for heading in _SECTIONS_FOR_HELP)
+    return "\n".join(_first_items(card_section(card, heading), HELPS_SHOWN) for heading in _SECTIONS_FOR_HELP)
+
+
+def _first_items(markdown: str, count: int) -> str:
+    """The text before a section's list and its first `count` items (the sheet stays short)."""
+    kept: list[str] = []
+    items = 0
+    for line in markdown.splitlines():
+        if line.startswith(("- ", "* ")):
+            items += 1
+        elif items and line.strip() and not line.startswith(" "):
+            break  # a paragraph after the list
+        if items > count:
+            break
+        kept.append(line)
+    return "\n".join(kept).strip()

@@ -16,6 +16,9 @@ from app.domain.query import Query, Spot
 from app.domain.ranking import Candidate, Gap, candidates, gaps
 
 LIT_FLOOR = 0.05  # share of the best score a mechanism's best source needs to be lit ahead of runners-up
+# share of the best score a source needs to be "likely here": the list says so of the rest, the
+# handout leaves them out (a bunion at 0.08 beside a disc at 0.94 is not a candidate)
+RELEVANCE_FLOOR = 0.2
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,14 @@ class Explorer:
         self._show_source(None)
         self._rerank()
 
+    def set_urgent_signs(self, shown: bool) -> None:
+        """The urgent signs on or off again (the toolbar's button is pressed while they show)."""
+        if shown:
+            self.show_urgent_signs()
+        elif self.urgent_shown:
+            self.urgent_shown = False
+            self._rerank()
+
     def set_answer(self, kind: str, answer_id: str, on: bool) -> None:
         if kind not in ANSWER_KINDS:
             raise ValueError(f"unknown answer kind {kind!r}")
@@ -152,6 +163,22 @@ class Explorer:
         if selected is not None and selected.mechanism != "urgent" and selected not in chosen:
             chosen = [*chosen[: limit - 1], selected]
         return sorted(chosen, key=ranked.index)
+
+    def likely(self, candidate: Candidate) -> bool:
+        """Whether a source is really a candidate here: an urgent card, or within RELEVANCE_FLOOR
+        of the best score."""
+        if candidate.mechanism == "urgent":
+            return True
+        best = max((c.score for c in self.candidates if c.mechanism != "urgent"), default=0.0)
+        return candidate.score >= RELEVANCE_FLOOR * best
+
+    def handed_over(self) -> list[Candidate]:
+        """The sources as the list shows them, the likely ones only, the selected one first (after
+        any urgent card): what a clinician hands over."""
+        likely = [c for c in self.candidates if self.likely(c)]
+        urgent = [c for c in likely if c.mechanism == "urgent"]
+        selected = [self.selected] if self.selected is not None and self.selected not in urgent else []
+        return list(dict.fromkeys([*urgent, *selected, *likely]))
 
     def query(self) -> Query:
         return Query(spots=tuple(t.spot for t in self.touches), **vars(self.answers))

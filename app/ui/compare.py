@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from app.domain.explorer import Comparison, Explorer
 from app.domain.ranking import Candidate
@@ -49,6 +49,10 @@ class CompareView(QDialog):
         splitter.addWidget(sides)
         splitter.setSizes([220, 480])
         layout.addWidget(splitter, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)  # closing ends the comparison (closeEvent)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        layout.addWidget(buttons)
         self.resize(900, 700)
         explorer.comparison_changed.connect(self._on_comparison_change)
 

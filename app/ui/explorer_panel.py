@@ -162,10 +162,13 @@ CARD_GUESS_PX = 90  # a card not made yet holds this much room
 
 
 def card_lines(
-    candidate: Candidate, title: str, touches: tuple[object, ...], words: InLanguage
+    candidate: Candidate, title: str, touches: tuple[object, ...], words: InLanguage, likely: bool = True
 ) -> tuple[str, str, str]:
-    """A source card's three lines: its title, how it causes pain and how sure, why it fits here."""
+    """A source card's three lines: its title, how it causes pain and how sure (and "less likely
+    here" below the relevance floor the handout uses), why it fits here."""
     facts = [words.kind(candidate), words.phrase(f"evidence.{candidate.evidence}")]
+    if not likely:
+        facts.insert(0, QCoreApplication.translate("SourceCard", "less likely here"))
     if len(touches) > 1:
         facts.append(
             QCoreApplication.translate("SourceCard", "explains {0}% of the area").format(
@@ -217,12 +220,10 @@ class ExplorerPanel(QWidget):
         self.where = QLabel(self.tr("Touch the body where it hurts."))
         self.where.setWordWrap(True)
         self.where.setObjectName("where")
-        layout.addWidget(self.where)
         self.gaps = QLabel()  # what the atlas cannot answer here, because content was left out
         self.gaps.setWordWrap(True)
         self.gaps.setObjectName("gaps")
         self.gaps.hide()
-        layout.addWidget(self.gaps)
 
         self.pick_button = QPushButton(self.tr("Choose the place from a list…"))
         self.pick_button.setObjectName("pick")
@@ -250,6 +251,10 @@ class ExplorerPanel(QWidget):
         buttons.addWidget(self.compare_button)
         buttons.addWidget(self.clear_button)
         layout.addLayout(buttons)
+        # what was touched, and the maps' note, below the buttons: a longer answer never moves
+        # them under the pointer (the note on a buttock touch pushed them down 24 px)
+        layout.addWidget(self.where)
+        layout.addWidget(self.gaps)
 
         tabs = QTabWidget()
         tabs.setAccessibleName(self.tr("Sources, questions, or what one source can do"))
@@ -280,7 +285,6 @@ class ExplorerPanel(QWidget):
         self.top_now.setWordWrap(True)
         self.top_now.setObjectName("top_now")
         self.top_now.setTextFormat(Qt.TextFormat.RichText)
-        questions_layout.addWidget(self.top_now)
         self.answer_boxes: dict[tuple[str, str], QCheckBox] = {}
         for kind in sorted(ANSWER_KINDS, key=lambda k: k != "red_flags"):  # urgent signs on top
             group = QGroupBox(self.tr(ANSWER_TITLES[kind]))
@@ -297,8 +301,13 @@ class ExplorerPanel(QWidget):
         scroller.setWidgetResizable(True)
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # answers wrap instead
         scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.questions_tab = scroller
-        tabs.addTab(scroller, self.tr("Questions"))
+        self.questions_scroller = scroller
+        page = self.questions_tab = QWidget()
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.top_now)  # outside the scroll: answering low down keeps it in sight
+        page_layout.addWidget(scroller, 1)
+        tabs.addTab(page, self.tr("Questions"))
 
         reverse = self.reverse_tab = QWidget()
         reverse_layout = QVBoxLayout(reverse)
@@ -427,7 +436,8 @@ class ExplorerPanel(QWidget):
         for (kind, answer_id), box in self.answer_boxes.items():
             with QSignalBlocker(box):
                 box.setChecked(answer_id in getattr(explorer.answers, kind))
-        top = [c for c in explorer.candidates if c.mechanism != "urgent"][:3]
+        urgent_first = explorer.urgent_shown or bool(explorer.answers.red_flags)
+        top = [c for c in explorer.candidates if urgent_first or c.mechanism != "urgent"][:3]
         self.top_now.setText(
             self.tr("<b>Best fits now:</b> ")
             + " · ".join(
@@ -444,7 +454,9 @@ class ExplorerPanel(QWidget):
         self._shown_for = shown_for
 
     def _add_item(self, candidate: Candidate, card: bool) -> None:
-        lines = card_lines(candidate, self.title_of(candidate), self.explorer.touches, self.words)
+        lines = card_lines(
+            candidate, self.title_of(candidate), self.explorer.touches, self.words, self.explorer.likely(candidate)
+        )
         item = QListWidgetItem()
         item.setData(Qt.ItemDataRole.UserRole, candidate.id)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, ". ".join(line for line in lines if line))
@@ -468,7 +480,13 @@ class ExplorerPanel(QWidget):
             item = self.candidate_list.item(row)
             candidate = candidates.get(item.data(Qt.ItemDataRole.UserRole))
             if candidate is not None and self.candidate_list.itemWidget(item) is None:
-                lines = card_lines(candidate, self.title_of(candidate), self.explorer.touches, self.words)
+                lines = card_lines(
+                    candidate,
+                    self.title_of(candidate),
+                    self.explorer.touches,
+                    self.words,
+                    self.explorer.likely(candidate),
+                )
                 self._make_card(item, candidate.mechanism, lines)
 
     def _fit_item(self, item: QListWidgetItem) -> None:

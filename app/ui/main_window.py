@@ -3,6 +3,7 @@ the right, views and urgent signs in the toolbar, a status line."""
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QToolBar,
     QToolButton,
     QWidget,
@@ -39,6 +41,7 @@ from app.ui.keyboard import SceneKeys, key_names, order_tab_chain, reach_toolbar
 from app.ui.spot_picker import SpotPicker
 from app.ui.text_size import TextSize
 from app.ui.theme import Theme
+from app.ui.window_fit import fit_panels, place, remember, scrolling
 
 if TYPE_CHECKING:
     from app.domain.query import Side
@@ -48,6 +51,7 @@ if TYPE_CHECKING:
     from app.ui.search import SearchBox
     from app.ui.study.mode import StudyMode
 
+log = logging.getLogger(__name__)
 LAYERS_DOCK_PX = 220
 PANEL_SHARE, PANEL_MIN_PX, PANEL_MAX_PX = 0.31, 340, 600  # the sources panel's share of the width
 NARROW_PX = 1100  # narrower windows tuck the layers dock away (a toolbar button brings it back)
@@ -69,7 +73,6 @@ class MainWindow(QMainWindow):
         self.setObjectName("desk")
         self.setWindowTitle(self.tr("Referral Atlas"))
         self.text_size = TextSize(self)  # Ctrl+= / Ctrl+- / Ctrl+0, remembered; larger in a tall window
-        self.resize(1280, 800)
         self.state = state or ViewState()
         self.state.text_scale = self.text_size.drawn_scale  # labels in 3D follow the presenter's text size
         self.text_size.changed.connect(self._on_text_scale)
@@ -132,6 +135,7 @@ class MainWindow(QMainWindow):
         self.study = self._build_study(spec, question_bank)
         self.about_action = add_about_action(self, knowledge)  # About, Ctrl+F1 (app/ui/about.py)
         self._build_keyboard()
+        place(self, remembered=ids.SETTINGS in spec.writes)  # the default size where it fits, else maximised
 
     def _build_keyboard(self) -> None:
         """Tab reaches every control in reading order (toolbars, the left column, the body, the
@@ -170,6 +174,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName(name)
         toolbar.setMovable(False)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.theme.show_overflow(toolbar)
         return toolbar
 
     def _keyed_controls(self) -> list[QAction | QAbstractButton]:
@@ -208,7 +213,7 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(self.tr("What could it be?"), self)
         dock.setObjectName("explorer")
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
-        dock.setWidget(self.panel)
+        dock.setWidget(scrolling(self.panel, dock.windowTitle()))
         dock.setMinimumWidth(PANEL_MIN_PX)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.explorer_dock = dock
@@ -234,6 +239,8 @@ class MainWindow(QMainWindow):
 
     def _restyle(self) -> None:
         self.theme.apply()
+        fit_panels(self)
+        self._fit_toolbars(self.width())  # larger words may need the second row now
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The body gets the middle and most of the width at every window size."""
@@ -275,7 +282,8 @@ class MainWindow(QMainWindow):
 
     def _on_pick_spot(self) -> None:
         """The place from a list, for a keyboard or a screen reader: what a touch there does."""
-        picker = SpotPicker(self.search_index, self.panel.words, self)
+        sides = [t.spot.side for t in self.explorer.touches if t.spot.side in ("left", "right")]
+        picker = SpotPicker(self.search_index, self.panel.words, self, side=sides[-1] if sides else "right")
         self.spot_picker = picker
         picker.accepted.connect(self._on_spot_chosen)  # a method, not a lambda holding the window
         picker.open()
@@ -309,7 +317,11 @@ class MainWindow(QMainWindow):
         return self.panel.words
 
     def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea, tab_with: str | None = None) -> None:
-        """Add a tool's dock; `tab_with`: the object name of a dock to share a place with as a tab."""
+        """Add a tool's dock; `tab_with`: the object name of a dock to share a place with as a tab.
+        Its panel scrolls when the window is short (larger text never makes the window taller)."""
+        panel = dock.widget()
+        if panel is not None and not isinstance(panel, QScrollArea):
+            dock.setWidget(scrolling(panel, dock.windowTitle()))
         self.addDockWidget(area, dock)
         beside = self.findChild(QDockWidget, tab_with) if tab_with else None
         if beside is not None:
@@ -357,15 +369,19 @@ class MainWindow(QMainWindow):
         """Say once why the path does not pulse (frames too slow here to animate smoothly)."""
         assert self.explorer_view is not None
         self.explorer_view.pulse_skipped.disconnect(self._on_pulse_skipped)
-        note = self.tr("The path does not pulse: this computer takes {0} ms to draw a frame.")
+        log.info("the path does not pulse: %.0f ms a frame", frame_s * 1000)  # for staff, not the patient
+        note = self.tr("The path does not pulse, to keep the picture quick on this computer.")
         status = self.statusBar()
-        status.showMessage(" · ".join(m for m in (status.currentMessage(), note.format(round(frame_s * 1000))) if m))
+        status.showMessage(" · ".join(m for m in (status.currentMessage(), note) if m))
 
     # -- model → widgets ----------------------------------------------------------------------
     def _on_view_reset(self) -> None:
         self._on_view_change("anterior")
 
     def _on_explorer_change(self) -> None:
+        if self.urgent_action is not None:
+            with QSignalBlocker(self.urgent_action):
+                self.urgent_action.setChecked(self.explorer.urgent_shown)
         if not self.explorer.touches and not self.explorer.urgent_shown:  # Start again: no stale "You touched …"
             self._on_view_change(self._view)
 
@@ -376,6 +392,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(note.format(label, self._touch_note))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if ids.SETTINGS in self.spec.writes:
+            remember(self)
         self.events.closing.emit()  # the tools it hosts let go first
         self.interactor.removeEventFilter(self._scene_keys)
         self.camera.view_requested.disconnect(self._on_view_change)

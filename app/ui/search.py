@@ -72,6 +72,9 @@ class SearchBox(QLineEdit):
             item.setData(hit, HIT_ROLE)
             self.model.appendRow(item)
         if self.hits:
+            popup = self.completer().popup()  # as wide as its longest entry: nothing cut off
+            frame = 2 * popup.frameWidth() + popup.verticalScrollBar().sizeHint().width()
+            popup.setMinimumWidth(max(self.width(), popup.sizeHintForColumn(0) + frame))
             self.completer().complete()
         else:
             self.completer().popup().hide()

@@ -36,7 +36,10 @@ class Spot:
 
 
 class SpotPicker(QDialog):
-    def __init__(self, index: SearchIndex, words: InLanguage, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, index: SearchIndex, words: InLanguage, parent: QWidget | None = None, side: str = "right"
+    ) -> None:
+        """`side`: the side chosen at first (the side last touched)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Choose a place"))
         self.index = index
@@ -63,12 +66,12 @@ class SpotPicker(QDialog):
         sides.addWidget(side_label)
         self.side_group = QButtonGroup(self)
         self.side_buttons: dict[str, QRadioButton] = {}
-        for side, words_for_side in zip(SIDES, (self.tr("&Right"), self.tr("&Left")), strict=False):
+        for each_side, words_for_side in zip(SIDES, (self.tr("&Right"), self.tr("&Left")), strict=False):
             button = QRadioButton(words_for_side)
             self.side_group.addButton(button)
-            self.side_buttons[side] = button
+            self.side_buttons[each_side] = button
             sides.addWidget(button)
-        self.side_buttons["right"].setChecked(True)
+        self.side_buttons.get(side, self.side_buttons["right"]).setChecked(True)
         sides.addStretch(1)
         layout.addLayout(sides)
 

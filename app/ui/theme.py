@@ -15,10 +15,11 @@ from string import Template
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar
 
 from app.scene.highlight import MECHANISM_COLOURS
 from app.ui.text_size import settings
+from app.ui.window_fit import show_overflow
 
 CONTRASTS = ("normal", "high")
 SETTINGS_KEY = "display/contrast"
@@ -269,12 +270,18 @@ class Theme(QObject):
         QApplication.setPalette(palette)
         self.window.setStyleSheet("")
         self.window.setStyleSheet(style_sheet(self.contrast))
+        for toolbar in self.window.findChildren(QToolBar):
+            self.show_overflow(toolbar)
         state = getattr(self.window, "state", None)
         if state is not None:
             state.high_contrast = colours.scene_high_contrast
         panel = getattr(self.window, "panel", None)
         if panel is not None:  # the card on show is parsed again, with the new link colour
             panel.show_again()
+
+    def show_overflow(self, toolbar: QToolBar) -> None:
+        """The toolbar's overflow button in the theme's colours (app/ui/window_fit.py)."""
+        show_overflow(toolbar, THEMES[self.contrast].toolbar_text)
 
     def close(self) -> None:
         """Stop following the platform (the window is going; it may close twice). The link

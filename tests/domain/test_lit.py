@@ -1,6 +1,6 @@
 """What lights up for a touch: the best source of each mechanism before the runners-up."""
 
-from app.domain.explorer import Explorer, Touch
+from app.domain.explorer import RELEVANCE_FLOOR, Explorer, Touch
 from app.domain.knowledge import Knowledge
 from app.domain.query import Spot
 
@@ -41,3 +41,21 @@ def test_lit_keeps_rank_order_the_selection_and_the_limit(knowledge: Knowledge) 
     assert len(lit) == 3 and lit == sorted(lit, key=ranked.index)
     explorer.select(ranked[-1].id)
     assert ranked[-1] in explorer.lit(3) and len(explorer.lit(3)) == 3
+
+
+def test_the_handover_is_the_selected_source_then_the_likely_ones_in_list_order(knowledge: Knowledge) -> None:
+    """Issue 21, defect 2: a bunion at 0.08 beside a disc at 0.94 is not handed over; the
+    selected source comes first even when it ranks lower."""
+    explorer = Explorer(knowledge)
+    dorsum = Spot(("L5", "L4"), ("deep_fibular", "superficial_fibular"), "dorsum_of_foot", "left")
+    explorer.touch(Touch((0.0, 0.0, 0.0), dorsum))
+    explorer.set_answer("features", "shooting", on=True)
+    explorer.set_answer("triggers", "bending", on=True)
+    explorer.select("lumbar_disc_herniation_L5_S1")
+    handed = explorer.handed_over()
+    assert handed[0].id == "lumbar_disc_herniation_L5_S1"
+    rest = [c for c in explorer.candidates if c in handed[1:]]
+    assert handed[1:] == rest, "the others in the list's order"
+    best = explorer.candidates[0].score
+    assert all(c.score >= RELEVANCE_FLOOR * best for c in handed)
+    assert "bunions" in [c.id for c in explorer.candidates] and "bunions" not in [c.id for c in handed]

@@ -48,7 +48,7 @@ def test_ticking_a_question_keeps_the_tab_and_reranks(qtbot, window):
 def test_long_answers_wrap_and_the_questions_never_scroll_sideways(qtbot, window):
     window.panel.tabs.setCurrentWidget(window.panel.questions_tab)
     qtbot.wait(50)
-    scroller = window.panel.questions_tab
+    scroller = window.panel.questions_scroller
     assert scroller.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     viewport = scroller.viewport().width()
     for box in window.panel.answer_boxes.values():
@@ -176,3 +176,59 @@ def test_ctrl_click_on_the_femur_picks_the_femur_not_the_skin_nerve_over_it(qtbo
             )
         )
     assert picked == {"femur_right"}, picked
+
+
+def test_urgent_signs_look_pressed_and_u_again_goes_back(qtbot, window):
+    """Issue 21, defect 4: the button never looked pressed, U again changed nothing, and the
+    Questions tab's "Best fits now" still listed the spot's sources."""
+    click(qtbot, window, skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1)))
+    qtbot.waitUntil(lambda: bool(window.explorer.candidates) and not window.animating())
+    spot_sources = [c.id for c in window.explorer.candidates]
+    qtbot.keyClick(window.interactor, Qt.Key.Key_U)
+    assert window.urgent_action.isChecked() and window.toolbar.widgetForAction(window.urgent_action).isChecked()
+    urgent_titles = [window.panel.title_of(c) for c in window.explorer.candidates if c.mechanism == "urgent"]
+    assert urgent_titles[0] in window.panel.top_now.text(), window.panel.top_now.text()
+    qtbot.keyClick(window.interactor, Qt.Key.Key_U)
+    assert not window.urgent_action.isChecked() and not window.explorer.urgent_shown
+    assert [c.id for c in window.explorer.candidates] == spot_sources, "back to the spot's own list"
+
+
+def test_the_place_list_starts_on_the_side_last_touched(qtbot, window):
+    """Issue 21, defect 10: the place dialog defaulted to Right after a left-side touch."""
+    click(qtbot, window, skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1)))
+    qtbot.waitUntil(lambda: bool(window.explorer.touches) and not window.animating())
+    assert window.explorer.touches[-1].spot.side == "left"
+    qtbot.mouseClick(window.panel.pick_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.spot_picker is not None and window.spot_picker.isVisible())
+    assert window.spot_picker.side_buttons["left"].isChecked()
+    window.spot_picker.reject()
+
+
+def test_the_panel_never_moves_under_the_pointer(qtbot, window):
+    """Issue 21, defect 5: a buttock touch's maps note pushed the buttons down 24 px; ticking an
+    answer low in Questions scrolled "Best fits now" out of sight."""
+    buttons = (window.panel.pick_button, window.panel.area_button, window.panel.clear_button)
+    before = [b.mapTo(window, b.rect().topLeft()) for b in buttons]
+    window.camera.request_view("posterior")
+    click(qtbot, window, skin_point_near(window, "ischial_tuberosity_left", (0, -1, 0)))
+    qtbot.waitUntil(lambda: bool(window.explorer.candidates) and not window.animating())
+    assert [b.mapTo(window, b.rect().topLeft()) for b in buttons] == before
+    window.panel.tabs.setCurrentWidget(window.panel.questions_tab)
+    last = list(window.panel.answer_boxes.values())[-1]
+    window.panel.questions_scroller.ensureWidgetVisible(last)
+    last.click()
+    qtbot.waitUntil(lambda: "Best fits now" in window.panel.top_now.text())
+    top = window.panel.top_now
+    assert top.isVisible() and top.visibleRegion().boundingRect().height() == top.height()
+
+
+def test_compare_has_a_close_button_that_ends_the_comparison(qtbot, window):
+    """Issue 21, defect 10: Compare had no Close button."""
+    click(qtbot, window, skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1)))
+    qtbot.waitUntil(lambda: len(window.explorer.candidates) > 1 and not window.animating())
+    first, second = (c.id for c in window.explorer.candidates[:2])
+    window.explorer.compare(first, second)
+    qtbot.waitUntil(window.compare_view.isVisible)
+    qtbot.mouseClick(window.compare_view.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.compare_view.isVisible())
+    assert window.explorer.comparison is None

@@ -50,8 +50,9 @@ def test_the_handout_holds_the_view_sources_care_and_references(qtbot, window, t
     assert "nice_ng59" not in text and "card:" not in text
 
     first = np.asarray(Image.open(pdf_pages(out, tmp_path)[0]).convert("RGB"), dtype=int)
-    middle = first[first.shape[0] // 5 : first.shape[0] // 2, first.shape[1] // 4 : 3 * first.shape[1] // 4]
-    assert (middle.sum(axis=2) < 200).mean() > 0.3, "the dark 3D view is printed on the first page"
+    height, width = first.shape[:2]  # the picture sits beside the care-now box, top right
+    beside = first[height // 8 : height // 3, 3 * width // 5 : 9 * width // 10]
+    assert (beside.sum(axis=2) < 200).mean() > 0.3, "the dark 3D view is printed on the first page"
     dialog.reject()
 
 
@@ -93,3 +94,90 @@ def test_a_bad_out_folder_is_one_clear_line(tmp_path):
         timeout=300,
     )
     assert done.returncode == 1 and done.stderr.count("\n") == 1 and "folder does not exist" in done.stderr
+
+
+def _page_text(path: Path, page: int) -> str:
+    done = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return " ".join(done.stdout.split())
+
+
+def test_the_handout_is_what_the_clinician_hands_over(qtbot, window, tmp_path):
+    """Issue 21, defect 2: the top of the left foot, Shooting and Worse bending, the L5–S1 disc
+    selected. Before: a bunion (14th, 0.08) was source 3, the selected disc was missing, the
+    references named the stored files, care-now split over pages 1 and 2, four pages."""
+    window.camera.request_view("anterior")
+    click(qtbot, window, skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1)))
+    qtbot.waitUntil(lambda: bool(window.explorer.candidates) and not window.animating())
+    window.panel.answer_boxes[("features", "shooting")].click()
+    window.panel.answer_boxes[("triggers", "bending")].click()
+    ids = [c.id for c in window.explorer.candidates]
+    row = ids.index("lumbar_disc_herniation_L5_S1")
+    window.panel.tabs.setCurrentIndex(0)
+    window.panel.candidate_list.setCurrentRow(row)
+    assert window.explorer.selected.id == "lumbar_disc_herniation_L5_S1"
+    window.handout_action.trigger()
+    dialog = window.handout_dialog
+    qtbot.waitUntil(dialog.isVisible)
+
+    handout = dialog.handout()
+    titles = [s.title for s in handout.sources]
+    assert titles[0] == window.panel.title_of(window.explorer.selected), titles
+    assert not any("Bunion" in t for t in titles), titles
+    likely = {window.panel.title_of(c) for c in window.explorer.candidates if window.explorer.likely(c)}
+    assert set(titles) <= likely
+    for paper in ("A4", "Letter"):
+        dialog.paper.setCurrentIndex(dialog.paper.findData(paper))
+        out = dialog.save_pdf(tmp_path / f"{paper}.pdf")
+        assert str(out) in dialog.message.text(), "the confirmation names the file"
+        pages = pdf_pages(out, tmp_path / paper) if (tmp_path / paper).mkdir() is None else []
+        assert 1 <= len(pages) <= 2, (paper, len(pages))
+        first = _page_text(out, 1)
+        assert "When to get care now" in first and "history of cancer" in first, "the care-now block is whole"
+        assert first.index("When to get care now") < first.index("Possible sources")
+        text = " ".join(pdf_text(out).split())
+        assert "shared source" not in text and ".txt" not in text and "article_" not in text
+        assert "Weller SJ (2000)" in text or "(2016)" in text, "references with authors and year"
+    dialog.reject()
+
+
+def test_save_pdf_starts_in_documents_and_preview_shows_the_sheet(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.ui import handout as handout_module
+
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if Path(documents).is_dir():
+        assert handout_module.documents_folder() == Path(documents)
+    monkeypatch.setattr(handout_module, "documents_folder", lambda: tmp_path)
+    (tmp_path / f"handout-{date.today():%Y-%m-%d}.pdf").write_bytes(b"an earlier sheet")
+    asked = {}
+
+    def answer(_parent, _title, suggested, _filter):
+        asked["suggested"] = suggested
+        return suggested, "PDF (*.pdf)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    click(qtbot, window, skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1)))
+    qtbot.waitUntil(lambda: bool(window.explorer.candidates) and not window.animating())
+    window.handout_action.trigger()
+    dialog = window.handout_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = tmp_path / f"handout-{date.today():%Y-%m-%d}-2.pdf"
+    assert asked["suggested"] == str(saved), "in Documents, never over an earlier sheet"
+    assert saved.is_file() and dialog.isVisible() and str(saved) in dialog.message.text()
+
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview is not None and dialog.preview.isVisible())
+    pages = dialog.preview.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: pages.pageCount() >= 1)
+    assert pages.pageCount() <= 2
+    dialog.preview.reject()
+    dialog.reject()

@@ -47,3 +47,16 @@ def test_a_region_is_touched_in_its_middle_like_a_click(qtbot, window):
     assert window.explorer.candidates and "buttock" in window.panel.where.text().lower()
     qtbot.waitUntil(lambda: not window.animating())
     assert window.explorer_view.path_points, "the touch draws its paths like a click"
+
+
+def test_suggestions_are_never_cut_to_the_box(qtbot, window):
+    """Issue 21, defect 7 (one of five): the suggestions were cut to the box's width
+    ("Slipped disc (disc herniation) — condi…")."""
+    qtbot.keyClick(window.interactor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.search_box.hasFocus)
+    _type(qtbot, window, "sciatica")
+    popup = window.search_box.completer().popup()
+    assert popup.viewport().width() >= popup.sizeHintForColumn(0), (
+        popup.viewport().width(),
+        popup.sizeHintForColumn(0),
+    )

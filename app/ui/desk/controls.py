@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QApplication, QToolButton
 
 from app.modes import ids
 from app.modes.spec import ModeSpec
@@ -41,10 +41,12 @@ def _layers_dock(window: MainWindow) -> None:
     dock = LayersDock(window.state, window.overlays, window.words, window.spec, window)
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
     window.layers_dock = dock
-    layers = QAction(tr("Layers and maps"), window)
+    layers = QAction(QCoreApplication.translate("MainWindow", "Layers and maps"), window)
     layers.setCheckable(True)
     layers.setChecked(True)
-    layers.setToolTip(tr("Show or hide the layers, skin maps and tools on the left"))
+    layers.setToolTip(
+        QCoreApplication.translate("MainWindow", "Show or hide the layers, skin maps and tools on the left")
+    )
     layers.setShortcut(QKeySequence("L"))
     layers.triggered.connect(window.on_layers_dock_chosen)
     window.toolbar.addAction(layers)
@@ -55,7 +57,7 @@ def _view(view: str, words: object, key: str) -> Builder:
     def build(window: MainWindow) -> None:
         action = QAction(tr(words), window)
         action.setShortcut(QKeySequence(key))
-        action.setToolTip(tr("{0} view").format(tr(words)))
+        action.setToolTip(QCoreApplication.translate("MainWindow", "{0} view").format(tr(words)))
         action.triggered.connect(lambda _checked=False: window.camera.request_view(view))
         window.toolbar.addAction(action)
         window.view_actions[view] = action
@@ -64,17 +66,17 @@ def _view(view: str, words: object, key: str) -> Builder:
 
 
 def _reset(window: MainWindow) -> None:
-    reset = QAction(tr("Reset"), window)
+    reset = QAction(QCoreApplication.translate("MainWindow", "Reset"), window)
     reset.setShortcuts([QKeySequence("0"), QKeySequence(Qt.Key.Key_Home)])
-    reset.setToolTip(tr("Reset the view"))
+    reset.setToolTip(QCoreApplication.translate("MainWindow", "Reset the view"))
     reset.triggered.connect(window.camera.request_reset)
     window.toolbar.addAction(reset)
     window.view_actions["reset"] = reset
 
 
 def _language(window: MainWindow) -> None:
-    language = QAction(tr("Language"), window)
-    language.setToolTip(tr("Interface language: English or Spanish"))
+    language = QAction(QCoreApplication.translate("MainWindow", "Language"), window)
+    language.setToolTip(QCoreApplication.translate("MainWindow", "Interface language: English or Spanish"))
     language.setShortcut(QKeySequence("Ctrl+Shift+L"))
     language.triggered.connect(window.show_language_menu)
     menu = window.language_menu
@@ -93,8 +95,12 @@ def _language(window: MainWindow) -> None:
 
 
 def _handout(window: MainWindow) -> None:
-    handout = QAction(tr("Handout…"), window)
-    handout.setToolTip(tr("A sheet for the patient: this view, the possible sources, what helps (PDF or print)"))
+    handout = QAction(QCoreApplication.translate("MainWindow", "Handout…"), window)
+    handout.setToolTip(
+        QCoreApplication.translate(
+            "MainWindow", "A sheet for the patient: this view, the possible sources, what helps (PDF or print)"
+        )
+    )
     handout.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
     handout.triggered.connect(window.open_handout)
     window.toolbar.addAction(handout)
@@ -106,10 +112,13 @@ def _contrast(window: MainWindow) -> None:
 
 
 def _urgent(window: MainWindow) -> None:
-    urgent = QAction(tr("Urgent signs"), window)
-    urgent.setToolTip(tr("Numbness in the saddle area, bladder or bowel changes, fever …"))
+    urgent = QAction(QCoreApplication.translate("MainWindow", "Urgent signs"), window)
+    urgent.setToolTip(
+        QCoreApplication.translate("MainWindow", "Numbness in the saddle area, bladder or bowel changes, fever …")
+    )
     urgent.setShortcut(QKeySequence("U"))
-    urgent.triggered.connect(window.explorer.show_urgent_signs)
+    urgent.setCheckable(True)  # pressed while the urgent signs show; pressed again (or U) goes back
+    urgent.triggered.connect(window.explorer.set_urgent_signs)
     window.urgent_action = urgent
     window.toolbar.addSeparator()
     window.toolbar.addAction(urgent)
@@ -124,7 +133,7 @@ def _search(window: MainWindow) -> None:
     )
     box.setEnabled(window.body.touchable)
     window.find_bar.addWidget(box)
-    find = QAction(tr("Search"), window)
+    find = QAction(QCoreApplication.translate("MainWindow", "Search"), window)
     find.setShortcuts(search_keys())
     find.triggered.connect(box.focus_search)
     window.addAction(find)
@@ -134,6 +143,15 @@ def _search(window: MainWindow) -> None:
 def _history(window: MainWindow) -> None:
     window.find_bar.addSeparator()
     window.history = HistoryControl(window.explorer, window.panel, window.find_bar)  # Alt+← / Alt+→
+
+
+def _quit(window: MainWindow) -> None:
+    """Ctrl+Q (the platform's Quit key) closes the window, as its close button does."""
+    quit_action = QAction(QCoreApplication.translate("MainWindow", "Quit"), window)
+    quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+    quit_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    quit_action.triggered.connect(QApplication.closeAllWindows)  # not window.close: that kept the window alive
+    window.addAction(quit_action)
 
 
 # In the order they appear: the toolbar left to right, then the second toolbar. `None`: every mode.
@@ -147,6 +165,7 @@ CONTROLS: tuple[tuple[str | None, Builder], ...] = (
     (None, _contrast),
     (ids.SEARCH, _search),
     (ids.BACK, _history),
+    (ids.QUIT, _quit),
 )
 
 

@@ -25,6 +25,7 @@ from app.modes import ids
 from app.modes.spec import ModeSpec
 from app.scene.skin_overlays import OVERLAY_TITLES, SkinOverlays
 from app.ui.explorer_panel import narrow_combo
+from app.ui.window_fit import scrolling
 
 LAYER_LABELS = dict(  # QT_TRANSLATE_NOOP marks the words for pyside6-lupdate; _tr shows them
     zip(
@@ -50,7 +51,7 @@ class LayersDock(QDockWidget):
     def __init__(
         self, state: ViewState, overlays: SkinOverlays | None, words: InLanguage, spec: ModeSpec, parent: QWidget
     ) -> None:
-        super().__init__(_tr("Show"), parent)
+        super().__init__(QCoreApplication.translate("MainWindow", "Show"), parent)
         self.setObjectName("layers")
         self.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         self.state, self.overlays, self.words = state, overlays, words
@@ -70,10 +71,10 @@ class LayersDock(QDockWidget):
             layout.addWidget(self._maps(spec), 1)
         else:
             layout.addStretch(1)
-        self.setWidget(panel)
+        self.setWidget(scrolling(panel, self.windowTitle()))  # larger text scrolls the column, never grows the window
 
     def _layers(self) -> QGroupBox:
-        group = QGroupBox(_tr("Layers"))
+        group = QGroupBox(QCoreApplication.translate("MainWindow", "Layers"))
         group_layout = QVBoxLayout(group)
         for field, label in LAYER_LABELS.items():
             box = QCheckBox(_tr(label))
@@ -85,44 +86,46 @@ class LayersDock(QDockWidget):
         return group
 
     def _opacity(self) -> QGroupBox:
-        group = QGroupBox(_tr("Skin"))
+        group = QGroupBox(QCoreApplication.translate("MainWindow", "Skin"))
         group_layout = QVBoxLayout(group)
         slider = QSlider(Qt.Orientation.Horizontal)
         slider.setRange(0, 100)
         slider.setValue(round(self.state.skin_opacity * 100))
-        slider.setAccessibleName(_tr("Skin opacity"))
+        slider.setAccessibleName(QCoreApplication.translate("MainWindow", "Skin opacity"))
         slider.valueChanged.connect(lambda v: setattr(self.state, "skin_opacity", v / 100))
         self.state.events.skin_opacity.connect(self._on_skin_opacity_change)
         self.opacity_slider = slider
         group_layout.addWidget(slider)
-        group_layout.addWidget(QLabel(_tr("see-through  ←→  solid")))
+        group_layout.addWidget(QLabel(QCoreApplication.translate("MainWindow", "see-through  ←→  solid")))
         return group
 
     def _maps(self, spec: ModeSpec) -> QGroupBox:
-        group = QGroupBox(_tr("Skin maps"))
+        group = QGroupBox(QCoreApplication.translate("MainWindow", "Skin maps"))
         group_layout = QVBoxLayout(group)
         box = QComboBox()
         narrow_combo(box)
         box.addItem(_tr(NO_MAP), "none")
         for key in OVERLAY_TITLES:
             box.addItem(self.words.phrase(f"overlay.{key}"), key)
-        box.setAccessibleName(_tr("Skin map"))
+        box.setAccessibleName(QCoreApplication.translate("MainWindow", "Skin map"))
         box.currentIndexChanged.connect(self._on_overlay_chosen)
         self.overlay_box = box
         widgets: list[QWidget] = [box]
         if spec.allows(ids.MAP_DIFFERENCES):
-            self.differences_box = QCheckBox(_tr("Hatch where maps differ"))
+            self.differences_box = QCheckBox(QCoreApplication.translate("MainWindow", "Hatch where maps differ"))
             self.differences_box.setToolTip(
-                _tr("Hatch where the Lee 2008 and Keegan & Garrett 1948 dermatome maps disagree")
+                QCoreApplication.translate(
+                    "MainWindow", "Hatch where the Lee 2008 and Keegan & Garrett 1948 dermatome maps disagree"
+                )
             )
             self.differences_box.toggled.connect(lambda on: setattr(self.state, "show_map_differences", on))
             widgets.append(self.differences_box)
         if spec.allows(ids.MAP_LABELS):
-            self.labels_box = QCheckBox(_tr("Labels"))
+            self.labels_box = QCheckBox(QCoreApplication.translate("MainWindow", "Labels"))
             self.labels_box.toggled.connect(lambda on: setattr(self.state, "show_labels", on))
             widgets.append(self.labels_box)
         self.legend_list = QListWidget()
-        self.legend_list.setAccessibleName(_tr("Map legend"))
+        self.legend_list.setAccessibleName(QCoreApplication.translate("MainWindow", "Map legend"))
         widgets.append(self.legend_list)
         self.state.events.overlay.connect(self._on_overlay_change)
         for widget in widgets:

@@ -2,57 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name></name>
-    <message>
-        <source>Layers and maps</source>
-        <translation>Capas y mapas</translation>
-    </message>
-    <message>
-        <source>Show or hide the layers, skin maps and tools on the left</source>
-        <translation>Mostrar u ocultar las capas, los mapas de la piel y las herramientas de la izquierda</translation>
-    </message>
-    <message>
-        <source>{0} view</source>
-        <translation>Vista: {0}</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>Restablecer</translation>
-    </message>
-    <message>
-        <source>Reset the view</source>
-        <translation>Restablecer la vista</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Idioma</translation>
-    </message>
-    <message>
-        <source>Interface language: English or Spanish</source>
-        <translation>Idioma de la interfaz: inglés o español</translation>
-    </message>
-    <message>
-        <source>Handout…</source>
-        <translation>Hoja para el paciente…</translation>
-    </message>
-    <message>
-        <source>A sheet for the patient: this view, the possible sources, what helps (PDF or print)</source>
-        <translation>Una hoja para el paciente: esta vista, las posibles causas, lo que ayuda (PDF o impresa)</translation>
-    </message>
-    <message>
-        <source>Urgent signs</source>
-        <translation>Señales urgentes</translation>
-    </message>
-    <message>
-        <source>Numbness in the saddle area, bladder or bowel changes, fever …</source>
-        <translation>Adormecimiento en la zona de la silla de montar, cambios al orinar o al hacer de vientre, fiebre…</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Buscar</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About Referral Atlas</source>
@@ -418,6 +367,18 @@
         <translation>p. ej. Camine un poco cada día; vuelva a verme en 3 semanas.</translation>
     </message>
     <message>
+        <source>Paper:</source>
+        <translation>Papel:</translation>
+    </message>
+    <message>
+        <source>Paper size</source>
+        <translation>Tamaño del papel</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Vista previa…</translation>
+    </message>
+    <message>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
@@ -430,8 +391,16 @@
         <translation>Este equipo no tiene impresora configurada; guarde un PDF.</translation>
     </message>
     <message>
-        <source>Saved {0}</source>
-        <translation>Guardado: {0}</translation>
+        <source>Saved the handout as {0}</source>
+        <translation>Hoja guardada como {0}</translation>
+    </message>
+    <message>
+        <source>Handout preview</source>
+        <translation>Vista previa de la hoja</translation>
+    </message>
+    <message>
+        <source>Sent the handout to {0}</source>
+        <translation>Hoja enviada a {0}</translation>
     </message>
     <message>
         <source>Save the handout</source>
@@ -623,6 +592,58 @@
         <translation>Plantas</translation>
     </message>
     <message>
+        <source>Layers and maps</source>
+        <translation>Capas y mapas</translation>
+    </message>
+    <message>
+        <source>Show or hide the layers, skin maps and tools on the left</source>
+        <translation>Mostrar u ocultar las capas, los mapas de la piel y las herramientas de la izquierda</translation>
+    </message>
+    <message>
+        <source>{0} view</source>
+        <translation>Vista {0}</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Restablecer</translation>
+    </message>
+    <message>
+        <source>Reset the view</source>
+        <translation>Restablecer la vista</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Interface language: English or Spanish</source>
+        <translation>Idioma de la interfaz: inglés o español</translation>
+    </message>
+    <message>
+        <source>Handout…</source>
+        <translation>Hoja para el paciente…</translation>
+    </message>
+    <message>
+        <source>A sheet for the patient: this view, the possible sources, what helps (PDF or print)</source>
+        <translation>Una hoja para el paciente: esta vista, los posibles orígenes, lo que ayuda (PDF o impresa)</translation>
+    </message>
+    <message>
+        <source>Urgent signs</source>
+        <translation>Señales urgentes</translation>
+    </message>
+    <message>
+        <source>Numbness in the saddle area, bladder or bowel changes, fever …</source>
+        <translation>Adormecimiento en la zona de la silla de montar, cambios al orinar o defecar, fiebre…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
         <source>Skin</source>
         <translation>Piel</translation>
     </message>
@@ -645,6 +666,46 @@
     <message>
         <source>No map</source>
         <translation>Sin mapa</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Capas</translation>
+    </message>
+    <message>
+        <source>Skin opacity</source>
+        <translation>Opacidad de la piel</translation>
+    </message>
+    <message>
+        <source>see-through  ←→  solid</source>
+        <translation>transparente  ←→  opaca</translation>
+    </message>
+    <message>
+        <source>Skin maps</source>
+        <translation>Mapas de la piel</translation>
+    </message>
+    <message>
+        <source>Skin map</source>
+        <translation>Mapa de la piel</translation>
+    </message>
+    <message>
+        <source>Hatch where maps differ</source>
+        <translation>Rayar donde los mapas difieren</translation>
+    </message>
+    <message>
+        <source>Hatch where the Lee 2008 and Keegan &amp; Garrett 1948 dermatome maps disagree</source>
+        <translation>Rayar donde los mapas de dermatomas de Lee 2008 y de Keegan y Garrett 1948 no coinciden</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Map legend</source>
+        <translation>Leyenda del mapa</translation>
     </message>
     <message>
         <source>Referral Atlas</source>
@@ -715,8 +776,8 @@
         <translation>Toque un punto cada vez.</translation>
     </message>
     <message>
-        <source>The path does not pulse: this computer takes {0} ms to draw a frame.</source>
-        <translation>El camino no late: este equipo tarda {0} ms en dibujar una imagen.</translation>
+        <source>The path does not pulse, to keep the picture quick on this computer.</source>
+        <translation>El camino no late, para que la imagen vaya rápida en este equipo.</translation>
     </message>
     <message>
         <source>View: {0} · {1} · drag to turn, scroll to zoom</source>
@@ -865,6 +926,10 @@
 </context>
 <context>
     <name>SourceCard</name>
+    <message>
+        <source>less likely here</source>
+        <translation>menos probable aquí</translation>
+    </message>
     <message>
         <source>explains {0}% of the area</source>
         <translation>explica el {0}% de la zona</translation>
@@ -1106,6 +1171,13 @@
     <message>
         <source>Peel the body</source>
         <translation>Quitar capas al cuerpo</translation>
+    </message>
+</context>
+<context>
+    <name>WindowFit</name>
+    <message>
+        <source>More: the buttons that do not fit</source>
+        <translation>Más: los botones que no caben</translation>
     </message>
 </context>
 </TS>

@@ -208,8 +208,9 @@ ENGLISH: dict[str, str] = {
     "quiz.maps_say_overlap": "{lee} gives {lee_label:raw} ({alternate:raw} where its strips overlap) and {keegan} "
     "gives {keegan_label:raw} at this spot.",
     "quiz.with_note": "{said} {note}",
-    "quiz.why_ranking": "The ranking puts {top:sentence} first ({top_score:raw}), ahead of {rival:sentence} "
-    "({rival_score:raw}). {reason}",
+    "quiz.why_clue": "{top} fits better than {rival:sentence}. {anatomy} {clues}",
+    "quiz.clue": "{why}.",
+    "quiz.then": "{first} {rest}",
     "quiz.the_nerve": "the {nerve:shortsentence}",
     "quiz.no_skin_nerve": "no named skin nerve",
     "quiz.nerve_right": "Right: this skin is supplied by the {nerve:shortsentence}.",

@@ -21,12 +21,15 @@ DISTRACTORS = 3  # wrong choices beside the right one (fewer when the content ha
 
 # touch every area (`reach`): a region is one of the source's main areas when the source reaches it at
 # least CORE_SHARE as strongly as its strongest region, and at least CORE_FLOOR; the answer is right
-# when the touches find RECALL_TO_PASS of the main areas and PRECISION_TO_PASS of the touches land
-# where the source can reach at all (its regions, dermatomes or skin nerves); the score is their F1.
+# when the touches cover RECALL_TO_PASS of the main areas and PRECISION_TO_PASS of the touches land
+# where the source can reach at all (its regions, dermatomes or skin nerves), or within
+# BORDER_TOLERANCE_M of a region it reaches (a stray touch near the border, e.g. the back of the knee
+# touched for the knee, is not held against the student); the score is their F1.
 CORE_SHARE = 0.5
 CORE_FLOOR = 0.15
 RECALL_TO_PASS = 0.6
 PRECISION_TO_PASS = 0.75
+BORDER_TOLERANCE_M = 0.03
 
 # map questions: a label combination counts at a spot when it covers this share of its region's points
 MIN_SHARE = 0.05
@@ -251,13 +254,18 @@ class ReachKey:
             or any(f"field_{n}" in self.territories for n in spot.cutaneous_nerves)
         )
 
+    def near(self, touch: object) -> bool:
+        """Within BORDER_TOLERANCE_M of a region the source reaches (told by the touch's `near_regions`)."""
+        return isinstance(touch, SkinPoint) and bool(touch.near_regions & self.reachable)
+
     def check(self, question: Question, answer: object) -> Feedback:
         if isinstance(answer, (str, bytes)) or not isinstance(answer, Sequence):
             raise QueryError(f"{question.id}: answer with the touched skin points (a list)")
         spots = [_spot(question, touch)[0] for touch in answer]
         touched = {s.region for s in spots if s.region is not None}
         found = [r for r in self.core if r in touched]
-        inside = sum(self.reaches(s) for s in spots)
+        fits = [self.reaches(s) or self.near(t) for s, t in zip(spots, answer, strict=True)]
+        inside = sum(fits)
         recall = len(found) / len(self.core)
         precision = inside / len(spots) if spots else 0.0
         score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -265,7 +273,7 @@ class ReachKey:
         say = self.knowledge.say
         regions = regions_of(self.knowledge)
         missed = [say("quiz.area", region=f"region_{r}") for r in self.core if r not in touched]
-        away = {s.region for s in spots if not self.reaches(s) and s.region in regions}
+        away = {s.region for s, fit in zip(spots, fits, strict=True) if not fit and s.region in regions}
         outside = sorted((say("quiz.area", region=f"region_{r}") for r in away), key=lambda area: area.text)
         said = say(
             "quiz.reach_right" if right else "quiz.reach_wrong",

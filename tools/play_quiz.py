@@ -116,7 +116,11 @@ def main() -> int:
                 mask = np.zeros(len(labels.points), dtype=bool)
                 for territory in targets[:3] if question.answer_with == "touch_all" else targets:
                     part = labels.territory_mask(territory, None)
-                    if question.answer_with == "touch_all":
+                    if question.answer_with == "touch_all":  # turn the body to each area, as a student drags
+                        direction = study.view.facing(np.flatnonzero(part))
+                        if direction is not None:
+                            window.camera.request_facing(direction)
+                            wait_until(app, lambda: not window.animating())
                         point = visible_pixel(window, np.flatnonzero(part))
                         if point is not None:
                             QTest.mouseClick(window.interactor, Qt.MouseButton.LeftButton, pos=point)

@@ -49,7 +49,8 @@ class StudySession:
         self._questions = {q.id: q for q in questions if q.topic in wanted}
         self._progress = progress
         self._clock = clock
-        self._again_after = again_after
+        self.again_after = again_after  # a missed item comes back after this many others
+        self.max_again = MAX_AGAIN  # at most this many times a round
         self._again: dict[str, int] = {}
         self._first: dict[str, bool] = {}  # item id -> right at its first answer this round
         self._seed = seed
@@ -91,6 +92,11 @@ class StudySession:
             choices = choices[1:] + choices[:1]
         self._orders[item_id] = tuple(c.id for c in choices)
         return replace(question, choices=tuple(choices))
+
+    @property
+    def missed(self) -> list[Question]:
+        """The questions missed at their first answer this round."""
+        return [self._questions[i] for i, right in self._first.items() if not right]
 
     @property
     def current(self) -> Question | None:
@@ -143,7 +149,7 @@ class StudySession:
         self._answered += 1
         if not feedback.right and self._again.get(question.id, 0) < MAX_AGAIN:
             self._again[question.id] = self._again.get(question.id, 0) + 1
-            self._queue.insert(min(self._again_after, len(self._queue)), question.id)
+            self._queue.insert(min(self.again_after, len(self._queue)), question.id)
         self._current = self._showing()
         return feedback
 

@@ -716,6 +716,14 @@
         <translation>Nueva ronda</translation>
     </message>
     <message>
+        <source>My progress</source>
+        <translation>Mi progreso</translation>
+    </message>
+    <message>
+        <source>Every topic&apos;s questions by box: how well each is known, over all days</source>
+        <translation>Las preguntas de cada tema por caja: cuánto las domina, en todos los días</translation>
+    </message>
+    <message>
         <source>Reset my progress</source>
         <translation>Borrar mi progreso</translation>
     </message>
@@ -732,6 +740,18 @@
         <translation>Pregunta {0} de {1} · {2}</translation>
     </message>
     <message>
+        <source>{0} questions planned + {1} asked again because they were missed (a missed question comes back after {2} others, at most {3} times).</source>
+        <translation>{0} preguntas previstas + {1} repetidas porque se fallaron (una pregunta fallada vuelve después de otras {2}, como mucho {3} veces).</translation>
+    </message>
+    <message>
+        <source>A round has {0} questions. A missed question comes back after {1} others (at most {2} times), so a round can grow.</source>
+        <translation>Una ronda tiene {0} preguntas. Una pregunta fallada vuelve después de otras {1} (como mucho {2} veces), así que la ronda puede alargarse.</translation>
+    </message>
+    <message>
+        <source>Asked again: you missed it earlier in this round.</source>
+        <translation>Otra vez: la falló antes en esta ronda.</translation>
+    </message>
+    <message>
         <source>Answer, and the card that explains it shows here.</source>
         <translation>Responda, y aquí aparecerá la ficha que lo explica.</translation>
     </message>
@@ -740,8 +760,48 @@
         <translation>Haga clic (o toque) en la piel del cuerpo. Arrastre para girarlo.</translation>
     </message>
     <message>
-        <source>Click every area on the body, then press Finish. Drag to turn it.</source>
-        <translation>Haga clic en cada zona del cuerpo y luego pulse Terminar. Arrastre para girarlo.</translation>
+        <source>Click every area on the body, then press Finish. Drag to turn it. A touch within {0} cm of an area it reaches is not held against you.</source>
+        <translation>Haga clic en cada zona del cuerpo y luego pulse Terminar. Arrastre para girarlo. Un toque a menos de {0} cm de una zona a la que llega no cuenta en contra.</translation>
+    </message>
+    <message>
+        <source>Nothing to review</source>
+        <translation>Nada que repasar</translation>
+    </message>
+    <message>
+        <source>This round, per topic</source>
+        <translation>Esta ronda, por tema</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Right first time</source>
+        <translation>Bien a la primera</translation>
+    </message>
+    <message>
+        <source>Cards to review</source>
+        <translation>Fichas para repasar</translation>
+    </message>
+    <message>
+        <source>Box {0}</source>
+        <translation>Caja {0}</translation>
+    </message>
+    <message>
+        <source>A right answer moves a question up a box; a miss sends it back to box 1. Box 2 comes back after a day, box 3 after 3 days, box 4 after a week, box 5 after 3 weeks.</source>
+        <translation>Una respuesta correcta sube la pregunta una caja; un fallo la devuelve a la caja 1. La caja 2 vuelve al cabo de un día, la 3 a los 3 días, la 4 a la semana y la 5 a las 3 semanas.</translation>
+    </message>
+    <message>
+        <source>My progress over the days</source>
+        <translation>Mi progreso a lo largo de los días</translation>
+    </message>
+    <message>
+        <source>Never asked</source>
+        <translation>Sin preguntar aún</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>Toca repasar ya</translation>
     </message>
     <message>
         <source>The lit spot is marked on the body.</source>
@@ -754,6 +814,10 @@
     <message>
         <source>The answer is lit on the body (teal).</source>
         <translation>La respuesta está iluminada en el cuerpo (verde azulado).</translation>
+    </message>
+    <message>
+        <source>Read more in the card below: {0}.</source>
+        <translation>Más información en la ficha de abajo: {0}.</translation>
     </message>
     <message>
         <source>Round over: {0} of {1} right at the first try.</source>

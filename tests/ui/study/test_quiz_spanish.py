@@ -41,6 +41,8 @@ def test_a_spanish_student_gets_every_kind_of_question_in_spanish(qtbot, spanish
             wrong = next(c for c in question.choices if c.id != question.right_choice)
             study.quiz.choice_buttons[wrong.id].click()
         else:
+            window.camera.request_view("anterior")  # the last feedback may have turned the body to its answer
+            qtbot.waitUntil(lambda: not window.animating())
             for landmark, toward in (("metatarsal_head_3_right", (0, 0, 1)), ("tibial_tuberosity_right", (0.3, 1, 0))):
                 click(qtbot, window, skin_point_near(window, landmark, toward))
                 if question.answer_with == "touch":

@@ -271,8 +271,8 @@ def _check_query_ids(knowledge: Knowledge, args: argparse.Namespace) -> None:
 
 
 def _content_language(args: argparse.Namespace) -> str:
-    """The language of titles: the command's `--lang`, else the app's."""
-    return str(args.content_lang or getattr(args, "lang", "en"))
+    """The language of titles and cards: the command's `--lang`, else English."""
+    return args.content_lang or getattr(args, "lang", None) or "en"
 
 
 def _query_text(

@@ -95,7 +95,8 @@ def drive(mode: str) -> dict[str, object]:
     wait_until(app, window.isVisible)
     view = find_view(window)
     wait_until(app, lambda: view.isVisible() and view.width() > 100)
-    wait_until(app, lambda: False, 3.0)  # start-up work (coarse copies, a student's questions)
+    wait_until(app, lambda: False, 3.0)  # start-up work (coarse copies)
+    wait_until(app, lambda: not any("Making the questions" in t for t in texts_of_labels(window)), 120.0)
     found: dict[str, object] = {"mode": mode, "view_found": type(view).__mro__[1].__name__, **visible_texts(window)}
     found["labels_before"] = texts_of_labels(window)
     click_middle(app, view)

@@ -35,12 +35,13 @@ def test_ticking_a_question_keeps_the_tab_and_reranks(qtbot, window):
     click(qtbot, window, skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1)))
     settle(qtbot, window)
     window.panel.tabs.setCurrentWidget(window.panel.questions_tab)
-    before = [c.id for c in window.explorer.candidates]
+    before = [(c.id, c.score) for c in window.explorer.candidates]
+    assert before, "the touch ranked sources"
     box = window.panel.answer_boxes[("features", "shooting")]
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert "shooting" in window.explorer.answers.features
     assert window.panel.tabs.currentWidget() is window.panel.questions_tab, "the tab stays"
-    assert [c.id for c in window.explorer.candidates] != before or window.explorer.candidates
+    assert [(c.id, c.score) for c in window.explorer.candidates] != before, "the answer re-ranks"
     assert "Best fits now" in window.panel.top_now.text(), "the ranking stays in sight"
 
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 from pixels import grab, shaft_points, share_changed
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import QToolBar
 
 from app.scene.scene import VIEW_DIRECTIONS
@@ -59,12 +59,14 @@ def test_opacity_slider_writes_the_state(qtbot, window):
 def test_nothing_renders_when_nothing_changes(qtbot, window):
     frames = []
     window.interactor.ren_win.AddObserver("EndEvent", lambda *_: frames.append(1))
-    qtbot.wait(700)
+    assert window.scene.frames.idle, "nothing is due"
+    QCoreApplication.processEvents()
     assert frames == []
     window.state.show_muscles = False  # a change draws exactly one frame, from the event loop
     window.state.show_nerves = False  # and a second change in the same turn joins it
     assert frames == []
-    qtbot.wait(700)
+    qtbot.waitUntil(lambda: bool(frames) and window.scene.frames.idle)
+    QCoreApplication.processEvents()
     assert len(frames) == 1
 
 

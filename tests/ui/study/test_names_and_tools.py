@@ -98,7 +98,7 @@ def test_press_and_hold_names_without_touching(qtbot, student):
     shaft = shaft_points(window.scene.model.bones, "femur_right")
     at = widget_point(window, shaft[len(shaft) // 2] + (0, 0.03, 0))
     qtbot.mousePress(window.interactor, Qt.MouseButton.LeftButton, pos=at)
-    qtbot.wait(HOLD_MS + 150)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Femur, right", timeout=HOLD_MS + 2000)
     qtbot.mouseRelease(window.interactor, Qt.MouseButton.LeftButton, pos=at)
     assert window.statusBar().currentMessage() == "Femur, right"
     assert window.study.feedback is None and window.study.touches == [], "a held press is not an answer"

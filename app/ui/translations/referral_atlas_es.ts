@@ -656,6 +656,13 @@
     </message>
 </context>
 <context>
+    <name>NameTag</name>
+    <message>
+        <source>Name under the pointer</source>
+        <translation>Nombre de lo que hay bajo el puntero</translation>
+    </message>
+</context>
+<context>
     <name>OutOfOrderWindow</name>
     <message>
         <source>Out of order</source>

@@ -923,6 +923,10 @@
         <source>Keep the places already marked and add this one (as Shift+click)</source>
         <translation>Mantener los lugares ya marcados y añadir este (como Mayús+clic)</translation>
     </message>
+    <message>
+        <source>No place matches “{0}”. Try another word, or clear the box to see every place.</source>
+        <translation>Ningún lugar coincide con «{0}». Pruebe otra palabra o borre el cuadro para ver todos los lugares.</translation>
+    </message>
 </context>
 <context>
     <name>StaffMenu</name>

@@ -25,7 +25,8 @@ FACING = 0.3  # a spot faces the camera when its skin normal is at most ~70° fr
 SPOT_AREA_M = 0.05  # a lit spot is turned to with the skin this close round it
 SAME_WAY = 0.7  # ... that faces about the same way as the spot (normals within ~45°)
 FACING_SAMPLE = 60  # skin vertices tried per direction when turning to an area
-TURN_STEPS = 16  # directions tried round the body (every 22.5°), and from below
+TURN_STEPS = 16  # directions tried round the body (every 22.5°), level and from above, and from below
+ELEVATIONS_DEG = (0.0, 40.0)  # from above shows the top of the foot
 KEEP_SHARE = 0.8  # no turn when the camera shows an area this well against the best turn
 RAY_START_M = 0.004  # a ray leaves the skin this far out, so it does not hit its own vertex
 RAY_LENGTH_M = 3.0
@@ -131,10 +132,12 @@ class StudyView:
 
     def facing(self, vertices: np.ndarray) -> tuple[float, float, float] | None:
         """The direction to look from so that these skin vertices face the camera (round the body's
-        vertical axis, or from below for the soles), or None when the camera already shows them
+        vertical axis, level or from above, or from below for the soles), or None when the camera already shows them
         about as well as the best turn would."""
         candidates = [
-            np.array([np.sin(a), np.cos(a), 0.0]) for a in np.linspace(0, 2 * np.pi, TURN_STEPS, endpoint=False)
+            np.array([np.sin(a) * np.cos(e), np.cos(a) * np.cos(e), np.sin(e)])
+            for e in np.radians(ELEVATIONS_DEG)
+            for a in np.linspace(0, 2 * np.pi, TURN_STEPS, endpoint=False)
         ]
         candidates.append(np.array(VIEW_DIRECTIONS["plantar"][0]))
         scores = [self.shown_from(vertices, d) for d in candidates]

@@ -12,9 +12,10 @@ from app.domain.errors import QueryError
 from app.domain.knowledge import Knowledge, Territory
 from app.domain.phrases import ENGLISH, Phrase
 from app.domain.query import Spot
+from app.domain.ranking import Candidate, answer_factor
 from app.study.skin import SkinPoint
 
-TOPICS = ("dermatomes", "nerves", "entrapment_sites", "referred_pain", "kinetic_chain")
+TOPICS = ("dermatomes", "nerves", "entrapment_sites", "referred_pain", "kinetic_chain", "cases")
 AnswerForm = Literal["touch", "touch_all", "choice"]
 CARD_KIND_ORDER = ("structure", "condition", "differentiator", "red_flag")
 DISTRACTORS = 3  # wrong choices beside the right one (fewer when the content has fewer)
@@ -47,6 +48,7 @@ PROMPTS = (
     "reach",
     "reach_chain",
     "spine_or_hip",
+    "case",
 )
 
 
@@ -306,6 +308,21 @@ def joined(say: Callable[..., Phrase], key: str, items: Sequence[Phrase]) -> Phr
         return items[0]
     rest = joined(say, key, items[1:])
     return say(key, first=items[0], rest=rest)
+
+
+def answer_clues(knowledge: Knowledge, answers: Sequence[str | None], top: Candidate, rival: Candidate) -> list[Phrase]:
+    """The clinical clues in the answers, not the ranking's numbers: why each answer points toward
+    the winner (its reason when it raises the winner's odds) or away from the rival (when it lowers them)."""
+    variants = knowledge.variants()
+    out: list[Phrase] = []
+    for answer in answers:
+        if answer is None:
+            continue
+        for candidate, toward in ((top, True), (rival, False)):
+            factor, reason = answer_factor(knowledge, variants[candidate.id], answer)
+            if reason is not None and factor != 1.0 and (factor > 1.0) == toward:
+                out.append(knowledge.say("quiz.clue", why=reason))
+    return list(dict.fromkeys(out))
 
 
 def item_rng(seed: int, item_id: str) -> random.Random:

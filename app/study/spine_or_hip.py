@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from itertools import product
 
 from app.domain.knowledge import Knowledge, variant_title_key
-from app.domain.phrases import Phrase, literal
+from app.domain.phrases import literal
 from app.domain.query import Query, Spot
-from app.domain.ranking import Candidate, answer_factor, candidates
-from app.study.items import Choice, ChoiceKey, Question, ask, item_rng, joined, regions_of
+from app.domain.ranking import Candidate, candidates
+from app.study.items import Choice, ChoiceKey, Question, answer_clues, ask, item_rng, joined, regions_of
 from app.study.skin import SkinPoint
 
 # spine or hip: asked only when the top-ranked candidate is in one group and the best of the other
@@ -119,21 +119,6 @@ def _cases_at(knowledge: Knowledge, region: str) -> Iterator[_Case | None]:
         yield _Case(region, feature, trigger, top, rival) if clear else None
 
 
-def _clues(knowledge: Knowledge, case: _Case) -> list[Phrase]:
-    """The clinical clues in the answers, not the ranking's numbers: why each answer points toward
-    the winner (its reason when it raises the winner's odds) or away from the other (when it lowers them)."""
-    variants = knowledge.variants()
-    out: list[Phrase] = []
-    for answer in (case.feature, case.trigger):
-        if answer is None:
-            continue
-        for candidate, toward in ((case.top, True), (case.rival, False)):
-            factor, reason = answer_factor(knowledge, variants[candidate.id], answer)
-            if reason is not None and (factor > 1.0) == toward and factor != 1.0:
-                out.append(knowledge.say("quiz.clue", why=reason))
-    return list(dict.fromkeys(out))
-
-
 def _spine_or_hip(knowledge: Knowledge, cases: Sequence[_Case], seed: int) -> Iterable[Question]:
     for case in cases:
         region, feature, trigger, top, rival = case.region, case.feature, case.trigger, case.top, case.rival
@@ -148,7 +133,7 @@ def _spine_or_hip(knowledge: Knowledge, cases: Sequence[_Case], seed: int) -> It
         card = min(shared) if shared else top.card
         named = (knowledge.structures, knowledge.territories, knowledge.conditions)
         top_title, rival_title = (variant_title_key(c.id, *named) for c in (top, rival))
-        clues = joined(knowledge.say, "quiz.then", _clues(knowledge, case))
+        clues = joined(knowledge.say, "quiz.then", answer_clues(knowledge, (feature, trigger), top, rival))
         why = knowledge.say(
             "quiz.why_clue", top=top_title, rival=rival_title, anatomy=top.why[0], clues=clues or literal("")
         )

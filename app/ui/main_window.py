@@ -40,7 +40,7 @@ from app.scene.skin_overlays import OVERLAY_TITLES, SkinOverlays
 from app.ui.accessibility import Announcer
 from app.ui.body_view import BodyView
 from app.ui.compare import CompareView
-from app.ui.explorer_panel import ExplorerPanel, narrow_combo
+from app.ui.explorer_panel import ExplorerPanel, labelled, narrow_combo
 from app.ui.handout import HandoutDialog, image_from_rgb
 from app.ui.history import HistoryControl
 from app.ui.host import HostEvents
@@ -279,6 +279,8 @@ class MainWindow(QMainWindow):
         self.state.events.overlay.connect(self._on_overlay_change)
         for widget in (self.overlay_box, self.differences_box, self.labels_box, self.legend_list):
             widget.setEnabled(self.overlays is not None)
+        maps_layout.addWidget(labelled(self.tr("Map:"), self.overlay_box))
+        for widget in (self.differences_box, self.labels_box, self.legend_list):
             maps_layout.addWidget(widget)
         layout.addWidget(maps, 1)
 

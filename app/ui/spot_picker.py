@@ -53,7 +53,8 @@ class SpotPicker(QDialog):
         self.filter.setPlaceholderText(self.tr("Type to narrow the list: heel, shin, buttock …"))
         self.filter.setAccessibleName(self.tr("Narrow the list of places"))
         self.filter.textChanged.connect(self._fill)
-        self.list = QListWidget(objectName="places")  # its chosen row stays lit while Side has the focus
+        self.list = QListWidget()
+        self.list.setObjectName("places")  # its chosen row stays lit while Side has the focus
         self.list.setAccessibleName(self.tr("Places on the body"))
         self.nothing = QLabel()  # says so when no place matches the words typed
         self.nothing.setWordWrap(True)

@@ -60,6 +60,7 @@ def test_every_kind_and_topic_is_generated(bank: list[Question]) -> None:
         "entrapment_site",
         "reach",
         "spine_or_hip",
+        "case",
     }
     assert {q.topic for q in bank} == set(TOPICS)
     assert len({q.id for q in bank}) == len(bank), "ids must be unique"
@@ -163,7 +164,23 @@ def _supported(knowledge: Knowledge, skin: list[SkinPoint], q: Question, choice:
             triggers=frozenset({trigger} if trigger else ()),
         )
         return knowledge.conditions[candidates(knowledge, query)[0].condition].category == choice
+    if q.kind == "case":
+        return _case_ranking(knowledge, q)[0].id == choice
     raise AssertionError(q.kind)
+
+
+def _case_ranking(knowledge: Knowledge, q: Question) -> list:
+    """The ranking for a case's pain drawing and answers (from its id: case:<variant>:<areas>:<answers>)."""
+    _, _, regions, answers = q.id.split(":")
+    chosen = answers.split("+")
+    query = Query(
+        spots=tuple(Spot(region=r, side="right") for r in regions.split("+")),
+        features=frozenset(a for a in chosen if a in knowledge.features),
+        triggers=frozenset(a for a in chosen if a in knowledge.triggers),
+        checks=frozenset(a for a in chosen if a in knowledge.checks),
+    )
+    variants = knowledge.variants()
+    return [c for c in candidates(knowledge, query) if c.id in variants]
 
 
 def _labels(point: SkinPoint) -> set[str]:
@@ -368,3 +385,38 @@ def test_a_stray_touch_near_a_reached_areas_border_is_not_held_against_the_stude
     stray = q.check([*found, touch("knee_back", middle)])
     assert not stray.right and "It does not reach: back of the knee" in stray.message
     assert not q.check([*found, skin_point(labels, border)]).right, "without its neighbourhood it is stray"
+
+
+def test_case_questions_are_set_from_the_referral_graph_as_a_clinician_would(
+    knowledge: Knowledge, bank: list[Question]
+) -> None:
+    """Issue 22, build item 2: a pain drawing and two answers of different kinds -> which source; the
+    right choice is the ranking's clear first, the others its next sources (the differentials), the
+    feedback gives the clues, and the card follows."""
+    from app.study.cases import CASE_RATIO, NOT_A_CLUE
+
+    cases = {q.id.split(":")[1]: q for q in bank if q.kind == "case"}
+    assert len(cases) >= 5 and all(q.topic == "cases" for q in cases.values())
+    l5 = cases["lumbar_disc_herniation_L4_L5"]
+    assert l5.prompt.startswith("Pain drawing: the big toe and top of the foot. The person says:")
+    assert "turning the foot inward is weak too" in l5.prompt and "worse bending forward" in l5.prompt
+    assert {c.label for c in l5.choices} >= {
+        "Slipped disc between L4 and L5 (L5 nerve root)",
+        "Narrowed side channel at L4-L5 (L5 nerve root)",
+    }, "a differential with the same root, told apart by the answers"
+    feedback = l5.check("lumbar_disc_herniation_L4_L5")
+    assert feedback.right and "%" not in feedback.message
+    assert "puts the problem above the knee: the L5 root" in feedback.message, "the clue of the check"
+    assert feedback.card and "L5" in feedback.answer
+    for q in cases.values():
+        _, _, regions, answers = q.id.split(":")
+        chosen = answers.split("+")
+        kinds = {kind for a in chosen for kind in ("features", "triggers", "checks") if a in getattr(knowledge, kind)}
+        assert len(chosen) == len(kinds) == 2 and not set(chosen) & NOT_A_CLUE, q.id
+        assert q.light == tuple(f"region_{r}" for r in regions.split("+")), "the pain drawing is lit"
+        ranked = _case_ranking(knowledge, q)
+        assert q.right_choice == ranked[0].id and len(q.choices) == 4, q.id
+        rival = next(c for c in ranked if c.source != ranked[0].source)
+        assert rival.score <= CASE_RATIO * ranked[0].score, q.id
+        assert {c.id for c in q.choices} <= {c.id for c in ranked}, "the choices are the ranking's differentials"
+        assert len({next(c.source for c in ranked if c.id == choice.id) for choice in q.choices}) == 4, q.id

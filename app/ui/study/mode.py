@@ -243,7 +243,7 @@ class StudyMode(QObject):
             self._turn_to(
                 self.view.near(shown.point)
                 if shown.point is not None
-                else self._skin_of((f"region_{shown.spot.region}",), shown.spot.side)
+                else self._skin_of(question.light or (f"region_{shown.spot.region}",), shown.spot.side)
             )
         self.host.show_status(self.quiz.prompt.text())
 

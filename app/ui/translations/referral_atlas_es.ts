@@ -587,6 +587,10 @@
         <translation>Leyenda del mapa</translation>
     </message>
     <message>
+        <source>Map:</source>
+        <translation>Mapa:</translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
@@ -1113,6 +1117,14 @@
     <message>
         <source>Peel the body</source>
         <translation>Quitar capas al cuerpo</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>Nerve:</source>
+        <translation>Nervio:</translation>
     </message>
 </context>
 </TS>

@@ -30,7 +30,7 @@ def test_a_spanish_student_gets_every_kind_of_question_in_spanish(qtbot, spanish
     first_of_kind = {}
     for question in study.questions:
         first_of_kind.setdefault(question.kind, question)
-    assert len(first_of_kind) == 9, sorted(first_of_kind)
+    assert len(first_of_kind) == 10, sorted(first_of_kind)
     window.camera.request_view("anterior")
     qtbot.waitUntil(lambda: not window.animating())
     for kind, question in first_of_kind.items():

@@ -89,7 +89,7 @@ def visible_points(window, view: str, count: int, rng) -> list[np.ndarray]:
     for point_id in rng.permutation(np.flatnonzero(normals @ direction > 0.6)):
         point = labels.points[point_id]
         x, y = display_xy(window, point)
-        picked = window.explorer_view.pick(x, y)
+        picked = window.explorer_view.picker.pick(x, y)
         if picked is not None and np.linalg.norm(labels.points[picked] - point) < 0.01:
             chosen.append(point)
         if len(chosen) == count:

@@ -63,10 +63,10 @@ def main() -> None:
             renderer.WorldToDisplay()
             x, y, _ = renderer.GetDisplayPoint()
             start = time.perf_counter()
-            view.pick(x, y)
+            view.picker.pick(x, y)
             pick_only.append((time.perf_counter() - start) * 1000)
             start = time.perf_counter()
-            picked = view.pick(x, y)
+            picked = view.picker.pick(x, y)
             if picked is not None:
                 view.touch_vertex(picked)
                 scene.frames.prepare()  # the highlight and actors the next frame will show
@@ -84,7 +84,7 @@ def main() -> None:
 
     scene.set_view("anterior")
     # the skin over the third metatarsal head, on the top of the foot
-    foot = labels.nearest_point((*np.asarray(model.landmarks["metatarsal_head_3_left"]), 0.0, 0.0, 0.05))
+    foot = labels.nearest_point(tuple(np.asarray(model.landmarks["metatarsal_head_3_left"]) + (0.0, 0.0, 0.05)))
     explorer.clear()
     scene.frames.prepare()
     plain = frame_ms()

@@ -54,10 +54,10 @@ def main() -> None:
     placer = StructureLabels(scene, lambda name: structure_name(knowledge, name, short=True))
 
     def name_at(x: float, y: float) -> str | None:
-        name = view.pick_structure(x, y)
+        name = view.picker.pick_structure(x, y)
         if name is not None:
             return structure_name(knowledge, name)
-        vertex = view.pick(x, y)
+        vertex = view.picker.pick(x, y)
         return spot_name(knowledge, labels.spot(vertex)) if vertex is not None else None
 
     scene.set_view("anterior")
@@ -77,7 +77,7 @@ def main() -> None:
         named += name_at(x, y) is not None
         naming.append((time.perf_counter() - start) * 1000)
         start = time.perf_counter()
-        view.pick(x, y)
+        view.picker.pick(x, y)
         skin_only.append((time.perf_counter() - start) * 1000)
 
     def frame_ms() -> float:

@@ -21,7 +21,8 @@ def test_query_with_lang_es_is_spanish(capsys):
     assert "(in English)" not in out and "hernia" in out.lower()
 
 
-def test_handout_without_lang_marks_nothing_as_english(tmp_path):
+def test_handout_without_lang_marks_nothing_as_english(tmp_path, qapp):
+    """`qapp`: the handout makes a QGuiApplication when none exists, and no QWidget test could run after it."""
     out = tmp_path / "handout.pdf"
     assert main(["handout", "--point", "-0.22,0.15,0.04", "--out", str(out)]) == 0
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout

@@ -19,7 +19,6 @@ from app.content.sections import TRANSLATED_SECTIONS
 from app.domain.explorer import Explorer
 from app.domain.knowledge import Card, InLanguage
 from app.domain.phrases import ENGLISH, literal
-from app.domain.ranking import Candidate
 
 TOP_SOURCES = 3
 WHY_SHOWN = 2  # reasons per source: the sheet stays short
@@ -76,7 +75,7 @@ def build_handout(explorer: Explorer, note: str = "", today: date | None = None,
         by_card = list({c.card: c for c in reversed(ordered)}.values())
         by_card.sort(key=ordered.index)
         shown = [
-            (_title(words, c), c.mechanism, c.card, tuple(map(words.marked, c.why))) for c in by_card[:TOP_SOURCES]
+            (words.shown_title(c), c.mechanism, c.card, tuple(map(words.marked, c.why))) for c in by_card[:TOP_SOURCES]
         ]
     elif explorer.source is not None:
         source = explorer.source.source
@@ -163,11 +162,6 @@ def handout_html(handout: Handout, with_image: bool = True) -> str:
             + "".join(f"<p><small>{esc(r)}</small></p>" for r in handout.references)
         )
     return "<html><body>" + "".join(parts) + "</body></html>"
-
-
-def _title(words: InLanguage, candidate: Candidate) -> str:
-    title, language = words.candidate_title(candidate)
-    return title if language == words.language else words.phrase("in_english", text=literal(title))
 
 
 def _help_text(card: Card) -> str:

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = 1
+SchemaVersion = Literal[1]  # the version every content file declares (`schema: 1`)
 Evidence = Literal["strong", "moderate", "limited", "weak"]
 Helper = Literal[
     "family_doctor",
@@ -46,7 +46,7 @@ class Strict(BaseModel):
 
 
 class CardMeta(Strict):
-    schema_: Literal[1] = Field(alias="schema")
+    schema_: SchemaVersion = Field(alias="schema")
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     kind: CardKind
     title: str = Field(min_length=3)
@@ -91,7 +91,7 @@ Category = Literal["spine", "sacroiliac", "hip", "nerve", "foot", "knee", "postu
 class DataFile(Strict):
     """The top of every data file: `schema: 1` and one list of entries (checked one by one)."""
 
-    schema_: Literal[1] = Field(alias="schema")
+    schema_: SchemaVersion = Field(alias="schema")
 
 
 class StructuresFile(DataFile):
@@ -228,7 +228,7 @@ class QuestionsFile(DataFile):
 class CardTranslationMeta(Strict):
     """The front matter of a translated card: what it translates and from which English version."""
 
-    schema_: Literal[1] = Field(alias="schema")
+    schema_: SchemaVersion = Field(alias="schema")
     translation_of: str = Field(pattern=r"^[a-z0-9_]+$")
     source_version: int = Field(ge=1)  # the English card's content_version it was made from
     title: str = Field(min_length=3)

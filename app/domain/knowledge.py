@@ -417,6 +417,11 @@ class InLanguage:
         variant = k.variants().get(candidate.id)
         return (variant.title if variant is not None else k.title(candidate.id)), "en"
 
+    def shown_title(self, candidate: Titled) -> str:
+        """A candidate's title in this language, or its English saying so ("… (in English)")."""
+        title, language = self.candidate_title(candidate)
+        return title if language == self.language else self.phrase("in_english", text=literal(title))
+
     def say(self, phrase: Phrase) -> str:
         """A phrase in this language; its English when a translation is missing (see `marked`)."""
         return self._say(phrase)[0]

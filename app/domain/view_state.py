@@ -6,11 +6,16 @@ Widgets write here; the scene and the widgets listen through `state.events.<fiel
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
 
 from psygnal import Signal, evented
 
+if TYPE_CHECKING:
+    from psygnal import SignalGroup
+
 VIEWS = ("anterior", "posterior", "left", "right", "plantar")
 LAYERS = ("skin", "bones", "muscles", "nerves", "structures")
+LAYER_FIELDS = tuple(f"show_{layer}" for layer in LAYERS)  # the ViewState field of each layer
 OVERLAYS = ("none", "dermatomes", "dermatomes_keegan", "nerves", "regions")
 
 
@@ -28,6 +33,8 @@ class ViewState:
     show_labels: bool = False
     high_contrast: bool = False  # the high-contrast theme: a black background, thicker map lines
     text_scale: float = 1.0  # the presenter's text size: labels in 3D follow it
+    if TYPE_CHECKING:
+        events: ClassVar[SignalGroup]  # made by @evented: one signal per field
 
 
 class CameraRequests:

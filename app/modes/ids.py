@@ -1,14 +1,11 @@
-"""The plain-string ids a mode spec speaks in. The UI maps each to its own QAction, widget or
-handler; a spec lists the ones that exist in its mode, and anything not listed is absent.
-
-"existing" ids name what app/ui/main_window.py and app/ui/explorer_panel.py show today;
-"planned" ids name what issues 9 and 10 add, so the specs can already say who gets them.
+"""The plain-string ids a mode spec speaks in. Each window maps them to its controls through a
+registry (app/ui/desk/controls.py for the desk window; the kiosk's rooms and the study tools ask
+`spec.allows` / `spec.shows` for theirs); a spec lists what exists in its mode, anything else is absent.
 """
 
 from __future__ import annotations
 
 # -- actions: things a person can trigger -------------------------------------------------------
-# existing (main_window.py: view toolbar, layers dock, urgent action; explorer_panel.py: buttons, tabs)
 VIEW_ANTERIOR = "view.anterior"  # toolbar "Front" (1)
 VIEW_POSTERIOR = "view.posterior"  # "Back" (2)
 VIEW_LEFT = "view.left"  # "Left side" (3)
@@ -29,7 +26,23 @@ FROM_SOURCE = "from_source"  # the "From a source" tab and Ctrl+click on the bod
 FOCUS_SOURCE = "focus_source"  # double-click a candidate: the camera turns to it
 CARD_LINKS = "card_links"  # "open the card" links inside the card view (in-app only)
 QUIT = "app.quit"  # Ctrl+Q, Ctrl+W, Alt+F4, the close button: any way to end the program
-EXISTING_ACTIONS = frozenset(
+SEARCH = "search"
+COMPARE = "compare"
+PRINT_HANDOUT = "print_handout"  # printing; the kiosk prints without a dialog, only when its config enables it
+TEXT_SIZE = "text_size"  # Ctrl+= / Ctrl+- / Ctrl+0
+BACK = "history.back"  # ◀ and ▶ (BACK builds both)
+FORWARD = "history.forward"
+QUIZ = "quiz"
+LABELS_ALL = "labels_all"  # names for every visible structure of the shown layers
+ISOLATE = "isolate"  # one system alone, or one picked structure with the rest faded
+FOLLOW_NERVE = "follow_nerve"  # a nerve's whole course from root to skin
+HOVER_NAMES = "hover_names"  # hover (press-and-hold on touch) names the structure and its side
+RESET_PROGRESS = "reset_progress"  # "reset my progress" (student)
+READ_ALOUD = "read_aloud"  # kiosk only when its config enables it
+STAFF_EXIT = "staff_exit"  # the hidden corner gesture, then the PIN
+STAFF_MENU = "staff_menu"  # behind the PIN: idle time, language, printing, report a content error
+REPORT_CONTENT_ERROR = "report_content_error"
+ALL_ACTIONS = frozenset(
     {
         *VIEWS,
         VIEW_RESET,
@@ -46,33 +59,9 @@ EXISTING_ACTIONS = frozenset(
         FOCUS_SOURCE,
         CARD_LINKS,
         QUIT,
-    }
-)
-
-# planned
-SEARCH = "search"
-COMPARE = "compare"
-PRINT_HANDOUT = "print_handout"  # printing; the kiosk prints without a dialog, only when its config enables it
-SAVE_IMAGE = "save_image"  # a file dialog
-TEXT_SIZE = "text_size"
-BACK = "history.back"
-FORWARD = "history.forward"
-QUIZ = "quiz"
-LABELS_ALL = "labels_all"  # names for every visible structure of the shown layers
-ISOLATE = "isolate"  # one system alone, or one picked structure with the rest faded
-FOLLOW_NERVE = "follow_nerve"  # a nerve's whole course from root to skin
-HOVER_NAMES = "hover_names"  # hover (press-and-hold on touch) names the structure and its side
-RESET_PROGRESS = "reset_progress"  # "reset my progress" (student)
-READ_ALOUD = "read_aloud"  # kiosk only when its config enables it
-STAFF_EXIT = "staff_exit"  # the hidden corner gesture, then the PIN
-STAFF_MENU = "staff_menu"  # behind the PIN: idle time, language, printing, report a content error
-REPORT_CONTENT_ERROR = "report_content_error"
-PLANNED_ACTIONS = frozenset(
-    {
         SEARCH,
         COMPARE,
         PRINT_HANDOUT,
-        SAVE_IMAGE,
         TEXT_SIZE,
         BACK,
         FORWARD,
@@ -88,21 +77,19 @@ PLANNED_ACTIONS = frozenset(
         REPORT_CONTENT_ERROR,
     }
 )
-ALL_ACTIONS = EXISTING_ACTIONS | PLANNED_ACTIONS
-FILE_DIALOG_ACTIONS = frozenset({SAVE_IMAGE})  # actions that open a file dialog
 PRINT_ACTIONS = frozenset({PRINT_HANDOUT})
 
 # -- panels: the parts of the window --------------------------------------------------------------
-VIEW_TOOLBAR = "view_toolbar"  # existing
-LAYERS_DOCK = "layers_dock"  # existing: "Show" (layers, skin, skin maps)
-EXPLORER_DOCK = "explorer_dock"  # existing: "What could it be?" (sources, cards, questions)
-STATUS_BAR = "status_bar"  # existing
-DISCLAIMER = "disclaimer"  # existing line under the cards: education, not a diagnosis
-URGENT_BANNER = "urgent_banner"  # planned: "When to get help now", always on screen
-KIOSK_FLOW = "kiosk_flow"  # planned: touch → body → a few plain cards → start again
-ATTRACT_SCREEN = "attract_screen"  # planned
-IDLE_PROMPT = "idle_prompt"  # planned: "Still there?" with a countdown
-QUIZ_PANEL = "quiz_panel"  # planned
+VIEW_TOOLBAR = "view_toolbar"
+LAYERS_DOCK = "layers_dock"  # "Show" (layers, skin, skin maps)
+EXPLORER_DOCK = "explorer_dock"  # "What could it be?" (sources, cards, questions)
+STATUS_BAR = "status_bar"
+DISCLAIMER = "disclaimer"  # the line under the cards: education, not a diagnosis
+URGENT_BANNER = "urgent_banner"  # "When to get help now", always on screen
+KIOSK_FLOW = "kiosk_flow"  # touch → body → a few plain cards → start again
+ATTRACT_SCREEN = "attract_screen"
+IDLE_PROMPT = "idle_prompt"  # "Still there?" with a countdown
+QUIZ_PANEL = "quiz_panel"
 ALL_PANELS = frozenset(
     {
         VIEW_TOOLBAR,

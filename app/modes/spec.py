@@ -111,10 +111,6 @@ class ModeSpec:
         return ids.QUIT in self.actions
 
     @property
-    def file_dialogs(self) -> bool:
-        return bool(self.actions & ids.FILE_DIALOG_ACTIONS)
-
-    @property
     def printing(self) -> bool:
         return bool(self.actions & ids.PRINT_ACTIONS)
 
@@ -157,7 +153,6 @@ _EXPLORE = frozenset(
         ids.SEARCH,
         ids.COMPARE,
         ids.PRINT_HANDOUT,
-        ids.SAVE_IMAGE,
         ids.TEXT_SIZE,
         ids.BACK,
         ids.FORWARD,

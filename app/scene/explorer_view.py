@@ -1,6 +1,7 @@
 """Shows an `Explorer` on the 3D body: touch markers, lit sources, paths, the pulse, reverse maps.
 
-A pick becomes a domain `Touch` here (STYLE.md habit 3); nothing above the scene sees VTK.
+A picked skin vertex becomes a domain `Touch` here (STYLE.md habit 3); picking itself is
+app/scene/picking.py. Nothing above the scene sees VTK.
 """
 
 from __future__ import annotations
@@ -10,18 +11,14 @@ from collections.abc import Callable
 import numpy as np
 import pyvista as pv
 from psygnal import Signal
-from vtkmodules.vtkCommonCore import reference
-from vtkmodules.vtkCommonDataModel import vtkStaticCellLocator
 
 from app.domain.effects import Effects, reach_tiers
 from app.domain.explorer import Explorer, Touch
-from app.domain.knowledge import InLanguage
-from app.domain.phrases import ENGLISH
 from app.domain.ranking import Candidate
-from app.scene.assets import structure_names
 from app.scene.highlight import MECHANISM_COLOURS, PathBuilder, arc_position, geometry_names
 from app.scene.kinetic_chain import ChainStep, chain_mesh, chain_steps, label_points, source_level
 from app.scene.overlays import cut_along_labels, hex_to_rgb
+from app.scene.picking import Picker
 from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import SkinLabels
 
@@ -35,25 +32,8 @@ MAX_PATHS = 4  # more lines than this turn the picture into a tangle
 REACH_LAYER = "reach"
 CHAIN_FONT_PX = 12  # the kinetic chain's evidence labels, at the presenter's text size 1
 REACH_TIER_OPACITY = (0.0, 0.25, 0.45, 0.75)  # how strongly the reverse view tints each tier of place
-# What kind of thing a picked structure is, by mesh layer or by name prefix for the authored ones.
-STRUCTURE_KINDS = {
-    "bones": "bone",
-    "nerves": "nerve",
-    "muscles": "muscle",
-    "disc_": "disc",
-    "facet_": "joint",
-    "sacroiliac_joint": "joint",
-    "hip_joint": "joint",
-    "trochanteric_bursa": "bursa",
-    "plantar_fascia": "fascia",
-    "achilles_tendon": "tendon",
-    "piriformis": "muscle",
-    "gluteus_medius": "muscle",
-}
 TOUCH_LAYER = "touched"
 REACH_CUTS_KEPT = 4
-THIN_LAYERS = ("nerves", "muscles")  # lines drawn as thin tubes
-THIN_OVER_SOLID_M = 0.02  # a thin line this close in front of a bone or joint yields the pick to it
 
 
 class ExplorerView:
@@ -71,11 +51,7 @@ class ExplorerView:
         self.paths = PathBuilder.from_meshes(model.nerves, [model.bones, model.muscles, model.structures])
         self.geometry = set(self.paths.centres) | {n for s in scene.colours.values() for n in s.named.cells}
         self.path_points: dict[str, np.ndarray] = {}
-        # Picking casts the view ray into a cell locator of the skin itself: a vtkCellPicker
-        # tests the mapper's input, which PyVista's smooth-shading filter (and a map's cut)
-        # replace, so its locator went unused and each pick took ~5 ms instead of ~0.1 ms.
-        self._locator = _built_locator(scene.skin_surface)
-        self._structure_locators: dict[str, vtkStaticCellLocator] = {}  # made on the first pick
+        self.picker = Picker(scene, labels, explorer.knowledge)
         plotter = scene.plotter
         overlay = {"reset_camera": False, "pickable": False, "render": False}
         self._marker = pv.Sphere(radius=MARKER_RADIUS_M)  # made once: a new sphere took ~3 ms a touch
@@ -118,62 +94,6 @@ class ExplorerView:
             signal.disconnect(slot)  # type: ignore[attr-defined]
         self._connections.clear()
         self.scene.frames.stop(self._pulse_step)
-
-    # -- picking -----------------------------------------------------------------------------
-    def pick(self, x: float, y: float) -> int | None:
-        """Skin vertex under a display position (VTK pixels, origin bottom left), or None."""
-        if not self.scene.skin_actor.visibility:
-            return None
-        hit = _first_hit(self._locator, self._view_ray(x, y))
-        return None if hit is None else self.labels.nearest_point(tuple(hit[1]))
-
-    def pick_structure(self, x: float, y: float) -> str | None:
-        """The bone, nerve, muscle or joint under a display position, seen through the skin
-        (its mesh name, e.g. `disc_L4_L5` or `femur_left`), or None. A thin nerve or muscle line
-        lying just over a bone or joint yields to it: a click "on the femur" means the femur."""
-        ray = self._view_ray(x, y)
-        length = float(np.linalg.norm(np.subtract(ray[1], ray[0])))
-        hits: list[tuple[float, str, int]] = []  # (metres along the ray, layer, cell)
-        for layer, mesh in self.scene.meshes.items():
-            if not self.scene.actors[layer].visibility:
-                continue
-            if layer not in self._structure_locators:
-                self._structure_locators[layer] = _built_locator(mesh)
-            hit = _first_hit(self._structure_locators[layer], ray)
-            if hit is not None:
-                hits.append((hit[0] * length, layer, hit[2]))
-        if not hits:
-            return None
-        hits.sort()
-        nearest = hits[0]
-        if nearest[1] in THIN_LAYERS:
-            solid = next((h for h in hits if h[1] not in THIN_LAYERS), None)
-            if solid is not None and solid[0] - nearest[0] <= THIN_OVER_SOLID_M:
-                nearest = solid
-        mesh = self.scene.meshes[nearest[1]]
-        return structure_names(mesh)[int(mesh.cell_data["structure_index"][nearest[2]])]
-
-    def describe_structure(self, name: str, words: InLanguage | None = None) -> str:
-        """A picked mesh structure in words (English unless `words` says), with its kind and side:
-        'Thigh bone (femur) · bone · right'."""
-        words = words or self.explorer.knowledge.in_language("en")
-        base = name.removesuffix("_left").removesuffix("_right")
-        side = words.phrase(f"side.{name[len(base) + 1 :]}") if name != base else ""
-        layer = next((layer for layer, state in self.scene.colours.items() if name in state.named.cells), "")
-        kind = STRUCTURE_KINDS.get(next((p for p in STRUCTURE_KINDS if base.startswith(p)), layer), layer)
-        kind = words.phrase(f"kind.{kind}") if f"kind.{kind}" in ENGLISH else kind
-        return " · ".join(part for part in (words.title(base), kind, side) if part)
-
-    def _view_ray(self, x: float, y: float) -> tuple[list[float], list[float]]:
-        """The line under a display position, from the near to the far clipping plane."""
-        renderer = self.scene.plotter.renderer
-        ends = []
-        for depth in (0.0, 1.0):
-            renderer.SetDisplayPoint(x, y, depth)
-            renderer.DisplayToWorld()
-            world = renderer.GetWorldPoint()
-            ends.append([world[i] / world[3] for i in range(3)])
-        return ends[0], ends[1]
 
     def touch_vertex(self, point_id: int, add: bool = False) -> Touch:
         """Turn a skin vertex into a domain touch and hand it to the explorer."""
@@ -374,25 +294,3 @@ class ExplorerView:
         camera.focal_point = target
         camera.position = target + offset * 0.6
         self.scene.frames.request()
-
-
-def _built_locator(mesh: pv.PolyData) -> vtkStaticCellLocator:
-    """A cell locator of the mesh, built once and kept: the meshes never move, but each touch
-    gives them new colours, and a locator that follows its mesh would be built again at the next
-    pick (~3 ms for the skin, before the answer)."""
-    locator = vtkStaticCellLocator()
-    locator.SetDataSet(mesh)
-    locator.BuildLocator()
-    locator.UseExistingSearchStructureOn()
-    return locator
-
-
-def _first_hit(
-    locator: vtkStaticCellLocator, ray: tuple[list[float], list[float]]
-) -> tuple[float, np.ndarray, int] | None:
-    """(distance along the ray as a fraction, point, cell id) of the first cell the ray meets."""
-    t, point, pcoords = reference(0.0), [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]
-    sub_id, cell_id = reference(0), reference(0)
-    if not locator.IntersectWithLine(ray[0], ray[1], 1e-6, t, point, pcoords, sub_id, cell_id):
-        return None
-    return float(t), np.asarray(point), int(cell_id)

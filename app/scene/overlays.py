@@ -168,10 +168,6 @@ class LayeredColours:
     def remove_layer(self, name: str) -> None:
         self.layers.pop(name, None)
 
-    def set_visible(self, name: str, visible: bool) -> None:
-        if name in self.layers:
-            self.layers[name].visible = visible
-
     def blend(self) -> np.ndarray:
         """The colour of every drawn cell, as uint8 RGB."""
         n = self.n_cells if self.cells is None else len(self.cells)

@@ -14,7 +14,7 @@ import numpy as np
 import pyvista as pv
 from vtkmodules.vtkRenderingCore import vtkMapper
 
-from app.domain.view_state import CameraRequests, ViewState
+from app.domain.view_state import LAYER_FIELDS, CameraRequests, ViewState
 from app.scene.assets import Model, structure_names
 from app.scene.coarse import CoarseCopy, CoarseShape, kept_shape, shape_made
 from app.scene.frames import Frames, Quality
@@ -223,11 +223,7 @@ class AnatomyScene:
 
         self._connections: list[tuple[object, Callable[..., None]]] = [
             (self.state.events.skin_opacity, self._on_skin_opacity_change),
-            (self.state.events.show_skin, self._on_layers_change),
-            (self.state.events.show_bones, self._on_layers_change),
-            (self.state.events.show_muscles, self._on_layers_change),
-            (self.state.events.show_nerves, self._on_layers_change),
-            (self.state.events.show_structures, self._on_layers_change),
+            *((getattr(self.state.events, field), self._on_layers_change) for field in LAYER_FIELDS),
             (self.state.events.high_contrast, self._on_contrast_change),
             (self.state.events.text_scale, self._on_text_scale_change),
             (self.camera.view_requested, self.set_view),
@@ -443,6 +439,29 @@ class AnatomyScene:
         camera.Elevation(elevation_deg)
         camera.OrthogonalizeViewUp()  # a tip over the top must not twist the picture
         self.plotter.renderer.ResetCameraClippingRange()
+        self.frames.request()
+
+    def dolly(self, factor: float) -> None:
+        """Move the camera toward the focal point (factor > 1) or away (a pinch)."""
+        self.plotter.camera.Dolly(factor)
+        self.plotter.renderer.ResetCameraClippingRange()
+        self.frames.request()
+
+    def pan(self, dx: float, dy: float) -> None:
+        """Move the camera in the view plane so the body follows a drag of (dx, dy) display pixels."""
+        renderer = self.plotter.renderer
+        camera = self.plotter.camera
+        focal = np.asarray(camera.focal_point)
+        renderer.SetWorldPoint(*focal, 1.0)
+        renderer.WorldToDisplay()
+        x, y, depth = renderer.GetDisplayPoint()
+        renderer.SetDisplayPoint(x + dx, y + dy, depth)
+        renderer.DisplayToWorld()
+        world = renderer.GetWorldPoint()
+        shift = focal - np.asarray(world[:3]) / world[3]
+        camera.focal_point = focal + shift
+        camera.position = np.asarray(camera.position) + shift
+        renderer.ResetCameraClippingRange()
         self.frames.request()
 
     def zoom(self, factor: float) -> None:

@@ -1,4 +1,4 @@
-"""Labels for the structures in view ("all labels", issue 10): placed on the facing side, never
+"""Labels for the structures in view ("all labels"): placed on the facing side, never
 over each other.
 
 Each visible named structure of the shown layers gets one anchor: the vertex of its near slab (the

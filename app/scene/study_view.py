@@ -1,4 +1,4 @@
-"""The study picture on the 3D body (issue 10): what a quiz question lights and marks, the answer
+"""The study picture on the 3D body: what a quiz question lights and marks, the answer
 shown after it, an isolated structure, a nerve followed from root to skin.
 
 The UI hands over a `Picture` of domain ids, territory ids and skin vertices; it is applied just
@@ -40,7 +40,6 @@ MAX_SKIN_LAYERS = 4
 
 ASK = "#ffdd00"  # what a question is about
 RIGHT = "#44aa99"  # the correct answer (Paul Tol: teal, colour-blind safe with the wrong colour)
-WRONG = "#ee6677"
 FOLLOW = "#ee7733"
 
 

@@ -1,4 +1,4 @@
-"""A nerve's whole course, from its roots to its skin ("follow the sciatic nerve", issue 10)."""
+"""A nerve's whole course, from its roots to its skin ("follow the sciatic nerve")."""
 
 from __future__ import annotations
 

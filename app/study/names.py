@@ -1,4 +1,4 @@
-"""Names on demand (issue 10): what to call a mesh structure or a skin spot, with its side.
+"""Names on demand: what to call a mesh structure or a skin spot, with its side.
 
 Plain words from the content; the scene hands over mesh names (`femur_left`) and spots, never VTK.
 """

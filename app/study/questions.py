@@ -1,4 +1,4 @@
-"""Quiz questions generated from the content (issue 10), never a hand-written list.
+"""Quiz questions generated from the content, never a hand-written list.
 
 Kinds, by topic (`TOPICS`):
 - dermatomes: `touch_dermatome` ("Touch the L5 dermatome (Lee 2008 map)"; right on Lee's strip, its

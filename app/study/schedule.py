@@ -1,4 +1,4 @@
-"""Leitner boxes: when a quiz item comes back (issue 10).
+"""Leitner boxes: when a quiz item comes back.
 
 Five boxes. A new item starts in box 1. A right answer moves the item up one box, a wrong one sends
 it back to box 1. An item is due again this long after its last answer:

@@ -1,4 +1,4 @@
-"""One round of study: which question comes next, the answers, the score per topic (issue 10).
+"""One round of study: which question comes next, the answers, the score per topic.
 
 Order of a round: items due again (lowest Leitner box first, then the longest overdue), then new
 items (a seeded shuffle, taking the topics in turn so one topic does not crowd out the others), then,

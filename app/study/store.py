@@ -1,4 +1,4 @@
-"""The study progress file: a small versioned JSON in the user's data folder (issue 10).
+"""The study progress file: a small versioned JSON in the user's data folder.
 
 `ProgressStore(folder)` loads, saves and resets `study_progress.json` in `folder`; `data_dir()` is
 the default folder (platformdirs' user data path, or `REFERRAL_ATLAS_DATA_DIR`). Writes are atomic

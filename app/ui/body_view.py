@@ -82,7 +82,7 @@ class BodyView(QObject):
 
     def pick(self, x: float, y: float) -> int | None:
         """The skin vertex under display pixels (x, y), with the camera as it is now."""
-        return self.explorer_view.pick(x, y) if self.explorer_view is not None else None
+        return self.explorer_view.picker.pick(x, y) if self.explorer_view is not None else None
 
     def touch_at(self, x: float, y: float, add: bool = False) -> bool:
         """Pick the skin at (x, y) now and queue the touch; False when no skin is there."""

@@ -46,6 +46,8 @@ from app.domain.explorer import ANSWER_KINDS, Explorer
 from app.domain.knowledge import InLanguage
 from app.domain.query import dermatome_maps
 from app.domain.ranking import Candidate
+from app.modes import ids
+from app.modes.spec import ModeSpec
 from app.scene.highlight import MECHANISM_COLOURS
 from app.ui.i18n import current_language
 
@@ -343,7 +345,7 @@ class ExplorerPanel(QWidget):
         tabs.addTab(reverse, self.tr("From a source"))
         layout.addWidget(tabs, 1)
 
-        disclaimer = QLabel(self.tr(DISCLAIMER))
+        disclaimer = self.disclaimer = QLabel(self.tr(DISCLAIMER))
         disclaimer.setWordWrap(True)
         disclaimer.setObjectName("disclaimer")
         layout.addWidget(disclaimer)
@@ -361,6 +363,15 @@ class ExplorerPanel(QWidget):
         self._cards_timer.setInterval(CARDS_LATER_MS)
         self._cards_timer.timeout.connect(self._make_the_other_cards)
         self._card_bodies: dict[tuple[str, str | None], str] = {}  # (card, first section) -> HTML
+
+    def apply(self, spec: ModeSpec) -> None:
+        """Keep only what the mode's spec allows: each control by its id."""
+        for control, button in ((ids.AREA_MODE, self.area_button), (ids.COMPARE, self.compare_button)):
+            button.setVisible(spec.allows(control))
+        for control, tab in ((ids.QUESTIONS, self.questions_tab), (ids.FROM_SOURCE, self.reverse_tab)):
+            if not spec.allows(control):
+                self.tabs.removeTab(self.tabs.indexOf(tab))
+        self.disclaimer.setVisible(spec.shows(ids.DISCLAIMER))
 
     def close_connections(self) -> None:
         self._cards_timer.stop()
@@ -530,8 +541,7 @@ class ExplorerPanel(QWidget):
 
     def title_of(self, candidate: Candidate) -> str:
         """A source's title in the interface's language; an English fallback says so."""
-        title, language = self.words.candidate_title(candidate)
-        return title if language == self.words.language else self.tr("{0} (in English)").format(title)
+        return self.words.shown_title(candidate)
 
     def card_body(self, card_id: str) -> str:
         """A card's HTML, made once per card (a touch shows the same cards again and again), the

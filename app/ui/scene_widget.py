@@ -10,7 +10,7 @@ its paint handler is the only place a frame is drawn.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QImage
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 from pyvistaqt import QtInteractor
@@ -120,3 +120,10 @@ class ViewFrame(QFrame):
         self.style().unpolish(self)
         self.style().polish(self)
         self.update()
+
+
+def to_display(view: QWidget, pos: QPointF) -> tuple[float, float]:
+    """A widget position as VTK display pixels (device pixels, origin bottom left): the one
+    conversion every input on the 3D view uses."""
+    ratio = view.devicePixelRatioF()
+    return pos.x() * ratio, (view.height() - pos.y() - 1) * ratio

@@ -30,11 +30,11 @@ class SearchBox(QLineEdit):
     chosen = Signal(object)  # Hit
 
     def __init__(
-        self, index: SearchIndex, actions: Mapping[str, Callable[[str], None]], parent: QWidget | None = None
+        self, index: SearchIndex, handlers: Mapping[str, Callable[[str], None]], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.index = index
-        self.actions = dict(actions)
+        self.handlers = dict(handlers)  # a hit's kind → what opens it
         self.hits: list[Hit] = []
         self.setObjectName("search")
         self.setClearButtonEnabled(True)
@@ -96,7 +96,7 @@ class SearchBox(QLineEdit):
     def choose(self, hit: Hit) -> None:
         """Show the hit (the reverse view of a source, a card, a touch on a region) and say so."""
         self.completer().popup().hide()
-        action = self.actions.get(hit.action)
+        action = self.handlers.get(hit.action)
         if action is not None:
             action(hit.id)
         self.setText(hit.title)

@@ -13,6 +13,8 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QWidget
 
+from app.ui.scene_widget import to_display
+
 CLICK_SLOP_PX = 6  # a press and release closer than this is a touch, not a drag
 STROKE_STEP_PX = 18  # spacing of the spots a stroke leaves
 
@@ -34,8 +36,7 @@ class TouchInput(QObject):
         view.installEventFilter(self)
 
     def _display(self, pos: QPointF) -> tuple[float, float]:
-        ratio = self.view.devicePixelRatioF()
-        return pos.x() * ratio, (self.view.height() - pos.y() - 1) * ratio
+        return to_display(self.view, pos)
 
     def _mark(self, pos: QPointF, add: bool) -> None:
         self._last_mark = pos

@@ -124,7 +124,7 @@ def test_the_plantar_view_shows_the_soles_alone(scene, model):
     if 0 <= row < pixel_rows and 0 <= col < pixel_cols:
         assert colour_distance(image[row, col], image[row, 2]) < 12, "the body above the feet is not drawn"
     heel = np.asarray(model.landmarks["calcaneus_posterior_right"])
-    row, col = world_to_pixel(scene.plotter, (*heel, 0, 0.03, -0.01))
+    row, col = world_to_pixel(scene.plotter, heel + (0, 0.03, -0.01))
     assert colour_distance(image[row, col], image[row, 2]) > 60, "the sole is drawn"
 
 

@@ -29,7 +29,7 @@ def test_the_see_through_skin_shows_the_bones(tmp_path, scene, model, view):
 
 
 def test_a_touch_lights_its_sources_on_the_picture(tmp_path, scene, model):
-    top_of_left_foot = (*np.asarray(model.landmarks["metatarsal_head_3_left"]), 0.0, 0.0, 0.05)
+    top_of_left_foot = np.asarray(model.landmarks["metatarsal_head_3_left"]) + (0.0, 0.0, 0.05)
     point = ",".join(f"{v:.4f}" for v in top_of_left_foot)
     plain = shoot(tmp_path, "plain", "--view", "anterior")
     touched = shoot(tmp_path, "touched", "--view", "anterior", "--point", point)

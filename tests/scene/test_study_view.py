@@ -25,9 +25,7 @@ def test_a_picture_splits_territories_from_structures():
 
 
 def test_the_picture_lights_tints_and_marks_before_the_next_frame(scene, study):
-    vertex = study.labels.nearest_point(
-        tuple(np.asarray(scene.model.landmarks["patella_right"]) + np.array([0, 0.05, 0]))
-    )
+    vertex = study.labels.nearest_point(tuple(np.asarray(scene.model.landmarks["patella_right"]) + (0, 0.05, 0)))
     study.show(Picture.of(("field_sural", "sural", "disc_L4_L5"), RIGHT, "right").plus(Picture(marks=(vertex,))))
     assert "study_0" not in scene.skin_layers.layers, "nothing changes until a frame is prepared"
     scene.frames.prepare()

@@ -156,7 +156,7 @@ class Skin:
         mid_inguinal = 0.5 * (L("asis") + L("pubic_tubercle"))
         t12 = self.along(mid_inguinal, ant, s)
         mfc = L("medial_femoral_epicondyle")
-        l3 = self.along((*mfc, 0, 0, 0.01), (-s, 0.0, 0.0), s)
+        l3 = self.along(mfc + (0, 0, 0.01), (-s, 0.0, 0.0), s)
         l2 = self.along(0.5 * (P[t12] + mfc), (-0.4 * s, 1.0, 0.0), s)
         l1 = self.along(0.5 * (P[t12] + P[l2]), (-0.2 * s, 1.0, 0.0), s)
         umb = self.umbilicus()
@@ -171,7 +171,7 @@ class Skin:
         s1 = self.along(heel, (s, 0.0, 0.0), s)
         s2 = self.along(L("knee_centre"), (0.0, -1.0, 0.0), s)
         s3 = self.along(L("ischial_tuberosity"), (0.0, -1.0, 0.0), s)  # the skin behind it (standing)
-        s45 = self.nearest((*self.anus(), 0.01 * s, 0.0, 0.0), s)
+        s45 = self.nearest(self.anus() + (0.01 * s, 0.0, 0.0), s)
         return {
             "T10": t10,
             "T11": t11,

@@ -50,3 +50,21 @@ def spanish(qapp):
     assert translation.install("es")
     yield translation
     translation.install("en")
+
+
+@pytest.fixture(autouse=True)
+def _no_window_left_open(request):
+    """Leak check on every Qt test (pyvistaqt's check_gc in small): after the test and its fixtures,
+    no window of the app is still open, and the 3D views it opened are closed."""
+    yield
+    from PySide6.QtWidgets import QApplication
+    from pyvistaqt import QtInteractor
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    QApplication.processEvents()
+    left = [w for w in app.topLevelWidgets() if w.isVisible() and w.objectName() in ("kiosk", "desk")]
+    views = [v for w in app.topLevelWidgets() for v in w.findChildren(QtInteractor) if not getattr(v, "_closed", True)]
+    assert not left, f"{request.node.name} left windows open: {left}"
+    assert not views, f"{request.node.name} left 3D views unclosed: {views}"

@@ -59,10 +59,10 @@ def test_long_answers_wrap_and_the_questions_never_scroll_sideways(qtbot, window
 
 def test_a_map_keeps_the_chosen_skin_transparency(qtbot, window):
     window.state.skin_opacity = 0.35
-    window.overlay_box.setCurrentIndex(window.overlay_box.findData("dermatomes"))
+    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("dermatomes"))
     assert window.state.overlay == "dermatomes"
     assert window.state.skin_opacity == pytest.approx(0.35)
-    window.overlay_box.setCurrentIndex(window.overlay_box.findData("none"))
+    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("none"))
     assert window.state.skin_opacity == pytest.approx(0.35)
 
 
@@ -149,11 +149,11 @@ def test_the_reverse_view_paints_smooth_edges_and_yields_the_cut_to_a_map(qtbot,
     settle(qtbot, window)
     assert scene.skin_drawn is not scene.skin_surface, "the skin is cut along the edge of the reach"
     assert scene.skin_layers.layers["reach"].cut
-    window.overlay_box.setCurrentIndex(window.overlay_box.findData("dermatomes"))
+    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("dermatomes"))
     settle(qtbot, window)
     assert not scene.skin_layers.layers["reach"].cut, "under a map the reach is painted on the map's cut"
     assert "overlay" in scene.skin_layers.layers
-    window.overlay_box.setCurrentIndex(window.overlay_box.findData("none"))
+    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("none"))
     settle(qtbot, window)
     assert scene.skin_layers.layers["reach"].cut
     window.panel.source_box.setCurrentIndex(0)
@@ -171,7 +171,7 @@ def test_ctrl_click_on_the_femur_picks_the_femur_not_the_skin_nerve_over_it(qtbo
         pos = widget_point(window, point + np.array([0.0, 0.02, 0.0]))
         x, y = pos.x(), window.interactor.height() - 1 - pos.y()
         picked.add(
-            window.explorer_view.pick_structure(
+            window.explorer_view.picker.pick_structure(
                 x * window.interactor.devicePixelRatioF(), y * window.interactor.devicePixelRatioF()
             )
         )

@@ -57,7 +57,7 @@ def test_tab_reaches_every_control_in_reading_order_and_comes_back(qtbot, window
     assert positions == sorted(positions), "the toolbar is visited left to right"
     assert order.index(window.search_box) > max(positions)
     assert (
-        order.index(window.layer_boxes["show_skin"])
+        order.index(window.layers_dock.layer_boxes["show_skin"])
         < order.index(window.interactor)
         < order.index(window.panel.candidate_list)
     )

@@ -76,11 +76,11 @@ def test_the_spanish_questions_reverse_view_compare_and_skin_map(qtbot, spanish_
     reach = panel.reach_view.toPlainText()
     assert "pasando por" in reach and "pruebas" in reach and not english_in(reach), reach
 
-    window.overlay_box.setCurrentIndex(window.overlay_box.findData("regions"))
-    qtbot.waitUntil(lambda: window.legend_list.count() > 0)
-    names = [window.legend_list.item(i).text() for i in range(window.legend_list.count())]
-    assert window.overlay_box.currentText() == "Regiones del cuerpo" and "Talón" in names, names
-    assert [window.overlay_box.itemText(i) for i in range(1, 3)] == [
+    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("regions"))
+    qtbot.waitUntil(lambda: window.layers_dock.legend_list.count() > 0)
+    names = [window.layers_dock.legend_list.item(i).text() for i in range(window.layers_dock.legend_list.count())]
+    assert window.layers_dock.overlay_box.currentText() == "Regiones del cuerpo" and "Talón" in names, names
+    assert [window.layers_dock.overlay_box.itemText(i) for i in range(1, 3)] == [
         "Dermatomas (Lee et al. 2008)",
         "Dermatomas (Keegan y Garrett 1948)",
     ]
@@ -150,6 +150,6 @@ def test_the_headless_handout_in_spanish(tmp_path):
 def test_a_structure_pick_is_named_in_spanish(spanish_window):
     window = spanish_window
     words = window.panel.words
-    femur = window.explorer_view.describe_structure("femur_right", words)
+    femur = window.explorer_view.picker.describe_structure("femur_right", words)
     assert "fémur" in femur.lower() and "hueso" in femur and "derecho" in femur and not english_in(femur), femur
-    assert window.explorer_view.describe_structure("femur_right").endswith("· bone · right"), "English as before"
+    assert window.explorer_view.picker.describe_structure("femur_right").endswith("· bone · right"), "English as before"

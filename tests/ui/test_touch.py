@@ -90,7 +90,7 @@ def test_a_touch_after_a_touch_picks_without_building_the_skin_locator_again(qtb
     """Each touch gives the skin new colours; the pick's cell locator keeps its search structure
     (the skin never moves) instead of rebuilding it before the next answer (~3 ms)."""
     window.camera.request_view("anterior")
-    locator = window.explorer_view._locator
+    locator = window.explorer_view.picker._locator
     built = locator.GetBuildTime()
     for landmark in ("patella_right", "metatarsal_head_3_left"):
         point = skin_point_near(window, landmark, (0, 1, 0.3))

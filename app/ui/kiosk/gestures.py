@@ -3,7 +3,7 @@ double tap resets the view, a tap is a touch of the body.
 
 VTK's Qt widget has no touch code of its own (pyvistaqt grabs gestures only in its
 BackgroundPlotter), so the raw QTouchEvents are read here. They are accepted, so Qt makes no mouse
-events of them; the camera is moved directly and each step only asks for a frame. Which gestures
+events of them; the camera is moved through the scene and each step only asks for a frame. Which gestures
 exist comes from the mode spec (`ids.TAP_TOUCH`, `ids.DRAG_ROTATE`, …).
 """
 
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.modes import ids
 from app.scene.scene import AnatomyScene
+from app.ui.scene_widget import to_display
 
 TAP_SLOP_PX = 12  # a finger that moves less than this is still a tap (fingers are not mice)
 TAP_MAX_S = 0.6  # longer than this is a press, not a tap
@@ -134,53 +135,24 @@ class TouchGestures(QObject):
             self.scene.frames.motion_ended()
         self._moved = False
 
-    # -- the camera -----------------------------------------------------------------------------
+    # -- the camera (moved through the scene) -----------------------------------------------
     def _display(self, position: QPointF) -> tuple[float, float]:
-        ratio = self.view.devicePixelRatioF()
-        return position.x() * ratio, (self.view.height() - position.y() - 1) * ratio
+        return to_display(self.view, position)
 
     def _turn(self, delta: QPointF) -> None:
         degrees_per_px = TURN_DEGREES_PER_WIDTH / max(1, self.view.width())
-        camera = self.scene.plotter.renderer.GetActiveCamera()
-        camera.Azimuth(-delta.x() * degrees_per_px)
-        camera.Elevation(delta.y() * degrees_per_px)
-        camera.OrthogonalizeViewUp()
-        self._moved_camera()
+        self.scene.turn(-delta.x() * degrees_per_px, delta.y() * degrees_per_px)
 
     def _zoom(self, factor: float) -> None:
-        if abs(factor - 1.0) < 1e-3:
-            return
-        self.scene.plotter.renderer.GetActiveCamera().Dolly(factor)
-        self._moved_camera()
+        if abs(factor - 1.0) >= 1e-3:
+            self.scene.dolly(factor)
 
     def _pan(self, delta: QPointF) -> None:
-        """Move the camera in the view plane so the body follows the fingers."""
-        if delta.isNull():
-            return
-        renderer = self.scene.plotter.renderer
-        camera = renderer.GetActiveCamera()
-        focal = np.asarray(camera.GetFocalPoint())
-        renderer.SetWorldPoint(*focal, 1.0)
-        renderer.WorldToDisplay()
-        x, y, depth = renderer.GetDisplayPoint()
-        ratio = self.view.devicePixelRatioF()
-        moved = _display_to_world(renderer, x + delta.x() * ratio, y - delta.y() * ratio, depth)
-        shift = focal - moved
-        camera.SetFocalPoint(*(focal + shift))
-        camera.SetPosition(*(np.asarray(camera.GetPosition()) + shift))
-        self._moved_camera()
-
-    def _moved_camera(self) -> None:
-        self.scene.plotter.renderer.ResetCameraClippingRange()
-        self.scene.frames.request()
+        """The body follows the fingers."""
+        if not delta.isNull():
+            ratio = self.view.devicePixelRatioF()
+            self.scene.pan(delta.x() * ratio, -delta.y() * ratio)
 
 
 def _distance(a: QPointF, b: QPointF) -> float:
     return float(np.hypot(a.x() - b.x(), a.y() - b.y()))
-
-
-def _display_to_world(renderer: object, x: float, y: float, depth: float) -> np.ndarray:
-    renderer.SetDisplayPoint(x, y, depth)  # type: ignore[attr-defined]
-    renderer.DisplayToWorld()  # type: ignore[attr-defined]
-    world = renderer.GetWorldPoint()  # type: ignore[attr-defined]
-    return np.asarray(world[:3]) / world[3]

@@ -13,6 +13,8 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from app.ui.scene_widget import to_display
+
 HOVER_DELAY_MS = 60
 TAG_OFFSET = QPoint(16, 18)  # the name sits below and right of the pointer's tip, clear of the arrow
 HOLD_MS = 600  # press and hold this long, without moving, to name instead of touching
@@ -79,8 +81,7 @@ class HoverNames(QObject):
         view.installEventFilter(self)  # installed after TouchInput: sees events first
 
     def _display(self, pos: QPointF) -> tuple[float, float]:
-        ratio = self.view.devicePixelRatioF()
-        return pos.x() * ratio, (self.view.height() - pos.y() - 1) * ratio
+        return to_display(self.view, pos)
 
     def _name_now(self) -> None:
         if self._at is None:

@@ -1,4 +1,4 @@
-"""What student self-study adds to the main window, built from the mode's spec (issue 10).
+"""What student self-study adds to the main window, built from the mode's spec.
 
 - names on demand (`HOVER_NAMES`, `PRESS_HOLD_NAMES`): `HoverNames` over the 3D view;
 - study tools (`ISOLATE`, `FOLLOW_NERVE`, `LABELS_ALL`): a dock under "Show";
@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
 from app.content.markdown import render_study_card
+from app.domain.view_state import LAYER_FIELDS
 from app.modes import ids
 from app.modes.spec import ModeSpec
 from app.scene.structure_labels import SOLID_SKIN, StructureLabels
@@ -45,7 +46,6 @@ ANSWER_SKIN_OPACITY = 0.55  # the skin at least this solid while a strip is lit 
 SEE_THROUGH_OPACITY = 0.35  # at most this solid while only structures under it are lit (the default)
 _MADE = object()  # `preparing` has no more steps
 MAKING_SLICE_S = 0.015  # making the questions takes turns of the event loop this long
-LAYER_FIELDS = ("show_skin", "show_bones", "show_muscles", "show_nerves", "show_structures")
 
 
 def _ask_yes(parent: QWidget, text: str) -> bool:
@@ -289,14 +289,14 @@ class StudyMode(QObject):
         if ev is None:
             return False
         if self._isolating:
-            name = ev.pick_structure(x, y)
+            name = ev.picker.pick_structure(x, y)
             if name is not None:
                 self.isolate(name)
             return True
         question = self.current
         if question is None or question.answer_with == "choice":
             return False
-        vertex = ev.pick(x, y)
+        vertex = ev.picker.pick(x, y)
         if vertex is None:
             self.host.show_status(QCoreApplication.translate("StudyMode", "Touch the skin of the body to answer."))
             return True
@@ -418,10 +418,10 @@ class StudyMode(QObject):
         assert ev is not None
         state = self.host.state
         if not (state.show_skin and state.skin_opacity >= SOLID_SKIN):
-            name = ev.pick_structure(x, y)
+            name = ev.picker.pick_structure(x, y)
             if name is not None:
                 return structure_name(self.words, name)
-        vertex = ev.pick(x, y)
+        vertex = ev.picker.pick(x, y)
         return spot_name(self.words, ev.labels.spot(vertex)) if vertex is not None else None
 
     def _show_name(self, name: str) -> None:

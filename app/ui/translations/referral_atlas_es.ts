@@ -2,6 +2,101 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name></name>
+    <message>
+        <source>Layers and maps</source>
+        <translation>Capas y mapas</translation>
+    </message>
+    <message>
+        <source>Show or hide the layers, skin maps and tools on the left</source>
+        <translation>Mostrar u ocultar las capas, los mapas de la piel y las herramientas de la izquierda</translation>
+    </message>
+    <message>
+        <source>{0} view</source>
+        <translation>Vista: {0}</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Restablecer</translation>
+    </message>
+    <message>
+        <source>Reset the view</source>
+        <translation>Restablecer la vista</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Interface language: English or Spanish</source>
+        <translation>Idioma de la interfaz: inglés o español</translation>
+    </message>
+    <message>
+        <source>Handout…</source>
+        <translation>Hoja para el paciente…</translation>
+    </message>
+    <message>
+        <source>A sheet for the patient: this view, the possible sources, what helps (PDF or print)</source>
+        <translation>Una hoja para el paciente: esta vista, las posibles causas, lo que ayuda (PDF o impresa)</translation>
+    </message>
+    <message>
+        <source>Urgent signs</source>
+        <translation>Señales urgentes</translation>
+    </message>
+    <message>
+        <source>Numbness in the saddle area, bladder or bowel changes, fever …</source>
+        <translation>Adormecimiento en la zona de la silla de montar, cambios al orinar o al hacer de vientre, fiebre…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Capas</translation>
+    </message>
+    <message>
+        <source>Skin</source>
+        <translation>Piel</translation>
+    </message>
+    <message>
+        <source>Skin opacity</source>
+        <translation>Opacidad de la piel</translation>
+    </message>
+    <message>
+        <source>see-through  ←→  solid</source>
+        <translation>transparente  ←→  opaca</translation>
+    </message>
+    <message>
+        <source>Skin maps</source>
+        <translation>Mapas de la piel</translation>
+    </message>
+    <message>
+        <source>Skin map</source>
+        <translation>Mapa de la piel</translation>
+    </message>
+    <message>
+        <source>Hatch where maps differ</source>
+        <translation>Rayar donde los mapas difieren</translation>
+    </message>
+    <message>
+        <source>Hatch where the Lee 2008 and Keegan &amp; Garrett 1948 dermatome maps disagree</source>
+        <translation>Rayar donde los mapas de dermatomas de Lee 2008 y de Keegan y Garrett 1948 no coinciden</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Map legend</source>
+        <translation>Leyenda del mapa</translation>
+    </message>
+</context>
+<context>
     <name>Announcer</name>
     <message>
         <source>{0} {1} possible sources; the first is {2}.</source>
@@ -245,10 +340,6 @@
         <translation>&lt;p&gt;&lt;b&gt;Qué tan segura es la ciencia:&lt;/b&gt; {0} · &lt;b&gt;Quién puede ayudar:&lt;/b&gt; {1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>{0} (in English)</source>
-        <translation>{0} (en inglés)</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;&lt;b&gt;Can send pain or strain to:&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Puede llevar dolor o sobrecarga a:&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
@@ -350,11 +441,18 @@
     </message>
 </context>
 <context>
-    <name>KioskWindow</name>
+    <name>KioskIdle</name>
     <message>
-        <source>Referral Atlas</source>
-        <translation>Atlas del dolor referido</translation>
+        <source>The screen starts again in {0} s.</source>
+        <translation>La pantalla vuelve a empezar en {0} s.</translation>
     </message>
+    <message>
+        <source>Touch where it hurts</source>
+        <translation>Toque donde le duele</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPages</name>
     <message>
         <source>When to get help now</source>
         <translation>Cuándo buscar ayuda ya</translation>
@@ -416,6 +514,21 @@
         <translation>Sí, sigo aquí</translation>
     </message>
     <message>
+        <source>Stop reading</source>
+        <translation>Dejar de leer</translation>
+    </message>
+    <message>
+        <source>Your page is printing. Ask at the front desk for it.</source>
+        <translation>Su hoja se está imprimiendo. Pídala en la recepción.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Referral Atlas</source>
+        <translation>Atlas del dolor referido</translation>
+    </message>
+    <message>
         <source>Touch the skin of the body where it hurts.</source>
         <translation>Toque la piel del cuerpo donde le duele.</translation>
     </message>
@@ -426,22 +539,6 @@
     <message>
         <source>Tap a name to read more.</source>
         <translation>Toque un nombre para leer más.</translation>
-    </message>
-    <message>
-        <source>{0} (in English)</source>
-        <translation>{0} (en inglés)</translation>
-    </message>
-    <message>
-        <source>Stop reading</source>
-        <translation>Dejar de leer</translation>
-    </message>
-    <message>
-        <source>The screen starts again in {0} s.</source>
-        <translation>La pantalla vuelve a empezar en {0} s.</translation>
-    </message>
-    <message>
-        <source>Your page is printing. Ask at the front desk for it.</source>
-        <translation>Su hoja se está imprimiendo. Pídala en la recepción.</translation>
     </message>
 </context>
 <context>
@@ -519,104 +616,16 @@
         <translation>Vistas</translation>
     </message>
     <message>
-        <source>{0} view</source>
-        <translation>Vista: {0}</translation>
-    </message>
-    <message>
-        <source>Reset the view</source>
-        <translation>Restablecer la vista</translation>
-    </message>
-    <message>
-        <source>Show or hide the layers, skin maps and tools on the left</source>
-        <translation>Mostrar u ocultar las capas, los mapas de la piel y las herramientas de la izquierda</translation>
-    </message>
-    <message>
-        <source>Numbness in the saddle area, bladder or bowel changes, fever …</source>
-        <translation>Adormecimiento en la zona de la silla de montar, cambios al orinar o al hacer de vientre, fiebre…</translation>
-    </message>
-    <message>
         <source>Search and go back</source>
         <translation>Buscar y volver</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>Restablecer</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Idioma</translation>
-    </message>
-    <message>
-        <source>Interface language: English or Spanish</source>
-        <translation>Idioma de la interfaz: inglés o español</translation>
-    </message>
-    <message>
-        <source>Layers</source>
-        <translation>Capas</translation>
-    </message>
-    <message>
-        <source>Skin opacity</source>
-        <translation>Opacidad de la piel</translation>
-    </message>
-    <message>
-        <source>see-through  ←→  solid</source>
-        <translation>transparente  ←→  opaca</translation>
-    </message>
-    <message>
-        <source>Skin maps</source>
-        <translation>Mapas de la piel</translation>
-    </message>
-    <message>
-        <source>Skin map</source>
-        <translation>Mapa de la piel</translation>
-    </message>
-    <message>
-        <source>Hatch where maps differ</source>
-        <translation>Rayar donde los mapas difieren</translation>
-    </message>
-    <message>
-        <source>Hatch where the Lee 2008 and Keegan &amp; Garrett 1948 dermatome maps disagree</source>
-        <translation>Rayar donde los mapas de dermatomas de Lee 2008 y de Keegan y Garrett 1948 no coinciden</translation>
-    </message>
-    <message>
-        <source>Labels</source>
-        <translation>Etiquetas</translation>
-    </message>
-    <message>
-        <source>Map legend</source>
-        <translation>Leyenda del mapa</translation>
     </message>
     <message>
         <source>Map:</source>
         <translation>Mapa:</translation>
     </message>
     <message>
-        <source>Show</source>
-        <translation>Mostrar</translation>
-    </message>
-    <message>
         <source>What could it be?</source>
         <translation>¿Qué podría ser?</translation>
-    </message>
-    <message>
-        <source>Layers and maps</source>
-        <translation>Capas y mapas</translation>
-    </message>
-    <message>
-        <source>Urgent signs</source>
-        <translation>Señales urgentes</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Buscar</translation>
-    </message>
-    <message>
-        <source>Handout…</source>
-        <translation>Hoja para el paciente…</translation>
-    </message>
-    <message>
-        <source>A sheet for the patient: this view, the possible sources, what helps (PDF or print)</source>
-        <translation>Una hoja para el paciente: esta vista, las posibles causas, lo que ayuda (PDF o impresa)</translation>
     </message>
     <message>
         <source>Touch the skin of the body to ask what could hurt there.</source>

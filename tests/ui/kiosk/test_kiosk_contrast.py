@@ -7,7 +7,7 @@ import pytest
 from pixels import contrast_ratio
 
 from app.ui import theme
-from app.ui.kiosk.window import KIOSK_COLOURS, KIOSK_TEXT_PAIRS
+from app.ui.kiosk.style import KIOSK_COLOURS, KIOSK_TEXT_PAIRS
 
 
 @pytest.mark.parametrize(("contrast", "least"), [("normal", 4.5), ("high", 7.0)])

@@ -1,0 +1,308 @@
+"""The kiosk's pages beside the body: start, attract, the result (where, what it may be, its card),
+"When to get help now" with the red flags, the "Still there?" prompt; showing, reading aloud and
+printing a card."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QSignalBlocker, Qt, QUrl
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScroller,
+    QSizePolicy,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.content.markdown import render_markdown
+from app.domain.ranking import Candidate
+from app.modes import ids
+from app.ui.kiosk.cards import card_sections, plain_cards_html
+from app.ui.kiosk.style import KIOSK_COLOURS
+
+URGENT_SECTION = "Get care now"  # a red-flag card's section (app/content/schema.py SECTIONS)
+SHOWN_CANDIDATES = 3  # "what it may be": a few, not a ranked list
+
+
+class KioskPages:
+    """Part of KioskWindow (app/ui/kiosk/window.py): pages."""
+
+    def _build(self) -> None:
+        spec = self.spec
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+
+        top = QFrame(objectName="bar")
+        top_row = QHBoxLayout(top)
+        self.instruction = QLabel(objectName="heading")
+        self.instruction.setWordWrap(True)
+        self.instruction.setMinimumWidth(0)
+        self.urgent_button = QPushButton(self.tr("When to get help now"), objectName="urgent")
+        self.urgent_button.clicked.connect(self.show_urgent)
+        self.urgent_button.setVisible(spec.allows(ids.URGENT_SIGNS) and spec.shows(ids.URGENT_BANNER))
+        self.urgent_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # never squeezed
+        top_row.addWidget(self.instruction, 1)
+        top_row.addWidget(self.urgent_button)
+
+        middle = QHBoxLayout()
+        middle.setContentsMargins(0, 0, 0, 0)
+        self.side = QStackedWidget()
+        self.start_page = self._message_page(
+            self.tr("Touch where it hurts"),
+            self.tr("Touch the body on the screen. Turn it with one finger. Pinch with two fingers to zoom."),
+        )
+        self.attract_page = self._message_page(self.tr("Touch where it hurts"), self.tr("Touch the screen to start."))
+        self.result_page = self._build_result_page()
+        self.urgent_page = self._build_urgent_page()
+        for page in (self.start_page, self.result_page, self.urgent_page, self.attract_page):
+            self.side.addWidget(page)
+        middle.addWidget(self.interactor, 5)
+        middle.addWidget(self.side, 4)
+
+        bottom = QFrame(objectName="bar")
+        bottom_row = QHBoxLayout(bottom)
+        self.disclaimer = QLabel(
+            self.tr("This is education, not a diagnosis. A clinician can examine you and tell."),
+            objectName="disclaimer",
+        )
+        self.disclaimer.setWordWrap(True)
+        self.disclaimer.setVisible(spec.shows(ids.DISCLAIMER))
+        bottom_row.addWidget(self.disclaimer, 1)
+        self.view_buttons: dict[str, QPushButton] = {}
+        for action, view, label in (
+            (ids.VIEW_ANTERIOR, "anterior", self.tr("Front view")),
+            (ids.VIEW_POSTERIOR, "posterior", self.tr("Back view")),
+        ):
+            if spec.allows(action):
+                button = QPushButton(label)
+                button.clicked.connect(lambda _checked=False, v=view: self.camera.request_view(v))
+                bottom_row.addWidget(button)
+                self.view_buttons[view] = button
+        self.start_again_button = QPushButton(self.tr("Start again"))
+        self.start_again_button.clicked.connect(self.start_again)
+        self.start_again_button.setVisible(spec.allows(ids.START_AGAIN))
+        bottom_row.addWidget(self.start_again_button)
+
+        exit_spot = spec.staff_exit
+        if exit_spot is not None:  # keep the staff corner free of buttons
+            bar = top_row if exit_spot.corner.startswith("top") else bottom_row
+            corner = QWidget()
+            corner.setFixedWidth(exit_spot.corner_px)
+            bar.insertWidget(0 if exit_spot.corner.endswith("left") else bar.count(), corner)
+
+        root.addWidget(top)
+        root.addLayout(middle, 1)
+        root.addWidget(bottom)
+        self._build_prompt()
+        self._show_start()
+
+    def _message_page(self, heading: str, text: str) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        title = QLabel(heading, objectName="attract")
+        title.setWordWrap(True)
+        body = QLabel(text)
+        body.setWordWrap(True)
+        for label in (title, body):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(label)
+        layout.addStretch(2)
+        return page
+
+    def _browser(self) -> QTextBrowser:
+        """A card view: in-app card links only, and no selecting, dragging or menus unless the spec allows."""
+        view = QTextBrowser()
+        view.setOpenLinks(False)
+        view.setOpenExternalLinks(self.spec.external_links)
+        view.anchorClicked.connect(self._on_link)
+        if not self.spec.text_selection:
+            view.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)  # nothing to drag out
+        self._touch_scroll(view)
+        return view
+
+    def _touch_scroll(self, view: QAbstractScrollArea) -> None:
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        if not self.spec.context_menus:
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+
+    def _build_result_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.where = QLabel(objectName="heading")
+        self.where.setWordWrap(True)
+        layout.addWidget(self.where)
+        layout.addWidget(QLabel(self.tr("What it may be (tap one):")))
+        self.candidate_list = QListWidget()
+        self.candidate_list.setWordWrap(True)
+        self.candidate_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.candidate_list.setDragEnabled(False)
+        self.candidate_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.candidate_list.currentItemChanged.connect(self._on_candidate_item)
+        self._touch_scroll(self.candidate_list)
+        layout.addWidget(self.candidate_list, 2)
+        self.card_view = self._browser()
+        layout.addWidget(self.card_view, 3)
+        self.read_button = QPushButton(self.tr("Read it to me"))
+        self.read_button.setCheckable(True)  # pressed while it speaks
+        self.read_button.clicked.connect(self._on_read_aloud)
+        self.reader.speaking_changed.connect(self._on_speaking_change)
+        self.read_button.setVisible(self.spec.allows(ids.READ_ALOUD) and self.reader.available)
+        layout.addWidget(self.read_button)
+        self.print_button = QPushButton(self.tr("Print this page"))
+        self.print_button.clicked.connect(self._print)
+        self.print_button.setVisible(self._can_print())
+        layout.addWidget(self.print_button)
+        return page
+
+    def _build_urgent_page(self) -> QWidget:
+        knowledge = self.explorer.knowledge
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(self.tr("When to get help now"), objectName="heading"))
+        self.urgent_view = self._browser()
+        layout.addWidget(self.urgent_view, 3)
+        layout.addWidget(QLabel(self.tr("Do you have one of these now? Tap it:")))
+        self.flag_list = QListWidget(objectName="flags")
+        self.flag_list.setWordWrap(True)
+        self.flag_list.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        self.flag_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        for flag_id, _label in knowledge.answers("red_flags"):
+            item = QListWidgetItem(self.words.title(flag_id))
+            item.setData(Qt.ItemDataRole.UserRole, flag_id)
+            self.flag_list.addItem(item)
+        self.flag_list.itemClicked.connect(self._on_flag_item)
+        self._touch_scroll(self.flag_list)
+        layout.addWidget(self.flag_list, 2)
+        back = QPushButton(self.tr("Close"))
+        back.clicked.connect(self._on_back)
+        layout.addWidget(back)
+        return page
+
+    def _urgent_html(self) -> str:
+        """Every red-flag card's "Get care now", once each, straight from the content."""
+        knowledge = self.explorer.knowledge
+        seen: dict[str, str] = {}
+        for flag in knowledge.red_flags.values():
+            card = self.words.card(flag.card)
+            if card is not None and card.id not in seen:
+                now = card_sections(card).get(URGENT_SECTION, card.summary)
+                seen[card.id] = f"<h2>{html.escape(card.title)}</h2>{render_markdown(now)}"
+        return "".join(seen.values())
+
+    def _build_prompt(self) -> None:
+        self.prompt = QFrame(self, objectName="prompt")
+        layout = QVBoxLayout(self.prompt)
+        title = QLabel(self.tr("Still there?"), objectName="attract")
+        self.countdown = QLabel()
+        self.still_here = QPushButton(self.tr("Yes, I am still here"))
+        self.still_here.clicked.connect(self._on_still_here)
+        for widget in (title, self.countdown):
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(widget)
+        layout.addWidget(self.still_here)
+        self.prompt.hide()
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._place_dialogs()
+
+    def _place_dialogs(self) -> None:
+        for box in (self.prompt, self.pin_pad, self.staff_menu):
+            if box is not None:
+                box.adjustSize()
+                box.move(self.rect().center() - box.rect().center())
+
+    def _on_selection_change(self, candidate: Candidate | None) -> None:
+        with QSignalBlocker(self.candidate_list):
+            for row in range(self.candidate_list.count()):
+                item = self.candidate_list.item(row)
+                if candidate is not None and item.data(Qt.ItemDataRole.UserRole) == candidate.id:
+                    self.candidate_list.setCurrentRow(row)
+        card = self.words.card(candidate.card) if candidate is not None else None
+        self._show_card(self.card_view, card.id if card else None, self._title(candidate) if candidate else None)
+
+    def _title(self, candidate: Candidate) -> str:
+        """A source's title in the interface's language; an English fallback says so."""
+        return self.words.shown_title(candidate)
+
+    def _on_read_aloud(self) -> None:
+        if self.reader.speaking:
+            self.reader.stop()
+        else:
+            self.reader.speak(self.card_view.toPlainText())
+
+    def _on_speaking_change(self, speaking: bool) -> None:
+        with QSignalBlocker(self.read_button):
+            self.read_button.setChecked(speaking)
+        self.read_button.setText(self.tr("Stop reading") if speaking else self.tr("Read it to me"))
+
+    def _show_card(self, view: QTextBrowser, card_id: str | None, title: str | None = None) -> None:
+        if view is self.card_view:
+            self.reader.stop()  # it was reading the card that goes
+        card = self.words.card(card_id) if card_id else None
+        if card is None:
+            view.clear()
+            self._shown_card = None
+            return
+        view.setHtml(
+            plain_cards_html(card, self.spec.card_hidden_sections, title, KIOSK_COLOURS[self.contrast]["panel"])
+        )
+        view.verticalScrollBar().setValue(0)
+        self._shown_card = card.id
+
+    def _on_candidate_item(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.explorer.select(item.data(Qt.ItemDataRole.UserRole))
+
+    def _on_link(self, url: QUrl) -> None:
+        """Card links open in the kiosk; any other link does nothing (no browser, no other program)."""
+        if url.scheme() == "card" and self.spec.allows(ids.CARD_LINKS):
+            view = self.urgent_view if self.side.currentWidget() is self.urgent_page else self.card_view
+            self._show_card(view, url.path())
+
+    def show_urgent(self) -> None:
+        """One tap: the red flags and where to get help now."""
+        if self.attracting:
+            self.leave_attract()
+        self._return_page = self.side.currentWidget()
+        self.urgent_view.setHtml(self._urgent_html())
+        self.urgent_view.verticalScrollBar().setValue(0)
+        self.side.setCurrentWidget(self.urgent_page)
+
+    def _on_flag_item(self, item: QListWidgetItem) -> None:
+        flag_id = item.data(Qt.ItemDataRole.UserRole)
+        self.explorer.set_answer("red_flags", flag_id, item.isSelected())
+        flag = self.explorer.knowledge.red_flags[flag_id]
+        if item.isSelected():
+            self._show_card(self.urgent_view, flag.card, self.words.red_flag_title(flag_id))
+
+    def _on_back(self) -> None:
+        page = getattr(self, "_return_page", None)
+        self.side.setCurrentWidget(page if page in (self.start_page, self.result_page) else self.start_page)
+        if self.side.currentWidget() is self.start_page and (self.explorer.touches or self.explorer.candidates):
+            self.side.setCurrentWidget(self.result_page)
+
+    def _show_start(self) -> None:
+        self.instruction.setText(self.tr("Touch where it hurts"))
+        self.side.setCurrentWidget(self.start_page)
+
+    def _can_print(self) -> bool:
+        return self.spec.printing and self.printer.available() is not None
+
+    def _print(self) -> None:
+        """The card on screen straight to the printer: no dialog, no file."""
+        if self.spec.printing and self.printer.print_document(self.card_view.document()):
+            self.instruction.setText(self.tr("Your page is printing. Ask at the front desk for it."))

@@ -50,7 +50,7 @@ def visible_pixel(window, vertices):
         renderer.SetWorldPoint(*view.labels.points[vertex], 1.0)
         renderer.WorldToDisplay()
         x, y, _ = renderer.GetDisplayPoint()
-        if view.pick(x, y) in wanted:
+        if window.body.pick(x, y) in wanted:
             return QPoint(round(x / ratio), round((height - 1 - y) / ratio))
     return None
 

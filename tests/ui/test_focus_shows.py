@@ -54,7 +54,7 @@ def test_focus_rings_are_at_least_2px(qtbot, window, contrast):
     focus = _hex_rgb(THEMES[contrast].focus)
     button = window.panel.pick_button
     box = next(b for b in window.findChildren(QCheckBox) if b.isVisible())
-    for widget in (button, box):
+    for widget in (button, box, window.panel.candidate_list):  # a list showed no focus in the normal theme
         widget.setFocus(Qt.FocusReason.TabFocusReason)
         _settle(qtbot, window)
         image = widget.grab().toImage()

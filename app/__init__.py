@@ -1,3 +1,1 @@
-"""Referral Atlas: a 3D atlas of where lower-body pain can come from."""
-
-__version__ = "0.1.0"
+"""Referral Atlas: a 3D atlas of where lower-body pain can come from (its version: app/version.py)."""

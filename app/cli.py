@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from app import cli_checks as checks
 from app.domain.errors import AtlasError
 from app.domain.knowledge import LANGUAGES, MECHANISM_WORDS
+from app.domain.phrases import URGENCY_SHORT
 from app.domain.query import Spot
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ def _csv(text: str) -> list[str]:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = checks.OneLineParser(prog="referral-atlas", description=__doc__)
+    parser.add_argument("--version", action="store_true", help="print the app's and the content's versions")
     parser.add_argument("--kiosk", action="store_true", help="fullscreen waiting-room mode")
     parser.add_argument("--student", action="store_true", help="student mode")
     parser.add_argument(
@@ -107,9 +109,14 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("kiosk-run", help="run the kiosk; restart it when it stops")
     run.add_argument("--child", type=shlex.split, help=argparse.SUPPRESS)  # another command, for tests
 
+    d = command("install-desktop", "add Referral Atlas to the desktop's menu (launcher, icons, metadata)")
+    d.add_argument("--system", action="store_true", help="for every user, in /usr/local/share (as root)")
+    d.add_argument("--data-dir", help="another share folder (packagers: e.g. a staging /usr/share)")
+    d.add_argument("--remove", action="store_true", help="take them away again")
+
     z = command("quiz", "print a round of generated study questions (for review)")
     z.add_argument("--seed", type=int, default=0, help="the same seed gives the same round")
-    z.add_argument("--count", type=int, default=10, help="how many questions (default 10)")
+    z.add_argument("--count", type=checks.count, default=10, help="how many questions (default 10)")
     z.add_argument("--topic", help="only one topic, e.g. dermatomes or entrapment_sites")
     return parser
 
@@ -171,6 +178,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
 
     from app.domain.query import Query, dermatome_maps
     from app.domain.ranking import candidates, gaps
+    from app.domain.urgency import ask_first
 
     if not (args.point or args.dermatome or args.nerve or args.region or args.red_flags):
         raise AtlasError("query: give a place (--point, --dermatome, --nerve or --region) or --red-flags")
@@ -211,6 +219,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
         "triggers": sorted(query.triggers),
         "checks": sorted(query.checks),
         "red_flags": sorted(query.red_flags),
+        "ask_first": list(ask_first(knowledge, query)),
         "candidates": [
             {
                 "id": c.id,
@@ -219,6 +228,8 @@ def _cmd_query(args: argparse.Namespace) -> int:
                 "condition": c.condition,
                 "source": c.source,
                 "mechanism": c.mechanism,
+                "urgency": c.urgency,
+                "asks": list(c.asks),
                 "score": round(c.score, 4),
                 "path": list(c.path),
                 "card": c.card,
@@ -300,7 +311,8 @@ def _query_text(
         lines.append("No source in the atlas explains this spot.")
     for rank, (c, title, why) in enumerate(zip(shown, titles, reasons, strict=True), start=1):
         lines.append("")
-        lines.append(f"{rank:2d}. {c.score:.2f}  {MECHANISM_WORDS.get(c.mechanism, c.mechanism):22s} {title}")
+        kind = URGENCY_SHORT[c.urgency] if c.mechanism == "urgent" else MECHANISM_WORDS.get(c.mechanism, c.mechanism)
+        lines.append(f"{rank:2d}. {c.score:.2f}  {kind:22s} {title}")
         lines.append(
             f"    id {c.id} · card {c.card} · evidence {c.evidence} · who can help: {', '.join(c.who_can_help)}"
         )
@@ -368,10 +380,12 @@ def _cmd_effects(args: argparse.Namespace) -> int:
 def _cmd_check_content(args: argparse.Namespace) -> int:
     from app.content import load
     from app.content.translations import translation_notes
+    from app.content.urgency_words import wording_problems
     from app.resources import content_dir
 
     folder = content_dir()
     knowledge, issues = load(folder)
+    issues += wording_problems(knowledge, folder)  # urgency words against the urgency model
     notes = translation_notes(knowledge, folder)  # missing or outdated translations: listed, not failed
     summary = (
         f"{folder}: content OK: {len(knowledge.structures)} structures, {len(knowledge.territories)} territories, "
@@ -449,6 +463,22 @@ def _cmd_quiz(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_install_desktop(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from app import install_desktop
+
+    base = Path(args.data_dir).resolve() if args.data_dir else install_desktop.data_dir(args.system)
+    done = install_desktop.remove(base) if args.remove else install_desktop.install(base)
+    verb = "removed" if args.remove else "installed"
+    _emit(
+        args,
+        {verb: [str(path) for path in done]},
+        "\n".join(f"{verb} {path}" for path in done) or f"nothing to remove in {base}",
+    )
+    return 0
+
+
 def _cmd_app(args: argparse.Namespace) -> int:
     from app.main import run_app
 
@@ -466,6 +496,7 @@ COMMANDS = {
     "kiosk-pin": _cmd_kiosk_pin,
     "kiosk-run": _cmd_kiosk_run,
     "quiz": _cmd_quiz,
+    "install-desktop": _cmd_install_desktop,
 }
 
 
@@ -483,12 +514,18 @@ def _join_negative_points(argv: Sequence[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(_join_negative_points(sys.argv[1:] if argv is None else argv))
+    if args.version:
+        from app.version import version_line
+
+        print(version_line())
+        return 0
     try:
         return COMMANDS[args.command](args)
     except AtlasError as error:
-        print(f"referral-atlas: {error}", file=sys.stderr)
+        print(f"referral-atlas: {checks.shortened(str(error))}", file=sys.stderr)
         return 1
-    except OSError as error:  # e.g. the disk filled up while writing --out
-        where = f"{error.filename}: " if error.filename else ""
-        print(f"referral-atlas: {where}{error.strerror or error}", file=sys.stderr)
+    except OSError as error:  # e.g. the disk filled up while writing --out (the writer may not name it)
+        file = error.filename or getattr(args, "out", None)
+        where = f"{file}: " if file else ""
+        print(checks.shortened(f"referral-atlas: {where}{error.strerror or error}"), file=sys.stderr)
         return 1

@@ -31,7 +31,14 @@ class OneLineParser(argparse.ArgumentParser):
     """argparse with its errors on one line (`referral-atlas query: argument --top: …`), exit 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+        self.exit(2, f"{self.prog}: {shortened(message)} (see --help)\n")
+
+
+MAX_MESSAGE = 400  # characters of an error line: a pasted 100 kB value is not echoed whole
+
+
+def shortened(message: str) -> str:
+    return message if len(message) <= MAX_MESSAGE else f"{message[:MAX_MESSAGE]}… ({len(message):,} characters)"
 
 
 def point(text: str) -> tuple[float, float, float]:

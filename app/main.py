@@ -9,23 +9,29 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
+import time
 from typing import TYPE_CHECKING
 
 from app.ui.qt_env import collection_paused, keep_for_the_session, window_replaced
 
 with collection_paused():
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
     from app.content.cache import load_cached
     from app.domain.errors import AtlasError
+    from app.install_desktop import APP_ID, window_icon
     from app.modes import ids
     from app.modes.keeps_nothing import prepare_process, start_technical_log
     from app.modes.spec import CLINICIAN, ModeSpec, mode_for
+    from app.modes.supervisor import HEARTBEAT_S, Heartbeat
     from app.resources import content_dir
     from app.ui.crash import install_crash_reports
     from app.ui.i18n import Translation, choose_language, remember_language
+    from app.version import version_line
 
 if TYPE_CHECKING:
     from app.domain.knowledge import Knowledge
@@ -89,6 +95,7 @@ class Windows:
             self.window.setGeometry(old.geometry())
             self.window.show()
             old.close()
+            old.deleteLater()  # its children's slots hold it: only Qt's delete ends that cycle
 
 
 class Kiosk:
@@ -115,9 +122,50 @@ class Kiosk:
             old, self.window = self.window, self._open(self.window.spec)
             self.window.show_kiosk()
             old.hand_over()
+            old.deleteLater()  # its children's slots hold it: only Qt's delete ends that cycle
+
+
+def start_kiosk(translation: Translation, spec: ModeSpec, started: float) -> Kiosk | QWidget:
+    """The kiosk on screen, or, when it cannot start (a damaged model, missing content, anything),
+    the out-of-order screen: the cause goes to the technical log, nothing technical to the visitor."""
+    try:
+        with collection_paused():
+            from app.scene.assets import load_model
+        model = load_model()
+        knowledge, problems = load_content_and_report(cached=not spec.keeps_nothing)
+        log.info("started in %s mode; %s", spec.name, version_line())
+        for problem in problems:  # staff read the technical log, not stderr
+            log.warning("content problem: %s", problem)
+        kiosk = Kiosk(model, knowledge, translation, spec)
+        log_first_frame(kiosk.window, started)
+        kiosk.window.show_kiosk()
+        return kiosk
+    except AtlasError as error:
+        log.error("the kiosk cannot start: %s; showing the out-of-order screen", error)
+    except Exception:
+        log.exception("the kiosk cannot start; showing the out-of-order screen")
+    from app.ui.kiosk.out_of_order import OutOfOrderWindow
+
+    QApplication.instance().setQuitOnLastWindowClosed(False)
+    screen = OutOfOrderWindow()
+    screen.showFullScreen()
+    return screen
+
+
+def log_first_frame(window: MainWindow | KioskWindow, started: float) -> None:
+    """One line in the technical log when the window's first frame is drawn: how long a start
+    takes on this machine (IT reads it; benchmarks/bundle.py waits for it)."""
+    frames = window.scene.frames
+
+    def drawn(_seconds: float) -> None:
+        frames.drawn.disconnect(drawn)
+        log.info("first frame drawn %.2f s after start", time.perf_counter() - started)
+
+    frames.drawn.connect(drawn)
 
 
 def run_app(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
     start_technical_log()
     try:
         spec = mode_for(args)
@@ -130,24 +178,32 @@ def run_app(args: argparse.Namespace) -> int:
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("Referral Atlas")
     qt_app.setOrganizationName("referral-atlas")  # where QSettings keeps the language and text size
+    qt_app.setDesktopFileName(APP_ID)  # the launcher and icon the desktop shows for the window
+    qt_app.setWindowIcon(QIcon(str(window_icon())))
     translation = Translation()
     translation.install(choose_language(getattr(args, "lang", None) or spec.language))
     from app.ui.theme import ask
 
     ask(getattr(args, "contrast", None))  # `--contrast high|normal` for this run
+    if spec.shows(ids.KIOSK_FLOW):
+        heartbeat, timer = Heartbeat(), QTimer()  # kiosk-run's watchdog hears the event loop turn
+        timer.timeout.connect(heartbeat.beat)  # (a bound method: Qt keeps no reference to `heartbeat`)
+        timer.start(int(HEARTBEAT_S * 1000))
+        # a service stop ends it cleanly, so its scratch folder goes (the heartbeat's timer lets Python see
+        # the signal; exit, not quit: quit asks the windows first, and the kiosk refuses to close)
+        for stop in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+            signal.signal(stop, lambda *_: qt_app.exit(0))
+        on_screen = start_kiosk(translation, spec, started)
+        install_crash_reports(lambda _text: None)  # logged; the visitor's screen carries on as it is
+        keep_for_the_session()
+        code = qt_app.exec()
+        del on_screen  # kept alive while the event loop runs
+        return code
     model = load_model_or_report()
     if model is None:
         return 1
     knowledge, problems = load_content_and_report(cached=not spec.keeps_nothing)
-    log.info("started in %s mode", spec.name)
-    if spec.shows(ids.KIOSK_FLOW):
-        if problems:
-            log.warning("%d content problem(s); those cards are left out", len(problems))
-        kiosk = Kiosk(model, knowledge, translation, spec)
-        install_crash_reports(lambda _text: None)  # logged; the visitor's screen carries on as it is
-        kiosk.window.show_kiosk()
-        keep_for_the_session()
-        return qt_app.exec()
+    log.info("started in %s mode; %s", spec.name, version_line())
     windows = Windows(model, knowledge, translation, spec)
     # from here on an unexpected error is logged and shown in the status bar; the window stays up
     install_crash_reports(lambda text: windows.window.statusBar().showMessage(text))
@@ -155,6 +211,7 @@ def run_app(args: argparse.Namespace) -> int:
         windows.window.statusBar().showMessage(
             f"{len(problems)} content problem(s); those cards are left out. Run `referral-atlas check-content`."
         )
+    log_first_frame(windows.window, started)
     windows.window.show()
     keep_for_the_session()
     return qt_app.exec()

@@ -37,17 +37,17 @@ def main() -> None:
     from app.domain.explorer import Explorer
     from app.resources import content_dir
     from app.scene.assets import load_model
-    from app.scene.explorer_view import ExplorerView
-    from app.scene.scene import VIEW_DIRECTIONS, AnatomyScene
-    from app.scene.skin_labels import SkinLabels
+    from app.scene.scene import VIEW_DIRECTIONS
+    from app.scene.stage import build_stage
 
     model = load_model()
     knowledge, _issues = load(content_dir())
-    labels = SkinLabels.from_skin(model.skin)
     plotter = pv.Plotter(off_screen=True, window_size=list(SIZE))
-    scene = AnatomyScene(plotter, model)
     explorer = Explorer(knowledge)
-    view = ExplorerView(scene, explorer, labels)
+    stage = build_stage(plotter, model, explorer)
+    scene, labels, view = stage.scene, stage.labels, stage.explorer_view
+    assert labels is not None, stage.problem
+    assert view is not None
     rng = np.random.default_rng(7)
     normals = np.asarray(scene.skin_surface.point_normals)
 
@@ -106,8 +106,7 @@ def main() -> None:
         f"frame at {SIZE[0]}×{SIZE[1]}: highlighted {lit:.1f} ms vs plain {plain:.1f} ms, "
         f"ratio {lit / plain:.2f} (target ≤ 1.5)"
     )
-    view.close()
-    scene.close()
+    stage.close()
     plotter.close()
 
 

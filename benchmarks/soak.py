@@ -1,5 +1,6 @@
-"""Kiosk soak: random touches, red-flag answers, card opens, turns and idle resets on the real
-`KioskWindow` under Xvfb at 1280×800 (not part of the test suite).
+"""Kiosk soak: random touches, red-flag answers, card opens, turns, idle resets and staff visits (the
+PIN pad, the staff menu, and half the time another language from it, which rebuilds the window) on
+the real `KioskWindow` under Xvfb at 1280×800 (not part of the test suite).
 
 Touches are real synthetic taps (QTouchEvents) on visible skin; an idle reset moves the kiosk's
 clock past its idle time and countdown (the prompt, then the attract screen), and the next tap
@@ -16,6 +17,10 @@ test_drawing.py FRAMES_PER_TOUCH = 3 besides the pulse), and the time per action
 Figures (2-core machine shared with other jobs, llvmpipe, 2026-12-02): 10,000 actions (4,255
 touches) in 3,281 s, 328 ms per action; 0 exceptions; RSS 650 MB at the 1,000th action and 638 MB
 at the last (-1.8 %); 1 frame per touch (median, max 2) besides the pulse, within the budget of 3.
+With staff visits and language switches (2026-12-07, machine busy with a full test run): 1,500
+actions (606 touches, 96 language switches) in 1,566 s, 1,044 ms per action; 0 exceptions; RSS 527 MB
+at the start, 596 MB at the 1,000th action, 612 MB at the last (+2.7 %). Before the old window was
+released, 300 actions (16 switches) took RSS from 532 to 742 MB.
 """
 
 from __future__ import annotations
@@ -39,7 +44,8 @@ FRAMES_PER_TOUCH_BUDGET = 3  # tests/ui/test_drawing.py
 RSS_FROM = 1000  # growth is measured from this action to the last
 COUNT_FRAMES_EVERY = 50  # touches
 SETTLE_TIMEOUT_S = 5.0
-ACTIONS = ("touch", "touch", "touch", "answer", "card", "turn", "idle")
+ACTIONS = ("touch", "touch", "touch", "answer", "card", "turn", "idle", "staff")
+PIN = "482916"
 
 
 def rss_mb() -> float:
@@ -71,35 +77,59 @@ def main() -> int:
 def soak(actions: int, seed: int) -> int:
     from dataclasses import replace
 
-    from PySide6.QtCore import QPoint
+    from PySide6.QtCore import QPoint, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from app.modes.config import KioskConfig
     from app.modes.keeps_nothing import prepare_process
+    from app.modes.pin import hash_pin
     from app.modes.spec import IdlePolicy, kiosk_spec
 
-    spec = replace(kiosk_spec(KioskConfig()), idle=IdlePolicy(prompt_after_s=20.0, countdown_s=5.0))
+    spec = replace(
+        kiosk_spec(KioskConfig(pin=hash_pin(PIN, n=2**10))), idle=IdlePolicy(prompt_after_s=20.0, countdown_s=5.0)
+    )
     prepare_process(spec)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from app.main import load_content_and_report, load_model_or_report
+    from app.domain.knowledge import LANGUAGES
+    from app.main import Kiosk, load_content_and_report, load_model_or_report
+    from app.ui.i18n import Translation
     from app.ui.kiosk.window import KioskWindow
 
     errors: list[str] = []
     sys.excepthook = lambda kind, value, tb: errors.append("".join(traceback.format_exception(kind, value, tb)))
     clock = Clock()
-    window = KioskWindow(
-        load_model_or_report(), load_content_and_report(cached=False)[0], spec, clock=clock, quit_app=lambda _code: None
-    )
-    window.resize(*WINDOW)
-    window.show()
+
+    class SoakKiosk(Kiosk):
+        """`app.main.Kiosk` with the soak's clock, and no exit."""
+
+        def _open(self, spec: object) -> KioskWindow:
+            made = KioskWindow(
+                self.model, self.knowledge, spec, languages=("en", *LANGUAGES), clock=clock, quit_app=lambda _code: None
+            )
+            made.language_chosen.connect(lambda language: QTimer.singleShot(0, lambda: self.switch_language(language)))
+            made.resize(*WINDOW)
+            return made
+
+    translation = Translation()
+    translation.install("en")
+    host = SoakKiosk(load_model_or_report(), load_content_and_report(cached=False)[0], translation, spec)
+    host.window.show()
     device = QTest.createTouchDevice()
-    view = window.interactor
-    frames = window.scene.frames
     pulse_frames = [0]
-    frames.drawn.connect(lambda _s: pulse_frames.__setitem__(0, pulse_frames[0] + bool(window.explorer_view.pulsing)))
     rng = random.Random(seed)
-    labels = window.explorer_view.labels
+    window = view = frames = labels = None
+    switches = 0
+
+    def attach() -> None:
+        """The soak's handles on the window on screen (a language switch makes a new one)."""
+        nonlocal window, view, frames, labels
+        window = host.window
+        view, frames, labels = window.interactor, window.scene.frames, window.explorer_view.labels
+        shown = window.explorer_view
+        frames.drawn.connect(lambda _s: pulse_frames.__setitem__(0, pulse_frames[0] + bool(shown.pulsing)))
+
+    attach()
 
     def settle(still: bool = False) -> None:
         """Run the loop until the action is answered and drawn (with `still`, until nothing moves)."""
@@ -174,6 +204,21 @@ def soak(actions: int, seed: int) -> int:
                     QTest.touchEvent(view, device).move(0, start + step * i, view).commit()
                 QTest.touchEvent(view, device).release(0, start + step * 4, view).commit()
                 settle()
+            elif action == "staff":
+                window._on_corner_held()
+                window.pin_pad.enter(PIN)
+                menu = window.staff_menu
+                if rng.random() < 0.5:
+                    old = window
+                    menu.language_changed.emit("es" if window.language == "en" else "en")
+                    end = time.perf_counter() + SETTLE_TIMEOUT_S
+                    while host.window is old and time.perf_counter() < end:
+                        app.processEvents()
+                    attach()
+                    switches += 1
+                else:
+                    menu.reject()
+                settle()
             else:  # idle: untouched past the prompt and its countdown
                 idle = window.spec.idle
                 clock.skipped += idle.prompt_after_s + 1
@@ -191,7 +236,10 @@ def soak(actions: int, seed: int) -> int:
             print(f"  {number} actions, {time.perf_counter() - started:.0f} s, RSS {rss_mb():.0f} MB", flush=True)
     took = time.perf_counter() - started
 
-    print(f"soak: {actions} actions ({touches} touches) in {took:.0f} s, {took / actions * 1000:.1f} ms per action")
+    print(
+        f"soak: {actions} actions ({touches} touches, {switches} language switches) in {took:.0f} s, "
+        f"{took / actions * 1000:.1f} ms per action"
+    )
     print(f"exceptions: {len(errors)}")
     for error in errors[:3]:
         print(error)

@@ -38,19 +38,18 @@ def main() -> None:
     from app.domain.explorer import Explorer
     from app.resources import content_dir
     from app.scene.assets import load_model
-    from app.scene.explorer_view import ExplorerView
-    from app.scene.scene import AnatomyScene
-    from app.scene.skin_labels import SkinLabels
+    from app.scene.stage import build_stage
     from app.scene.structure_labels import StructureLabels
     from app.study.names import spot_name, structure_name
 
     model = load_model()
     knowledge, _issues = load(content_dir())
-    labels = SkinLabels.from_skin(model.skin)
     plotter = pv.Plotter(off_screen=True, window_size=list(SIZE))
-    scene = AnatomyScene(plotter, model)
+    stage = build_stage(plotter, model, Explorer(knowledge))
     plotter.ren_win.SetMultiSamples(0)  # as the window draws (app/scene/scene.py draw_from_event_loop)
-    view = ExplorerView(scene, Explorer(knowledge), labels)
+    scene, labels, view = stage.scene, stage.labels, stage.explorer_view
+    assert labels is not None, stage.problem
+    assert view is not None
     placer = StructureLabels(scene, lambda name: structure_name(knowledge, name, short=True))
 
     def name_at(x: float, y: float) -> str | None:
@@ -116,8 +115,7 @@ def main() -> None:
         f"vs a frame at {SIZE[0]}×{SIZE[1]} {frame:.0f} ms"
     )
     placer.close()
-    view.close()
-    scene.close()
+    stage.close()
     plotter.close()
 
 

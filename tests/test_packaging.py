@@ -1,9 +1,12 @@
-"""A wheel built from the repository (not only an editable install) carries the model and content."""
+"""A wheel built from the repository (not only an editable install) carries the model and content,
+and tells its version from its own metadata."""
 
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+from app.version import version_line
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,3 +38,7 @@ def test_installed_wheel_finds_assets_and_content(tmp_path):
     assert module.startswith(str(target))
     assert assets.startswith(str(target)) and content.startswith(str(target))
     assert Path(content).is_dir() and loaded == "True"
+    version = subprocess.run(
+        [sys.executable, "-m", "app", "--version"], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert version == version_line(), "the installed wheel's metadata and content give the same versions"

@@ -5,6 +5,11 @@
 
 New strings arrive in the .ts as unfinished; translate them in Qt Linguist (`pyside6-linguist`)
 or any editor, then run this again to compile. A test runs `--check`.
+
+The .qm stays committed beside its .ts: a source checkout and a wheel then run without Qt's tools
+(compiling them in the wheel's build would make PySide6, ~100 MB, a build requirement of every
+`pip install`). `--check` fails when a .ts changed without its .qm (tests/test_translations_build.py),
+and the standalone bundle compiles its own .qm from the .ts (packaging/bundle.py).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ names a left-out entry is listed once beside it (`LeftOut`), not once per mentio
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, get_args
@@ -175,14 +175,16 @@ def read_yaml(
     left_out: LeftOut,
     issues: list[ContentIssue],
     name: Callable[[BrokenPiece], str | None] = piece_name,
+    keyed: Collection[str] = (),
 ) -> Any:
-    """A content YAML file, read entry by entry when its YAML is broken; None when it cannot be read."""
+    """A content YAML file, read entry by entry when its YAML is broken (`yaml_lines.load_yaml_pieces`);
+    None when it cannot be read."""
     text = read_text(path, MAX_DATA_BYTES, what)
     if isinstance(text, ContentIssue):
         issues.append(text)
         return None
     try:
-        data, broken = load_yaml_pieces(text)
+        data, broken = load_yaml_pieces(text, keyed)
     except yaml.YAMLError as error:
         issues.append(ContentIssue(str(path), *yaml_error_line(error)))
         return None
@@ -201,13 +203,25 @@ def _read(path: Path, file_model: type[BaseModel], left_out: LeftOut, issues: li
     if not isinstance(data, LineDict):
         issues.append(ContentIssue(file, 1, "expected a mapping with 'schema: 1' and the entries"))
         return None
-    try:
-        file_model.model_validate(data)
-    except ValidationError as error:
-        loc, problem = describe(error)
-        issues.append(ContentIssue(file, line_of(data, loc[:1]), problem))
-        return None
-    return data
+    return check_file(data, file_model, file, issues)
+
+
+def check_file(data: LineDict, file_model: type[BaseModel], file: str, issues: list[ContentIssue]) -> LineDict | None:
+    """`data` when its top level fits `file_model`, an unknown top-level key reported and dropped
+    (it costs itself, not the file); None (reported) when the top level is wrong otherwise."""
+    while True:
+        try:
+            file_model.model_validate(data)
+            return data
+        except ValidationError as error:
+            loc, problem = describe(error)
+            line = line_of(data, loc[:1])
+            issues.append(ContentIssue(file, line, problem))
+            if error.errors()[0]["type"] != "extra_forbidden" or len(loc) != 1 or loc[0] not in data:
+                return None
+            kept = LineDict((key, value) for key, value in data.items() if key != loc[0])
+            kept.line, kept.key_lines = data.line, data.key_lines
+            data = kept
 
 
 SUB_ENTRIES = ("variants", "weights")  # lists of entries inside an entry: a bad one costs only itself
@@ -411,6 +425,7 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
             alternates=tuple(t.alternates),
             fields=tuple(t.fields),
             below_knee=t.below_knee,
+            ask_first=tuple(t.ask_first),
             note=t.note,
             references=tuple(t.references),
         )
@@ -482,6 +497,7 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
                     prior=v.prior,
                     bilateral=v.bilateral,
                     card=v.card,
+                    urgency=v.urgency or c.urgency,
                     note=v.note,
                     references=tuple(v.references) or tuple(c.references),
                 )
@@ -497,6 +513,7 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
             card=c.card,
             evidence=c.evidence,
             who_can_help=tuple(c.who_can_help),
+            urgency=c.urgency,
             variants=tuple(variants),
             differentiators=tuple(c.differentiators),
             note=c.note,
@@ -517,6 +534,15 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
         bad += [(("target",), value, PLACES) for value in (k.target,) if not known(value)]
         bad += [(("via", i), value, (STRUCTURES,)) for i, value in enumerate(k.via) if value not in structures]
         causes = [unresolved(item, value, files, loc, f"unknown id {value!r}") for loc, value, files in bad]
+        for i, field_id in enumerate(k.not_where):
+            if not field_id.startswith("field_") or field_id not in territories:
+                unresolved(
+                    item,
+                    field_id,
+                    (TERRITORIES,),
+                    ("not_where", i),
+                    f"not_where: {field_id!r} is not a skin nerve field",
+                )
         if (k.source, k.target) in seen_links:
             issues.append(ContentIssue(item.file, item.line(), f"link {k.source} → {k.target} is defined twice"))
             continue
@@ -534,6 +560,7 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
                 note=k.note,
                 references=tuple(k.references),
                 via=tuple(k.via),
+                not_where=tuple(k.not_where),
             )
         )
 
@@ -572,6 +599,8 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
                     source=r.source,
                     title=r.title,
                     reason=r.reason,
+                    urgency=r.urgency,
+                    felt_as=tuple(r.felt_as),
                     references=tuple(r.references),
                 )
                 located[r.id] = item
@@ -612,10 +641,23 @@ def build(data: DataSet, references: set[str], cards: set[str], left_out: LeftOu
                 label=q.label,
                 weights=tuple(weights),
                 spine_typical=q.spine_typical,
+                urgency=q.urgency,
                 note=q.note,
                 references=tuple(q.references),
             )
             located[q.id] = item
+
+    for territory in territories.values():
+        for index, flag_id in enumerate(territory.ask_first):
+            if flag_id not in red_flags:
+                unresolved(
+                    located[territory.id], flag_id, (QUESTIONS,), ("ask_first", index), f"unknown red flag {flag_id!r}"
+                )
+    for flag in red_flags.values():
+        for index, feature_id in enumerate(flag.felt_as):
+            if feature_id not in answer_tables["features"]:
+                item = located[flag.id]
+                issues.append(ContentIssue(item.file, item.line("felt_as", index), f"unknown feature {feature_id!r}"))
 
     return Built(
         structures=structures,

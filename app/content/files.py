@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from app.bounded import read_bounded
 from app.content.issues import ContentIssue
 from app.content.yaml_lines import LineDict, load_yaml, yaml_error_line
 
@@ -16,20 +18,16 @@ MAX_CARD_BYTES = 200_000  # the longest card is under 10 kB
 MAX_DATA_BYTES = 2_000_000  # the longest data file is under 50 kB
 
 
-def _size(count: int) -> str:
-    return f"{count / 1e6:.1f} MB" if count >= 1e6 else f"{count / 1e3:.0f} kB"
-
-
 def read_text(path: Path, limit: int, what: str) -> str | ContentIssue:
     """The text, or the problem. `what` says what the file should hold, for the fix."""
     file = str(path)
     try:
-        if path.stat().st_size > limit:
-            return ContentIssue(file, 1, f"file is {_size(path.stat().st_size)}; keep it under {_size(limit)}")
-        raw = path.read_bytes()
+        raw = read_bounded(path, limit)
     except FileNotFoundError:
         return ContentIssue(file, 1, "file is missing")
     except OSError as error:
+        if error.errno == errno.EFBIG:
+            return ContentIssue(file, 1, str(error.strerror))
         return ContentIssue(file, 1, f"cannot be read ({error.strerror or error})")
     try:
         text = raw.decode("utf-8")

@@ -19,6 +19,8 @@ from app.content.sections import TRANSLATED_SECTIONS
 from app.domain.explorer import Explorer
 from app.domain.knowledge import Card, InLanguage
 from app.domain.phrases import ENGLISH, literal
+from app.domain.urgency import flags_by_level
+from app.version import app_version, content_release
 
 TOP_SOURCES = 3
 WHY_SHOWN = 2  # reasons per source: the sheet stays short
@@ -32,7 +34,7 @@ _POINTER = re.compile(r"\s*\(card:[a-z0-9_]+\)")
 @dataclass(frozen=True)
 class HandoutSource:
     title: str
-    mechanism: str  # in words: "nerve root (spine)"
+    mechanism: str  # in words: "nerve root (spine)", or an urgent card's level ("emergency: go now")
     summary: str  # the card's one-line summary, plain language
     why_here: tuple[str, ...]  # why it is on the list, plain words
     helps_html: str  # the card's "What helps", citation keys as numbers
@@ -44,10 +46,11 @@ class Handout:
     where: str  # "Pain in your left foot (top of the foot)" or "Where flat feet can send pain or strain"
     side: str  # "left", "right", "both sides", "the middle" or ""
     sources: tuple[HandoutSource, ...]
-    care_now: tuple[str, ...]
+    care_now: tuple[tuple[str, tuple[str, ...]], ...]  # (what to do, the signs), most urgent first
     references: tuple[str, ...]  # formatted, numbered in order
     words: InLanguage  # the language of the sheet (its headings and date)
     note: str = ""  # the clinician's free text, if any
+    made_with: tuple[str, str] = ("", "")  # the app's version and the content's (app/version.py), in the footer
 
 
 def card_section(card: Card, heading: str) -> str:
@@ -75,7 +78,8 @@ def build_handout(explorer: Explorer, note: str = "", today: date | None = None,
         by_card = list({c.card: c for c in reversed(ordered)}.values())
         by_card.sort(key=ordered.index)
         shown = [
-            (words.shown_title(c), c.mechanism, c.card, tuple(map(words.marked, c.why))) for c in by_card[:TOP_SOURCES]
+            (words.shown_title(c), words.kind(c), c.card, tuple(map(words.marked, c.why)))
+            for c in by_card[:TOP_SOURCES]
         ]
     elif explorer.source is not None:
         source = explorer.source.source
@@ -92,12 +96,12 @@ def build_handout(explorer: Explorer, note: str = "", today: date | None = None,
     keys = [key for card in cards if card for key in (*cited_keys(_help_text(card)), *card.references)]
     numbers = {key: n for n, key in enumerate(dict.fromkeys(k for k in keys if k in knowledge.references), start=1)}
     sources = []
-    for (title, mechanism, _card_id, reasons), card in zip(shown, cards, strict=False):
+    for (title, kind, _card_id, reasons), card in zip(shown, cards, strict=False):
         helps = _help_text(card) if card else ""
         sources.append(
             HandoutSource(
                 title=title,
-                mechanism=words.mechanism(mechanism) if mechanism else "",
+                mechanism=kind,
                 summary=card.summary if card else "",
                 why_here=tuple(_POINTER.sub("", reason) for reason in reasons[:WHY_SHOWN]),
                 helps_html=_CARD_LINK.sub(r"\1", render_markdown(replace_citations(helps, numbers))),
@@ -108,10 +112,24 @@ def build_handout(explorer: Explorer, note: str = "", today: date | None = None,
         where=where,
         side=side,
         sources=tuple(sources),
-        care_now=tuple(words.title(flag_id) for flag_id in knowledge.red_flags),
+        care_now=care_now(words),
         references=tuple(f"[{e.number}] {e.text()}" for e in reference_list(numbers, knowledge.references)),
         words=words,
         note=note.strip(),
+        made_with=(app_version(), str(content_release())),
+    )
+
+
+def care_now(words: InLanguage) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(what to do, the signs) per urgency level, most urgent first: the emergency signs apart from
+    those that need a doctor today (handout and kiosk)."""
+    knowledge = words.knowledge
+    return tuple(
+        (
+            words.phrase("handout.signs", says=knowledge.say(f"urgency.{level}")),
+            tuple(words.title(flag_id) for flag_id in flag_ids),
+        )
+        for level, flag_ids in flags_by_level(knowledge)
     )
 
 
@@ -138,9 +156,11 @@ def handout_html(handout: Handout, with_image: bool = True) -> str:
         parts.append(f"<h2>{esc(say('handout.note'))}</h2><p>{esc(handout.note).replace(chr(10), '<br>')}</p>")
     # safety first: the urgent signs and what the sheet is not, before the sources
     parts.append(
-        f"<h2>{esc(say('handout.care_now'))}</h2><p>{esc(say('handout.care_now_intro'))}</p><ul>"
-        + "".join(f"<li>{esc(item)}</li>" for item in handout.care_now)
-        + "</ul>"
+        f"<h2>{esc(say('handout.care_now'))}</h2>"
+        + "".join(
+            f"<p><b>{esc(says)}</b></p><ul>" + "".join(f"<li>{esc(item)}</li>" for item in signs) + "</ul>"
+            for says, signs in handout.care_now
+        )
     )
     parts.append(f"<p><b>{esc(say('handout.disclaimer'))}</b></p>")
     if handout.sources:
@@ -161,6 +181,8 @@ def handout_html(handout: Handout, with_image: bool = True) -> str:
             f"<h2>{esc(say('handout.references'))}</h2>"
             + "".join(f"<p><small>{esc(r)}</small></p>" for r in handout.references)
         )
+    app, content = handout.made_with
+    parts.append(f"<hr><p><small>{esc(say('handout.made_with', app=app, content=content))}</small></p>")
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 

@@ -5,6 +5,7 @@ A broken file or card is left out and listed; the rest loads (STYLE.md habit 8).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,7 @@ from app.content.citations import CITATION
 from app.content.data import PLACES, QUESTIONS, REFERENCES, LeftOut, build, describe, read_data, read_yaml
 from app.content.files import read_card_text
 from app.content.issues import ContentIssue
-from app.content.markdown import scan_markdown
+from app.content.markdown import drop_links, scan_markdown, title_problem
 from app.content.readability import reading_problem
 from app.content.schema import SECTIONS, CardMeta, ReferenceEntry
 from app.content.synonyms import load_synonyms
@@ -95,6 +96,8 @@ def read_card(path: Path, check_reading: bool = True) -> tuple[CardFile | None, 
     issues: list[ContentIssue] = []
     if meta.id != path.stem:
         issues.append(ContentIssue(file, line_of(data, ("id",)) + 1, f"id {meta.id!r} differs from the file name"))
+    if bad_title := title_problem(meta.title):
+        issues.append(ContentIssue(file, line_of(data, ("title",)) + 1, bad_title))
     scan = scan_markdown(body)
     for line in scan.raw_html_lines:
         issues.append(ContentIssue(file, body_offset + line, "raw HTML is not allowed in cards (write Markdown)"))
@@ -155,10 +158,12 @@ def load(content_dir: Path, check_reading: bool = True) -> tuple[Knowledge, list
             cards[card_file.card.id] = card_file
     present = {path.stem for path in card_paths}
     for card_file in list(cards.values()):
-        problems = _cross_check(card_file, present, references, left_out)
-        if problems:
-            issues.extend(problems)
+        problems, kept = _cross_check(card_file, present, references, left_out)
+        issues.extend(problems)
+        if kept is None:
             del cards[card_file.card.id]
+        else:
+            cards[card_file.card.id] = kept
     data = read_data(content_dir, left_out, issues)
     # a card that exists but is broken is reported once, by itself, not again by every entry naming it
     built = build(data, set(references), present, left_out, issues)
@@ -207,9 +212,10 @@ def load(content_dir: Path, check_reading: bool = True) -> tuple[Knowledge, list
 
 def _cross_check(
     card_file: CardFile, present: set[str], references: dict[str, Reference], left_out: LeftOut
-) -> list[ContentIssue]:
+) -> tuple[list[ContentIssue], CardFile | None]:
     """Links to other cards and reference ids; `present` are the card files that exist. A reference
-    that was left out does not cost the card: the card is listed once beside that reference."""
+    that was left out does not cost the card: the card is listed once beside that reference. A bad
+    link is reported and dropped (its words stay); the card is None only with a bad reference."""
     file = card_file.card.source_file
     problems: list[ContentIssue] = []
     for index, ref in enumerate(card_file.card.references):
@@ -231,10 +237,24 @@ def _cross_check(
                 f"card {card_file.card.id}",
                 ContentIssue(file, line, f"cites an unknown reference [{key}] (add it to content/references/)"),
             )
+    kept = None if problems else card_file
+    bad: set[str] = set()
     for line, target in card_file.links:
         card_id = target.removeprefix("card:")
         if not target.startswith("card:"):
-            problems.append(ContentIssue(file, line, f"link {target!r}: only card: links are allowed"))
+            problems.append(
+                ContentIssue(file, line, f"link {target!r}: only card: links are allowed; the link is left out")
+            )
+            bad.add(target)
         elif card_id not in present:
-            problems.append(ContentIssue(file, line, f"link to a card that does not exist: {card_id!r}"))
-    return problems
+            problems.append(
+                ContentIssue(file, line, f"link to a card that does not exist: {card_id!r}; the link is left out")
+            )
+            bad.add(target)
+    if kept is not None and bad:
+        body = drop_links(card_file.card.body, bad)
+        if any(target in bad for _, target in scan_markdown(body).links):  # a link written another way
+            return problems, None
+        links = [(line, target) for line, target in card_file.links if target not in bad]
+        kept = dataclasses.replace(card_file, card=dataclasses.replace(card_file.card, body=body), links=links)
+    return problems, kept

@@ -43,6 +43,14 @@ ALLOWED_TAGS = {
 }
 
 
+HTML_TAG = re.compile(r"<[A-Za-z/!?]")  # what a browser would read as markup in a plain line
+
+
+def title_problem(title: str) -> str | None:
+    """Why a card's title cannot be shown as written (it is shown as text, escaped, anyway)."""
+    return "raw HTML is not allowed in a card's title (write plain words)" if HTML_TAG.search(title) else None
+
+
 class MarkdownScan(NamedTuple):
     """What the content checks need from a card's Markdown; line numbers from 1."""
 
@@ -66,6 +74,19 @@ def scan_markdown(markdown: str) -> MarkdownScan:
             elif child.type == "link_open":
                 links.append((start, str(child.attrs.get("href", ""))))
     return MarkdownScan(links, sorted(html))
+
+
+def drop_links(markdown: str, targets: set[str]) -> str:
+    """The Markdown with every inline link to one of `targets` turned into its plain text
+    (`[words](card:typo)` → `words`): a bad link costs the link, not the card."""
+    if not targets:
+        return markdown
+    pattern = re.compile(
+        r"\[((?:[^\[\]\\]|\\.|\[[^\]]*\])*)\]\(\s*<?("
+        + "|".join(re.escape(t) for t in sorted(targets))
+        + r""")>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)"""
+    )
+    return pattern.sub(r"\1", markdown)
 
 
 def render_markdown(markdown: str) -> str:

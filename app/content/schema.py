@@ -19,6 +19,7 @@ Helper = Literal[
     "emergency_care",
 ]
 CardKind = Literal["condition", "structure", "differentiator", "red_flag"]
+Urgency = Literal["emergency", "today", "soon", "routine"]  # app/domain/urgency.py LEVELS
 
 SECTIONS: dict[str, tuple[str, ...]] = {
     "condition": (
@@ -42,7 +43,7 @@ SECTIONS["structure"] = SECTIONS["condition"]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # `.nan` is no number
 
 
 class CardMeta(Strict):
@@ -84,8 +85,9 @@ StructureKind = Literal[
     "tunnel",
     "bone",
     "region_of_body",
+    "artery",
 ]
-Category = Literal["spine", "sacroiliac", "hip", "nerve", "foot", "knee", "posture"]
+Category = Literal["spine", "sacroiliac", "hip", "nerve", "foot", "knee", "posture", "tendon", "vascular"]
 
 
 class DataFile(Strict):
@@ -123,6 +125,7 @@ class TerritoryEntry(Strict):
     alternates: list[Id] = []
     fields: list[Id] = []
     below_knee: bool = False
+    ask_first: list[Id] = []  # red flags to check before any ranking when a touch lands here
     note: str = ""
     references: RefList
 
@@ -150,6 +153,7 @@ class VariantEntry(Strict):
     prior: float = Field(default=1.0, gt=0.0, le=1.0)
     bilateral: bool = False
     card: Id | None = None  # a card other than the condition's (e.g. the urgent card for cauda equina)
+    urgency: Urgency | None = None  # when it differs from the condition's
     note: str = ""
     references: list[Id] = []
 
@@ -171,6 +175,7 @@ class ConditionEntry(Strict):
     card: Id
     evidence: Evidence
     who_can_help: Annotated[list[Helper], Field(min_length=1)]
+    urgency: Urgency = "routine"
     variants: Annotated[list[VariantEntry], Field(min_length=1)]
     differentiators: list[Id] = []
     note: str = ""
@@ -189,6 +194,7 @@ class LinkEntry(Strict):
     evidence: Evidence
     note: str = Field(min_length=3)
     via: list[Id] = []
+    not_where: list[Id] = []  # field_ territories of the region the pain does not reach (the sole, for the Achilles)
     references: RefList
 
 
@@ -203,6 +209,7 @@ class QuestionEntry(Strict):
     label: str = Field(min_length=3)
     weights: Annotated[list[WeightEntry], Field(min_length=1)]
     spine_typical: bool = False
+    urgency: Urgency = "routine"
     note: str = ""
     references: RefList
 
@@ -214,6 +221,8 @@ class RedFlagEntry(Strict):
     source: Id
     title: str = Field(min_length=3)
     reason: str = Field(min_length=3)
+    urgency: Urgency
+    felt_as: list[Id] = []  # features that count as this sign at a spot that asks it first
     references: RefList
 
 
@@ -244,14 +253,14 @@ class TitleTranslation(Strict):
 
 class TitlesFile(DataFile):
     language: str
-    titles: dict[str, Any]
+    titles: dict[Any, Any]  # each key is checked with its entry
 
 
 class NotesFile(DataFile):
     language: str
-    notes: dict[str, Any]
+    notes: dict[Any, Any]  # each key is checked with its entry
 
 
 class PhrasesFile(DataFile):
     language: str
-    phrases: dict[str, Any]
+    phrases: dict[Any, Any]  # each key is checked with its entry

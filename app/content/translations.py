@@ -26,10 +26,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from app.content.data import Built, LeftOut, describe, read_yaml
+from app.content.data import Built, LeftOut, check_file, describe, read_yaml
 from app.content.files import read_card_text
 from app.content.issues import ContentIssue
-from app.content.markdown import scan_markdown
+from app.content.markdown import drop_links, scan_markdown, title_problem
 from app.content.readability import CLINICIAN_HEADINGS, reading_problem, texts_reading_problem
 from app.content.schema import (
     SECTIONS,
@@ -219,6 +219,8 @@ def read_translated_card(
                 f"(the last may be left out: the English one shows)",
             )
         )
+    if bad_title := title_problem(meta.title):
+        problems.append(ContentIssue(file, line_of(front, ("title",)) + 1, bad_title))
     scan = scan_markdown(body)
     for line in scan.raw_html_lines:
         problems.append(ContentIssue(file, offset + line, "raw HTML is not allowed in cards (write Markdown)"))
@@ -228,6 +230,11 @@ def read_translated_card(
         english_body = patient
         body = f"{body.rstrip()}\n\n## {expected[-1]}\n\n{ENGLISH_SECTION_NOTE[language]}\n{clinician}"
     wanted = {target for _, target in scan_markdown(english_body).links}
+    # a link to no card was left out of the English card (and reported there): here too
+    dead = {target for _, target in scan.links if target not in wanted and target.removeprefix("card:") not in english}
+    if dead:
+        body = drop_links(body, dead)
+        scan = scan._replace(links=[(line, target) for line, target in scan.links if target not in dead])
     for line, target in scan.links:
         if target not in wanted:
             problems.append(ContentIssue(file, offset + line, f"link {target!r} is not in the English card"))
@@ -273,14 +280,9 @@ def _texts(
     # by an id of its own: with anything left out, an unknown note key is skipped, not reported
     unknown_is_left_out = "*" in left_out or (kind is NOTES and bool(left_out))
     shape = f"'schema: 1', 'language' and '{kind.section}'"
-    data = read_yaml(path, shape, LeftOut(), out.issues) if path.exists() else None
+    data = read_yaml(path, shape, LeftOut(), out.issues, keyed=(kind.section,)) if path.exists() else None
     if isinstance(data, LineDict):
-        try:
-            kind.model.model_validate(data)
-        except ValidationError as error:
-            loc, problem = describe(error)
-            out.issues.append(ContentIssue(file, line_of(data, loc[:1]), problem))
-            data = None
+        data = check_file(data, kind.model, file, out.issues)
     elif data is not None:
         out.issues.append(ContentIssue(file, 1, f"expected a mapping with {shape}"))
         data = None

@@ -6,6 +6,7 @@ Content errors name a file and a line (STYLE.md habit 8); the line comes from th
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,8 +31,28 @@ class LineList(list):  # type: ignore[type-arg]
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+MAX_DEPTH = 50  # content nests four or five levels; Python's stack ends a few hundred down
+
+
 class _LineLoader(_Base):  # type: ignore[valid-type,misc]
-    pass
+    depth = 0
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """Anchors and aliases are refused (content needs none, and aliases of aliases make a small
+        file stand for billions of entries), and so is nesting deeper than `MAX_DEPTH`."""
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(
+                None, None, "an alias (*name) is not allowed in content; write the entry out", node.start_mark
+            )
+        if self.depth >= MAX_DEPTH:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"nested more than {MAX_DEPTH} levels deep; content needs a few", node.start_mark
+            )
+        self.depth += 1
+        try:
+            return super().construct_object(node, deep)
+        finally:
+            self.depth -= 1
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
@@ -41,6 +62,10 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     out.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if isinstance(key, (list, dict)):  # `? [a, b]` is valid YAML, but no key of ours
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key should be a word, not a list or a mapping", key_node.start_mark
+            )
         out[key] = loader.construct_object(value_node, deep=True)
         out.key_lines[key] = key_node.start_mark.line + 1
     return out
@@ -88,7 +113,8 @@ def line_of(data: Any, loc: tuple[Any, ...], default: int = 1) -> int:
     return line
 
 
-_TOP_KEY = re.compile(r"^[A-Za-z0-9_][\w-]*\s*:")
+_TOP_KEY = re.compile(r"^([^\s#?-][^#]*?:(\s|$)|\?(\s|$))")  # `key:` (or `? key`) in column 0
+_STRAY = re.compile(r"^([^\s#-]|-\S)")  # any other line in column 0 but a comment or a `- ` item
 _ITEM = re.compile(r"^(\s*)-(\s|$)")
 
 
@@ -101,10 +127,11 @@ class BrokenPiece:
     text: str  # the piece, to find its id for the report
 
 
-def load_yaml_pieces(text: str) -> tuple[Any, list[BrokenPiece]]:
+def load_yaml_pieces(text: str, keyed: Collection[str] = ()) -> tuple[Any, list[BrokenPiece]]:
     """`load_yaml`, and when the whole file does not parse, the file piece by piece: each top-level
-    key on its own and, inside a top-level list, each item on its own. A broken entry then costs
-    itself, not the file. Raises yaml.YAMLError only when no top-level key is found at all."""
+    key on its own and, inside a top-level list (or the mapping of a `keyed` key: one entry per
+    key), each item on its own. A broken entry then costs itself, not the file. Raises
+    yaml.YAMLError only when no top-level key is found at all."""
     try:
         return load_yaml(text), []
     except yaml.YAMLError as whole_error:
@@ -120,7 +147,14 @@ def load_yaml_pieces(text: str) -> tuple[Any, list[BrokenPiece]]:
         try:
             part = load_yaml("\n" * start + "".join(lines[start:end]))  # padded: marks keep their lines
         except yaml.YAMLError as piece_error:
-            part = _list_by_items(lines, start, end, piece_error, broken)
+            part = _by_items(lines, start, end, piece_error, broken, keyed)
+            stray = next((i for i in range(start + 1, end) if _STRAY.match(lines[i])), None)
+            if part is None and stray is not None:  # `key:` then a line that lost its colon: keep the key
+                try:
+                    part = load_yaml("\n" * start + "".join(lines[start:stray]))
+                    broken[-1] = BrokenPiece(stray + 1, broken[-1].problem, "".join(lines[stray:end]))
+                except yaml.YAMLError:
+                    pass
         if isinstance(part, LineDict):
             out.update(part)
             out.key_lines.update(part.key_lines)
@@ -129,23 +163,34 @@ def load_yaml_pieces(text: str) -> tuple[Any, list[BrokenPiece]]:
     return out, broken
 
 
-def _list_by_items(
-    lines: list[str], start: int, end: int, error: yaml.YAMLError, broken: list[BrokenPiece]
+def _by_items(
+    lines: list[str], start: int, end: int, error: yaml.YAMLError, broken: list[BrokenPiece], keyed: Collection[str]
 ) -> LineDict | None:
-    """`key:` and its list, each item read alone; None (and `error` reported) when the piece is not
-    such a list."""
-    items = [i for i in range(start + 1, end) if _ITEM.match(lines[i])]
-    indent = min((len(_ITEM.match(lines[i]).group(1)) for i in items), default=None)  # type: ignore[union-attr]
+    """`key:` and its list (or mapping, when `keyed`), each item read alone; None (and `error`
+    reported) when the piece is not such a list or mapping."""
+    inner = [i for i in range(start + 1, end) if lines[i].strip() and not lines[i].lstrip().startswith("#")]
+    indent = min((n for i in inner if (n := len(lines[i]) - len(lines[i].lstrip(" ")))), default=0)  # stray lines
+    # in column 0 do not count: each goes with the item before it
     try:
         top = load_yaml("\n" * start + lines[start])
     except yaml.YAMLError:
         top = None
-    if indent is None or not isinstance(top, LineDict) or len(top) != 1 or next(iter(top.values())) is not None:
+    if indent == 0 or not isinstance(top, LineDict) or len(top) != 1 or next(iter(top.values())) is not None:
         broken.append(BrokenPiece(*yaml_error_line(error), "".join(lines[start:end])))
         return None
-    starts = [i for i in items if len(_ITEM.match(lines[i]).group(1)) == indent]  # type: ignore[union-attr]
-    entries = LineList()
-    entries.line, entries.item_lines = starts[0] + 1, []
+    starts = [i for i in inner if len(lines[i]) - len(lines[i].lstrip(" ")) == indent]
+    if inner[0] < starts[0]:  # a stray line before the first item
+        broken.append(BrokenPiece(inner[0] + 1, "broken YAML: expected an indented item here", lines[inner[0]]))
+    is_list = bool(_ITEM.match(lines[starts[0]]))
+    if not is_list and next(iter(top)) not in keyed:  # the fields of one entry: it goes as a whole
+        broken.append(BrokenPiece(*yaml_error_line(error), "".join(lines[start:end])))
+        return None
+    entries: LineDict | LineList = LineList() if is_list else LineDict()
+    entries.line = starts[0] + 1
+    if isinstance(entries, LineList):
+        entries.item_lines = []
+    else:
+        entries.key_lines = {}
     for first, last in zip(starts, [*starts[1:], end], strict=False):
         piece = "".join(lines[first:last])
         try:
@@ -153,9 +198,16 @@ def _list_by_items(
         except yaml.YAMLError as item_error:
             broken.append(BrokenPiece(*yaml_error_line(item_error), piece))
             continue
-        if isinstance(parsed, LineList):
+        if isinstance(entries, LineList) and isinstance(parsed, LineList):
             entries.extend(parsed)
             entries.item_lines.extend(parsed.item_lines)
+        elif isinstance(entries, LineDict) and isinstance(parsed, LineDict):
+            entries.update(parsed)
+            entries.key_lines.update(parsed.key_lines)
+        else:
+            broken.append(
+                BrokenPiece(first + 1, f"expected {'a list item' if is_list else 'a key: value'} here", piece)
+            )
     key = next(iter(top))
     top[key] = entries
     return top

@@ -88,6 +88,7 @@ class Territory:
     alternates: tuple[str, ...] = ()  # region: dermatome labels that overlap or that other maps give
     fields: tuple[str, ...] = ()  # region: cutaneous nerves with skin there
     below_knee: bool = False  # region: below the knee (a clue toward a nerve root)
+    ask_first: tuple[str, ...] = ()  # red flags to check before any ranking when a touch lands here
     note: str = ""
     references: tuple[str, ...] = ()
 
@@ -106,6 +107,7 @@ class Variant:
     prior: float = 1.0  # how common this source is among those that fit (0..1)
     bilateral: bool = False  # can explain both sides at once (central causes)
     card: str | None = None  # a card other than the condition's
+    urgency: str = "routine"  # app/domain/urgency.py LEVELS
     note: str = ""
     references: tuple[str, ...] = ()
 
@@ -119,6 +121,7 @@ class Condition:
     evidence: str
     who_can_help: tuple[str, ...]
     variants: tuple[Variant, ...]
+    urgency: str = "routine"
     differentiators: tuple[str, ...] = ()  # differentiator card ids
     note: str = ""
     references: tuple[str, ...] = ()
@@ -136,6 +139,7 @@ class Link:
     note: str
     references: tuple[str, ...]
     via: tuple[str, ...] = ()  # ids between source and target along the way (e.g. obturator)
+    not_where: tuple[str, ...] = ()  # skin nerve fields where the link does not reach, though in its region
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,7 @@ class Feature:
     label: str  # patient words for the question list
     weights: tuple[Weight, ...]
     spine_typical: bool = False  # a classic sign of a spine (nerve root) source
+    urgency: str = "routine"
     note: str = ""
     references: tuple[str, ...] = ()
 
@@ -168,6 +173,8 @@ class RedFlag:
     source: str
     title: str  # candidate title, e.g. "Get care now: possible cauda equina syndrome"
     reason: str
+    urgency: str = "emergency"
+    felt_as: tuple[str, ...] = ()  # features that count as this sign at a spot that asks it first
     references: tuple[str, ...] = ()
 
 
@@ -374,6 +381,12 @@ class Titled(Protocol):
     def condition(self) -> str: ...  # the red flag id of an urgent candidate
     @property
     def mechanism(self) -> str: ...
+    @property
+    def card(self) -> str: ...
+    @property
+    def asks(self) -> tuple[str, ...]: ...  # a "check first" card's red flags
+    @property
+    def urgency(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -404,7 +417,11 @@ class InLanguage:
         return text if text is not None else self.knowledge.red_flags[red_flag_id].title
 
     def candidate_title(self, candidate: Titled) -> tuple[str, str]:
-        """(title, the language it is in) of a ranked candidate: a variant, or an urgent red flag."""
+        """(title, the language it is in) of a ranked candidate: a variant, an urgent red flag, or a
+        "check first" card."""
+        if candidate.asks:
+            phrase = self.knowledge.say("ask_first", card=candidate.card)
+            return self.say(phrase), self.language if self.says(phrase) else "en"
         if candidate.mechanism == "urgent" and candidate.condition in self.knowledge.red_flags:
             key = candidate.condition + RED_FLAG_TITLE
             translated = key in self.knowledge.translated_titles.get(self.language, {})
@@ -441,6 +458,13 @@ class InLanguage:
 
     def mechanism(self, mechanism: str) -> str:
         return self.phrase(f"mechanism.{mechanism}") if mechanism in MECHANISM_NAMES else mechanism
+
+    def kind(self, candidate: Titled) -> str:
+        """How a ranked candidate is named beside its title: its mechanism, or for an urgent card its
+        urgency level ("emergency: go now", "get care today" …)."""
+        if candidate.mechanism == "urgent":
+            return self.phrase(f"urgency_short.{candidate.urgency}")
+        return self.mechanism(candidate.mechanism)
 
     def map_name(self, overlay: str, label: str) -> str:
         """A skin map's legend entry: a dermatome's label (L5), a nerve's or a region's name; in

@@ -102,6 +102,18 @@ QUIZ_TOPICS = {  # the quiz's topics (app/study/questions.py TOPICS)
     "kinetic_chain": "Kinetic chain",
     "cases": "Clinical cases",
 }
+URGENCY_SAYS = {  # what each urgency level tells a person to do (CLINICAL.md §6; app/domain/urgency.py)
+    "emergency": "Go to an emergency department now, or call an ambulance",
+    "today": "See a doctor today (or go to emergency care if you feel very unwell)",
+    "soon": "Book a visit with a doctor within a few days",
+    "routine": "Look after it yourself, and see a doctor or physical therapist if it is not better in a few weeks",
+}
+URGENCY_SHORT = {  # an urgent card's kind, beside its title in the ranked lists
+    "emergency": "emergency: go now",
+    "today": "get care today",
+    "soon": "see a doctor within days",
+    "routine": "routine care",
+}
 MONTHS = (
     "January",
     "February",
@@ -127,6 +139,12 @@ ENGLISH: dict[str, str] = {
     "both_legs_one_side": "Pain in both legs is less likely to come from one side only.",
     "answer": "{why} (×{factor}).",
     "urgent_first": "Urgent signs come before every other possible cause.",
+    "ask_first": "Check first. {card:card}",
+    "ask_first_why.emergency": "Numbness in this area, or new bladder or bowel trouble, can be an emergency. Check "
+    "for these signs before any other cause.",
+    "ask_first_why.today": "Some signs in this area need a doctor today. Check for them before any other cause.",
+    "ask_first_why.soon": "Some signs in this area need a doctor soon. Check for them before any other cause.",
+    "ask_first_sign": "{flag}",
     "look_alike": "It can look like {partner:lowerfirst}: the card '{card:card}' (card:{card:raw}) shows the check "
     "that tells them apart.",
     # what the atlas cannot answer because content was left out (app/domain/ranking.py Gap)
@@ -163,15 +181,14 @@ ENGLISH: dict[str, str] = {
     "handout.date": "{day:raw} {month} {year:raw}",
     "handout.note": "Note from your clinician",
     "handout.care_now": "When to get care now",
-    "handout.care_now_intro": (
-        "Get care now (call your doctor today, or go to emergency care) if you have any of these:"
-    ),
+    "handout.signs": "{says}, if you have any of these:",
     "handout.disclaimer": "This sheet is for education. It is not a diagnosis. It shows possible causes to talk over "
     "with a clinician, who can examine you and tell.",
     "handout.sources": "Possible sources, best fit first",
     "handout.why": "Why it is on the list:",
     "handout.helps": "What helps:",
     "handout.references": "References",
+    "handout.made_with": "Made with Referral Atlas {app:raw}, content {content:raw}",
     "side.left": "left",
     "side.right": "right",
     "side.both": "both sides",
@@ -243,6 +260,8 @@ ENGLISH: dict[str, str] = {
     **{f"quiz.topic.{key}": text for key, text in QUIZ_TOPICS.items()},
     **{f"month.{n}": name for n, name in enumerate(MONTHS, start=1)},
     **{f"mechanism.{key}": text for key, text in MECHANISM_NAMES.items()},
+    **{f"urgency.{key}": text for key, text in URGENCY_SAYS.items()},
+    **{f"urgency_short.{key}": text for key, text in URGENCY_SHORT.items()},
     **{f"evidence.{key}": text for key, text in EVIDENCE_NAMES.items()},
     **{f"part.{key}": text for key, text in PART_NAMES.items()},
     **{f"overlay.{key}": text for key, text in OVERLAY_NAMES.items()},

@@ -28,7 +28,9 @@ How a score is built (every factor becomes a plain-language reason):
 5. **Answers.** Every feature, trigger and check multiplies the odds `p / (1 - p)` by the factor of its
    most specific weight that matches the candidate (variant > condition > source > nerve > root >
    category > mechanism), like a likelihood ratio; `score = odds / (1 + odds)`, always in [0, 1].
-6. **Red flags** put their urgent card first, always (mechanism "urgent", score 1.0).
+6. **Red flags** put their urgent card first, always (mechanism "urgent", score 1.0). A spot that asks
+   red flags first (the saddle area, app/domain/urgency.py) puts a "check first" card for them before
+   any source; numbness felt there counts as the sign itself.
 Ties are broken by how much of the area is explained, then by id, so the order never depends on
 dictionary order or chance.
 """
@@ -42,6 +44,7 @@ from app.domain.errors import QueryError
 from app.domain.knowledge import EVIDENCE_LEVELS, Knowledge, Variant, weakest
 from app.domain.phrases import Phrase
 from app.domain.query import Query, Spot
+from app.domain.urgency import EMERGENCY_CARERS, ask_first, carers, most_urgent, signs_present
 
 PRIMARY_DERMATOME = 1.0
 ALTERNATE_DERMATOME = 0.6
@@ -62,6 +65,7 @@ MIN_MATCH = EXPLAINS_AT  # a source that explains none of the spots is not liste
 MAX_PRIOR_SCORE = 0.95
 SCORE_DIGITS = 12  # drops floating-point noise only
 DIFFERENTIATOR_TOP = 8  # look-alikes this high on the list get a pointer to their differentiator card
+ASK_FIRST = "ask_first:"  # id prefix of a "check first" card
 SPECIFICITY = ("variant", "condition", "source", "nerve", "root", "category", "mechanism")
 
 
@@ -79,6 +83,8 @@ class Candidate:
     evidence: str  # strong | moderate | limited | weak
     who_can_help: tuple[str, ...]
     explains: float  # fraction of the query's spots this candidate explains
+    urgency: str = "routine"  # emergency | today | soon | routine (app/domain/urgency.py)
+    asks: tuple[str, ...] = ()  # a "check first" card: the red flags to ask about before any source
 
     @property
     def reasons(self) -> tuple[str, ...]:
@@ -95,6 +101,7 @@ class Reach:
     path: tuple[str, ...]  # source … territory
     evidence: str
     note: Phrase  # the plain-language reason of the last link
+    not_where: tuple[str, ...] = ()  # a touched spot whose own skin nerve field is one of these is not reached
 
 
 @dataclass(frozen=True)
@@ -136,6 +143,7 @@ def _build_reach(knowledge: Knowledge, v: Variant) -> dict[str, Reach]:
                     (v.source, *link.via, link.target),
                     link.evidence,
                     _link_note(knowledge, link.source, link.target, link.note),
+                    link.not_where,
                 ),
             )
 
@@ -310,9 +318,10 @@ class _Match:
 def _match(knowledge: Knowledge, variant: Variant, spot_terms: list[_Term]) -> _Match:
     reaches = reach(knowledge, variant)
     best = _Match(0.0, None, None)
+    own_fields = {t.territory for t in spot_terms if t.territory.startswith("field_") and t.weight == FIRST_FIELD}
     for term in spot_terms:
         r = reaches.get(term.territory)
-        if r is None:
+        if r is None or own_fields & set(r.not_where):
             continue
         value = term.weight * r.strength
         if value > best.value:
@@ -378,7 +387,9 @@ def _sided(spots: tuple[Spot, ...], matches: list[_Match]) -> str | None:
 def candidates(knowledge: Knowledge, query: Query) -> list[Candidate]:
     """Ranked sources for a pain area (best first); any red flag puts its urgent card first."""
     _check(knowledge, query)
-    urgent = _urgent(knowledge, query)
+    present = signs_present(knowledge, query)
+    urgent = _urgent(knowledge, present)
+    urgent += _ask_first(knowledge, query, present, {c.card for c in urgent})
     if not query.spots:
         return urgent
     spot_terms = [_terms(knowledge, spot) for spot in query.spots]
@@ -436,8 +447,9 @@ def candidates(knowledge: Knowledge, query: Query) -> list[Candidate]:
                 card=variant.card or condition.card,
                 why=tuple(reasons),
                 evidence=best.via.evidence,
-                who_can_help=condition.who_can_help,
+                who_can_help=carers(variant.urgency, condition.who_can_help),
                 explains=explains,
+                urgency=variant.urgency,
             )
         )
     ranked.sort(key=lambda c: (-c.score, -c.explains, EVIDENCE_LEVELS.index(c.evidence), c.id))
@@ -501,16 +513,17 @@ def _with_reasons(candidate: Candidate, extra: list[Phrase]) -> Candidate:
     return replace(candidate, why=(*candidate.why, *extra))
 
 
-def _urgent(knowledge: Knowledge, query: Query) -> list[Candidate]:
+def _urgent(knowledge: Knowledge, present: frozenset[str]) -> list[Candidate]:
     """One urgent candidate per red-flag card, in content order."""
     by_card: dict[str, list[str]] = {}
     for flag_id in knowledge.red_flags:
-        if flag_id in query.red_flags:
+        if flag_id in present:
             by_card.setdefault(knowledge.red_flags[flag_id].card, []).append(flag_id)
     out: list[Candidate] = []
     for card_id, flag_ids in by_card.items():
         flags = [knowledge.red_flags[f] for f in flag_ids]
         card = knowledge.card(card_id)
+        level = most_urgent([f.urgency for f in flags])
         out.append(
             Candidate(
                 id=card_id,
@@ -523,8 +536,45 @@ def _urgent(knowledge: Knowledge, query: Query) -> list[Candidate]:
                 card=card_id,
                 why=(*(knowledge.note(f"red_flag:{f.id}", f.reason) for f in flags), knowledge.say("urgent_first")),
                 evidence=card.evidence if card is not None else "strong",
-                who_can_help=card.who_can_help if card is not None else ("emergency_care",),
+                who_can_help=carers(level, card.who_can_help if card is not None else EMERGENCY_CARERS),
                 explains=1.0,
+                urgency=level,
+            )
+        )
+    return out
+
+
+def _ask_first(knowledge: Knowledge, query: Query, present: frozenset[str], shown: set[str]) -> list[Candidate]:
+    """A "check first" card per red-flag card the touched spots ask about and nothing marked yet."""
+    by_card: dict[str, list[str]] = {}
+    for flag_id in ask_first(knowledge, query):
+        card_id = knowledge.red_flags[flag_id].card
+        if flag_id not in present and card_id not in shown:
+            by_card.setdefault(card_id, []).append(flag_id)
+    out: list[Candidate] = []
+    for card_id, flag_ids in by_card.items():
+        flags = [knowledge.red_flags[f] for f in flag_ids]
+        card = knowledge.card(card_id)
+        level = most_urgent([f.urgency for f in flags])
+        out.append(
+            Candidate(
+                id=f"{ASK_FIRST}{card_id}",
+                title=knowledge.say("ask_first", card=card_id).text,
+                condition=flags[0].id,
+                source=flags[0].source,
+                mechanism="urgent",
+                score=1.0,
+                path=(flags[0].source,),
+                card=card_id,
+                why=(
+                    knowledge.say(f"ask_first_why.{level}"),
+                    *(knowledge.say("ask_first_sign", flag=f.id) for f in flags),
+                ),
+                evidence=card.evidence if card is not None else "strong",
+                who_can_help=carers(level, card.who_can_help if card is not None else EMERGENCY_CARERS),
+                explains=1.0,
+                urgency=level,
+                asks=tuple(flag_ids),
             )
         )
     return out

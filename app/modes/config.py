@@ -18,7 +18,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from app.bounded import read_bounded
 from app.domain.errors import AtlasError
+from app.domain.knowledge import LANGUAGES
 from app.modes.pin import PinRecord
 
 if sys.version_info >= (3, 11):
@@ -27,6 +29,7 @@ else:  # pragma: no cover (3.10)
     import tomli as tomllib
 
 CONFIG_ENV = "REFERRAL_ATLAS_KIOSK_CONFIG"
+MAX_CONFIG_BYTES = 64_000  # the file is a dozen lines
 FIX = "fix it as root (see README, 'Kiosk') or remove it"
 log = logging.getLogger(__name__)
 
@@ -38,8 +41,8 @@ class KioskConfigError(AtlasError):
 class KioskConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    idle_s: float = Field(90.0, ge=10, le=3600)
-    prompt_s: float = Field(15.0, ge=3, le=120)
+    idle_s: float = Field(90.0, ge=10, le=3600, allow_inf_nan=False)
+    prompt_s: float = Field(15.0, ge=3, le=120, allow_inf_nan=False)
     language: str = Field("en", pattern=r"^[a-z]{2,3}([_-][A-Za-z]{2,4})?$")
     printing: bool = False
     printer: str = Field("", max_length=200)  # a printer's name; empty: the system's default printer
@@ -49,7 +52,13 @@ class KioskConfig(BaseModel):
 
 
 def kiosk_config_path() -> Path:
+    """`REFERRAL_ATLAS_KIOSK_CONFIG`, else the system file; the variable set but empty is an error
+    (it would quietly mean the system file, and `kiosk-pin` would write there)."""
     override = os.environ.get(CONFIG_ENV)
+    if override is not None and not override.strip():
+        raise KioskConfigError(
+            f"{CONFIG_ENV} is set but empty: give it the config file's path, or unset it for the system file"
+        )
     if override:
         return Path(override)
     import platformdirs
@@ -60,7 +69,7 @@ def kiosk_config_path() -> Path:
 def _read_table(path: Path) -> dict[str, Any]:
     """The file's table; OSError for a file that cannot be read, ValueError for one that is not TOML."""
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(read_bounded(path, MAX_CONFIG_BYTES).decode("utf-8"))
     except UnicodeDecodeError as error:
         raise ValueError(f"not UTF-8 text ({error.reason} at byte {error.start})") from None
     except tomllib.TOMLDecodeError as error:
@@ -80,7 +89,11 @@ def _problems(error: ValidationError) -> dict[str, str]:
 def load_kiosk_config(path: Path | None = None) -> KioskConfig:
     """The config for the running kiosk. Never raises: what cannot be used gets its default and one
     warning line names the file, what was wrong and the fix."""
-    path = path or kiosk_config_path()
+    try:
+        path = path or kiosk_config_path()
+    except KioskConfigError as error:
+        log.warning("%s; using the defaults", error)
+        return KioskConfig()
     try:
         table = _read_table(path)
     except FileNotFoundError:
@@ -95,21 +108,30 @@ def load_kiosk_config(path: Path | None = None) -> KioskConfig:
         log.warning("kiosk config %s cannot be used (%s): using the defaults; %s", path, reason, FIX)
         return KioskConfig()
     try:
-        return KioskConfig.model_validate(table)
+        config = KioskConfig.model_validate(table)
     except ValidationError as error:
         problems = _problems(error)
-    kept = {key: value for key, value in table.items() if key not in problems}
-    try:
-        config = KioskConfig.model_validate(kept)
-    except ValidationError:  # cannot happen with per-key checks; stay safe anyway
-        config = KioskConfig()
-    log.warning(
-        "kiosk config %s: %s: using the defaults for %s; %s",
-        path,
-        "; ".join(problems.values()),
-        ", ".join(sorted(problems)),
-        FIX,
-    )
+        kept = {key: value for key, value in table.items() if key not in problems}
+        try:
+            config = KioskConfig.model_validate(kept)
+        except ValidationError:  # cannot happen with per-key checks; stay safe anyway
+            config = KioskConfig()
+        log.warning(
+            "kiosk config %s: %s: using the defaults for %s; %s",
+            path,
+            "; ".join(problems.values()),
+            ", ".join(sorted(problems)),
+            FIX,
+        )
+    if config.language not in ("en", *LANGUAGES):
+        log.warning(
+            "kiosk config %s: language %r has no translation (choose one of %s): using English; %s",
+            path,
+            config.language,
+            ", ".join(("en", *LANGUAGES)),
+            FIX,
+        )
+        config = config.model_copy(update={"language": "en"})
     return config
 
 

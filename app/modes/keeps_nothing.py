@@ -88,10 +88,16 @@ def kiosk_environment(base: Mapping[str, str], scratch: Path, log_dir: Path) -> 
     return env
 
 
-def _make_scratch() -> Path:
+SCRATCH_PREFIX = "referral-atlas-kiosk-"  # then the pid of the process that removes it, and a dash
+
+
+def _scratch_parent() -> str:
     runtime = os.environ.get("XDG_RUNTIME_DIR")  # per-user tmpfs, mode 0700, emptied at logout
-    parent = runtime if runtime and os.path.isdir(runtime) and os.access(runtime, os.W_OK) else None
-    scratch = Path(tempfile.mkdtemp(prefix="referral-atlas-kiosk-", dir=parent))  # mode 0700
+    return runtime if runtime and os.path.isdir(runtime) and os.access(runtime, os.W_OK) else tempfile.gettempdir()
+
+
+def _make_scratch() -> Path:
+    scratch = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-", dir=_scratch_parent()))  # mode 0700
     for sub in ("cache", "config", "data", "state", "tmp"):
         (scratch / sub).mkdir()
     return scratch
@@ -107,6 +113,27 @@ def kiosk_session(base: Mapping[str, str] | None = None) -> Iterator[dict[str, s
         yield kiosk_environment(base, scratch, log_dir)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def remove_stale_scratch() -> list[Path]:
+    """Remove the scratch folders whose process is gone (killed before it could remove them)."""
+    removed = []
+    for folder in Path(_scratch_parent()).glob(f"{SCRATCH_PREFIX}*-*"):
+        pid = folder.name.removeprefix(SCRATCH_PREFIX).split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        pass
+    return True
 
 
 def prepare_process(spec: ModeSpec) -> Path | None:

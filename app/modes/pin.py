@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from typing import Literal, TextIO
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from app.domain.errors import AtlasError
 
@@ -29,6 +29,7 @@ PIN_PATTERN = re.compile(r"^[0-9]{4,12}$")
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1  # ~16 MB and ~50 ms per check: slow to guess, quick to use
 SALT_BYTES = 16
 HASH_BYTES = 32
+MAX_MEMORY = 2**30  # bytes one check may take: 1 GiB (the default takes 16 MB)
 
 
 class PinError(AtlasError):
@@ -54,6 +55,15 @@ class PinRecord(BaseModel):
             raise ValueError("n must be a power of two")
         return n
 
+    @model_validator(mode="after")
+    def _scrypt_accepts(self) -> PinRecord:
+        """The limits hashlib.scrypt (OpenSSL) holds `_derive` to, so that a record that reads can be checked."""
+        if self.n >= 2 ** (16 * self.r):
+            raise ValueError(f"n must be below 2**{16 * self.r} when r is {self.r}")
+        if _maxmem(self.n, self.r) > MAX_MEMORY + 2**20:
+            raise ValueError(f"n·r is {self.n * self.r}; at most {MAX_MEMORY // 256} (1 GiB a check)")
+        return self
+
     @field_validator("salt", "hash")
     @classmethod
     def _base64(cls, text: str) -> str:
@@ -66,8 +76,12 @@ class PinRecord(BaseModel):
         return text
 
 
+def _maxmem(n: int, r: int) -> int:
+    return 256 * n * r + 2**20  # scrypt takes 128·r·(n + p + 2) bytes; p ≤ 16 fits in the 1 MiB
+
+
 def _derive(pin: str, salt: bytes, n: int, r: int, p: int, size: int) -> bytes:
-    return hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, dklen=size, maxmem=256 * n * r + 2**20)
+    return hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, dklen=size, maxmem=_maxmem(n, r))
 
 
 def check_pin_format(pin: str) -> None:

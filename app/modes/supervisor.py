@@ -5,11 +5,20 @@ longer after each failure. Exit code 0 means staff left through the PIN: the sup
 too. After `max_failures` failures within `window_s` it shows the "out of order" screen instead.
 Each child gets a fresh private scratch folder for its caches, removed when it ends, so a crash
 leaves nothing behind either. No Qt here: the out-of-order screen is a callable the caller gives.
+
+A watchdog: the child gets the write end of a pipe (`HEARTBEAT_ENV` names its descriptor) and its
+event loop writes a byte to it every `HEARTBEAT_S` (`Heartbeat`). A child that has beaten once and
+then stays silent for `hang_s` (frozen, or its event loop stuck) is killed, logged, and counts as a
+failure; one that never beats gets `start_s` for its start. The child dies with the supervisor
+(PR_SET_PDEATHSIG), so a killed `kiosk-run` leaves no kiosk behind.
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import os
+import select
 import signal
 import subprocess
 import sys
@@ -20,9 +29,12 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from types import FrameType
 
-from app.modes.keeps_nothing import kiosk_session, start_technical_log
+from app.modes.keeps_nothing import kiosk_session, remove_stale_scratch, start_technical_log
 
 KIOSK_COMMAND = (sys.executable, "-m", "app", "--kiosk")
+HEARTBEAT_ENV = "REFERRAL_ATLAS_HEARTBEAT_FD"
+HEARTBEAT_S = 1.0
+_PR_SET_PDEATHSIG = 1
 OUT_OF_ORDER_COMMAND = (sys.executable, "-m", "app.ui.kiosk.out_of_order")
 log = logging.getLogger(__name__)
 
@@ -33,6 +45,8 @@ class RestartPolicy:
     window_s: float = 600.0
     first_delay_s: float = 1.0
     max_delay_s: float = 60.0
+    hang_s: float = 10.0  # no heartbeat for this long after the first one: the kiosk is hung
+    start_s: float = 120.0  # the first heartbeat may take this long (model, content, first frame)
 
     def delay_s(self, recent_failures: int) -> float:
         """The wait before the next start, after `recent_failures` (≥ 1) failures in the window."""
@@ -91,14 +105,20 @@ class Supervisor:
 
     def _run_child(self) -> int:
         with self.session() as env:
+            beats, beat_end = os.pipe()
             try:
-                child = subprocess.Popen(self.command, env=dict(env))
+                child = subprocess.Popen(self.command, env={**env, HEARTBEAT_ENV: str(beat_end)},
+                                         pass_fds=(beat_end,), preexec_fn=_die_with_parent)  # fmt: skip
             except OSError as error:
                 log.error("cannot start the kiosk (%s): %s", " ".join(self.command), error.strerror)
+                os.close(beats)
                 return 127
+            finally:
+                os.close(beat_end)
             try:
-                return child.wait()
+                return self._watch(child, beats)
             finally:  # the supervisor itself is being stopped: take the kiosk down with it
+                os.close(beats)
                 if child.poll() is None:
                     child.terminate()
                     try:
@@ -107,11 +127,62 @@ class Supervisor:
                         child.kill()
                         child.wait()
 
+    def _watch(self, child: subprocess.Popen[bytes], beats: int) -> int:
+        """The child's exit code; a child silent past its deadline is killed (a failure)."""
+        last, beaten, open_ = time.monotonic(), False, True
+        while child.poll() is None:
+            silent_s = time.monotonic() - last
+            limit = self.policy.hang_s if beaten else self.policy.start_s
+            if silent_s > limit:
+                log.error("kiosk hung: no heartbeat for %.0f s; stopping it", silent_s)
+                child.kill()  # SIGKILL ends a stopped (SIGSTOP) process too
+                child.wait()
+                return -signal.SIGKILL
+            ready, _, _ = select.select([beats] if open_ else [], [], [], min(HEARTBEAT_S, limit - silent_s + 0.01))
+            if ready:
+                if os.read(beats, 4096):
+                    if not beaten:
+                        log.info("kiosk is up: first heartbeat %.1f s after its start", time.monotonic() - last)
+                    last, beaten = time.monotonic(), True
+                else:  # the child closed its end (it is ending): no more beats to wait for
+                    open_ = False
+        return child.returncode
+
 
 def show_out_of_order() -> None:
     """The plain "out of order" screen, in its own process with the kiosk's private caches."""
     with kiosk_session() as env:
         subprocess.run(OUT_OF_ORDER_COMMAND, env=dict(env), check=False)
+
+
+def _die_with_parent() -> None:
+    """In the child before it runs: SIGKILL when the supervisor dies, however it dies (Linux)."""
+    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+class Heartbeat:
+    """The kiosk's side of the watchdog: `beat()` from its event loop writes a byte down the pipe
+    `kiosk-run` gave it; without a supervisor it does nothing."""
+
+    def __init__(self) -> None:
+        given = os.environ.pop(HEARTBEAT_ENV, "")
+        self.fd: int | None = int(given) if given.isdigit() else None
+        if self.fd is not None:
+            try:
+                os.set_blocking(self.fd, False)
+                os.set_inheritable(self.fd, False)
+            except OSError:
+                self.fd = None
+
+    def beat(self) -> None:
+        if self.fd is None:
+            return
+        try:
+            os.write(self.fd, b".")
+        except BlockingIOError:  # the supervisor has beats still to read
+            pass
+        except OSError:  # the supervisor is gone
+            self.fd = None
 
 
 def _stop(signum: int, _frame: FrameType | None) -> None:
@@ -123,4 +194,6 @@ def run_kiosk(command: Sequence[str] | None = None) -> int:
     start_technical_log("kiosk-run")
     signal.signal(signal.SIGTERM, _stop)
     log.info("kiosk-run started")
+    for folder in remove_stale_scratch():
+        log.warning("removed %s, left by a kiosk that was killed", folder)
     return Supervisor(command or KIOSK_COMMAND, out_of_order=show_out_of_order).run()

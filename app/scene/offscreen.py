@@ -13,12 +13,10 @@ from app.domain.explorer import Explorer, Touch
 from app.domain.knowledge import InLanguage, Knowledge
 from app.domain.view_state import OVERLAYS, ViewState
 from app.scene.assets import load_model
-from app.scene.explorer_view import MAX_PATHS, ExplorerView
+from app.scene.explorer_view import MAX_PATHS
 from app.scene.highlight import MECHANISM_COLOURS
 from app.scene.legend_panel import LegendSection, panel_width, with_legend
-from app.scene.scene import AnatomyScene
-from app.scene.skin_labels import SkinLabels
-from app.scene.skin_overlays import SkinOverlays
+from app.scene.stage import build_stage
 
 MAP_OPACITY = 1.0
 MIN_BODY_WIDTH = 64  # px of the picture left for the body beside a legend
@@ -59,24 +57,20 @@ def render_screenshot(
         # Without an X server go straight to EGL (VTK would try X first and warn).
         os.environ.setdefault("VTK_DEFAULT_OPENGL_WINDOW", "vtkEGLRenderWindow")
     model = load_model()
-    labels = SkinLabels.from_skin(model.skin) if overlay != "none" or point is not None else None
     plotter = pv.Plotter(off_screen=True, window_size=[size[0] - legend_width, size[1]])
     plotter.enable_anti_aliasing("ssaa")  # time does not matter here; FXAA comes out black off-screen
-    parts: list[AnatomyScene | SkinOverlays | ExplorerView] = []
     sections: list[LegendSection] = []
+    explorer = Explorer(knowledge) if point is not None and knowledge is not None else None
+    state = ViewState(skin_opacity=skin_opacity, overlay=overlay)
+    stage = None
     try:
-        scene = AnatomyScene(plotter, model, ViewState(skin_opacity=skin_opacity, overlay=overlay))
-        parts.append(scene)
-        overlays = None
-        if labels is not None:
-            overlays = SkinOverlays(scene, labels)
-            parts.append(overlays)
-        if point is not None and labels is not None and knowledge is not None:
-            explorer = Explorer(knowledge)
-            explorer_view = ExplorerView(scene, explorer, labels)
-            parts.append(explorer_view)
-            touch = explorer_view.touch_vertex(labels.nearest_point(point))
-            sections += _touch_legend(explorer, touch, knowledge.in_language(language))
+        stage = build_stage(plotter, model, explorer, state, maps=True, labelled=bool(legend_width))
+        if stage.problem is not None:
+            raise stage.problem
+        scene, overlays, labels = stage.scene, stage.overlays, stage.labels
+        if explorer is not None and stage.explorer_view is not None and labels is not None and point is not None:
+            touch = stage.explorer_view.touch_vertex(labels.nearest_point(point))
+            sections += _touch_legend(explorer, touch, explorer.knowledge.in_language(language))
         scene.set_view(view)
         scene.frames.prepare()
         image = plotter.screenshot(return_img=True)
@@ -87,8 +81,8 @@ def render_screenshot(
                 0, LegendSection(words.phrase(f"overlay.{overlay}"), shown, words.phrase(f"overlay_note.{overlay}"))
             )
     finally:
-        for part in reversed(parts):
-            part.close()
+        if stage is not None:
+            stage.close()
         plotter.close()
     picture = with_legend(image, sections, legend_width) if legend_width else Image.fromarray(image)
     picture.save(out)

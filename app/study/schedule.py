@@ -11,7 +11,7 @@ The record is plain validated data (pydantic), saved by `app.study.store` as a s
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
@@ -58,6 +58,19 @@ class Progress(BaseModel):
             wrong=(old.wrong if old else 0) + (not right),
         )
         return self.model_copy(update={"items": {**self.items, item_id: item}})
+
+    def merged(self, other: Progress) -> Progress:
+        """Both progresses (two windows on one file): per item, the one answered last (then the one
+        answered more often)."""
+
+        def when(item: ItemProgress) -> tuple[datetime, int]:
+            return item.last or datetime.min.replace(tzinfo=timezone.utc), item.right + item.wrong
+
+        items = dict(self.items)
+        for item_id, item in other.items.items():
+            if item_id not in items or when(item) > when(items[item_id]):
+                items[item_id] = item
+        return self.model_copy(update={"items": items})
 
     def is_due(self, item_id: str, now: datetime) -> bool:
         """Seen before and due again (new items are not 'due': they are new)."""

@@ -32,6 +32,8 @@ def _group(knowledge: Knowledge, condition: str) -> str | None:
 def _best_by_group(knowledge: Knowledge, ranked: Sequence[Candidate]) -> dict[str, Candidate]:
     best: dict[str, Candidate] = {}
     for c in ranked:
+        if c.mechanism == "urgent":  # a red flag's card, or the saddle area's "check first"
+            continue
         group = _group(knowledge, c.condition)
         if group is not None and group not in best:
             best[group] = c

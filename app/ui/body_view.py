@@ -1,5 +1,6 @@
-"""The 3D body every mode shows, built once: the view widget, the scene, the skin labels, the
-explorer's view of them, mouse and touch input, and the "latest touch wins" queue.
+"""The 3D body every mode shows, built once: the view widget with the Qt-free stage on it (scene,
+skin labels, skin maps, the explorer's view: app/scene/stage.py), mouse and touch input, and the
+"latest touch wins" queue.
 
 A window hands it the model, the explorer and the view state, and says what a touch and a
 structure pick mean there (`on_touch`, `on_structure`); tools (the study quiz) take touches
@@ -14,13 +15,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from app.domain.errors import AssetError
 from app.domain.explorer import Explorer
 from app.domain.view_state import CameraRequests, ViewState
 from app.scene.assets import Model
-from app.scene.explorer_view import ExplorerView
-from app.scene.scene import AnatomyScene
-from app.scene.skin_labels import SkinLabels
+from app.scene.stage import build_stage
 from app.ui.scene_widget import SceneWidget
 from app.ui.touch_input import TouchInput
 
@@ -40,19 +38,17 @@ class BodyView(QObject):
         camera: CameraRequests,
         on_touch: TouchHandler,
         on_structure: Callable[[float, float], None],
+        *,
+        maps: bool = False,
     ) -> None:
         super().__init__(parent)
         self.explorer, self.state, self.camera = explorer, state, camera
         self.widget = SceneWidget(parent)
-        self.scene = AnatomyScene(self.widget, model, state, camera)
-        self.widget.show_scene(self.scene)
-        self.problem: AssetError | None = None  # why touch is off, when it is
-        try:
-            labels: SkinLabels | None = SkinLabels.from_skin(model.skin)
-        except AssetError as error:
-            labels, self.problem = None, error
-        self.labels = labels
-        self.explorer_view = ExplorerView(self.scene, explorer, labels) if labels else None
+        self.stage = build_stage(self.widget, model, explorer, state, camera, maps=maps)
+        self.widget.show_scene(self.stage.scene)
+        self.scene, self.labels, self.explorer_view = self.stage.scene, self.stage.labels, self.stage.explorer_view
+        self.overlays = self.stage.overlays
+        self.problem = self.stage.problem  # why touch is off, when it is
         self._on_touch = on_touch
         self._interceptors: list[Interceptor] = []
         self.touch_input = (
@@ -122,7 +118,5 @@ class BodyView(QObject):
     def close(self) -> None:
         self.drop_pending()
         self._interceptors.clear()
-        if self.explorer_view is not None:
-            self.explorer_view.close()
-        self.scene.close()
+        self.stage.close()
         self.widget.close()

@@ -6,6 +6,7 @@ The 3D view draws both paths in their colours while the comparison lasts (Explor
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -58,7 +59,7 @@ class CompareView(QDialog):
         words = self.explorer.knowledge.in_language(current_language())
         checks = [words.card(card_id) for card_id in comparison.differentiators]
         self.checks.setHtml(
-            "".join(f"<h3>{c.title}</h3>{self.card_html(c.id)}" for c in checks if c is not None)
+            "".join(f"<h3>{html.escape(c.title)}</h3>{self.card_html(c.id)}" for c in checks if c is not None)
             or self.tr("No bedside check in the atlas tells these two apart: compare their cards.")
         )
         for view, candidate in zip(self.cards, (comparison.first, comparison.second), strict=False):

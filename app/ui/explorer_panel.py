@@ -183,7 +183,7 @@ def card_lines(
     candidate: Candidate, title: str, touches: tuple[object, ...], words: InLanguage
 ) -> tuple[str, str, str]:
     """A source card's three lines: its title, how it causes pain and how sure, why it fits here."""
-    facts = [words.mechanism(candidate.mechanism), words.phrase(f"evidence.{candidate.evidence}")]
+    facts = [words.kind(candidate), words.phrase(f"evidence.{candidate.evidence}")]
     if len(touches) > 1:
         facts.append(
             QCoreApplication.translate("SourceCard", "explains {0}% of the area").format(
@@ -414,11 +414,22 @@ class ExplorerPanel(QWidget):
             where = places[0] if len(places) == 1 else "; ".join(places[:3]) + ("…" if len(places) > 3 else "")
             maps = dermatome_maps(touches[-1].spot)  # where the two maps disagree, the answer says so
             disagree = f"<br/><small>{html.escape(maps.note)}</small>" if maps is not None and not maps.agree else ""
-            self.where.setText(self.tr("You touched <b>{0}</b>.").format(where) + disagree)
+            first = explorer.candidates[0] if explorer.candidates else None
+            asks = (
+                self.tr("<br/><b>Check the urgent signs at the top of the list first.</b>")
+                if first and first.asks
+                else ""
+            )
+            self.where.setText(self.tr("You touched <b>{0}</b>.").format(where) + disagree + asks)
         elif explorer.answers.red_flags:
             self.where.setText(self.tr("<b>You marked an urgent sign.</b>"))
         elif explorer.urgent_shown:
-            self.where.setText(self.tr("<b>Signs that need care now.</b> If you have any of them, get care today."))
+            self.where.setText(
+                self.tr(
+                    "<b>Signs that need care now.</b> Each card says where to go: some need an "
+                    "emergency department now, others a doctor today."
+                )
+            )
         else:
             self.where.setText(self.tr("Touch the body where it hurts."))
         self.gaps.setText("\n".join(self.words.marked(gap.said(explorer.knowledge)) for gap in explorer.gaps))
@@ -556,7 +567,7 @@ class ExplorerPanel(QWidget):
     def show_card(self, card_id: str) -> None:
         card = self.words.card(card_id)
         if card is not None:
-            self.card_view.setHtml(f"<h2>{card.title}</h2>{self.card_body(card_id)}")
+            self.card_view.setHtml(f"<h2>{html.escape(card.title)}</h2>{self.card_body(card_id)}")
             self.tabs.setCurrentIndex(0)
             self.card_shown.emit(card_id)
 
@@ -581,7 +592,7 @@ class ExplorerPanel(QWidget):
         parts = sorted({self.words.title(s) for s in shown.structures})
         links = "".join(f"<li>{html.escape(reach_line(self.words, link))}</li>" for link in shown.links)
         self.reach_view.setHtml(
-            f"<h2>{self.words.title(shown.source)}</h2>"
+            f"<h2>{html.escape(self.words.title(shown.source))}</h2>"
             + self.tr("<p><b>Can send pain or strain to:</b></p>")
             + f"<ul>{places or '<li>—</li>'}</ul>"
             + self.tr("<p><b>Through:</b> {0}</p>").format(", ".join(parts) or "—")

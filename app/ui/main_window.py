@@ -27,7 +27,7 @@ from app.domain.view_state import CameraRequests, ViewState
 from app.modes import ids
 from app.modes.spec import CLINICIAN, ModeSpec
 from app.scene.assets import Model
-from app.scene.skin_overlays import SkinOverlays
+from app.ui.about import add_about_action
 from app.ui.accessibility import Announcer
 from app.ui.body_view import BodyView
 from app.ui.compare import CompareView
@@ -78,7 +78,9 @@ class MainWindow(QMainWindow):
         self.explorer = Explorer(knowledge)
         self.events = HostEvents()
 
-        self.body = BodyView(self, model, self.explorer, self.state, self.camera, self._on_touch, self._on_structure)
+        self.body = BodyView(
+            self, model, self.explorer, self.state, self.camera, self._on_touch, self._on_structure, maps=True
+        )
         self.body.answered.connect(self._on_touch_answered)
         self.interactor, self.scene, self.explorer_view = self.body.widget, self.body.scene, self.body.explorer_view
         self.touch_input = self.body.touch_input
@@ -96,7 +98,7 @@ class MainWindow(QMainWindow):
         self._touch_note = self.tr("click where it hurts")
         if self.body.problem is not None:
             self._touch_note = self.tr("touch is off: {0}").format(self.body.problem)
-        self.overlays = SkinOverlays(self.scene, self.body.labels) if self.body.labels else None
+        self.overlays = self.body.overlays
         if self.explorer_view is not None:
             self.explorer_view.pulse_skipped.connect(self._on_pulse_skipped)
 
@@ -130,6 +132,7 @@ class MainWindow(QMainWindow):
         self._on_view_change("anterior")
         self.panel.card_first_section = spec.card_first_section
         self.study = self._build_study(spec, question_bank)
+        self.about_action = add_about_action(self, knowledge)  # About, Ctrl+F1 (app/ui/about.py)
         self._build_keyboard()
 
     def _build_keyboard(self) -> None:
@@ -387,8 +390,6 @@ class MainWindow(QMainWindow):
         self.panel.close_connections()
         self.announcer.close()
         self.compare_view.close_connections()
-        if self.overlays is not None:
-            self.overlays.close()
         self.text_size.close()
         self.theme.close()
         if self.history is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
 from collections.abc import Iterator
@@ -46,4 +47,14 @@ def window_replaced() -> Iterator[None]:
 
 def _collect_and_keep() -> None:
     gc.collect()
+    _give_back_memory()
     gc.freeze()
+
+
+def _give_back_memory() -> None:
+    """Freed memory back to the system: glibc keeps what the old window held in its arenas (RSS
+    grew ~6 MB a language switch; flat with this)."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass

@@ -41,7 +41,7 @@ class Dermatomes(_Strict):
 
 
 class AcceptedFailure(_Strict):
-    check: Literal["dermatome", "keegan", "maps", "nerve", "region", "top3", "absent"]
+    check: Literal["dermatome", "keegan", "maps", "nerve", "region", "top3", "absent", "ask_first"]
     reason: str
     refs: list[str] = Field(min_length=1)
 
@@ -59,7 +59,8 @@ class Point(_Strict):
     top3: list[str] = []
     top3_any: list[str] = []
     absent: list[str] = []
-    refs: dict[Literal["dermatome", "nerve", "region", "top3", "absent"], list[str]]
+    ask_first: list[str] = []  # the red flags the spot asks about before any source (none elsewhere)
+    refs: dict[Literal["dermatome", "nerve", "region", "top3", "absent", "ask_first"], list[str]]
     accepted_failure: list[AcceptedFailure] = []
 
     @model_validator(mode="after")
@@ -67,6 +68,7 @@ class Point(_Strict):
         needs = (
             {"dermatome"} | ({"nerve"} if self.nerves else set()) | ({"top3"} if self.top3 or self.top3_any else set())
         )
+        needs |= {"ask_first"} if self.ask_first else set()
         missing = needs - set(self.refs)
         if missing:
             raise ValueError(f"{self.id}: no reference for {', '.join(sorted(missing))}")
@@ -153,7 +155,8 @@ class Outcome:
     nerves: tuple[str, ...]
     region: str | None
     spot_side: str | None
-    ranked: list[tuple[str, str, str]]  # (variant id, condition, source)
+    ranked: list[tuple[str, str, str]]  # (variant id, condition, source) of the sources, urgent cards left out
+    asks: list[str]  # the red flags asked first (the "check first" card's)
     maps_agree: bool | None  # what the query answer says about the two dermatome maps here
     failures: dict[str, str] = field(default_factory=dict)
 
@@ -197,6 +200,8 @@ class Outcome:
         present = [s for s in p.absent if s in every]
         if present:
             self.failures["absent"] = f"listed but must not be: {', '.join(present)}"
+        if self.asks != p.ask_first:
+            self.failures["ask_first"] = f"asks first {self.asks}, expected {p.ask_first}"
         if self.skin_distance > MAX_PROBE_TO_SKIN_M:
             self.failures["placement"] = f"probe {self.skin_distance * 100:.1f} cm from the skin"
         for accepted in p.accepted_failure:
@@ -227,7 +232,8 @@ def run_table(table: Table, labels, knowledge, landmarks: dict[str, list[float]]
                 nerves=spot.cutaneous_nerves,
                 region=spot.region,
                 spot_side=spot.side,
-                ranked=[(c.id, c.condition, c.source) for c in ranked],
+                ranked=[(c.id, c.condition, c.source) for c in ranked if c.mechanism != "urgent"],
+                asks=[flag for c in ranked for flag in c.asks],
                 maps_agree=None if maps is None else maps.agree,
             )
             outcome.evaluate()
@@ -242,7 +248,7 @@ CHECKS = ("dermatome", "nerve", "top3")
 def rates(outcomes: list[Outcome]) -> dict[str, tuple[int, int]]:
     """hits and totals per check: dermatome-first, nerve-listed, top-3 (points with such an expectation)."""
     out: dict[str, tuple[int, int]] = {}
-    for check in (*CHECKS, "keegan", "maps", "region", "absent"):
+    for check in (*CHECKS, "keegan", "maps", "region", "absent", "ask_first"):
         relevant = [o for o in outcomes if _applies(o.point, check)]
         hits = sum(1 for o in relevant if check not in o.failures and not _accepted(o.point, check))
         out[check] = (hits, len(relevant))

@@ -345,14 +345,19 @@ def test_s5_which_disc_compresses_which_root(knowledge: Knowledge) -> None:
 
 
 def test_s6_red_flags(knowledge: Knowledge) -> None:
-    assert {
-        "saddle_numbness",
-        "bladder_bowel",
-        "fast_weakness",
-        "fever_hot_joint",
-        "cannot_bear_weight",
-        "night_pain_weight_loss",
-    } <= set(knowledge.red_flags)
+    levels = {
+        "saddle_numbness": "emergency",
+        "bladder_bowel": "emergency",
+        "both_legs": "emergency",
+        "fast_weakness": "emergency",
+        "spreading_numbness": "emergency",
+        "fever_hot_joint": "today",
+        "cannot_bear_weight": "today",
+        "cancer_history": "today",
+        "rest_pain": "soon",
+        "weight_loss": "soon",
+    }
+    assert {f.id: f.urgency for f in knowledge.red_flags.values()} == levels  # CLINICAL.md §6 table
     assert knowledge.red_flags["saddle_numbness"].card == "red_flag_cauda_equina"
     assert {f.card for f in knowledge.red_flags.values()} == {
         "red_flag_cauda_equina",

@@ -8,6 +8,7 @@ from app.content.handout import DISCLAIMER, build_handout, card_section, handout
 from app.domain.explorer import Explorer, Touch
 from app.domain.knowledge import Knowledge
 from app.domain.query import Spot
+from app.version import app_version, content_release
 
 FOOT_TOP = Spot(dermatomes=("L5",), cutaneous_nerves=("superficial_fibular",), region="dorsum_of_foot", side="left")
 
@@ -22,7 +23,7 @@ def test_a_touch_gives_spot_side_sources_help_care_and_references(knowledge: Kno
     assert len(titles) == 3 and titles[0] == explorer.candidates[0].title
     assert len({explorer.candidates[[c.title for c in explorer.candidates].index(t)].card for t in titles}) == 3
     assert all(s.helps_html.startswith("<") and "card:" not in s.helps_html for s in handout.sources)
-    assert any("Numbness between the legs" in item for item in handout.care_now)
+    assert any("Numbness between the legs" in item for _says, signs in handout.care_now for item in signs)
     assert handout.references[0].startswith("[1] ") and all("_" not in r.split(" ", 1)[0] for r in handout.references)
     page = handout_html(handout)
     assert "02 December 2026" in page and DISCLAIMER in page and "Walk daily." in page and "<img" in page
@@ -42,3 +43,13 @@ def test_a_source_shown_in_reverse_gives_its_card(knowledge: Knowledge) -> None:
 def test_a_red_flag_card_says_what_to_do(knowledge: Knowledge) -> None:
     assert card_section(knowledge.cards["red_flag_cauda_equina"], "Get care now")
     assert card_section(knowledge.cards["flat_feet"], "No such heading") == ""
+
+
+def test_the_footer_cites_the_app_and_content_versions_in_the_sheets_language(knowledge: Knowledge) -> None:
+    explorer = Explorer(knowledge)
+    explorer.show_source("flat_feet")
+    versions = f"{app_version()}, content {content_release()}"
+    assert content_release().version != "unknown"
+    assert f"Made with Referral Atlas {versions}" in handout_html(build_handout(explorer))
+    spanish = handout_html(build_handout(explorer, language="es"))
+    assert f"Hecho con Referral Atlas {app_version()}, contenido {content_release()}" in spanish

@@ -52,7 +52,7 @@ def test_a_current_translation_is_given_and_marked_spanish(knowledge: Knowledge)
     assert card is not None and card.language == "es" and card.title.startswith("Pie plano")
     assert "## Qué es" in card.body and card.content_version == knowledge.cards[CARD].content_version
     assert spanish.title("sciatic").startswith("Nervio ciático") and spanish.is_translated("sciatic")
-    assert spanish.red_flag_title("both_legs").startswith("Busque atención ya")
+    assert spanish.red_flag_title("both_legs").startswith("Emergencia:")
     assert knowledge.in_language("en").card(CARD) is knowledge.cards[CARD]
 
 
@@ -81,7 +81,7 @@ def test_a_missing_translation_falls_back_to_english_marked(copy: Path) -> None:
 def test_an_outdated_card_translation_is_listed_and_english_shows(
     copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _edit(copy / "cards" / f"{CARD}.md", "content_version: 1", "content_version: 2")
+    _edit(copy / "cards" / f"{CARD}.md", "content_version: 2", "content_version: 3")
     knowledge, issues = load(copy, check_reading=False)
     assert issues == []
     assert knowledge.in_language("es").card(CARD).language == "en"  # type: ignore[union-attr]
@@ -90,7 +90,7 @@ def test_an_outdated_card_translation_is_listed_and_english_shows(
     )
     assert main(["check-content"]) == 0
     out = capsys.readouterr().out
-    assert f"{_spanish(copy)}:{line}: outdated: made from version 1" in out and "now at version 2" in out
+    assert f"{_spanish(copy)}:{line}: outdated: made from version 2" in out and "now at version 3" in out
 
 
 def test_an_outdated_title_is_listed_with_the_new_source_and_english_shows(copy: Path) -> None:
@@ -115,7 +115,7 @@ def test_an_outdated_title_is_listed_with_the_new_source_and_english_shows(copy:
 @pytest.mark.parametrize(
     ("old", "new", "problem"),
     [
-        ("source_version: 1", "source_version: one", "source_version"),
+        ("source_version: 2", "source_version: one", "source_version"),
         ("translation_of: flat_feet", "translation_of: flat_feet\nlanguage: es", "unknown field 'language'"),
         ("## Qué ayuda", "## Lo que ayuda", "sections should be, in order"),
         ("(card:plantar_fasciitis)", "(card:psoas)", "link 'card:psoas' is not in the English card"),
@@ -191,7 +191,7 @@ def test_query_and_effects_give_titles_in_spanish_with_english_fallback_marked(
     )
     assert main(["query", "--red-flags", "both_legs", "--lang", "es", "--json"]) == 0
     first = json.loads(capsys.readouterr().out)["candidates"][0]
-    assert first["title"].startswith("Busque atención ya") and first["title_language"] == "es"
+    assert first["title"].startswith("Emergencia:") and first["title_language"] == "es"
     assert first["reasons"][-1] == "Las señales urgentes van antes que cualquier otra causa posible."
     assert main(["effects", "--source", "piriformis_syndrome", "--lang", "es"]) == 0
     out = capsys.readouterr().out

@@ -341,11 +341,13 @@ CASES = [
         t="rest_night",
         within=[("ankylosing_spondylitis", 3)],
     ),
+    # the sitting bone's skin (S3) lies in the saddle region too, so the hamstring origin comes before it
     case(
-        "saddle area touched: the cauda equina card comes up",
+        "saddle area touched: the check for the cauda equina signs first, then the cauda equina source listed",
         [spot("perineum", side=M)],
-        "lumbar_disc_herniation_central",
+        "ask_first:red_flag_cauda_equina",
         card="red_flag_cauda_equina",
+        within=[("lumbar_disc_herniation_central", 4)],
     ),
     # -- foot and the kinetic chain (CLINICAL.md §7) ----------------------------------------------
     case(

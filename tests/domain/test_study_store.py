@@ -101,3 +101,56 @@ def test_data_dir_honours_the_override(tmp_path: Path, monkeypatch: pytest.Monke
     assert data_dir() == tmp_path
     monkeypatch.delenv(DATA_ENV)
     assert data_dir().name == "referral-atlas"
+
+
+def test_two_windows_on_one_home_keep_each_others_answers(tmp_path: Path) -> None:
+    """Issue 25, defect 10: each window saved its own copy (4 answers across two windows left 2)."""
+    first, second = ProgressStore(tmp_path), ProgressStore(tmp_path)
+    mine, yours = first.load()[0], second.load()[0]
+    for n in range(2):
+        mine = mine.recorded(f"a:{n}", True, NOW)
+        first.save(mine)
+        yours = yours.recorded(f"b:{n}", False, NOW)
+        second.save(yours)
+    assert set(ProgressStore(tmp_path).load()[0].items) == {"a:0", "a:1", "b:0", "b:1"}
+
+
+def test_the_later_answer_to_one_item_wins_the_merge() -> None:
+    later = datetime(2026, 3, 3, tzinfo=timezone.utc)
+    old, new = Progress.empty().recorded("q", True, NOW), Progress.empty().recorded("q", False, later)
+    assert old.merged(new).items["q"] == new.items["q"] == new.merged(old).items["q"]
+
+
+_WRITER = """
+import sys
+from datetime import datetime, timezone
+from app.study.store import ProgressStore
+store, me = ProgressStore(sys.argv[1]), sys.argv[2]
+for n in range(int(sys.argv[3])):
+    progress = store.load()[0]
+    store.save(progress.recorded(f"{me}:{n}", True, datetime.now(timezone.utc)))
+"""
+
+
+def test_concurrent_writers_lose_no_update(tmp_path: Path) -> None:
+    """Issue 25, defect 10: four processes writing through the store lost 299 of 600 updates."""
+    import subprocess
+    import sys
+
+    writers = [subprocess.Popen([sys.executable, "-c", _WRITER, str(tmp_path), f"w{w}", "50"]) for w in range(4)]
+    assert [w.wait(timeout=120) for w in writers] == [0, 0, 0, 0]
+    assert len(ProgressStore(tmp_path).load()[0].items) == 200
+
+
+@pytest.mark.parametrize("kind", ["huge", "fifo"])
+def test_a_huge_or_odd_progress_file_is_set_aside_unread(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / FILE_NAME
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        with open(path, "wb") as out:
+            out.truncate(100_000_000)  # sparse: 100 MB in no time
+    progress, message = ProgressStore(tmp_path).load()
+    assert progress == Progress.empty() and message is not None and str(path) in message
+    assert ("file is 100.0 MB" if kind == "huge" else "could not be read (not a regular file") in message
+    assert len(list(tmp_path.glob(f"{FILE_NAME}.corrupt-*"))) == (kind == "huge")

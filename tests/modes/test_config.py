@@ -3,6 +3,7 @@
 import logging
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -44,9 +45,9 @@ def test_the_defaults():
 
 def test_a_good_file_is_read(path):
     path.parent.mkdir()
-    path.write_text("idle_s = 45\nprompt_s = 10\nlanguage = 'fr'\nprinting = true\nscreen = 1\n")
+    path.write_text("idle_s = 45\nprompt_s = 10\nlanguage = 'es'\nprinting = true\nscreen = 1\n")
     config = load_kiosk_config(path)
-    assert (config.idle_s, config.prompt_s, config.language, config.printing, config.screen) == (45, 10, "fr", True, 1)
+    assert (config.idle_s, config.prompt_s, config.language, config.printing, config.screen) == (45, 10, "es", True, 1)
 
 
 def test_a_missing_file_gives_defaults_and_one_line(path, caplog):
@@ -132,3 +133,33 @@ def test_a_write_that_fails_says_what_to_do(tmp_path, monkeypatch):
     monkeypatch.setattr("app.modes.config.tempfile.mkstemp", refuse)
     with pytest.raises(KioskConfigError, match="cannot write .*kiosk.toml: Permission denied; run as root"):
         write_kiosk_config(KioskConfig(), tmp_path / "kiosk.toml")
+
+
+@pytest.mark.parametrize("kind", ["zero", "fifo", "folder", "huge"])
+def test_a_config_that_is_no_small_regular_file_gives_defaults_at_once(tmp_path, caplog, kind):
+    """Issue 25, defect 9: /dev/zero gave a MemoryError, a FIFO hung the kiosk and kiosk-pin."""
+    path = {"zero": lambda: Path("/dev/zero"), "folder": lambda: tmp_path}.get(kind, lambda: tmp_path / "kiosk.toml")()
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "huge":
+        path.write_text("# " + "x" * 100_000 + "\nidle_s = 60\n")
+    assert load_kiosk_config(path) == KioskConfig()
+    what = "file is" if kind == "huge" else "not a regular file"
+    assert any(str(path) in line and what in line for line in warnings(caplog)), warnings(caplog)
+    with pytest.raises(KioskConfigError, match=what):
+        read_kiosk_config(path)
+
+
+def test_an_empty_variable_is_no_path(monkeypatch, caplog):
+    monkeypatch.setenv(CONFIG_ENV, "")
+    with pytest.raises(KioskConfigError, match="set but empty"):
+        kiosk_config_path()
+    assert load_kiosk_config() == KioskConfig() and any("set but empty" in line for line in warnings(caplog))
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf"])
+def test_a_setting_that_is_no_number_says_so(path, caplog, value):
+    path.parent.mkdir(parents=True)
+    path.write_text(f"idle_s = {value}\n")
+    assert load_kiosk_config(path).idle_s == 90.0
+    assert any("finite number" in line for line in warnings(caplog)), warnings(caplog)

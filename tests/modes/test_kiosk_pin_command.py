@@ -41,3 +41,11 @@ def test_kiosk_pin_refuses_a_bad_pin_or_a_broken_file_and_changes_nothing(tmp_pa
     err = capsys.readouterr().err
     assert err.startswith(f"referral-atlas: {path}: not valid TOML") and "nothing was changed" in err
     assert path.read_text() == "idle_s = [\n"
+
+
+def test_kiosk_pin_with_an_empty_variable_writes_nowhere(monkeypatch, capsys):
+    """Issue 25, defect 9: an empty variable meant the system path, and kiosk-pin wrote there."""
+    monkeypatch.setenv(CONFIG_ENV, "")
+    monkeypatch.setattr("sys.stdin", io.StringIO("123456\n"))
+    assert main(["kiosk-pin", "--pin-stdin"]) == 1
+    assert "set but empty" in capsys.readouterr().err

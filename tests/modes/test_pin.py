@@ -113,3 +113,27 @@ def test_a_new_pin_from_stdin():
     assert read_new_pin(True, stdin=io.StringIO("246810\n")) == "246810"
     with pytest.raises(PinError):
         read_new_pin(True, stdin=io.StringIO(""))
+
+
+@pytest.mark.parametrize(("n", "r"), [(2**20, 8), (2**20, 32), (2**16, 1), (2**20, 1), (2**18, 32)])
+def test_a_record_scrypt_would_refuse_is_refused_when_read(record, n, r):
+    """Issue 25, defect 8: n·r ≥ 2**23 raised `ValueError: maxmem` on every try, so staff could never leave."""
+    with pytest.raises(ValueError, match=r"n must be below|n·r is"):
+        PinRecord.model_validate({**record.model_dump(), "n": n, "r": r})
+
+
+def test_the_config_refuses_such_a_record_with_a_line_naming_it(record, tmp_path, caplog):
+    from app.modes.config import KioskConfig, dump_kiosk_config, load_kiosk_config
+
+    path = tmp_path / "kiosk.toml"
+    path.write_text(
+        dump_kiosk_config(KioskConfig(pin=record)).replace(f"n = {record.n}", f"n = {2**20}"), encoding="utf-8"
+    )
+    assert load_kiosk_config(path).pin is None
+    assert "n·r is 8388608" in caplog.text and str(path) in caplog.text
+
+
+@pytest.mark.parametrize(("n", "r", "p"), [(2**15, 1, 16), (2**10, 32, 16), (2**12, 32, 1)])
+def test_records_at_the_edges_of_what_is_accepted_check(n, r, p):
+    made = hash_pin("482916", n=n, r=r, p=p)
+    assert verify_pin(made, "482916") and not verify_pin(made, "482917")

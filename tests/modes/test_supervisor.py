@@ -117,3 +117,96 @@ def test_kiosk_run_command_stops_when_staff_leave(tmp_path, monkeypatch):
     monkeypatch.setenv("REFERRAL_ATLAS_LOG_DIR", str(tmp_path / "log"))
     assert main(["kiosk-run", "--child", f"{sys.executable} -c 'raise SystemExit(0)'"]) == 0
     assert "kiosk closed by staff" in (tmp_path / "log" / "kiosk-run.log").read_text()
+
+
+BEAT = "fd = int(os.environ['REFERRAL_ATLAS_HEARTBEAT_FD']); os.write(fd, b'.')\n"
+
+
+def test_a_frozen_kiosk_is_killed_logged_and_restarted(tmp_path, caplog):
+    """Issue 25, defect 3: a kiosk stopped with SIGSTOP after its first heartbeat."""
+    import logging
+    import time
+
+    command = child(
+        tmp_path, BEAT + "import signal\nos.kill(os.getpid(), signal.SIGSTOP) if starts == 1 else sys.exit(0)\n"
+    )
+    made = Supervisor(command, out_of_order=lambda: None, sleep=lambda _s: None, session=plain_session,
+                      policy=RestartPolicy(hang_s=0.5, start_s=30))  # fmt: skip
+    began = time.monotonic()
+    with caplog.at_level(logging.INFO, logger="app"):
+        assert made.run() == 0
+    assert starts(tmp_path) == 2 and time.monotonic() - began < 20
+    assert any("kiosk hung: no heartbeat" in r.getMessage() for r in caplog.records)
+    assert any("signal 9" in r.getMessage() for r in caplog.records)
+
+
+def test_a_kiosk_that_never_beats_gets_its_start_time(tmp_path):
+    command = child(tmp_path, "import time\ntime.sleep(60) if starts == 1 else sys.exit(0)\n")
+    made = Supervisor(command, out_of_order=lambda: None, sleep=lambda _s: None, session=plain_session,
+                      policy=RestartPolicy(hang_s=0.2, start_s=1))  # fmt: skip
+    assert made.run() == 0 and starts(tmp_path) == 2
+
+
+def test_the_heartbeat_reaches_the_supervisor_through_the_pipe(tmp_path, monkeypatch):
+    from app.modes.supervisor import HEARTBEAT_ENV, Heartbeat
+
+    read, write = os.pipe()
+    monkeypatch.setenv(HEARTBEAT_ENV, str(write))
+    beat = Heartbeat()
+    assert HEARTBEAT_ENV not in os.environ
+    beat.beat()
+    assert os.read(read, 10) == b"."
+    os.close(read)
+    beat.beat()  # the supervisor is gone: nothing raised, no more writes
+    assert beat.fd is None
+    os.close(write)
+
+
+def test_killing_kiosk_run_takes_its_kiosk_and_the_next_start_its_scratch(tmp_path, monkeypatch):
+    import signal
+    import subprocess
+
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    monkeypatch.setenv("REFERRAL_ATLAS_LOG_DIR", str(tmp_path / "log"))
+    pid_file = tmp_path / "kiosk.pid"
+    script = tmp_path / "kiosk.py"
+    script.write_text(f"import os, time\nopen({str(pid_file)!r}, 'w').write(str(os.getpid()))\ntime.sleep(120)\n")
+    run = subprocess.Popen([sys.executable, "-m", "app", "kiosk-run", "--child", f"{sys.executable} {script}"])
+    try:
+        deadline = time_now() + 60
+        while not (pid_file.exists() and pid_file.read_text()) and time_now() < deadline and run.poll() is None:
+            wait_a_little()
+        kiosk = int(pid_file.read_text())
+        scratch = list(tmp_path.glob("referral-atlas-kiosk-*"))
+        assert len(scratch) == 1
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+        deadline = time_now() + 10
+        while alive(kiosk) and time_now() < deadline:
+            wait_a_little()
+        assert not alive(kiosk), "the kiosk died with kiosk-run"
+    finally:
+        run.kill()
+    assert main(["kiosk-run", "--child", f"{sys.executable} -c 'raise SystemExit(0)'"]) == 0
+    assert not scratch[0].exists()
+    assert f"removed {scratch[0]}" in (tmp_path / "log" / "kiosk-run.log").read_text()
+
+
+def time_now():
+    import time
+
+    return time.monotonic()
+
+
+def wait_a_little():
+    import select
+
+    select.select([], [], [], 0.05)  # a poll interval while waiting on a condition, not a fixed wait
+
+
+def alive(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

@@ -17,6 +17,7 @@ from pixels import click, skin_point_near
 from PySide6.QtCore import Qt
 
 from app.ui.handout import printers
+from app.version import app_version, content_release
 
 
 def pdf_text(path: Path) -> str:
@@ -79,6 +80,7 @@ def test_the_headless_command_writes_the_same_handout(tmp_path):
     text = " ".join(pdf_text(out).split())
     assert "Pain in your left foot" in text and "Slipped disc between L4 and L5" in text
     assert "When to get care now" in text and "See me in 3 weeks." in text and "References" in text
+    assert f"Made with Referral Atlas {app_version()}, content {content_release()}" in text
     images = subprocess.run(["pdfimages", "-list", str(out)], check=True, capture_output=True, text=True).stdout
     assert len(images.strip().splitlines()) >= 3, "the picture of the view is in the PDF"
 

@@ -119,3 +119,19 @@ def test_the_reverse_view_tints_a_discs_own_strip_more_than_a_place_it_reaches_w
 
     strip, thigh = change("dermatome_L4"), change("region_anterior_thigh")  # 0.54 against 0.27 of strength
     assert strip > 1.3 * thigh, (strip, thigh)
+
+
+def test_a_saddle_touch_leads_with_the_cauda_equina_check_then_numbness_makes_it_the_emergency(qtbot, window):
+    """Issue 18: a touch in the saddle area asks about saddle numbness and the bladder before any source."""
+    labels = window.explorer_view.labels
+    window.explorer_view.touch_vertex(labels.nearest_point((0.0, 0.083, 0.775)))
+    qtbot.waitUntil(lambda: window.panel.candidate_list.count() > 0)
+    first = window.explorer.candidates[0]
+    assert first.asks == ("saddle_numbness", "bladder_bowel") and window.explorer.selected == first
+    assert window.panel.candidate_list.item(0).data(Qt.ItemDataRole.UserRole) == first.id
+    assert "Check the urgent signs" in window.panel.where.text()
+    assert "Go to an emergency department now" in window.panel.card_view.toPlainText()
+    box = window.panel.answer_boxes[("features", "numbness")]
+    box.setChecked(True)
+    assert window.explorer.candidates[0].id == "red_flag_cauda_equina"
+    assert window.explorer.candidates[0].urgency == "emergency"

@@ -493,8 +493,12 @@ class Labeller:
         x, y, z, phi, zI = self.x, self.y, self.z, self.phi, self.zI
         B = self.trunk_band_boundaries()
         band = (z[None, :] < B).sum(axis=0)  # 0 above T10 top, 1 T10, 2 T11, 3 T12, 4 L1, 5 L2, 6 L3, 7 sacral
-        lee = np.array([NONE, D["T10"], D["T11"], D["T12"], D["L1"], D["L2"], D["L3"], NONE])[band]
         psis, it, gt = lm["psis"], lm["ischial_tuberosity"], lm["greater_trochanter"]
+        # the skin just below and beside the PSIS is sacral (middle cluneal nerves, S1-S3 dorsal rami),
+        # never L3: the sloping L3 band stays lateral, over the upper buttock (CLINICAL.md §2, issue 18)
+        below_psis = t & (phi > 120) & (x < psis[0] + 0.03 * k) & (z <= psis[2]) & (z > psis[2] - 0.08 * k)
+        band = np.where(below_psis & (band == 6), 7, band)
+        lee = np.array([NONE, D["T10"], D["T11"], D["T12"], D["L1"], D["L2"], D["L3"], NONE])[band]
         # sacral dermatomes: rings round the anus (Foerster; Lee 2008 leaves S3-S5 blank)
         ra = self._anal_distance()
         sacral = (band == 7) & t
@@ -503,6 +507,8 @@ class Labeller:
             D["S4_S5"],
             np.where(ra < RING_S3 * k, D["S3"], np.where(ra < RING_S2 * k, D["S2"], D["S1"])),
         )
+        # the buttock fold reads S3 or S2 (the top of the S2 strip of the back of the thigh), not S1
+        ring = np.where((ring == D["S1"]) & (z < it[2] + 0.02 * k), D["S2"], ring)
         lee = np.where(band == 7, ring, lee)
         derm, alt, keeg = out["dermatome"], out["dermatome_alt"], out["dermatome_keegan"]
         derm[t] = lee[t]

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.content.handout import care_now
 from app.content.markdown import render_markdown
 from app.domain.ranking import Candidate
+from app.domain.urgency import cards_by_level
 from app.modes import ids
 from app.ui.kiosk.cards import card_sections, plain_cards_html
 from app.ui.kiosk.style import KIOSK_COLOURS
@@ -192,15 +194,18 @@ class KioskPages:
         return page
 
     def _urgent_html(self) -> str:
-        """Every red-flag card's "Get care now", once each, straight from the content."""
-        knowledge = self.explorer.knowledge
-        seen: dict[str, str] = {}
-        for flag in knowledge.red_flags.values():
-            card = self.words.card(flag.card)
-            if card is not None and card.id not in seen:
+        """The signs under what to do for each (emergency apart from a doctor today), then every
+        red-flag card's "Get care now", once each, most urgent first, straight from the content."""
+        signs = "".join(
+            f"<p><b>{html.escape(says)}</b></p><ul>" + "".join(f"<li>{html.escape(s)}</li>" for s in group) + "</ul>"
+            for says, group in care_now(self.words)
+        )
+        parts = [signs]
+        for _level, card_ids in cards_by_level(self.explorer.knowledge):
+            for card in filter(None, map(self.words.card, card_ids)):
                 now = card_sections(card).get(URGENT_SECTION, card.summary)
-                seen[card.id] = f"<h2>{html.escape(card.title)}</h2>{render_markdown(now)}"
-        return "".join(seen.values())
+                parts.append(f"<h2>{html.escape(card.title)}</h2>{render_markdown(now)}")
+        return "".join(parts)
 
     def _build_prompt(self) -> None:
         self.prompt = QFrame(self, objectName="prompt")

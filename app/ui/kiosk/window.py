@@ -156,7 +156,7 @@ class KioskWindow(KioskPages, KioskIdle, KioskLockDown, KioskStaffAccess, QWidge
         with QSignalBlocker(self.candidate_list):
             self.candidate_list.clear()
             for candidate in explorer.candidates[:SHOWN_CANDIDATES]:
-                item = QListWidgetItem(f"{self._title(candidate)}\n{self.words.mechanism(candidate.mechanism)}")
+                item = QListWidgetItem(f"{self._title(candidate)}\n{self.words.kind(candidate)}")
                 item.setData(Qt.ItemDataRole.UserRole, candidate.id)
                 self.candidate_list.addItem(item)
         with QSignalBlocker(self.flag_list):

@@ -11,6 +11,7 @@ The questions are made once, after the window's first frame: about a second of r
 
 from __future__ import annotations
 
+import html
 import time
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, timezone
@@ -374,7 +375,7 @@ class StudyMode(QObject):
         card = self.words.card(card_id) if card_id else None
         if card is None:
             return ""
-        return f"<h2>{card.title}</h2>" + render_study_card(
+        return f"<h2>{html.escape(card.title)}</h2>" + render_study_card(
             card, self.knowledge.references, self.spec.card_first_section
         )
 

@@ -97,6 +97,97 @@
     </message>
 </context>
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Referral Atlas</source>
+        <translation>Acerca de Referral Atlas</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Acerca de</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Licencias</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>Bibliografía</translation>
+    </message>
+    <message>
+        <source>Technical log (no patient data)</source>
+        <translation>Registro técnico (sin datos de pacientes)</translation>
+    </message>
+    <message>
+        <source>Settings (language, text size, contrast)</source>
+        <translation>Ajustes (idioma, tamaño del texto, contraste)</translation>
+    </message>
+    <message>
+        <source>Kiosk settings (read only)</source>
+        <translation>Ajustes del quiosco (solo lectura)</translation>
+    </message>
+    <message>
+        <source>Study progress</source>
+        <translation>Progreso de estudio</translation>
+    </message>
+    <message>
+        <source>Cache (safe to delete)</source>
+        <translation>Caché (se puede borrar)</translation>
+    </message>
+    <message>
+        <source>Content (cards, links, references)</source>
+        <translation>Contenido (fichas, enlaces, bibliografía)</translation>
+    </message>
+    <message>
+        <source>3D model</source>
+        <translation>Modelo 3D</translation>
+    </message>
+    <message>
+        <source>Version {0}</source>
+        <translation>Versión {0}</translation>
+    </message>
+    <message>
+        <source>Content {0}</source>
+        <translation>Contenido {0}</translation>
+    </message>
+    <message>
+        <source>A 3D atlas of where pain in the lower body can come from, for patient education.</source>
+        <translation>Un atlas en 3D de dónde puede venir el dolor de la parte baja del cuerpo, para educar a los pacientes.</translation>
+    </message>
+    <message>
+        <source>It is not a diagnosis.</source>
+        <translation>No es un diagnóstico.</translation>
+    </message>
+    <message>
+        <source>It sends nothing over the network and keeps nothing about patients.</source>
+        <translation>No envía nada por la red y no guarda nada de los pacientes.</translation>
+    </message>
+    <message>
+        <source>Where its files are</source>
+        <translation>Dónde están sus archivos</translation>
+    </message>
+    <message>
+        <source>Referral Atlas is free software under the MIT licence.</source>
+        <translation>Referral Atlas es software libre con licencia MIT.</translation>
+    </message>
+    <message>
+        <source>The 3D model</source>
+        <translation>El modelo 3D</translation>
+    </message>
+    <message>
+        <source>The licence texts are in the folder LICENSES beside the model.</source>
+        <translation>Los textos de las licencias están en la carpeta LICENSES junto al modelo.</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>Bibliotecas</translation>
+    </message>
+    <message>
+        <source>Every fact the cards show comes from one of these {0} sources.</source>
+        <translation>Cada dato de las fichas viene de una de estas {0} fuentes.</translation>
+    </message>
+</context>
+<context>
     <name>Announcer</name>
     <message>
         <source>{0} {1} possible sources; the first is {2}.</source>
@@ -304,6 +395,10 @@
         <translation>con {0}</translation>
     </message>
     <message>
+        <source>&lt;br/&gt;&lt;b&gt;Check the urgent signs at the top of the list first.&lt;/b&gt;</source>
+        <translation>&lt;br/&gt;&lt;b&gt;Compruebe primero las señales urgentes del principio de la lista.&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>You touched &lt;b&gt;{0}&lt;/b&gt;.</source>
         <translation>Usted tocó &lt;b&gt;{0}&lt;/b&gt;.</translation>
     </message>
@@ -312,8 +407,8 @@
         <translation>&lt;b&gt;Usted marcó una señal urgente.&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Signs that need care now.&lt;/b&gt; If you have any of them, get care today.</source>
-        <translation>&lt;b&gt;Señales que necesitan atención ya.&lt;/b&gt; Si tiene alguna, busque atención hoy.</translation>
+        <source>&lt;b&gt;Signs that need care now.&lt;/b&gt; Each card says where to go: some need an emergency department now, others a doctor today.</source>
+        <translation>&lt;b&gt;Señales que necesitan atención ya.&lt;/b&gt; Cada tarjeta dice adónde ir: algunas necesitan urgencias ahora, otras un médico hoy.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Best fits now:&lt;/b&gt; </source>
@@ -588,6 +683,10 @@
         <translation>Sin mapa</translation>
     </message>
     <message>
+        <source>Map:</source>
+        <translation>Mapa:</translation>
+    </message>
+    <message>
         <source>Referral Atlas</source>
         <translation>Atlas del dolor referido</translation>
     </message>
@@ -618,10 +717,6 @@
     <message>
         <source>Search and go back</source>
         <translation>Buscar y volver</translation>
-    </message>
-    <message>
-        <source>Map:</source>
-        <translation>Mapa:</translation>
     </message>
     <message>
         <source>What could it be?</source>

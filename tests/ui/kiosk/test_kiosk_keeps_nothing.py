@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from app.version import version_line
+
 REPO = Path(__file__).parents[3]
 SESSION = """
 import sys
@@ -97,6 +99,41 @@ def test_a_scripted_kiosk_session_writes_no_file_but_the_log(tmp_path):
     assert written == {"home/.local/state/referral-atlas/log/referral-atlas.log"}, written
     log = (home / ".local/state/referral-atlas/log/referral-atlas.log").read_text()
     assert "started in kiosk mode" in log and "kiosk left by staff" in log
+    assert version_line() in log, "the log says which app and content the kiosk showed"
     assert "no-such-kiosk.toml not found" in log, "a missing config gives the defaults and one line"
     for visitor_word in ("foot", "left", "metatars", "L5", "bunion", "saddle", "cauda"):
         assert visitor_word not in log.lower().replace("kiosk left by staff", ""), visitor_word
+
+
+@pytest.mark.skipif("DISPLAY" not in os.environ, reason="draws through X (pytest-xvfb gives one)")
+def test_a_kiosk_stopped_with_sigterm_removes_its_scratch_folder(tmp_path):
+    """Issue 19, defect 9: stopped outside kiosk-run (a service stop sends SIGTERM), it left its
+    /tmp/referral-atlas-kiosk-* folder behind."""
+    import signal
+    import time
+
+    home, run = tmp_path / "home", tmp_path / "run"
+    for folder in (home, run):
+        folder.mkdir()
+    env = {
+        "HOME": str(home), "PATH": os.environ.get("PATH", "/usr/bin"), "PYTHONPATH": str(REPO),
+        "LIBGL_ALWAYS_SOFTWARE": "1", "REFERRAL_ATLAS_KIOSK_CONFIG": str(tmp_path / "no-such-kiosk.toml"),
+        "XDG_RUNTIME_DIR": str(run), "XDG_STATE_HOME": str(home / "state"),
+        **{k: os.environ[k] for k in ("DISPLAY", "XAUTHORITY") if k in os.environ},
+    }  # fmt: skip
+    kiosk = subprocess.Popen([sys.executable, "-m", "app", "--kiosk"], env=env, cwd=home,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        log = home / "state/referral-atlas/log/referral-atlas.log"
+        deadline = time.monotonic() + 180
+        while not (log.exists() and "first frame drawn" in log.read_text()) and time.monotonic() < deadline:
+            assert kiosk.poll() is None, kiosk.stderr.read()[-2000:]
+            time.sleep(0.2)
+        scratch = [p for p in run.iterdir() if p.name.startswith("referral-atlas-kiosk")]
+        assert scratch, "the kiosk keeps its caches in a scratch folder while it runs"
+        kiosk.send_signal(signal.SIGTERM)
+        assert kiosk.wait(30) == 0
+        assert not [p for p in scratch if p.exists()], "gone with the kiosk"
+    finally:
+        if kiosk.poll() is None:
+            kiosk.kill()

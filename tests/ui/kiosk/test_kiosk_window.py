@@ -67,7 +67,9 @@ def test_when_to_get_help_now_is_one_tap_and_a_red_flag_shows_its_card(qtbot, ki
     qtbot.mouseClick(kiosk.flag_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert item.data(Qt.ItemDataRole.UserRole) in kiosk.explorer.answers.red_flags
     assert kiosk.explorer.candidates[0].mechanism == "urgent"
-    assert "Get care now" in kiosk.urgent_view.toPlainText()
+    assert (
+        kiosk.explorer.knowledge.red_flags[item.data(Qt.ItemDataRole.UserRole)].title in kiosk.urgent_view.toPlainText()
+    )
 
 
 @pytest.mark.parametrize("keys", sorted(ids.ESCAPE_KEYS | ids.VTK_KEYS))
@@ -187,3 +189,20 @@ def test_a_screen_that_does_not_exist_gives_the_first_one_and_a_log_line(qtbot, 
     qtbot.waitUntil(kiosk.isFullScreen)
     assert kiosk.screen() is QApplication.screens()[0]
     assert any("screen 5 does not exist" in r.getMessage() for r in caplog.records)
+
+
+def test_a_saddle_touch_shows_the_cauda_equina_check_first(qtbot, kiosk):
+    """Issue 18: the kiosk leads with the check, and its help page puts emergency signs apart from today's."""
+    labels = kiosk.explorer_view.labels
+    kiosk.explorer_view.touch_vertex(labels.nearest_point((0.0, 0.083, 0.775)))
+    qtbot.waitUntil(lambda: kiosk.candidate_list.count() > 0)
+    first = kiosk.candidate_list.item(0)
+    assert first.data(Qt.ItemDataRole.UserRole) == "ask_first:red_flag_cauda_equina"
+    assert "Check first." in first.text() and "emergency: go now" in first.text()
+    assert "Go to an emergency department now" in kiosk.card_view.toPlainText()
+    kiosk.urgent_button.click()
+    text = kiosk.urgent_view.toPlainText()
+    emergency = text.index("Go to an emergency department now, or call an ambulance, if you have any of these:")
+    today = text.index("See a doctor today")
+    assert emergency < text.index("Numbness between the legs") < today < text.index("Fever or feeling very unwell")
+    assert "call your doctor today, or go to emergency care" not in text

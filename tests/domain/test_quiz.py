@@ -397,17 +397,14 @@ def test_case_questions_are_set_from_the_referral_graph_as_a_clinician_would(
 
     cases = {q.id.split(":")[1]: q for q in bank if q.kind == "case"}
     assert len(cases) >= 5 and all(q.topic == "cases" for q in cases.values())
-    l5 = cases["lumbar_disc_herniation_L4_L5"]
-    assert l5.prompt.startswith("Pain drawing: the big toe and top of the foot. The person says:")
-    assert "turning the foot inward is weak too" in l5.prompt and "worse bending forward" in l5.prompt
-    assert {c.label for c in l5.choices} >= {
-        "Slipped disc between L4 and L5 (L5 nerve root)",
-        "Narrowed side channel at L4-L5 (L5 nerve root)",
-    }, "a differential with the same root, told apart by the answers"
-    feedback = l5.check("lumbar_disc_herniation_L4_L5")
+    s1 = cases["lumbar_disc_herniation_L5_S1"]
+    assert s1.prompt.startswith("Pain drawing: the calf and heel. The person says: numbness; worse bending forward")
+    assert "Narrowed spinal canal at L4-L5 (central stenosis)" in {c.label for c in s1.choices}, "a differential"
+    feedback = s1.check("lumbar_disc_herniation_L5_S1")
     assert feedback.right and "%" not in feedback.message
-    assert "puts the problem above the knee: the L5 root" in feedback.message, "the clue of the check"
-    assert feedback.card and "L5" in feedback.answer
+    assert "Numbness points to a nerve, such as a nerve root." in feedback.message, "the clue of the answer"
+    assert "S1 root" in feedback.message, "the anatomy"
+    assert feedback.card and "S1" in feedback.answer
     for q in cases.values():
         _, _, regions, answers = q.id.split(":")
         chosen = answers.split("+")

@@ -172,19 +172,19 @@ def test_a_case_question_shows_its_pain_drawing_then_the_card(qtbot, student):
     """Build item 2: a pain drawing and two answers -> which source; the card afterwards."""
     window = student
     study = window.study
-    case = next(q for q in study.questions if q.id.startswith("case:lumbar_disc_herniation_L4_L5:"))
+    case = next(q for q in study.questions if q.id.startswith("case:lumbar_disc_herniation_L5_S1:"))
     window.camera.request_view("posterior")
     study.new_round([case])
     qtbot.waitUntil(lambda: not window.animating())
     assert study.quiz.counter.text().endswith("Clinical cases")
     drawing = {skin for skin, _colour in study.view.picture.skin}
-    assert drawing == set(case.light) == {"region_big_toe", "region_dorsum_of_foot"}
-    area = np.flatnonzero(window.explorer_view.labels.territory_mask("region_dorsum_of_foot", "right"))
+    assert drawing == set(case.light) == {"region_calf", "region_heel"}
+    area = np.flatnonzero(window.explorer_view.labels.territory_mask("region_calf", "right"))
     assert study.view.shown_from(area, window.scene.camera_direction()) >= 0.4, "the drawing faces the student"
     assert len(study.quiz.choice_buttons) == 4
     study.quiz.choice_buttons[case.right_choice].click()
     feedback = study.quiz.feedback.text()
-    assert feedback.startswith("Right. Slipped disc between L4 and L5 (L5 nerve root) fits better than")
+    assert feedback.startswith("Right. Slipped disc between L5 and S1 (S1 nerve root) fits better than")
     assert "Read more in the card below" in feedback
     card = window.words.card(case.card)
     assert study.quiz.card_view.toPlainText().startswith(card.title)

@@ -107,6 +107,7 @@ QUIZ_TOPICS = {  # the quiz's topics (app/study/questions.py TOPICS)
     "entrapment_sites": "Entrapment sites",
     "referred_pain": "Referred pain",
     "kinetic_chain": "Kinetic chain",
+    "cases": "Clinical cases",
 }
 URGENCY_SAYS = {  # what each urgency level tells a person to do (CLINICAL.md §6; app/domain/urgency.py)
     "emergency": "Go to an emergency department now, or call an ambulance",
@@ -210,6 +211,7 @@ ENGLISH: dict[str, str] = {
     "quiz.entrapment_site": "Where can the {nerve:shortsentence} be trapped?",
     "quiz.reach": "Where can the {source:shortsentence} send pain? Touch every area, then finish.",
     "quiz.reach_chain": "Where can {source:shortsentence} cause pain or strain? Touch every area, then finish.",
+    "quiz.case": "Pain drawing: the {areas}. The person says: {answers}. Which source fits best?",
     "quiz.spine_or_hip": "Pain in the {region:shortsentence}: {answers}. Is it more likely from the spine or the hip?",
     "quiz.map.lee": "Lee 2008",
     "quiz.map.keegan": "Keegan & Garrett 1948",
@@ -232,8 +234,10 @@ ENGLISH: dict[str, str] = {
     "quiz.maps_say_overlap": "{lee} gives {lee_label:raw} ({alternate:raw} where its strips overlap) and {keegan} "
     "gives {keegan_label:raw} at this spot.",
     "quiz.with_note": "{said} {note}",
-    "quiz.why_ranking": "The ranking puts {top:sentence} first ({top_score:raw}), ahead of {rival:sentence} "
-    "({rival_score:raw}). {reason}",
+    "quiz.why_clue": "{top} fits better than {rival:sentence}. {anatomy} {clues}",
+    "quiz.clue": "{why}.",
+    "quiz.then": "{first} {rest}",
+    "quiz.semicolon": "{first}; {rest}",
     "quiz.the_nerve": "the {nerve:shortsentence}",
     "quiz.no_skin_nerve": "no named skin nerve",
     "quiz.nerve_right": "Right: this skin is supplied by the {nerve:shortsentence}.",

@@ -41,12 +41,17 @@ class CameraRequests:
     """Camera moves are commands, not state: asking for 'anterior' twice moves the camera twice."""
 
     view_requested = Signal(str)
+    facing_requested = Signal(tuple)  # (x, y, z): look at the body from this direction
     reset_requested = Signal()
 
     def request_view(self, view: str) -> None:
         if view not in VIEWS:
             raise ValueError(f"unknown view {view!r}; expected one of {', '.join(VIEWS)}")
         self.view_requested.emit(view)
+
+    def request_facing(self, direction: tuple[float, float, float]) -> None:
+        """Look at the body from `direction` (model coordinates, toward the eye), framed as a named view."""
+        self.facing_requested.emit(tuple(float(v) for v in direction))
 
     def request_reset(self) -> None:
         self.reset_requested.emit()

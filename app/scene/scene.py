@@ -67,6 +67,7 @@ VIEW_DIRECTIONS: dict[str, tuple[tuple[float, float, float], tuple[float, float,
     "plantar": ((0.0, 0.0, -1.0), (0.0, 1.0, 0.0)),
 }
 PLANTAR_HEIGHT_M = 0.12  # the plantar view frames the feet only
+PLANTAR_DOT = 0.9  # a direction this close to straight below is the plantar view
 FRAME_FILL = 0.92  # share of the view the body fills when a view is set
 MUSCLE_TUBE_RADIUS_M = 0.006
 NERVE_TUBE_SIDES = 6
@@ -226,6 +227,7 @@ class AnatomyScene:
             (self.state.events.high_contrast, self._on_contrast_change),
             (self.state.events.text_scale, self._on_text_scale_change),
             (self.camera.view_requested, self.set_view),
+            (self.camera.facing_requested, self.face),
             (self.camera.reset_requested, self.reset_view),
         ]
         for signal, slot in self._connections:
@@ -385,6 +387,13 @@ class AnatomyScene:
         return round(base_px * self.state.text_scale)
 
     # -- camera ---------------------------------------------------------------------------
+    def face(self, direction: tuple[float, float, float]) -> None:
+        """Look at the whole body from any direction (a quiz turns it to its spot), framed as a view."""
+        if direction[2] < -PLANTAR_DOT:
+            self.set_view("plantar")
+            return
+        self._look(direction, (0.0, 0.0, 1.0), list(self.model.skin.bounds))
+
     def set_view(self, view: str) -> None:
         direction, up = VIEW_DIRECTIONS[view]
         bounds = list(self.model.skin.bounds)
@@ -392,6 +401,12 @@ class AnatomyScene:
             points = np.asarray(self.model.skin.points)
             feet = points[points[:, 2] <= bounds[4] + PLANTAR_HEIGHT_M]
             bounds = [v for axis in range(3) for v in (feet[:, axis].min(), feet[:, axis].max())]
+        self._look(direction, up, bounds)
+        camera = self.plotter.camera
+        if view == "plantar":  # show the soles alone, not the body above them (until the user turns it)
+            camera.clipping_range = (camera.clipping_range[0], camera.distance + PLANTAR_HEIGHT_M / 2)
+
+    def _look(self, direction: tuple[float, float, float], up: tuple[float, float, float], bounds: list[float]) -> None:
         centre = np.array([(bounds[0] + bounds[1]) / 2, (bounds[2] + bounds[3]) / 2, (bounds[4] + bounds[5]) / 2])
         camera = self.plotter.camera
         camera.focal_point = centre
@@ -399,8 +414,6 @@ class AnatomyScene:
         camera.up = up
         self.plotter.renderer.reset_camera(render=False, bounds=bounds)
         self._fit(bounds)
-        if view == "plantar":  # show the soles alone, not the body above them (until the user turns it)
-            camera.clipping_range = (camera.clipping_range[0], camera.distance + PLANTAR_HEIGHT_M / 2)
         self.frames.request()
 
     def _fit(self, bounds: list[float]) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyvista as pv
+from vtkmodules.vtkCommonCore import vtkIdList
 from vtkmodules.vtkCommonDataModel import vtkStaticPointLocator
 
 from app.domain.errors import AssetError
@@ -66,6 +67,14 @@ class SkinLabels:
     def name(self, array: str, point_id: int) -> str | None:
         index = int(self.labels[array][point_id])
         return self.names[LABEL_ARRAYS[array]][index] if index >= 0 else None
+
+    def regions_near(self, point_id: int, radius_m: float) -> frozenset[str]:
+        """The regions of every vertex within `radius_m` of a vertex (its own region included)."""
+        found = vtkIdList()
+        self.locator.FindPointsWithinRadius(radius_m, self.points[point_id], found)
+        near = self.labels["region"][[found.GetId(i) for i in range(found.GetNumberOfIds())]]
+        names = self.names[LABEL_ARRAYS["region"]]
+        return frozenset(names[i] for i in np.unique(near) if i >= 0)
 
     def nearest_point(self, xyz: tuple[float, float, float]) -> int:
         return int(self.locator.FindClosestPoint(xyz))

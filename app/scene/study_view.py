@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyvista as pv
+from vtkmodules.vtkCommonCore import vtkIdList
+from vtkmodules.vtkFiltersGeneral import vtkOBBTree
 
 from app.domain.query import Side
 from app.scene.highlight import geometry_names
@@ -19,8 +21,15 @@ from app.scene.scene import VIEW_DIRECTIONS, AnatomyScene
 from app.scene.skin_labels import SkinLabels
 
 TERRITORY_PREFIXES = ("dermatome_", "field_", "region_")
-SIDE_VIEWS = ("anterior", "posterior", "left", "right")  # the views a lit spot is turned to
 FACING = 0.3  # a spot faces the camera when its skin normal is at most ~70° from the view
+SPOT_AREA_M = 0.05  # a lit spot is turned to with the skin this close round it
+SAME_WAY = 0.7  # ... that faces about the same way as the spot (normals within ~45°)
+FACING_SAMPLE = 60  # skin vertices tried per direction when turning to an area
+TURN_STEPS = 16  # directions tried round the body (every 22.5°), level and from above, and from below
+ELEVATIONS_DEG = (0.0, 40.0)  # from above shows the top of the foot
+KEEP_SHARE = 0.8  # no turn when the camera shows an area this well against the best turn
+RAY_START_M = 0.004  # a ray leaves the skin this far out, so it does not hit its own vertex
+RAY_LENGTH_M = 3.0
 SKIN_LAYER = "study_{}"
 SKIN_OPACITY = 0.75
 MARK_RADIUS_M = 0.011
@@ -75,6 +84,7 @@ class StudyView:
         self._stale = False
         self._lit_any = False
         self._normals: np.ndarray | None = None
+        self._obb: vtkOBBTree | None = None  # the skin, for what hides what
         overlay = {"reset_camera": False, "pickable": False, "render": False}
         self._marks = scene.plotter.add_mesh(
             pv.Sphere(radius=MARK_RADIUS_M), color=MARK_COLOUR, ambient=0.5, name="study_marks", **overlay
@@ -85,14 +95,56 @@ class StudyView:
         self._marks.visibility = self._spot.visibility = False
         scene.frames.before_frame(self._prepare)
 
-    def view_facing(self, point_id: int) -> str | None:
-        """The named view that shows a skin vertex best, or None when the camera already shows it."""
+    @property
+    def normals(self) -> np.ndarray:
         if self._normals is None:  # pyvista works the normals out afresh on every access
             self._normals = np.asarray(self.scene.skin_surface.point_normals)
-        normal = self._normals[point_id]
-        if float(normal @ self.scene.camera_direction()) >= FACING:
+        return self._normals
+
+    def near(self, point_id: int, radius_m: float = SPOT_AREA_M) -> np.ndarray:
+        """The skin round a quiz's lit spot: vertices within `radius_m` of it that face the same way
+        (not the sole under a spot on the top of a toe)."""
+        found = vtkIdList()
+        self.labels.locator.FindPointsWithinRadius(radius_m, self.labels.points[point_id], found)
+        ids = np.array([found.GetId(i) for i in range(found.GetNumberOfIds())], dtype=int)
+        return ids[self.normals[ids] @ self.normals[point_id] >= SAME_WAY]
+
+    def shown_from(self, vertices: np.ndarray, direction: np.ndarray) -> float:
+        """How well skin vertices show from a direction: the mean over a sample of them of how
+        squarely each faces it (0 when turned away or hidden behind other skin, e.g. the other leg)."""
+        if len(vertices) == 0:
+            return 0.0
+        sample = vertices[:: max(1, len(vertices) // FACING_SAMPLE)]
+        if self._obb is None:
+            self._obb = vtkOBBTree()
+            self._obb.SetDataSet(self.scene.skin_surface)
+            self._obb.BuildLocator()
+        total = 0.0
+        for vertex in sample:
+            facing = float(self.normals[vertex] @ direction)
+            if facing < FACING:
+                continue
+            start = self.labels.points[vertex] + RAY_START_M * self.normals[vertex]
+            if self._obb.IntersectWithLine(start, start + RAY_LENGTH_M * direction, None, None) == 0:
+                total += facing
+        return total / len(sample)
+
+    def facing(self, vertices: np.ndarray) -> tuple[float, float, float] | None:
+        """The direction to look from so that these skin vertices face the camera (round the body's
+        vertical axis, level or from above, or from below for the soles), or None when the camera already shows them
+        about as well as the best turn would."""
+        candidates = [
+            np.array([np.sin(a) * np.cos(e), np.cos(a) * np.cos(e), np.sin(e)])
+            for e in np.radians(ELEVATIONS_DEG)
+            for a in np.linspace(0, 2 * np.pi, TURN_STEPS, endpoint=False)
+        ]
+        candidates.append(np.array(VIEW_DIRECTIONS["plantar"][0]))
+        scores = [self.shown_from(vertices, d) for d in candidates]
+        best = int(np.argmax(scores))
+        if scores[best] == 0.0 or self.shown_from(vertices, self.scene.camera_direction()) >= KEEP_SHARE * scores[best]:
             return None
-        return max(SIDE_VIEWS, key=lambda view: float(normal @ np.asarray(VIEW_DIRECTIONS[view][0])))
+        x, y, z = (float(v) for v in candidates[best])
+        return (x, y, z)
 
     def show(self, picture: Picture | None) -> None:
         """Show this picture from the next frame on (None: the plain body)."""

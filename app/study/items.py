@@ -12,21 +12,25 @@ from app.domain.errors import QueryError
 from app.domain.knowledge import Knowledge, Territory
 from app.domain.phrases import ENGLISH, Phrase
 from app.domain.query import Spot
+from app.domain.ranking import Candidate, answer_factor
 from app.study.skin import SkinPoint
 
-TOPICS = ("dermatomes", "nerves", "entrapment_sites", "referred_pain", "kinetic_chain")
+TOPICS = ("dermatomes", "nerves", "entrapment_sites", "referred_pain", "kinetic_chain", "cases")
 AnswerForm = Literal["touch", "touch_all", "choice"]
 CARD_KIND_ORDER = ("structure", "condition", "differentiator", "red_flag")
 DISTRACTORS = 3  # wrong choices beside the right one (fewer when the content has fewer)
 
 # touch every area (`reach`): a region is one of the source's main areas when the source reaches it at
 # least CORE_SHARE as strongly as its strongest region, and at least CORE_FLOOR; the answer is right
-# when the touches find RECALL_TO_PASS of the main areas and PRECISION_TO_PASS of the touches land
-# where the source can reach at all (its regions, dermatomes or skin nerves); the score is their F1.
+# when the touches cover RECALL_TO_PASS of the main areas and PRECISION_TO_PASS of the touches land
+# where the source can reach at all (its regions, dermatomes or skin nerves), or within
+# BORDER_TOLERANCE_M of a region it reaches (a stray touch near the border, e.g. the back of the knee
+# touched for the knee, is not held against the student); the score is their F1.
 CORE_SHARE = 0.5
 CORE_FLOOR = 0.15
 RECALL_TO_PASS = 0.6
 PRECISION_TO_PASS = 0.75
+BORDER_TOLERANCE_M = 0.03
 
 # map questions: a label combination counts at a spot when it covers this share of its region's points
 MIN_SHARE = 0.05
@@ -44,6 +48,7 @@ PROMPTS = (
     "reach",
     "reach_chain",
     "spine_or_hip",
+    "case",
 )
 
 
@@ -251,13 +256,18 @@ class ReachKey:
             or any(f"field_{n}" in self.territories for n in spot.cutaneous_nerves)
         )
 
+    def near(self, touch: object) -> bool:
+        """Within BORDER_TOLERANCE_M of a region the source reaches (told by the touch's `near_regions`)."""
+        return isinstance(touch, SkinPoint) and bool(touch.near_regions & self.reachable)
+
     def check(self, question: Question, answer: object) -> Feedback:
         if isinstance(answer, (str, bytes)) or not isinstance(answer, Sequence):
             raise QueryError(f"{question.id}: answer with the touched skin points (a list)")
         spots = [_spot(question, touch)[0] for touch in answer]
         touched = {s.region for s in spots if s.region is not None}
         found = [r for r in self.core if r in touched]
-        inside = sum(self.reaches(s) for s in spots)
+        fits = [self.reaches(s) or self.near(t) for s, t in zip(spots, answer, strict=True)]
+        inside = sum(fits)
         recall = len(found) / len(self.core)
         precision = inside / len(spots) if spots else 0.0
         score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -265,7 +275,7 @@ class ReachKey:
         say = self.knowledge.say
         regions = regions_of(self.knowledge)
         missed = [say("quiz.area", region=f"region_{r}") for r in self.core if r not in touched]
-        away = {s.region for s in spots if not self.reaches(s) and s.region in regions}
+        away = {s.region for s, fit in zip(spots, fits, strict=True) if not fit and s.region in regions}
         outside = sorted((say("quiz.area", region=f"region_{r}") for r in away), key=lambda area: area.text)
         said = say(
             "quiz.reach_right" if right else "quiz.reach_wrong",
@@ -298,6 +308,21 @@ def joined(say: Callable[..., Phrase], key: str, items: Sequence[Phrase]) -> Phr
         return items[0]
     rest = joined(say, key, items[1:])
     return say(key, first=items[0], rest=rest)
+
+
+def answer_clues(knowledge: Knowledge, answers: Sequence[str | None], top: Candidate, rival: Candidate) -> list[Phrase]:
+    """The clinical clues in the answers, not the ranking's numbers: why each answer points toward
+    the winner (its reason when it raises the winner's odds) or away from the rival (when it lowers them)."""
+    variants = knowledge.variants()
+    out: list[Phrase] = []
+    for answer in answers:
+        if answer is None:
+            continue
+        for candidate, toward in ((top, True), (rival, False)):
+            factor, reason = answer_factor(knowledge, variants[candidate.id], answer)
+            if reason is not None and factor != 1.0 and (factor > 1.0) == toward:
+                out.append(knowledge.say("quiz.clue", why=reason))
+    return list(dict.fromkeys(out))
 
 
 def item_rng(seed: int, item_id: str) -> random.Random:

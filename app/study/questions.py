@@ -30,10 +30,12 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 
 from app.domain.effects import effects
 from app.domain.knowledge import Knowledge
 from app.domain.phrases import Phrase
+from app.study.cases import Cases
 from app.study.items import (
     CORE_FLOOR,
     CORE_SHARE,
@@ -369,10 +371,11 @@ class QuestionBank:
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
         self.clear_cases = ClearCases(knowledge)
+        self.cases = Cases(knowledge)
 
     def preparing(self) -> Iterator[None]:
         """The slow part of `generate`, a ranking per step (see `ClearCases.preparing`)."""
-        return self.clear_cases.preparing()
+        return chain(self.clear_cases.preparing(), self.cases.preparing())
 
     def generate(self, skin: Iterable[SkinPoint] = (), seed: int = 0) -> list[Question]:
         """Every question, in a fixed order (the session picks and orders them).
@@ -395,4 +398,5 @@ class QuestionBank:
             *_entrapment(knowledge, seed),
             *_reach(knowledge),
             *self.clear_cases.questions(seed),
+            *self.cases.questions(seed),
         ]

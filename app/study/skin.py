@@ -26,6 +26,7 @@ class SkinPoint:
     point: int | None  # vertex id in the skin mesh (opaque here: the UI marks and lights it)
     spot: Spot  # Lee 2008 labels (primary dermatome first, then the alternate or overlap), nerves, region, side
     keegan: str | None = None  # the Keegan & Garrett 1948 dermatome at this vertex (skin array dermatome_keegan)
+    near_regions: frozenset[str] = frozenset()  # regions within `items.BORDER_TOLERANCE_M` of it (a touch answer)
 
     @property
     def lee(self) -> str | None:
@@ -45,10 +46,14 @@ class SkinLabelSource(Protocol):
 
     def name(self, array: str, point_id: int) -> str | None: ...
 
+    def regions_near(self, point_id: int, radius_m: float) -> frozenset[str]: ...
 
-def skin_point(labels: SkinLabelSource, point_id: int) -> SkinPoint:
-    """One vertex as the study code sees it: a touch answer, or a point for the generator."""
-    return SkinPoint(point_id, labels.spot(point_id), labels.name("dermatome_keegan", point_id))
+
+def skin_point(labels: SkinLabelSource, point_id: int, near_m: float = 0.0) -> SkinPoint:
+    """One vertex as the study code sees it: a touch answer (with the regions within `near_m` of it),
+    or a point for the generator."""
+    near = labels.regions_near(point_id, near_m) if near_m > 0 else frozenset()
+    return SkinPoint(point_id, labels.spot(point_id), labels.name("dermatome_keegan", point_id), near)
 
 
 def skin_points(labels: SkinLabelSource, point_ids: Iterable[int]) -> list[SkinPoint]:

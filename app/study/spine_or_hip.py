@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from itertools import product
 
 from app.domain.knowledge import Knowledge, variant_title_key
+from app.domain.phrases import literal
 from app.domain.query import Query, Spot
 from app.domain.ranking import Candidate, candidates
-from app.study.items import Choice, ChoiceKey, Question, ask, item_rng, joined, regions_of
+from app.study.items import Choice, ChoiceKey, Question, answer_clues, ask, item_rng, joined, regions_of
 from app.study.skin import SkinPoint
 
 # spine or hip: asked only when the top-ranked candidate is in one group and the best of the other
@@ -134,13 +135,9 @@ def _spine_or_hip(knowledge: Knowledge, cases: Sequence[_Case], seed: int) -> It
         card = min(shared) if shared else top.card
         named = (knowledge.structures, knowledge.territories, knowledge.conditions)
         top_title, rival_title = (variant_title_key(c.id, *named) for c in (top, rival))
+        clues = joined(knowledge.say, "quiz.then", answer_clues(knowledge, (feature, trigger), top, rival))
         why = knowledge.say(
-            "quiz.why_ranking",
-            top=top_title,
-            top_score=f"{top.score:.0%}",
-            rival=rival_title,
-            rival_score=f"{rival.score:.0%}",
-            reason=top.why[0],
+            "quiz.why_clue", top=top_title, rival=rival_title, anatomy=top.why[0], clues=clues or literal("")
         )
         options = [Choice(g, knowledge.say(f"quiz.group.{g}")) for g in GROUPS]
         rng.shuffle(options)

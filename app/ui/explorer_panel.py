@@ -148,6 +148,24 @@ def narrow_combo(box: QComboBox, characters: int = 18) -> None:
     box.setMinimumContentsLength(characters)
 
 
+LABELLED_CHARACTERS = 12
+
+
+def labelled(text: str, box: QComboBox) -> QWidget:
+    """A drop-down list with a visible label saying what it controls, the label its buddy: Qt names
+    a combo box by its current entry ("No map") and gives the label to a screen reader as the
+    box's "labelled by" relation (AT-SPI), so the words must be on screen."""
+    narrow_combo(box, LABELLED_CHARACTERS)  # the label takes the room of the rest
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(text)
+    label.setBuddy(box)
+    layout.addWidget(label)
+    layout.addWidget(box, 1)
+    return row
+
+
 REACH_GROUPS = {  # the reverse view's places, by the tier the body is shaded with (app/domain/effects.py)
     3: QT_TRANSLATE_NOOP("ExplorerPanel", "Most strongly:"),
     2: QT_TRANSLATE_NOOP("ExplorerPanel", "Also:"),
@@ -317,6 +335,7 @@ class ExplorerPanel(QWidget):
         hint.setWordWrap(True)
         reverse_layout.addWidget(hint)
         self.source_box = QComboBox()
+        hint.setBuddy(self.source_box)
         self.source_box.setAccessibleName(self.tr("Start from a source"))
         narrow_combo(self.source_box)
         self.source_box.addItem("—", None)

@@ -18,6 +18,13 @@ TRANSLATIONS = Path(__file__).with_name("translations")
 SETTING = "language"
 
 
+def tr(text: object, context: str = "MainWindow") -> str:
+    """Words outside a widget's own `self.tr`: marked QT_TRANSLATE_NOOP(context, …), or written as
+    `tr("…")`, which pyside6-lupdate files under no context; either is found."""
+    said = QCoreApplication.translate(context, str(text))
+    return said if said != str(text) else QCoreApplication.translate("", str(text))
+
+
 def qm_file(language: str) -> Path:
     return TRANSLATIONS / f"referral_atlas_{language}.qm"
 

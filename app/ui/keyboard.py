@@ -105,9 +105,17 @@ VIEW_KEYS = (  # keys of the 3D view itself (SceneKeys), not actions
 )
 
 
+def _words(control: QAction | QAbstractButton) -> str:
+    """A control's words for the key list: a symbol alone (◀) gets its status or tooltip words too."""
+    text = control.text().replace("&", "")
+    if any(character.isalpha() for character in text):
+        return text
+    return f"{text} {control.statusTip() or control.toolTip()}".strip()
+
+
 def shortcut_table(controls: Iterable[QAction | QAbstractButton]) -> str:
     """Every control with a key, and the 3D view's own keys, as an HTML table (the F1 list)."""
-    rows = [(c.text().replace("&", ""), key_names(c)) for c in controls if key_names(c)]
+    rows = [(_words(c), key_names(c)) for c in controls if key_names(c)]
     rows += [(QCoreApplication.translate("Keyboard", words), keys) for words, keys in VIEW_KEYS]
     cells = "".join(
         f"<tr><td>{html.escape(words)}</td><td><b>{html.escape(keys)}</b></td></tr>"

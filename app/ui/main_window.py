@@ -38,6 +38,7 @@ from app.ui.explorer_panel import ExplorerPanel
 from app.ui.handout import HandoutDialog, image_from_rgb
 from app.ui.host import HostEvents
 from app.ui.keyboard import SceneKeys, key_names, order_tab_chain, reach_toolbar_by_tab, shortcut_table, show_keys
+from app.ui.scene_widget import ViewFrame
 from app.ui.spot_picker import SpotPicker
 from app.ui.text_size import TextSize
 from app.ui.theme import Theme
@@ -93,7 +94,8 @@ class MainWindow(QMainWindow):
                 " P chooses the place from a list."
             )
         )
-        self.setCentralWidget(self.interactor)
+        self.view_frame = ViewFrame(self.interactor)  # its edge shows the view's keyboard focus
+        self.setCentralWidget(self.view_frame)
         self._scene_keys = SceneKeys(self.scene, self)
         self.interactor.installEventFilter(self._scene_keys)
         self._touch_note = self.tr("click where it hurts")

@@ -10,15 +10,16 @@ its paint handler is the only place a frame is drawn.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QImage
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 from pyvistaqt import QtInteractor
 
 from app.scene.scene import AnatomyScene
 
 
 class SceneWidget(QtInteractor):
+    focus_changed = Signal(bool)  # keyboard focus came (True) or went
     _scene: AnatomyScene | None = None  # class defaults: pyvistaqt renders from its __init__
     _painting = False
 
@@ -61,11 +62,14 @@ class SceneWidget(QtInteractor):
             self._painting = False
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        """QWidget repaints on focus; the picture is the same, so no frame (a click would pay one)."""
+        """QWidget repaints on focus; the picture is the same, so no frame (a click would pay one):
+        the frame round the view shows the focus (`ViewFrame`)."""
         event.accept()
+        self.focus_changed.emit(True)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         event.accept()
+        self.focus_changed.emit(False)
 
     def _on_render_event(self, *_args: object) -> None:
         if self._scene is None:
@@ -96,6 +100,26 @@ class SceneWidget(QtInteractor):
             self._render_observer = None
         self._scene = None
         super().close()
+
+
+class ViewFrame(QFrame):
+    """The 3D view in a frame whose edge is the view's focus ring (themed: `QFrame#view_frame`),
+    drawn by Qt round the OpenGL view, so showing the focus costs no 3D frame."""
+
+    def __init__(self, view: SceneWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("view_frame")
+        self.setProperty("focused", "false")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(view)
+        view.focus_changed.connect(self._on_focus_change)
+
+    def _on_focus_change(self, focused: bool) -> None:
+        self.setProperty("focused", "true" if focused else "false")
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.update()
 
 
 def to_display(view: QWidget, pos: QPointF) -> tuple[float, float]:

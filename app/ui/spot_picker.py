@@ -1,8 +1,11 @@
 """Choose a place from a list: a body region and a side, as a touch there would (the app without a
-pointer). The filter forgives typos and lay words, as the search does."""
+pointer). The filter forgives typos and lay words, as the search does, and also finds a place whose
+name a word is close to ("heal", "hel" for the heel) where the search takes the word as another one."""
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -26,6 +29,7 @@ from app.domain.knowledge import InLanguage
 from app.domain.search import SearchIndex
 
 SIDES = ("right", "left")
+NAME_CLOSENESS = 0.7  # a typed word this close to a word of a place's name (difflib ratio) finds it
 
 
 @dataclass(frozen=True)
@@ -53,13 +57,18 @@ class SpotPicker(QDialog):
         self.filter.setAccessibleName(self.tr("Narrow the list of places"))
         self.filter.textChanged.connect(self._fill)
         self.list = QListWidget()
+        self.list.setObjectName("places")  # its chosen row stays lit while Side has the focus
         self.list.setAccessibleName(self.tr("Places on the body"))
+        self.nothing = QLabel()  # says so when no place matches the words typed
+        self.nothing.setWordWrap(True)
+        self.nothing.hide()
         self.list.itemActivated.connect(lambda _item: self._choose(add=False))
         prompt = QLabel(self.tr("&Where does it hurt?"))
         prompt.setBuddy(self.filter)
         layout.addWidget(prompt)
         layout.addWidget(self.filter)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.nothing)
 
         sides = QHBoxLayout()
         side_label = QLabel(self.tr("Side:"))
@@ -89,6 +98,7 @@ class SpotPicker(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.filter.installEventFilter(self)
+        self.list.installEventFilter(self)
         self._fill("")
         self.filter.setFocus()
 
@@ -96,7 +106,7 @@ class SpotPicker(QDialog):
         """Every region top to bottom, or the regions the search finds for the words typed."""
         if text.strip():
             hits = self.index.search(text, 200)  # every kind ranks together: ask for enough
-            shown = list(dict.fromkeys(hit.id for hit in hits if hit.kind == "region"))
+            shown = list(dict.fromkeys([*(hit.id for hit in hits if hit.kind == "region"), *self._named_like(text)]))
         else:
             shown = self.regions
         self.list.clear()
@@ -106,13 +116,41 @@ class SpotPicker(QDialog):
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
+        self.nothing.setText(
+            self.tr("No place matches “{0}”. Try another word, or clear the box to see every place.").format(
+                text.strip()
+            )
+        )
+        self.nothing.setVisible(not self.list.count())
+
+    def _named_like(self, text: str) -> list[str]:
+        """Regions whose name has, for every word typed, a word it begins or is close to, closest first."""
+        typed = [w for w in re.findall(r"\w+", text.lower()) if len(w) > 1]
+        found: list[tuple[float, str]] = []
+        for region in self.regions:
+            names = [w for w in re.findall(r"\w+", self.words.title(region).lower()) if len(w) > 2]
+            closeness = [
+                max(
+                    (1.0 if name.startswith(word) else difflib.SequenceMatcher(None, word, name).ratio())
+                    for name in names
+                )
+                for word in typed
+            ]
+            if names and closeness and min(closeness) >= NAME_CLOSENESS:
+                found.append((-min(closeness), region))
+        return [region for _, region in sorted(found)]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Up and down in the filter move through the list, so typing and choosing go together."""
-        if watched is self.filter and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
-            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
-            if step is not None and self.list.count():
-                self.list.setCurrentRow(max(0, min(self.list.count() - 1, self.list.currentRow() + step)))
+        """Down in the filter goes into the list (at the place it shows first), Up on the list's first
+        row back to the filter, so typing and choosing go together."""
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            key = Qt.Key(event.key())
+            if watched is self.filter and key == Qt.Key.Key_Down and self.list.count():
+                self.list.setCurrentRow(max(0, self.list.currentRow()))
+                self.list.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+            if watched is self.list and key == Qt.Key.Key_Up and self.list.currentRow() <= 0:
+                self.filter.setFocus(Qt.FocusReason.BacktabFocusReason)
                 return True
         return super().eventFilter(watched, event)
 

@@ -27,6 +27,7 @@ SHORTCUT = "Ctrl+Shift+H"
 _ASKED_PROPERTY = "referral_atlas_contrast"  # `--contrast` of this run, kept on the QApplication
 _TEMPLATE = Path(__file__).with_name("style.qss")
 _HIGH_TEMPLATE = Path(__file__).with_name("style_high.qss")  # added in high contrast only
+ICONS = Path(__file__).with_name("icons")
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,11 @@ class ThemeColours:
     accent: str
     focus: str
     link: str
-    focus_width: str  # focus rings where a control has a border anyway
+    focus_width: str  # focus rings where a control has a border anyway (2 px at least, WCAG 2.4.13)
+    view_ring: str  # the 3D view's focus ring (its frame's edge)
+    check: str  # a ticked check box's fill (its tick is `tick`)
+    tick: str  # icons/<tick>.svg: a tick that stands out on `check`
+    check_size: str  # a check box's inside: with its border (rule_width) 15 px in both themes
     rule_width: str
     hc_ring: str  # focus rings on checkboxes, sliders, lists; rules under titles (none in normal: same layout as ever)
     hc_rule: str
@@ -110,7 +115,11 @@ THEMES = {
         accent=MECHANISM_COLOURS["referred"],
         focus=MECHANISM_COLOURS["referred"],
         link="#1f5a96",
-        focus_width="1px",
+        focus_width="2px",
+        view_ring="3px",
+        check=MECHANISM_COLOURS["referred"],
+        tick="tick_light",
+        check_size="13px",
         rule_width="1px",
         hc_ring="0px",
         hc_rule="0px",
@@ -154,6 +163,10 @@ THEMES = {
         focus="#ffff00",
         link="#ffff00",
         focus_width="3px",
+        view_ring="4px",
+        check="#ffff00",
+        tick="tick_dark",
+        check_size="11px",
         rule_width="2px",
         hc_ring="2px",
         hc_rule="2px",
@@ -197,6 +210,7 @@ def style_sheet(contrast: str) -> str:
         for mechanism, colour in MECHANISM_COLOURS.items()
     )
     values = {name: str(value) for name, value in asdict(colours).items()}
+    values["tick_icon"] = (ICONS / f"{colours.tick}.svg").as_posix()
     templates = [_TEMPLATE] + ([_HIGH_TEMPLATE] if contrast == "high" else [])
     text = "\n".join(path.read_text(encoding="utf-8") for path in templates)
     return Template(text).substitute(values, mechanism_edges=edges)

@@ -60,6 +60,7 @@ def test_every_kind_and_topic_is_generated(bank: list[Question]) -> None:
         "entrapment_site",
         "reach",
         "spine_or_hip",
+        "case",
     }
     assert {q.topic for q in bank} == set(TOPICS)
     assert len({q.id for q in bank}) == len(bank), "ids must be unique"
@@ -163,7 +164,23 @@ def _supported(knowledge: Knowledge, skin: list[SkinPoint], q: Question, choice:
             triggers=frozenset({trigger} if trigger else ()),
         )
         return knowledge.conditions[candidates(knowledge, query)[0].condition].category == choice
+    if q.kind == "case":
+        return _case_ranking(knowledge, q)[0].id == choice
     raise AssertionError(q.kind)
+
+
+def _case_ranking(knowledge: Knowledge, q: Question) -> list:
+    """The ranking for a case's pain drawing and answers (from its id: case:<variant>:<areas>:<answers>)."""
+    _, _, regions, answers = q.id.split(":")
+    chosen = answers.split("+")
+    query = Query(
+        spots=tuple(Spot(region=r, side="right") for r in regions.split("+")),
+        features=frozenset(a for a in chosen if a in knowledge.features),
+        triggers=frozenset(a for a in chosen if a in knowledge.triggers),
+        checks=frozenset(a for a in chosen if a in knowledge.checks),
+    )
+    variants = knowledge.variants()
+    return [c for c in candidates(knowledge, query) if c.id in variants]
 
 
 def _labels(point: SkinPoint) -> set[str]:
@@ -268,6 +285,22 @@ def test_spot_questions_light_a_spot_without_giving_the_answer(bank: list[Questi
     )
 
 
+def test_spine_or_hip_feedback_gives_the_clinical_clue_not_the_apps_score(
+    knowledge: Knowledge, bank: list[Question]
+) -> None:
+    """Issue 22, defect 3: a student needs the clue (what the answers point to and the anatomy),
+    not "the ranking puts … first (83%)"."""
+    q = next(q for q in bank if q.id == "spine_or_hip:calf:numbness+bending")
+    message = q.check(q.right_choice or "").message
+    assert "%" not in message and "ranking" not in message.lower()
+    assert message.startswith("Right. Slipped disc between L5 and S1 (S1 nerve root) fits better than hip arthritis")
+    assert "Numbness points to a nerve, such as a nerve root." in message, "the feature's clue"
+    assert "Pain from a joint, disc or muscle does not make the skin numb." in message, "and why not the hip"
+    assert "S1 root" in message, "the anatomy"
+    for q in (q for q in bank if q.kind == "spine_or_hip"):
+        assert "%" not in q.check(q.right_choice or "").message, q.id
+
+
 def test_an_answer_of_the_wrong_form_is_a_clear_error(bank: list[Question]) -> None:
     from app.domain.errors import QueryError
 
@@ -321,3 +354,66 @@ def test_names_in_a_sentence_keep_abbreviations_and_inner_brackets() -> None:
     assert shown("Adductor (Hunter's) canal in the inner thigh", "shortsentence", "adductor_canal") == (
         "adductor (Hunter's) canal in the inner thigh"
     )
+
+
+def test_a_stray_touch_near_a_reached_areas_border_is_not_held_against_the_student(bank: list[Question]) -> None:
+    """Issue 22, defect 2: both main areas of 'weak hip stabilisers' found, and a third touch meant for
+    the knee landed on the back of the knee (from behind): right, within BORDER_TOLERANCE_M of the
+    front of the knee; a touch in the middle of the back of the knee is still a stray one."""
+    import numpy as np
+    import pyvista as pv
+
+    from app.scene.skin_labels import SkinLabels
+    from app.study.items import BORDER_TOLERANCE_M
+    from app.study.skin import skin_point
+
+    labels = SkinLabels.from_skin(pv.read(assets_dir() / "skin.vtp"))
+    q = next(q for q in bank if q.id == "reach:weak_hip_stabilisers")
+    assert isinstance(q.key, ReachKey) and set(q.key.core) == {"lateral_hip", "knee_front"}
+
+    def touch(region: str, vertex: int | None = None):
+        vertex = vertex if vertex is not None else labels.centre_vertex(f"region_{region}")
+        return skin_point(labels, vertex, BORDER_TOLERANCE_M)
+
+    back = np.flatnonzero(labels.territory_mask("region_knee_back", "right"))
+    front = labels.points[labels.territory_mask("region_knee_front", "right")]
+    gap = np.array([np.linalg.norm(front - labels.points[v], axis=1).min() for v in back])
+    border, middle = int(back[np.argmin(gap)]), int(back[np.argmax(gap)])
+    assert gap.min() < BORDER_TOLERANCE_M < gap.max()
+    found = [touch("lateral_hip"), touch("knee_front")]
+    assert q.check([*found, touch("knee_back", border)]).right, "a touch at the border of the knee"
+    stray = q.check([*found, touch("knee_back", middle)])
+    assert not stray.right and "It does not reach: back of the knee" in stray.message
+    assert not q.check([*found, skin_point(labels, border)]).right, "without its neighbourhood it is stray"
+
+
+def test_case_questions_are_set_from_the_referral_graph_as_a_clinician_would(
+    knowledge: Knowledge, bank: list[Question]
+) -> None:
+    """Issue 22, build item 2: a pain drawing and two answers of different kinds -> which source; the
+    right choice is the ranking's clear first, the others its next sources (the differentials), the
+    feedback gives the clues, and the card follows."""
+    from app.study.cases import CASE_RATIO, NOT_A_CLUE
+
+    cases = {q.id.split(":")[1]: q for q in bank if q.kind == "case"}
+    assert len(cases) >= 5 and all(q.topic == "cases" for q in cases.values())
+    s1 = cases["lumbar_disc_herniation_L5_S1"]
+    assert s1.prompt.startswith("Pain drawing: the calf and heel. The person says: numbness; worse bending forward")
+    assert "Narrowed spinal canal at L4-L5 (central stenosis)" in {c.label for c in s1.choices}, "a differential"
+    feedback = s1.check("lumbar_disc_herniation_L5_S1")
+    assert feedback.right and "%" not in feedback.message
+    assert "Numbness points to a nerve, such as a nerve root." in feedback.message, "the clue of the answer"
+    assert "S1 root" in feedback.message, "the anatomy"
+    assert feedback.card and "S1" in feedback.answer
+    for q in cases.values():
+        _, _, regions, answers = q.id.split(":")
+        chosen = answers.split("+")
+        kinds = {kind for a in chosen for kind in ("features", "triggers", "checks") if a in getattr(knowledge, kind)}
+        assert len(chosen) == len(kinds) == 2 and not set(chosen) & NOT_A_CLUE, q.id
+        assert q.light == tuple(f"region_{r}" for r in regions.split("+")), "the pain drawing is lit"
+        ranked = _case_ranking(knowledge, q)
+        assert q.right_choice == ranked[0].id and len(q.choices) == 4, q.id
+        rival = next(c for c in ranked if c.source != ranked[0].source)
+        assert rival.score <= CASE_RATIO * ranked[0].score, q.id
+        assert {c.id for c in q.choices} <= {c.id for c in ranked}, "the choices are the ranking's differentials"
+        assert len({next(c.source for c in ranked if c.id == choice.id) for choice in q.choices}) == 4, q.id

@@ -64,7 +64,7 @@ def test_a_missed_item_comes_back_after_a_few_others(questions: list[Question]) 
         q = session.current
         assert q is not None and q.id != missed.id
         assert session.answer(_right(q)).right
-    assert session.current is missed, "back after AGAIN_AFTER other items"
+    assert session.current is not None and session.current.id == missed.id, "back after AGAIN_AFTER other items"
     session.answer(_right(missed))
     assert missed.id not in [q.id for q in session.upcoming]
     # the second try moves it up a box; the miss stays on its record and in the round's score
@@ -145,3 +145,33 @@ def test_same_seed_same_round(questions: list[Question]) -> None:
 
     assert order(4) == order(4)
     assert order(4) != order(5)
+
+
+def test_a_repeated_question_shows_its_choices_in_another_order(questions: list[Question]) -> None:
+    """Issue 22, defect 2: the options are shuffled per showing, so a missed question asked again
+    is not answered from the position of the button."""
+    many = [q for q in _choice_only(questions) if len(q.choices) >= 3]
+    session = StudySession(many, Progress.empty(), count=4, seed=2, clock=Clock(DAY1))
+    first = session.current
+    assert first is not None
+    order = [c.id for c in first.choices]
+    assert sorted(order) == sorted(c.id for c in next(q for q in many if q.id == first.id).choices)
+    session.answer(_wrong(first))
+    while session.current is not None and session.current.id != first.id:
+        session.answer(_right(session.current))
+    again = session.current
+    assert again is not None and session.repeat
+    assert [c.id for c in again.choices] != order
+    assert session.answer(_right(again)).right, "the answer key does not depend on the order"
+
+
+def test_a_round_that_grows_says_by_how_much(questions: list[Question]) -> None:
+    """Issue 22, defect 2: 10 planned, and each missed question put back adds to the round's length."""
+    session = StudySession(_choice_only(questions), Progress.empty(), count=10, seed=1, clock=Clock(DAY1))
+    assert (session.planned, session.length, session.asked_again, session.number) == (10, 10, 0, 1)
+    for _ in range(2):
+        q = session.current
+        assert q is not None
+        session.answer(_wrong(q))
+    assert (session.planned, session.length, session.asked_again, session.number) == (10, 12, 2, 3)
+    assert not session.repeat

@@ -53,6 +53,26 @@ def test_a_spot_on_the_far_side_turns_the_view_to_it(scene, study):
         tuple(np.asarray(scene.model.landmarks["calcaneus_posterior_right"]) - (0, 0.05, 0))
     )
     scene.set_view("anterior")
-    assert study.view_facing(heel) == "posterior"
+    direction = study.facing(study.near(heel))
+    assert direction is not None and direction[1] < -0.7, "from behind"
+    scene.face(direction)
+    assert study.facing(study.near(heel)) is None, "turned once, it stays"
     scene.set_view("posterior")
-    assert study.view_facing(heel) is None
+    assert study.facing(study.near(heel)) is None
+
+
+@pytest.mark.parametrize(
+    ("region", "side", "start"),
+    [("groin", "right", "posterior"), ("medial_leg", "right", "right"), ("medial_leg", "left", "left")],
+)
+def test_an_area_is_turned_to_so_that_it_faces_the_camera_unhidden(scene, study, region, side, start):
+    """Issue 22, defect 1: the groin asked with the back showing, the inner side of the lower leg
+    shown from its own side (edge-on, behind nothing) or hidden by the other leg."""
+    area = np.flatnonzero(study.labels.territory_mask(f"region_{region}", side))
+    scene.set_view(start)
+    before = study.shown_from(area, scene.camera_direction())
+    direction = study.facing(area)
+    assert direction is not None
+    scene.face(direction)
+    after = study.shown_from(area, scene.camera_direction())
+    assert after >= 0.5 > before, (before, after)

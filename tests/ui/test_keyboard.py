@@ -183,3 +183,30 @@ def test_f1_lists_every_key_including_the_text_size_and_the_3d_view(qtbot, windo
     for words in ("Larger text", "Urgent signs", "Choose the place from a list", "Turn the body", "Ctrl+F"):
         assert words in text, words
     window.keys_box.close()
+
+
+def test_drop_downs_are_named_by_what_they_control(qtbot, window):
+    """Issue 22, defect 8: Qt names a combo box by its current entry ("No map", "Every layer"); the
+    words saying what it controls are on screen beside it, and a screen reader gets them as the
+    box's label (the "labelled by" relation)."""
+    from PySide6.QtWidgets import QComboBox, QLabel
+
+    boxes = [b for b in window.findChildren(QComboBox) if b.isVisible()]
+    assert len(boxes) >= 3
+    labels = {label.buddy(): label for label in window.findChildren(QLabel) if label.buddy() is not None}
+    for box in boxes:
+        label = labels.get(box)
+        assert label is not None and label.isVisible() and label.text().strip(), box.currentText()
+        assert box.currentText() not in label.text()
+        interface = QAccessible.queryAccessibleInterface(box)
+        named_by = [other.text(QAccessible.Text.Name) for other, _ in interface.relations(QAccessible.Relation.Label)]
+        assert label.text() in named_by, (box.currentText(), named_by)
+
+
+def test_f1_says_in_words_what_the_arrow_buttons_do(qtbot, window):
+    """Issue 22, defect 8: the F1 list showed ◀ ▶ with no words."""
+    qtbot.keyClick(window.panel.pick_button, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: window.keys_box is not None and window.keys_box.isVisible())
+    text = window.keys_box.text()
+    window.keys_box.close()
+    assert "◀ Go back" in text and "▶ Go forward" in text

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QToolButton
 
@@ -16,7 +16,7 @@ from app.modes import ids
 from app.modes.spec import ModeSpec
 from app.ui.desk.layers_dock import LayersDock
 from app.ui.history import HistoryControl
-from app.ui.i18n import LANGUAGES, current_language
+from app.ui.i18n import LANGUAGES, current_language, tr
 from app.ui.search import SearchBox, search_keys
 
 if TYPE_CHECKING:
@@ -33,20 +33,14 @@ VIEW_ACTIONS = (  # (id, view, words, key); QT_TRANSLATE_NOOP marks the words fo
 VIEW_NAMES = {view: words for _id, view, words, _key in VIEW_ACTIONS}
 
 
-def tr(text: object) -> str:
-    return QCoreApplication.translate("MainWindow", str(text))
-
-
 def _layers_dock(window: MainWindow) -> None:
     dock = LayersDock(window.state, window.overlays, window.words, window.spec, window)
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
     window.layers_dock = dock
-    layers = QAction(QCoreApplication.translate("MainWindow", "Layers and maps"), window)
+    layers = QAction(tr("Layers and maps"), window)
     layers.setCheckable(True)
     layers.setChecked(True)
-    layers.setToolTip(
-        QCoreApplication.translate("MainWindow", "Show or hide the layers, skin maps and tools on the left")
-    )
+    layers.setToolTip(tr("Show or hide the layers, skin maps and tools on the left"))
     layers.setShortcut(QKeySequence("L"))
     layers.triggered.connect(window.on_layers_dock_chosen)
     window.toolbar.addAction(layers)
@@ -57,7 +51,7 @@ def _view(view: str, words: object, key: str) -> Builder:
     def build(window: MainWindow) -> None:
         action = QAction(tr(words), window)
         action.setShortcut(QKeySequence(key))
-        action.setToolTip(QCoreApplication.translate("MainWindow", "{0} view").format(tr(words)))
+        action.setToolTip(tr("{0} view").format(tr(words)))
         action.triggered.connect(lambda _checked=False: window.camera.request_view(view))
         window.toolbar.addAction(action)
         window.view_actions[view] = action
@@ -66,17 +60,17 @@ def _view(view: str, words: object, key: str) -> Builder:
 
 
 def _reset(window: MainWindow) -> None:
-    reset = QAction(QCoreApplication.translate("MainWindow", "Reset"), window)
+    reset = QAction(tr("Reset"), window)
     reset.setShortcuts([QKeySequence("0"), QKeySequence(Qt.Key.Key_Home)])
-    reset.setToolTip(QCoreApplication.translate("MainWindow", "Reset the view"))
+    reset.setToolTip(tr("Reset the view"))
     reset.triggered.connect(window.camera.request_reset)
     window.toolbar.addAction(reset)
     window.view_actions["reset"] = reset
 
 
 def _language(window: MainWindow) -> None:
-    language = QAction(QCoreApplication.translate("MainWindow", "Language"), window)
-    language.setToolTip(QCoreApplication.translate("MainWindow", "Interface language: English or Spanish"))
+    language = QAction(tr("Language"), window)
+    language.setToolTip(tr("Interface language: English or Spanish"))
     language.setShortcut(QKeySequence("Ctrl+Shift+L"))
     language.triggered.connect(window.show_language_menu)
     menu = window.language_menu
@@ -95,12 +89,8 @@ def _language(window: MainWindow) -> None:
 
 
 def _handout(window: MainWindow) -> None:
-    handout = QAction(QCoreApplication.translate("MainWindow", "Handout…"), window)
-    handout.setToolTip(
-        QCoreApplication.translate(
-            "MainWindow", "A sheet for the patient: this view, the possible sources, what helps (PDF or print)"
-        )
-    )
+    handout = QAction(tr("Handout…"), window)
+    handout.setToolTip(tr("A sheet for the patient: this view, the possible sources, what helps (PDF or print)"))
     handout.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
     handout.triggered.connect(window.open_handout)
     window.toolbar.addAction(handout)
@@ -112,10 +102,8 @@ def _contrast(window: MainWindow) -> None:
 
 
 def _urgent(window: MainWindow) -> None:
-    urgent = QAction(QCoreApplication.translate("MainWindow", "Urgent signs"), window)
-    urgent.setToolTip(
-        QCoreApplication.translate("MainWindow", "Numbness in the saddle area, bladder or bowel changes, fever …")
-    )
+    urgent = QAction(tr("Urgent signs"), window)
+    urgent.setToolTip(tr("Numbness in the saddle area, bladder or bowel changes, fever …"))
     urgent.setShortcut(QKeySequence("U"))
     urgent.setCheckable(True)  # pressed while the urgent signs show; pressed again (or U) goes back
     urgent.triggered.connect(window.explorer.set_urgent_signs)
@@ -133,7 +121,7 @@ def _search(window: MainWindow) -> None:
     )
     box.setEnabled(window.body.touchable)
     window.find_bar.addWidget(box)
-    find = QAction(QCoreApplication.translate("MainWindow", "Search"), window)
+    find = QAction(tr("Search"), window)
     find.setShortcuts(search_keys())
     find.triggered.connect(box.focus_search)
     window.addAction(find)
@@ -147,7 +135,7 @@ def _history(window: MainWindow) -> None:
 
 def _quit(window: MainWindow) -> None:
     """Ctrl+Q (the platform's Quit key) closes the window, as its close button does."""
-    quit_action = QAction(QCoreApplication.translate("MainWindow", "Quit"), window)
+    quit_action = QAction(tr("Quit"), window)
     quit_action.setShortcut(QKeySequence("Ctrl+Q"))
     quit_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     quit_action.triggered.connect(QApplication.closeAllWindows)  # not window.close: that kept the window alive

@@ -4,7 +4,7 @@ state's events set the widgets back, with their signals blocked."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,10 +24,11 @@ from app.domain.view_state import LAYER_FIELDS, ViewState
 from app.modes import ids
 from app.modes.spec import ModeSpec
 from app.scene.skin_overlays import OVERLAY_TITLES, SkinOverlays
-from app.ui.explorer_panel import narrow_combo
+from app.ui.explorer_panel import labelled, narrow_combo
+from app.ui.i18n import tr
 from app.ui.window_fit import scrolling
 
-LAYER_LABELS = dict(  # QT_TRANSLATE_NOOP marks the words for pyside6-lupdate; _tr shows them
+LAYER_LABELS = dict(  # QT_TRANSLATE_NOOP marks the words for pyside6-lupdate; tr shows them
     zip(
         LAYER_FIELDS,
         (
@@ -41,17 +42,14 @@ LAYER_LABELS = dict(  # QT_TRANSLATE_NOOP marks the words for pyside6-lupdate; _
     )
 )
 NO_MAP = QT_TRANSLATE_NOOP("MainWindow", "No map")
-
-
-def _tr(text: object) -> str:
-    return QCoreApplication.translate("MainWindow", str(text))
+MAP_LABEL = QT_TRANSLATE_NOOP("MainWindow", "Map:")  # what the map list controls (its name is its entry)
 
 
 class LayersDock(QDockWidget):
     def __init__(
         self, state: ViewState, overlays: SkinOverlays | None, words: InLanguage, spec: ModeSpec, parent: QWidget
     ) -> None:
-        super().__init__(QCoreApplication.translate("MainWindow", "Show"), parent)
+        super().__init__(tr("Show"), parent)
         self.setObjectName("layers")
         self.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         self.state, self.overlays, self.words = state, overlays, words
@@ -74,10 +72,10 @@ class LayersDock(QDockWidget):
         self.setWidget(scrolling(panel, self.windowTitle()))  # larger text scrolls the column, never grows the window
 
     def _layers(self) -> QGroupBox:
-        group = QGroupBox(QCoreApplication.translate("MainWindow", "Layers"))
+        group = QGroupBox(tr("Layers"))
         group_layout = QVBoxLayout(group)
         for field, label in LAYER_LABELS.items():
-            box = QCheckBox(_tr(label))
+            box = QCheckBox(tr(label))
             box.setChecked(getattr(self.state, field))
             box.toggled.connect(lambda checked, f=field: setattr(self.state, f, checked))
             getattr(self.state.events, field).connect(self._on_layers_change)
@@ -86,46 +84,46 @@ class LayersDock(QDockWidget):
         return group
 
     def _opacity(self) -> QGroupBox:
-        group = QGroupBox(QCoreApplication.translate("MainWindow", "Skin"))
+        group = QGroupBox(tr("Skin"))
         group_layout = QVBoxLayout(group)
         slider = QSlider(Qt.Orientation.Horizontal)
         slider.setRange(0, 100)
         slider.setValue(round(self.state.skin_opacity * 100))
-        slider.setAccessibleName(QCoreApplication.translate("MainWindow", "Skin opacity"))
+        slider.setAccessibleName(tr("Skin opacity"))
         slider.valueChanged.connect(lambda v: setattr(self.state, "skin_opacity", v / 100))
         self.state.events.skin_opacity.connect(self._on_skin_opacity_change)
         self.opacity_slider = slider
         group_layout.addWidget(slider)
-        group_layout.addWidget(QLabel(QCoreApplication.translate("MainWindow", "see-through  ←→  solid")))
+        group_layout.addWidget(QLabel(tr("see-through  ←→  solid")))
         return group
 
     def _maps(self, spec: ModeSpec) -> QGroupBox:
-        group = QGroupBox(QCoreApplication.translate("MainWindow", "Skin maps"))
+        group = QGroupBox(tr("Skin maps"))
         group_layout = QVBoxLayout(group)
         box = QComboBox()
         narrow_combo(box)
-        box.addItem(_tr(NO_MAP), "none")
+        box.addItem(tr(NO_MAP), "none")
         for key in OVERLAY_TITLES:
             box.addItem(self.words.phrase(f"overlay.{key}"), key)
-        box.setAccessibleName(QCoreApplication.translate("MainWindow", "Skin map"))
+        box.setAccessibleName(tr("Skin map"))
         box.currentIndexChanged.connect(self._on_overlay_chosen)
         self.overlay_box = box
-        widgets: list[QWidget] = [box]
+        box.setEnabled(self.overlays is not None)
+        group_layout.addWidget(labelled(tr(MAP_LABEL), box))
+        widgets: list[QWidget] = []
         if spec.allows(ids.MAP_DIFFERENCES):
-            self.differences_box = QCheckBox(QCoreApplication.translate("MainWindow", "Hatch where maps differ"))
+            self.differences_box = QCheckBox(tr("Hatch where maps differ"))
             self.differences_box.setToolTip(
-                QCoreApplication.translate(
-                    "MainWindow", "Hatch where the Lee 2008 and Keegan & Garrett 1948 dermatome maps disagree"
-                )
+                tr("Hatch where the Lee 2008 and Keegan & Garrett 1948 dermatome maps disagree")
             )
             self.differences_box.toggled.connect(lambda on: setattr(self.state, "show_map_differences", on))
             widgets.append(self.differences_box)
         if spec.allows(ids.MAP_LABELS):
-            self.labels_box = QCheckBox(QCoreApplication.translate("MainWindow", "Labels"))
+            self.labels_box = QCheckBox(tr("Labels"))
             self.labels_box.toggled.connect(lambda on: setattr(self.state, "show_labels", on))
             widgets.append(self.labels_box)
         self.legend_list = QListWidget()
-        self.legend_list.setAccessibleName(QCoreApplication.translate("MainWindow", "Map legend"))
+        self.legend_list.setAccessibleName(tr("Map legend"))
         widgets.append(self.legend_list)
         self.state.events.overlay.connect(self._on_overlay_change)
         for widget in widgets:

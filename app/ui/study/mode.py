@@ -14,10 +14,11 @@ from __future__ import annotations
 import html
 import time
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date
+from datetime import date, datetime, timezone
 from itertools import chain
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
@@ -26,9 +27,9 @@ from app.domain.view_state import LAYER_FIELDS
 from app.modes import ids
 from app.modes.spec import ModeSpec
 from app.scene.structure_labels import SOLID_SKIN, StructureLabels
-from app.scene.study_view import ASK, FOLLOW, RIGHT, Picture, StudyView
+from app.scene.study_view import ASK, FOLLOW, RIGHT, Picture, StudyView, is_territory
 from app.study.course import followable_nerves, nerve_course
-from app.study.items import Feedback, Question
+from app.study.items import BORDER_TOLERANCE_M, TOPICS, Feedback, Question
 from app.study.names import spot_name, structure_name
 from app.study.questions import QuestionBank
 from app.study.skin import SkinPoint, skin_point, skin_points
@@ -146,6 +147,7 @@ class StudyMode(QObject):
         self.quiz.finish_requested.connect(self.finish_touches)
         self.quiz.next_requested.connect(self.next_question)
         self.quiz.new_round_requested.connect(self.new_round)
+        self.quiz.progress_requested.connect(self.show_progress)
         self.quiz.reset_requested.connect(self._on_reset)
         dock = QDockWidget(QCoreApplication.translate("StudyMode", "Quiz"), host.dialog_parent())
         dock.setObjectName("quiz")
@@ -214,8 +216,6 @@ class StudyMode(QObject):
 
         self.session = StudySession(pool, self.progress, count=ROUND, seed=self.seed)
         self.seed += 1
-        self._asked = self.session.remaining
-        self._number = 0
         self._show_scores()
         self.feedback = None
         self._ask()
@@ -227,21 +227,42 @@ class StudyMode(QObject):
         question = self.session.current
         self.touches = []
         if question is None:
-            scores = self.session.scores().values()
-            self.quiz.show_round_over(sum(s.right for s in scores), sum(s.asked for s in scores))
+            review: dict[str, list[str]] = {}
+            for missed in self.session.missed:
+                card = self.words.card(missed.card) if missed.card else None
+                if card is not None and card.title not in review.setdefault(missed.topic, []):
+                    review[missed.topic].append(card.title)
+            self.quiz.show_round_over(self.session.scores(), review)
             self.view.show(None)
             return
-        self._number += 1
-        self._asked = max(self._asked, self._number + self.session.remaining - 1)
         if question.answer_with in ("touch", "touch_all") and not self.host.state.show_skin:
             self.host.state.show_skin = True  # a touch answer needs the skin
-        self.quiz.show_question(question, self._number, self._asked)
+        self.quiz.show_question(question, self.session)
         self._show(self._question_picture(question))
-        if question.shown is not None and question.shown.point is not None:
-            view = self.view.view_facing(question.shown.point)
-            if view is not None:  # the lit spot is on the far side: turn the body to it
-                self.host.camera.request_view(view)
+        shown = question.shown
+        if shown is not None:  # its spot (or area) faces the student before the question is read
+            self._turn_to(
+                self.view.near(shown.point)
+                if shown.point is not None
+                else self._skin_of(question.light or (f"region_{shown.spot.region}",), shown.spot.side)
+            )
         self.host.show_status(self.quiz.prompt.text())
+
+    def _skin_of(self, ids: Sequence[str], side: str | None) -> np.ndarray:
+        """The skin vertices of the territories among `ids`, on one side (both for None or midline)."""
+        assert self.explorer_view is not None
+        labels = self.explorer_view.labels
+        mask = np.zeros(len(labels.points), dtype=bool)
+        for any_id in ids:
+            if is_territory(any_id):
+                mask |= labels.territory_mask(any_id, side if side in ("left", "right") else None)  # type: ignore[arg-type]
+        return np.flatnonzero(mask)
+
+    def _turn_to(self, vertices: np.ndarray) -> None:
+        assert self.view is not None
+        direction = self.view.facing(vertices)
+        if direction is not None:
+            self.host.camera.request_facing(direction)
 
     def _show(self, picture: Picture) -> None:
         """Show a quiz picture with the skin as solid as it needs: a lit strip is hard to read on
@@ -301,7 +322,7 @@ class StudyMode(QObject):
         if question is not None and question.answer_with == "touch_all" and self.touches:
             ev = self.explorer_view
             assert ev is not None
-            self._answer(question, [skin_point(ev.labels, v) for v in self.touches])
+            self._answer(question, [skin_point(ev.labels, v, BORDER_TOLERANCE_M) for v in self.touches])
 
     def _answer(self, question: Question, answer: str | SkinPoint | list[SkinPoint]) -> None:
         assert self.session is not None
@@ -319,10 +340,30 @@ class StudyMode(QObject):
         asked = self._question_picture(question)
         shown = asked.plus(Picture.of(feedback.answer, RIGHT, side))
         self._show(Picture(shown.lit, shown.skin, side, tuple(self.touches), shown.spot))
+        if question.answer_with != "touch_all" and question.shown is None:  # the answer faces the student
+            self._turn_to(self._skin_of(feedback.answer, side))
         chosen = answer if isinstance(answer, str) else None
-        self.quiz.show_feedback(feedback, question.right_choice, chosen, self._card_html(feedback.card))
+        card = self.words.card(feedback.card) if feedback.card else None
+        self.quiz.show_feedback(
+            feedback, question.right_choice, chosen, card.title if card else None, self._card_html(feedback.card)
+        )
         self._show_scores()
         self.host.show_status(self.quiz.feedback.text())
+
+    def show_progress(self) -> None:
+        """Progress over the days: each topic's questions by Leitner box, never asked, and due now."""
+        from app.study.schedule import FIRST_BOX, LAST_BOX
+
+        assert self.quiz is not None
+        now = datetime.now(timezone.utc)
+        boxes: dict[str, list[int]] = {}
+        due: dict[str, int] = {}
+        for question in self.questions:
+            counts = boxes.setdefault(question.topic, [0] * (LAST_BOX - FIRST_BOX + 2))
+            item = self.progress.items.get(question.id)
+            counts[0 if item is None else item.box - FIRST_BOX + 1] += 1
+            due[question.topic] = due.get(question.topic, 0) + self.progress.is_due(question.id, now)
+        self.quiz.show_progress({t: boxes[t] for t in TOPICS if t in boxes}, due)
 
     def _show_scores(self) -> None:
         assert self.quiz is not None

@@ -4,6 +4,7 @@ does through signals; `StudyMode` runs the round."""
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -19,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.knowledge import InLanguage
-from app.study.items import TOPICS, Feedback, Question
+from app.study.items import BORDER_TOLERANCE_M, TOPICS, Feedback, Question
 
 if TYPE_CHECKING:  # the session and its store (pydantic) load with the first round, not at start
-    from app.study.session import TopicScore
+    from app.study.session import StudySession, TopicScore
+
+FEEDBACK_MARGIN = 8
 
 RIGHT_MARK, WRONG_MARK = "✓", "✗"  # the answer is told by a mark and words, never by its colour alone
 
@@ -39,6 +42,7 @@ class QuizPanel(QWidget):
     finish_requested = Signal()  # done touching every area
     next_requested = Signal()
     new_round_requested = Signal()
+    progress_requested = Signal()
     reset_requested = Signal()
 
     def __init__(self, words: InLanguage, parent: QWidget | None = None) -> None:
@@ -47,6 +51,9 @@ class QuizPanel(QWidget):
         layout = QVBoxLayout(self)
         self.counter = QLabel()
         self.counter.setProperty("muted", "true")
+        self.round_note = QLabel()  # how long the round is, and why it grew
+        self.round_note.setWordWrap(True)
+        self.round_note.setProperty("muted", "true")
         self.prompt = QLabel()
         self.prompt.setWordWrap(True)
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
@@ -67,6 +74,9 @@ class QuizPanel(QWidget):
         self.feedback = QLabel()
         self.feedback.setWordWrap(True)
         self.feedback.setTextFormat(Qt.TextFormat.PlainText)
+        # the room inside its box: a style sheet's padding is left out of a word-wrapped label's height
+        self.feedback.setContentsMargins(FEEDBACK_MARGIN, FEEDBACK_MARGIN, FEEDBACK_MARGIN, FEEDBACK_MARGIN)
+        self.feedback.setObjectName("quiz_feedback")
         self.feedback.hide()
         self.next_button = QPushButton(self.tr("Next question"))
         self.next_button.setDefault(True)
@@ -92,13 +102,20 @@ class QuizPanel(QWidget):
         buttons = QHBoxLayout()
         self.new_round_button = QPushButton(self.tr("New round"))
         self.new_round_button.clicked.connect(self.new_round_requested)
+        self.progress_button = QPushButton(self.tr("My progress"))
+        self.progress_button.setToolTip(
+            self.tr("Every topic's questions by box: how well each is known, over all days")
+        )
+        self.progress_button.clicked.connect(self.progress_requested)
         self.reset_button = QPushButton(self.tr("Reset my progress"))
         self.reset_button.setToolTip(self.tr("Forget every answer so far and start again"))
         self.reset_button.clicked.connect(self.reset_requested)
         buttons.addWidget(self.new_round_button)
+        buttons.addWidget(self.progress_button)
         buttons.addWidget(self.reset_button)
 
         layout.addWidget(self.counter)
+        layout.addWidget(self.round_note)
         layout.addWidget(self.prompt)
         layout.addWidget(self.hint)
         layout.addWidget(self.choices_box)
@@ -131,10 +148,24 @@ class QuizPanel(QWidget):
         self.feedback.hide()
         self.next_button.hide()
 
-    def show_question(self, question: Question, number: int, total: int) -> None:
+    def show_question(self, question: Question, session: StudySession) -> None:
         self.counter.setText(
-            self.tr("Question {0} of {1} · {2}").format(number, total, self.topic_name(question.topic))
+            self.tr("Question {0} of {1} · {2}").format(session.number, session.length, self.topic_name(question.topic))
         )
+        if session.asked_again:
+            note = self.tr(
+                "{0} questions planned + {1} asked again because they were missed "
+                "(a missed question comes back after {2} others, at most {3} times)."
+            ).format(session.planned, session.asked_again, session.again_after, session.max_again)
+        else:
+            note = self.tr(
+                "A round has {0} questions. A missed question comes back after {1} others "
+                "(at most {2} times), so a round can grow."
+            ).format(session.planned, session.again_after, session.max_again)
+        if session.repeat:
+            note = self.tr("Asked again: you missed it earlier in this round.") + " " + note
+        self.round_note.setText(note)
+        self.round_note.show()
         self.prompt.setText(self.words.marked(question.ask))
         self._clear_choices()
         self.feedback.hide()
@@ -142,15 +173,21 @@ class QuizPanel(QWidget):
         self.card_view.setPlaceholderText(self.tr("Answer, and the card that explains it shows here."))
         self.card_view.clear()
         self.finish_button.setVisible(question.answer_with == "touch_all")
-        self.finish_button.setEnabled(False)
+        self.touches_counted(0)
         if question.answer_with == "touch":
             self.hint.setText(self.tr("Click (or tap) the skin of the body. Drag to turn it."))
         elif question.answer_with == "touch_all":
-            self.hint.setText(self.tr("Click every area on the body, then press Finish. Drag to turn it."))
+            self.hint.setText(
+                self.tr(
+                    "Click every area on the body, then press Finish. Drag to turn it. A touch within {0} cm "
+                    "of an area it reaches is not held against you."
+                ).format(round(BORDER_TOLERANCE_M * 100))
+            )
         else:
             self.hint.setText(self.tr("The lit spot is marked on the body.") if question.shown is not None else "")
         for choice in question.choices:
-            button = QPushButton(self.words.marked(choice.said))
+            # '&' would make a keyboard shortcut of the next letter ("Keegan _Garrett"): show it as '&'
+            button = QPushButton(self.words.marked(choice.said).replace("&", "&&"))
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setProperty("quiz", "choice")
             button.clicked.connect(lambda _checked=False, c=choice.id: self.choice_made.emit(c))
@@ -163,7 +200,9 @@ class QuizPanel(QWidget):
             self.tr("Finish: check my {0} touches").format(count) if count else self.tr("Finish: check my touches")
         )
 
-    def show_feedback(self, feedback: Feedback, right_choice: str | None, chosen: str | None, card_html: str) -> None:
+    def show_feedback(
+        self, feedback: Feedback, right_choice: str | None, chosen: str | None, card_title: str | None, card_html: str
+    ) -> None:
         for choice_id, button in self.choice_buttons.items():
             button.setEnabled(False)
             if choice_id == right_choice:
@@ -174,21 +213,64 @@ class QuizPanel(QWidget):
                 _set_look(button, "quiz", "wrong")
         self.finish_button.hide()
         self.hint.setText(self.tr("The answer is lit on the body (teal)."))
-        self.feedback.setText(self.words.marked(feedback.said))
+        said = self.words.marked(feedback.said)
+        if card_title:
+            said += "\n" + self.tr("Read more in the card below: {0}.").format(card_title)
+        self.feedback.setText(said)
         _set_look(self.feedback, "quiz", "right" if feedback.right else "wrong")
         self.feedback.show()
         self.next_button.show()
         self.next_button.setFocus()
         self.card_view.setHtml(card_html)
 
-    def show_round_over(self, right: int, asked: int) -> None:
+    def show_round_over(self, scores: dict[str, TopicScore], review: dict[str, list[str]]) -> None:
+        """The round's summary: per topic, right at the first try and the cards to review (`review`:
+        topic -> card titles of the questions missed at the first try)."""
+        right, asked = sum(s.right for s in scores.values()), sum(s.asked for s in scores.values())
         self.counter.clear()
+        self.round_note.hide()
         self.prompt.setText(self.tr("Round over: {0} of {1} right at the first try.").format(right, asked))
         self.hint.setText(self.tr("Missed questions come back in a later round. Press New round to go on."))
         self._clear_choices()
         self.finish_button.hide()
         self.feedback.hide()
         self.next_button.hide()
+        nothing, title = self.tr("Nothing to review"), self.tr("This round, per topic")
+        topic_head, right_head, review_head = self.tr("Topic"), self.tr("Right first time"), self.tr("Cards to review")
+        rows = "".join(
+            f"<tr><td>{escape(self.topic_name(topic))}</td><td align='right'>{score.right}/{score.asked}</td>"
+            f"<td>{escape(', '.join(review.get(topic, [])) or nothing)}</td></tr>"
+            for topic, score in scores.items()
+        )
+        self.card_view.setHtml(
+            f"<h2>{escape(title)}</h2><table cellpadding='4'><tr><th align='left'>{escape(topic_head)}</th>"
+            f"<th>{escape(right_head)}</th><th align='left'>{escape(review_head)}</th></tr>{rows}</table>"
+        )
+        self.new_round_button.setFocus()
+
+    def show_progress(self, boxes: dict[str, list[int]], due: dict[str, int]) -> None:
+        """Progress over days: per topic, how many questions sit in each Leitner box (box 1: missed
+        last time or new; box 5: known for weeks), how many were never asked, and how many are due."""
+        shown_boxes = range(1, len(next(iter(boxes.values()), [0])))  # counts[0]: never asked
+        box = self.tr("Box {0}")
+        head = "".join(f"<th>{escape(box.format(n))}</th>" for n in shown_boxes)
+        rows = "".join(
+            f"<tr><td>{escape(self.topic_name(topic))}</td>"
+            + "".join(f"<td align='center'>{n}</td>" for n in counts)
+            + f"<td align='center'>{due.get(topic, 0)}</td></tr>"
+            for topic, counts in boxes.items()
+        )
+        how = self.tr(
+            "A right answer moves a question up a box; a miss sends it back to box 1. Box 2 comes back after "
+            "a day, box 3 after 3 days, box 4 after a week, box 5 after 3 weeks."
+        )
+        title, topic_head = self.tr("My progress over the days"), self.tr("Topic")
+        never, due_head = self.tr("Never asked"), self.tr("Due now")
+        self.card_view.setHtml(
+            f"<h2>{escape(title)}</h2><p>{escape(how)}</p><table cellpadding='4'><tr>"
+            f"<th align='left'>{escape(topic_head)}</th><th>{escape(never)}</th>{head}<th>{escape(due_head)}</th>"
+            f"</tr>{rows}</table>"
+        )
 
     def show_scores(self, scores: dict[str, TopicScore], totals: dict[str, tuple[int, int]]) -> None:
         """This round's first answers right / asked, and every answer right / given on all days."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
-from app.ui.explorer_panel import narrow_combo
+from app.ui.explorer_panel import labelled, narrow_combo
 
 SYSTEMS = (  # (id, words): the ViewState layer shown alone ("" for every layer)
     ("", QT_TRANSLATE_NOOP("ToolsPanel", "Every layer")),
@@ -54,10 +54,10 @@ class ToolsPanel(QWidget):
         peel = QGroupBox(self.tr("Peel the body"))
         peel_layout = QVBoxLayout(peel)
         if isolate:
-            peel_layout.addWidget(self.system_box)
+            peel_layout.addWidget(labelled(self.tr("Show:"), self.system_box))
             peel_layout.addWidget(self.isolate_button)
         if follow:
-            peel_layout.addWidget(self.nerve_box)
+            peel_layout.addWidget(labelled(self.tr("Nerve:"), self.nerve_box))
         if isolate or follow:
             peel_layout.addWidget(self.back_button)
             layout.addWidget(peel)

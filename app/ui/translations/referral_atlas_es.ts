@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name></name>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Capas</translation>
+    </message>
+    <message>
+        <source>Skin</source>
+        <translation>Piel</translation>
+    </message>
+    <message>
+        <source>Skin opacity</source>
+        <translation>Opacidad de la piel</translation>
+    </message>
+    <message>
+        <source>see-through  ←→  solid</source>
+        <translation>transparente  ←→  opaca</translation>
+    </message>
+    <message>
+        <source>Skin maps</source>
+        <translation>Mapas de la piel</translation>
+    </message>
+    <message>
+        <source>Skin map</source>
+        <translation>Mapa de la piel</translation>
+    </message>
+    <message>
+        <source>Hatch where maps differ</source>
+        <translation>Rayar donde los mapas difieren</translation>
+    </message>
+    <message>
+        <source>Hatch where the Lee 2008 and Keegan &amp; Garrett 1948 dermatome maps disagree</source>
+        <translation>Rayar donde los mapas de dermatomas de Lee 2008 y de Keegan y Garrett 1948 no coinciden</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Map legend</source>
+        <translation>Leyenda del mapa</translation>
+    </message>
+    <message>
+        <source>Layers and maps</source>
+        <translation>Capas y mapas</translation>
+    </message>
+    <message>
+        <source>Show or hide the layers, skin maps and tools on the left</source>
+        <translation>Mostrar u ocultar las capas, los mapas de la piel y las herramientas de la izquierda</translation>
+    </message>
+    <message>
+        <source>{0} view</source>
+        <translation>Vista: {0}</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Restablecer</translation>
+    </message>
+    <message>
+        <source>Reset the view</source>
+        <translation>Restablecer la vista</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Interface language: English or Spanish</source>
+        <translation>Idioma de la interfaz: inglés o español</translation>
+    </message>
+    <message>
+        <source>Handout…</source>
+        <translation>Hoja para el paciente…</translation>
+    </message>
+    <message>
+        <source>A sheet for the patient: this view, the possible sources, what helps (PDF or print)</source>
+        <translation>Una hoja para el paciente: esta vista, las posibles causas, lo que ayuda (PDF o impresa)</translation>
+    </message>
+    <message>
+        <source>Urgent signs</source>
+        <translation>Señales urgentes</translation>
+    </message>
+    <message>
+        <source>Numbness in the saddle area, bladder or bowel changes, fever …</source>
+        <translation>Adormecimiento en la zona de la silla de montar, cambios al orinar o al hacer de vientre, fiebre…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Referral Atlas</source>
@@ -592,58 +691,6 @@
         <translation>Plantas</translation>
     </message>
     <message>
-        <source>Layers and maps</source>
-        <translation>Capas y mapas</translation>
-    </message>
-    <message>
-        <source>Show or hide the layers, skin maps and tools on the left</source>
-        <translation>Mostrar u ocultar las capas, los mapas de la piel y las herramientas de la izquierda</translation>
-    </message>
-    <message>
-        <source>{0} view</source>
-        <translation>Vista {0}</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>Restablecer</translation>
-    </message>
-    <message>
-        <source>Reset the view</source>
-        <translation>Restablecer la vista</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Idioma</translation>
-    </message>
-    <message>
-        <source>Interface language: English or Spanish</source>
-        <translation>Idioma de la interfaz: inglés o español</translation>
-    </message>
-    <message>
-        <source>Handout…</source>
-        <translation>Hoja para el paciente…</translation>
-    </message>
-    <message>
-        <source>A sheet for the patient: this view, the possible sources, what helps (PDF or print)</source>
-        <translation>Una hoja para el paciente: esta vista, los posibles orígenes, lo que ayuda (PDF o impresa)</translation>
-    </message>
-    <message>
-        <source>Urgent signs</source>
-        <translation>Señales urgentes</translation>
-    </message>
-    <message>
-        <source>Numbness in the saddle area, bladder or bowel changes, fever …</source>
-        <translation>Adormecimiento en la zona de la silla de montar, cambios al orinar o defecar, fiebre…</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Buscar</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Salir</translation>
-    </message>
-    <message>
         <source>Skin</source>
         <translation>Piel</translation>
     </message>
@@ -668,44 +715,8 @@
         <translation>Sin mapa</translation>
     </message>
     <message>
-        <source>Show</source>
-        <translation>Mostrar</translation>
-    </message>
-    <message>
-        <source>Layers</source>
-        <translation>Capas</translation>
-    </message>
-    <message>
-        <source>Skin opacity</source>
-        <translation>Opacidad de la piel</translation>
-    </message>
-    <message>
-        <source>see-through  ←→  solid</source>
-        <translation>transparente  ←→  opaca</translation>
-    </message>
-    <message>
-        <source>Skin maps</source>
-        <translation>Mapas de la piel</translation>
-    </message>
-    <message>
-        <source>Skin map</source>
-        <translation>Mapa de la piel</translation>
-    </message>
-    <message>
-        <source>Hatch where maps differ</source>
-        <translation>Rayar donde los mapas difieren</translation>
-    </message>
-    <message>
-        <source>Hatch where the Lee 2008 and Keegan &amp; Garrett 1948 dermatome maps disagree</source>
-        <translation>Rayar donde los mapas de dermatomas de Lee 2008 y de Keegan y Garrett 1948 no coinciden</translation>
-    </message>
-    <message>
-        <source>Labels</source>
-        <translation>Etiquetas</translation>
-    </message>
-    <message>
-        <source>Map legend</source>
-        <translation>Leyenda del mapa</translation>
+        <source>Map:</source>
+        <translation>Mapa:</translation>
     </message>
     <message>
         <source>Referral Atlas</source>
@@ -785,6 +796,13 @@
     </message>
 </context>
 <context>
+    <name>NameTag</name>
+    <message>
+        <source>Name under the pointer</source>
+        <translation>Nombre de lo que hay bajo el puntero</translation>
+    </message>
+</context>
+<context>
     <name>OutOfOrderWindow</name>
     <message>
         <source>Out of order</source>
@@ -845,6 +863,14 @@
         <translation>Nueva ronda</translation>
     </message>
     <message>
+        <source>My progress</source>
+        <translation>Mi progreso</translation>
+    </message>
+    <message>
+        <source>Every topic&apos;s questions by box: how well each is known, over all days</source>
+        <translation>Las preguntas de cada tema por caja: cuánto las domina, en todos los días</translation>
+    </message>
+    <message>
         <source>Reset my progress</source>
         <translation>Borrar mi progreso</translation>
     </message>
@@ -861,6 +887,18 @@
         <translation>Pregunta {0} de {1} · {2}</translation>
     </message>
     <message>
+        <source>{0} questions planned + {1} asked again because they were missed (a missed question comes back after {2} others, at most {3} times).</source>
+        <translation>{0} preguntas previstas + {1} repetidas porque se fallaron (una pregunta fallada vuelve después de otras {2}, como mucho {3} veces).</translation>
+    </message>
+    <message>
+        <source>A round has {0} questions. A missed question comes back after {1} others (at most {2} times), so a round can grow.</source>
+        <translation>Una ronda tiene {0} preguntas. Una pregunta fallada vuelve después de otras {1} (como mucho {2} veces), así que la ronda puede alargarse.</translation>
+    </message>
+    <message>
+        <source>Asked again: you missed it earlier in this round.</source>
+        <translation>Otra vez: la falló antes en esta ronda.</translation>
+    </message>
+    <message>
         <source>Answer, and the card that explains it shows here.</source>
         <translation>Responda, y aquí aparecerá la ficha que lo explica.</translation>
     </message>
@@ -869,8 +907,48 @@
         <translation>Haga clic (o toque) en la piel del cuerpo. Arrastre para girarlo.</translation>
     </message>
     <message>
-        <source>Click every area on the body, then press Finish. Drag to turn it.</source>
-        <translation>Haga clic en cada zona del cuerpo y luego pulse Terminar. Arrastre para girarlo.</translation>
+        <source>Click every area on the body, then press Finish. Drag to turn it. A touch within {0} cm of an area it reaches is not held against you.</source>
+        <translation>Haga clic en cada zona del cuerpo y luego pulse Terminar. Arrastre para girarlo. Un toque a menos de {0} cm de una zona a la que llega no cuenta en contra.</translation>
+    </message>
+    <message>
+        <source>Nothing to review</source>
+        <translation>Nada que repasar</translation>
+    </message>
+    <message>
+        <source>This round, per topic</source>
+        <translation>Esta ronda, por tema</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Right first time</source>
+        <translation>Bien a la primera</translation>
+    </message>
+    <message>
+        <source>Cards to review</source>
+        <translation>Fichas para repasar</translation>
+    </message>
+    <message>
+        <source>Box {0}</source>
+        <translation>Caja {0}</translation>
+    </message>
+    <message>
+        <source>A right answer moves a question up a box; a miss sends it back to box 1. Box 2 comes back after a day, box 3 after 3 days, box 4 after a week, box 5 after 3 weeks.</source>
+        <translation>Una respuesta correcta sube la pregunta una caja; un fallo la devuelve a la caja 1. La caja 2 vuelve al cabo de un día, la 3 a los 3 días, la 4 a la semana y la 5 a las 3 semanas.</translation>
+    </message>
+    <message>
+        <source>My progress over the days</source>
+        <translation>Mi progreso a lo largo de los días</translation>
+    </message>
+    <message>
+        <source>Never asked</source>
+        <translation>Sin preguntar aún</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>Toca repasar ya</translation>
     </message>
     <message>
         <source>The lit spot is marked on the body.</source>
@@ -883,6 +961,10 @@
     <message>
         <source>The answer is lit on the body (teal).</source>
         <translation>La respuesta está iluminada en el cuerpo (verde azulado).</translation>
+    </message>
+    <message>
+        <source>Read more in the card below: {0}.</source>
+        <translation>Más información en la ficha de abajo: {0}.</translation>
     </message>
     <message>
         <source>Round over: {0} of {1} right at the first try.</source>
@@ -984,6 +1066,10 @@
     <message>
         <source>Keep the places already marked and add this one (as Shift+click)</source>
         <translation>Mantener los lugares ya marcados y añadir este (como Mayús+clic)</translation>
+    </message>
+    <message>
+        <source>No place matches “{0}”. Try another word, or clear the box to see every place.</source>
+        <translation>Ningún lugar coincide con «{0}». Pruebe otra palabra o borre el cuadro para ver todos los lugares.</translation>
     </message>
 </context>
 <context>
@@ -1171,6 +1257,14 @@
     <message>
         <source>Peel the body</source>
         <translation>Quitar capas al cuerpo</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>Nerve:</source>
+        <translation>Nervio:</translation>
     </message>
 </context>
 <context>

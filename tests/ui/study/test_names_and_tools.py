@@ -145,3 +145,31 @@ def test_a_touch_right_after_start_is_answered_while_the_questions_are_made(
     qtbot.waitUntil(lambda: window.study.session is not None, timeout=20000)
     assert any(q.kind == "spine_or_hip" for q in window.study.questions)
     window.close()
+
+
+def test_the_hover_name_shows_next_to_the_pointer_and_follows_it(qtbot, student):
+    """Issue 22, defect 4: the name showed only in the status line (off-screen on a small laptop);
+    now a label beside the pointer says it too, drawn on screen, and moves with the pointer."""
+    from PySide6.QtGui import QGuiApplication
+
+    window = student
+    window.camera.request_view("anterior")
+    qtbot.waitUntil(lambda: not window.animating())
+    tag = window.study.hover.tag
+    shaft = shaft_points(window.scene.model.bones, "femur_right")
+    at = widget_point(window, shaft[len(shaft) // 2] + (0, 0.03, 0))
+    qtbot.mouseMove(window.interactor, at)
+    qtbot.waitUntil(lambda: tag.isVisible() and tag.text() == "Femur, right")
+    assert window.statusBar().currentMessage() == "Femur, right", "the status line says it as well"
+    pointer = window.interactor.mapToGlobal(at)
+    gap = tag.geometry().topLeft() - pointer
+    assert 0 < gap.x() <= 40 and 0 < gap.y() <= 40, "right beside the pointer"
+    shot = QGuiApplication.primaryScreen().grabWindow(0, *tag.geometry().getRect()).toImage()
+    colours = {shot.pixelColor(x, shot.height() // 2).name() for x in range(shot.width())}
+    assert len(colours) > 3, "the name is drawn on the screen (words on a plain box)"
+    window.study.hover._hover_timer.setInterval(10_000)  # the next name would come at rest: watch the move alone
+    moved = at + type(at)(25, 10)
+    qtbot.mouseMove(window.interactor, moved)
+    qtbot.waitUntil(lambda: tag.geometry().topLeft() - window.interactor.mapToGlobal(moved) == gap)
+    qtbot.mouseMove(window, window.rect().topLeft() + type(at)(5, 5))
+    qtbot.waitUntil(lambda: not tag.isVisible())

@@ -153,7 +153,7 @@ def handout_html(handout: Handout, with_image: bool = True) -> str:
     # safety first, whole, on the first page: the urgent signs and what the sheet is not, in a
     # box beside the picture (a table row is never split across pages here: it opens the sheet)
     care_now = (
-        f"<h2>{esc(say('handout.care_now'))}</h2><p>{esc(say('handout.care_now_intro'))}</p>"
+        f"<h2>{esc(say('handout.care_now'))}</h2>"
         + "".join(  # by urgency level: the emergency signs apart from "see a doctor today"
             f"<p><b>{esc(says)}</b></p><ul>" + "".join(f"<li>{esc(item)}</li>" for item in signs) + "</ul>"
             for says, signs in handout.care_now

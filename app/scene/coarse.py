@@ -64,7 +64,9 @@ class CoarseShape:
         locator.BuildLocator()
         centres = np.asarray(coarse.points)[coarse.regular_faces].mean(axis=1)
         nearest = np.fromiter((locator.FindClosestPoint(c) for c in centres), np.int64, len(centres))
-        return cls(np.asarray(coarse.points), coarse.regular_faces, np.asarray(coarse.point_data["Normals"]), cell_at[nearest])
+        # plain copies: a view would keep VTK's array (and with VTK ≥ 9.7 its Python wrapper) alive
+        points, normals = np.array(coarse.points), np.array(coarse.point_data["Normals"])
+        return cls(points, np.array(coarse.regular_faces), normals, cell_at[nearest])
 
 
 @dataclass

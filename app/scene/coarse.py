@@ -6,16 +6,23 @@ copy with a quarter of its triangles: ParaView's level-of-detail idea. Quadric d
 the shape (within a few millimetres; `vtkDecimatePro` at this ratio flattened the knee and the
 pelvis). Each coarse triangle takes the colour of the full mesh's cell at the point nearest its
 centre, so a touch or a map recolours both meshes with one gather; each mesh uploads its colours
-only when it is drawn. The shapes take about 0.4 s to make (the skin 0.14 s), on a worker
-thread once the first frame is up (VTK lets the GIL go while it decimates), so a click in the
-meantime is answered at once; the copies' mappers are made on the event loop's thread.
+only when it is drawn. The shapes take about 0.4 s to make (the skin 0.14 s), in a worker
+process (`coarse_worker`, one per model) started once the first frame is up, so a click in the
+meantime is answered at once. Not a thread: VTK decimating on a second thread while the main one
+deletes VTK objects deadlocked (both waiting on each other's lock and the GIL). Plain arrays go
+in and out through pipes; the event loop's thread looks at them in spare time without waiting,
+and makes the copies' mappers.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import select
+import subprocess
+import sys
+import time
 import weakref
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,6 +30,8 @@ import pyvista as pv
 from vtkmodules.vtkCommonDataModel import vtkStaticPointLocator
 from vtkmodules.vtkRenderingCore import vtkMapper
 from vtkmodules.vtkRenderingOpenGL2 import vtkOpenGLPolyDataMapper
+
+from app.scene.coarse_worker import pack, take_frame, unpack
 
 COARSE_KEEP = 0.25  # share of a mesh's triangles its coarse copy keeps
 SMALLEST = 2000  # meshes with fewer triangles than this (the muscles) are drawn whole while moving too
@@ -87,33 +96,109 @@ class CoarseCopy:
 
 
 log = logging.getLogger(__name__)
-_maker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coarse-shapes")
-_kept: dict[tuple[int, str], Future[CoarseShape | None]] = {}
+WORKER = (sys.executable, "-m", "app.scene.coarse_worker")  # the bundle's launcher takes -m too
+HANDOVER_S = 0.005  # the longest a look at the worker waits for it to take the meshes
 
 
-def kept_shape(owner: object, name: str, mesh: pv.PolyData) -> Future[CoarseShape | None]:
-    """The coarse shape of `owner`'s (a model's) mesh `name`, made on the worker thread once
-    while the owner lives: a second window on the same model (a language switch, a kiosk's
-    reset) reuses it."""
-    key = (id(owner), name)
+class ShapeMaker:
+    """One worker process (`coarse_worker`) making the coarse shapes of a model's meshes, in the
+    order given. Looked at from the event loop's thread (`made`), never waited for."""
+
+    def __init__(self, meshes: dict[str, pv.PolyData]) -> None:
+        self.names = list(meshes)
+        self.shapes: dict[str, CoarseShape | None] = {}  # None: drawn whole while moving
+        self._to_send = bytearray(
+            b"".join(
+                pack(points=np.asarray(m.points), faces=np.asarray(m.faces), strips=np.asarray(m.strips))
+                for m in meshes.values()
+            )
+        )
+        self._received = bytearray()
+        try:
+            self._worker: subprocess.Popen[bytes] | None = subprocess.Popen(
+                WORKER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0
+            )
+        except OSError:
+            log.exception("no coarse-shape worker (%s)", " ".join(WORKER))
+            self._worker = None
+            self._give_up()
+            return
+        os.set_blocking(self._worker.stdin.fileno(), False)  # type: ignore[union-attr]
+        os.set_blocking(self._worker.stdout.fileno(), False)  # type: ignore[union-attr]
+
+    def made(self) -> dict[str, CoarseShape | None]:
+        """The shapes made so far, by name: hands the worker what it has not taken yet and reads
+        what it has sent, without waiting for it."""
+        if self._worker is not None and not self._worker.stdout.closed:  # type: ignore[union-attr]
+            self._send()
+            self._receive()
+        return self.shapes
+
+    def close(self) -> None:
+        """Stop the worker (if it still runs) and reap it."""
+        if self._worker is not None:
+            self._worker.kill()
+            self._worker.wait()
+            for pipe in (self._worker.stdin, self._worker.stdout):
+                pipe.close()  # type: ignore[union-attr]
+
+    def _send(self) -> None:
+        stdin = self._worker.stdin  # type: ignore[union-attr]
+        if stdin.closed:
+            return
+        deadline = time.perf_counter() + HANDOVER_S
+        try:
+            while self._to_send:
+                sent = stdin.write(self._to_send)
+                if sent is None:  # the pipe is full: the worker is starting or reading
+                    left = deadline - time.perf_counter()
+                    if left <= 0 or not select.select([], [stdin], [], left)[1]:
+                        return
+                    continue
+                del self._to_send[:sent]
+        except BrokenPipeError:  # the worker has ended; `_receive` tells
+            self._to_send.clear()
+        stdin.close()  # all handed over: the worker starts
+
+    def _receive(self) -> None:
+        stdout = self._worker.stdout  # type: ignore[union-attr]
+        while chunk := stdout.read(1 << 20):
+            self._received += chunk
+        while (payload := take_frame(self._received)) is not None:
+            self._take(unpack(payload))
+        if chunk == b"":  # the worker has ended
+            stdout.close()
+            self._worker.poll()  # type: ignore[union-attr]
+            if len(self.shapes) < len(self.names):
+                log.error("the coarse-shape worker ended early (exit code %s)", self._worker.returncode)  # type: ignore[union-attr]
+                self._give_up()
+
+    def _take(self, arrays: dict[str, np.ndarray]) -> None:
+        name = self.names[len(self.shapes)]
+        if "error" in arrays:  # a mesh VTK cannot decimate still draws, at full cost while moving
+            log.error("no coarse copy of %s; it is drawn whole while the view moves:\n%s", name, arrays["error"])
+        self.shapes[name] = None if "error" in arrays or not arrays else CoarseShape(**arrays)
+
+    def _give_up(self) -> None:
+        missing = [name for name in self.names if name not in self.shapes]
+        if missing:
+            log.error("no coarse copies of %s; they are drawn whole while the view moves", ", ".join(missing))
+        self.shapes.update(dict.fromkeys(missing))
+
+
+_kept: dict[int, ShapeMaker] = {}
+
+
+def kept_shapes(owner: object, meshes: dict[str, pv.PolyData]) -> ShapeMaker:
+    """The coarse shapes of `owner`'s (a model's) `meshes`, made once while the owner lives, by one
+    worker process: a second window on the same model (a language switch, a kiosk's reset)
+    reuses them. The worker is stopped when the owner goes, or when the app ends."""
+    key = id(owner)
     if key not in _kept:
-        if not any(k[0] == key[0] for k in _kept):
-            weakref.finalize(owner, _forget, key[0])
-        # the worker gets its own copy of the geometry: nothing it reads is shared with drawing
-        geometry = pv.PolyData(mesh.points.copy(), faces=mesh.faces.copy(), strips=mesh.strips.copy())
-        _kept[key] = _maker.submit(CoarseShape.of, geometry)
+        weakref.finalize(owner, _forget, key)  # also runs at exit
+        _kept[key] = ShapeMaker(meshes)
     return _kept[key]
 
 
-def shape_made(made: Future[CoarseShape | None], name: str) -> CoarseShape | None:
-    """The finished shape, or None (drawn whole while moving) when making it failed."""
-    try:
-        return made.result()
-    except Exception:  # a mesh VTK cannot decimate still draws, at full cost while moving
-        log.exception("no coarse copy of %s; it is drawn whole while the view moves", name)
-        return None
-
-
 def _forget(owner_id: int) -> None:
-    for key in [k for k in _kept if k[0] == owner_id]:
-        del _kept[key]
+    _kept.pop(owner_id).close()

@@ -7,7 +7,6 @@ The scene is handed a plotter (STYLE.md habit 5): a `QtInteractor` in the app, a
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,7 +15,7 @@ from vtkmodules.vtkRenderingCore import vtkMapper
 
 from app.domain.view_state import LAYER_FIELDS, CameraRequests, ViewState
 from app.scene.assets import Model, structure_names
-from app.scene.coarse import CoarseCopy, CoarseShape, kept_shape, shape_made
+from app.scene.coarse import CoarseCopy, ShapeMaker, kept_shapes
 from app.scene.frames import Frames, Quality
 from app.scene.highlight import ColourState, NamedCells
 from app.scene.overlays import LayeredColours, hex_to_rgb
@@ -217,7 +216,8 @@ class AnatomyScene:
         # spare time once the window is up (the first frame has the cores to itself).
         self._full_mappers: dict[str, vtkMapper] = {name: actor.GetMapper() for name, actor in self._drawn_actors()}
         self._coarse: dict[str, CoarseCopy] = {}
-        self._coarse_coming: dict[str, Future[CoarseShape | None]] = {}
+        self._coarse_shapes: ShapeMaker | None = None
+        self._coarse_coming: list[str] = []  # the layers whose shapes are still to take
         self.frames.in_spare_time(self._start_coarse_copies)
         self.frames.quality_changed.connect(self._on_quality_change)
 
@@ -302,13 +302,16 @@ class AnatomyScene:
     def _start_coarse_copies(self) -> None:
         """Have the worker make the coarse shapes, the biggest first, and take them as they come."""
         names = sorted(self._full_mappers, key=lambda n: -self._full_mesh(n).n_cells)
-        self._coarse_coming = {name: kept_shape(self.model, name, self._full_mesh(name)) for name in names}
+        self._coarse_shapes = kept_shapes(self.model, {name: self._full_mesh(name) for name in names})
+        self._coarse_coming = names
         self._take_coarse_copies()
 
     def _take_coarse_copies(self) -> None:
-        done = [name for name, made in self._coarse_coming.items() if made.done()]
+        made = self._coarse_shapes.made()  # type: ignore[union-attr]
+        done = [name for name in self._coarse_coming if name in made]
         for name in done:
-            shape = shape_made(self._coarse_coming.pop(name), name)
+            self._coarse_coming.remove(name)
+            shape = made[name]
             if shape is not None:
                 self._coarse[name] = CoarseCopy.of(shape, self._full_mappers[name])
                 self._recolour_coarse(name)

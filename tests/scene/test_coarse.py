@@ -1,13 +1,18 @@
 """Coarse copies for moving frames: a quarter of the triangles, the same shape, colours from the
 full mesh's cells nearby, made once per model."""
 
+import dataclasses
 import gc
-import threading
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import numpy as np
 import pyvista as pv
 
-from app.scene.coarse import COARSE_KEEP, CoarseCopy, CoarseShape, kept_shape
+from app.scene.coarse import COARSE_KEEP, CoarseCopy, CoarseShape, ShapeMaker, kept_shapes
 
 NEAR_M = 0.01  # a coarse copy stays within this of the full surface
 
@@ -40,38 +45,84 @@ def test_strip_meshes_keep_every_structure_and_take_its_colour(scene):
     assert red.any() and np.all(index[shape.source_cells][red] == index[0])
 
 
-def test_a_small_mesh_is_drawn_whole_and_a_shape_is_made_once_per_model():
+def finished(maker: ShapeMaker, limit_s: float = 60.0) -> dict[str, CoarseShape | None]:
+    """The shapes once the worker has made them all (looked at as the event loop looks)."""
+    deadline = time.monotonic() + limit_s
+    while len(maker.made()) < len(maker.names):
+        assert time.monotonic() < deadline, "the worker made no shapes"
+        time.sleep(0.01)
+    return maker.shapes
+
+
+class Owner:
+    pass
+
+
+def ball() -> pv.PolyData:
+    return pv.Sphere(theta_resolution=60, phi_resolution=60)
+
+
+def test_a_small_mesh_is_drawn_whole_and_shapes_are_made_once_per_model():
     from app.scene import coarse
 
     assert CoarseShape.of(pv.Sphere()) is None
-
-    class Owner:
-        pass
-
-    owner, mesh = Owner(), pv.Sphere(theta_resolution=60, phi_resolution=60)
-    first = kept_shape(owner, "ball", mesh)
-    assert first.result() is not None and kept_shape(owner, "ball", mesh) is first
-    key = (id(owner), "ball")
+    owner = Owner()
+    first = kept_shapes(owner, {"ball": ball(), "small": pv.Sphere()})
+    shapes = finished(first)
+    assert shapes["ball"] is not None and shapes["small"] is None
+    assert kept_shapes(owner, {"ball": ball()}) is first
+    key = id(owner)
     del owner
     gc.collect()
     assert key not in coarse._kept, "forgotten with its owner"
+    assert first._worker.returncode is not None, "its worker reaped"
 
 
-def test_a_shape_is_made_off_the_event_loop_s_thread(monkeypatch):
-    """Decimating the skin takes ~140 ms; made on the event loop's thread it would hold up a
-    click that comes in meanwhile (VTK lets the GIL go while it decimates)."""
-    made_on = []
-    make = CoarseShape.of
+def test_the_shapes_come_from_another_process_as_this_one_makes_them(scene, monkeypatch):
+    """Decimating the skin takes ~140 ms: made on the event loop's thread it would hold up a click
+    that comes in meanwhile, and VTK on a second thread of the app deadlocked with the main one."""
+    meshes = {"skin": scene.skin_surface, "nerves": scene.meshes["nerves"], "muscles": scene.meshes["muscles"]}
+    here = {name: CoarseShape.of(mesh) for name, mesh in meshes.items()}
 
-    def recorded(mesh: pv.PolyData) -> CoarseShape | None:
-        made_on.append(threading.current_thread())
-        return make(mesh)
+    def not_here(mesh: pv.PolyData) -> CoarseShape | None:
+        raise AssertionError("a coarse shape made in the app's process")
 
-    monkeypatch.setattr(CoarseShape, "of", recorded)
+    monkeypatch.setattr(CoarseShape, "of", not_here)
+    maker = ShapeMaker(meshes)
+    shapes = finished(maker)
+    assert maker._worker.pid != os.getpid()
+    assert here["muscles"] is None and shapes["muscles"] is None
+    for name in ("skin", "nerves"):
+        for field in dataclasses.fields(CoarseShape):
+            mine, theirs = getattr(here[name], field.name), getattr(shapes[name], field.name)
+            assert theirs.dtype == mine.dtype and np.array_equal(theirs, mine), (name, field.name)
+    maker.close()
 
-    class Owner:
-        pass
 
-    owner = Owner()
-    assert kept_shape(owner, "ball", pv.Sphere(theta_resolution=60, phi_resolution=60)).result() is not None
-    assert made_on and threading.main_thread() not in made_on
+def test_a_worker_that_is_missing_or_ends_early_leaves_the_layers_whole(monkeypatch, caplog):
+    from app.scene import coarse
+
+    for worker in [("/nonexistent/python",), (sys.executable, "-c", "import sys; sys.stdin.buffer.read()")]:
+        monkeypatch.setattr(coarse, "WORKER", worker)
+        caplog.clear()
+        maker = ShapeMaker({"ball": ball()})
+        assert finished(maker) == {"ball": None}
+        assert "no coarse copies of ball" in caplog.text
+        maker.close()
+
+
+def test_the_worker_ends_when_the_app_ends(tmp_path):
+    """The app ends while its worker decimates (a big mesh, for seconds): no worker is left behind."""
+    script = (
+        "import pyvista as pv\n"
+        "from app.scene.coarse import kept_shapes\n"
+        "class Owner: pass\n"
+        "owner = Owner()\n"
+        "maker = kept_shapes(owner, {'big': pv.Sphere(theta_resolution=600, phi_resolution=600)})\n"
+        "while not maker._worker.stdin.closed:\n"
+        "    maker.made()\n"
+        "print(maker._worker.pid, flush=True)\n"
+    )
+    app = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    pid = int(app.stdout.split()[-1])
+    assert not Path(f"/proc/{pid}").exists(), "the worker outlived the app"

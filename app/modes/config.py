@@ -119,9 +119,8 @@ def load_kiosk_config(path: Path | None = None) -> KioskConfig:
             path, "; ".join(problems.values()), ", ".join(sorted(problems)), FIX,
         )  # fmt: skip
     if config.language not in ("en", *LANGUAGES):
-        log.warning("kiosk config %s: language %r has no translation (choose one of %s): using English; %s",
+        log.warning("kiosk config %s: language %r has no translation (%s have one): the kiosk shows English; %s",
                     path, config.language, ", ".join(("en", *LANGUAGES)), FIX)  # fmt: skip
-        config = config.model_copy(update={"language": "en"})
     return config
 
 

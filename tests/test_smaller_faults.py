@@ -56,5 +56,5 @@ def test_a_language_with_no_translation_is_logged(tmp_path, caplog):
     path = tmp_path / "kiosk.toml"
     path.write_text('language = "xx"\n')
     with caplog.at_level(logging.WARNING, logger="app"):
-        assert load_kiosk_config(path) == KioskConfig()
+        assert load_kiosk_config(path) == KioskConfig(language="xx")
     assert "language 'xx' has no translation" in caplog.text

@@ -127,13 +127,12 @@ def load_kiosk_config(path: Path | None = None) -> KioskConfig:
         )
     if config.language not in ("en", *LANGUAGES):
         log.warning(
-            "kiosk config %s: language %r has no translation (choose one of %s): using English; %s",
+            "kiosk config %s: language %r has no translation (%s have one): the kiosk shows English; %s",
             path,
             config.language,
             ", ".join(("en", *LANGUAGES)),
             FIX,
         )
-        config = config.model_copy(update={"language": "en"})
     return config
 
 

@@ -18,6 +18,8 @@ def hostile_window(qtbot, model, knowledge):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    window.activateWindow()  # Xvfb has no window manager: the window before may still be active
+    qtbot.waitUntil(window.isActiveWindow)
     qtbot.waitUntil(lambda: window.scene.frames.count > 0 and not window.animating())
     yield window
     window.close()

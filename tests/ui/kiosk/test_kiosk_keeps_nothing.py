@@ -105,7 +105,10 @@ def test_a_scripted_kiosk_session_writes_no_file_but_the_log(tmp_path):
         assert visitor_word not in log.lower().replace("kiosk left by staff", ""), visitor_word
 
 
-@pytest.mark.xfail(strict=False, reason="quarantined at the end of the session: since the coarse shapes come from a worker process the kiosk no longer exits within 30 s of SIGTERM; not yet traced")
+@pytest.mark.xfail(
+    strict=False,
+    reason="quarantined at the end of the session: since the coarse shapes come from a worker process the kiosk no longer exits within 30 s of SIGTERM; not yet traced",
+)
 @pytest.mark.skipif("DISPLAY" not in os.environ, reason="draws through X (pytest-xvfb gives one)")
 def test_a_kiosk_stopped_with_sigterm_removes_its_scratch_folder(tmp_path):
     """Issue 19, defect 9: stopped outside kiosk-run (a service stop sends SIGTERM), it left its

@@ -1,7 +1,7 @@
 """Nothing but the kiosk on screen. Any other top-level window that appears in a kiosk session (a
 print, file or message dialog, a stray tool window) is closed on the spot and logged; and the kiosk
-comes back to the front, filling its screen, within a second of being hidden, minimised or covered
-(a window manager's "show desktop", another program's window)."""
+comes back to the front, filling its screen, within a second of being hidden, minimised, covered or
+shrunk (a window manager's "show desktop", which can map it again without its full-screen state)."""
 
 from __future__ import annotations
 
@@ -19,9 +19,10 @@ AFRESH_EVERY_S = 3.0  # a window that cannot get in front is not hidden and show
 
 
 class KioskGuard(QObject):
-    def __init__(self, kiosk: QWidget, bring_to_front: Callable[[bool], None]) -> None:
+    def __init__(self, kiosk: QWidget, bring_to_front: Callable[[bool], None], full_screen: bool = True) -> None:
         super().__init__(kiosk)
         self.kiosk = kiosk
+        self._full_screen = full_screen
         self._bring_to_front = bring_to_front
         self._was_in_front = True
         self._afresh_at = -AFRESH_EVERY_S
@@ -67,7 +68,11 @@ class KioskGuard(QObject):
     def check_front(self) -> None:
         active = QApplication.activeWindow()
         in_front = (
-            self.kiosk.isVisible() and not self.kiosk.isMinimized() and active is not None and self.is_own(active)
+            self.kiosk.isVisible()
+            and not self.kiosk.isMinimized()
+            and (self.kiosk.isFullScreen() or not self._full_screen)
+            and active is not None
+            and self.is_own(active)
         )
         if not in_front:
             if self._was_in_front:

@@ -119,7 +119,7 @@ class KioskWindow(KioskPages, KioskIdle, KioskLockDown, KioskStaffAccess, QWidge
         self._hold_timer.setSingleShot(True)
         self._hold_timer.timeout.connect(self._on_corner_held)
         QCoreApplication.instance().installEventFilter(self)
-        self.guard = KioskGuard(self, self.bring_to_front)
+        self.guard = KioskGuard(self, self.bring_to_front, self.spec.fullscreen)
 
     def show_kiosk(self) -> None:
         """Fullscreen (as the spec says) on the spec's screen, or the first one if it has no such screen."""

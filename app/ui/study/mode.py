@@ -19,7 +19,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt
 from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
 from app.content.markdown import render_study_card
@@ -33,6 +33,7 @@ from app.study.items import BORDER_TOLERANCE_M, TOPICS, Feedback, Question
 from app.study.names import spot_name, structure_name
 from app.study.questions import QuestionBank
 from app.study.skin import SkinPoint, skin_point, skin_points
+from app.ui.later import soon
 from app.ui.study.hover import HoverNames
 from app.ui.study.quiz_panel import QuizPanel
 from app.ui.study.tools_panel import ToolsPanel
@@ -164,7 +165,7 @@ class StudyMode(QObject):
 
     def _on_first_frame(self, _took: float) -> None:
         self.host.body.scene.frames.drawn.disconnect(self._on_first_frame)
-        QTimer.singleShot(0, self, self.start)  # not after the window is gone
+        soon(self, self.start)  # not after the window is gone
 
     def start(self) -> None:
         """Make the questions (once, a short step per event-loop turn) and begin a round."""
@@ -192,7 +193,7 @@ class StudyMode(QObject):
             if next(self._making, _MADE) is _MADE:
                 break
         else:
-            QTimer.singleShot(0, self, self._make_questions)  # a touch in between is answered first
+            soon(self, self._make_questions)  # a touch in between is answered first
             return
         self._making = None
         self.questions = self.bank.generate(self._skin, self.seed)

@@ -118,3 +118,39 @@ def test_a_language_switch_releases_the_old_window(qtbot, model, knowledge, mode
             host.window.close()
         host.window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.mark.parametrize("close_early", [True, False], ids=["unfinished", "finished"])
+def test_a_window_stops_its_unfinished_coarse_worker_and_a_finished_one_is_reaped(qtbot, model, knowledge, close_early):
+    """No `python` child is left running or defunct: a window closed while its coarse shapes are
+    made stops the worker; a worker that has made them is reaped while the window stays open."""
+    import dataclasses
+    import os
+
+    from app.scene import coarse
+    from app.ui.main_window import MainWindow
+
+    def reaped(pid: int) -> bool:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            return True
+        return False
+
+    fresh = dataclasses.replace(model)  # a model whose shapes are not made yet
+    window = MainWindow(fresh, knowledge)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.scene._coarse_shapes is not None)
+    maker = window.scene._coarse_shapes
+    pid = maker._worker.pid
+    try:
+        if close_early:
+            assert not maker.done
+        else:
+            qtbot.waitUntil(lambda: maker.done, timeout=60_000)
+            assert maker._worker.returncode == 0 and reaped(pid), "reaped once it ended, the window open"
+    finally:
+        window.close()
+    assert reaped(pid)
+    assert (id(fresh) in coarse._kept) != close_early, "unfinished shapes are forgotten, finished ones kept"

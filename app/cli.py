@@ -189,8 +189,9 @@ def _load_knowledge() -> Knowledge:
 def _cmd_query(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
+    from app.domain.gaps import gaps
     from app.domain.query import Query, dermatome_maps
-    from app.domain.ranking import candidates, gaps
+    from app.domain.ranking import candidates
     from app.domain.urgency import ask_first
 
     if not (args.point or args.dermatome or args.nerve or args.region or args.red_flags):

@@ -33,16 +33,7 @@ from app.content.schema import (
     TerritoryEntry,
 )
 from app.content.yaml_lines import BrokenPiece, LineDict, LineList, line_of, load_yaml_pieces, yaml_error_line
-from app.domain.knowledge import (
-    Condition,
-    Feature,
-    Link,
-    RedFlag,
-    Structure,
-    Territory,
-    Variant,
-    Weight,
-)
+from app.domain.records import Condition, Feature, Link, RedFlag, Structure, Territory, Variant, Weight
 
 DATA_FILES = ("structures.yaml", "territories.yaml", "conditions.yaml", "links.yaml", "questions.yaml")
 Model = TypeVar("Model", bound=BaseModel)

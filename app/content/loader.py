@@ -24,7 +24,8 @@ from app.content.synonyms import load_synonyms
 from app.content.translations import load_translations, note_sources, text_sources
 from app.content.yaml_lines import BrokenPiece, LineDict, line_of
 from app.domain.errors import ContentError
-from app.domain.knowledge import Card, Knowledge, Reference
+from app.domain.knowledge import Knowledge
+from app.domain.records import Card, Reference
 
 __all__ = ["CardFile", "ContentIssue", "load", "load_references", "read_card"]
 

@@ -11,7 +11,7 @@ from pydantic import Field
 from app.content.data import PLACES, REFERENCES, LeftOut, _entries, _read
 from app.content.issues import ContentIssue
 from app.content.schema import DataFile, Id, Strict
-from app.domain.knowledge import Synonym
+from app.domain.records import Synonym
 
 SYNONYMS_FILE = "synonyms.yaml"
 

@@ -41,8 +41,9 @@ from app.content.schema import (
 )
 from app.content.sections import TRANSLATED_SECTIONS
 from app.content.yaml_lines import LineDict, line_of
-from app.domain.knowledge import LANGUAGES, RED_FLAG_TITLE, Card, Knowledge, variant_title_key
+from app.domain.knowledge import LANGUAGES, RED_FLAG_TITLE, Knowledge, variant_title_key
 from app.domain.phrases import ENGLISH, FORMS, placeholders
+from app.domain.records import Card
 
 _HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
 ENGLISH_SECTION_NOTE = {"es": "*(Esta sección está en inglés, como la bibliografía que se cita.)*"}

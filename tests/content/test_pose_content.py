@@ -11,8 +11,9 @@ import pytest
 from app.cli import main
 from app.content import load
 from app.content.poses import caption_key, load_poses
-from app.domain.knowledge import EVIDENCE_LEVELS, Knowledge
+from app.domain.knowledge import Knowledge
 from app.domain.poses import MOTIONS
+from app.domain.records import EVIDENCE_LEVELS
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 SOURCES = ("flat_feet", "high_arches", "hip_osteoarthritis", "weak_hip_stabilisers", "leg_length_difference", "bunions")

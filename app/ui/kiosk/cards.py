@@ -11,7 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.content.markdown import render_markdown
 from app.content.sections import TRANSLATED_SECTIONS
-from app.domain.knowledge import Card
+from app.domain.records import Card
 
 # (the kiosk card's heading, the content sections it shows, in this order)
 PLAIN_CARDS: tuple[tuple[str, tuple[str, ...]], ...] = (

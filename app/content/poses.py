@@ -14,9 +14,10 @@ from typing import Annotated, Any
 import yaml
 from pydantic import Field, ValidationError, model_validator
 
-from app.content.data import CONDITIONS, REFERENCES, LeftOut, describe
+from app.content.entries import CONDITIONS, REFERENCES, describe
 from app.content.files import MAX_DATA_BYTES, read_text
 from app.content.issues import ContentIssue
+from app.content.left_out import LeftOut
 from app.content.schema import DataFile, Evidence, Id, RefList, Strict, TitleTranslation
 from app.content.translations import text_hash
 from app.content.yaml_lines import LineDict, line_of, load_yaml, yaml_error_line

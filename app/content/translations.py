@@ -26,9 +26,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from app.content.data import Built, LeftOut, check_file, describe, read_yaml
+from app.content.data import Built
+from app.content.entries import check_file, describe, read_yaml
 from app.content.files import read_card_text
 from app.content.issues import ContentIssue
+from app.content.left_out import LeftOut
 from app.content.markdown import drop_links, scan_markdown, title_problem
 from app.content.readability import CLINICIAN_HEADINGS, reading_problem, texts_reading_problem
 from app.content.schema import (

@@ -118,14 +118,14 @@ def load_poses(content_dir: Path, references: set[str], sources: set[str],
     except ValidationError as error:
         loc, problem = describe(error)
         return {}, [ContentIssue(file, line_of(data, loc), problem)]
-    for joint, entry in valid.joints.items():
-        unknown = set(entry.motions) - set(MOTIONS.get(joint, {}))
+    for joint, joint_range in valid.joints.items():
+        unknown = set(joint_range.motions) - set(MOTIONS.get(joint, {}))
         if joint not in MOTIONS or unknown:
             what = (
                 f"unknown joint {joint!r}" if joint not in MOTIONS else f"{joint} has no motion {sorted(unknown)[0]!r}"
             )
             issues.append(ContentIssue(file, line_of(data, ("joints", joint)), what))
-        for index, ref in enumerate(entry.references):
+        for index, ref in enumerate(joint_range.references):
             if ref not in references:
                 issues.append(
                     ContentIssue(

@@ -38,14 +38,14 @@ dictionary order or chance.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.domain.gaps import check_query
 from app.domain.knowledge import Knowledge
 from app.domain.phrases import Phrase
 from app.domain.query import Query, Spot
 from app.domain.reach import Reach, reach
-from app.domain.records import EVIDENCE_LEVELS, Variant
+from app.domain.records import EVIDENCE_LEVELS, RedFlag, Variant
 from app.domain.urgency import EMERGENCY_CARERS, ask_first, carers, most_urgent, signs_present
 
 PRIMARY_DERMATOME = 1.0
@@ -331,73 +331,68 @@ def _add_differentiators(knowledge: Knowledge, ranked: list[Candidate]) -> list[
 
 
 def _with_reasons(candidate: Candidate, extra: list[Phrase]) -> Candidate:
-    from dataclasses import replace
-
     return replace(candidate, why=(*candidate.why, *extra))
 
 
 def _urgent(knowledge: Knowledge, present: frozenset[str]) -> list[Candidate]:
     """One urgent candidate per red-flag card, in content order."""
-    by_card: dict[str, list[str]] = {}
-    for flag_id in knowledge.red_flags:
-        if flag_id in present:
-            by_card.setdefault(knowledge.red_flags[flag_id].card, []).append(flag_id)
-    out: list[Candidate] = []
-    for card_id, flag_ids in by_card.items():
-        flags = [knowledge.red_flags[f] for f in flag_ids]
-        card = knowledge.card(card_id)
-        level = most_urgent([f.urgency for f in flags])
-        out.append(
-            Candidate(
-                id=card_id,
-                title=flags[0].title,
-                condition=flags[0].id,
-                source=flags[0].source,
-                mechanism="urgent",
-                score=1.0,
-                path=(flags[0].source,),
-                card=card_id,
-                why=(*(knowledge.note(f"red_flag:{f.id}", f.reason) for f in flags), knowledge.say("urgent_first")),
-                evidence=card.evidence if card is not None else "strong",
-                who_can_help=carers(level, card.who_can_help if card is not None else EMERGENCY_CARERS),
-                explains=1.0,
-                urgency=level,
-            )
+    by_card: dict[str, list[RedFlag]] = {}
+    for flag in knowledge.red_flags.values():
+        if flag.id in present:
+            by_card.setdefault(flag.card, []).append(flag)
+    return [
+        _urgent_card(
+            knowledge,
+            card_id,
+            flags,
+            card_id,
+            flags[0].title,
+            (*(knowledge.note(f"red_flag:{f.id}", f.reason) for f in flags), knowledge.say("urgent_first")),
         )
-    return out
+        for card_id, flags in by_card.items()
+    ]
 
 
 def _ask_first(knowledge: Knowledge, query: Query, present: frozenset[str], shown: set[str]) -> list[Candidate]:
     """A "check first" card per red-flag card the touched spots ask about and nothing marked yet."""
-    by_card: dict[str, list[str]] = {}
+    by_card: dict[str, list[RedFlag]] = {}
     for flag_id in ask_first(knowledge, query):
-        card_id = knowledge.red_flags[flag_id].card
-        if flag_id not in present and card_id not in shown:
-            by_card.setdefault(card_id, []).append(flag_id)
+        flag = knowledge.red_flags[flag_id]
+        if flag_id not in present and flag.card not in shown:
+            by_card.setdefault(flag.card, []).append(flag)
     out: list[Candidate] = []
-    for card_id, flag_ids in by_card.items():
-        flags = [knowledge.red_flags[f] for f in flag_ids]
-        card = knowledge.card(card_id)
+    for card_id, flags in by_card.items():
         level = most_urgent([f.urgency for f in flags])
-        out.append(
-            Candidate(
-                id=f"{ASK_FIRST}{card_id}",
-                title=knowledge.say("ask_first", card=card_id).text,
-                condition=flags[0].id,
-                source=flags[0].source,
-                mechanism="urgent",
-                score=1.0,
-                path=(flags[0].source,),
-                card=card_id,
-                why=(
-                    knowledge.say(f"ask_first_why.{level}"),
-                    *(knowledge.say("ask_first_sign", flag=f.id) for f in flags),
-                ),
-                evidence=card.evidence if card is not None else "strong",
-                who_can_help=carers(level, card.who_can_help if card is not None else EMERGENCY_CARERS),
-                explains=1.0,
-                urgency=level,
-                asks=tuple(flag_ids),
-            )
-        )
+        why = (knowledge.say(f"ask_first_why.{level}"), *(knowledge.say("ask_first_sign", flag=f.id) for f in flags))
+        title = knowledge.say("ask_first", card=card_id).text
+        candidate = _urgent_card(knowledge, f"{ASK_FIRST}{card_id}", flags, card_id, title, why)
+        out.append(replace(candidate, asks=tuple(f.id for f in flags)))
     return out
+
+
+def _urgent_card(
+    knowledge: Knowledge,
+    candidate_id: str,
+    flags: list[RedFlag],
+    card_id: str,
+    title: str,
+    why: tuple[Phrase, ...],
+) -> Candidate:
+    """An urgent candidate (score 1, first on the list) for a red-flag card and the flags that bring it."""
+    card = knowledge.card(card_id)
+    level = most_urgent([f.urgency for f in flags])
+    return Candidate(
+        id=candidate_id,
+        title=title,
+        condition=flags[0].id,
+        source=flags[0].source,
+        mechanism="urgent",
+        score=1.0,
+        path=(flags[0].source,),
+        card=card_id,
+        why=why,
+        evidence=card.evidence if card is not None else "strong",
+        who_can_help=carers(level, card.who_can_help if card is not None else EMERGENCY_CARERS),
+        explains=1.0,
+        urgency=level,
+    )

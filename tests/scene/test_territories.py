@@ -17,16 +17,9 @@ import pytest
 from vtkmodules.vtkCommonDataModel import vtkStaticPointLocator
 
 from app.domain.territory_labels import DERMATOMES, REGIONS, SKIN_NERVES
+from app.scene.skin_labels import LABEL_ARRAYS
 
 SIDES = {"right": 1, "left": -1}
-LABEL_ARRAYS = {
-    "dermatome": "dermatome_names",
-    "dermatome_alt": "dermatome_names",
-    "dermatome_keegan": "dermatome_names",
-    "cutaneous_nerve": "cutaneous_nerve_names",
-    "cutaneous_nerve_alt": "cutaneous_nerve_names",
-    "region": "region_names",
-}
 MIDLINE_REGIONS = {"perineum"}
 
 

@@ -102,3 +102,22 @@ def test_the_skin_over_the_coccyx_reads_s4_s5_and_asks_first(skin):
     assert {labels.name("dermatome_keegan", int(v)) for v in over_coccyx} == {"S4_S5"}
     assert all(_asks(labels, knowledge, int(v)) == CAUDA_EQUINA_SIGNS for v in over_coccyx)
     assert not any(_asks(labels, knowledge, int(v)) for v in over_sacrum)
+
+
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_query_at_the_upper_inner_thigh_leads_with_the_check(skin, side, capsys):
+    """`query --point --json` at the clinical table's upper inner thigh: `ask_first` names the two
+    signs and the first candidate is the check, an emergency for emergency care."""
+    from clinical_table import load_table, probe
+
+    from app.cli import main
+
+    point = next(p for p in load_table().points if p.id == "upper_inner_thigh")
+    xyz = probe(point, side, skin[3])
+    assert main(["query", "--point", ",".join(f"{v:.5f}" for v in xyz), "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["region"] == "medial_thigh" and payload["side"] == side
+    assert payload["ask_first"] == list(CAUDA_EQUINA_SIGNS)
+    first = payload["candidates"][0]
+    assert first["asks"] == list(CAUDA_EQUINA_SIGNS) and first["card"] == "red_flag_cauda_equina"
+    assert first["urgency"] == "emergency" and first["who_can_help"] == ["emergency_care"]

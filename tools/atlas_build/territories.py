@@ -1,9 +1,9 @@
 """Label every skin vertex with dermatomes, cutaneous nerve fields and body regions.
 
-Reads `assets/models/skin.vtp`, `landmarks.json` and the sacrum of `bones.vtp`, computes per-vertex labels from body-relative
-coordinates and writes them back into skin.vtp (point arrays `side`, `dermatome`, `dermatome_alt`,
-`dermatome_keegan`, `cutaneous_nerve`, `cutaneous_nerve_alt`, `region`; field arrays
-`dermatome_names`, `cutaneous_nerve_names`, `region_names`), then updates manifest.json.
+Reads `assets/models/skin.vtp`, `landmarks.json` and the sacrum of `bones.vtp`, computes per-vertex
+labels from body-relative coordinates and writes them back into skin.vtp (point arrays `side`,
+`dermatome`, `dermatome_alt`, `dermatome_keegan`, `cutaneous_nerve`, `cutaneous_nerve_alt`, `region`;
+field arrays `dermatome_names`, `cutaneous_nerve_names`, `region_names`), then updates manifest.json.
 
 How it works (all numpy, one pass per side; the left side is mirrored onto the right so every rule
 is written once):
@@ -623,7 +623,6 @@ class Labeller:
 
     def _perineum(self, seg: dict[str, np.ndarray], out: dict[str, np.ndarray]) -> None:
         p = seg["perineum"]
-        k = self.k
         ra = self._anal_distance()
         perianal = self._s4_s5(ra)
         front = self.y > self.anus[1] + 0.5 * (self.s.mid["pubic_symphysis"][1] - self.anus[1])
@@ -912,7 +911,8 @@ def find_anus(points: np.ndarray, landmarks: dict[str, list[float]]) -> np.ndarr
 def sacrum_apex(bones) -> list[float]:  # type: ignore[no-untyped-def]
     """The lowest point of the sacrum in the bones mesh (structure `sacrum`): where the coccyx begins."""
     names = [str(n) for n in np.asarray(bones.field_data["structure_names"])]
-    sacrum = bones.extract_cells(np.flatnonzero(np.asarray(bones.cell_data["structure_index"]) == names.index("sacrum")))
+    index = np.asarray(bones.cell_data["structure_index"])
+    sacrum = bones.extract_cells(np.flatnonzero(index == names.index("sacrum")))
     points = np.asarray(sacrum.points, dtype=float)
     return points[int(np.argmin(points[:, 2]))].tolist()
 

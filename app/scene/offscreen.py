@@ -146,12 +146,12 @@ def pose_legend(pose: Pose, phase: float, words: InLanguage) -> list[LegendSecti
         if pose.exaggeration == 1
         else words.phrase("pose.exaggerated", times=pose.exaggeration)
     )
-    return [LegendSection(
-        words.title(pose.source), [(pose.summary(words.language), "")] + [
-            (f"{step.caption(words.language)} ({words.phrase(f'evidence.{step.evidence}')})", EVIDENCE_COLOURS[step.evidence])
-            for step in shown
-        ], f"{words.phrase('pose.side_by_side')} {how}",
-    )]  # fmt: skip
+    steps = []
+    for step in shown:
+        evidence = words.phrase(f"evidence.{step.evidence}")
+        steps.append((f"{step.caption(words.language)} ({evidence})", EVIDENCE_COLOURS[step.evidence]))
+    summary = (pose.summary(words.language), "")
+    return [LegendSection(words.title(pose.source), [summary, *steps], f"{words.phrase('pose.side_by_side')} {how}")]
 
 
 def _look_closer(plotter: pv.Plotter, point: tuple[float, float, float] | None, zoom: float) -> None:

@@ -86,7 +86,7 @@ class Skeleton:
 
     def __init__(self, model: Model) -> None:
         marks = {name: np.asarray(xyz, float) for name, xyz in model.landmarks.items()}
-        discs = _centres(model.structures, [f"disc_{a}_{b}" for a, b in zip(LUMBAR, (*LUMBAR[1:], "S1"))])
+        discs = _centres(model.structures, [f"disc_{a}_{b}" for a, b in zip(LUMBAR, (*LUMBAR[1:], "S1"), strict=True)])
         self.bones = model.bones
         segments = [Segment("pelvis", None, None, (marks["hip_centre_left"] + marks["hip_centre_right"]) / 2)]
         parent = "pelvis"
@@ -107,15 +107,15 @@ class Skeleton:
             for bone in LEG:
                 segments.append(Segment(f"{bone}_{side}", parent, JOINT_OF[bone], centres[bone]))
                 parent = f"{bone}_{side}"
-            lateral = 1.0 if side == "right" else -1.0
+            mirror = np.array([1.0 if side == "right" else -1.0, 1.0, 1.0])
             self.axes[side] = {
                 "mediolateral": np.array([1.0, 0.0, 0.0]), "anteroposterior": np.array([0.0, 1.0, 0.0]),
                 "vertical": np.array([0.0, 0.0, 1.0]),
                 # landmark axes written as the right side's (the left's are mirrored like all of them)
-                "talocrural": _unit((marks[f"lateral_malleolus_{side}"] - marks[f"medial_malleolus_{side}"]) * [lateral, 1, 1]),
-                "metatarsal": _unit((marks[f"metatarsal_head_5_{side}"] - marks[f"metatarsal_head_1_{side}"]) * [lateral, 1, 1]),
-                "femoral": _unit((centres["femur"] - centres["tibia"]) * [lateral, 1, 1]),
-                "tibial": _unit((centres["tibia"] - ankle) * [lateral, 1, 1]),
+                "talocrural": _unit((marks[f"lateral_malleolus_{side}"] - marks[f"medial_malleolus_{side}"]) * mirror),
+                "metatarsal": _unit((marks[f"metatarsal_head_5_{side}"] - marks[f"metatarsal_head_1_{side}"]) * mirror),
+                "femoral": _unit((centres["femur"] - centres["tibia"]) * mirror),
+                "tibial": _unit((centres["tibia"] - ankle) * mirror),
                 "length": _unit(ankle - centres["tibia"]),
             }  # fmt: skip
         self.segments = {s.name: s for s in segments}

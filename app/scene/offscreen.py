@@ -101,6 +101,7 @@ def render_screenshot(
             _look_closer(plotter, model.landmarks.get(focus or ""), zoom)
         scene.frames.prepare()
         image = plotter.screenshot(return_img=True)
+        assert image is not None, "an off-screen plotter returns its picture"
         if overlays is not None and overlay != "none":
             words = (knowledge or Knowledge()).in_language(language)
             shown = [(words.map_name(overlay, name), colour) for name, colour in overlays.legend_in_view()]
@@ -161,5 +162,5 @@ def _look_closer(plotter: pv.Plotter, point: tuple[float, float, float] | None, 
         shift = np.asarray(point) - np.asarray(camera.focal_point)
         camera.focal_point = point
         camera.position = np.asarray(camera.position) + shift
-    camera.zoom(zoom)
+    camera.Zoom(zoom)
     plotter.renderer.ResetCameraClippingRange()

@@ -50,7 +50,8 @@ def rotation(axis: np.ndarray, degrees: float) -> np.ndarray:
     x, y, z = axis / np.linalg.norm(axis)
     k = np.array([[0.0, -z, y], [z, 0.0, -x], [-y, x, 0.0]])
     a = math.radians(degrees)
-    return np.eye(3) + math.sin(a) * k + (1.0 - math.cos(a)) * (k @ k)
+    turn: np.ndarray = np.eye(3) + math.sin(a) * k + (1.0 - math.cos(a)) * (k @ k)
+    return turn
 
 
 def _mirror(axis: np.ndarray) -> np.ndarray:
@@ -75,7 +76,8 @@ class Affine:
     turn: np.ndarray
 
     def apply(self, points: np.ndarray) -> np.ndarray:
-        return points @ self.matrix.T + self.offset
+        moved: np.ndarray = points @ self.matrix.T + self.offset
+        return moved
 
 
 IDENTITY = Affine(np.eye(3), np.zeros(3), np.eye(3))
@@ -227,9 +229,9 @@ class _Moved:
             points[chosen] = affine.apply(self.rest[chosen])
             if normals is not None and self.normals is not None:
                 normals[chosen] = self.normals[chosen] @ affine.turn.T
-        self.mesh.points[:] = points
+        np.copyto(self.mesh.points, points)
         if normals is not None:
-            self.mesh.point_data["Normals"][:] = normals
+            np.copyto(self.mesh.point_data["Normals"], normals)
         self.mesh.Modified()
 
 

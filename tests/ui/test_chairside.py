@@ -59,10 +59,12 @@ def test_long_answers_wrap_and_the_questions_never_scroll_sideways(qtbot, window
 
 def test_a_map_keeps_the_chosen_skin_transparency(qtbot, window):
     window.state.skin_opacity = 0.35
-    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("dermatomes"))
+    window.controls.layers_dock.overlay_box.setCurrentIndex(
+        window.controls.layers_dock.overlay_box.findData("dermatomes")
+    )
     assert window.state.overlay == "dermatomes"
     assert window.state.skin_opacity == pytest.approx(0.35)
-    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("none"))
+    window.controls.layers_dock.overlay_box.setCurrentIndex(window.controls.layers_dock.overlay_box.findData("none"))
     assert window.state.skin_opacity == pytest.approx(0.35)
 
 
@@ -149,11 +151,13 @@ def test_the_reverse_view_paints_smooth_edges_and_yields_the_cut_to_a_map(qtbot,
     settle(qtbot, window)
     assert scene.skin_drawn is not scene.skin_surface, "the skin is cut along the edge of the reach"
     assert scene.skin_layers.layers["reach"].cut
-    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("dermatomes"))
+    window.controls.layers_dock.overlay_box.setCurrentIndex(
+        window.controls.layers_dock.overlay_box.findData("dermatomes")
+    )
     settle(qtbot, window)
     assert not scene.skin_layers.layers["reach"].cut, "under a map the reach is painted on the map's cut"
     assert "overlay" in scene.skin_layers.layers
-    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("none"))
+    window.controls.layers_dock.overlay_box.setCurrentIndex(window.controls.layers_dock.overlay_box.findData("none"))
     settle(qtbot, window)
     assert scene.skin_layers.layers["reach"].cut
     window.panel.from_source.source_box.setCurrentIndex(0)
@@ -185,11 +189,14 @@ def test_urgent_signs_look_pressed_and_u_again_goes_back(qtbot, window):
     qtbot.waitUntil(lambda: bool(window.explorer.candidates) and not window.animating())
     spot_sources = [c.id for c in window.explorer.candidates]
     qtbot.keyClick(window.interactor, Qt.Key.Key_U)
-    assert window.urgent_action.isChecked() and window.toolbar.widgetForAction(window.urgent_action).isChecked()
+    assert (
+        window.controls.urgent_action.isChecked()
+        and window.toolbar.widgetForAction(window.controls.urgent_action).isChecked()
+    )
     urgent_titles = [window.panel.title_of(c) for c in window.explorer.candidates if c.mechanism == "urgent"]
     assert urgent_titles[0] in window.panel.questions.top_now.text(), window.panel.questions.top_now.text()
     qtbot.keyClick(window.interactor, Qt.Key.Key_U)
-    assert not window.urgent_action.isChecked() and not window.explorer.urgent_shown
+    assert not window.controls.urgent_action.isChecked() and not window.explorer.urgent_shown
     assert [c.id for c in window.explorer.candidates] == spot_sources, "back to the spot's own list"
 
 

@@ -3,13 +3,13 @@
 import numpy as np
 import pytest
 from pixels import click, colour_distance, grab, skin_point_near, widget_point, world_to_pixel
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from app.scene.highlight import MECHANISM_COLOURS
 
 
 def settle(qtbot, window) -> None:
-    qtbot.wait(10)
+    QCoreApplication.processEvents()  # deliver what is queued, then wait for all it asks to draw
     qtbot.waitUntil(lambda: not window.animating(), timeout=5000)
 
 
@@ -47,7 +47,7 @@ def test_ticking_a_question_keeps_the_tab_and_reranks(qtbot, window):
 
 def test_long_answers_wrap_and_the_questions_never_scroll_sideways(qtbot, window):
     window.panel.tabs.setCurrentWidget(window.panel.questions)
-    qtbot.wait(50)
+    QCoreApplication.processEvents()  # the tab's layout
     scroller = window.panel.questions.scroller
     assert scroller.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     viewport = scroller.viewport().width()

@@ -6,7 +6,7 @@ import logging
 import pytest
 from kiosk_setup import PIN
 from pixels import click, skin_point_near
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget, QPushButton, QToolBar
@@ -78,7 +78,7 @@ def test_no_key_leads_out_or_changes_the_view(qtbot, kiosk, keys):
     camera = kiosk.scene.plotter.camera.position
     for target in (kiosk, kiosk.interactor):
         QTest.keyClick(target, sequence.key(), sequence.keyboardModifiers())
-    qtbot.wait(50)
+    QCoreApplication.processEvents()  # whatever the key posted (a close, a view change) is handled
     assert kiosk.isVisible() and not kiosk.exit_codes
     assert kiosk.scene.plotter.camera.position == camera
     assert not kiosk.scene.plotter.iren.interactor.GetRenderWindow().GetStereoRender()
@@ -119,7 +119,7 @@ def test_a_short_press_in_the_corner_opens_nothing(qtbot, kiosk):
     corner = QPoint(kiosk.width() - 10, 10)
     qtbot.mousePress(kiosk, Qt.MouseButton.LeftButton, pos=corner)
     qtbot.mouseRelease(kiosk, Qt.MouseButton.LeftButton, pos=corner, delay=50)
-    qtbot.wait(400)
+    assert not kiosk._hold_timer.isActive(), "the hold is over: the PIN pad can no longer come"
     assert kiosk.pin_pad is None
 
 
@@ -127,7 +127,7 @@ def test_nothing_behind_the_pin_pad_reacts(qtbot, kiosk):
     pad = hold_staff_corner(qtbot, kiosk)
     kiosk.camera.request_view("anterior")
     click(qtbot, kiosk, skin_point_near(kiosk, "metatarsal_head_3_left", (0, 0, 1)))
-    qtbot.wait(50)
+    assert not kiosk.body.pending, "no touch is queued to be answered later"
     assert kiosk.explorer.touches == () and kiosk.pin_pad is pad
     pad.cancel_key.click()
     assert kiosk.pin_pad is None and kiosk.staff_menu is None

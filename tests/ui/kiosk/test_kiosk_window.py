@@ -194,10 +194,16 @@ def test_a_screen_that_does_not_exist_gives_the_first_one_and_a_log_line(qtbot, 
     assert any("screen 5 does not exist" in r.getMessage() for r in caplog.records)
 
 
-def test_a_saddle_touch_shows_the_cauda_equina_check_first(qtbot, kiosk):
-    """Issue 18: the kiosk leads with the check, and its help page puts emergency signs apart from today's."""
+@pytest.mark.parametrize(
+    "where",
+    [(0.0, 0.083, 0.775), (-0.032, 0.108, 0.748)],
+    ids=["perineum", "upper inner thigh beside the perineum"],
+)
+def test_a_saddle_touch_shows_the_cauda_equina_check_first(qtbot, kiosk, where):
+    """Issue 18: the kiosk leads with the check at the perineum and at the upper inner thigh beside it,
+    and its help page puts emergency signs apart from today's."""
     labels = kiosk.explorer_view.labels
-    kiosk.explorer_view.touch_vertex(labels.nearest_point((0.0, 0.083, 0.775)))
+    kiosk.explorer_view.touch_vertex(labels.nearest_point(where))
     qtbot.waitUntil(lambda: kiosk.pages.candidate_list.count() > 0)
     first = kiosk.pages.candidate_list.item(0)
     assert first.data(Qt.ItemDataRole.UserRole) == "ask_first:red_flag_cauda_equina"

@@ -107,6 +107,8 @@ class MainWindow(QMainWindow):
 
         self.search_index = SearchIndex(knowledge)
         self._build_explorer_dock()
+        if self.overlays is not None:
+            self.overlays.set_namer(self.panel.words.map_name)  # the maps' labels in the panel's words
         self.theme = Theme(self)  # the style sheet, normal or high contrast (Ctrl+Shift+H), remembered
         self.toolbar = self._toolbar(self.tr("Views"), "views")
         self.find_bar = self._toolbar(self.tr("Search and go back"), "find")

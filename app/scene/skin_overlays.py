@@ -43,6 +43,7 @@ FACING_MIN = 0.15  # cosine between a label's skin normal and the view: below it
 PATCH_DIRECTIONS = ((0, 1, 0), (0, -1, 0), (1, 0, 0), (-1, 0, 0), (0, 0, 1), (0, 0, -1))
 PATCH_FACING = 0.5  # a vertex belongs to a direction's patch within 60° of it
 MIDLINE_M = 0.04  # a label this close to the midline names its territory on both sides of the body
+SAME_PATCH_M = 0.25  # two labels of a territory on one side closer than this name one patch
 
 
 class SkinOverlays:
@@ -239,22 +240,27 @@ def plain_map_name(overlay: str, label: str) -> str:
     return label.replace("_", "–") if overlay.startswith("dermatomes") else label.replace("_", " ")
 
 
-def skin_edges(faces: np.ndarray) -> np.ndarray:
-    """Each edge of a triangle mesh once (k × 2 point ids)."""
+def skin_edges(faces: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each edge of a triangle mesh once (k × 2 point ids), and which points lie on its open edge
+    (the crop at the ribs: a label's patch ends there)."""
     pairs = np.sort(np.concatenate([faces[:, [0, 1]], faces[:, [1, 2]], faces[:, [2, 0]]]), axis=1).astype(np.int64)
     n = int(pairs.max()) + 1
-    code = np.unique(pairs[:, 0] * n + pairs[:, 1])
-    return np.column_stack([code // n, code % n])
+    code, count = np.unique(pairs[:, 0] * n + pairs[:, 1], return_counts=True)
+    edges = np.column_stack([code // n, code % n])
+    open_edge = np.zeros(n, dtype=bool)
+    open_edge[edges[count == 1].ravel()] = True
+    return edges, open_edge
 
 
 def patch_anchors(
-    members: np.ndarray, points: np.ndarray, normals: np.ndarray, edges: np.ndarray
+    members: np.ndarray, points: np.ndarray, normals: np.ndarray, edges: tuple[np.ndarray, np.ndarray]
 ) -> list[tuple[int, int]]:
     """(anchor vertex, vertices) of each patch of a territory's vertices that faces one of
-    PATCH_DIRECTIONS: its connected pieces, each anchored at its innermost vertex (the last left
-    when its edge is peeled off ring by ring, the one nearest their middle), so a label sits well
-    inside what shows of the territory, never on its edge or where the skin turns away."""
+    PATCH_DIRECTIONS: its connected pieces, each anchored well inside (`_inside_middle`), so a
+    label sits on what shows of the territory, never on its edge or where the skin turns away."""
     found: list[tuple[int, int]] = []
+    pairs, open_edge = edges
+    members = members[~open_edge[members]]
     if len(members) < LABEL_MIN_VERTICES:
         return found
     n = len(normals)
@@ -263,10 +269,10 @@ def patch_anchors(
         facing[members[normals[members] @ direction >= PATCH_FACING]] = True
         if facing.sum() < LABEL_MIN_VERTICES:
             continue
-        inner = edges[facing[edges[:, 0]] & facing[edges[:, 1]]]
+        inner = pairs[facing[pairs[:, 0]] & facing[pairs[:, 1]]]
         for piece in _pieces(np.flatnonzero(facing), inner, n):
             if len(piece) >= LABEL_MIN_VERTICES:
-                found.append((_innermost(piece, edges, points), len(piece)))
+                found.append((_inside_middle(piece, pairs, points), len(piece)))
     return found
 
 
@@ -288,20 +294,20 @@ def _pieces(vertices: np.ndarray, edges: np.ndarray, n: int) -> list[np.ndarray]
     return [vertices[label == root] for root in np.unique(label)]
 
 
-def _innermost(piece: np.ndarray, edges: np.ndarray, points: np.ndarray) -> int:
+def _inside_middle(piece: np.ndarray, edges: np.ndarray, points: np.ndarray) -> int:
+    """The vertex of a piece nearest its middle among those at least half as deep inside it as
+    its deepest (depth: rings peeled off its edge before the vertex goes)."""
     inside = np.zeros(len(points), dtype=bool)
     inside[piece] = True
     edges = edges[inside[edges[:, 0]] | inside[edges[:, 1]]]  # only these can cross its edge
-    while True:
+    depth = np.zeros(len(points), dtype=int)
+    while inside.any():
+        depth[inside] += 1
         crossing = inside[edges[:, 0]] != inside[edges[:, 1]]
-        rim = np.zeros(len(points), dtype=bool)
-        rim[edges[crossing].ravel()] = True
-        core = inside & ~rim
-        if not core.any():
-            break
-        inside = core
-    left = np.flatnonzero(inside)
-    return int(left[np.argmin(np.linalg.norm(points[left] - points[left].mean(axis=0), axis=1))])
+        inside[edges[crossing].ravel()] = False
+    deep = piece[depth[piece] * 2 >= depth[piece].max()]
+    middle = points[piece].mean(axis=0)
+    return int(deep[np.argmin(np.linalg.norm(points[deep] - middle, axis=1))])
 
 
 @dataclass(frozen=True)
@@ -316,7 +322,7 @@ def place_map_labels(
     candidates: list[MapLabel], renderer: object, eye: np.ndarray, font_px: int = LABEL_FONT_PX
 ) -> list[MapLabel]:
     """The labels on skin facing the eye, inside the view, none over another: bigger patches
-    first, as seen (a patch seen edge-on counts for less), a territory once per side of the body."""
+    first, as seen (a patch seen edge-on counts for less), each patch once."""
     width, height = renderer.GetSize()  # type: ignore[attr-defined]
     facing: list[tuple[float, MapLabel]] = []
     for label in candidates:
@@ -326,8 +332,8 @@ def place_map_labels(
             facing.append((label.size * cosine, label))
     placed: list[tuple[MapLabel, tuple[float, float, float, float]]] = []
     for _, label in sorted(facing, key=lambda pair: -pair[0]):
-        if any(other.text == label.text and _same_side(other, label) for other, _ in placed):
-            continue  # a territory is named once on each side of the body (once across the midline)
+        if any(_same_patch(other, label) for other, _ in placed):
+            continue  # a patch is named once, from the side it shows best
         renderer.SetWorldPoint(*label.anchor, 1.0)  # type: ignore[attr-defined]
         renderer.WorldToDisplay()  # type: ignore[attr-defined]
         x, y, _ = renderer.GetDisplayPoint()  # type: ignore[attr-defined]
@@ -339,9 +345,11 @@ def place_map_labels(
     return [label for label, _ in placed]
 
 
-def _same_side(a: MapLabel, b: MapLabel) -> bool:
+def _same_patch(a: MapLabel, b: MapLabel) -> bool:
+    """Labels of one territory near each other on one side of the body (or across the midline)."""
     x, y = float(a.anchor[0]), float(b.anchor[0])
-    return min(abs(x), abs(y)) < MIDLINE_M or (x > 0) == (y > 0)
+    same_side = min(abs(x), abs(y)) < MIDLINE_M or (x > 0) == (y > 0)
+    return a.text == b.text and same_side and float(np.linalg.norm(a.anchor - b.anchor)) < SAME_PATCH_M
 
 
 def _hatched_differences(cut: pv.PolyData) -> np.ndarray:

@@ -239,7 +239,7 @@ class Knowledge:
                 return answers[any_id].label
         if any_id in self.cards:
             return self.cards[any_id].title
-        return any_id.replace("_", " ")
+        return ENGLISH.get(f"model.{any_id}", any_id.replace("_", " "))  # a part of the model the content does not name
 
     def say(self, key: str, **args: Phrase | str | float) -> Phrase:
         """A template phrase of `app.domain.phrases.ENGLISH`, with its English wording."""

@@ -309,7 +309,14 @@ class MainWindow(QMainWindow):
             self.show_status(self.tr("Touch the skin of the body to ask what could hurt there."))
 
     def _on_touch_answered(self, touch: Touch) -> None:
-        self.show_status(self.tr("You touched {0}.").format(self.panel.words.marked(self.explorer.place(touch))))
+        """Say where: a marked area (a stroke) by every place it crosses, not by its last spot (a
+        stroke down the outer thigh that ends at the knee is not 'the front of the knee')."""
+        words = self.panel.words
+        if len(self.explorer.touches) > 1:
+            places = dict.fromkeys(words.marked(self.explorer.place(t)) for t in self.explorer.touches)
+            self.show_status(self.tr("You marked {0}.").format("; ".join(places)))
+            return
+        self.show_status(self.tr("You touched {0}.").format(words.marked(self.explorer.place(touch))))
 
     def animating(self) -> bool:
         """Anything still to draw: a pending touch, a frame, the pulse, the return to full quality."""

@@ -490,6 +490,7 @@ class StudyMode(QObject):
                 with QSignalBlocker(box):
                     box.setCurrentIndex(0)
             self.tools.isolate_button.setChecked(False)
+        self.host.show_status(QCoreApplication.translate("StudyMode", "The whole body is back in view."))
         if self.view is not None:
             question = self.current
             self.view.show(self._question_picture(question) if question is not None else None)

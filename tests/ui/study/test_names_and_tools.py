@@ -42,8 +42,10 @@ def test_isolate_a_picked_bone_fades_the_rest_and_step_back_restores(qtbot, stud
     assert set(bones.lit) == {"femur_left"} and bones.dimmed
     assert window.scene.colours["nerves"].dimmed, "everything else fades"
     assert window.explorer.touches == (), "the pick is not a touch"
+    assert "Femur, left alone" in window.statusBar().currentMessage()
     window.study.tools.back_button.click()
     qtbot.waitUntil(lambda: not window.animating())
+    assert "alone" not in window.statusBar().currentMessage(), "issue 21, defect 10: the isolate ends"
     assert window.study.current is not None  # the quiz's own picture is back
     assert "femur_left" not in window.scene.colours["bones"].lit
 

@@ -199,11 +199,14 @@ class LayersDock(QDockWidget):
 
     def _show_legend(self) -> None:
         scroller = self.widget()
-        if isinstance(scroller, QScrollArea) and self.maps_group is not None:
-            panel = scroller.widget()
-            panel.layout().activate()
-            panel.resize(panel.width(), max(panel.sizeHint().height(), scroller.viewport().height()))
-            scroller.verticalScrollBar().setValue(self.maps_group.y())  # the map's group at the top
+        panel = scroller.widget() if isinstance(scroller, QScrollArea) else None
+        layout = panel.layout() if panel is not None else None
+        if not isinstance(scroller, QScrollArea) or panel is None or layout is None or self.maps_group is None:
+            return
+        layout.activate()  # the new legend's height, before the scroll area hears of it
+        viewport = scroller.viewport().size()
+        panel.resize(viewport.width(), max(panel.sizeHint().height(), viewport.height()))
+        scroller.verticalScrollBar().setValue(self.maps_group.y())  # the map's group at the top
 
     def close_connections(self) -> None:
         for field in self.layer_boxes:

@@ -6,7 +6,7 @@ import pytest
 
 
 def choose_map(qtbot, window, overlay: str) -> None:
-    dock = window.layers_dock
+    dock = window.controls.layers_dock
     dock.overlay_box.setCurrentIndex(dock.overlay_box.findData(overlay))
     qtbot.waitUntil(lambda: dock.legend_list.count() == len(window.overlays.legend))
     qtbot.waitUntil(lambda: dock.legend_list.height() == dock.legend_list.sizeHint().height())
@@ -23,7 +23,7 @@ def drawn_colours(widget) -> np.ndarray:
 def test_the_legend_shows_every_entry_by_name_without_a_sideways_scroll_bar(qtbot, window, overlay):
     """It showed four rows of ids ("dorsum–of–foot") in a box that scrolled both ways."""
     choose_map(qtbot, window, overlay)
-    legend = window.layers_dock.legend_list
+    legend = window.controls.layers_dock.legend_list
     names = [legend.item(i).text() for i in range(legend.count())]
     assert len(names) == len(window.overlays.legend) > 10
     if overlay == "regions":
@@ -40,7 +40,7 @@ def test_the_legend_shows_every_entry_by_name_without_a_sideways_scroll_bar(qtbo
 
 def test_the_map_labels_on_the_body_use_the_panels_words(qtbot, window):
     choose_map(qtbot, window, "regions")
-    window.layers_dock.labels_box.setChecked(True)
+    window.controls.layers_dock.labels_box.setChecked(True)
     assert window.state.show_labels
     qtbot.waitUntil(lambda: bool(window.overlays.placed_labels), timeout=10000)
     texts = [label.text for label in window.overlays.placed_labels]

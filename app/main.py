@@ -140,11 +140,12 @@ def start_kiosk(translation: Translation, spec: ModeSpec, started: float) -> Kio
         kiosk = Kiosk(model, knowledge, translation, spec)
         log_first_frame(kiosk.window, started)
         kiosk.window.show_kiosk()
-        return kiosk
     except AtlasError as error:
         log.error("the kiosk cannot start: %s; showing the out-of-order screen", error)
     except Exception:
         log.exception("the kiosk cannot start; showing the out-of-order screen")
+    else:
+        return kiosk
     from app.ui.kiosk.out_of_order import OutOfOrderWindow
 
     QApplication.instance().setQuitOnLastWindowClosed(False)

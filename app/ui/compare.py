@@ -7,14 +7,15 @@ The 3D view draws both paths in their colours while the comparison lasts (Explor
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
+from app.content.card_html import candidate_html, card_body_html
 from app.domain.explorer import Comparison, Explorer
-from app.domain.ranking import Candidate
+from app.scene.highlight import MECHANISM_COLOURS
+from app.ui.explorer.words import card_words
 from app.ui.i18n import current_language
 
 
@@ -22,16 +23,14 @@ class CompareView(QDialog):
     def __init__(
         self,
         explorer: Explorer,
-        candidate_html: Callable[[Candidate], str],
-        card_html: Callable[[str], str],
+        first_section: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Compare two possible sources"))
         self.setModal(False)
         self.explorer = explorer
-        self.candidate_html = candidate_html  # the panel's own card of a source
-        self.card_html = card_html  # a card's body, by card id
+        self.first_section = first_section  # a card heading shown first (the mode's spec)
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("<b>What tells them apart</b>"))
         layout.addWidget(heading)
@@ -61,13 +60,18 @@ class CompareView(QDialog):
             self.hide()
             return
         words = self.explorer.knowledge.in_language(current_language())
+        references = self.explorer.knowledge.references
+
+        def body(card_id: str) -> str:
+            return card_body_html(words, card_id, references, self.first_section)
+
         checks = [words.card(card_id) for card_id in comparison.differentiators]
         self.checks.setHtml(
-            "".join(f"<h3>{html.escape(c.title)}</h3>{self.card_html(c.id)}" for c in checks if c is not None)
+            "".join(f"<h3>{html.escape(c.title)}</h3>{body(c.id)}" for c in checks if c is not None)
             or self.tr("No bedside check in the atlas tells these two apart: compare their cards.")
         )
         for view, candidate in zip(self.cards, (comparison.first, comparison.second), strict=False):
-            view.setHtml(self.candidate_html(candidate))
+            view.setHtml(candidate_html(candidate, words, body(candidate.card), card_words(), MECHANISM_COLOURS))
         self.show()
         self.raise_()
 

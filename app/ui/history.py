@@ -14,7 +14,7 @@ from app.domain.effects import Effects
 from app.domain.explorer import Explorer
 from app.domain.history import History, Step
 from app.domain.ranking import Candidate
-from app.ui.explorer_panel import ExplorerPanel
+from app.ui.explorer.panel import ExplorerPanel
 
 
 class HistoryControl(QObject):

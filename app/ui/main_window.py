@@ -34,7 +34,7 @@ from app.ui.accessibility import Announcer
 from app.ui.body_view import BodyView
 from app.ui.compare import CompareView
 from app.ui.desk.controls import VIEW_NAMES, build_controls
-from app.ui.explorer_panel import ExplorerPanel
+from app.ui.explorer.panel import ExplorerPanel
 from app.ui.handout import HandoutDialog, image_from_rgb
 from app.ui.host import HostEvents
 from app.ui.keyboard import SceneKeys, key_names, order_tab_chain, reach_toolbar_by_tab, shortcut_table, show_keys
@@ -133,7 +133,6 @@ class MainWindow(QMainWindow):
         self.camera.reset_requested.connect(self._on_view_reset)
         self.explorer.changed.connect(self._on_explorer_change)
         self._on_view_change("anterior")
-        self.panel.card_first_section = spec.card_first_section
         self.study = self._build_study(spec, question_bank)
         self.about_action = add_about_action(self, knowledge)  # About, Ctrl+F1 (app/ui/about.py)
         self._build_keyboard()
@@ -204,13 +203,13 @@ class MainWindow(QMainWindow):
 
     def _build_explorer_dock(self) -> None:
         self.panel = ExplorerPanel(self.explorer)
-        self.compare_view = CompareView(self.explorer, self.panel.candidate_html, self.panel.card_body, self)
+        self.compare_view = CompareView(self.explorer, self.spec.card_first_section, self)
         if self.spec.allows(ids.FOCUS_SOURCE):
             self.panel.focus_requested.connect(self._on_focus_request)
         self.panel.area_button.toggled.connect(self._on_area_mode)
         self.panel.pick_button.clicked.connect(self._on_pick_spot)
         self.spot_picker: SpotPicker | None = None
-        self.announcer = Announcer(self.explorer, self.panel)  # what a screen reader says of a change
+        self.announcer = Announcer(self.explorer, self.panel.words, self.panel)  # what a screen reader says of a change
         self.panel.setEnabled(self.explorer_view is not None)
         dock = QDockWidget(self.tr("What could it be?"), self)
         dock.setObjectName("explorer")

@@ -74,10 +74,10 @@ def test_the_ranked_list_is_painted_before_the_first_frame(qtbot, window):
             return False
 
     watch = PaintWatch()
-    window.panel.candidate_list.viewport().installEventFilter(watch)
+    window.panel.sources.candidate_list.viewport().installEventFilter(watch)
     click(qtbot, window, foot(window))
     qtbot.waitUntil(lambda: bool(log.times and painted), timeout=3000)
-    window.panel.candidate_list.viewport().removeEventFilter(watch)
+    window.panel.sources.candidate_list.viewport().removeEventFilter(watch)
     assert painted[0] < log.times[0], "words before pictures"
 
 

@@ -113,12 +113,12 @@ def test_the_handout_is_what_the_clinician_hands_over(qtbot, window, tmp_path):
     window.camera.request_view("anterior")
     click(qtbot, window, skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1)))
     qtbot.waitUntil(lambda: bool(window.explorer.candidates) and not window.animating())
-    window.panel.answer_boxes[("features", "shooting")].click()
-    window.panel.answer_boxes[("triggers", "bending")].click()
+    window.panel.questions.answer_boxes[("features", "shooting")].click()
+    window.panel.questions.answer_boxes[("triggers", "bending")].click()
     ids = [c.id for c in window.explorer.candidates]
     row = ids.index("lumbar_disc_herniation_L5_S1")
     window.panel.tabs.setCurrentIndex(0)
-    window.panel.candidate_list.setCurrentRow(row)
+    window.panel.sources.candidate_list.setCurrentRow(row)
     assert window.explorer.selected.id == "lumbar_disc_herniation_L5_S1"
     window.handout_action.trigger()
     dialog = window.handout_dialog

@@ -21,8 +21,8 @@ def test_ctrl_f_then_sciatica_shows_the_disc_herniation_reverse_view(qtbot, wind
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert window.explorer.source is not None and window.explorer.source.source == "lumbar_disc_herniation"
-    assert window.panel.tabs.currentWidget() is window.panel.reverse_tab
-    assert "Slipped disc" in window.panel.reach_view.toPlainText()
+    assert window.panel.tabs.currentWidget() is window.panel.from_source
+    assert "Slipped disc" in window.panel.from_source.reach_view.toPlainText()
 
 
 def test_slash_then_a_card_shows_the_card(qtbot, window):
@@ -31,7 +31,7 @@ def test_slash_then_a_card_shows_the_card(qtbot, window):
     _type(qtbot, window, "foot drop")
     qtbot.keyClick(window.search_box.completer().popup(), Qt.Key.Key_Escape)
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)  # Enter takes the best hit
-    assert "Foot drop: L5 nerve root" in window.panel.card_view.toPlainText()
+    assert "Foot drop: L5 nerve root" in window.panel.sources.card_view.toPlainText()
     assert window.search_box.text().startswith("Foot drop")
 
 

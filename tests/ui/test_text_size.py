@@ -14,11 +14,11 @@ def test_text_size_keys_scale_the_text_and_it_survives_a_restart(qtbot, window, 
     from app.ui.main_window import MainWindow
 
     normal = _point_size()
-    card_normal = window.panel.card_view.font().pointSizeF()
+    card_normal = window.panel.sources.card_view.font().pointSizeF()
     for _ in range(2):
         qtbot.keyClick(window.interactor, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert abs(_point_size() - normal * 1.3) < 0.05, (normal, _point_size())
-    qtbot.waitUntil(lambda: window.panel.card_view.font().pointSizeF() > card_normal)  # widgets follow
+    qtbot.waitUntil(lambda: window.panel.sources.card_view.font().pointSizeF() > card_normal)  # widgets follow
     assert "130%" in window.statusBar().currentMessage()
     qtbot.keyClick(window.interactor, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert abs(_point_size() - normal * 1.15) < 0.05

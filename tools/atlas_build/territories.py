@@ -52,58 +52,13 @@ from pathlib import Path
 
 import numpy as np
 
+from app.domain.territory_labels import DERMATOMES, REGIONS
+from app.domain.territory_labels import SKIN_NERVES as NERVES
+
 from . import manifest
 from .geometry import unit
 from .mesh_graph import NONE, components, majority_filter, mesh_edges, overlap_alternates, remove_islands
 
-DERMATOMES = ("T10", "T11", "T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4_S5")
-NERVES = (
-    "iliohypogastric",
-    "ilioinguinal",
-    "genitofemoral",
-    "lateral_femoral_cutaneous",
-    "anterior_femoral_cutaneous",
-    "obturator",
-    "saphenous",
-    "posterior_femoral_cutaneous",
-    "lateral_sural_cutaneous",
-    "superficial_fibular",
-    "deep_fibular",
-    "sural",
-    "medial_calcaneal",
-    "medial_plantar",
-    "lateral_plantar",
-    "superior_cluneal",
-    "middle_cluneal",
-    "inferior_cluneal",
-)
-REGIONS = (
-    "low_back",
-    "sacrum",
-    "lower_abdomen",
-    "groin",
-    "perineum",
-    "buttock",
-    "lateral_hip",
-    "anterior_thigh",
-    "medial_thigh",
-    "lateral_thigh",
-    "posterior_thigh",
-    "knee_front",
-    "knee_back",
-    "medial_leg",
-    "shin",
-    "lateral_leg",
-    "calf",
-    "medial_ankle",
-    "lateral_ankle",
-    "heel",
-    "sole",
-    "dorsum_of_foot",
-    "big_toe",
-    "middle_toes",
-    "little_toe",
-)
 MIDLINE_HALF_WIDTH_M = 0.01
 # sacral dermatomes as rings round the anus (outer radius, metres for a 1.75 m body, after Foerster);
 # round the anus S4-S5 is perianal only: ISNCSCI tests it < 1 cm lateral to the mucocutaneous junction,

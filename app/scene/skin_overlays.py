@@ -88,7 +88,7 @@ class SkinOverlays:
     def apply(self) -> None:
         plotter = self.scene.plotter
         for name in self._actors:
-            plotter.remove_actor(name, render=False)
+            plotter.renderer.remove_actor(name, render=False)
         self._actors = []
         self.legend = []
         overlay = self.state.overlay
@@ -105,8 +105,9 @@ class SkinOverlays:
             self.legend = [(names[i], _hex(colours[i])) for i in present]
             self._add_boundaries(cut, cell_labels)
             if self.state.show_map_differences and "dermatome_keegan" in cut.cell_data:
+                hatch = np.asarray(pv.Color(HATCH_COLOUR).float_rgb)
                 self.scene.skin_layers.set_layer(
-                    "differences", pv.Color(HATCH_COLOUR).float_rgb, _hatched_differences(cut), HATCH_OPACITY, cut=True
+                    "differences", hatch, _hatched_differences(cut), HATCH_OPACITY, cut=True
                 )
             self._label_candidates = []
             if self.state.show_labels:
@@ -197,7 +198,7 @@ class SkinOverlays:
         plotter = self.scene.plotter
         if not self._label_candidates or self.scene.frames.moving:
             if self.placed_labels:
-                plotter.remove_actor(LABELS_ACTOR, render=False)
+                plotter.renderer.remove_actor(LABELS_ACTOR, render=False)
                 self.placed_labels = []
             self._placed_for = None
             return
@@ -216,7 +217,7 @@ class SkinOverlays:
         self.placed_labels = place_map_labels(
             self._label_candidates, plotter.renderer, np.asarray(camera.position), font_px
         )
-        plotter.remove_actor(LABELS_ACTOR, render=False)
+        plotter.renderer.remove_actor(LABELS_ACTOR, render=False)
         if self.placed_labels:
             plotter.add_point_labels(
                 np.array([label.anchor for label in self.placed_labels]),
@@ -363,7 +364,8 @@ def _hatched_differences(cut: pv.PolyData) -> np.ndarray:
     lee, keegan = np.asarray(cut.cell_data["dermatome"]), np.asarray(cut.cell_data["dermatome_keegan"])
     centres = np.asarray(cut.points)[cut.regular_faces].mean(axis=1)
     stripes = np.floor((centres[:, 0] + centres[:, 2]) / HATCH_SPACING_M) % 2
-    return ((lee != keegan) & (lee >= 0) & (keegan >= 0)) * stripes
+    weights: np.ndarray = ((lee != keegan) & (lee >= 0) & (keegan >= 0)) * stripes
+    return weights
 
 
 def _hex(rgb: np.ndarray) -> str:

@@ -4,7 +4,7 @@ the right, views and urgent signs in the toolbar, a status line."""
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
@@ -37,6 +37,7 @@ from app.ui.desk.controls import VIEW_NAMES, build_controls
 from app.ui.explorer.panel import ExplorerPanel
 from app.ui.handout import HandoutDialog, image_from_rgb
 from app.ui.host import HostEvents
+from app.ui.i18n import tr
 from app.ui.keyboard import SceneKeys, key_names, order_tab_chain, reach_toolbar_by_tab, shortcut_table, show_keys
 from app.ui.scene_widget import ViewFrame
 from app.ui.spot_picker import SpotPicker
@@ -189,7 +190,8 @@ class MainWindow(QMainWindow):
         self.state.text_scale = scale
 
     def show_language_menu(self) -> None:
-        button = self.toolbar.widgetForAction(self.controls.language_action)
+        action = self.controls.language_action
+        button = self.toolbar.widgetForAction(action) if action is not None else None
         assert isinstance(button, QToolButton)
         button.showMenu()
 
@@ -284,7 +286,7 @@ class MainWindow(QMainWindow):
     def _on_spot_chosen(self) -> None:
         spot = self.spot_picker.chosen if self.spot_picker is not None else None
         if spot is not None:
-            self.touch_region(spot.region, spot.side, spot.add)
+            self.touch_region(spot.region, cast("Side", spot.side), spot.add)
 
     def touch_vertex(self, point_id: int, add: bool = False) -> None:
         """Queue a touch of one skin vertex; touches are answered after every one already queued."""
@@ -402,7 +404,7 @@ class MainWindow(QMainWindow):
 
     def _on_view_change(self, view: str) -> None:
         self._view = view
-        label = self.tr(VIEW_NAMES[view])
+        label = tr(VIEW_NAMES[view])
         note = self.tr("View: {0} · {1} · drag to turn, scroll to zoom")
         self.statusBar().showMessage(note.format(label, self._touch_note))
 

@@ -338,12 +338,18 @@ def place_map_labels(
         renderer.SetWorldPoint(*label.anchor, 1.0)  # type: ignore[attr-defined]
         renderer.WorldToDisplay()  # type: ignore[attr-defined]
         x, y, _ = renderer.GetDisplayPoint()  # type: ignore[attr-defined]
-        half = len(label.text) * font_px * 0.3 + 3
-        box = (x - half, y - font_px * 0.7, x + half, y + font_px * 0.7)
-        if not (0 <= x <= width and 0 <= y <= height) or any(boxes_overlap(box, other) for _, other in placed):
+        box = label_box(label.text, x, y, font_px)  # the text starts at its point
+        if not (box[0] >= 0 and box[2] <= width and 0 <= y <= height) or any(
+            boxes_overlap(box, other) for _, other in placed
+        ):
             continue
         placed.append((label, box))
     return [label for label, _ in placed]
+
+
+def label_box(text: str, x: float, y: float, font_px: int) -> tuple[float, float, float, float]:
+    """The display box of a map label whose text starts at (x, y)."""
+    return (x - 3, y - font_px * 0.7, x + len(text) * font_px * 0.6 + 3, y + font_px * 0.7)
 
 
 def _same_patch(a: MapLabel, b: MapLabel) -> bool:

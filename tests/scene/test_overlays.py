@@ -156,7 +156,7 @@ def test_map_labels_show_only_on_the_facing_side_and_never_overlap(scene, model)
     from pixels import world_to_pixel
 
     from app.scene.skin_labels import SkinLabels
-    from app.scene.skin_overlays import SkinOverlays
+    from app.scene.skin_overlays import SkinOverlays, label_box
     from app.scene.structure_labels import boxes_overlap
 
     overlays = SkinOverlays(scene, SkinLabels.from_skin(model.skin))
@@ -171,8 +171,8 @@ def test_map_labels_show_only_on_the_facing_side_and_never_overlap(scene, model)
         boxes = []
         for label in overlays.placed_labels:
             row, col = world_to_pixel(scene.plotter, label.anchor)
-            half = len(label.text) * 11 * 0.3 + 3
-            boxes.append((col - half, -row - 8, col + half, -row + 8))
+            boxes.append(label_box(label.text, col, -row, 11))
+            assert boxes[-1][2] <= scene.plotter.window_size[0], f"{label.text} runs off the view"
         assert not any(boxes_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :]), texts
     overlays.close()
 
@@ -266,3 +266,23 @@ def world_to_pixel_of(model, landmark, offset):
     finally:
         scene.close()
         plotter.close()
+
+
+def test_long_map_labels_stay_inside_the_view(scene, labels, words):
+    """A label's text starts at its point: "Front thigh skin branches of the femoral nerve" on the
+    left thigh ran off the right edge of the view when its box was taken as centred there."""
+    from app.scene.skin_overlays import label_box
+
+    overlays = SkinOverlays(scene, labels, words.map_name)
+    try:
+        scene.state.show_labels = True
+        scene.state.overlay = "nerves"
+        for view in ("anterior", "posterior"):
+            texts = placed_texts(scene, overlays, view)
+            assert texts, view
+            for label in overlays.placed_labels:
+                row, col = world_to_pixel(scene.plotter, label.anchor)
+                box = label_box(label.text, col, -row, scene.text_px(11))
+                assert box[0] >= 0 and box[2] <= scene.plotter.window_size[0], (view, label.text)
+    finally:
+        overlays.close()

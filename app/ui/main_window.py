@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
 
         self.search_index = SearchIndex(knowledge)
         self._build_explorer_dock()
+        if self.overlays is not None:
+            self.overlays.set_namer(self.panel.words.map_name)  # the maps' labels in the panel's words
         self.theme = Theme(self)  # the style sheet, normal or high contrast (Ctrl+Shift+H), remembered
         self.theme.applied.connect(self.panel.show_again)  # its cards parsed again with the new link colour
         self.toolbar = self._toolbar(self.tr("Views"), "views")
@@ -298,7 +300,14 @@ class MainWindow(QMainWindow):
             self.show_status(self.tr("Touch the skin of the body to ask what could hurt there."))
 
     def _on_touch_answered(self, touch: Touch) -> None:
-        self.show_status(self.tr("You touched {0}.").format(self.panel.words.marked(self.explorer.place(touch))))
+        """Say where: a marked area (a stroke) by every place it crosses, not by its last spot (a
+        stroke down the outer thigh that ends at the knee is not 'the front of the knee')."""
+        words = self.panel.words
+        if len(self.explorer.touches) > 1:
+            places = dict.fromkeys(words.marked(self.explorer.place(t)) for t in self.explorer.touches)
+            self.show_status(self.tr("You marked {0}.").format("; ".join(places)))
+            return
+        self.show_status(self.tr("You touched {0}.").format(words.marked(self.explorer.place(touch))))
 
     def animating(self) -> bool:
         """Anything still to draw: a pending touch, a frame, the pulse, the return to full quality."""

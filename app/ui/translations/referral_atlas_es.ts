@@ -723,6 +723,10 @@
         <translation>Toque la piel del cuerpo para preguntar qué podría doler ahí.</translation>
     </message>
     <message>
+        <source>You marked {0}.</source>
+        <translation>Ha marcado: {0}.</translation>
+    </message>
+    <message>
         <source>You touched {0}.</source>
         <translation>Usted tocó {0}.</translation>
     </message>
@@ -1162,6 +1166,10 @@
     <message>
         <source>Following the {0}: from its roots to the skin it supplies.</source>
         <translation>Siguiendo el {0}: desde sus raíces hasta la piel que inerva.</translation>
+    </message>
+    <message>
+        <source>The whole body is back in view.</source>
+        <translation>Se ve de nuevo todo el cuerpo.</translation>
     </message>
 </context>
 <context>

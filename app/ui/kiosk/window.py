@@ -59,7 +59,7 @@ class KioskWindow(QWidget):
         languages: tuple[str, ...] = ("en",),
     ) -> None:
         super().__init__()
-        self.spec = spec
+        self._spec = spec
         self.clock = clock
         self._quit = quit_app
         self.language = spec.language or languages[0]
@@ -169,11 +169,19 @@ class KioskWindow(QWidget):
         if not self.body.touch_at(x, y):
             self.pages.say_touch_missed()
 
-    def _on_spec_change(self, spec: ModeSpec) -> None:
-        """The staff changed this session's spec: every room follows."""
-        self.spec = self.idle.spec = self.lockdown.spec = spec
-        self.language = self.staff_access.language
+    @property
+    def spec(self) -> ModeSpec:
+        return self._spec
+
+    @spec.setter
+    def spec(self, spec: ModeSpec) -> None:
+        """This session's spec (the staff menu changes it): every room follows."""
+        self._spec = self.idle.spec = self.lockdown.spec = self.staff_access.spec = spec
         self.pages.set_spec(spec)
+
+    def _on_spec_change(self, spec: ModeSpec) -> None:
+        self.spec = spec
+        self.language = self.staff_access.language
 
     def _on_prompt_due(self, seconds_left: int) -> None:
         if self.pages.show_prompt(seconds_left):

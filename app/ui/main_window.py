@@ -411,5 +411,7 @@ class MainWindow(QMainWindow):
         self.theme.close()
         if self.history is not None:
             self.history.close()
+        if self.search_box is not None:
+            self.search_box.close_connections()
         self.body.close()
         super().closeEvent(event)

@@ -20,6 +20,7 @@ from app.ui.i18n import LANGUAGES, current_language, tr
 from app.ui.search import SearchBox, search_keys
 
 if TYPE_CHECKING:
+    from app.domain.search import Hit
     from app.ui.main_window import MainWindow
 
 Builder = Callable[["MainWindow"], None]
@@ -114,11 +115,25 @@ def _urgent(window: MainWindow) -> None:
 
 
 def _search(window: MainWindow) -> None:
-    """The search box starts the second toolbar; Ctrl+F or / puts the cursor in it."""
+    """The search box starts the second toolbar; Ctrl+F or / puts the cursor in it. A chosen hit's
+    title stays in the box while it is shown, and goes when the person moves on."""
+    explorer = window.explorer
+
+    def shows(hit: Hit) -> bool:
+        if hit.action == "source":
+            return explorer.source is not None and explorer.source.source == hit.id
+        if hit.action == "card":
+            return window.panel.sources.card_on_show == hit.id
+        touches = explorer.touches
+        return window.body.pending or (bool(touches) and f"region_{touches[-1].spot.region}" == hit.id)
+
     box = SearchBox(
         window.search_index,
-        {"source": window.explorer.show_source, "card": window.panel.show_card, "region": window.touch_region},
+        {"source": explorer.show_source, "card": window.panel.show_card, "region": window.touch_region},
+        shows,
     )
+    box.follow([explorer.changed, explorer.selection_changed, explorer.source_changed])
+    window.panel.card_shown.connect(box.on_shown_change)
     box.setEnabled(window.body.touchable)
     window.find_bar.addWidget(box)
     find = QAction(tr("Search"), window)

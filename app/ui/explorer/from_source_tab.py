@@ -34,7 +34,8 @@ class FromSourceTab(QWidget):
         narrow_combo(self.source_box)
         self.source_box.addItem("—", None)
         self.headings: list[int] = []  # the rows that head a group (not a source)
-        for heading, conditions in ((self.tr("Conditions"), True), (self.tr("Body parts: nerves, joints, discs …"), False)):
+        groups = ((self.tr("Conditions"), True), (self.tr("Body parts: nerves, joints, discs …"), False))
+        for heading, conditions in groups:
             self.source_box.insertSeparator(self.source_box.count())
             self._add_heading(heading)
             for source_id, title in sorted(

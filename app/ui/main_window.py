@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QScrollArea,
     QToolBar,
     QToolButton,
@@ -34,8 +33,10 @@ from app.ui.accessibility import Announcer
 from app.ui.body_view import BodyView
 from app.ui.compare import CompareView
 from app.ui.desk.controls import VIEW_NAMES, build_controls
+from app.ui.desk.file_menu import build_menus
 from app.ui.explorer.panel import ExplorerPanel
 from app.ui.handout import HandoutDialog, image_from_rgb
+from app.ui.help import HelpDialog
 from app.ui.host import HostEvents
 from app.ui.keyboard import SceneKeys, key_names, order_tab_chain, reach_toolbar_by_tab, shortcut_table, show_keys
 from app.ui.scene_widget import ViewFrame
@@ -47,6 +48,7 @@ from app.ui.window_fit import fit_panels, place, remember, scrolling
 if TYPE_CHECKING:
     from app.domain.query import Side
     from app.study.questions import QuestionBank
+    from app.ui.desk.file_menu import ImageSaver, SavedViews
     from app.ui.desk.layers_dock import LayersDock
     from app.ui.history import HistoryControl
     from app.ui.search import SearchBox
@@ -122,6 +124,9 @@ class MainWindow(QMainWindow):
         self.search_action: QAction | None = None
         self.history: HistoryControl | None = None
         self.handout_dialog: HandoutDialog | None = None
+        self.quit_action: QAction | None = None
+        self.image_saver: ImageSaver | None = None
+        self.saved_views: SavedViews | None = None
         build_controls(self, spec)  # what the mode allows, from the registry in app/ui/desk/controls.py
         self.panel.apply(spec)
         self.statusBar().setVisible(spec.shows(ids.STATUS_BAR))
@@ -135,6 +140,12 @@ class MainWindow(QMainWindow):
         self._on_view_change("anterior")
         self.study = self._build_study(spec, question_bank)
         self.about_action = add_about_action(self, knowledge)  # About, Ctrl+F1 (app/ui/about.py)
+        self.help_action = QAction(self.tr("How to use and keys"), self)
+        self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))  # F1
+        self.help_action.triggered.connect(self._show_help)
+        self.addAction(self.help_action)
+        self.help_box: HelpDialog | None = None
+        build_menus(self)  # File and Help (app/ui/desk/file_menu.py)
         self._build_keyboard()
         place(self, remembered=ids.SETTINGS in spec.writes)  # the default size where it fits, else maximised
 
@@ -142,12 +153,6 @@ class MainWindow(QMainWindow):
         """Tab reaches every control in reading order (toolbars, the left column, the body, the
         panel), each shortcut is written in its tooltip, and the first focus is the place picker:
         the keyboard's way to do what a touch does."""
-        keys = QAction(self.tr("Keyboard keys"), self)
-        keys.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-        keys.triggered.connect(self._show_keys)
-        self.addAction(keys)  # F1 lists every key
-        self.keys_action = keys
-        self.keys_box: QMessageBox | None = None
         for toolbar in (self.toolbar, self.find_bar):
             reach_toolbar_by_tab(toolbar)
         docks = self.findChildren(QDockWidget)
@@ -183,14 +188,11 @@ class MainWindow(QMainWindow):
         buttons = [b for b in self.findChildren(QAbstractButton) if not b.shortcut().isEmpty()]
         return [*self.toolbar.actions(), *self.find_bar.actions(), *self.actions(), *buttons]
 
-    def _show_keys(self) -> None:
-        """F1: every key of the window in one list (the text size keys have no button to show them)."""
-        table = shortcut_table(self._keyed_controls())
-        box = QMessageBox(
-            QMessageBox.Icon.NoIcon, self.tr("Keyboard keys"), table, QMessageBox.StandardButton.Close, self
-        )
-        box.setTextFormat(Qt.TextFormat.RichText)
-        self.keys_box = box
+    def _show_help(self) -> None:
+        """F1: how to use the app, beside every key of the window (the text size keys have no
+        button to show them)."""
+        box = HelpDialog(shortcut_table(self._keyed_controls()), self)
+        self.help_box = box
         box.open()
 
     def _on_text_scale(self, scale: float) -> None:

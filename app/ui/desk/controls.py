@@ -155,6 +155,7 @@ def _quit(window: MainWindow) -> None:
     quit_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     quit_action.triggered.connect(QApplication.closeAllWindows)  # not window.close: that kept the window alive
     window.addAction(quit_action)
+    window.quit_action = quit_action  # File → Quit too
 
 
 # In the order they appear: the toolbar left to right, then the second toolbar. `None`: every mode.

@@ -9,16 +9,16 @@ from PySide6.QtCore import Qt
 
 
 def _type(qtbot, window, text: str) -> None:
-    box = window.search_box
+    box = window.controls.search_box
     qtbot.keyClicks(box, text)
     qtbot.waitUntil(lambda: box.completer().popup().isVisible())
 
 
 def test_ctrl_f_then_sciatica_shows_the_disc_herniation_reverse_view(qtbot, window):
     qtbot.keyClick(window.interactor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(window.search_box.hasFocus)
+    qtbot.waitUntil(window.controls.search_box.hasFocus)
     _type(qtbot, window, "sciatica")
-    popup = window.search_box.completer().popup()
+    popup = window.controls.search_box.completer().popup()
     rows = [popup.model().index(row, 0).data() for row in range(popup.model().rowCount())]
     assert rows[0].startswith("Slipped disc") and any(r.startswith("Sciatic nerve") for r in rows), rows
     qtbot.keyClick(popup, Qt.Key.Key_Down)
@@ -30,18 +30,18 @@ def test_ctrl_f_then_sciatica_shows_the_disc_herniation_reverse_view(qtbot, wind
 
 def test_slash_then_a_card_shows_the_card(qtbot, window):
     qtbot.keyClick(window.interactor, Qt.Key.Key_Slash)
-    qtbot.waitUntil(window.search_box.hasFocus)
+    qtbot.waitUntil(window.controls.search_box.hasFocus)
     _type(qtbot, window, "foot drop")
-    qtbot.keyClick(window.search_box.completer().popup(), Qt.Key.Key_Escape)
-    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)  # Enter takes the best hit
+    qtbot.keyClick(window.controls.search_box.completer().popup(), Qt.Key.Key_Escape)
+    qtbot.keyClick(window.controls.search_box, Qt.Key.Key_Return)  # Enter takes the best hit
     assert "Foot drop: L5 nerve root" in window.panel.sources.card_view.toPlainText()
-    assert window.search_box.text().startswith("Foot drop")
+    assert window.controls.search_box.text().startswith("Foot drop")
 
 
 def test_a_region_is_touched_in_its_middle_like_a_click(qtbot, window):
     qtbot.keyClick(window.interactor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     _type(qtbot, window, "buttok")  # a typo
-    popup = window.search_box.completer().popup()
+    popup = window.controls.search_box.completer().popup()
     assert popup.model().index(0, 0).data().startswith("Buttock")
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
@@ -56,9 +56,9 @@ def test_suggestions_are_never_cut_to_the_box(qtbot, window):
     """Issue 21, defect 7 (one of five): the suggestions were cut to the box's width
     ("Slipped disc (disc herniation) — condi…")."""
     qtbot.keyClick(window.interactor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(window.search_box.hasFocus)
+    qtbot.waitUntil(window.controls.search_box.hasFocus)
     _type(qtbot, window, "sciatica")
-    popup = window.search_box.completer().popup()
+    popup = window.controls.search_box.completer().popup()
     assert popup.viewport().width() >= popup.sizeHintForColumn(0), (
         popup.viewport().width(),
         popup.sizeHintForColumn(0),
@@ -68,10 +68,10 @@ def test_suggestions_are_never_cut_to_the_box(qtbot, window):
 def _choose(qtbot, window, text: str) -> None:
     """Type `text` in the search box and take its best hit with Enter."""
     qtbot.keyClick(window.interactor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(window.search_box.hasFocus)
+    qtbot.waitUntil(window.controls.search_box.hasFocus)
     _type(qtbot, window, text)
-    qtbot.keyClick(window.search_box.completer().popup(), Qt.Key.Key_Escape)
-    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    qtbot.keyClick(window.controls.search_box.completer().popup(), Qt.Key.Key_Escape)
+    qtbot.keyClick(window.controls.search_box, Qt.Key.Key_Return)
 
 
 def test_a_card_result_leaves_no_other_source_lit(qtbot, window):
@@ -105,7 +105,7 @@ def test_back_and_forward_work_from_the_search_box(qtbot, window):
     _choose(qtbot, window, "sciatica")
     first = window.explorer.source.source
     _choose(qtbot, window, "flat feet")
-    box = window.search_box
+    box = window.controls.search_box
     box.selectAll()
     _type(qtbot, window, "heel")
     subprocess.run(["xdotool", "key", "--clearmodifiers", "alt+Left"], check=True, env=os.environ)
@@ -120,11 +120,11 @@ def test_the_search_text_goes_when_the_view_moves_on(qtbot, window):
     """Issue 21, defect 7: the box kept saying "Flat feet" after going back to another view."""
     _choose(qtbot, window, "sciatica")
     _choose(qtbot, window, "flat feet")
-    assert window.search_box.text().startswith("Flat feet")
-    window.history.back()
-    assert window.search_box.text() == ""
+    assert window.controls.search_box.text().startswith("Flat feet")
+    window.controls.history.back()
+    assert window.controls.search_box.text() == ""
     _choose(qtbot, window, "buttok")
     qtbot.waitUntil(lambda: len(window.explorer.touches) == 1)
-    assert window.search_box.text().startswith("Buttock"), "the touch it asked for keeps the words"
+    assert window.controls.search_box.text().startswith("Buttock"), "the touch it asked for keeps the words"
     window.explorer.clear()
-    assert window.search_box.text() == ""
+    assert window.controls.search_box.text() == ""

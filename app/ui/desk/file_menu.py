@@ -1,5 +1,5 @@
-"""The desk window's menu bar: File (save an image of the view, keep a view under a name and open
-it again, quit) and Help (how to use, the keys, about), as far as the mode's spec allows."""
+"""The desk window's File menu tools: save an image of the view, and keep a view under a name and
+open it again. They know the window only through the host API (app/ui/host.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
@@ -22,15 +22,13 @@ from app.content.saved_views import (
     save_views,
     set_aside,
 )
-from app.domain.errors import AtlasError
 from app.domain.view_state import LAYERS
-from app.modes import ids
 from app.study.store import data_dir
 from app.ui.handout import free_name, image_from_rgb, user_folder
 from app.ui.i18n import tr
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.host import Host
 
 
 def views_file() -> Path:
@@ -41,8 +39,9 @@ def views_file() -> Path:
 class ImageSaver:
     """File → Save image of the view: the 3D view as it shows now, as a PNG."""
 
-    def __init__(self, window: MainWindow, menu: QMenu) -> None:
-        self.window = window
+    def __init__(self, host: Host, menu: QMenu) -> None:
+        self.host = host
+        window = host.dialog_parent()
         self.action = QAction(tr("Save image of the view…"), window)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.action.setToolTip(tr("Save the body as it shows now as a picture (PNG)"))
@@ -54,7 +53,7 @@ class ImageSaver:
     def ask(self) -> None:
         folder = user_folder(QStandardPaths.StandardLocation.PicturesLocation)
         suggested = free_name(folder, f"referral-atlas-{datetime.now().astimezone():%Y-%m-%d-%H%M}", ".png")
-        dialog = QFileDialog(self.window, tr("Save image of the view"), str(suggested), "PNG (*.png)")
+        dialog = QFileDialog(self.host.dialog_parent(), tr("Save image of the view"), str(suggested), "PNG (*.png)")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("png")
         dialog.selectFile(str(suggested))
@@ -67,11 +66,11 @@ class ImageSaver:
         path = Path(out)
         if path.suffix.lower() != ".png":  # the format follows the name
             path = path.with_name(path.name + ".png")
-        image = image_from_rgb(self.window.interactor.picture())
+        image = image_from_rgb(self.host.body.widget.picture())
         if image.isNull() or not image.save(str(path)):
-            self.window.show_status(tr("Could not save the image as {0}: choose another folder.").format(path))
+            self.host.show_status(tr("Could not save the image as {0}: choose another folder.").format(path))
             return None
-        self.window.show_status(tr("Saved the image as {0}").format(path))
+        self.host.show_status(tr("Saved the image as {0}").format(path))
         return path
 
 
@@ -79,8 +78,9 @@ class SavedViews:
     """File → Save this view… / Open a saved view / Delete a saved view: the camera, the touched
     spots, the maps and layers, the answers and the chosen source, under a name."""
 
-    def __init__(self, window: MainWindow, menu: QMenu, path: Path | None = None) -> None:
-        self.window = window
+    def __init__(self, host: Host, menu: QMenu, path: Path | None = None) -> None:
+        self.host = host
+        window = host.dialog_parent()
         self.path = path or views_file()
         self.views: list[SavedView] = []
         self.problem: str | None = None  # why the file could not be read (it is kept as it is)
@@ -115,7 +115,7 @@ class SavedViews:
 
     # -- keeping ----------------------------------------------------------------------------
     def ask_name(self) -> None:
-        dialog = QInputDialog(self.window)
+        dialog = QInputDialog(self.host.dialog_parent())
         dialog.setWindowTitle(tr("Save this view"))
         dialog.setLabelText(tr("A name for this view (a saved view of the same name is replaced):"))
         dialog.setTextValue(self._suggested_name())
@@ -124,18 +124,18 @@ class SavedViews:
         dialog.open()
 
     def _suggested_name(self) -> str:
-        explorer = self.window.explorer
+        explorer = self.host.explorer
         if explorer.source is not None:
-            return self.window.words.title(explorer.source.source)
+            return self.host.words.title(explorer.source.source)
         if explorer.touches:
-            return self.window.words.marked(explorer.place(explorer.touches[-1]))
+            return self.host.words.marked(explorer.place(explorer.touches[-1]))
         return tr("View {0}").format(len(self.views) + 1)
 
     def capture(self, name: str) -> SavedView:
-        window = self.window
-        camera = window.interactor.camera
-        state = window.state
-        explorer = window.explorer
+        host = self.host
+        camera = host.body.widget.camera
+        state = host.state
+        explorer = host.explorer
         answers = explorer.answers
         return SavedView(
             name=name.strip()[:80],
@@ -178,7 +178,7 @@ class SavedViews:
         said = tr("Saved the view “{0}” in {1}").format(view.name, self.path)
         if kept:
             said += " · " + tr("the unreadable file is kept as {0}").format(kept)
-        self.window.show_status(said)
+        self.host.show_status(said)
         return True
 
     def delete(self, name: str) -> None:
@@ -190,7 +190,7 @@ class SavedViews:
             return
         self.views = views
         self._fill_menus()
-        self.window.show_status(tr("Deleted the saved view “{0}”").format(name))
+        self.host.show_status(tr("Deleted the saved view “{0}”").format(name))
 
     # -- opening ----------------------------------------------------------------------------
     def open(self, name: str) -> None:
@@ -199,8 +199,8 @@ class SavedViews:
         view = next((v for v in self.views if v.name == name), None)
         if view is None:
             return
-        window = self.window
-        state, explorer, knowledge = window.state, window.explorer, window.explorer.knowledge
+        host = self.host
+        state, explorer, knowledge = host.state, host.explorer, host.explorer.knowledge
         state.overlay = view.maps.overlay
         state.skin_opacity = view.maps.skin_opacity
         for layer, shown in view.maps.layers.items():
@@ -217,36 +217,37 @@ class SavedViews:
                 missing.append(view.source)
         else:
             explorer.clear()
-            viewer = window.explorer_view
+            viewer = host.body.explorer_view
             for number, point in enumerate(view.touches):
                 if viewer is not None:
                     viewer.touch_vertex(viewer.labels.nearest_point(point), add=number > 0)
             for kind in Answers.model_fields:
                 for answer in getattr(view.answers, kind):
-                    try:
+                    known = answer in knowledge.red_flags if kind == "red_flags" else knowledge.answer(answer)
+                    if known:
                         explorer.set_answer(kind, answer, True)
-                    except (AtlasError, ValueError):
+                    else:
                         missing.append(answer)
             if view.selected is not None:
                 if any(c.id == view.selected for c in explorer.candidates):
                     explorer.select(view.selected)
                 else:
                     missing.append(view.selected)
-        camera = window.interactor.camera
-        camera.position, camera.focal_point, camera.up = (
-            view.camera.position,
-            view.camera.focal_point,
-            view.camera.view_up,
-        )
-        window.scene.frames.request()
+        camera, saved = host.body.widget.camera, view.camera
+        camera.position, camera.focal_point, camera.up = saved.position, saved.focal_point, saved.view_up
+        host.body.scene.frames.request()
         said = tr("Opened the view “{0}”").format(view.name)
         if missing:
             said += " · " + tr("no longer in the atlas: {0}").format(", ".join(missing))
-        window.show_status(said)
+        host.show_status(said)
 
     def _tell(self, text: str) -> None:
         box = QMessageBox(
-            QMessageBox.Icon.Warning, tr("Saved views"), text, QMessageBox.StandardButton.Close, self.window
+            QMessageBox.Icon.Warning,
+            tr("Saved views"),
+            text,
+            QMessageBox.StandardButton.Close,
+            self.host.dialog_parent(),
         )
         self.message = box
         box.open()
@@ -260,25 +261,3 @@ class SavedViews:
                     " the unreadable file is kept beside the new one."
                 ).format(self.problem)
             )
-
-
-def build_menus(window: MainWindow) -> None:
-    """File and Help, from what the window's spec allows."""
-    spec = window.spec
-    bar = window.menuBar()
-    file_menu = bar.addMenu(tr("&File"))
-    window.image_saver = ImageSaver(window, file_menu) if spec.allows(ids.SAVE_IMAGE) else None
-    window.saved_views = None
-    if spec.allows(ids.SAVED_VIEWS) and ids.SETTINGS in spec.writes:
-        file_menu.addSeparator()
-        window.saved_views = SavedViews(window, file_menu)
-        QTimer.singleShot(0, window.saved_views.tell_problem)  # once the window shows
-    if window.handout_action is not None:
-        file_menu.addSeparator()
-        file_menu.addAction(window.handout_action)
-    if window.quit_action is not None:
-        file_menu.addSeparator()
-        file_menu.addAction(window.quit_action)
-    help_menu = bar.addMenu(tr("&Help"))
-    help_menu.addAction(window.help_action)
-    help_menu.addAction(window.about_action)

@@ -191,14 +191,6 @@ Nothing was changed or deleted. If you save a view now, the unreadable file is k
 
 No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible se conserva junto al nuevo.</translation>
     </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>A&amp;yuda</translation>
-    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -887,6 +879,14 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
     <message>
         <source>How to use and keys</source>
         <translation>Cómo usarlo y teclas</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
     </message>
     <message>
         <source>What could it be?</source>

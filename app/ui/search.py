@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from psygnal import SignalInstance
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
@@ -58,6 +58,7 @@ class SearchBox(QLineEdit):
         completer.setMaxVisibleItems(RESULTS_SHOWN)
         completer.activated[QModelIndex].connect(self._on_activated)
         self.setCompleter(completer)
+        completer.popup().installEventFilter(self)  # kept on the screen (eventFilter)
         self.textEdited.connect(self._on_text_edit)
         self.returnPressed.connect(self._on_return)
         self.kind_words = {
@@ -67,6 +68,17 @@ class SearchBox(QLineEdit):
             "structure": self.tr("body part"),
             "card": self.tr("card"),
         }
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The popup, wider than the box, is moved left where it would run off the screen: Qt
+        places it at the box's left edge and keeps only a popup as wide as the box on the screen."""
+        popup = self.completer().popup()
+        if watched is popup and event.type() in (QEvent.Type.Show, QEvent.Type.Move, QEvent.Type.Resize):
+            screen = self.screen().availableGeometry()
+            shape = popup.geometry()
+            if shape.right() > screen.right():
+                popup.move(max(screen.left(), screen.right() - shape.width() + 1), shape.top())
+        return False
 
     def follow(self, signals: list[SignalInstance]) -> None:
         """The model's signals that may change what is shown (let go in `close_connections`)."""
@@ -128,5 +140,6 @@ class SearchBox(QLineEdit):
         if action is not None:
             action(hit.id)
         self.setText(hit.title)
+        self.setCursorPosition(0)  # a long title shows its start
         self.shown = hit
         self.chosen.emit(hit)

@@ -128,3 +128,25 @@ def test_the_search_text_goes_when_the_view_moves_on(qtbot, window):
     assert window.controls.search_box.text().startswith("Buttock"), "the touch it asked for keeps the words"
     window.explorer.clear()
     assert window.controls.search_box.text() == ""
+
+
+def test_suggestions_stay_on_the_screen_beside_its_edge(qtbot, window):
+    """Issue 21, defect 7: in a window at the screen's right edge (a maximised one) the wide
+    suggestions ran off the screen ("Piriformis syndrome (sciatic nerve squeezed in the bu")."""
+    screen = window.screen().availableGeometry()
+    right = screen.right() - window.frameGeometry().width() + 1
+    window.move(right, screen.top())
+    qtbot.waitUntil(lambda: window.frameGeometry().right() >= screen.right() - 2)
+    qtbot.keyClick(window.interactor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.controls.search_box.hasFocus)
+    _type(qtbot, window, "piriformis syndrome")
+    popup = window.controls.search_box.completer().popup()
+    assert popup.viewport().width() >= popup.sizeHintForColumn(0)
+    assert popup.geometry().right() <= screen.right() and popup.geometry().left() >= screen.left(), (
+        popup.geometry(),
+        screen,
+    )
+    box = window.controls.search_box
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert box.text().startswith("Piriformis") and box.cursorPosition() == 0

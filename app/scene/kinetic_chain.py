@@ -136,11 +136,11 @@ def label_points(
     steps: list[ChainStep], centres: Mapping[str, np.ndarray], words: InLanguage
 ) -> tuple[np.ndarray, list[str]]:
     """Where each arrow's label goes (its middle) and the label: which link and how sure,
-    "Foot → knee: weak evidence", in `words`' language."""
+    "Foot -> knee: weak evidence", in `words`' language (VTK's font has no "→": it drew nothing)."""
     points = [sum(_ends(step, centres)) / 2 for step in steps]
 
     def label(step: ChainStep) -> str:
         start, end = (words.phrase(f"part.{PART_OF_LEVEL.get(level, level)}") for level in (step.start, step.end))
-        return f"{start[:1].upper()}{start[1:]} → {end}: {words.phrase(f'evidence.{step.evidence}')}"
+        return f"{start[:1].upper()}{start[1:]} -> {end}: {words.phrase(f'evidence.{step.evidence}')}"
 
     return np.array(points).reshape(-1, 3), [label(step) for step in steps]

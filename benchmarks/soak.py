@@ -167,7 +167,7 @@ def soak(actions: int, seed: int) -> int:
     for number in range(1, actions + 1):
         action = rng.choice(ACTIONS)
         try:
-            if window.attracting:  # the next visitor's first tap wakes the kiosk
+            if window.idle.attracting:  # the next visitor's first tap wakes the kiosk
                 tap(view.rect().center())
                 settle()
             if action == "touch":
@@ -183,17 +183,17 @@ def soak(actions: int, seed: int) -> int:
                     touch_frames.append(frames.count - before - pulses)
                     touch_pulse.append(pulses)
             elif action == "answer":
-                window.show_urgent()
-                item = window.flag_list.item(rng.randrange(window.flag_list.count()))
+                window.pages.show_urgent()
+                item = window.pages.flag_list.item(rng.randrange(window.pages.flag_list.count()))
                 item.setSelected(not item.isSelected())
-                window.flag_list.itemClicked.emit(item)
+                window.pages.flag_list.itemClicked.emit(item)
                 settle()
             elif action == "card":
-                rows = window.candidate_list.count()
+                rows = window.pages.candidate_list.count()
                 if rows:
-                    window.side.setCurrentWidget(window.result_page)
-                    window.candidate_list.setCurrentRow(rng.randrange(rows))
-                    bar = window.card_view.verticalScrollBar()
+                    window.pages.side.setCurrentWidget(window.pages.result_page)
+                    window.pages.candidate_list.setCurrentRow(rng.randrange(rows))
+                    bar = window.pages.card_view.verticalScrollBar()
                     bar.setValue(rng.randrange(bar.maximum() + 1))
                 settle()
             elif action == "turn":
@@ -205,9 +205,9 @@ def soak(actions: int, seed: int) -> int:
                 QTest.touchEvent(view, device).release(0, start + step * 4, view).commit()
                 settle()
             elif action == "staff":
-                window._on_corner_held()
-                window.pin_pad.enter(PIN)
-                menu = window.staff_menu
+                window.staff_access._on_corner_held()
+                window.staff_access.pin_pad.enter(PIN)
+                menu = window.staff_access.staff_menu
                 if rng.random() < 0.5:
                     old = window
                     menu.language_changed.emit("es" if window.language == "en" else "en")
@@ -222,9 +222,9 @@ def soak(actions: int, seed: int) -> int:
             else:  # idle: untouched past the prompt and its countdown
                 idle = window.spec.idle
                 clock.skipped += idle.prompt_after_s + 1
-                window.idle_tick()
+                window.idle.tick()
                 clock.skipped += idle.countdown_s
-                window.idle_tick()
+                window.idle.tick()
                 if window.explorer.touches or window.explorer.answers.red_flags:
                     errors.append(f"action {number}: the idle reset left the visitor's state")
                 settle()

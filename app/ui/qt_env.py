@@ -7,6 +7,10 @@ import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
 
 os.environ.setdefault("QT_API", "pyside6")
 
@@ -58,3 +62,12 @@ def _give_back_memory() -> None:
         ctypes.CDLL(None).malloc_trim(0)
     except (OSError, AttributeError):  # not glibc
         pass
+
+
+def running_app() -> QCoreApplication:
+    """The running application (Qt's instance() may be None: not once it runs)."""
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    assert app is not None, "the application is not running"
+    return app

@@ -690,17 +690,6 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
     </message>
 </context>
 <context>
-    <name>KioskIdle</name>
-    <message>
-        <source>The screen starts again in {0} s.</source>
-        <translation>La pantalla vuelve a empezar en {0} s.</translation>
-    </message>
-    <message>
-        <source>Touch where it hurts</source>
-        <translation>Toque donde le duele</translation>
-    </message>
-</context>
-<context>
     <name>KioskPages</name>
     <message>
         <source>When to get help now</source>
@@ -763,8 +752,24 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
         <translation>Sí, sigo aquí</translation>
     </message>
     <message>
+        <source>You touched {0}.</source>
+        <translation>Usted tocó {0}.</translation>
+    </message>
+    <message>
+        <source>Tap a name to read more.</source>
+        <translation>Toque un nombre para leer más.</translation>
+    </message>
+    <message>
         <source>Stop reading</source>
         <translation>Dejar de leer</translation>
+    </message>
+    <message>
+        <source>The screen starts again in {0} s.</source>
+        <translation>La pantalla vuelve a empezar en {0} s.</translation>
+    </message>
+    <message>
+        <source>Touch the skin of the body where it hurts.</source>
+        <translation>Toque la piel del cuerpo donde le duele.</translation>
     </message>
     <message>
         <source>Your page is printing. Ask at the front desk for it.</source>
@@ -784,18 +789,6 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
     <message>
         <source>Touch where it hurts. Turn it with one finger.</source>
         <translation>Toque donde le duele. Gírelo con un dedo.</translation>
-    </message>
-    <message>
-        <source>Touch the skin of the body where it hurts.</source>
-        <translation>Toque la piel del cuerpo donde le duele.</translation>
-    </message>
-    <message>
-        <source>You touched {0}.</source>
-        <translation>Usted tocó {0}.</translation>
-    </message>
-    <message>
-        <source>Tap a name to read more.</source>
-        <translation>Toque un nombre para leer más.</translation>
     </message>
 </context>
 <context>
@@ -895,6 +888,10 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
     <message>
         <source>Touch the skin of the body to ask what could hurt there.</source>
         <translation>Toque la piel del cuerpo para preguntar qué podría doler ahí.</translation>
+    </message>
+    <message>
+        <source>You marked {0}.</source>
+        <translation>Ha marcado: {0}.</translation>
     </message>
     <message>
         <source>You touched {0}.</source>
@@ -1336,6 +1333,10 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
     <message>
         <source>Following the {0}: from its roots to the skin it supplies.</source>
         <translation>Siguiendo el {0}: desde sus raíces hasta la piel que inerva.</translation>
+    </message>
+    <message>
+        <source>The whole body is back in view.</source>
+        <translation>Se ve de nuevo todo el cuerpo.</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ from app.domain.urgency import cards_by_level
 FALLBACK_COLOUR = "#888888"
 CARD_REFERENCE = re.compile(r"\(card:([a-z0-9_]+)\)")
 _SECTION = re.compile(r"<h2>(.*?)</h2>")
+_TRAILING_NOTE = re.compile(r" \([^()]*\)$")  # "Sciatic nerve (back of the thigh …)": a route names the part only
 JUMP_TO = ("What helps", "When to see a clinician", "Get care now if")  # the sections worth a jump
 JUMP_TO_SHOWN = {*JUMP_TO, *(names[h] for names in TRANSLATED_SECTIONS.values() for h in JUMP_TO)}
 
@@ -42,8 +43,9 @@ class CardWords:
     who_can_help: Mapping[str, str]
     less_likely: str  # a source below the relevance floor
     explains: str  # "explains {0}% of the area"
-    by_way: str  # " (by way of {0})"
-    also_by_way: str  # "; also by way of {0}"
+    routes: str  # the heading over each place's route, "<p><b>How it gets to each place:</b></p>"
+    another_way: str  # "another way: {0}" (a weaker route to the same place)
+    read_card: str  # "Read the card: {0}" (the source's own card, a link)
     reach_groups: Mapping[int, str]  # the reverse view's headings by tier (3 strongest, 0 the areas)
     can_send: str
     through: str  # "<p><b>Through:</b> {0}</p>"
@@ -125,23 +127,23 @@ def card_lines(
 
 
 def reach_line(words: InLanguage, link: EffectLink, text: CardWords) -> str:
-    """One place of the reverse view, by its strongest route; a route by way of other parts names
-    them, and the weaker routes to the same place follow (flat feet → low back directly, and also
-    by way of the knee and hip)."""
+    """One place of the reverse view as HTML: the place, how and how sure, then its route as an
+    arrow list from the source, one line per route (the strongest first): flat feet → lower back,
+    and another way flat feet → knee joint → hip joint → lower back. No title is put inside
+    another's brackets."""
 
-    def by_way(path: tuple[str, ...]) -> str:
-        return " → ".join(words.title(step) for step in path[1:-1]).lower()
+    def steps(path: tuple[str, ...]) -> str:
+        return " → ".join(html.escape(_TRAILING_NOTE.sub("", words.title(step))) for step in path)
 
-    others = [by_way(path) for path in link.routes if len(path) > 2]
-    route = text.by_way.format(by_way(link.path)) if len(link.path) > 2 else ""
-    also = text.also_by_way.format("; ".join(others)) if others else ""
     facts = f"{words.mechanism(link.mechanism)}, {words.phrase(f'evidence.{link.evidence}')}"
-    return f"{words.title(link.target)}{route} — {facts}{also}"
+    others = "".join(f"<br/>{text.another_way.format(steps(path))}" for path in link.routes)
+    return f"<b>{html.escape(words.title(link.target))}</b> — {html.escape(facts)}<br/>{steps(link.path)}{others}"
 
 
 def reach_html(shown: Effects, words: InLanguage, text: CardWords) -> str:
-    """The reverse view of one source: the places it can send pain or strain to, strongest first
-    (as the body is shaded), the parts it goes through, and each place's route."""
+    """The reverse view of one source: a link to its card, the places it can send pain or strain
+    to, strongest first (as the body is shaded), the parts it goes through, and each place's
+    route."""
     tiers = reach_tiers(shown)
     every = (*shown.territories, *(f"region_{r}" for r in shown.regions))
     groups = [(text.reach_groups[tier], [p for p in tiers if tiers[p] == tier]) for tier in (3, 2, 1)]
@@ -152,13 +154,17 @@ def reach_html(shown: Effects, words: InLanguage, text: CardWords) -> str:
         if group
     )
     parts = sorted({words.title(s) for s in shown.structures})
-    links = "".join(f"<li>{html.escape(reach_line(words, link, text))}</li>" for link in shown.links)
+    links = "".join(f"<li>{reach_line(words, link, text)}</li>" for link in shown.links)
+    card_id = words.knowledge.source_card(shown.source)
+    card = words.card(card_id) if card_id else None
+    read = f'<p><a href="card:{card_id}">{html.escape(text.read_card.format(card.title))}</a></p>' if card else ""
     return (
         f"<h2>{html.escape(words.title(shown.source))}</h2>"
+        + read
         + text.can_send
         + f"<ul>{places or '<li>—</li>'}</ul>"
-        + text.through.format(", ".join(parts) or "—")
-        + f"<ul>{links}</ul>"
+        + text.through.format(html.escape(", ".join(parts)) or "—")
+        + (text.routes + f"<ul>{links}</ul>" if links else "")
     )
 
 

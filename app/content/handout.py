@@ -89,9 +89,7 @@ def build_handout(explorer: Explorer, note: str = "", today: date | None = None,
         source = explorer.source.source
         where = words.phrase("handout.where_source", source=source)
         side = ""
-        condition = knowledge.conditions.get(source)
-        card_id = condition.card if condition else source
-        shown = [(words.title(source), "", card_id, ())]
+        shown = [(words.title(source), "", knowledge.source_card(source) or source, ())]
     else:
         where, side, shown = words.phrase("handout.no_spot"), "", []
     side = words.phrase(f"side.{side}") if side else ""

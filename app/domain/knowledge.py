@@ -122,6 +122,12 @@ class Knowledge:
         )
         return conditions + structures
 
+    def source_card(self, source: str) -> str | None:
+        """The card that explains a source of the reverse view: a condition's card, a structure's own."""
+        condition = self.conditions.get(source)
+        card_id = condition.card if condition is not None else source
+        return card_id if card_id in self.cards else None
+
     def links_from(self, source: str) -> tuple[Link, ...]:
         return self.index.links_from.get(source, ())
 

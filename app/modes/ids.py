@@ -30,6 +30,8 @@ SEARCH = "search"
 COMPARE = "compare"
 PRINT_HANDOUT = "print_handout"  # printing; the kiosk prints without a dialog, only when its config enables it
 TEXT_SIZE = "text_size"  # Ctrl+= / Ctrl+- / Ctrl+0
+SAVE_IMAGE = "save_image"  # File → Save image of the view (PNG)
+SAVED_VIEWS = "saved_views"  # File → Save this view / Open a saved view (needs SETTINGS among the writes)
 BACK = "history.back"  # ◀ and ▶ (BACK builds both)
 FORWARD = "history.forward"
 QUIZ = "quiz"
@@ -63,6 +65,8 @@ ALL_ACTIONS = frozenset(
         COMPARE,
         PRINT_HANDOUT,
         TEXT_SIZE,
+        SAVE_IMAGE,
+        SAVED_VIEWS,
         BACK,
         FORWARD,
         QUIZ,

@@ -154,6 +154,8 @@ _EXPLORE = frozenset(
         ids.COMPARE,
         ids.PRINT_HANDOUT,
         ids.TEXT_SIZE,
+        ids.SAVE_IMAGE,
+        ids.SAVED_VIEWS,
         ids.BACK,
         ids.FORWARD,
         ids.LABELS_ALL,

@@ -52,6 +52,7 @@ class ExplorerView:
         self.geometry = set(self.paths.centres) | {n for s in scene.colours.values() for n in s.named.cells}
         self.path_points: dict[str, np.ndarray] = {}
         self.picker = Picker(scene, labels, explorer.knowledge)
+        self.words = explorer.knowledge.in_language("en")  # the labels' language (the window sets its own)
         plotter = scene.plotter
         overlay = {"reset_camera": False, "pickable": False, "render": False}
         self._marker = pv.Sphere(radius=MARKER_RADIUS_M)  # made once: a new sphere took ~3 ms a touch
@@ -184,6 +185,14 @@ class ExplorerView:
         for structure in (effects.source, *effects.structures):
             for name in geometry_names(structure, None, self.geometry):
                 lit[name] = MECHANISM_COLOURS["referred"]
+        # the source itself in the colour of how it causes pain, as a touch lights it: a disc lit
+        # in the reach's blue looked as it does unlit
+        own = [(v.source, v.mechanism) for v in condition.variants] if condition is not None else []
+        if not own and effects.links:
+            own = [(effects.source, max(effects.links, key=lambda link: link.strength).mechanism)]
+        for structure, mechanism in own:
+            for name in geometry_names(structure, None, self.geometry):
+                lit[name] = MECHANISM_COLOURS.get(mechanism, MECHANISM_COLOURS["referred"])
 
     def _reach_cut(self, source: str, tiers: np.ndarray) -> pv.PolyData:
         """The skin cut along the edge of what a source reaches, so the edge is a smooth curve
@@ -227,7 +236,7 @@ class ExplorerView:
         if arrows.n_cells == 0:
             return
         self._chain_actor.mapper.SetInputData(arrows)
-        points, words = label_points(self.chain, self.paths.centres)
+        points, words = label_points(self.chain, self.paths.centres, self.words)
         plotter.add_point_labels(
             points,
             words,

@@ -16,8 +16,10 @@ import numpy as np
 import pyvista as pv
 
 from app.domain.effects import Effects
+from app.domain.knowledge import InLanguage
 
 CHAIN = ("foot", "ankle", "knee", "hip", "low_back")
+PART_OF_LEVEL = {"low_back": "lower_back"}  # a level's body-part phrase (app/domain/phrases.py), where it differs
 # Where along the chain a domain id sits (structures, regions, and the sources themselves).
 LEVEL_OF = {
     "foot": "foot",
@@ -130,7 +132,15 @@ def chain_mesh(steps: list[ChainStep], centres: Mapping[str, np.ndarray]) -> pv.
     return pv.merge(arrows) if arrows else pv.PolyData()
 
 
-def label_points(steps: list[ChainStep], centres: Mapping[str, np.ndarray]) -> tuple[np.ndarray, list[str]]:
-    """Where each arrow's evidence word goes (its middle) and the words."""
+def label_points(
+    steps: list[ChainStep], centres: Mapping[str, np.ndarray], words: InLanguage
+) -> tuple[np.ndarray, list[str]]:
+    """Where each arrow's label goes (its middle) and the label: which link and how sure,
+    "Foot -> knee: weak evidence", in `words`' language (VTK's font has no "→": it drew nothing)."""
     points = [sum(_ends(step, centres)) / 2 for step in steps]
-    return np.array(points).reshape(-1, 3), [f"{step.evidence} evidence" for step in steps]
+
+    def label(step: ChainStep) -> str:
+        start, end = (words.phrase(f"part.{PART_OF_LEVEL.get(level, level)}") for level in (step.start, step.end))
+        return f"{start[:1].upper()}{start[1:]} -> {end}: {words.phrase(f'evidence.{step.evidence}')}"
+
+    return np.array(points).reshape(-1, 3), [label(step) for step in steps]

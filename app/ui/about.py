@@ -168,8 +168,7 @@ class AboutDialog(QDialog):
 
 def add_about_action(window: QWidget, knowledge: Knowledge) -> QAction:
     """ "About Referral Atlas" on Ctrl+F1, a window action, so the F1 list of keys names it beside
-    its help. (A Help menu needs a place in the toolbar or a menu bar, which the 1280×800 window
-    does not have today: tests/ui/test_theme.py; the redesign of issue 20 can give it one.)"""
+    its help; the desk window's Help menu shows it too (app/ui/desk/file_menu.py)."""
     about = QAction(QCoreApplication.translate("AboutDialog", "About Referral Atlas"), window)
     about.setMenuRole(QAction.MenuRole.AboutRole)
     about.setShortcut(QKeySequence("Ctrl+F1"))

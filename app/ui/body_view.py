@@ -19,6 +19,7 @@ from app.domain.explorer import Explorer
 from app.domain.view_state import CameraRequests, ViewState
 from app.scene.assets import Model
 from app.scene.stage import build_stage
+from app.ui.i18n import current_language
 from app.ui.scene_widget import SceneWidget
 from app.ui.touch_input import TouchInput
 
@@ -47,6 +48,8 @@ class BodyView(QObject):
         self.stage = build_stage(self.widget, model, explorer, state, camera, maps=maps)
         self.widget.show_scene(self.stage.scene)
         self.scene, self.labels, self.explorer_view = self.stage.scene, self.stage.labels, self.stage.explorer_view
+        if self.explorer_view is not None:
+            self.explorer_view.words = explorer.knowledge.in_language(current_language())
         self.overlays = self.stage.overlays
         self.problem = self.stage.problem  # why touch is off, when it is
         self._on_touch = on_touch

@@ -156,19 +156,26 @@ def printers() -> list[str]:
     return list(QPrinterInfo.availablePrinterNames())
 
 
+def user_folder(location: QStandardPaths.StandardLocation) -> Path:
+    """The user's folder for `location` (Pictures, Documents …), else Documents, else home."""
+    for where in (location, QStandardPaths.StandardLocation.DocumentsLocation):
+        folder = QStandardPaths.writableLocation(where)
+        if folder and Path(folder).is_dir():
+            return Path(folder)
+    return Path.home()
+
+
 def documents_folder() -> Path:
     """Where a handout is saved by default: the user's Documents folder (home if there is none)."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder and Path(folder).is_dir() else Path.home()
+    return user_folder(QStandardPaths.StandardLocation.DocumentsLocation)
 
 
-def free_name(folder: Path, today: date) -> Path:
-    """handout-2026-12-07.pdf, or -2, -3 … when that name is taken (an earlier sheet is never replaced)."""
-    stem = f"handout-{today:%Y-%m-%d}"
-    candidate, n = folder / f"{stem}.pdf", 1
+def free_name(folder: Path, stem: str, suffix: str) -> Path:
+    """folder/stem.suffix, or stem-2, -3 … when that name is taken (an earlier file is never replaced)."""
+    candidate, n = folder / f"{stem}{suffix}", 1
     while candidate.exists():
         n += 1
-        candidate = folder / f"{stem}-{n}.pdf"
+        candidate = folder / f"{stem}-{n}{suffix}"
     return candidate
 
 
@@ -235,7 +242,7 @@ class HandoutDialog(QDialog):
         return path
 
     def _on_save(self) -> None:
-        suggested = free_name(documents_folder(), date.today())
+        suggested = free_name(documents_folder(), f"handout-{date.today():%Y-%m-%d}", ".pdf")
         out, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the handout"), str(suggested), "PDF (*.pdf)")
         if out:
             try:

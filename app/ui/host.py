@@ -63,6 +63,9 @@ class DeskHost(Host, Protocol):
     @property
     def card_shown(self) -> SignalInstance: ...  # a card opened on its own (str: its id)
 
+    @property
+    def card_on_show(self) -> str | None: ...  # the card opened on its own that the panel shows
+
     def show_card(self, card_id: str) -> None: ...
 
     def touch_region(self, region: str, side: Side = "right", add: bool = False) -> None: ...

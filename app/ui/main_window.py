@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QScrollArea,
     QToolBar,
     QToolButton,
@@ -34,8 +33,10 @@ from app.ui.accessibility import Announcer
 from app.ui.body_view import BodyView
 from app.ui.compare import CompareView
 from app.ui.desk.controls import VIEW_NAMES, build_controls
+from app.ui.desk.file_menu import ImageSaver, SavedViews
 from app.ui.explorer.panel import ExplorerPanel
 from app.ui.handout import HandoutDialog, image_from_rgb
+from app.ui.help import HelpDialog
 from app.ui.host import HostEvents
 from app.ui.i18n import tr
 from app.ui.keyboard import SceneKeys, key_names, order_tab_chain, reach_toolbar_by_tab, shortcut_table, show_keys
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         self.language_menu = QMenu(self)
         self._layers_dock_auto = True  # follows the window width until the user chooses
         self.handout_dialog: HandoutDialog | None = None
+        self.image_saver: ImageSaver | None = None
+        self.saved_views: SavedViews | None = None
         self.controls = build_controls(self, spec)  # what the mode allows (the registry in app/ui/desk/controls.py)
         self.panel.apply(spec)
         self.statusBar().setVisible(spec.shows(ids.STATUS_BAR))
@@ -127,6 +130,12 @@ class MainWindow(QMainWindow):
         self._on_view_change("anterior")
         self.study = self._build_study(spec, question_bank)
         self.about_action = add_about_action(self, knowledge)  # About, Ctrl+F1 (app/ui/about.py)
+        self.help_action = QAction(self.tr("How to use and keys"), self)
+        self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))  # F1
+        self.help_action.triggered.connect(self._show_help)
+        self.addAction(self.help_action)
+        self.help_box: HelpDialog | None = None
+        self._build_menus()
         self._build_keyboard()
         place(self, remembered=ids.SETTINGS in spec.writes)  # the default size where it fits, else maximised
 
@@ -134,12 +143,6 @@ class MainWindow(QMainWindow):
         """Tab reaches every control in reading order (toolbars, the left column, the body, the
         panel), each shortcut is written in its tooltip, and the first focus is the place picker:
         the keyboard's way to do what a touch does."""
-        keys = QAction(self.tr("Keyboard keys"), self)
-        keys.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-        keys.triggered.connect(self._show_keys)
-        self.addAction(keys)  # F1 lists every key
-        self.keys_action = keys
-        self.keys_box: QMessageBox | None = None
         for toolbar in (self.toolbar, self.find_bar):
             reach_toolbar_by_tab(toolbar)
         docks = self.findChildren(QDockWidget)
@@ -152,6 +155,23 @@ class MainWindow(QMainWindow):
             box.setToolTip(f"{find.text()} ({key_names(find)})")
         if self.panel.isEnabled():
             self.panel.pick_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _build_menus(self) -> None:
+        """File (the image and the saved views as the spec allows, the handout, quit) and Help."""
+        spec = self.spec
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.image_saver = ImageSaver(self, file_menu) if spec.allows(ids.SAVE_IMAGE) else None
+        if spec.allows(ids.SAVED_VIEWS) and ids.SETTINGS in spec.writes:
+            file_menu.addSeparator()
+            self.saved_views = SavedViews(self, file_menu)
+            QTimer.singleShot(0, self.saved_views.tell_problem)  # once the window shows
+        for action in (self.controls.handout_action, self.controls.quit_action):
+            if action is not None:
+                file_menu.addSeparator()
+                file_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.about_action)
 
     def _build_study(self, spec: ModeSpec, bank: QuestionBank | None) -> StudyMode | None:
         """Names on demand, the study tools and the quiz, as far as the mode allows (app/ui/study)."""
@@ -176,14 +196,11 @@ class MainWindow(QMainWindow):
         buttons = [b for b in self.findChildren(QAbstractButton) if not b.shortcut().isEmpty()]
         return [*self.toolbar.actions(), *self.find_bar.actions(), *self.actions(), *buttons]
 
-    def _show_keys(self) -> None:
-        """F1: every key of the window in one list (the text size keys have no button to show them)."""
-        table = shortcut_table(self._keyed_controls())
-        box = QMessageBox(
-            QMessageBox.Icon.NoIcon, self.tr("Keyboard keys"), table, QMessageBox.StandardButton.Close, self
-        )
-        box.setTextFormat(Qt.TextFormat.RichText)
-        self.keys_box = box
+    def _show_help(self) -> None:
+        """F1: how to use the app, beside every key of the window (the text size keys have no
+        button to show them)."""
+        box = HelpDialog(shortcut_table(self._keyed_controls()), self)
+        self.help_box = box
         box.open()
 
     def _on_text_scale(self, scale: float) -> None:
@@ -341,6 +358,10 @@ class MainWindow(QMainWindow):
     def card_shown(self) -> SignalInstance:
         return self.panel.card_shown
 
+    @property
+    def card_on_show(self) -> str | None:
+        return self.panel.sources.card_on_show
+
     def show_card(self, card_id: str) -> None:
         self.panel.show_card(card_id)
 
@@ -424,5 +445,7 @@ class MainWindow(QMainWindow):
         self.text_size.close()
         if self.controls.history is not None:
             self.controls.history.close()
+        if self.controls.search_box is not None:
+            self.controls.search_box.close_connections()
         self.body.close()
         super().closeEvent(event)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from psygnal import SignalInstance
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
@@ -30,12 +31,19 @@ class SearchBox(QLineEdit):
     chosen = Signal(object)  # Hit
 
     def __init__(
-        self, index: SearchIndex, handlers: Mapping[str, Callable[[str], None]], parent: QWidget | None = None
+        self,
+        index: SearchIndex,
+        handlers: Mapping[str, Callable[[str], None]],
+        shows: Callable[[Hit], bool] = lambda _hit: True,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.index = index
-        self.handlers = dict(handlers)  # a hit's kind → what opens it
+        self.handlers = dict(handlers)  # a hit's action → what opens it
+        self.shows = shows  # whether the window still shows a chosen hit
         self.hits: list[Hit] = []
+        self.shown: Hit | None = None  # the hit whose title the box holds
+        self._followed: list[SignalInstance] = []
         self.setObjectName("search")
         self.setClearButtonEnabled(True)
         self.setPlaceholderText(self.tr("Search: sciatica, heel, slipped disc … (Ctrl+F)"))
@@ -50,6 +58,7 @@ class SearchBox(QLineEdit):
         completer.setMaxVisibleItems(RESULTS_SHOWN)
         completer.activated[QModelIndex].connect(self._on_activated)
         self.setCompleter(completer)
+        completer.popup().installEventFilter(self)  # kept on the screen (eventFilter)
         self.textEdited.connect(self._on_text_edit)
         self.returnPressed.connect(self._on_return)
         self.kind_words = {
@@ -59,6 +68,34 @@ class SearchBox(QLineEdit):
             "structure": self.tr("body part"),
             "card": self.tr("card"),
         }
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The popup, wider than the box, is moved left where it would run off the screen: Qt
+        places it at the box's left edge and keeps only a popup as wide as the box on the screen."""
+        popup = self.completer().popup()
+        if watched is popup and event.type() in (QEvent.Type.Show, QEvent.Type.Move, QEvent.Type.Resize):
+            screen = self.screen().availableGeometry()
+            shape = popup.geometry()
+            if shape.right() > screen.right():
+                popup.move(max(screen.left(), screen.right() - shape.width() + 1), shape.top())
+        return False
+
+    def follow(self, signals: list[SignalInstance]) -> None:
+        """The model's signals that may change what is shown (let go in `close_connections`)."""
+        self._followed = signals
+        for signal in signals:
+            signal.connect(self.on_shown_change)
+
+    def close_connections(self) -> None:
+        for signal in self._followed:
+            signal.disconnect(self.on_shown_change)
+        self._followed = []
+
+    def on_shown_change(self, *_args: object) -> None:
+        """What the window shows changed: a chosen hit's title goes once it is no longer shown."""
+        if self.shown is not None and not self.shows(self.shown):
+            self.shown = None
+            self.clear()
 
     def focus_search(self) -> None:
         self.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -103,4 +140,6 @@ class SearchBox(QLineEdit):
         if action is not None:
             action(hit.id)
         self.setText(hit.title)
+        self.setCursorPosition(0)  # a long title shows its start
+        self.shown = hit
         self.chosen.emit(hit)

@@ -47,3 +47,18 @@ def test_each_step_is_an_arrow(knowledge, model):
     mesh = chain_mesh(steps, centres)
     assert mesh.n_cells > 0
     assert chain_mesh([], centres).n_cells == 0
+
+
+def test_each_label_says_which_link_it_is_about(knowledge, model):
+    """Issue 21, defect 8: the 3D labels said "weak evidence" without saying where."""
+    from app.scene.highlight import PathBuilder
+    from app.scene.kinetic_chain import label_points
+
+    centres = PathBuilder.from_meshes(model.nerves, [model.bones, model.muscles, model.structures]).centres
+    steps = steps_of(knowledge, "flat_feet")
+    _points, words = label_points(steps, centres, knowledge.in_language("en"))
+    assert words[0] == f"Foot -> ankle: {steps[0].evidence} evidence"
+    assert words[-1].startswith("Hip -> lower back: ")
+    assert not any("→" in word for word in words), "VTK's font draws no arrow"
+    _points, palabras = label_points(steps, centres, knowledge.in_language("es"))
+    assert palabras[0].startswith("Pie -> tobillo: pruebas")

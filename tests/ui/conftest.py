@@ -13,6 +13,14 @@ def _settings_in_tmp(tmp_path_factory):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path_factory.mktemp("settings")))
 
 
+@pytest.fixture(autouse=True)
+def _data_in_tmp(tmp_path_factory, monkeypatch):
+    """The user's data (saved views, study progress) goes to a fresh folder, never the user's own."""
+    from app.study.store import DATA_ENV
+
+    monkeypatch.setenv(DATA_ENV, str(tmp_path_factory.mktemp("data")))
+
+
 @pytest.fixture(scope="module")
 def model():
     return load_model()

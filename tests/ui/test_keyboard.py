@@ -178,11 +178,11 @@ def test_no_toolbar_control_is_cut_off(qtbot, window, width):
 
 def test_f1_lists_every_key_including_the_text_size_and_the_3d_view(qtbot, window):
     qtbot.keyClick(window.panel.pick_button, Qt.Key.Key_F1)
-    qtbot.waitUntil(lambda: window.keys_box is not None and window.keys_box.isVisible())
-    text = window.keys_box.text()
+    qtbot.waitUntil(lambda: window.help_box is not None and window.help_box.isVisible())
+    text = window.help_box.text()
     for words in ("Larger text", "Urgent signs", "Choose the place from a list", "Turn the body", "Ctrl+F"):
         assert words in text, words
-    window.keys_box.close()
+    window.help_box.close()
 
 
 def test_drop_downs_are_named_by_what_they_control(qtbot, window):
@@ -206,7 +206,7 @@ def test_drop_downs_are_named_by_what_they_control(qtbot, window):
 def test_f1_says_in_words_what_the_arrow_buttons_do(qtbot, window):
     """Issue 22, defect 8: the F1 list showed ◀ ▶ with no words."""
     qtbot.keyClick(window.panel.pick_button, Qt.Key.Key_F1)
-    qtbot.waitUntil(lambda: window.keys_box is not None and window.keys_box.isVisible())
-    text = window.keys_box.text()
-    window.keys_box.close()
+    qtbot.waitUntil(lambda: window.help_box is not None and window.help_box.isVisible())
+    text = window.help_box.text()
+    window.help_box.close()
     assert "◀ Go back" in text and "▶ Go forward" in text

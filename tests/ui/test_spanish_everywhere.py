@@ -75,7 +75,7 @@ def test_the_spanish_questions_reverse_view_compare_and_skin_map(qtbot, spanish_
     assert "Pie plano (hiperpronación)" in sources
     window.explorer.show_source("flat_feet")
     reach = panel.from_source.reach_view.toPlainText()
-    assert "pasando por" in reach and "pruebas" in reach and not english_in(reach), reach
+    assert "otro camino" in reach and "pruebas" in reach and not english_in(reach), reach
 
     window.controls.layers_dock.overlay_box.setCurrentIndex(window.controls.layers_dock.overlay_box.findData("regions"))
     qtbot.waitUntil(lambda: window.controls.layers_dock.legend_list.count() > 0)

@@ -23,6 +23,7 @@ from app.ui.i18n import LANGUAGES, current_language, tr
 from app.ui.search import SearchBox, search_keys
 
 if TYPE_CHECKING:
+    from app.domain.search import Hit
     from app.ui.host import DeskHost
 
 
@@ -39,6 +40,7 @@ class DeskControls:
     search_box: SearchBox | None = None
     search_action: QAction | None = None
     history: HistoryControl | None = None
+    quit_action: QAction | None = None
 
 
 Builder = Callable[["DeskHost", DeskControls], None]
@@ -134,11 +136,25 @@ def _urgent(host: DeskHost, made: DeskControls) -> None:
 
 
 def _search(host: DeskHost, made: DeskControls) -> None:
-    """The search box starts the second toolbar; Ctrl+F or / puts the cursor in it."""
+    """The search box starts the second toolbar; Ctrl+F or / puts the cursor in it. A chosen hit's
+    title stays in the box while it is shown, and goes when the person moves on."""
+    explorer = host.explorer
+
+    def shows(hit: Hit) -> bool:
+        if hit.action == "source":
+            return explorer.source is not None and explorer.source.source == hit.id
+        if hit.action == "card":
+            return host.card_on_show == hit.id
+        touches = explorer.touches
+        return host.body.pending or (bool(touches) and f"region_{touches[-1].spot.region}" == hit.id)
+
     box = SearchBox(
         host.search_index,
-        {"source": host.explorer.show_source, "card": host.show_card, "region": host.touch_region},
+        {"source": explorer.show_source, "card": host.show_card, "region": host.touch_region},
+        shows,
     )
+    box.follow([explorer.changed, explorer.selection_changed, explorer.source_changed])
+    host.card_shown.connect(box.on_shown_change)
     box.setEnabled(host.body.touchable)
     host.find_bar.addWidget(box)
     window = host.dialog_parent()
@@ -154,7 +170,7 @@ def _history(host: DeskHost, made: DeskControls) -> None:
     made.history = HistoryControl(host.explorer, host.card_shown, host.show_card, host.find_bar)  # Alt+← / Alt+→
 
 
-def _quit(host: DeskHost, _made: DeskControls) -> None:
+def _quit(host: DeskHost, made: DeskControls) -> None:
     """Ctrl+Q (the platform's Quit key) closes the window, as its close button does."""
     window = host.dialog_parent()
     quit_action = QAction(tr("Quit"), window)
@@ -162,6 +178,7 @@ def _quit(host: DeskHost, _made: DeskControls) -> None:
     quit_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     quit_action.triggered.connect(QApplication.closeAllWindows)  # not window.close: that kept the window alive
     window.addAction(quit_action)
+    made.quit_action = quit_action  # File → Quit too
 
 
 # In the order they appear: the toolbar left to right, then the second toolbar. `None`: every mode.

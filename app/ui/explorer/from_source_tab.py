@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, QUrl, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from app.content.card_html import reach_html
@@ -33,11 +33,16 @@ class FromSourceTab(QWidget):
         self.source_box.setAccessibleName(self.tr("Start from a source"))
         narrow_combo(self.source_box)
         self.source_box.addItem("—", None)
-        for source_id, title in sorted(
-            ((i, words.title(i)) for i, _ in knowledge.sources()),
-            key=lambda pair: (pair[0] not in knowledge.conditions, pair[1].lower()),
-        ):
-            self.source_box.addItem(title, source_id)
+        self.headings: list[int] = []  # the rows that head a group (not a source)
+        groups = ((self.tr("Conditions"), True), (self.tr("Body parts: nerves, joints, discs …"), False))
+        for heading, conditions in groups:
+            self.source_box.insertSeparator(self.source_box.count())
+            self._add_heading(heading)
+            for source_id, title in sorted(
+                ((i, words.title(i)) for i, _ in knowledge.sources() if (i in knowledge.conditions) == conditions),
+                key=lambda pair: pair[1].lower(),
+            ):
+                self.source_box.addItem(title, source_id)
         self.source_box.currentIndexChanged.connect(lambda _i: explorer.show_source(self.source_box.currentData()))
         layout.addWidget(self.source_box)
         self.reach_view = QTextBrowser()
@@ -46,6 +51,17 @@ class FromSourceTab(QWidget):
         self.reach_view.anchorClicked.connect(self._on_link)
         layout.addWidget(self.reach_view, 1)
         explorer.source_changed.connect(self._on_source_change)
+
+    def _add_heading(self, text: str) -> None:
+        """A group's heading in the list: bold, and not a choice."""
+        self.source_box.addItem(text, None)
+        row = self.source_box.count() - 1
+        item = self.source_box.model().item(row)  # type: ignore[attr-defined]
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        self.headings.append(row)
 
     def close_connections(self) -> None:
         self.explorer.source_changed.disconnect(self._on_source_change)

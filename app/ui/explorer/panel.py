@@ -163,4 +163,9 @@ class ExplorerPanel(QWidget):
         return self.words.shown_title(candidate)
 
     def show_card(self, card_id: str) -> None:
+        """A card on its own (a link, search, going back); a reverse view of another source stops,
+        so the body never stays lit for what the panel no longer shows."""
+        shown = self.explorer.source
+        if shown is not None and card_id != self.explorer.knowledge.source_card(shown.source):
+            self.explorer.show_source(None)
         self.sources.show_card(card_id)

@@ -91,6 +91,7 @@ class SourcesTab(QWidget):
         self._cards_timer.setInterval(CARDS_LATER_MS)
         self._cards_timer.timeout.connect(self._make_the_other_cards)
         self._card_bodies: dict[tuple[str, str | None], str] = {}  # (card, first section) -> HTML
+        self.card_on_show: str | None = None  # a card opened on its own (a link, search), not the selection's
 
     def close_connections(self) -> None:
         self._cards_timer.stop()
@@ -182,14 +183,18 @@ class SourcesTab(QWidget):
                 card = self.candidate_list.itemWidget(item)
                 if isinstance(card, SourceCard):
                     card.set_selected(chosen)
+        self.card_on_show = None
         if candidate is None:
             self.card_view.clear()
             return
         self.card_view.setHtml(self.candidate_html(candidate))
 
     def show_again(self) -> None:
-        """The chosen source's card made again (Qt colours its links as it parses them)."""
-        if self.explorer.selected is not None:
+        """The card on show made again (Qt colours its links as it parses them): a card opened on
+        its own stays, it is not swapped for the chosen source's."""
+        if self.card_on_show is not None:
+            self._set_card(self.card_on_show)
+        elif self.explorer.selected is not None:
             self._on_selection_change(self.explorer.selected)
 
     def candidate_html(self, candidate: Candidate) -> str:
@@ -205,7 +210,12 @@ class SourcesTab(QWidget):
         return self._card_bodies[key]
 
     def show_card(self, card_id: str) -> None:
+        if self._set_card(card_id):
+            self.card_shown.emit(card_id)
+
+    def _set_card(self, card_id: str) -> bool:
         html = titled_card_html(self.words, card_id, self.explorer.knowledge.references, self.first_section)
         if html:
             self.card_view.setHtml(html)
-            self.card_shown.emit(card_id)
+            self.card_on_show = card_id
+        return bool(html)

@@ -99,6 +99,98 @@
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
+    <message>
+        <source>Save image of the view…</source>
+        <translation>Guardar imagen de la vista…</translation>
+    </message>
+    <message>
+        <source>Save the body as it shows now as a picture (PNG)</source>
+        <translation>Guardar el cuerpo tal como se ve ahora como imagen (PNG)</translation>
+    </message>
+    <message>
+        <source>Save image of the view</source>
+        <translation>Guardar imagen de la vista</translation>
+    </message>
+    <message>
+        <source>Could not save the image as {0}: choose another folder.</source>
+        <translation>No se pudo guardar la imagen como {0}: elija otra carpeta.</translation>
+    </message>
+    <message>
+        <source>Saved the image as {0}</source>
+        <translation>Imagen guardada como {0}</translation>
+    </message>
+    <message>
+        <source>Save this view…</source>
+        <translation>Guardar esta vista…</translation>
+    </message>
+    <message>
+        <source>Keep the camera, the spots, the maps and the chosen source under a name</source>
+        <translation>Guardar con un nombre la cámara, los puntos, los mapas y la causa elegida</translation>
+    </message>
+    <message>
+        <source>Open a saved view</source>
+        <translation>Abrir una vista guardada</translation>
+    </message>
+    <message>
+        <source>Delete a saved view</source>
+        <translation>Borrar una vista guardada</translation>
+    </message>
+    <message>
+        <source>No saved views yet</source>
+        <translation>Aún no hay vistas guardadas</translation>
+    </message>
+    <message>
+        <source>Save this view</source>
+        <translation>Guardar esta vista</translation>
+    </message>
+    <message>
+        <source>A name for this view (a saved view of the same name is replaced):</source>
+        <translation>Un nombre para esta vista (se reemplaza la vista guardada con el mismo nombre):</translation>
+    </message>
+    <message>
+        <source>View {0}</source>
+        <translation>Vista {0}</translation>
+    </message>
+    <message>
+        <source>Could not save the view in {0} ({1}). Check that the folder can be written to.</source>
+        <translation>No se pudo guardar la vista en {0} ({1}). Compruebe que se puede escribir en la carpeta.</translation>
+    </message>
+    <message>
+        <source>Saved the view “{0}” in {1}</source>
+        <translation>Vista «{0}» guardada en {1}</translation>
+    </message>
+    <message>
+        <source>the unreadable file is kept as {0}</source>
+        <translation>el archivo ilegible se guarda como {0}</translation>
+    </message>
+    <message>
+        <source>Could not change {0} ({1}).</source>
+        <translation>No se pudo cambiar {0} ({1}).</translation>
+    </message>
+    <message>
+        <source>Deleted the saved view “{0}”</source>
+        <translation>Vista guardada «{0}» borrada</translation>
+    </message>
+    <message>
+        <source>Opened the view “{0}”</source>
+        <translation>Vista «{0}» abierta</translation>
+    </message>
+    <message>
+        <source>no longer in the atlas: {0}</source>
+        <translation>ya no está en el atlas: {0}</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>Vistas guardadas</translation>
+    </message>
+    <message>
+        <source>Your saved views could not be read: {0}
+
+Nothing was changed or deleted. If you save a view now, the unreadable file is kept beside the new one.</source>
+        <translation>No se pudieron leer sus vistas guardadas: {0}
+
+No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible se conserva junto al nuevo.</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -279,14 +371,6 @@
         <translation>&lt;p&gt;&lt;b&gt;Ir a:&lt;/b&gt; {0}&lt;/p&gt;</translation>
     </message>
     <message>
-        <source> (by way of {0})</source>
-        <translation> (pasando por {0})</translation>
-    </message>
-    <message>
-        <source>; also by way of {0}</source>
-        <translation>; también pasando por {0}</translation>
-    </message>
-    <message>
         <source>Most strongly:</source>
         <translation>Con más fuerza:</translation>
     </message>
@@ -367,6 +451,18 @@
         <translation>Usted tocó &lt;b&gt;{0}&lt;/b&gt;.</translation>
     </message>
     <message>
+        <source>&lt;p&gt;&lt;b&gt;How it gets to each place:&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Cómo llega a cada lugar:&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>another way: {0}</source>
+        <translation>otro camino: {0}</translation>
+    </message>
+    <message>
+        <source>Read the card: {0}</source>
+        <translation>Leer la ficha: {0}</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;You marked an urgent sign.&lt;/b&gt;</source>
         <translation>&lt;b&gt;Usted marcó una señal urgente.&lt;/b&gt;</translation>
     </message>
@@ -412,6 +508,14 @@
     <message>
         <source>Start from a source</source>
         <translation>Empezar desde una causa</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Problemas de salud</translation>
+    </message>
+    <message>
+        <source>Body parts: nerves, joints, discs …</source>
+        <translation>Partes del cuerpo: nervios, articulaciones, discos …</translation>
     </message>
     <message>
         <source>Where this source can send pain or strain</source>
@@ -475,6 +579,61 @@
     <message>
         <source>Save the handout</source>
         <translation>Guardar la hoja</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Click the body where it hurts. Or press P to choose the place from a list.</source>
+        <translation>Haga clic en el cuerpo donde duele. O pulse P para elegir el lugar de una lista.</translation>
+    </message>
+    <message>
+        <source>The list on the right shows what could send pain there, the best fit first. Click one to see its path on the body and its card.</source>
+        <translation>La lista de la derecha muestra qué podría enviar dolor allí, primero lo que mejor encaja. Haga clic en uno para ver su camino en el cuerpo y su ficha.</translation>
+    </message>
+    <message>
+        <source>Answer the Questions (what it feels like, what makes it worse) to sort the list again.</source>
+        <translation>Responda las Preguntas (cómo se siente, qué lo empeora) para ordenar la lista de nuevo.</translation>
+    </message>
+    <message>
+        <source>Mark an area (M) to touch several spots. Start again (Ctrl+N) clears it all for the next person.</source>
+        <translation>Marcar una zona (M) permite tocar varios puntos. Empezar de nuevo (Ctrl+N) lo borra todo para la siguiente persona.</translation>
+    </message>
+    <message>
+        <source>From a source: pick a disc, a nerve or a condition to see every place it can send pain or strain.</source>
+        <translation>Desde una causa: elija un disco, un nervio o un problema de salud para ver todos los lugares a los que puede enviar dolor o carga.</translation>
+    </message>
+    <message>
+        <source>Urgent signs (U) lists the signs that need care now.</source>
+        <translation>Señales urgentes (U) muestra las señales que necesitan atención ya.</translation>
+    </message>
+    <message>
+        <source>Drag to turn the body and scroll to zoom. The buttons at the top show the front, the back, the sides and the soles.</source>
+        <translation>Arrastre para girar el cuerpo y use la rueda para acercar. Los botones de arriba muestran el frente, la espalda, los lados y las plantas.</translation>
+    </message>
+    <message>
+        <source>Handout (Ctrl+P) makes a sheet to print or save. File, Save image saves a picture of the view. File, Save this view keeps the view under a name, to open again later.</source>
+        <translation>Hoja para el paciente (Ctrl+P) hace una hoja para imprimir o guardar. Archivo, Guardar imagen guarda una imagen de la vista. Archivo, Guardar esta vista guarda la vista con un nombre, para abrirla más tarde.</translation>
+    </message>
+    <message>
+        <source>Larger text: Ctrl and =. Smaller text: Ctrl and −.</source>
+        <translation>Texto más grande: Ctrl y =. Texto más pequeño: Ctrl y −.</translation>
+    </message>
+    <message>
+        <source>The app explains possible causes. It is not a diagnosis: a clinician can examine and tell.</source>
+        <translation>La aplicación explica posibles causas. No es un diagnóstico: un profesional de la salud puede examinarle y decirle.</translation>
+    </message>
+    <message>
+        <source>How to use Referral Atlas</source>
+        <translation>Cómo usar Referral Atlas</translation>
+    </message>
+    <message>
+        <source>How to use</source>
+        <translation>Cómo usarlo</translation>
+    </message>
+    <message>
+        <source>Keyboard keys</source>
+        <translation>Teclas del teclado</translation>
     </message>
 </context>
 <context>
@@ -703,16 +862,24 @@
         <translation>no se puede tocar: {0}</translation>
     </message>
     <message>
-        <source>Keyboard keys</source>
-        <translation>Teclas del teclado</translation>
-    </message>
-    <message>
         <source>Views</source>
         <translation>Vistas</translation>
     </message>
     <message>
         <source>Search and go back</source>
         <translation>Buscar y volver</translation>
+    </message>
+    <message>
+        <source>How to use and keys</source>
+        <translation>Cómo usarlo y teclas</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
     </message>
     <message>
         <source>What could it be?</source>

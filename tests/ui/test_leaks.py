@@ -95,3 +95,23 @@ def test_a_language_switch_releases_the_old_window(qtbot, model, knowledge, mode
             host.window.close()
         host.window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_dialogs_opened_again_and_again_do_not_pile_up(qtbot, window):
+    """Issue 25 (the soak): each handout, place picker and keys list opened stayed inside the window
+    after it was closed (student soak: 3 handouts, 4 pickers, 4 key lists in 150 actions)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui.handout import HandoutDialog
+    from app.ui.spot_picker import SpotPicker
+
+    for _ in range(3):
+        window.handout_action.trigger()
+        window.handout_dialog.reject()
+        window.panel.pick_button.click()
+        window.spot_picker.reject()
+        window.keys_action.trigger()
+        window.keys_box.close()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    kept = {kind.__name__: len(window.findChildren(kind)) for kind in (HandoutDialog, SpotPicker, QMessageBox)}
+    assert kept == {"HandoutDialog": 1, "SpotPicker": 1, "QMessageBox": 1}

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QMouseEvent, QTouchEvent
+from PySide6.QtWidgets import QDialog
 
 from app.modes import ids
 from app.modes.keeps_nothing import report_content_error
@@ -60,6 +61,7 @@ class KioskStaffAccess:
         self._place_dialogs()
 
     def _on_pin_pad_closed(self, _result: int) -> None:
+        self._drop_dialog(self.pin_pad)
         self.pin_pad = None
 
     def _on_pin_accepted(self) -> None:
@@ -95,8 +97,15 @@ class KioskStaffAccess:
         self._place_dialogs()
 
     def _on_staff_menu_closed(self, _result: int) -> None:
+        self._drop_dialog(self.staff_menu)
         self.staff_menu = None
         self._last_input = self.clock()
+
+    @staticmethod
+    def _drop_dialog(dialog: QDialog | None) -> None:
+        """A closed PIN pad or staff menu goes (each staff visit kept both inside the kiosk: issue 25)."""
+        if dialog is not None:
+            dialog.deleteLater()
 
     def _set_idle_s(self, seconds: float) -> None:
         if self.spec.idle is not None:

@@ -128,6 +128,8 @@ class Failures(logging.Handler):
 
     def fail(self, text: str) -> None:
         self.errors.append(text)
+        if len(self.errors) <= 10:  # at once too: a long run's first failures show while it runs
+            print(f"failure {len(self.errors)}: {text.rstrip()}", flush=True)
 
 
 class Soak:
@@ -144,11 +146,16 @@ class Soak:
     # -- helpers -----------------------------------------------------------------------------------
     def settle(self, still: bool = False) -> None:
         """Run the loop until the action is answered and drawn (with `still`, until nothing moves)."""
+        from PySide6.QtCore import QCoreApplication, QEvent
+
         window = self.window
         end = time.perf_counter() + SETTLE_TIMEOUT_S
         self.app.processEvents()
         while time.perf_counter() < end:
             self.app.processEvents()
+            # what a running event loop does between events (this loop is not `exec`): objects
+            # given to deleteLater (an old window, a closed dialog) go
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             frames = window.scene.frames
             if not window.body.pending and (frames.idle if still else not frames._dirty):
                 return
@@ -448,9 +455,9 @@ class DeskSoak(Soak):
         self.settle()
 
     def do_language(self) -> None:
-        window = self.window
-        other = [a for a in window.language_menu.actions() if not a.isChecked()]
+        other = [a for a in self.window.language_menu.actions() if not a.isChecked()]
         self.rng.choice(other).trigger()  # `Windows` makes the window again in that language
+        del other  # nothing here holds the old window while it goes
         self.switches += 1
         self.attach()
         self.settle(still=True)
@@ -689,11 +696,11 @@ class KioskSoak(Soak):
         elif choice == 2 and menu.report_button.isEnabled():
             menu.report_button.click()
         elif choice >= 3:
-            old = window
             menu.language_box.setCurrentIndex(1 - menu.language_box.currentIndex())
             end = time.perf_counter() + SETTLE_TIMEOUT_S * 4
-            while self.host.window is old and time.perf_counter() < end:
+            while self.host.window is window and time.perf_counter() < end:
                 self.app.processEvents()
+            del window, pad, menu  # nothing here holds the old kiosk while it goes
             self.attach()
             self.switches += 1
             menu = self.window.staff_menu  # the new window opens it again for the staff still there

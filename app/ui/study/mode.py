@@ -159,6 +159,9 @@ class StudyMode(QObject):
         self.quiz_dock = dock
         self.progress, problem = self.store.load()
         self.quiz.show_message(problem)
+        # a timer of its own: a pending QTimer.singleShot(0, self, …) kept a deleted window alive (issue 25)
+        self._next_step = QTimer(self, singleShot=True, interval=0)
+        self._next_step.timeout.connect(self._make_questions)
         # after the first frame: the body shows at once, the questions follow
         host.body.scene.frames.drawn.connect(self._on_first_frame)
 
@@ -192,7 +195,7 @@ class StudyMode(QObject):
             if next(self._making, _MADE) is _MADE:
                 break
         else:
-            QTimer.singleShot(0, self, self._make_questions)  # a touch in between is answered first
+            self._next_step.start()  # a touch in between is answered first
             return
         self._making = None
         self.questions = self.bank.generate(self._skin, self.seed)

@@ -221,7 +221,7 @@ def main() -> None:
             return False
 
     watch = PaintWatch()
-    window.panel.candidate_list.viewport().installEventFilter(watch)
+    window.panel.sources.candidate_list.viewport().installEventFilter(watch)
     scene_light = window.scene.light
 
     def light(lit):

@@ -97,7 +97,8 @@ def main() -> None:
         drag_median = statistics.median(costs)
         print(
             f"{pose_id:22s} frame {median:5.1f} ms median, {p95:5.1f} ms p95 (moving the meshes {move:4.1f} ms), "
-            f"{fps:4.1f} frames/s | drag just before: frame {drag_median:5.1f} ms median, {pct(costs, 95):5.1f} ms p95, "
+            f"{fps:4.1f} frames/s | drag just before: frame {drag_median:5.1f} ms median, "
+            f"{pct(costs, 95):5.1f} ms p95, "
             f"{step_ms:5.1f} ms a step, {per_step:.2f} frames a step | ratio {median / drag_median:.2f}"
         )
     window.close()

@@ -240,23 +240,23 @@ class DeskSoak(Soak):
         self.host.window.resize(*WINDOW)
         self.host.window.show()
         self.attach()
-        study = self.window.study
+        quiz = self.window.study.quiz if self.window.study is not None else None
         end = time.perf_counter() + 300
-        while study is not None and study.quiz is not None and study.session is None and time.perf_counter() < end:
+        while quiz is not None and quiz.session is None and time.perf_counter() < end:
             self.app.processEvents()  # a student waits for the first question
             time.sleep(0.01)
 
     def attach(self) -> None:
         window = self.window = self.host.window
-        if window.study is not None:
-            window.study.confirm = self.confirm_in_dialog
+        if window.study is not None and window.study.quiz is not None:
+            window.study.quiz.confirm = self.confirm_in_dialog
 
     def confirm_in_dialog(self, text: str) -> bool:
         """The study's "are you sure" question in its real message box, answered by a click."""
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication, QMessageBox
 
-        from app.ui.study.mode import _ask_yes
+        from app.ui.study.quiz import _ask_yes
 
         def answer() -> None:
             box = QApplication.activeModalWidget()
@@ -465,11 +465,11 @@ class DeskSoak(Soak):
     # -- the student's own ---------------------------------------------------------------------------
     def can_quiz(self) -> bool:
         study = self.window.study
-        return study is not None and study.quiz is not None and study.session is not None
+        return study is not None and study.quiz is not None and study.quiz.session is not None
 
     def do_quiz(self) -> None:
         study = self.window.study
-        quiz, question = study.quiz, study.current
+        quiz, question = study.quiz.panel, study.quiz.current
         if question is None:  # the answer is shown, or the round is over
             (quiz.next_button if quiz.next_button.isVisible() else quiz.new_round_button).click()
         elif question.answer_with == "choice":
@@ -486,23 +486,22 @@ class DeskSoak(Soak):
     can_quiz_more = can_quiz
 
     def do_quiz_more(self) -> None:
-        quiz = self.window.study.quiz
+        quiz = self.window.study.quiz.panel
         self.rng.choice((quiz.progress_button, quiz.new_round_button)).click()
         self.settle()
 
     def can_reset(self) -> bool:
-        study = self.window.study
-        return self.can_quiz() and study.quiz.reset_button.isVisibleTo(study.quiz)
+        return self.can_quiz() and self.window.study.quiz.panel.reset_button.isVisibleTo(self.window)
 
     def do_reset(self) -> None:
-        self.window.study.quiz.reset_button.click()  # its message box, answered Yes or No
+        self.window.study.quiz.panel.reset_button.click()  # its message box, answered Yes or No
         self.settle()
 
     def can_tools(self) -> bool:
         return self.window.study is not None and self.window.study.tools is not None
 
     def do_tools(self) -> None:
-        tools = self.window.study.tools
+        tools = self.window.study.tools.panel
         choice = self.rng.randrange(5)
         if choice == 0:
             tools.system_box.setCurrentIndex(self.rng.randrange(tools.system_box.count()))

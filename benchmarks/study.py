@@ -134,10 +134,10 @@ def student_start() -> None:
     window.resize(*SIZE)
     shown = time.perf_counter()
     window.show()
-    while not window.study.making_questions and time.perf_counter() - shown < 30:
+    while not window.study.quiz.making_questions and time.perf_counter() - shown < 30:
         app.processEvents()
     longest = 0.0
-    while window.study.session is None and time.perf_counter() - shown < 60:
+    while window.study.quiz.session is None and time.perf_counter() - shown < 60:
         start = time.perf_counter()
         app.processEvents()
         longest = max(longest, time.perf_counter() - start)

@@ -24,7 +24,9 @@ from app.version import version_line
 pytestmark = pytest.mark.bundle
 ROOT = Path(__file__).resolve().parents[1]
 FOOT = "--point=-0.218,0.157,0.04"
-MAX_MB = 700  # all of VTK alone is ~550 MB: a bundle over this has lost its exclusions
+# 699 MB today with VTK trimmed to ~380 MB of its ~550 MB: a bundle that lost the VTK exclusions
+# would be ~870 MB, so this ceiling catches that and leaves room for a small new dependency
+MAX_MB = 750
 
 
 def _bundle_module():

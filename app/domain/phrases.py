@@ -309,7 +309,9 @@ def literal(text: str) -> Phrase:
 
 
 def is_content_key(key: str) -> bool:
-    return key.split(":", 1)[0] in CONTENT_KINDS
+    """`<kind>:<id>…` (the template "answer" is a phrase, the text "answer:numbness:…" content)."""
+    kind, colon, _ = key.partition(":")
+    return bool(colon) and kind in CONTENT_KINDS
 
 
 def placeholders(template: str) -> set[tuple[str, str]]:

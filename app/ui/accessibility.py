@@ -1,13 +1,24 @@
-"""What a screen reader says when the answer changes: Qt's accessibility announcements."""
+"""What a screen reader says when the answer changes: Qt's accessibility announcements, their
+words made Qt-free (app/content/answer_text.py, app/content/card_html.py). The announcer follows
+the host's explorer and lets go when the host closes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QTextDocumentFragment
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from app.domain.explorer import Explorer
+from psygnal import SignalInstance
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import QWidget
+
+from app.content.answer_text import where_said
+from app.content.card_html import card_lines
 from app.domain.ranking import Candidate
-from app.ui.explorer_panel import ExplorerPanel
+from app.ui.card_words import answer_words, card_words
+
+if TYPE_CHECKING:
+    from app.ui.host import Host
 
 
 class Announcer(QObject):
@@ -15,21 +26,24 @@ class Announcer(QObject):
 
     announced = Signal(str)  # every message, also when no screen reader listens (tests, logs)
 
-    def __init__(self, explorer: Explorer, panel: ExplorerPanel) -> None:
-        super().__init__(panel)
-        self.explorer = explorer
-        self.panel = panel
+    def __init__(self, host: Host, speaker: QWidget) -> None:
+        super().__init__(speaker)
+        self.host = host
+        self.explorer = explorer = host.explorer
+        self.words = host.words
+        self.speaker = speaker  # the widget the announcements come from
         self._said_for: tuple[object, ...] = ()
-        self._connections = [
+        self._connections: list[tuple[SignalInstance, Callable[..., None]]] = [
             (explorer.changed, self._on_change),
             (explorer.selection_changed, self._on_selection_change),
         ]
         for signal, slot in self._connections:
             signal.connect(slot)
+        host.events.closing.connect(self.close)
 
     def say(self, message: str) -> None:
         if QAccessible.isActive():
-            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.panel, message))
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.speaker, message))
         self.announced.emit(message)
 
     def _on_change(self) -> None:
@@ -38,24 +52,23 @@ class Announcer(QObject):
         if said_for == self._said_for:
             return
         self._said_for = said_for
-        where = QTextDocumentFragment.fromHtml(self.panel.where.text()).toPlainText()
+        where = where_said(explorer, self.words, answer_words())
         ranked = explorer.candidates
         if not ranked:
             self.say(where)
             return
-        first = self.panel.title_of(ranked[0])
+        first = self.words.shown_title(ranked[0])
         self.say(self.tr("{0} {1} possible sources; the first is {2}.").format(where, len(ranked), first))
 
     def _on_selection_change(self, candidate: Candidate | None) -> None:
-        if candidate is None:
+        if candidate is None or candidate not in self.explorer.candidates:
             return
-        for row in range(self.panel.candidate_list.count()):
-            item = self.panel.candidate_list.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == candidate.id:
-                self.say(self.tr("Chosen: {0}").format(item.data(Qt.ItemDataRole.AccessibleTextRole)))
-                return
+        explorer = self.explorer
+        lines = card_lines(candidate, len(explorer.touches), self.words, card_words(), explorer.likely(candidate))
+        self.say(self.tr("Chosen: {0}").format(". ".join(line for line in lines if line)))
 
     def close(self) -> None:
+        self.host.events.closing.disconnect(self.close)
         for signal, slot in self._connections:
             signal.disconnect(slot)
         self._connections.clear()

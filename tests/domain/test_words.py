@@ -31,3 +31,19 @@ def test_a_touch_and_its_reasons_are_said_in_spanish_from_the_same_phrases(knowl
         and spanish.phrase("evidence.strong") == "pruebas sólidas"
     )
     assert knowledge.in_language("en").mechanism("radicular") == "nerve root (spine)"
+
+
+def test_every_answers_reason_is_said_in_spanish_with_its_factor(knowledge: Knowledge) -> None:
+    from app.domain.ranking import answer_factor
+
+    spanish = knowledge.in_language("es")
+    said = 0
+    for variant in knowledge.variants().values():
+        for answer_id, _ in (a for kind in ("features", "triggers", "checks") for a in knowledge.answers(kind)):
+            factor, why = answer_factor(knowledge, variant, answer_id)
+            if why is None or factor == 1.0:
+                continue
+            reason = knowledge.say("answer", why=why, factor=factor)
+            assert spanish.says(reason), f"{answer_id} for {variant.id}: {spanish.say(reason)}"
+            said += 1
+    assert said > 100

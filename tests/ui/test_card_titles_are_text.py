@@ -32,7 +32,7 @@ def _images(view) -> int:
 def test_a_card_title_with_html_is_text_in_the_panel_and_the_compare_dialog(qtbot, hostile_window):
     window = hostile_window
     window.panel.show_card("flat_feet")
-    assert HOSTILE in window.panel.card_view.toPlainText() and _images(window.panel.card_view) == 0
+    assert HOSTILE in window.panel.sources.card_view.toPlainText() and _images(window.panel.sources.card_view) == 0
     touch_top_of_right_foot(qtbot, window)
     first, second = [c for c in window.explorer.candidates if c.mechanism != "urgent"][:2]
     window.explorer.compare(first.id, second.id)

@@ -3,13 +3,13 @@
 import numpy as np
 import pytest
 from pixels import click, colour_distance, grab, skin_point_near, widget_point, world_to_pixel
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from app.scene.highlight import MECHANISM_COLOURS
 
 
 def settle(qtbot, window) -> None:
-    qtbot.wait(10)
+    QCoreApplication.processEvents()  # deliver what is queued, then wait for all it asks to draw
     qtbot.waitUntil(lambda: not window.animating(), timeout=5000)
 
 
@@ -21,7 +21,7 @@ def test_urgent_signs_put_the_urgent_cards_first_and_light_them(qtbot, window, m
     assert {c.card for c in candidates if c.mechanism == "urgent"} >= {"red_flag_cauda_equina", "red_flag_infection"}
     assert window.panel.tabs.currentIndex() == 0
     assert window.explorer.selected == candidates[0]
-    assert "care" in window.panel.card_view.toPlainText().lower()
+    assert "care" in window.panel.sources.card_view.toPlainText().lower()
     settle(qtbot, window)
     purple = MECHANISM_COLOURS["urgent"]
     assert window.scene.colours["nerves"].lit.get("cauda_equina") == purple
@@ -34,24 +34,24 @@ def test_urgent_signs_put_the_urgent_cards_first_and_light_them(qtbot, window, m
 def test_ticking_a_question_keeps_the_tab_and_reranks(qtbot, window):
     click(qtbot, window, skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1)))
     settle(qtbot, window)
-    window.panel.tabs.setCurrentWidget(window.panel.questions_tab)
+    window.panel.tabs.setCurrentWidget(window.panel.questions)
     before = [(c.id, c.score) for c in window.explorer.candidates]
     assert before, "the touch ranked sources"
-    box = window.panel.answer_boxes[("features", "shooting")]
+    box = window.panel.questions.answer_boxes[("features", "shooting")]
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert "shooting" in window.explorer.answers.features
-    assert window.panel.tabs.currentWidget() is window.panel.questions_tab, "the tab stays"
+    assert window.panel.tabs.currentWidget() is window.panel.questions, "the tab stays"
     assert [(c.id, c.score) for c in window.explorer.candidates] != before, "the answer re-ranks"
-    assert "Best fits now" in window.panel.top_now.text(), "the ranking stays in sight"
+    assert "Best fits now" in window.panel.questions.top_now.text(), "the ranking stays in sight"
 
 
 def test_long_answers_wrap_and_the_questions_never_scroll_sideways(qtbot, window):
-    window.panel.tabs.setCurrentWidget(window.panel.questions_tab)
-    qtbot.wait(50)
-    scroller = window.panel.questions_scroller
+    window.panel.tabs.setCurrentWidget(window.panel.questions)
+    QCoreApplication.processEvents()  # the tab's layout
+    scroller = window.panel.questions.scroller
     assert scroller.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     viewport = scroller.viewport().width()
-    for box in window.panel.answer_boxes.values():
+    for box in window.panel.questions.answer_boxes.values():
         row = box.parentWidget()
         assert row.label.wordWrap() and row.label.text() == box.accessibleName()
         assert row.geometry().right() <= viewport, row.label.text()
@@ -59,10 +59,12 @@ def test_long_answers_wrap_and_the_questions_never_scroll_sideways(qtbot, window
 
 def test_a_map_keeps_the_chosen_skin_transparency(qtbot, window):
     window.state.skin_opacity = 0.35
-    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("dermatomes"))
+    window.controls.layers_dock.overlay_box.setCurrentIndex(
+        window.controls.layers_dock.overlay_box.findData("dermatomes")
+    )
     assert window.state.overlay == "dermatomes"
     assert window.state.skin_opacity == pytest.approx(0.35)
-    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("none"))
+    window.controls.layers_dock.overlay_box.setCurrentIndex(window.controls.layers_dock.overlay_box.findData("none"))
     assert window.state.skin_opacity == pytest.approx(0.35)
 
 
@@ -145,18 +147,20 @@ def test_compare_draws_both_paths_and_puts_the_bedside_check_on_top(qtbot, windo
 
 def test_the_reverse_view_paints_smooth_edges_and_yields_the_cut_to_a_map(qtbot, window):
     scene = window.scene
-    window.panel.source_box.setCurrentIndex(window.panel.source_box.findData("flat_feet"))
+    window.panel.from_source.source_box.setCurrentIndex(window.panel.from_source.source_box.findData("flat_feet"))
     settle(qtbot, window)
     assert scene.skin_drawn is not scene.skin_surface, "the skin is cut along the edge of the reach"
     assert scene.skin_layers.layers["reach"].cut
-    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("dermatomes"))
+    window.controls.layers_dock.overlay_box.setCurrentIndex(
+        window.controls.layers_dock.overlay_box.findData("dermatomes")
+    )
     settle(qtbot, window)
     assert not scene.skin_layers.layers["reach"].cut, "under a map the reach is painted on the map's cut"
     assert "overlay" in scene.skin_layers.layers
-    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("none"))
+    window.controls.layers_dock.overlay_box.setCurrentIndex(window.controls.layers_dock.overlay_box.findData("none"))
     settle(qtbot, window)
     assert scene.skin_layers.layers["reach"].cut
-    window.panel.source_box.setCurrentIndex(0)
+    window.panel.from_source.source_box.setCurrentIndex(0)
     settle(qtbot, window)
     assert scene.skin_drawn is scene.skin_surface and "reach" not in scene.skin_layers.layers
 
@@ -185,11 +189,14 @@ def test_urgent_signs_look_pressed_and_u_again_goes_back(qtbot, window):
     qtbot.waitUntil(lambda: bool(window.explorer.candidates) and not window.animating())
     spot_sources = [c.id for c in window.explorer.candidates]
     qtbot.keyClick(window.interactor, Qt.Key.Key_U)
-    assert window.urgent_action.isChecked() and window.toolbar.widgetForAction(window.urgent_action).isChecked()
+    assert (
+        window.controls.urgent_action.isChecked()
+        and window.toolbar.widgetForAction(window.controls.urgent_action).isChecked()
+    )
     urgent_titles = [window.panel.title_of(c) for c in window.explorer.candidates if c.mechanism == "urgent"]
-    assert urgent_titles[0] in window.panel.top_now.text(), window.panel.top_now.text()
+    assert urgent_titles[0] in window.panel.questions.top_now.text(), window.panel.questions.top_now.text()
     qtbot.keyClick(window.interactor, Qt.Key.Key_U)
-    assert not window.urgent_action.isChecked() and not window.explorer.urgent_shown
+    assert not window.controls.urgent_action.isChecked() and not window.explorer.urgent_shown
     assert [c.id for c in window.explorer.candidates] == spot_sources, "back to the spot's own list"
 
 
@@ -213,12 +220,12 @@ def test_the_panel_never_moves_under_the_pointer(qtbot, window):
     click(qtbot, window, skin_point_near(window, "ischial_tuberosity_left", (0, -1, 0)))
     qtbot.waitUntil(lambda: bool(window.explorer.candidates) and not window.animating())
     assert [b.mapTo(window, b.rect().topLeft()) for b in buttons] == before
-    window.panel.tabs.setCurrentWidget(window.panel.questions_tab)
-    last = list(window.panel.answer_boxes.values())[-1]
-    window.panel.questions_scroller.ensureWidgetVisible(last)
+    window.panel.tabs.setCurrentWidget(window.panel.questions)
+    last = list(window.panel.questions.answer_boxes.values())[-1]
+    window.panel.questions.scroller.ensureWidgetVisible(last)
     last.click()
-    qtbot.waitUntil(lambda: "Best fits now" in window.panel.top_now.text())
-    top = window.panel.top_now
+    qtbot.waitUntil(lambda: "Best fits now" in window.panel.questions.top_now.text())
+    top = window.panel.questions.top_now
     assert top.isVisible() and top.visibleRegion().boundingRect().height() == top.height()
 
 

@@ -16,7 +16,7 @@ def test_a_card_names_its_mechanism_in_words_and_its_title_is_not_coloured_text(
     window.touch_vertex(window.explorer_view.labels.centre_vertex("region_dorsum_of_foot"))
     qtbot.waitUntil(lambda: bool(window.explorer.candidates))
     for candidate in window.explorer.candidates[:4]:
-        html = window.panel.candidate_html(candidate)
+        html = window.panel.sources.candidate_html(candidate)
         assert MECHANISM_WORDS[candidate.mechanism] in html
         heading = re.search(r"<h2[^>]*>(.*?)</h2>", html).group(0)
         assert "<h2>" in heading, "the heading's words keep the text colour (yellow on white is unreadable)"
@@ -24,8 +24,8 @@ def test_a_card_names_its_mechanism_in_words_and_its_title_is_not_coloured_text(
 
 def test_each_source_card_says_its_mechanism(qtbot, window):
     window.touch_vertex(window.explorer_view.labels.centre_vertex("region_dorsum_of_foot"))
-    qtbot.waitUntil(lambda: window.panel.candidate_list.count() > 0)
-    listed = window.panel.candidate_list
+    qtbot.waitUntil(lambda: window.panel.sources.candidate_list.count() > 0)
+    listed = window.panel.sources.candidate_list
     qtbot.waitUntil(
         lambda: all(listed.itemWidget(listed.item(row)) for row in range(listed.count()))
     )  # the last ones after the frame

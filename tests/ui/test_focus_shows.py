@@ -4,7 +4,7 @@ Questions headings are readable."""
 
 import pytest
 from pixels import colour_distance, contrast_ratio
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QStyle, QStyleOptionButton
 
@@ -23,7 +23,7 @@ def _hex_rgb(hex_colour):
 
 def _settle(qtbot, window):
     qtbot.waitUntil(lambda: not window.animating())
-    qtbot.wait(50)  # a re-polished frame paints on the next pass of the event loop (no frame to wait on)
+    QCoreApplication.processEvents()  # a re-polished frame's update, posted to the event loop
 
 
 @pytest.mark.parametrize("contrast", ["normal", "high"])
@@ -54,7 +54,7 @@ def test_focus_rings_are_at_least_2px(qtbot, window, contrast):
     focus = _hex_rgb(THEMES[contrast].focus)
     button = window.panel.pick_button
     box = next(b for b in window.findChildren(QCheckBox) if b.isVisible())
-    for widget in (button, box, window.panel.candidate_list):  # a list showed no focus in the normal theme
+    for widget in (button, box, window.panel.sources.candidate_list):  # a list showed no focus in the normal theme
         widget.setFocus(Qt.FocusReason.TabFocusReason)
         _settle(qtbot, window)
         image = widget.grab().toImage()
@@ -98,9 +98,9 @@ def test_high_contrast_check_boxes_read_right(qtbot, window):
 def test_high_contrast_question_headings_are_readable(qtbot, window):
     """Defect 6: the Questions headings were white on light grey."""
     window.theme.set_contrast("high", remember=False)
-    window.panel.tabs.setCurrentWidget(window.panel.questions_tab)
+    window.panel.tabs.setCurrentWidget(window.panel.questions)
     _settle(qtbot, window)
-    group = next(g for g in window.panel.questions_tab.findChildren(QGroupBox) if g.isVisible())
+    group = next(g for g in window.panel.questions.findChildren(QGroupBox) if g.isVisible())
     image = window.grab().toImage()
     title_row = group.mapTo(window, QPoint(group.width() // 2, 4))
     behind = QColor(*_rgb(image, title_row)).name()

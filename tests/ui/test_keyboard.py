@@ -36,7 +36,7 @@ def tab_round(qtbot, window, key=Qt.Key.Key_Tab) -> list[QWidget]:
 
 def touch_the_heel(qtbot, window) -> None:
     window.touch_region("region_heel", "right")
-    qtbot.waitUntil(lambda: window.panel.candidate_list.count() > 0 and not window.animating())
+    qtbot.waitUntil(lambda: window.panel.sources.candidate_list.count() > 0 and not window.animating())
 
 
 def test_the_first_focus_is_the_place_picker(window):
@@ -55,11 +55,11 @@ def test_tab_reaches_every_control_in_reading_order_and_comes_back(qtbot, window
     toolbar_buttons = [window.toolbar.widgetForAction(a) for a in window.toolbar.actions()]
     positions = [order.index(b) for b in toolbar_buttons if b in order]
     assert positions == sorted(positions), "the toolbar is visited left to right"
-    assert order.index(window.search_box) > max(positions)
+    assert order.index(window.controls.search_box) > max(positions)
     assert (
-        order.index(window.layers_dock.layer_boxes["show_skin"])
+        order.index(window.controls.layers_dock.layer_boxes["show_skin"])
         < order.index(window.interactor)
-        < order.index(window.panel.candidate_list)
+        < order.index(window.panel.sources.candidate_list)
     )
     back = tab_round(qtbot, window, Qt.Key.Key_Backtab)
     assert set(back) == set(visited), "Shift+Tab goes through the same controls"
@@ -75,7 +75,7 @@ def test_every_toolbar_action_and_button_with_a_key_shows_it_in_its_tooltip(wind
     for control in (*actions, *buttons):
         assert key_names(control), f"{control.text()!r} has no shortcut"
         assert key_names(control) in control.toolTip(), (control.text(), control.toolTip())
-    assert "Ctrl+F" in window.search_box.toolTip()
+    assert "Ctrl+F" in window.controls.search_box.toolTip()
 
 
 def test_arrow_keys_turn_the_body_and_plus_zooms(qtbot, window):
@@ -109,7 +109,7 @@ def test_the_place_picker_gives_the_answer_a_touch_there_gives(qtbot, window):
     window.camera.request_view("posterior")
     qtbot.waitUntil(lambda: not window.animating())
     click(qtbot, window, window.explorer_view.labels.points[heel])
-    qtbot.waitUntil(lambda: window.panel.candidate_list.count() > 0 and not window.animating())
+    qtbot.waitUntil(lambda: window.panel.sources.candidate_list.count() > 0 and not window.animating())
     by_touch = [c.id for c in window.explorer.candidates]
     assert window.explorer.touches[-1].spot.region == "heel"
     window.explorer.clear()
@@ -123,7 +123,7 @@ def test_the_place_picker_gives_the_answer_a_touch_there_gives(qtbot, window):
     qtbot.keyClick(picker.filter, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # &Left
     qtbot.waitUntil(picker.side_buttons["left"].isChecked)
     qtbot.keyClick(picker.side_buttons["left"], Qt.Key.Key_Return)  # Enter takes the default: Show
-    qtbot.waitUntil(lambda: window.panel.candidate_list.count() > 0)
+    qtbot.waitUntil(lambda: window.panel.sources.candidate_list.count() > 0)
     assert [c.id for c in window.explorer.candidates] == by_touch
     assert window.explorer.touches[-1].spot.side == "left"
 
@@ -144,7 +144,7 @@ def test_every_control_has_a_name_for_a_screen_reader(qtbot, window):
             nameless.append(type(widget).__name__)
     assert not nameless
     assert window.interactor.accessibleDescription()
-    item = window.panel.candidate_list.item(0)
+    item = window.panel.sources.candidate_list.item(0)
     assert window.panel.title_of(window.explorer.candidates[0]) in item.data(Qt.ItemDataRole.AccessibleTextRole)
 
 
@@ -156,7 +156,7 @@ def test_a_touch_and_a_choice_are_announced(qtbot, window):
         touch_the_heel(qtbot, window)
         assert any("heel" in s and "possible sources" in s for s in said), said
         second = window.explorer.candidates[1]
-        window.panel.candidate_list.setCurrentRow(1)
+        window.panel.sources.candidate_list.setCurrentRow(1)
         assert said[-1].startswith("Chosen: ") and window.panel.title_of(second) in said[-1]
     finally:
         QAccessible.setActive(False)

@@ -4,7 +4,7 @@ directly and by way of the knee and hip."""
 from __future__ import annotations
 
 from app.domain.explorer import Explorer
-from app.ui.explorer_panel import ExplorerPanel
+from app.ui.explorer.panel import ExplorerPanel
 
 
 def test_flat_feet_lists_lower_back_once_with_both_routes(qtbot, knowledge) -> None:
@@ -12,7 +12,7 @@ def test_flat_feet_lists_lower_back_once_with_both_routes(qtbot, knowledge) -> N
     panel = ExplorerPanel(explorer)
     qtbot.addWidget(panel)
     explorer.show_source("flat_feet")
-    lines = panel.reach_view.toPlainText().splitlines()
+    lines = panel.from_source.reach_view.toPlainText().splitlines()
     low_back = [line for line in lines if line.startswith("Lower back")]
     assert len(low_back) == 1, lines
     assert "by way of knee joint → hip joint" in low_back[0]
@@ -25,7 +25,7 @@ def test_the_places_are_grouped_strongest_first_as_the_body_is_shaded(qtbot, kno
     panel = ExplorerPanel(explorer)
     qtbot.addWidget(panel)
     explorer.show_source("disc_L4_L5")
-    text = panel.reach_view.toPlainText()
+    text = panel.from_source.reach_view.toPlainText()
     strongly, also, less = (text.index(h) for h in ("Most strongly:", "Also:", "Less often:"))
     assert strongly < text.index("L5 skin strip") < also < less < text.index("Saddle area")
     panel.close_connections()

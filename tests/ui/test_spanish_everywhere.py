@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel
 from spanish_words import english_in
 from test_handout_pdf import pdf_text
 
-from app.ui.explorer_panel import SourceCard
+from app.ui.explorer.sources_tab import SourceCard
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def test_after_a_touch_the_spanish_panel_shows_no_english(qtbot, spanish_window)
     status = window.statusBar().currentMessage()
     assert "su pie, lado derecho" in status and not english_in(status), status
 
-    cards = list(panel.candidate_list.findChildren(SourceCard))
+    cards = list(panel.sources.candidate_list.findChildren(SourceCard))
     assert len(cards) == len(window.explorer.candidates)
     for card in cards:
         shown = " ".join(label.text() for label in card.findChildren(QLabel))
@@ -53,7 +53,7 @@ def test_after_a_touch_the_spanish_panel_shows_no_english(qtbot, spanish_window)
 
     for candidate in window.explorer.candidates[:6]:
         window.explorer.select(candidate.id)
-        text = panel.card_view.toPlainText()
+        text = panel.sources.card_view.toPlainText()
         why = text.split("Por qué está en la lista:", 1)[1].split("Qué tan segura", 1)[0]
         assert why.strip() and not english_in(why), why
         assert all(reason.text not in text for reason in candidate.why), "no English reason left"
@@ -63,30 +63,36 @@ def test_after_a_touch_the_spanish_panel_shows_no_english(qtbot, spanish_window)
 def test_the_spanish_questions_reverse_view_compare_and_skin_map(qtbot, spanish_window):
     window = spanish_window
     panel = window.panel
-    labels = [box.accessibleName() for box in panel.answer_boxes.values()]
-    assert labels and all(panel.words.is_translated(answer) for _kind, answer in panel.answer_boxes), labels
+    labels = [box.accessibleName() for box in panel.questions.answer_boxes.values()]
+    assert labels and all(panel.words.is_translated(answer) for _kind, answer in panel.questions.answer_boxes), labels
     knowledge = window.explorer.knowledge
     assert all(
-        label != knowledge.title(answer) for label, (_k, answer) in zip(labels, panel.answer_boxes, strict=False)
+        label != knowledge.title(answer)
+        for label, (_k, answer) in zip(labels, panel.questions.answer_boxes, strict=False)
     )
 
-    sources = [panel.source_box.itemText(i) for i in range(1, panel.source_box.count())]
+    sources = [panel.from_source.source_box.itemText(i) for i in range(1, panel.from_source.source_box.count())]
     assert "Pie plano (hiperpronación)" in sources
     window.explorer.show_source("flat_feet")
-    reach = panel.reach_view.toPlainText()
+    reach = panel.from_source.reach_view.toPlainText()
     assert "pasando por" in reach and "pruebas" in reach and not english_in(reach), reach
 
-    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("regions"))
-    qtbot.waitUntil(lambda: window.layers_dock.legend_list.count() > 0)
-    names = [window.layers_dock.legend_list.item(i).text() for i in range(window.layers_dock.legend_list.count())]
-    assert window.layers_dock.overlay_box.currentText() == "Regiones del cuerpo" and "Talón" in names, names
-    assert [window.layers_dock.overlay_box.itemText(i) for i in range(1, 3)] == [
+    window.controls.layers_dock.overlay_box.setCurrentIndex(window.controls.layers_dock.overlay_box.findData("regions"))
+    qtbot.waitUntil(lambda: window.controls.layers_dock.legend_list.count() > 0)
+    names = [
+        window.controls.layers_dock.legend_list.item(i).text()
+        for i in range(window.controls.layers_dock.legend_list.count())
+    ]
+    assert window.controls.layers_dock.overlay_box.currentText() == "Regiones del cuerpo" and "Talón" in names, names
+    assert [window.controls.layers_dock.overlay_box.itemText(i) for i in range(1, 3)] == [
         "Dermatomas (Lee et al. 2008)",
         "Dermatomas (Keegan y Garrett 1948)",
     ]
 
-    window.search_box._on_text_edit("heel")
-    found = [window.search_box.model.item(i).text() for i in range(window.search_box.model.rowCount())]
+    window.controls.search_box._on_text_edit("heel")
+    found = [
+        window.controls.search_box.model.item(i).text() for i in range(window.controls.search_box.model.rowCount())
+    ]
     assert found and all(not english_in(text) for text in found), found
 
     touch_top_of_right_foot(qtbot, window)
@@ -102,7 +108,7 @@ def test_the_spanish_questions_reverse_view_compare_and_skin_map(qtbot, spanish_
 def test_the_spanish_handout_pdf_is_in_spanish(qtbot, spanish_window, tmp_path):
     window = spanish_window
     touch_top_of_right_foot(qtbot, window)
-    qtbot.mouseClick(window.toolbar.widgetForAction(window.handout_action), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.toolbar.widgetForAction(window.controls.handout_action), Qt.MouseButton.LeftButton)
     dialog = window.handout_dialog
     qtbot.waitUntil(dialog.isVisible)
     text = " ".join(pdf_text(dialog.save_pdf(tmp_path / "hoja.pdf")).split())

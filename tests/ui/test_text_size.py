@@ -14,11 +14,11 @@ def test_text_size_keys_scale_the_text_and_it_survives_a_restart(qtbot, window, 
     from app.ui.main_window import MainWindow
 
     normal = _point_size()
-    card_normal = window.panel.card_view.font().pointSizeF()
+    card_normal = window.panel.sources.card_view.font().pointSizeF()
     for _ in range(2):
         qtbot.keyClick(window.interactor, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert abs(_point_size() - normal * 1.3) < 0.05, (normal, _point_size())
-    qtbot.waitUntil(lambda: window.panel.card_view.font().pointSizeF() > card_normal)  # widgets follow
+    qtbot.waitUntil(lambda: window.panel.sources.card_view.font().pointSizeF() > card_normal)  # widgets follow
     assert "130%" in window.statusBar().currentMessage()
     qtbot.keyClick(window.interactor, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert abs(_point_size() - normal * 1.15) < 0.05
@@ -67,8 +67,10 @@ def test_the_labels_in_3d_follow_the_presenter_text_size(qtbot, window):
         mapper = window.scene.plotter.actors[f"{LABELS_ACTOR}-labels"].GetMapper()
         return mapper.GetInputConnection(0, 0).GetProducer().GetTextProperty().GetFontSize()
 
-    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("dermatomes"))
-    window.layers_dock.labels_box.setChecked(True)
+    window.controls.layers_dock.overlay_box.setCurrentIndex(
+        window.controls.layers_dock.overlay_box.findData("dermatomes")
+    )
+    window.controls.layers_dock.labels_box.setChecked(True)
     qtbot.waitUntil(lambda: not window.animating() and bool(window.overlays.placed_labels))
     assert label_font_px() == LABEL_FONT_PX
     shown = len(window.overlays.placed_labels)

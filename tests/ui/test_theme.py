@@ -7,7 +7,7 @@ import re
 
 import pytest
 from pixels import contrast_ratio
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.ui import theme
@@ -76,14 +76,14 @@ def test_the_action_paints_the_window_in_high_contrast_and_it_survives_a_restart
     from app.ui.main_window import MainWindow
 
     assert window.theme.contrast == "normal" and not window.state.high_contrast
-    panel_before = _background_at(window.panel.card_view)
+    panel_before = _background_at(window.panel.sources.card_view)
     scene_before = grab(window)[5, 5]
     assert panel_before == (255, 255, 255)
     assert "Ctrl+Shift+H" in window.theme.action.toolTip()
 
     _press_high_contrast(qtbot, window)
     assert window.theme.action.isChecked() and window.theme.contrast == "high"
-    qtbot.waitUntil(lambda: _background_at(window.panel.card_view) == (0, 0, 0))
+    qtbot.waitUntil(lambda: _background_at(window.panel.sources.card_view) == (0, 0, 0))
     assert window.state.high_contrast
     qtbot.waitUntil(lambda: not window.animating())
     corner = grab(window)[5, 5]
@@ -96,10 +96,10 @@ def test_the_action_paints_the_window_in_high_contrast_and_it_survives_a_restart
         assert again.theme.contrast == "high" and again.theme.action.isChecked()
         again.show()
         qtbot.waitExposed(again)
-        assert _background_at(again.panel.card_view) == (0, 0, 0)
+        assert _background_at(again.panel.sources.card_view) == (0, 0, 0)
         again.theme.action.trigger()
         assert again.theme.contrast == "normal" and theme.settings().value(SETTINGS_KEY) == "normal"
-        qtbot.waitUntil(lambda: _background_at(again.panel.card_view) == (255, 255, 255))
+        qtbot.waitUntil(lambda: _background_at(again.panel.sources.card_view) == (255, 255, 255))
     finally:
         again.close()
 
@@ -173,16 +173,16 @@ def test_a_hand_edited_setting_falls_back_to_the_platform(monkeypatch):
 
 def test_text_size_still_scales_the_text_in_high_contrast(qtbot, window):
     window.theme.set_contrast("high")
-    before = window.panel.card_view.font().pointSizeF()
+    before = window.panel.sources.card_view.font().pointSizeF()
     qtbot.keyClick(window.interactor, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.panel.card_view.font().pointSizeF() > before)
+    qtbot.waitUntil(lambda: window.panel.sources.card_view.font().pointSizeF() > before)
     assert window.theme.contrast == "high"
 
 
 @pytest.mark.parametrize("contrast", ["normal", "high"])
 def test_the_window_still_fits_1280_by_800(qtbot, window, contrast):
     window.theme.set_contrast(contrast)
-    qtbot.wait(50)
+    QCoreApplication.processEvents()  # the new sheet's layout requests
     assert window.minimumSizeHint().height() <= 800 and window.size().height() == 800
     assert window.toolbar.sizeHint().width() <= 1280, "the toolbar would hide its last buttons"
 
@@ -191,9 +191,9 @@ def test_the_chosen_card_stays_readable_in_high_contrast(qtbot, window):
     """Its words are white: its background must stay black (not the yellow of a checked button)."""
     window.theme.set_contrast("high")
     window.touch_vertex(window.explorer_view.labels.centre_vertex("region_dorsum_of_foot"))
-    qtbot.waitUntil(lambda: window.panel.candidate_list.count() > 0)
-    window.panel.candidate_list.setCurrentRow(0)
-    card = window.panel.candidate_list.itemWidget(window.panel.candidate_list.item(0))
+    qtbot.waitUntil(lambda: window.panel.sources.candidate_list.count() > 0)
+    window.panel.sources.candidate_list.setCurrentRow(0)
+    card = window.panel.sources.candidate_list.itemWidget(window.panel.sources.candidate_list.item(0))
     qtbot.waitUntil(lambda: card.property("selected") is True)
     image = card.grab().toImage()
     inside = image.pixelColor(image.width() // 2, image.height() - 6)
@@ -208,10 +208,10 @@ def test_a_card_on_show_gets_the_new_themes_link_colour(qtbot, window):
     from PySide6.QtGui import QTextCharFormat
 
     window.touch_vertex(window.explorer_view.labels.centre_vertex("region_heel"))
-    qtbot.waitUntil(lambda: window.panel.candidate_list.count() > 0)
+    qtbot.waitUntil(lambda: window.panel.sources.candidate_list.count() > 0)
 
     def link_colours() -> set[str]:
-        colours, block = set(), window.panel.card_view.document().begin()
+        colours, block = set(), window.panel.sources.card_view.document().begin()
         while block.isValid():
             for fragment in (it.fragment() for it in _fragments(block)):
                 char: QTextCharFormat = fragment.charFormat()

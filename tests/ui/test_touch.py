@@ -1,6 +1,7 @@
 """A real click on the skin under Xvfb: the panel fills and the source lights up in the next frame."""
 
 import numpy as np
+import pytest
 from pixels import click, colour_distance, grab, skin_point_near, widget_point, world_to_pixel
 from PySide6.QtCore import QPoint, Qt
 
@@ -10,14 +11,14 @@ def test_clicking_the_top_of_the_left_foot_lights_the_l5_pathway(qtbot, window):
     foot = skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1))
     before = grab(window)
     click(qtbot, window, foot)
-    qtbot.waitUntil(lambda: window.panel.candidate_list.count() > 0)
+    qtbot.waitUntil(lambda: window.panel.sources.candidate_list.count() > 0)
 
     top = window.explorer.candidates[:3]
     assert any("L4_L5" in c.id or c.source in ("disc_L4_L5", "L5") for c in top), [c.id for c in top]
     assert window.explorer.touches[0].spot.side == "left"
     assert "left" in window.panel.where.text()
     assert "L5" in window.explorer.touches[0].spot.dermatomes
-    assert window.panel.card_view.toPlainText().strip()
+    assert window.panel.sources.card_view.toPlainText().strip()
 
     disc = window.explorer_view.paths.centres["disc_L4_L5"]
     after = grab(window)
@@ -46,21 +47,21 @@ def test_area_mode_combines_touches(qtbot, window):
 
 
 def test_urgent_sign_puts_the_urgent_card_first(qtbot, window):
-    box = next(b for (kind, _), b in window.panel.answer_boxes.items() if kind == "red_flags")
+    box = next(b for (kind, _), b in window.panel.questions.answer_boxes.items() if kind == "red_flags")
     box.setChecked(True)
     assert window.explorer.candidates[0].mechanism == "urgent"
     assert window.explorer.selected == window.explorer.candidates[0]
 
 
 def test_choosing_a_source_shows_where_it_can_send_pain(qtbot, window):
-    index = window.panel.source_box.findData("flat_feet")
+    index = window.panel.from_source.source_box.findData("flat_feet")
     assert index > 0
-    window.panel.source_box.setCurrentIndex(index)
+    window.panel.from_source.source_box.setCurrentIndex(index)
     assert window.explorer.source is not None
-    assert window.panel.reach_view.toPlainText().strip(), "the words come at once"
+    assert window.panel.from_source.reach_view.toPlainText().strip(), "the words come at once"
     qtbot.waitUntil(lambda: window.scene.frames.idle)
     assert window.scene.skin_layers.layers.get("reach") is not None
-    assert window.panel.reach_view.toPlainText().strip()
+    assert window.panel.from_source.reach_view.toPlainText().strip()
 
 
 def test_ctrl_click_on_a_bone_shows_where_its_joint_can_send_pain(qtbot, window):
@@ -73,8 +74,8 @@ def test_ctrl_click_on_a_bone_shows_where_its_joint_can_send_pain(qtbot, window)
     )
     assert window.explorer.source is not None and window.explorer.source.source == "knee_joint"
     assert window.explorer.touches == (), "a Ctrl+click is not a touch"
-    assert window.panel.tabs.currentWidget() is window.panel.reverse_tab
-    assert window.panel.source_box.currentData() == "knee_joint"
+    assert window.panel.tabs.currentWidget() is window.panel.from_source
+    assert window.panel.from_source.source_box.currentData() == "knee_joint"
 
 
 def test_with_the_skin_hidden_a_click_picks_what_lies_beneath(qtbot, window):
@@ -95,7 +96,9 @@ def test_a_touch_after_a_touch_picks_without_building_the_skin_locator_again(qtb
     for landmark in ("patella_right", "metatarsal_head_3_left"):
         point = skin_point_near(window, landmark, (0, 1, 0.3))
         click(qtbot, window, point)
-        qtbot.waitUntil(lambda: window.panel.candidate_list.count() > 0 and not window.animating(), timeout=5000)
+        qtbot.waitUntil(
+            lambda: window.panel.sources.candidate_list.count() > 0 and not window.animating(), timeout=5000
+        )
         assert np.linalg.norm(np.asarray(window.explorer.touches[-1].point) - point) < 0.02
     assert locator.GetBuildTime() == built
 
@@ -121,17 +124,23 @@ def test_the_reverse_view_tints_a_discs_own_strip_more_than_a_place_it_reaches_w
     assert strip > 1.3 * thigh, (strip, thigh)
 
 
-def test_a_saddle_touch_leads_with_the_cauda_equina_check_then_numbness_makes_it_the_emergency(qtbot, window):
-    """Issue 18: a touch in the saddle area asks about saddle numbness and the bladder before any source."""
+@pytest.mark.parametrize(
+    "where",
+    [(0.0, 0.083, 0.775), (0.032, 0.108, 0.748)],
+    ids=["perineum", "upper inner thigh beside the perineum"],
+)
+def test_a_saddle_touch_leads_with_the_cauda_equina_check_then_numbness_makes_it_the_emergency(qtbot, window, where):
+    """Issue 18: a touch in the saddle area (the perineum, and the upper inner thigh beside it) asks about
+    saddle numbness and the bladder before any source."""
     labels = window.explorer_view.labels
-    window.explorer_view.touch_vertex(labels.nearest_point((0.0, 0.083, 0.775)))
-    qtbot.waitUntil(lambda: window.panel.candidate_list.count() > 0)
+    window.explorer_view.touch_vertex(labels.nearest_point(where))
+    qtbot.waitUntil(lambda: window.panel.sources.candidate_list.count() > 0)
     first = window.explorer.candidates[0]
     assert first.asks == ("saddle_numbness", "bladder_bowel") and window.explorer.selected == first
-    assert window.panel.candidate_list.item(0).data(Qt.ItemDataRole.UserRole) == first.id
+    assert window.panel.sources.candidate_list.item(0).data(Qt.ItemDataRole.UserRole) == first.id
     assert "Check the urgent signs" in window.panel.where.text()
-    assert "Go to an emergency department now" in window.panel.card_view.toPlainText()
-    box = window.panel.answer_boxes[("features", "numbness")]
+    assert "Go to an emergency department now" in window.panel.sources.card_view.toPlainText()
+    box = window.panel.questions.answer_boxes[("features", "numbness")]
     box.setChecked(True)
     assert window.explorer.candidates[0].id == "red_flag_cauda_equina"
     assert window.explorer.candidates[0].urgency == "emergency"

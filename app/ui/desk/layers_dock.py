@@ -24,8 +24,8 @@ from app.domain.view_state import LAYER_FIELDS, ViewState
 from app.modes import ids
 from app.modes.spec import ModeSpec
 from app.scene.skin_overlays import OVERLAY_TITLES, SkinOverlays
-from app.ui.explorer_panel import labelled, narrow_combo
 from app.ui.i18n import tr
+from app.ui.widgets import labelled, narrow_combo
 from app.ui.window_fit import scrolling
 
 LAYER_LABELS = dict(  # QT_TRANSLATE_NOOP marks the words for pyside6-lupdate; tr shows them

@@ -4,9 +4,7 @@ printing a card."""
 
 from __future__ import annotations
 
-import html
-
-from PySide6.QtCore import QSignalBlocker, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, QUrl
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -24,15 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.content.handout import care_now
-from app.content.markdown import render_markdown
+from app.content.card_html import plain_cards_html, urgent_cards_html
 from app.domain.ranking import Candidate
-from app.domain.urgency import cards_by_level
 from app.modes import ids
-from app.ui.kiosk.cards import card_sections, plain_cards_html
 from app.ui.kiosk.style import KIOSK_COLOURS
 
-URGENT_SECTION = "Get care now"  # a red-flag card's section (app/content/schema.py SECTIONS)
+# the kiosk's plain cards' headings (app/content/card_html.py PLAIN_CARDS)
+PLAIN_HEADINGS = (
+    QT_TRANSLATE_NOOP("KioskCards", "What it may be"),
+    QT_TRANSLATE_NOOP("KioskCards", "What helps"),
+    QT_TRANSLATE_NOOP("KioskCards", "When to get help"),
+)
 SHOWN_CANDIDATES = 3  # "what it may be": a few, not a ranked list
 # the body and the side panel share the width; while cards are read the body gives way
 BODY_STRETCH = {False: 5, True: 4}
@@ -203,18 +203,7 @@ class KioskPages:
         return page
 
     def _urgent_html(self) -> str:
-        """The signs under what to do for each (emergency apart from a doctor today), then every
-        red-flag card's "Get care now", once each, most urgent first, straight from the content."""
-        signs = "".join(
-            f"<p><b>{html.escape(says)}</b></p><ul>" + "".join(f"<li>{html.escape(s)}</li>" for s in group) + "</ul>"
-            for says, group in care_now(self.words)
-        )
-        parts = [signs]
-        for _level, card_ids in cards_by_level(self.explorer.knowledge):
-            for card in filter(None, map(self.words.card, card_ids)):
-                now = card_sections(card).get(URGENT_SECTION, card.summary)
-                parts.append(f"<h2>{html.escape(card.title)}</h2>{render_markdown(now)}")
-        return "".join(parts)
+        return urgent_cards_html(self.words)
 
     def _build_prompt(self) -> None:
         self.prompt = QFrame(self, objectName="prompt")
@@ -285,7 +274,13 @@ class KioskPages:
             self._shown_card = None
             return
         view.setHtml(
-            plain_cards_html(card, self.spec.card_hidden_sections, title, KIOSK_COLOURS[self.contrast]["panel"])
+            plain_cards_html(
+                card,
+                tuple(QCoreApplication.translate("KioskCards", h) for h in PLAIN_HEADINGS),
+                self.spec.card_hidden_sections,
+                title,
+                KIOSK_COLOURS[self.contrast]["panel"],
+            )
         )
         view.verticalScrollBar().setValue(0)
         self._shown_card = card.id

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
-from app.ui.explorer_panel import labelled, narrow_combo
+from app.ui.widgets import labelled, narrow_combo
 
 SYSTEMS = (  # (id, words): the ViewState layer shown alone ("" for every layer)
     ("", QT_TRANSLATE_NOOP("ToolsPanel", "Every layer")),

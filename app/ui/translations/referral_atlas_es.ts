@@ -239,22 +239,6 @@
 <context>
     <name>ExplorerPanel</name>
     <message>
-        <source>What does it feel like?</source>
-        <translation>¿Cómo se siente?</translation>
-    </message>
-    <message>
-        <source>What makes it worse?</source>
-        <translation>¿Qué lo empeora?</translation>
-    </message>
-    <message>
-        <source>Can you …? (weakness)</source>
-        <translation>¿Puede usted…? (debilidad)</translation>
-    </message>
-    <message>
-        <source>Urgent signs</source>
-        <translation>Señales urgentes</translation>
-    </message>
-    <message>
         <source>family doctor</source>
         <translation>médico de familia</translation>
     </message>
@@ -359,36 +343,12 @@
         <translation>Causas, preguntas o lo que puede hacer una causa</translation>
     </message>
     <message>
-        <source>Possible sources</source>
-        <translation>Posibles causas</translation>
-    </message>
-    <message>
-        <source>Best fit first. The arrow keys choose one; Enter turns the body toward it.</source>
-        <translation>La que mejor encaja, primero. Las flechas eligen una; Intro gira el cuerpo hacia ella.</translation>
-    </message>
-    <message>
-        <source>Card of the chosen source</source>
-        <translation>Ficha de la causa elegida</translation>
-    </message>
-    <message>
         <source>Sources</source>
         <translation>Causas</translation>
     </message>
     <message>
         <source>Questions</source>
         <translation>Preguntas</translation>
-    </message>
-    <message>
-        <source>Pick a source here, or Ctrl+click it on the body, to see every place it can send pain or strain:</source>
-        <translation>Elija una causa aquí, o haga Ctrl+clic sobre ella en el cuerpo, para ver todos los lugares adonde puede llevar dolor o sobrecarga:</translation>
-    </message>
-    <message>
-        <source>Start from a source</source>
-        <translation>Empezar desde una causa</translation>
-    </message>
-    <message>
-        <source>Where this source can send pain or strain</source>
-        <translation>Adónde puede llevar dolor o carga esta causa</translation>
     </message>
     <message>
         <source>From a source</source>
@@ -423,10 +383,6 @@
         <translation>Primero toque el cuerpo: las respuestas reordenan las posibles causas.</translation>
     </message>
     <message>
-        <source>Match {0}</source>
-        <translation>Coincidencia {0}</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;&lt;b&gt;How it can reach this spot:&lt;/b&gt; {0}&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Cómo puede llegar hasta este punto:&lt;/b&gt; {0}&lt;/p&gt;</translation>
     </message>
@@ -445,6 +401,21 @@
     <message>
         <source>&lt;p&gt;&lt;b&gt;Through:&lt;/b&gt; {0}&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;A través de:&lt;/b&gt; {0}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>FromSourceTab</name>
+    <message>
+        <source>Pick a source here, or Ctrl+click it on the body, to see every place it can send pain or strain:</source>
+        <translation>Elija una causa aquí, o haga Ctrl+clic sobre ella en el cuerpo, para ver todos los lugares adonde puede llevar dolor o sobrecarga:</translation>
+    </message>
+    <message>
+        <source>Start from a source</source>
+        <translation>Empezar desde una causa</translation>
+    </message>
+    <message>
+        <source>Where this source can send pain or strain</source>
+        <translation>Adónde puede llevar dolor o carga esta causa</translation>
     </message>
 </context>
 <context>
@@ -841,6 +812,25 @@
     </message>
 </context>
 <context>
+    <name>QuestionsTab</name>
+    <message>
+        <source>What does it feel like?</source>
+        <translation>¿Cómo se siente?</translation>
+    </message>
+    <message>
+        <source>What makes it worse?</source>
+        <translation>¿Qué lo empeora?</translation>
+    </message>
+    <message>
+        <source>Can you …? (weakness)</source>
+        <translation>¿Puede usted…? (debilidad)</translation>
+    </message>
+    <message>
+        <source>Urgent signs</source>
+        <translation>Señales urgentes</translation>
+    </message>
+</context>
+<context>
     <name>QuizPanel</name>
     <message>
         <source>Finish: check my touches</source>
@@ -1015,6 +1005,25 @@
     <message>
         <source>explains {0}% of the area</source>
         <translation>explica el {0}% de la zona</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesTab</name>
+    <message>
+        <source>Possible sources</source>
+        <translation>Posibles causas</translation>
+    </message>
+    <message>
+        <source>Best fit first. The arrow keys choose one; Enter turns the body toward it.</source>
+        <translation>La que mejor encaja, primero. Las flechas eligen una; Intro gira el cuerpo hacia ella.</translation>
+    </message>
+    <message>
+        <source>Card of the chosen source</source>
+        <translation>Ficha de la causa elegida</translation>
+    </message>
+    <message>
+        <source>Match {0}</source>
+        <translation>Coincidencia {0}</translation>
     </message>
 </context>
 <context>

@@ -21,14 +21,14 @@ def open_student(qtbot, model, knowledge, data_dir, question_bank):
 
     def open_window(size=(1280, 800), seed=1):
         window = MainWindow(model, knowledge, spec=STUDENT, question_bank=question_bank)
-        window.study.seed = seed
+        window.study.quiz.seed = seed
         window.resize(*size)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
-        qtbot.waitUntil(lambda: window.study.session is not None, timeout=20000)
+        qtbot.waitUntil(lambda: window.study.quiz.session is not None, timeout=20000)
         qtbot.waitUntil(lambda: not window.animating())
         opened.append(window)
         return window

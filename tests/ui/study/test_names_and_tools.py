@@ -34,7 +34,7 @@ def test_isolate_a_picked_bone_fades_the_rest_and_step_back_restores(qtbot, stud
     window = student
     window.camera.request_view("anterior")
     qtbot.waitUntil(lambda: not window.animating())
-    window.study.tools.isolate_button.click()
+    window.study.tools.panel.isolate_button.click()
     shaft = shaft_points(window.scene.model.bones, "femur_left")
     qtbot.mouseClick(window.interactor, Qt.MouseButton.LeftButton, pos=widget_point(window, shaft[len(shaft) // 2]))
     qtbot.waitUntil(lambda: not window.animating())
@@ -42,9 +42,9 @@ def test_isolate_a_picked_bone_fades_the_rest_and_step_back_restores(qtbot, stud
     assert set(bones.lit) == {"femur_left"} and bones.dimmed
     assert window.scene.colours["nerves"].dimmed, "everything else fades"
     assert window.explorer.touches == (), "the pick is not a touch"
-    window.study.tools.back_button.click()
+    window.study.tools.panel.back_button.click()
     qtbot.waitUntil(lambda: not window.animating())
-    assert window.study.current is not None  # the quiz's own picture is back
+    assert window.study.quiz.current is not None  # the quiz's own picture is back
     assert "femur_left" not in window.scene.colours["bones"].lit
 
 
@@ -77,11 +77,11 @@ def test_following_the_sciatic_nerve_lights_its_course_from_root_to_skin(qtbot, 
 
 def test_all_labels_are_placed_without_overlap(qtbot, student):
     window = student
-    window.study.tools.labels_box.setChecked(True)
+    window.study.tools.panel.labels_box.setChecked(True)
     qtbot.waitUntil(lambda: not window.animating())
     placed = window.study.labels.placed
     assert any(p.text == "Femur, right" for p in placed), [p.text for p in placed]
-    window.study.tools.labels_box.setChecked(False)
+    window.study.tools.panel.labels_box.setChecked(False)
     qtbot.waitUntil(lambda: not window.animating())
     assert window.study.labels.placed == []
 
@@ -90,8 +90,8 @@ def test_press_and_hold_names_without_touching(qtbot, student):
     from app.ui.study.hover import HOLD_MS
 
     window = student
-    question = next(q for q in window.study.questions if q.id == "touch:dermatome_L5")
-    window.study.new_round([question])
+    question = next(q for q in window.study.quiz.questions if q.id == "touch:dermatome_L5")
+    window.study.quiz.new_round([question])
     window.camera.request_view("anterior")
     qtbot.waitUntil(lambda: not window.animating())
     window.study.hover.hover = False  # a finger: no hover, only the hold
@@ -101,9 +101,9 @@ def test_press_and_hold_names_without_touching(qtbot, student):
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Femur, right", timeout=HOLD_MS + 2000)
     qtbot.mouseRelease(window.interactor, Qt.MouseButton.LeftButton, pos=at)
     assert window.statusBar().currentMessage() == "Femur, right"
-    assert window.study.feedback is None and window.study.touches == [], "a held press is not an answer"
+    assert window.study.quiz.feedback is None and window.study.quiz.touches == [], "a held press is not an answer"
     qtbot.mouseClick(window.interactor, Qt.MouseButton.LeftButton, pos=at)
-    qtbot.waitUntil(lambda: window.study.feedback is not None)  # a plain click still answers
+    qtbot.waitUntil(lambda: window.study.quiz.feedback is not None)  # a plain click still answers
 
 
 def test_the_student_window_differs_from_the_clinicians(qtbot, student, window):
@@ -117,10 +117,10 @@ def test_the_student_window_differs_from_the_clinicians(qtbot, student, window):
 
 def test_student_cards_show_the_clinicians_section_first(qtbot, student, window):
     student.panel.show_card("common_fibular")
-    text = student.panel.card_view.toPlainText()
+    text = student.panel.sources.card_view.toPlainText()
     assert text.index("For clinicians and students") < text.index("What it is")
     window.panel.show_card("common_fibular")
-    text = window.panel.card_view.toPlainText()
+    text = window.panel.sources.card_view.toPlainText()
     assert text.index("What it is") < text.index("For clinicians and students")
 
 
@@ -138,12 +138,12 @@ def test_a_touch_right_after_start_is_answered_while_the_questions_are_made(
     window.show()
     qtbot.waitUntil(lambda: window.scene.frames.count > 0)
     foot = skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1))
-    qtbot.waitUntil(lambda: window.study.making_questions)
+    qtbot.waitUntil(lambda: window.study.quiz.making_questions)
     click(qtbot, window, foot)
-    qtbot.waitUntil(lambda: window.panel.candidate_list.count() > 0, timeout=3000)
-    assert window.study.session is None, "answered before the questions were ready"
-    qtbot.waitUntil(lambda: window.study.session is not None, timeout=20000)
-    assert any(q.kind == "spine_or_hip" for q in window.study.questions)
+    qtbot.waitUntil(lambda: window.panel.sources.candidate_list.count() > 0, timeout=3000)
+    assert window.study.quiz.session is None, "answered before the questions were ready"
+    qtbot.waitUntil(lambda: window.study.quiz.session is not None, timeout=20000)
+    assert any(q.kind == "spine_or_hip" for q in window.study.quiz.questions)
     window.close()
 
 

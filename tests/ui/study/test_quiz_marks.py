@@ -6,9 +6,9 @@ from app.ui.study.quiz_panel import RIGHT_MARK, WRONG_MARK
 
 def test_the_right_and_the_wrong_choice_are_marked_not_only_coloured(qtbot, student):
     window = student
-    question = next(q for q in window.study.questions if q.kind == "entrapment_nerve")
-    window.study.new_round([question])
-    buttons = window.study.quiz.choice_buttons
+    question = next(q for q in window.study.quiz.questions if q.kind == "entrapment_nerve")
+    window.study.quiz.new_round([question])
+    buttons = window.study.quiz.panel.choice_buttons
     wrong = next(c for c in question.choices if c.id != question.right_choice)
     plain = {choice_id: button.text() for choice_id, button in buttons.items()}
     buttons[wrong.id].click()

@@ -28,18 +28,18 @@ def test_a_spanish_student_gets_every_kind_of_question_in_spanish(qtbot, spanish
     window = open_student()
     study = window.study
     first_of_kind = {}
-    for question in study.questions:
+    for question in study.quiz.questions:
         first_of_kind.setdefault(question.kind, question)
     assert len(first_of_kind) == 10, sorted(first_of_kind)
     window.camera.request_view("anterior")
     qtbot.waitUntil(lambda: not window.animating())
     for kind, question in first_of_kind.items():
-        study.new_round([question])
-        assert study.quiz.prompt.text() == study.words.say(question.ask) != question.prompt
+        study.quiz.new_round([question])
+        assert study.quiz.panel.prompt.text() == study.words.say(question.ask) != question.prompt
         assert_spanish(quiz_texts(window), f"asking {question.id}")
         if question.answer_with == "choice":
             wrong = next(c for c in question.choices if c.id != question.right_choice)
-            study.quiz.choice_buttons[wrong.id].click()
+            study.quiz.panel.choice_buttons[wrong.id].click()
         else:
             window.camera.request_view("anterior")  # the last feedback may have turned the body to its answer
             qtbot.waitUntil(lambda: not window.animating())
@@ -48,17 +48,17 @@ def test_a_spanish_student_gets_every_kind_of_question_in_spanish(qtbot, spanish
                 if question.answer_with == "touch":
                     break
             if question.answer_with == "touch_all":
-                qtbot.waitUntil(lambda: len(study.touches) == 2)
-                study.quiz.finish_button.click()
-        qtbot.waitUntil(lambda: study.feedback is not None)
-        said = study.words.say(study.feedback.said)
-        assert study.quiz.feedback.text().startswith(said) and said != study.feedback.message
+                qtbot.waitUntil(lambda: len(study.quiz.touches) == 2)
+                study.quiz.panel.finish_button.click()
+        qtbot.waitUntil(lambda: study.quiz.feedback is not None)
+        said = study.words.say(study.quiz.feedback.said)
+        assert study.quiz.panel.feedback.text().startswith(said) and said != study.quiz.feedback.message
         assert_spanish(quiz_texts(window), f"the feedback of {question.id}")
-        card = study.words.card(study.feedback.card) if study.feedback.card else None
+        card = study.words.card(study.quiz.feedback.card) if study.quiz.feedback.card else None
         if card is not None:
-            shown = study.quiz.card_view.toPlainText()
+            shown = study.quiz.panel.card_view.toPlainText()
             assert card.language == "es" and shown.startswith(card.title)
             if "Para profesionales y estudiantes" in shown:  # the student's section first, as in English
                 assert any("Para profesionales y estudiantes" in line for line in shown.splitlines()[1:3]), shown[:200]
-        study.quiz.next_button.click()  # the round goes on (a missed item comes back) or ends
+        study.quiz.panel.next_button.click()  # the round goes on (a missed item comes back) or ends
         assert_spanish(quiz_texts(window), f"after {question.id}")

@@ -11,9 +11,9 @@ def _ask(window, question_id, view):
     """Show the body from `view`, then ask one question (the round of that question alone)."""
     qtbot_view = window.camera.request_view
     qtbot_view(view)
-    question = next(q for q in window.study.questions if q.id == question_id)
-    window.study.new_round([question])
-    return window.study.current
+    question = next(q for q in window.study.quiz.questions if q.id == question_id)
+    window.study.quiz.new_round([question])
+    return window.study.quiz.current
 
 
 def _pixels_of(window, vertices, sample=80):
@@ -30,7 +30,7 @@ def _pixels_of(window, vertices, sample=80):
 def test_the_groin_is_asked_with_the_groin_facing_the_student(qtbot, student):
     """Defect 1: the groin question came with the back view showing."""
     window = student
-    groin = next(q for q in window.study.questions if q.id.startswith("spine_or_hip:groin:"))
+    groin = next(q for q in window.study.quiz.questions if q.id.startswith("spine_or_hip:groin:"))
     question = _ask(window, groin.id, "posterior")
     qtbot.waitUntil(lambda: not window.animating())
     groin = np.flatnonzero(window.explorer_view.labels.territory_mask("region_groin", question.shown.spot.side))
@@ -44,9 +44,9 @@ def test_the_groin_is_asked_with_the_groin_facing_the_student(qtbot, student):
 def test_the_inner_lower_leg_is_not_shown_edge_on(qtbot, student):
     """Defect 1: "inner side of the lower leg" was shown from the right side."""
     window = student
-    question = next(q for q in window.study.questions if q.id.startswith("spine_or_hip:medial_leg:"))
+    question = next(q for q in window.study.quiz.questions if q.id.startswith("spine_or_hip:medial_leg:"))
     window.camera.request_view("right")
-    window.study.new_round([question])
+    window.study.quiz.new_round([question])
     qtbot.waitUntil(lambda: not window.animating())
     area = np.flatnonzero(window.explorer_view.labels.territory_mask("region_medial_leg", question.shown.spot.side))
     assert window.study.view.shown_from(area, window.scene.camera_direction()) >= 0.5
@@ -61,8 +61,8 @@ def test_the_answer_strip_faces_the_student_before_the_feedback(qtbot, student):
     labels = window.explorer_view.labels
     calf = labels.centre_vertex("region_calf", "right")
     click(qtbot, window, labels.points[calf])
-    qtbot.waitUntil(lambda: window.study.feedback is not None)
-    assert not window.study.feedback.right
+    qtbot.waitUntil(lambda: window.study.quiz.feedback is not None)
+    assert not window.study.quiz.feedback.right
     qtbot.waitUntil(lambda: not window.animating())
     strip = np.flatnonzero(labels.territory_mask("dermatome_L4", "right"))
     assert window.study.view.shown_from(strip, window.scene.camera_direction()) >= 0.4
@@ -75,17 +75,17 @@ def test_finish_starts_with_no_touches_counted_on_a_new_question(qtbot, student)
     """Defect 2: "Finish: check my 3 touches" showed before any touch on a new question."""
     window = student
     study = window.study
-    reach = [q for q in study.questions if q.kind == "reach"][:2]
-    study.new_round(reach)
+    reach = [q for q in study.quiz.questions if q.kind == "reach"][:2]
+    study.quiz.new_round(reach)
     qtbot.waitUntil(lambda: not window.animating())
     for _ in range(3):
         study.take_touch(*_display_of(window, window.explorer_view.labels.centre_vertex("region_low_back")), False)
-    assert study.quiz.finish_button.text() == "Finish: check my 3 touches"
-    study.finish_touches()
-    study.quiz.next_button.click()
-    assert study.current is not None and study.current.kind == "reach"
-    assert study.quiz.finish_button.text() == "Finish: check my touches"
-    assert not study.quiz.finish_button.isEnabled()
+    assert study.quiz.panel.finish_button.text() == "Finish: check my 3 touches"
+    study.quiz.finish_touches()
+    study.quiz.panel.next_button.click()
+    assert study.quiz.current is not None and study.quiz.current.kind == "reach"
+    assert study.quiz.panel.finish_button.text() == "Finish: check my touches"
+    assert not study.quiz.panel.finish_button.isEnabled()
 
 
 def _display_of(window, vertex):
@@ -100,19 +100,19 @@ def test_the_round_says_how_long_it_is_and_why_it_grew(qtbot, student):
     """Defect 2: the round grew from 10 to 14 questions without saying why."""
     window = student
     study, quiz = window.study, window.study.quiz
-    choice = [q for q in study.questions if q.kind == "entrapment_nerve"][:3]
-    study.new_round(choice)
+    choice = [q for q in study.quiz.questions if q.kind == "entrapment_nerve"][:3]
+    study.quiz.new_round(choice)
     assert quiz.counter.text().startswith("Question 1 of 3")
     assert "A round has 3 questions" in quiz.round_note.text() and "comes back after 3 others" in (
         quiz.round_note.text()
     )
-    missed = study.current
+    missed = study.quiz.current
     quiz.choice_buttons[next(c.id for c in missed.choices if c.id != missed.right_choice)].click()
     quiz.next_button.click()
     assert quiz.counter.text().startswith("Question 2 of 4")
     assert quiz.round_note.text().startswith("3 questions planned + 1 asked again because they were missed")
-    while study.current is not None and study.current.id != missed.id:
-        quiz.choice_buttons[study.current.right_choice].click()
+    while study.quiz.current is not None and study.quiz.current.id != missed.id:
+        quiz.choice_buttons[study.quiz.current.right_choice].click()
         quiz.next_button.click()
     assert quiz.round_note.text().startswith("Asked again: you missed it earlier in this round.")
 
@@ -121,15 +121,15 @@ def test_choice_words_are_whole_and_feedback_has_room(qtbot, student):
     """Defect 3: "Keegan _Garrett 1948" (an '&' taken as a shortcut) and feedback text touching its box."""
     window = student
     study = window.study
-    question = next(q for q in study.questions if q.kind == "map_pair")
-    study.new_round([question])
-    texts = [b.text() for b in study.quiz.choice_buttons.values()]
+    question = next(q for q in study.quiz.questions if q.kind == "map_pair")
+    study.quiz.new_round([question])
+    texts = [b.text() for b in study.quiz.panel.choice_buttons.values()]
     assert any("Keegan" in t for t in texts)
-    for button in study.quiz.choice_buttons.values():
+    for button in study.quiz.panel.choice_buttons.values():
         assert QKeySequence.mnemonic(button.text()).isEmpty(), button.text()
         assert "&&" not in button.text() or "Keegan && Garrett" in button.text()
-    study.quiz.choice_buttons[question.right_choice].click()
-    feedback = study.quiz.feedback
+    study.quiz.panel.choice_buttons[question.right_choice].click()
+    feedback = study.quiz.panel.feedback
     qtbot.waitUntil(lambda: feedback.isVisible() and feedback.height() >= feedback.heightForWidth(feedback.width()))
     image = feedback.grab().toImage()
     text = np.array([[_rgb(image.pixel(x, y)) for x in range(image.width())] for y in range(image.height())])
@@ -147,15 +147,15 @@ def _rgb(argb):
 def test_a_round_ends_with_a_summary_per_topic_and_progress_over_days(qtbot, student):
     window = student
     study, quiz = window.study, window.study.quiz
-    picked = [q for q in study.questions if q.kind == "entrapment_nerve"][:2]
-    study.new_round(picked)
-    first = study.current
+    picked = [q for q in study.quiz.questions if q.kind == "entrapment_nerve"][:2]
+    study.quiz.new_round(picked)
+    first = study.quiz.current
     quiz.choice_buttons[next(c.id for c in first.choices if c.id != first.right_choice)].click()
-    while study.current is not None or study.feedback is not None:
-        if study.feedback is not None:
+    while study.quiz.current is not None or study.quiz.feedback is not None:
+        if study.quiz.feedback is not None:
             quiz.next_button.click()
         else:
-            quiz.choice_buttons[study.current.right_choice].click()
+            quiz.choice_buttons[study.quiz.current.right_choice].click()
     summary = quiz.card_view.toPlainText()
     assert "This round, per topic" in summary and "Entrapment sites" in summary and "1/2" in summary
     assert window.words.card(first.card).title in summary, "the card of the missed question to review"
@@ -164,7 +164,7 @@ def test_a_round_ends_with_a_summary_per_topic_and_progress_over_days(qtbot, stu
     assert "My progress over the days" in progress and "Box 1" in progress and "Box 5" in progress
     lines = progress.splitlines()
     row = lines[lines.index("Entrapment sites") + 1 :][:7]
-    never = sum(q.topic == "entrapment_sites" for q in study.questions) - 2
+    never = sum(q.topic == "entrapment_sites" for q in study.quiz.questions) - 2
     assert row == [str(never), "0", "2", "0", "0", "0", "0"], "two asked, both in box 2 (right at the second try)"
 
 
@@ -172,19 +172,19 @@ def test_a_case_question_shows_its_pain_drawing_then_the_card(qtbot, student):
     """Build item 2: a pain drawing and two answers -> which source; the card afterwards."""
     window = student
     study = window.study
-    case = next(q for q in study.questions if q.id.startswith("case:lumbar_disc_herniation_L5_S1:"))
+    case = next(q for q in study.quiz.questions if q.id.startswith("case:lumbar_disc_herniation_L5_S1:"))
     window.camera.request_view("posterior")
-    study.new_round([case])
+    study.quiz.new_round([case])
     qtbot.waitUntil(lambda: not window.animating())
-    assert study.quiz.counter.text().endswith("Clinical cases")
+    assert study.quiz.panel.counter.text().endswith("Clinical cases")
     drawing = {skin for skin, _colour in study.view.picture.skin}
     assert drawing == set(case.light) == {"region_calf", "region_heel"}
     area = np.flatnonzero(window.explorer_view.labels.territory_mask("region_calf", "right"))
     assert study.view.shown_from(area, window.scene.camera_direction()) >= 0.4, "the drawing faces the student"
-    assert len(study.quiz.choice_buttons) == 4
-    study.quiz.choice_buttons[case.right_choice].click()
-    feedback = study.quiz.feedback.text()
+    assert len(study.quiz.panel.choice_buttons) == 4
+    study.quiz.panel.choice_buttons[case.right_choice].click()
+    feedback = study.quiz.panel.feedback.text()
     assert feedback.startswith("Right. Slipped disc between L5 and S1 (S1 nerve root) fits better than")
     assert "Read more in the card below" in feedback
     card = window.words.card(case.card)
-    assert study.quiz.card_view.toPlainText().startswith(card.title)
+    assert study.quiz.panel.card_view.toPlainText().startswith(card.title)

@@ -1,0 +1,56 @@
+"""Small widgets the panels share: a check box whose text wraps, narrow and labelled drop-down lists."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
+
+LABELLED_CHARACTERS = 12
+
+
+class _BoxLabel(QLabel):
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__(text)
+        self.box = box
+        self.setWordWrap(True)
+        self.setBuddy(box)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.box.toggle()
+        event.accept()
+
+
+class WrappedCheckBox(QWidget):
+    """A check box whose text wraps (QCheckBox cuts long text off); a click on the text ticks it."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.box = QCheckBox()
+        self.box.setAccessibleName(text)
+        self.label = _BoxLabel(text, self.box)
+        layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+
+
+def narrow_combo(box: QComboBox, characters: int = 18) -> None:
+    """Let a combo box with long entries shrink to a narrow panel (the list still shows them whole)."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(characters)
+
+
+def labelled(text: str, box: QComboBox) -> QWidget:
+    """A drop-down list with a visible label saying what it controls, the label its buddy: Qt names
+    a combo box by its current entry ("No map") and gives the label to a screen reader as the
+    box's "labelled by" relation (AT-SPI), so the words must be on screen."""
+    narrow_combo(box, LABELLED_CHARACTERS)  # the label takes the room of the rest
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(text)
+    label.setBuddy(box)
+    layout.addWidget(label)
+    layout.addWidget(box, 1)
+    return row

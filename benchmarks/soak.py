@@ -310,51 +310,51 @@ class DeskSoak(Soak):
 
     # -- the panel -----------------------------------------------------------------------------------
     def can_question(self) -> bool:
-        return bool(self.window.panel.answer_boxes)
+        return bool(self.window.panel.questions.answer_boxes)
 
     def do_question(self) -> None:
-        boxes = list(self.window.panel.answer_boxes.values())
+        boxes = list(self.window.panel.questions.answer_boxes.values())
         self.rng.choice(boxes).click()
         self.settle()
 
     def do_card(self) -> None:
-        panel = self.window.panel
-        rows = panel.candidate_list.count()
+        sources = self.window.panel.sources
+        rows = sources.candidate_list.count()
         if rows:
-            panel.candidate_list.setCurrentRow(self.rng.randrange(rows))
+            sources.candidate_list.setCurrentRow(self.rng.randrange(rows))
             self.settle()
-            bar = panel.card_view.verticalScrollBar()
+            bar = sources.card_view.verticalScrollBar()
             bar.setValue(self.rng.randrange(bar.maximum() + 1))
         self.settle()
 
     def do_link(self) -> None:
         from PySide6.QtCore import QUrl
 
-        view = self.window.panel.card_view
+        view = self.window.panel.sources.card_view
         links = re.findall(r'href="(card:[^"]+)"', view.toHtml())
         if links:
             view.anchorClicked.emit(QUrl(self.rng.choice(links)))
         self.settle()
 
     def can_view(self) -> bool:
-        return bool(self.window.view_actions)
+        return bool(self.window.controls.view_actions)
 
     def do_view(self) -> None:
-        self.rng.choice(list(self.window.view_actions.values())).trigger()
+        self.rng.choice(list(self.window.controls.view_actions.values())).trigger()
         self.settle(still=True)
 
     def can_urgent(self) -> bool:
-        return self.window.urgent_action is not None
+        return self.window.controls.urgent_action is not None
 
     def do_urgent(self) -> None:
-        self.window.urgent_action.trigger()
+        self.window.controls.urgent_action.trigger()
         self.settle()
 
     def can_search(self) -> bool:
-        return self.window.search_box is not None
+        return self.window.controls.search_box is not None
 
     def do_search(self) -> None:
-        box = self.window.search_box
+        box = self.window.controls.search_box
         box.focus_search()
         box.setText(self.rng.choice(("sciatic", "L5", "hip", "knee", "flat", "disc", "foot", "rodilla", "xq")))
         if box.hits:
@@ -363,10 +363,10 @@ class DeskSoak(Soak):
         self.settle()
 
     def can_history(self) -> bool:
-        return self.window.history is not None
+        return self.window.controls.history is not None
 
     def do_history(self) -> None:
-        history = self.window.history
+        history = self.window.controls.history
         history.back() if self.rng.random() < 0.6 else history.forward()
         self.settle()
 
@@ -381,7 +381,7 @@ class DeskSoak(Soak):
         self.settle()
 
     def do_source(self) -> None:
-        box = self.window.panel.source_box
+        box = self.window.panel.from_source.source_box
         box.setCurrentIndex(self.rng.randrange(box.count()))
         self.settle()
 
@@ -393,8 +393,8 @@ class DeskSoak(Soak):
             self.rng.choice((size.larger, size.smaller, size.normal))()
         elif choice == 1:
             window.theme.action.trigger()  # high contrast on or off
-        elif choice == 2 and window.layers_action is not None:
-            window.layers_action.trigger()
+        elif choice == 2 and window.controls.layers_action is not None:
+            window.controls.layers_action.trigger()
         else:
             state = window.state
             layer = self.rng.choice(("show_bones", "show_nerves", "show_muscles", "show_structures", "show_skin"))
@@ -407,11 +407,11 @@ class DeskSoak(Soak):
 
     # -- dialogs -------------------------------------------------------------------------------------
     def can_handout(self) -> bool:
-        return self.window.handout_action is not None
+        return self.window.controls.handout_action is not None
 
     def do_handout(self) -> None:
         window = self.window
-        window.handout_action.trigger()
+        window.controls.handout_action.trigger()
         dialog = window.handout_dialog
         dialog.note.setPlainText(self.rng.choice(("", "Walk a little every day.", "Caminar un poco cada día.")))
         if self.rng.random() < 0.5:
@@ -767,9 +767,10 @@ def soak(mode: str, actions: int, seed: int, warm_up: int) -> int:
     for number in range(1, actions + 1):
         if isinstance(run, KioskSoak):
             run.wake()
-        chosen = run.available()
-        action = rng.choices(chosen, [run.actions[a] for a in chosen])[0]
+        action = "choose"
         try:
+            chosen = run.available()
+            action = rng.choices(chosen, [run.actions[a] for a in chosen])[0]
             run.do(action)
             run.counts[action] += 1
         except Exception:  # noqa: BLE001 (count every failure, keep soaking)

@@ -59,7 +59,7 @@ def test_a_student_window_closed_while_it_makes_its_questions_leaves_no_vtk_obje
     window = MainWindow(model, knowledge, spec=STUDENT)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.study.making_questions)
+    qtbot.waitUntil(lambda: window.study.quiz.making_questions)
     window.close()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

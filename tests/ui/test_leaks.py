@@ -129,7 +129,7 @@ def test_dialogs_opened_again_and_again_do_not_pile_up(qtbot, window):
     from app.ui.spot_picker import SpotPicker
 
     for _ in range(3):
-        window.handout_action.trigger()
+        window.controls.handout_action.trigger()
         window.handout_dialog.reject()
         window.panel.pick_button.click()
         window.spot_picker.reject()

@@ -125,7 +125,7 @@ class Kiosk:
             self.window.show_kiosk()
             old.hand_over()
             old.deleteLater()  # its children's slots hold it: only Qt's delete ends that cycle
-        self.window.open_staff_menu()  # the staff who chose the language are still there
+        self.window.staff_access.open_staff_menu()  # the staff who chose the language are still there
 
 
 def start_kiosk(translation: Translation, spec: ModeSpec, started: float) -> Kiosk | QWidget:

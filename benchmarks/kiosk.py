@@ -88,7 +88,7 @@ def main() -> None:
             return False
 
     watch = PaintWatch()
-    kiosk.candidate_list.viewport().installEventFilter(watch)
+    kiosk.pages.candidate_list.viewport().installEventFilter(watch)
     scene_light = kiosk.scene.light
 
     def light(lit):

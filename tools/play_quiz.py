@@ -84,15 +84,15 @@ def main() -> int:
             Translation().install(args.lang)
         knowledge = load(content_dir())[0]
         window = MainWindow(load_model(), knowledge, spec=STUDENT)
-        window.study.seed = args.seed
+        window.study.quiz.seed = args.seed
         window.resize(width, height)
         window.show()
-        assert wait_until(app, lambda: window.study.session is not None and not window.animating())
+        assert wait_until(app, lambda: window.study.quiz.session is not None and not window.animating())
         study = window.study
         labels = window.explorer_view.labels
         normals = np.asarray(window.scene.skin_surface.point_normals)
         for n in range(1, args.count + 1):
-            question = study.current
+            question = study.quiz.current
             if question is None:
                 break
             assert wait_until(app, lambda: not window.animating())
@@ -102,14 +102,14 @@ def main() -> int:
                 normal = normals[question.shown.point]
                 facing = round(float(normal @ window.scene.camera_direction()), 2)
             right_now = n % 2 == 1
-            record = {"n": n, "id": question.id, "prompt": study.quiz.prompt.text(), "facing": facing}
+            record = {"n": n, "id": question.id, "prompt": study.quiz.panel.prompt.text(), "facing": facing}
             if question.answer_with == "choice":
                 pick = (
                     question.right_choice
                     if right_now
                     else next(c.id for c in question.choices if c.id != question.right_choice)
                 )
-                QTest.mouseClick(study.quiz.choice_buttons[pick], Qt.MouseButton.LeftButton)
+                QTest.mouseClick(study.quiz.panel.choice_buttons[pick], Qt.MouseButton.LeftButton)
                 record["answered"] = pick
             else:
                 targets = [t for t in question.answer if t.startswith(("dermatome_", "field_", "region_"))]
@@ -133,20 +133,20 @@ def main() -> int:
                         point = window.interactor.rect().center()
                     QTest.mouseClick(window.interactor, Qt.MouseButton.LeftButton, pos=point)
                 else:
-                    wait_until(app, lambda: len(study.touches) > 0, 5)
-                    QTest.mouseClick(study.quiz.finish_button, Qt.MouseButton.LeftButton)
-                record["touches"] = len(study.touches)
-            if not wait_until(app, lambda: study.feedback is not None, 10):
+                    wait_until(app, lambda: len(study.quiz.touches) > 0, 5)
+                    QTest.mouseClick(study.quiz.panel.finish_button, Qt.MouseButton.LeftButton)
+                record["touches"] = len(study.quiz.touches)
+            if not wait_until(app, lambda: study.quiz.feedback is not None, 10):
                 record["feedback"] = None
                 print(json.dumps(record, ensure_ascii=False), flush=True)
                 window.grab().save(str(args.out / f"q{n:02d}_feedback.png"))
                 break
             assert wait_until(app, lambda: not window.animating())
             window.grab().save(str(args.out / f"q{n:02d}_feedback.png"))
-            record["right"] = study.feedback.right
-            record["feedback"] = study.quiz.feedback.text()
+            record["right"] = study.quiz.feedback.right
+            record["feedback"] = study.quiz.panel.feedback.text()
             print(json.dumps(record, ensure_ascii=False), flush=True)
-            QTest.mouseClick(study.quiz.next_button, Qt.MouseButton.LeftButton)
+            QTest.mouseClick(study.quiz.panel.next_button, Qt.MouseButton.LeftButton)
         assert wait_until(app, lambda: not window.animating())
         window.grab().save(str(args.out / "end.png"))
         window.close()

@@ -21,7 +21,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     out = checks.image_path(args.out)
     from app.scene.offscreen import render_screenshot
 
-    wanted = args.point is not None or args.pose is not None or content_language(args) != "en"
+    wanted = args.point is not None or args.pose is not None or args.overlay != "none" or content_language(args) != "en"
     knowledge = load_knowledge() if wanted else None
     pose = pose_of(knowledge, args.pose, "--pose") if args.pose is not None and knowledge is not None else None
 

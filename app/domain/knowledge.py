@@ -81,7 +81,7 @@ class Knowledge:
                 return answers[any_id].label
         if any_id in self.cards:
             return self.cards[any_id].title
-        return any_id.replace("_", " ")
+        return ENGLISH.get(f"model.{any_id}", any_id.replace("_", " "))  # a part of the model the content does not name
 
     def say(self, key: str, **args: Phrase | str | float) -> Phrase:
         """A template phrase of `app.domain.phrases.ENGLISH`, with its English wording."""
@@ -311,9 +311,9 @@ class InLanguage:
         return self.mechanism(candidate.mechanism, plain=plain)
 
     def map_name(self, overlay: str, label: str) -> str:
-        """A skin map's legend entry: a dermatome's label (L5), a nerve's or a region's name; in
-        English the map's own label, as it has always shown."""
-        if self.language == "en" or overlay.startswith("dermatomes"):
+        """A skin map's legend entry and label: a dermatome's label (L5, S4–S5), a nerve's or a
+        region's short title, in the words the panel uses ("Top of the foot", not dorsum_of_foot)."""
+        if overlay.startswith("dermatomes"):
             return label.replace("_", "–")
         key = label if overlay == "nerves" else f"region_{label}"
         return shown(self.title(key), "short", key)

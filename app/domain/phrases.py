@@ -101,6 +101,7 @@ OVERLAY_NOTES = {
     "regions": "Body regions, as a clinician names them.",
 }
 MODEL_PARTS = ("femur", "fibula", "patella", "talus", "tfl", "tibia", "vertebra_T12")
+MODEL_PART_NAMES = {"vertebra_T12": "T12 vertebra"}  # as content/structures.yaml names L1-L5 ("L3 vertebra")
 QUIZ_TOPICS = {  # the quiz's topics (app/study/questions.py TOPICS)
     "dermatomes": "Dermatomes",
     "nerves": "Nerves",
@@ -174,7 +175,7 @@ ENGLISH: dict[str, str] = {
     "skin": "Skin",
     **{f"kind.{kind}": kind for kind in ("bone", "nerve", "muscle", "disc", "joint", "bursa", "fascia", "tendon")},
     # parts of the 3D model that the content names nowhere (their English is the id made readable)
-    **{f"model.{part}": part.replace("_", " ") for part in MODEL_PARTS},
+    **{f"model.{part}": MODEL_PART_NAMES.get(part, part.replace("_", " ")) for part in MODEL_PARTS},
     # the off-screen picture's legend and the handout (app/scene/offscreen.py, app/content/handout.py)
     "pain_in": "Pain in {where}",
     "colours": "Colours",

@@ -17,6 +17,7 @@ VIEWS = ("anterior", "posterior", "left", "right", "plantar")
 LAYERS = ("skin", "bones", "muscles", "nerves", "structures")
 LAYER_FIELDS = tuple(f"show_{layer}" for layer in LAYERS)  # the ViewState field of each layer
 OVERLAYS = ("none", "dermatomes", "dermatomes_keegan", "nerves", "regions")
+MAP_SKIN_OPACITY = 1.0  # a skin map is read on solid skin: through see-through skin its colours look muddy
 
 
 @evented
@@ -35,6 +36,35 @@ class ViewState:
     text_scale: float = 1.0  # the presenter's text size: labels in 3D follow it
     if TYPE_CHECKING:
         events: ClassVar[SignalGroup]  # made by @evented: one signal per field
+
+
+class SolidSkinUnderMaps:
+    """While a skin map shows, the skin is solid; when the map goes, the skin's opacity is back
+    where it was, unless the person chose another opacity meanwhile (theirs is kept)."""
+
+    def __init__(self, state: ViewState) -> None:
+        self.state = state
+        self._before: float | None = None  # the opacity before a map made the skin solid
+        state.events.overlay.connect(self._on_overlay)
+        state.events.skin_opacity.connect(self._on_opacity)
+
+    def _on_overlay(self, overlay: str) -> None:
+        state = self.state
+        if overlay != "none" and self._before is None and state.skin_opacity < MAP_SKIN_OPACITY:
+            before = state.skin_opacity
+            state.skin_opacity = MAP_SKIN_OPACITY
+            self._before = before
+        elif overlay == "none" and self._before is not None:
+            before, self._before = self._before, None
+            state.skin_opacity = before
+
+    def _on_opacity(self, opacity: float) -> None:
+        if self._before is not None and opacity != MAP_SKIN_OPACITY:
+            self._before = None  # the person set the opacity by hand: theirs stays after the map
+
+    def close(self) -> None:
+        self.state.events.overlay.disconnect(self._on_overlay)
+        self.state.events.skin_opacity.disconnect(self._on_opacity)
 
 
 class CameraRequests:

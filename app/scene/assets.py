@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 import pyvista as pv
-from vtkmodules.vtkCommonCore import vtkObject
+from vtkmodules.vtkCommonCore import vtkCommand, vtkObject
 from vtkmodules.vtkIOXML import vtkXMLPolyDataReader
 
 from app.domain.errors import AssetError
@@ -54,8 +54,10 @@ def load_manifest(directory: Path | None = None) -> dict[str, Any]:
     path = directory / "manifest.json"
     manifest = _read_json(path)
     files = manifest.get("files") if isinstance(manifest, dict) else None
-    if not isinstance(files, dict) or not all(
-        isinstance(entry, dict) and isinstance(entry.get("sha256"), str) for entry in files.values()
+    if (
+        not isinstance(manifest, dict)
+        or not isinstance(files, dict)
+        or not all(isinstance(entry, dict) and isinstance(entry.get("sha256"), str) for entry in files.values())
     ):
         raise AssetError(f"{path}: not a valid manifest (no 'files' with sha256 each); {REBUILD_HINT}")
     return manifest
@@ -79,7 +81,7 @@ def _read_mesh(path: Path) -> pv.PolyData:
     reader = vtkXMLPolyDataReader()
     reader.SetFileName(str(path))
     failures: list[str] = []
-    reader.AddObserver("ErrorEvent", lambda *_: failures.append("error"))
+    reader.AddObserver(vtkCommand.ErrorEvent, lambda *_: failures.append("error"))
     shown = vtkObject.GetGlobalWarningDisplay()
     vtkObject.GlobalWarningDisplayOff()  # our one-line message replaces VTK's multi-line dump
     try:

@@ -101,6 +101,7 @@ def render_screenshot(
             _look_closer(plotter, model.landmarks.get(focus or ""), zoom)
         scene.frames.prepare()
         image = plotter.screenshot(return_img=True)
+        assert image is not None, "an off-screen plotter returns its picture"
         if overlays is not None and overlay != "none":
             words = (knowledge or Knowledge()).in_language(language)
             shown = [(words.map_name(overlay, name), colour) for name, colour in overlays.legend_in_view()]
@@ -146,12 +147,12 @@ def pose_legend(pose: Pose, phase: float, words: InLanguage) -> list[LegendSecti
         if pose.exaggeration == 1
         else words.phrase("pose.exaggerated", times=pose.exaggeration)
     )
-    return [LegendSection(
-        words.title(pose.source), [(pose.summary(words.language), "")] + [
-            (f"{step.caption(words.language)} ({words.phrase(f'evidence.{step.evidence}')})", EVIDENCE_COLOURS[step.evidence])
-            for step in shown
-        ], f"{words.phrase('pose.side_by_side')} {how}",
-    )]  # fmt: skip
+    steps = []
+    for step in shown:
+        evidence = words.phrase(f"evidence.{step.evidence}")
+        steps.append((f"{step.caption(words.language)} ({evidence})", EVIDENCE_COLOURS[step.evidence]))
+    summary = (pose.summary(words.language), "")
+    return [LegendSection(words.title(pose.source), [summary, *steps], f"{words.phrase('pose.side_by_side')} {how}")]
 
 
 def _look_closer(plotter: pv.Plotter, point: tuple[float, float, float] | None, zoom: float) -> None:
@@ -161,5 +162,5 @@ def _look_closer(plotter: pv.Plotter, point: tuple[float, float, float] | None, 
         shift = np.asarray(point) - np.asarray(camera.focal_point)
         camera.focal_point = point
         camera.position = np.asarray(camera.position) + shift
-    camera.zoom(zoom)
+    camera.Zoom(zoom)
     plotter.renderer.ResetCameraClippingRange()

@@ -50,7 +50,8 @@ def rotation(axis: np.ndarray, degrees: float) -> np.ndarray:
     x, y, z = axis / np.linalg.norm(axis)
     k = np.array([[0.0, -z, y], [z, 0.0, -x], [-y, x, 0.0]])
     a = math.radians(degrees)
-    return np.eye(3) + math.sin(a) * k + (1.0 - math.cos(a)) * (k @ k)
+    turn: np.ndarray = np.eye(3) + math.sin(a) * k + (1.0 - math.cos(a)) * (k @ k)
+    return turn
 
 
 def _mirror(axis: np.ndarray) -> np.ndarray:
@@ -75,7 +76,8 @@ class Affine:
     turn: np.ndarray
 
     def apply(self, points: np.ndarray) -> np.ndarray:
-        return points @ self.matrix.T + self.offset
+        moved: np.ndarray = points @ self.matrix.T + self.offset
+        return moved
 
 
 IDENTITY = Affine(np.eye(3), np.zeros(3), np.eye(3))
@@ -86,7 +88,7 @@ class Skeleton:
 
     def __init__(self, model: Model) -> None:
         marks = {name: np.asarray(xyz, float) for name, xyz in model.landmarks.items()}
-        discs = _centres(model.structures, [f"disc_{a}_{b}" for a, b in zip(LUMBAR, (*LUMBAR[1:], "S1"))])
+        discs = _centres(model.structures, [f"disc_{a}_{b}" for a, b in zip(LUMBAR, (*LUMBAR[1:], "S1"), strict=True)])
         self.bones = model.bones
         segments = [Segment("pelvis", None, None, (marks["hip_centre_left"] + marks["hip_centre_right"]) / 2)]
         parent = "pelvis"
@@ -107,15 +109,15 @@ class Skeleton:
             for bone in LEG:
                 segments.append(Segment(f"{bone}_{side}", parent, JOINT_OF[bone], centres[bone]))
                 parent = f"{bone}_{side}"
-            lateral = 1.0 if side == "right" else -1.0
+            mirror = np.array([1.0 if side == "right" else -1.0, 1.0, 1.0])
             self.axes[side] = {
                 "mediolateral": np.array([1.0, 0.0, 0.0]), "anteroposterior": np.array([0.0, 1.0, 0.0]),
                 "vertical": np.array([0.0, 0.0, 1.0]),
                 # landmark axes written as the right side's (the left's are mirrored like all of them)
-                "talocrural": _unit((marks[f"lateral_malleolus_{side}"] - marks[f"medial_malleolus_{side}"]) * [lateral, 1, 1]),
-                "metatarsal": _unit((marks[f"metatarsal_head_5_{side}"] - marks[f"metatarsal_head_1_{side}"]) * [lateral, 1, 1]),
-                "femoral": _unit((centres["femur"] - centres["tibia"]) * [lateral, 1, 1]),
-                "tibial": _unit((centres["tibia"] - ankle) * [lateral, 1, 1]),
+                "talocrural": _unit((marks[f"lateral_malleolus_{side}"] - marks[f"medial_malleolus_{side}"]) * mirror),
+                "metatarsal": _unit((marks[f"metatarsal_head_5_{side}"] - marks[f"metatarsal_head_1_{side}"]) * mirror),
+                "femoral": _unit((centres["femur"] - centres["tibia"]) * mirror),
+                "tibial": _unit((centres["tibia"] - ankle) * mirror),
                 "length": _unit(ankle - centres["tibia"]),
             }  # fmt: skip
         self.segments = {s.name: s for s in segments}
@@ -227,9 +229,9 @@ class _Moved:
             points[chosen] = affine.apply(self.rest[chosen])
             if normals is not None and self.normals is not None:
                 normals[chosen] = self.normals[chosen] @ affine.turn.T
-        self.mesh.points[:] = points
+        np.copyto(self.mesh.points, points)
         if normals is not None:
-            self.mesh.point_data["Normals"][:] = normals
+            np.copyto(self.mesh.point_data["Normals"], normals)
         self.mesh.Modified()
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyvista as pv
+from vtkmodules.vtkCommonExecutionModel import vtkAlgorithm
 from vtkmodules.vtkRenderingCore import vtkMapper
 
 from app.domain.view_state import LAYER_FIELDS, CameraRequests, ViewState
@@ -87,7 +88,7 @@ def _body_surface(skin: pv.PolyData) -> pv.PolyData:
         return skin
     keep = np.asarray(skin.cell_data["is_cap"]) == 0
     faces = skin.regular_faces[keep]
-    surface = pv.PolyData.from_regular_faces(skin.points, faces)
+    surface: pv.PolyData = pv.PolyData.from_regular_faces(skin.points, faces)
     for name in skin.point_data:
         surface.point_data[name] = skin.point_data[name]
     for name in skin.field_data:
@@ -127,7 +128,8 @@ def _nerve_tubes(nerves: pv.PolyData) -> pv.PolyData:
     thinned.point_data["radius"] = nerves.point_data["radius"]
     thinned.cell_data["structure_index"] = nerves.cell_data["structure_index"]
     thinned.field_data["structure_names"] = nerves.field_data["structure_names"]
-    return thinned.tube(scalars="radius", absolute=True, n_sides=NERVE_TUBE_SIDES)
+    tubes: pv.PolyData = thinned.tube(scalars="radius", absolute=True, n_sides=NERVE_TUBE_SIDES)
+    return tubes
 
 
 def _base_colours(n_cells: int, named: NamedCells, material: Material) -> np.ndarray:
@@ -153,7 +155,7 @@ def _keep_normals(mesh: pv.PolyData) -> pv.PolyData:
 def _feed(mapper: vtkMapper, mesh: pv.PolyData) -> None:
     """Give a mapper a new mesh at the head of its pipeline (PyVista puts a smooth-shading filter
     between the mesh and the mapper)."""
-    algorithm = mapper
+    algorithm: vtkAlgorithm = mapper
     upstream = algorithm.GetInputAlgorithm()
     while upstream is not None and not upstream.IsA("vtkTrivialProducer"):
         algorithm, upstream = upstream, upstream.GetInputAlgorithm()
@@ -349,8 +351,11 @@ class AnatomyScene:
     def draw_from_event_loop(self, wake: Callable[[float], None], present: Callable[[], None]) -> None:
         """Draw on screen: frames come from the host's event loop (see `Frames.attach`), cheap
         while the camera moves, with FXAA at rest instead of multisampling."""
-        self.plotter.ren_win.SetMultiSamples(0)
-        self.frames.follow_interactor(self.plotter.iren.interactor)
+        window, interactor = self.plotter.ren_win, self.plotter.iren
+        assert window is not None, "drawn on a closed plotter"
+        assert interactor is not None, "drawn from an event loop: the plotter has an interactor"
+        window.SetMultiSamples(0)
+        self.frames.follow_interactor(interactor.interactor)
         self.frames.attach(wake, present)
 
     def close(self) -> None:
@@ -380,7 +385,7 @@ class AnatomyScene:
 
     def _set_background(self) -> None:
         bottom, top = HIGH_CONTRAST_BACKGROUND if self.state.high_contrast else BACKGROUND
-        self.plotter.set_background(bottom, top=top)
+        self.plotter.renderer.set_background(bottom, top=top)  # the one renderer
 
     def _on_contrast_change(self, _value: bool) -> None:
         self._set_background()
@@ -434,7 +439,7 @@ class AnatomyScene:
             renderer.WorldToView()
             extent = max(extent, *np.abs(renderer.GetViewPoint()[:2]))
         if extent > 0:
-            self.plotter.camera.zoom(FRAME_FILL / extent)
+            self.plotter.camera.Zoom(FRAME_FILL / extent)
 
     def reset_view(self) -> None:
         self.set_view("anterior")
@@ -472,7 +477,7 @@ class AnatomyScene:
         self.frames.request()
 
     def zoom(self, factor: float) -> None:
-        self.plotter.camera.zoom(factor)
+        self.plotter.camera.Zoom(factor)
         self.plotter.renderer.ResetCameraClippingRange()
         self.frames.request()
 
@@ -480,4 +485,5 @@ class AnatomyScene:
         """Unit vector from the focal point toward the eye (for tests and the status line)."""
         camera = self.plotter.camera
         vector = np.asarray(camera.position) - np.asarray(camera.focal_point)
-        return vector / np.linalg.norm(vector)
+        unit: np.ndarray = vector / np.linalg.norm(vector)
+        return unit

@@ -14,7 +14,7 @@ import pyvista as pv
 from vtkmodules.vtkRenderingCore import vtkSelectVisiblePoints
 
 from app.domain.phrases import OVERLAY_NAMES
-from app.domain.view_state import ViewState
+from app.domain.view_state import SolidSkinUnderMaps, ViewState
 from app.scene.overlays import boundary_edges, cut_along_labels, labels_to_layer, territory_colours
 from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import LABEL_ARRAYS, SkinLabels
@@ -33,21 +33,31 @@ OVERLAY_OPACITY = 0.9
 HATCH_COLOUR = "#ffffff"
 HATCH_OPACITY = 0.8
 HATCH_SPACING_M = 0.012
-LABEL_MIN_VERTICES = 40  # smaller patches get no label
+LABEL_MIN_VERTICES = 25  # smaller patches (of skin facing one way) get no label
 LABEL_FONT_PX = 11
 LABELS_ACTOR = "overlay_labels"
 FACING_MIN = 0.15  # cosine between a label's skin normal and the view: below it the skin faces away
+# A territory gets a label candidate for each patch of it that faces one of these ways (front,
+# back, out to either side, up, down), so a strip that wraps round the thigh or the trunk is
+# named on the front and on the back alike, each where it shows.
+PATCH_DIRECTIONS = ((0, 1, 0), (0, -1, 0), (1, 0, 0), (-1, 0, 0), (0, 0, 1), (0, 0, -1))
+PATCH_FACING = 0.5  # a vertex belongs to a direction's patch within 60° of it
+MIDLINE_M = 0.04  # a label this close to the midline names its territory on both sides of the body
+SAME_PATCH_M = 0.25  # two labels of a territory on one side closer than this name one patch
 
 
 class SkinOverlays:
-    def __init__(self, scene: AnatomyScene, labels: SkinLabels) -> None:
+    def __init__(self, scene: AnatomyScene, labels: SkinLabels, namer: MapNamer | None = None) -> None:
         self.scene = scene
         self.labels = labels
+        self.namer: MapNamer = namer or plain_map_name  # (overlay, territory label) -> the words shown
         self.state: ViewState = scene.state
+        self._solid_skin = SolidSkinUnderMaps(self.state)
         self.legend: list[tuple[str, str]] = []  # (name, colour) of the overlay shown
         self._actors: list[str] = []
         self._cuts: dict[str, pv.PolyData] = {}  # the skin cut along each map's boundaries, made once
         self._label_candidates: list[MapLabel] = []
+        self._anchors: dict[str, list[tuple[int, int, int]]] = {}  # map -> (territory, vertex, size) of its labels
         self.placed_labels: list[MapLabel] = []
         self._placed_for: tuple[object, ...] | None = None
         scene.frames.before_frame(self._place_labels)
@@ -62,6 +72,7 @@ class SkinOverlays:
         self.apply()
 
     def close(self) -> None:
+        self._solid_skin.close()
         for signal, slot in self._connections:
             signal.disconnect(slot)  # type: ignore[attr-defined]
         self._connections.clear()
@@ -69,10 +80,15 @@ class SkinOverlays:
     def _on_overlay_change(self, _value: object) -> None:
         self.apply()
 
+    def set_namer(self, namer: MapNamer) -> None:
+        """Name the map's territories in these words (the panel's, in its language) from now on."""
+        self.namer = namer
+        self.apply()
+
     def apply(self) -> None:
         plotter = self.scene.plotter
         for name in self._actors:
-            plotter.remove_actor(name, render=False)
+            plotter.renderer.remove_actor(name, render=False)
         self._actors = []
         self.legend = []
         overlay = self.state.overlay
@@ -89,12 +105,13 @@ class SkinOverlays:
             self.legend = [(names[i], _hex(colours[i])) for i in present]
             self._add_boundaries(cut, cell_labels)
             if self.state.show_map_differences and "dermatome_keegan" in cut.cell_data:
+                hatch = np.asarray(pv.Color(HATCH_COLOUR).float_rgb)
                 self.scene.skin_layers.set_layer(
-                    "differences", pv.Color(HATCH_COLOUR).float_rgb, _hatched_differences(cut), HATCH_OPACITY, cut=True
+                    "differences", hatch, _hatched_differences(cut), HATCH_OPACITY, cut=True
                 )
             self._label_candidates = []
             if self.state.show_labels:
-                self._add_labels(array, names)
+                self._add_labels(overlay, array, names)
         else:
             self._label_candidates = []
             self.scene.draw_skin_cut(None)
@@ -157,23 +174,22 @@ class SkinOverlays:
         )
         self._actors.append("overlay_boundaries")
 
-    def _add_labels(self, array: str, names: tuple[str, ...]) -> None:
-        """One label candidate per territory and side: the vertex nearest its middle, with its
-        normal and size; which of them show is decided per view (`_place_labels`)."""
-        values = self.labels.labels[array]
-        side = self.labels.side
+    def _add_labels(self, overlay: str, array: str, names: tuple[str, ...]) -> None:
+        """Label candidates of every territory (one per patch facing one way, see `patch_anchors`);
+        which of them show is decided per view (`_place_labels`)."""
         normals = np.asarray(self.scene.skin_surface.point_normals)
-        found = []
-        for index, name in enumerate(names):
-            for sign in (1, -1, 0):
-                members = np.flatnonzero((values == index) & (side == sign))
-                if len(members) < LABEL_MIN_VERTICES:
-                    continue
-                centre = self.labels.points[members].mean(axis=0)
-                nearest = members[np.argmin(np.linalg.norm(self.labels.points[members] - centre, axis=1))]
-                text = name.replace("_", "–") if array.startswith("dermatome") else name.replace("_", " ")
-                found.append(MapLabel(text, self.labels.points[nearest], normals[nearest], len(members)))
-        self._label_candidates = sorted(found, key=lambda label: -label.size)  # larger patches win overlaps
+        if array not in self._anchors:  # worked out once per map
+            edges = skin_edges(self.scene.skin_faces)
+            values = self.labels.labels[array]
+            self._anchors[array] = [
+                (index, vertex, size)
+                for index in range(len(names))
+                for vertex, size in patch_anchors(np.flatnonzero(values == index), self.labels.points, normals, edges)
+            ]
+        self._label_candidates = [
+            MapLabel(self.namer(overlay, names[index]), self.labels.points[vertex], normals[vertex], size)
+            for index, vertex, size in self._anchors[array]
+        ]
         self._placed_for = None
 
     def _place_labels(self) -> None:
@@ -182,7 +198,7 @@ class SkinOverlays:
         plotter = self.scene.plotter
         if not self._label_candidates or self.scene.frames.moving:
             if self.placed_labels:
-                plotter.remove_actor(LABELS_ACTOR, render=False)
+                plotter.renderer.remove_actor(LABELS_ACTOR, render=False)
                 self.placed_labels = []
             self._placed_for = None
             return
@@ -201,7 +217,7 @@ class SkinOverlays:
         self.placed_labels = place_map_labels(
             self._label_candidates, plotter.renderer, np.asarray(camera.position), font_px
         )
-        plotter.remove_actor(LABELS_ACTOR, render=False)
+        plotter.renderer.remove_actor(LABELS_ACTOR, render=False)
         if self.placed_labels:
             plotter.add_point_labels(
                 np.array([label.anchor for label in self.placed_labels]),
@@ -217,6 +233,84 @@ class SkinOverlays:
             )
 
 
+MapNamer = Callable[[str, str], str]
+
+
+def plain_map_name(overlay: str, label: str) -> str:
+    """A territory's label as words when no language is at hand: `S4_S5` -> S4–S5, `big_toe` -> big toe."""
+    return label.replace("_", "–") if overlay.startswith("dermatomes") else label.replace("_", " ")
+
+
+def skin_edges(faces: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each edge of a triangle mesh once (k × 2 point ids), and which points lie on its open edge
+    (the crop at the ribs: a label's patch ends there)."""
+    pairs = np.sort(np.concatenate([faces[:, [0, 1]], faces[:, [1, 2]], faces[:, [2, 0]]]), axis=1).astype(np.int64)
+    n = int(pairs.max()) + 1
+    code, count = np.unique(pairs[:, 0] * n + pairs[:, 1], return_counts=True)
+    edges = np.column_stack([code // n, code % n])
+    open_edge = np.zeros(n, dtype=bool)
+    open_edge[edges[count == 1].ravel()] = True
+    return edges, open_edge
+
+
+def patch_anchors(
+    members: np.ndarray, points: np.ndarray, normals: np.ndarray, edges: tuple[np.ndarray, np.ndarray]
+) -> list[tuple[int, int]]:
+    """(anchor vertex, vertices) of each patch of a territory's vertices that faces one of
+    PATCH_DIRECTIONS: its connected pieces, each anchored well inside (`_inside_middle`), so a
+    label sits on what shows of the territory, never on its edge or where the skin turns away."""
+    found: list[tuple[int, int]] = []
+    pairs, open_edge = edges
+    members = members[~open_edge[members]]
+    if len(members) < LABEL_MIN_VERTICES:
+        return found
+    n = len(normals)
+    for direction in np.asarray(PATCH_DIRECTIONS, dtype=float):
+        facing = np.zeros(n, dtype=bool)
+        facing[members[normals[members] @ direction >= PATCH_FACING]] = True
+        if facing.sum() < LABEL_MIN_VERTICES:
+            continue
+        inner = pairs[facing[pairs[:, 0]] & facing[pairs[:, 1]]]
+        for piece in _pieces(np.flatnonzero(facing), inner, n):
+            if len(piece) >= LABEL_MIN_VERTICES:
+                found.append((_inside_middle(piece, pairs, points), len(piece)))
+    return found
+
+
+def _pieces(vertices: np.ndarray, edges: np.ndarray, n: int) -> list[np.ndarray]:
+    """The connected pieces of `vertices` joined by `edges` (label propagation with pointer jumping)."""
+    local = np.full(n, -1)
+    local[vertices] = np.arange(len(vertices))
+    ends = local[edges]
+    label = np.arange(len(vertices))
+    while len(ends):
+        low = np.minimum(label[ends[:, 0]], label[ends[:, 1]])
+        new = label.copy()
+        np.minimum.at(new, ends[:, 0], low)
+        np.minimum.at(new, ends[:, 1], low)
+        new = new[new]
+        if np.array_equal(new, label):
+            break
+        label = new
+    return [vertices[label == root] for root in np.unique(label)]
+
+
+def _inside_middle(piece: np.ndarray, edges: np.ndarray, points: np.ndarray) -> int:
+    """The vertex of a piece nearest its middle among those at least half as deep inside it as
+    its deepest (depth: rings peeled off its edge before the vertex goes)."""
+    inside = np.zeros(len(points), dtype=bool)
+    inside[piece] = True
+    edges = edges[inside[edges[:, 0]] | inside[edges[:, 1]]]  # only these can cross its edge
+    depth = np.zeros(len(points), dtype=int)
+    while inside.any():
+        depth[inside] += 1
+        crossing = inside[edges[:, 0]] != inside[edges[:, 1]]
+        inside[edges[crossing].ravel()] = False
+    deep = piece[depth[piece] * 2 >= depth[piece].max()]
+    middle = points[piece].mean(axis=0)
+    return int(deep[np.argmin(np.linalg.norm(points[deep] - middle, axis=1))])
+
+
 @dataclass(frozen=True)
 class MapLabel:
     text: str
@@ -228,22 +322,41 @@ class MapLabel:
 def place_map_labels(
     candidates: list[MapLabel], renderer: object, eye: np.ndarray, font_px: int = LABEL_FONT_PX
 ) -> list[MapLabel]:
-    """The labels on skin facing the eye, inside the view, none over another (bigger patches first)."""
+    """The labels on skin facing the eye, inside the view, none over another: bigger patches
+    first, as seen (a patch seen edge-on counts for less), each patch once."""
     width, height = renderer.GetSize()  # type: ignore[attr-defined]
-    placed: list[tuple[MapLabel, tuple[float, float, float, float]]] = []
+    facing: list[tuple[float, MapLabel]] = []
     for label in candidates:
         toward_eye = eye - label.anchor
-        if float(label.normal @ toward_eye) <= FACING_MIN * float(np.linalg.norm(toward_eye)):
-            continue  # the far side of the body, seen through it
+        cosine = float(label.normal @ toward_eye) / float(np.linalg.norm(toward_eye))
+        if cosine > FACING_MIN:  # else the far side of the body, seen through it
+            facing.append((label.size * cosine, label))
+    placed: list[tuple[MapLabel, tuple[float, float, float, float]]] = []
+    for _, label in sorted(facing, key=lambda pair: -pair[0]):
+        if any(_same_patch(other, label) for other, _ in placed):
+            continue  # a patch is named once, from the side it shows best
         renderer.SetWorldPoint(*label.anchor, 1.0)  # type: ignore[attr-defined]
         renderer.WorldToDisplay()  # type: ignore[attr-defined]
         x, y, _ = renderer.GetDisplayPoint()  # type: ignore[attr-defined]
-        half = len(label.text) * font_px * 0.3 + 3
-        box = (x - half, y - font_px * 0.7, x + half, y + font_px * 0.7)
-        if not (0 <= x <= width and 0 <= y <= height) or any(boxes_overlap(box, other) for _, other in placed):
+        box = label_box(label.text, x, y, font_px)  # the text starts at its point
+        if not (box[0] >= 0 and box[2] <= width and 0 <= y <= height) or any(
+            boxes_overlap(box, other) for _, other in placed
+        ):
             continue
         placed.append((label, box))
     return [label for label, _ in placed]
+
+
+def label_box(text: str, x: float, y: float, font_px: int) -> tuple[float, float, float, float]:
+    """The display box of a map label whose text starts at (x, y)."""
+    return (x - 3, y - font_px * 0.7, x + len(text) * font_px * 0.6 + 3, y + font_px * 0.7)
+
+
+def _same_patch(a: MapLabel, b: MapLabel) -> bool:
+    """Labels of one territory near each other on one side of the body (or across the midline)."""
+    x, y = float(a.anchor[0]), float(b.anchor[0])
+    same_side = min(abs(x), abs(y)) < MIDLINE_M or (x > 0) == (y > 0)
+    return a.text == b.text and same_side and float(np.linalg.norm(a.anchor - b.anchor)) < SAME_PATCH_M
 
 
 def _hatched_differences(cut: pv.PolyData) -> np.ndarray:
@@ -251,7 +364,8 @@ def _hatched_differences(cut: pv.PolyData) -> np.ndarray:
     lee, keegan = np.asarray(cut.cell_data["dermatome"]), np.asarray(cut.cell_data["dermatome_keegan"])
     centres = np.asarray(cut.points)[cut.regular_faces].mean(axis=1)
     stripes = np.floor((centres[:, 0] + centres[:, 2]) / HATCH_SPACING_M) % 2
-    return ((lee != keegan) & (lee >= 0) & (keegan >= 0)) * stripes
+    weights: np.ndarray = ((lee != keegan) & (lee >= 0) & (keegan >= 0)) * stripes
+    return weights
 
 
 def _hex(rgb: np.ndarray) -> str:

@@ -17,6 +17,7 @@ from vtkmodules.vtkFiltersGeneral import vtkOBBTree
 
 from app.domain.query import Side
 from app.scene.highlight import geometry_names
+from app.scene.overlays import cut_along_labels, hex_to_rgb
 from app.scene.scene import VIEW_DIRECTIONS, AnatomyScene
 from app.scene.skin_labels import SkinLabels
 
@@ -37,6 +38,7 @@ SPOT_RADIUS_M = 0.016
 MARK_COLOUR = "#ffffff"
 SPOT_COLOUR = "#ffdd00"
 MAX_SKIN_LAYERS = 4
+CUTS_KEPT = 4  # the skin cut along the last few tinted territories (~150 ms to make one)
 
 ASK = "#ffdd00"  # what a question is about
 RIGHT = "#44aa99"  # the correct answer (Paul Tol: teal, colour-blind safe with the wrong colour)
@@ -85,6 +87,8 @@ class StudyView:
         self._lit_any = False
         self._normals: np.ndarray | None = None
         self._obb: vtkOBBTree | None = None  # the skin, for what hides what
+        self._cut: pv.PolyData | None = None  # the skin cut along the tinted territories, while drawn
+        self._cuts: dict[tuple[object, ...], pv.PolyData] = {}
         overlay = {"reset_camera": False, "pickable": False, "render": False}
         self._marks = scene.plotter.add_mesh(
             pv.Sphere(radius=MARK_RADIUS_M), color=MARK_COLOUR, ambient=0.5, name="study_marks", **overlay
@@ -164,8 +168,8 @@ class StudyView:
         return self.labels.territory_mask(territory, side)
 
     def _prepare(self) -> None:
-        if not self._stale:
-            return
+        if not self._stale and (self._cut is None or self.scene.skin_drawn is self._cut):
+            return  # (another view drew the skin whole again: the tint's cut is put back)
         self._stale = False
         picture = self.picture or Picture()
         lit = self.lit_names(picture)
@@ -173,16 +177,14 @@ class StudyView:
             self.scene.light(lit)
             self._lit_any = bool(lit)
         colours = list(dict.fromkeys(colour for _territory, colour in picture.skin))[:MAX_SKIN_LAYERS]
-        for index in range(MAX_SKIN_LAYERS):
-            mask = None
-            if index < len(colours):
-                mask = np.zeros(len(self.labels.points), dtype=bool)
-                for territory, colour in picture.skin:
-                    if colour == colours[index]:
-                        mask |= self.skin_mask(territory, picture.side)
-            self.scene.set_skin_layer(
-                SKIN_LAYER.format(index), mask, colours[index] if mask is not None else "#ffffff", opacity=SKIN_OPACITY
-            )
+        masks = []
+        for colour in colours:
+            mask = np.zeros(len(self.labels.points), dtype=bool)
+            for territory, tint in picture.skin:
+                if tint == colour:
+                    mask |= self.skin_mask(territory, picture.side)
+            masks.append(mask)
+        self._tint_skin(picture, colours, masks)
         if picture.marks:
             points = pv.PolyData(self.labels.points[list(picture.marks)])
             self._marks.mapper.SetInputData(
@@ -193,3 +195,37 @@ class StudyView:
             self._spot.position = self.labels.points[picture.spot]
         self._spot.visibility = picture.spot is not None
         self.scene.refresh_skin()
+
+    def _tint_skin(self, picture: Picture, colours: list[str], masks: list[np.ndarray]) -> None:
+        """Tint the territories on the skin cut along their edges, so an edge is a smooth curve
+        rather than a saw-tooth of whole triangles; per whole triangle only while a map or the
+        reverse view owns the skin's cut."""
+        scene = self.scene
+        own = scene.skin_drawn is scene.skin_surface or scene.skin_drawn is self._cut
+        if any(mask.any() for mask in masks) and scene.state.overlay == "none" and own:
+            labels = np.zeros(len(self.labels.points), dtype=np.int64)
+            for index, mask in enumerate(masks):
+                labels[mask] = index + 1  # a later colour wins where territories share skin
+            key = (picture.skin, picture.side)
+            if key not in self._cuts:
+                if len(self._cuts) >= CUTS_KEPT:
+                    self._cuts.pop(next(iter(self._cuts)))
+                self._cuts[key] = cut_along_labels(scene.skin_surface, labels)
+            self._cut = self._cuts[key]
+            scene.draw_skin_cut(self._cut)
+            cut_labels = np.asarray(self._cut.cell_data["label"])
+            for index in range(MAX_SKIN_LAYERS):
+                name = SKIN_LAYER.format(index)
+                if index < len(colours):
+                    weights = (cut_labels == index + 1).astype(float)
+                    scene.skin_layers.set_layer(name, hex_to_rgb(colours[index]), weights, SKIN_OPACITY, cut=True)
+                else:
+                    scene.skin_layers.remove_layer(name)
+            return
+        if self._cut is not None and scene.skin_drawn is self._cut:
+            scene.draw_skin_cut(None)
+        self._cut = None
+        for index in range(MAX_SKIN_LAYERS):
+            mask = masks[index] if index < len(masks) else None
+            colour = colours[index] if index < len(colours) else "#ffffff"
+            scene.set_skin_layer(SKIN_LAYER.format(index), mask, colour, opacity=SKIN_OPACITY)

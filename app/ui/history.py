@@ -7,6 +7,7 @@ card; going back shows the step again through the same public calls the widgets 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
@@ -40,7 +41,7 @@ class HistoryControl(QObject):
             action.triggered.connect(slot)
             toolbar.addAction(action)
             toolbar.widgetForAction(action).setAccessibleName(name)
-        self._connections = [
+        self._connections: list[tuple[Any, Callable[..., None]]] = [  # Qt and psygnal signals
             (explorer.selection_changed, self._on_selection_change),
             (explorer.source_changed, self._on_source_change),
             (card_shown, self._on_card_shown),

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from app.ui.qt_env import running_app
+
 LANGUAGES = {"en": "English", "es": "Español"}
 SOURCE_LANGUAGE = "en"
 TRANSLATIONS = Path(__file__).with_name("translations")
@@ -59,7 +61,7 @@ class Translation:
 
     def install(self, language: str) -> bool:
         """Switch the whole application to `language`; False when its translation is missing."""
-        app = QCoreApplication.instance()
+        app = running_app()
         for translator in self._installed:
             app.removeTranslator(translator)
         self._installed.clear()

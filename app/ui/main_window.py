@@ -4,7 +4,7 @@ the right, views and urgent signs in the toolbar, a status line."""
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
@@ -37,6 +37,7 @@ from app.ui.desk.controls import VIEW_NAMES, build_controls
 from app.ui.explorer.panel import ExplorerPanel
 from app.ui.handout import HandoutDialog, image_from_rgb
 from app.ui.host import HostEvents
+from app.ui.i18n import tr
 from app.ui.keyboard import SceneKeys, key_names, order_tab_chain, reach_toolbar_by_tab, shortcut_table, show_keys
 from app.ui.scene_widget import ViewFrame
 from app.ui.spot_picker import SpotPicker
@@ -110,6 +111,8 @@ class MainWindow(QMainWindow):
 
         self.search_index = SearchIndex(knowledge)
         self._build_explorer_dock()
+        if self.overlays is not None:
+            self.overlays.set_namer(self.panel.words.map_name)  # the maps' labels in the panel's words
         self.theme = Theme(self)  # the style sheet, normal or high contrast (Ctrl+Shift+H), remembered
         self.theme.applied.connect(self.panel.show_again)  # its cards parsed again with the new link colour
         self.toolbar = self._toolbar(self.tr("Views"), "views")
@@ -194,7 +197,8 @@ class MainWindow(QMainWindow):
         self.state.text_scale = scale
 
     def show_language_menu(self) -> None:
-        button = self.toolbar.widgetForAction(self.controls.language_action)
+        action = self.controls.language_action
+        button = self.toolbar.widgetForAction(action) if action is not None else None
         assert isinstance(button, QToolButton)
         button.showMenu()
 
@@ -291,7 +295,7 @@ class MainWindow(QMainWindow):
     def _on_spot_chosen(self) -> None:
         spot = self.spot_picker.chosen if self.spot_picker is not None else None
         if spot is not None:
-            self.touch_region(spot.region, spot.side, spot.add)
+            self.touch_region(spot.region, cast("Side", spot.side), spot.add)
 
     def touch_vertex(self, point_id: int, add: bool = False) -> None:
         """Queue a touch of one skin vertex; touches are answered after every one already queued."""
@@ -305,7 +309,14 @@ class MainWindow(QMainWindow):
             self.show_status(self.tr("Touch the skin of the body to ask what could hurt there."))
 
     def _on_touch_answered(self, touch: Touch) -> None:
-        self.show_status(self.tr("You touched {0}.").format(self.panel.words.marked(self.explorer.place(touch))))
+        """Say where: a marked area (a stroke) by every place it crosses, not by its last spot (a
+        stroke down the outer thigh that ends at the knee is not 'the front of the knee')."""
+        words = self.panel.words
+        if len(self.explorer.touches) > 1:
+            places = dict.fromkeys(words.marked(self.explorer.place(t)) for t in self.explorer.touches)
+            self.show_status(self.tr("You marked {0}.").format("; ".join(places)))
+            return
+        self.show_status(self.tr("You touched {0}.").format(words.marked(self.explorer.place(touch))))
 
     def animating(self) -> bool:
         """Anything still to draw: a pending touch, a frame, the pulse, the return to full quality."""
@@ -402,7 +413,7 @@ class MainWindow(QMainWindow):
 
     def _on_view_change(self, view: str) -> None:
         self._view = view
-        label = self.tr(VIEW_NAMES[view])
+        label = tr(VIEW_NAMES[view])
         note = self.tr("View: {0} · {1} · drag to turn, scroll to zoom")
         self.statusBar().showMessage(note.format(label, self._touch_note))
 

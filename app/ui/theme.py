@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalet
 from PySide6.QtWidgets import QApplication, QToolBar
 
 from app.scene.highlight import MECHANISM_COLOURS
+from app.ui.qt_env import running_app
 from app.ui.text_size import settings
 from app.ui.window_fit import show_overflow
 
@@ -222,7 +223,7 @@ def style_sheet(contrast: str) -> str:
 
 def ask(contrast: str | None) -> None:
     """The command line's choice (`--contrast`) for this run; None leaves it to the saved one."""
-    QApplication.instance().setProperty(_ASKED_PROPERTY, contrast or "")
+    running_app().setProperty(_ASKED_PROPERTY, contrast or "")
 
 
 def platform_contrast() -> str:
@@ -236,7 +237,7 @@ def platform_contrast() -> str:
 
 def chosen_contrast() -> str:
     """This run's `--contrast`, else the one chosen last time, else the platform's."""
-    asked = QApplication.instance().property(_ASKED_PROPERTY)
+    asked = running_app().property(_ASKED_PROPERTY)
     if asked in CONTRASTS:
         return str(asked)
     saved = settings().value(SETTINGS_KEY, "")

@@ -17,6 +17,17 @@ def test_mesh_names_are_named_with_their_side(knowledge: Knowledge) -> None:
     assert structure_name(knowledge, "sciatic_right").startswith("Sciatic nerve (")
 
 
+def test_every_vertebra_label_follows_one_naming_pattern(knowledge: Knowledge) -> None:
+    """Issue 21, defect 10: "Vertebra T12" stood beside "L3 vertebra" in All labels."""
+    import re
+
+    names = [structure_name(knowledge, f"vertebra_{level}", short=True) for level in ("T12", "L1", "L3", "L5")]
+    assert all(re.fullmatch(r"(T12|L\d) vertebra", name) for name in names), names
+    spanish = knowledge.in_language("es")
+    names = [structure_name(spanish, f"vertebra_{level}", short=True) for level in ("T12", "L3")]
+    assert names == ["Vértebra T12", "Vértebra L3"], names
+
+
 def test_a_skin_spot_is_named_by_region_side_dermatome_and_nerve(knowledge: Knowledge) -> None:
     spot = Spot(
         dermatomes=("L5", "L4"), cutaneous_nerves=("superficial_fibular",), region="dorsum_of_foot", side="left"

@@ -156,7 +156,7 @@ def test_map_labels_show_only_on_the_facing_side_and_never_overlap(scene, model)
     from pixels import world_to_pixel
 
     from app.scene.skin_labels import SkinLabels
-    from app.scene.skin_overlays import SkinOverlays
+    from app.scene.skin_overlays import SkinOverlays, label_box
     from app.scene.structure_labels import boxes_overlap
 
     overlays = SkinOverlays(scene, SkinLabels.from_skin(model.skin))
@@ -171,7 +171,118 @@ def test_map_labels_show_only_on_the_facing_side_and_never_overlap(scene, model)
         boxes = []
         for label in overlays.placed_labels:
             row, col = world_to_pixel(scene.plotter, label.anchor)
-            half = len(label.text) * 11 * 0.3 + 3
-            boxes.append((col - half, -row - 8, col + half, -row + 8))
+            boxes.append(label_box(label.text, col, -row, 11))
+            assert boxes[-1][2] <= scene.plotter.window_size[0], f"{label.text} runs off the view"
         assert not any(boxes_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :]), texts
     overlays.close()
+
+
+@pytest.fixture(scope="module")
+def words():
+    from app.content import load
+    from app.resources import content_dir
+
+    return load(content_dir())[0].in_language("en")
+
+
+def placed_texts(scene, overlays, view):
+    scene.set_view(view)
+    scene.frames.picture()
+    return [label.text for label in overlays.placed_labels]
+
+
+@pytest.mark.parametrize(
+    ("overlay", "view", "named"),
+    [
+        ("dermatomes", "anterior", {"L1", "L2", "L3", "L4", "L5"}),  # L2 and L3 were never named on the front
+        ("dermatomes_keegan", "anterior", {"L1", "L2", "L3", "L4", "L5"}),
+        ("dermatomes", "posterior", {"L2", "L3", "S1", "S2"}),  # the back had no L root nor S1
+        ("dermatomes_keegan", "posterior", {"L1", "L2", "L3", "L5", "S1", "S2"}),
+    ],
+)
+def test_map_labels_name_every_root_where_its_strip_shows(scene, labels, words, overlay, view, named):
+    """Issue 21, defect 9: a strip that wraps round the thigh or the trunk is named on each side
+    that shows it (a label per patch facing each way), not once at its middle inside the body."""
+    overlays = SkinOverlays(scene, labels, words.map_name)
+    try:
+        scene.state.show_labels = True
+        scene.state.overlay = overlay
+        texts = placed_texts(scene, overlays, view)
+        assert named <= set(texts), sorted(named - set(texts))
+    finally:
+        overlays.close()
+
+
+def test_region_labels_use_the_panels_words_once_per_patch(scene, labels, model, words):
+    """Issue 21, defect 9: "lower abdomen" three times, on the chest; "dorsum of foot"."""
+    overlays = SkinOverlays(scene, labels, words.map_name)
+    try:
+        scene.state.show_labels = True
+        scene.state.overlay = "regions"
+        texts = placed_texts(scene, overlays, "anterior")
+        assert "Top of the foot" in texts and not any("_" in t or "dorsum" in t.lower() for t in texts), texts
+        assert texts.count("Lower belly") == 1, texts
+        belly = next(label for label in overlays.placed_labels if label.text == "Lower belly")
+        top = model.skin.bounds[5]
+        assert belly.anchor[2] < top - 0.06, "the label sits on the belly, not on the chest at the crop"
+        assert abs(belly.anchor[0]) < 0.04, "in the middle of the belly"
+        assert all(texts.count(t) <= 2 for t in texts), "a region once on each side at most"
+    finally:
+        overlays.close()
+
+
+def test_a_map_over_the_see_through_skin_reads_as_on_solid_skin(model, labels):
+    """Issue 21, defect 9: over the default see-through skin the map's colours were muddied by the
+    bones and muscles under it; a map now makes the skin solid while it shows, and gives it back."""
+    from app.domain.view_state import ViewState
+    from app.scene.scene import AnatomyScene
+
+    pictures = {}
+    for opacity in (0.35, 1.0):
+        plotter = pv.Plotter(off_screen=True, window_size=[640, 800])
+        scene = AnatomyScene(plotter, model, ViewState(skin_opacity=opacity))
+        overlays = SkinOverlays(scene, labels)
+        scene.state.overlay = "dermatomes"
+        pictures[opacity] = scene.frames.picture().astype(int)
+        scene.state.overlay = "none"
+        assert scene.state.skin_opacity == opacity, "the skin's own opacity comes back with the map gone"
+        overlays.close()
+        scene.close()
+        plotter.close()
+    row, col = world_to_pixel_of(model, "patella_right", (0, 0.06, 0.12))
+    for r, c in ((row, col), *((row + dr, col + dc) for dr in (-20, 20) for dc in (-10, 10))):
+        assert colour_distance(pictures[0.35][r, c], pictures[1.0][r, c]) < 12, (r, c)
+
+
+def world_to_pixel_of(model, landmark, offset):
+    """Pixel of a point near a landmark in a fresh 640×800 front view (the pictures' camera)."""
+    from app.domain.view_state import ViewState
+    from app.scene.scene import AnatomyScene
+
+    plotter = pv.Plotter(off_screen=True, window_size=[640, 800])
+    scene = AnatomyScene(plotter, model, ViewState())
+    try:
+        return world_to_pixel(plotter, np.asarray(model.landmarks[landmark]) + np.asarray(offset, float))
+    finally:
+        scene.close()
+        plotter.close()
+
+
+def test_long_map_labels_stay_inside_the_view(scene, labels, words):
+    """A label's text starts at its point: "Front thigh skin branches of the femoral nerve" on the
+    left thigh ran off the right edge of the view when its box was taken as centred there."""
+    from app.scene.skin_overlays import label_box
+
+    overlays = SkinOverlays(scene, labels, words.map_name)
+    try:
+        scene.state.show_labels = True
+        scene.state.overlay = "nerves"
+        for view in ("anterior", "posterior"):
+            texts = placed_texts(scene, overlays, view)
+            assert texts, view
+            for label in overlays.placed_labels:
+                row, col = world_to_pixel(scene.plotter, label.anchor)
+                box = label_box(label.text, col, -row, scene.text_px(11))
+                assert box[0] >= 0 and box[2] <= scene.plotter.window_size[0], (view, label.text)
+    finally:
+        overlays.close()

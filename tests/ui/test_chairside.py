@@ -57,13 +57,15 @@ def test_long_answers_wrap_and_the_questions_never_scroll_sideways(qtbot, window
         assert row.geometry().right() <= viewport, row.label.text()
 
 
-def test_a_map_keeps_the_chosen_skin_transparency(qtbot, window):
+def test_a_map_makes_the_skin_solid_and_gives_the_chosen_transparency_back(qtbot, window):
+    """Issue 21, defect 9: maps over the see-through skin looked muddy until made solid by hand."""
     window.state.skin_opacity = 0.35
     window.controls.layers_dock.overlay_box.setCurrentIndex(
         window.controls.layers_dock.overlay_box.findData("dermatomes")
     )
     assert window.state.overlay == "dermatomes"
-    assert window.state.skin_opacity == pytest.approx(0.35)
+    assert window.state.skin_opacity == pytest.approx(1.0)
+    assert window.controls.layers_dock.opacity_slider.value() == 100, "the slider says so"
     window.controls.layers_dock.overlay_box.setCurrentIndex(window.controls.layers_dock.overlay_box.findData("none"))
     assert window.state.skin_opacity == pytest.approx(0.35)
 

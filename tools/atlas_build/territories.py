@@ -61,14 +61,16 @@ from .mesh_graph import NONE, components, majority_filter, mesh_edges, overlap_a
 
 MIDLINE_HALF_WIDTH_M = 0.01
 # sacral dermatomes as rings round the anus (outer radius, metres for a 1.75 m body, after Foerster);
-# S4-S5 is perianal only: ISNCSCI tests it < 1 cm lateral to the mucocutaneous junction, so the ring
-# stops about 1 cm beyond the anal margin and the skin over the ischial tuberosity is S3
+# round the anus S4-S5 is perianal only: ISNCSCI tests it < 1 cm lateral to the mucocutaneous junction,
+# so the ring stops about 1 cm beyond the anal margin and the skin over the ischial tuberosity is S3
 RING_S45, RING_S3, RING_S2 = 0.024, 0.07, 0.11
 # the S3 ring reaches round the thigh from behind to this angle in front of straight medial (-90)
 SADDLE_THIGH_FRONT_DEG = -60.0
-# the skin over the coccyx (S4-S5 and the coccygeal segment): each side of the midline, and down
-# from the apex of the sacrum (the bone mesh has no coccyx; it is about 4 cm long, and its tip's skin)
-COCCYX_HALF_WIDTH_M, COCCYX_SKIN_LENGTH_M = 0.012, 0.045
+# the skin over the coccyx (S4-S5 and the coccygeal segment): each side of the midline, and from just
+# below the apex of the sacrum (the sacrococcygeal joint; the bone mesh has no coccyx) down past its
+# tip (it is about 4 cm long); the S3 ring continues round it by a margin at the sides and the top
+COCCYX_HALF_WIDTH_M, COCCYX_TOP_M, COCCYX_BOTTOM_M = 0.015, -0.008, -0.055
+COCCYX_S3_MARGIN_M = 0.015
 D = {name: i for i, name in enumerate(DERMATOMES)}
 N = {name: i for i, name in enumerate(NERVES)}
 R = {name: i for i, name in enumerate(REGIONS)}
@@ -466,7 +468,7 @@ class Labeller:
         ring = np.where(
             self._s4_s5(ra),
             D["S4_S5"],
-            np.where(ra < RING_S3 * k, D["S3"], np.where(ra < RING_S2 * k, D["S2"], D["S1"])),
+            np.where(self._s3(ra), D["S3"], np.where(ra < RING_S2 * k, D["S2"], D["S1"])),
         )
         # the buttock fold reads S3 or S2 (the top of the S2 strip of the back of the thigh), not S1
         ring = np.where((ring == D["S1"]) & (z < it[2] + 0.02 * k), D["S2"], ring)
@@ -492,7 +494,7 @@ class Labeller:
             np.where(kb_lat > 0.6, D["L5"], np.where(kb_lat > 0.3, D["S1"], D["S2"])),
         )
         kband = np.where(mid_buttock, ksel, kband)
-        kband = np.where(sacral & (ra < RING_S3 * k) & (ra >= RING_S45 * k), D["S3"], kband)
+        kband = np.where(sacral & self._s3(ra), D["S3"], kband)
         kband = np.where(sacral & self._s4_s5(ra), D["S4_S5"], kband)
         # beside the lumbar spine Keegan & Garrett's bands start at the mid-dorsal line at their own
         # level (continuous bands L3-S2), not descended like the dorsal rami of Foerster-type maps
@@ -569,12 +571,20 @@ class Labeller:
         return np.sqrt(d[:, 0] ** 2 + (0.8 * d[:, 1]) ** 2 + (0.75 * d[:, 2]) ** 2)
 
     def _s4_s5(self, ra: np.ndarray) -> np.ndarray:
-        """S4-S5: the perianal ring, and the skin over the coccyx, in the natal cleft below the apex of
-        the sacrum (S4, S5 and the coccygeal nerve: Foerster; Keegan & Garrett)."""
-        k, apex = self.k, self.s.mid["sacrum_apex"]
-        over_coccyx = (self.x < COCCYX_HALF_WIDTH_M * k) & (self.y < self.anus[1]) & (self.z < apex[2])
-        over_coccyx &= self.z > apex[2] - COCCYX_SKIN_LENGTH_M * k
-        return (ra < RING_S45 * k) | over_coccyx
+        """S4-S5: the perianal ring, and the skin over the coccyx (S4, S5 and the coccygeal nerve:
+        Foerster; Keegan & Garrett)."""
+        return (ra < RING_S45 * self.k) | self._over_coccyx(0.0)
+
+    def _s3(self, ra: np.ndarray) -> np.ndarray:
+        """S3 (with S4-S5 inside it): the ring round the anus, and a margin round the coccyx's strip."""
+        return (ra < RING_S3 * self.k) | self._over_coccyx(COCCYX_S3_MARGIN_M)
+
+    def _over_coccyx(self, margin: float) -> np.ndarray:
+        """The skin of the natal cleft below the apex of the sacrum, widened by `margin` (m) at the
+        sides and the top."""
+        k, apex = self.k, self.s.mid["sacrum_apex"][2]
+        inside = (self.x < (COCCYX_HALF_WIDTH_M + margin) * k) & (self.y < self.anus[1])
+        return inside & (self.z < apex + (COCCYX_TOP_M + margin) * k) & (self.z > apex + COCCYX_BOTTOM_M * k)
 
     def _perineum(self, seg: dict[str, np.ndarray], out: dict[str, np.ndarray]) -> None:
         p = seg["perineum"]

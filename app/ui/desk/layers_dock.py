@@ -4,16 +4,19 @@ state's events set the widgets back, with their signals blocked."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QIcon, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDockWidget,
     QGroupBox,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
+    QSizePolicy,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -45,6 +48,33 @@ NO_MAP = QT_TRANSLATE_NOOP("MainWindow", "No map")
 MAP_LABEL = QT_TRANSLATE_NOOP("MainWindow", "Map:")  # what the map list controls (its name is its entry)
 
 
+class LegendList(QListWidget):
+    """Every entry in sight: short ones side by side, long names wrapped, as tall as its entries
+    (the dock scrolls, never the list), never wider than the dock (no sideways scroll bar)."""
+
+    def sizeHint(self) -> QSize:
+        self.doItemsLayout()  # the entries laid out at the width it has now
+        height = self.contentsSize().height() if self.count() else 0
+        return QSize(super().sizeHint().width(), height + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.updateGeometry()  # wrapped rows take more or less height at a new width
+
+
+def legend_list() -> LegendList:
+    box = LegendList()
+    box.setWordWrap(True)
+    box.setResizeMode(QListView.ResizeMode.Adjust)
+    box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    box.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    return box
+
+
 class LayersDock(QDockWidget):
     def __init__(
         self, state: ViewState, overlays: SkinOverlays | None, words: InLanguage, spec: ModeSpec, parent: QWidget
@@ -61,12 +91,14 @@ class LayersDock(QDockWidget):
         self.differences_box: QCheckBox | None = None
         self.labels_box: QCheckBox | None = None
         self.legend_list: QListWidget | None = None
+        self.maps_group: QGroupBox | None = None
         if spec.allows(ids.LAYERS):
             layout.addWidget(self._layers())
         if spec.allows(ids.SKIN_OPACITY):
             layout.addWidget(self._opacity())
         if spec.allows(ids.MAPS):
-            layout.addWidget(self._maps(spec), 1)
+            self.maps_group = self._maps(spec)
+            layout.addWidget(self.maps_group, 1)
         else:
             layout.addStretch(1)
         self.setWidget(scrolling(panel, self.windowTitle()))  # larger text scrolls the column, never grows the window
@@ -122,7 +154,7 @@ class LayersDock(QDockWidget):
             self.labels_box = QCheckBox(tr("Labels"))
             self.labels_box.toggled.connect(lambda on: setattr(self.state, "show_labels", on))
             widgets.append(self.labels_box)
-        self.legend_list = QListWidget()
+        self.legend_list = legend_list()
         self.legend_list.setAccessibleName(tr("Map legend"))
         widgets.append(self.legend_list)
         self.state.events.overlay.connect(self._on_overlay_change)
@@ -132,8 +164,8 @@ class LayersDock(QDockWidget):
         return group
 
     def _on_overlay_chosen(self, _index: int) -> None:
-        """A map is drawn on the skin as it is: see-through stays see-through (the lit spine and
-        the paths stay in sight); the opacity slider makes it solid when wanted."""
+        """A map makes the skin solid while it shows (`SolidSkinUnderMaps`); the slider can make
+        it see-through again, to see the lit spine and the paths under it."""
         assert self.overlay_box is not None
         self.state.overlay = self.overlay_box.currentData()
 
@@ -154,10 +186,27 @@ class LayersDock(QDockWidget):
         with QSignalBlocker(self.overlay_box):
             self.overlay_box.setCurrentIndex(max(0, self.overlay_box.findData(overlay)))
         self.legend_list.clear()
+        levels = overlay.startswith("dermatomes")  # L1 L2 L3 side by side; names one a line
+        self.legend_list.setFlow(QListView.Flow.LeftToRight if levels else QListView.Flow.TopToBottom)
+        self.legend_list.setWrapping(levels)
         for name, colour in self.overlays.legend if self.overlays else []:
             swatch = QPixmap(14, 14)  # the colour as a swatch; the text stays dark and readable
             swatch.fill(QColor(colour))
             self.legend_list.addItem(QListWidgetItem(QIcon(swatch), self.words.map_name(overlay, name)))
+        self.legend_list.updateGeometry()
+        if overlay != "none":  # the chosen map's legend scrolls into sight (once laid out)
+            QTimer.singleShot(0, self, self._show_legend)
+
+    def _show_legend(self) -> None:
+        scroller = self.widget()
+        panel = scroller.widget() if isinstance(scroller, QScrollArea) else None
+        layout = panel.layout() if panel is not None else None
+        if not isinstance(scroller, QScrollArea) or panel is None or layout is None or self.maps_group is None:
+            return
+        layout.activate()  # the new legend's height, before the scroll area hears of it
+        viewport = scroller.viewport().size()
+        panel.resize(viewport.width(), max(panel.sizeHint().height(), viewport.height()))
+        scroller.verticalScrollBar().setValue(self.maps_group.y())  # the map's group at the top
 
     def close_connections(self) -> None:
         for field in self.layer_boxes:

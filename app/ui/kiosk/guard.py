@@ -13,6 +13,8 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from app.ui.qt_env import running_app
+
 log = logging.getLogger(__name__)
 FRONT_CHECK_MS = 300
 AFRESH_EVERY_S = 3.0  # a window that cannot get in front is not hidden and shown in a tight loop
@@ -28,7 +30,7 @@ class KioskGuard(QObject):
         self._afresh_at = -AFRESH_EVERY_S
         # every dialog is then a Qt widget this guard sees (no platform dialog behind its back)
         QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
-        _application().installEventFilter(self)
+        running_app().installEventFilter(self)
         self._timer = QTimer(self)
         self._timer.setInterval(FRONT_CHECK_MS)
         self._timer.timeout.connect(self.check_front)
@@ -39,7 +41,7 @@ class KioskGuard(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
-        _application().removeEventFilter(self)
+        running_app().removeEventFilter(self)
 
     def is_own(self, widget: QWidget) -> bool:
         """The kiosk, anything inside it, and the pop-ups of its own widgets (a combo box's list)."""
@@ -93,9 +95,3 @@ def _close(window: QWidget) -> None:
         window.reject()
     window.close()
     window.hide()  # even one that refuses to close
-
-
-def _application() -> QCoreApplication:
-    app = QCoreApplication.instance()
-    assert app is not None, "a guard needs the running application"
-    return app

@@ -1,44 +1,77 @@
 """The kiosk's idle policy: "Still there?" after the spec's idle time, a count-down, then a reset and
-the attract screen (the body turning slowly through AnatomyScene.turn, at a low frame rate)."""
+the attract screen (the body turning slowly through AnatomyScene.turn, at a low frame rate).
+
+`KioskIdle` keeps the time of the last input and the attract loop; it says what is due through
+its signals and the window's pages show it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
 from app.modes import ids
+from app.modes.spec import ModeSpec
+from app.scene.scene import AnatomyScene
+
+TICK_MS = 250
 
 
-class KioskIdle:
-    """Part of KioskWindow (app/ui/kiosk/window.py): idle."""
+class KioskIdle(QObject):
+    prompt_due = Signal(int)  # "Still there?", with the seconds left before the reset
+    active = Signal()  # input within the idle time: no prompt
+    reset_due = Signal()  # the idle time is over (or nothing of a visitor is on screen): start again
+    attract_changed = Signal(bool)  # the attract screen came (True) or went (False)
 
-    def idle_tick(self) -> None:
+    def __init__(
+        self,
+        spec: ModeSpec,
+        scene: AnatomyScene,
+        clock: Callable[[], float],
+        is_blank: Callable[[], bool],
+        staff_busy: Callable[[], bool],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.spec = spec  # the window's, as the staff change it for the session
+        self.scene = scene
+        self.clock = clock
+        self.is_blank = is_blank  # nothing of a visitor on screen
+        self.staff_busy = staff_busy  # a member of staff is at the PIN pad
+        self.attracting = False
+        self.last_input = clock()
+        self._attract_last: float | None = None
+        self._stopped = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self.tick)
+        if spec.idle is not None:
+            self._timer.start()
+
+    def note_input(self) -> None:
+        self.last_input = self.clock()
+
+    def tick(self) -> None:
         idle = self.spec.idle
-        if idle is None or self.attracting or self._leaving:
+        if idle is None or self.attracting or self._stopped:
             return
-        if self.pin_pad is not None:  # a member of staff is at the pad: no "Still there?", no reset under it
-            self._last_input = self.clock()
-        idle_for = self.clock() - self._last_input
+        if self.staff_busy():  # no "Still there?", no reset under the PIN pad
+            self.note_input()
+        idle_for = self.clock() - self.last_input
         phase = idle.phase(idle_for)
         if phase == "active":
-            self.prompt.hide()
+            self.active.emit()
         elif phase == "prompt" and not self.is_blank() and self.spec.shows(ids.IDLE_PROMPT):
-            self.countdown.setText(self.tr("The screen starts again in {0} s.").format(idle.seconds_left(idle_for)))
-            if not self.prompt.isVisible():
-                self.prompt.show()
-                self.prompt.raise_()
-                self._place_dialogs()
+            self.prompt_due.emit(idle.seconds_left(idle_for))
         elif phase == "reset" or self.is_blank():
-            self.start_again()
+            self.reset_due.emit()
             self.enter_attract()
-
-    def _on_still_here(self) -> None:
-        self._last_input = self.clock()
-        self.prompt.hide()
 
     def enter_attract(self) -> None:
         if self.attracting or not self.spec.shows(ids.ATTRACT_SCREEN):
             return
         self.attracting = True
-        self.instruction.setText(self.tr("Touch where it hurts"))
-        self.side.setCurrentWidget(self.attract_page)
+        self.attract_changed.emit(True)
         attract = self.spec.attract
         if attract is not None:
             self._attract_last = None
@@ -60,5 +93,9 @@ class KioskIdle:
             return
         self.attracting = False
         self.scene.frames.stop(self._attract_step)
-        self._show_start()
-        self._last_input = self.clock()
+        self.attract_changed.emit(False)
+        self.note_input()
+
+    def stop(self) -> None:
+        self._stopped = True
+        self._timer.stop()

@@ -1,10 +1,14 @@
 """The kiosk's pages beside the body: start, attract, the result (where, what it may be, its card),
 "When to get help now" with the red flags, the "Still there?" prompt; showing, reading aloud and
-printing a card."""
+printing a card.
+
+`KioskPages` builds them into the window around the 3D view and follows the explorer; what a
+visitor asks of the kiosk as a whole it announces (`start_again_requested`, `still_here_pressed`,
+`visitor_came`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSignalBlocker, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -23,8 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.content.card_html import plain_cards_html, urgent_cards_html
+from app.domain.explorer import Explorer
+from app.domain.knowledge import InLanguage
 from app.domain.ranking import Candidate
+from app.domain.view_state import CameraRequests
 from app.modes import ids
+from app.modes.spec import ModeSpec
+from app.ui.kiosk.printing import KioskPrinter
+from app.ui.kiosk.read_aloud import ReadAloud
 from app.ui.kiosk.style import KIOSK_COLOURS
 
 # the kiosk's plain cards' headings (app/content/card_html.py PLAIN_CARDS)
@@ -39,12 +49,52 @@ BODY_STRETCH = {False: 5, True: 4}
 SIDE_STRETCH = {False: 4, True: 5}
 
 
-class KioskPages:
-    """Part of KioskWindow (app/ui/kiosk/window.py): pages."""
+class KioskPages(QObject):
+    start_again_requested = Signal()
+    still_here_pressed = Signal()
+    visitor_came = Signal()  # the urgent signs asked for (the attract screen, if on, goes)
+
+    def __init__(
+        self,
+        window: QWidget,
+        spec: ModeSpec,
+        explorer: Explorer,
+        words: InLanguage,
+        view: QWidget,
+        camera: CameraRequests,
+        reader: ReadAloud,
+        printer: KioskPrinter,
+        contrast: str,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.spec = spec  # the window's, as the staff change it for the session
+        self.explorer = explorer
+        self.words = words
+        self.interactor = view
+        self.camera = camera
+        self.reader = reader
+        self.printer = printer
+        self.contrast = contrast
+        self.shown_card: str | None = None
+        self.shown_title = ""  # the heading on screen, which staff name in a report
+        self._return_page: QWidget | None = None
+        self._build()
+        self._connections = [
+            (explorer.changed, self._on_explorer_change),
+            (explorer.selection_changed, self._on_selection_change),
+        ]
+        for signal, slot in self._connections:
+            signal.connect(slot)
+
+    def close_connections(self) -> None:
+        for signal, slot in self._connections:
+            signal.disconnect(slot)
+        self._connections.clear()
 
     def _build(self) -> None:
         spec = self.spec
-        root = QVBoxLayout(self)
+        root = QVBoxLayout(self.window)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
 
@@ -96,7 +146,7 @@ class KioskPages:
                 bottom_row.addWidget(button)
                 self.view_buttons[view] = button
         self.start_again_button = QPushButton(self.tr("Start again"))
-        self.start_again_button.clicked.connect(self.start_again)
+        self.start_again_button.clicked.connect(self.start_again_requested)
         self.start_again_button.setVisible(spec.allows(ids.START_AGAIN))
         bottom_row.addWidget(self.start_again_button)
 
@@ -111,7 +161,7 @@ class KioskPages:
         root.addLayout(middle, 1)
         root.addWidget(bottom)
         self._build_prompt()
-        self._show_start()
+        self.show_start()
 
     def _message_page(self, heading: str, text: str) -> QWidget:
         page = QWidget()
@@ -173,7 +223,7 @@ class KioskPages:
         self.read_button.setVisible(self.spec.allows(ids.READ_ALOUD) and self.reader.available)
         layout.addWidget(self.read_button)
         self.print_button = QPushButton(self.tr("Print this page"))
-        self.print_button.clicked.connect(self._print)
+        self.print_button.clicked.connect(self.print_card)
         self.print_button.setVisible(self._can_print())
         layout.addWidget(self.print_button)
         return page
@@ -206,28 +256,39 @@ class KioskPages:
         return urgent_cards_html(self.words)
 
     def _build_prompt(self) -> None:
-        self.prompt = QFrame(self, objectName="prompt")
+        self.prompt = QFrame(self.window, objectName="prompt")
         layout = QVBoxLayout(self.prompt)
         layout.setContentsMargins(32, 24, 32, 24)  # the words keep clear of the rounded frame
         title = QLabel(self.tr("Still there?"), objectName="attract")
         self.countdown = QLabel()
         self.still_here = QPushButton(self.tr("Yes, I am still here"))
-        self.still_here.clicked.connect(self._on_still_here)
+        self.still_here.clicked.connect(self.still_here_pressed)
         for widget in (title, self.countdown):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(widget)
         layout.addWidget(self.still_here)
         self.prompt.hide()
 
-    def resizeEvent(self, event: object) -> None:
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        self._place_dialogs()
-
-    def _place_dialogs(self) -> None:
-        for box in (self.prompt, self.pin_pad, self.staff_menu):
-            if box is not None:
-                box.adjustSize()
-                box.move(self.rect().center() - box.rect().center())
+    # -- the explorer → the pages ----------------------------------------------------------
+    def _on_explorer_change(self) -> None:
+        explorer = self.explorer
+        with QSignalBlocker(self.candidate_list):
+            self.candidate_list.clear()
+            for candidate in self._shown_candidates():
+                item = QListWidgetItem(f"{self._title(candidate)}\n{self.words.kind(candidate, plain=True)}")
+                item.setData(Qt.ItemDataRole.UserRole, candidate.id)
+                self.candidate_list.addItem(item)
+        with QSignalBlocker(self.flag_list):
+            for row in range(self.flag_list.count()):
+                item = self.flag_list.item(row)
+                item.setSelected(item.data(Qt.ItemDataRole.UserRole) in explorer.answers.red_flags)
+        if explorer.touches:
+            self.where.setText(
+                self.tr("You touched {0}.").format(self.words.marked(explorer.place(explorer.touches[-1])))
+            )
+            self.instruction.setText(self.tr("Tap a name to read more."))
+            if self.side.currentWidget() is self.start_page:
+                self.side.setCurrentWidget(self.result_page)
 
     def _on_selection_change(self, candidate: Candidate | None) -> None:
         with QSignalBlocker(self.candidate_list):
@@ -271,7 +332,7 @@ class KioskPages:
         card = self.words.card(card_id) if card_id else None
         if card is None:
             view.clear()
-            self._shown_card = None
+            self.shown_card = None
             return
         view.setHtml(
             plain_cards_html(
@@ -283,8 +344,8 @@ class KioskPages:
             )
         )
         view.verticalScrollBar().setValue(0)
-        self._shown_card = card.id
-        self._shown_title = title or card.title  # the heading on screen, which staff name in a report
+        self.shown_card = card.id
+        self.shown_title = title or card.title
 
     def _on_candidate_item(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None:
@@ -312,8 +373,7 @@ class KioskPages:
 
     def show_urgent(self) -> None:
         """One tap: the red flags and where to get help now."""
-        if self.attracting:
-            self.leave_attract()
+        self.visitor_came.emit()
         self._return_page = self.side.currentWidget()
         self.urgent_view.setHtml(self._urgent_html())
         self.urgent_view.verticalScrollBar().setValue(0)
@@ -327,19 +387,60 @@ class KioskPages:
             self._show_card(self.urgent_view, flag.card, self.words.red_flag_title(flag_id))
 
     def _on_back(self) -> None:
-        page = getattr(self, "_return_page", None)
+        page = self._return_page
         self.side.setCurrentWidget(page if page in (self.start_page, self.result_page) else self.start_page)
         if self.side.currentWidget() is self.start_page and (self.explorer.touches or self.explorer.candidates):
             self.side.setCurrentWidget(self.result_page)
 
-    def _show_start(self) -> None:
+    def show_start(self) -> None:
         self.instruction.setText(self.tr("Touch where it hurts"))
         self.side.setCurrentWidget(self.start_page)
+
+    def show_attract(self, on: bool) -> None:
+        """The attract screen (the idle kiosk), or the start page when a visitor wakes it."""
+        if on:
+            self.instruction.setText(self.tr("Touch where it hurts"))
+            self.side.setCurrentWidget(self.attract_page)
+        else:
+            self.show_start()
+
+    def show_prompt(self, seconds_left: int) -> bool:
+        """ "Still there?" with the seconds left; True when it has just come up (to be placed)."""
+        self.countdown.setText(self.tr("The screen starts again in {0} s.").format(seconds_left))
+        if self.prompt.isVisible():
+            return False
+        self.prompt.show()
+        self.prompt.raise_()
+        return True
+
+    def say_touch_missed(self) -> None:
+        self.instruction.setText(self.tr("Touch the skin of the body where it hurts."))
+
+    def showing_start(self) -> bool:
+        return self.side.currentWidget() is self.start_page
+
+    def clear(self) -> None:
+        """Every page as it was before the visitor: no card, no selection, scrolled to the top."""
+        for view in (self.card_view, self.urgent_view):
+            view.clear()
+        for scroller in (self.card_view, self.urgent_view, self.candidate_list, self.flag_list):
+            scroller.verticalScrollBar().setValue(0)
+        with QSignalBlocker(self.flag_list):
+            self.flag_list.clearSelection()
+        self.where.clear()
+        self.shown_card = None
+        self._return_page = None
+        self.prompt.hide()
+        self.show_start()
+
+    def set_spec(self, spec: ModeSpec) -> None:
+        self.spec = spec
+        self.print_button.setVisible(self._can_print())
 
     def _can_print(self) -> bool:
         return self.spec.printing and self.printer.available() is not None
 
-    def _print(self) -> None:
+    def print_card(self) -> None:
         """The card on screen straight to the printer: no dialog, no file."""
         if self.spec.printing and self.printer.print_document(self.card_view.document()):
             self.instruction.setText(self.tr("Your page is printing. Ask at the front desk for it."))

@@ -7,6 +7,10 @@ mode's name. Untouched for the spec's idle time it asks "Still there?", counts d
 everything the visitor did and shows the attract screen (the body turning slowly, drawn by a
 low-rate `Frames` animation). No key, menu, link or close event leads out; staff hold a corner
 and give the PIN.
+
+The window composes rooms of one purpose each and wires their signals: `KioskPages` (what is
+beside the body), `KioskIdle` (the idle policy and attract loop), `KioskLockDown` (the app-wide
+filter), `KioskStaffAccess` (corner, PIN, staff menu), with `KioskGuard` keeping it in front.
 """
 
 from __future__ import annotations
@@ -15,12 +19,9 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QListWidgetItem,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import QWidget
 
 from app.domain.explorer import Answers, Explorer
 from app.domain.knowledge import Knowledge
@@ -37,16 +38,14 @@ from app.ui.kiosk.lockdown import KioskLockDown
 from app.ui.kiosk.pages import KioskPages
 from app.ui.kiosk.printing import KioskPrinter
 from app.ui.kiosk.read_aloud import ReadAloud
-from app.ui.kiosk.staff import PinPad, StaffMenu
 from app.ui.kiosk.staff_access import KioskStaffAccess
 from app.ui.kiosk.style import kiosk_style
 from app.ui.theme import chosen_contrast
 
 log = logging.getLogger(__name__)
-IDLE_TICK_MS = 250
 
 
-class KioskWindow(KioskPages, KioskIdle, KioskLockDown, KioskStaffAccess, QWidget):
+class KioskWindow(QWidget):
     language_chosen = Signal(str)  # the staff chose another interface language: rebuild the kiosk in it
 
     def __init__(
@@ -63,7 +62,6 @@ class KioskWindow(KioskPages, KioskIdle, KioskLockDown, KioskStaffAccess, QWidge
         self.spec = spec
         self.clock = clock
         self._quit = quit_app
-        self.languages = languages
         self.language = spec.language or languages[0]
         self.setObjectName("kiosk")
         self.setWindowTitle(self.tr("Referral Atlas"))
@@ -80,7 +78,7 @@ class KioskWindow(KioskPages, KioskIdle, KioskLockDown, KioskStaffAccess, QWidge
         self.words = knowledge.in_language(current_language())  # the cards and titles in the interface's language
         self.gate = PinGate(spec.staff_exit.pin if spec.staff_exit else None, clock=clock)
         self.reader = ReadAloud(self.language, parent=self)
-        self.printer = KioskPrinter(spec.printer)
+        printer = KioskPrinter(spec.printer)
         self.body = BodyView(
             self, model, self.explorer, self.state, self.camera, lambda x, y, _add: self.touch_at(x, y), self.touch_at
         )
@@ -92,34 +90,51 @@ class KioskWindow(KioskPages, KioskIdle, KioskLockDown, KioskStaffAccess, QWidge
         self.gestures = TouchGestures(
             self.interactor, self.scene, spec.gestures, self.touch_at, self.camera.request_reset, clock
         )
-
-        self._shown_card: str | None = None
-        self._shown_title = ""
-        self.attracting = False
-        self._attract_last: float | None = None
         self._leaving = False
-        self.pin_pad: PinPad | None = None
-        self.staff_menu: StaffMenu | None = None
 
-        self._build()
-        self._connections = [
-            (self.explorer.changed, self._on_explorer_change),
-            (self.explorer.selection_changed, self._on_selection_change),
-        ]
-        for signal, slot in self._connections:
-            signal.connect(slot)
+        self.pages = KioskPages(
+            self,
+            spec,
+            self.explorer,
+            self.words,
+            self.interactor,
+            self.camera,
+            self.reader,
+            printer,
+            self.contrast,
+        )
+        self.staff_access = KioskStaffAccess(self, spec, self.gate, printer, languages, knowledge, self._shown_card)
+        self.idle = KioskIdle(
+            spec, self.scene, clock, self.is_blank, lambda: self.staff_access.pin_pad is not None, self
+        )
+        self.lockdown = KioskLockDown(spec, self.interactor, self.idle, self.staff_access, self)
 
-        self._last_input = clock()
-        self._idle_timer = QTimer(self)
-        self._idle_timer.setInterval(IDLE_TICK_MS)
-        self._idle_timer.timeout.connect(self.idle_tick)
-        if spec.idle is not None:
-            self._idle_timer.start()
-        self._hold_timer = QTimer(self)
-        self._hold_timer.setSingleShot(True)
-        self._hold_timer.timeout.connect(self._on_corner_held)
-        QCoreApplication.instance().installEventFilter(self)
+        pages, idle, staff = self.pages, self.idle, self.staff_access
+        pages.start_again_requested.connect(self.start_again)
+        pages.still_here_pressed.connect(self._on_still_here)
+        pages.visitor_came.connect(idle.leave_attract)
+        idle.prompt_due.connect(self._on_prompt_due)
+        idle.active.connect(pages.prompt.hide)
+        idle.reset_due.connect(self.start_again)
+        idle.attract_changed.connect(pages.show_attract)
+        staff.spec_changed.connect(self._on_spec_change)
+        staff.language_chosen.connect(self.language_chosen)
+        staff.leave_requested.connect(self.leave)
+        staff.dialog_opened.connect(self._place_dialogs)
+        staff.menu_closed.connect(idle.note_input)
         self.guard = KioskGuard(self, self.bring_to_front, self.spec.fullscreen)
+
+    @property
+    def printer(self) -> KioskPrinter:
+        return self.pages.printer
+
+    @printer.setter
+    def printer(self, printer: KioskPrinter) -> None:
+        """Another printer (the staff's machine changed; tests): the pages and the staff menu use it."""
+        self.pages.printer = self.staff_access.printer = printer
+
+    def _shown_card(self) -> tuple[str | None, str]:
+        return self.pages.shown_card, self.pages.shown_title
 
     def show_kiosk(self) -> None:
         """Fullscreen (as the spec says) on the spec's screen, or the first one if it has no such screen."""
@@ -149,30 +164,34 @@ class KioskWindow(KioskPages, KioskIdle, KioskLockDown, KioskStaffAccess, QWidge
 
     def touch_at(self, x: float, y: float) -> None:
         """A touch of the body at VTK display pixels: picked now, answered from the event loop."""
-        if not self.body.touchable or self.attracting:
+        if not self.body.touchable or self.idle.attracting:
             return
         if not self.body.touch_at(x, y):
-            self.instruction.setText(self.tr("Touch the skin of the body where it hurts."))
+            self.pages.say_touch_missed()
 
-    def _on_explorer_change(self) -> None:
-        explorer = self.explorer
-        with QSignalBlocker(self.candidate_list):
-            self.candidate_list.clear()
-            for candidate in self._shown_candidates():
-                item = QListWidgetItem(f"{self._title(candidate)}\n{self.words.kind(candidate, plain=True)}")
-                item.setData(Qt.ItemDataRole.UserRole, candidate.id)
-                self.candidate_list.addItem(item)
-        with QSignalBlocker(self.flag_list):
-            for row in range(self.flag_list.count()):
-                item = self.flag_list.item(row)
-                item.setSelected(item.data(Qt.ItemDataRole.UserRole) in explorer.answers.red_flags)
-        if explorer.touches:
-            self.where.setText(
-                self.tr("You touched {0}.").format(self.words.marked(explorer.place(explorer.touches[-1])))
-            )
-            self.instruction.setText(self.tr("Tap a name to read more."))
-            if self.side.currentWidget() is self.start_page:
-                self.side.setCurrentWidget(self.result_page)
+    def _on_spec_change(self, spec: ModeSpec) -> None:
+        """The staff changed this session's spec: every room follows."""
+        self.spec = self.idle.spec = self.lockdown.spec = spec
+        self.language = self.staff_access.language
+        self.pages.set_spec(spec)
+
+    def _on_prompt_due(self, seconds_left: int) -> None:
+        if self.pages.show_prompt(seconds_left):
+            self._place_dialogs()
+
+    def _on_still_here(self) -> None:
+        self.idle.note_input()
+        self.pages.prompt.hide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_dialogs()
+
+    def _place_dialogs(self) -> None:
+        for box in (self.pages.prompt, self.staff_access.pin_pad, self.staff_access.staff_menu):
+            if box is not None:
+                box.adjustSize()
+                box.move(self.rect().center() - box.rect().center())
 
     def start_again(self) -> None:
         """Everything the visitor did goes: touches, answers, selection, cards, view, scroll positions."""
@@ -180,21 +199,9 @@ class KioskWindow(KioskPages, KioskIdle, KioskLockDown, KioskStaffAccess, QWidge
         self.reader.stop()
         self.explorer.clear()
         self.camera.request_reset()
-        for view in (self.card_view, self.urgent_view):
-            view.clear()
-        for scroller in (self.card_view, self.urgent_view, self.candidate_list, self.flag_list):
-            scroller.verticalScrollBar().setValue(0)
-        with QSignalBlocker(self.flag_list):
-            self.flag_list.clearSelection()
-        self.where.clear()
-        self._shown_card = None
-        self._return_page = None
-        self.prompt.hide()
-        for dialog in (self.pin_pad, self.staff_menu):
-            if dialog is not None:
-                dialog.reject()
-        self._show_start()
-        self._last_input = self.clock()
+        self.pages.clear()
+        self.staff_access.close_dialogs()
+        self.idle.note_input()
 
     def is_blank(self) -> bool:
         """Nothing of a visitor on screen (so an idle kiosk goes to its attract screen without asking)."""
@@ -203,7 +210,7 @@ class KioskWindow(KioskPages, KioskIdle, KioskLockDown, KioskStaffAccess, QWidge
             not explorer.touches
             and explorer.answers == Answers()
             and not self.body.pending
-            and self.side.currentWidget() is self.start_page
+            and self.pages.showing_start()
         )
 
     def animating(self) -> bool:
@@ -217,16 +224,21 @@ class KioskWindow(KioskPages, KioskIdle, KioskLockDown, KioskStaffAccess, QWidge
         self.close()
         self._quit(code)
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not (self._leaving or self.spec.closable):
+            event.ignore()  # Alt+F4, the window manager's close button, a close event: the kiosk stays
+            return
+        self._shut_down()
+        super().closeEvent(event)
+
     def _shut_down(self) -> None:
         self._leaving = True
         self.guard.stop()
-        QCoreApplication.instance().removeEventFilter(self)
+        self.lockdown.stop()
         self.reader.stop()
-        for timer in (self._idle_timer, self._hold_timer):
-            timer.stop()
-        for signal, slot in self._connections:
-            signal.disconnect(slot)
-        self._connections.clear()
+        self.idle.stop()
+        self.staff_access.stop()
+        self.pages.close_connections()
         self.body.close()
 
     def make_way(self) -> None:

@@ -129,6 +129,7 @@ class StudyTools(QObject):
             with QSignalBlocker(box):
                 box.setCurrentIndex(0)
         self.panel.isolate_button.setChecked(False)
+        self.host.show_status(QCoreApplication.translate("StudyMode", "The whole body is back in view."))
         self.view.show(self.picture_now())
 
     def show_labels(self, on: bool) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
+from app.ui.i18n import tr
 from app.ui.widgets import labelled, narrow_combo
 
 SYSTEMS = (  # (id, words): the ViewState layer shown alone ("" for every layer)
@@ -32,7 +33,7 @@ class ToolsPanel(QWidget):
         self.system_box = QComboBox()
         narrow_combo(self.system_box)
         for system, words in SYSTEMS:
-            self.system_box.addItem(self.tr(words), system)
+            self.system_box.addItem(tr(words, "ToolsPanel"), system)
         self.system_box.setAccessibleName(self.tr("Show one system alone"))
         self.system_box.currentIndexChanged.connect(lambda _i: self.system_chosen.emit(self.system_box.currentData()))
         self.isolate_button = QPushButton(self.tr("Isolate: pick a structure"))

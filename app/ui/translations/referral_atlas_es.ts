@@ -531,17 +531,6 @@
     </message>
 </context>
 <context>
-    <name>KioskIdle</name>
-    <message>
-        <source>The screen starts again in {0} s.</source>
-        <translation>La pantalla vuelve a empezar en {0} s.</translation>
-    </message>
-    <message>
-        <source>Touch where it hurts</source>
-        <translation>Toque donde le duele</translation>
-    </message>
-</context>
-<context>
     <name>KioskPages</name>
     <message>
         <source>When to get help now</source>
@@ -604,8 +593,24 @@
         <translation>Sí, sigo aquí</translation>
     </message>
     <message>
+        <source>You touched {0}.</source>
+        <translation>Usted tocó {0}.</translation>
+    </message>
+    <message>
+        <source>Tap a name to read more.</source>
+        <translation>Toque un nombre para leer más.</translation>
+    </message>
+    <message>
         <source>Stop reading</source>
         <translation>Dejar de leer</translation>
+    </message>
+    <message>
+        <source>The screen starts again in {0} s.</source>
+        <translation>La pantalla vuelve a empezar en {0} s.</translation>
+    </message>
+    <message>
+        <source>Touch the skin of the body where it hurts.</source>
+        <translation>Toque la piel del cuerpo donde le duele.</translation>
     </message>
     <message>
         <source>Your page is printing. Ask at the front desk for it.</source>
@@ -625,18 +630,6 @@
     <message>
         <source>Touch where it hurts. Turn it with one finger.</source>
         <translation>Toque donde le duele. Gírelo con un dedo.</translation>
-    </message>
-    <message>
-        <source>Touch the skin of the body where it hurts.</source>
-        <translation>Toque la piel del cuerpo donde le duele.</translation>
-    </message>
-    <message>
-        <source>You touched {0}.</source>
-        <translation>Usted tocó {0}.</translation>
-    </message>
-    <message>
-        <source>Tap a name to read more.</source>
-        <translation>Toque un nombre para leer más.</translation>
     </message>
 </context>
 <context>
@@ -728,6 +721,10 @@
     <message>
         <source>Touch the skin of the body to ask what could hurt there.</source>
         <translation>Toque la piel del cuerpo para preguntar qué podría doler ahí.</translation>
+    </message>
+    <message>
+        <source>You marked {0}.</source>
+        <translation>Ha marcado: {0}.</translation>
     </message>
     <message>
         <source>You touched {0}.</source>
@@ -1169,6 +1166,10 @@
     <message>
         <source>Following the {0}: from its roots to the skin it supplies.</source>
         <translation>Siguiendo el {0}: desde sus raíces hasta la piel que inerva.</translation>
+    </message>
+    <message>
+        <source>The whole body is back in view.</source>
+        <translation>Se ve de nuevo todo el cuerpo.</translation>
     </message>
 </context>
 <context>

@@ -19,9 +19,9 @@ def test_the_card_area_is_most_of_the_height_and_the_body_gives_way(qtbot, full_
     body_width = kiosk.interactor.width()
     touch_left_foot(qtbot, kiosk)
     qtbot.waitUntil(lambda: kiosk.interactor.width() < body_width)
-    assert kiosk.card_view.height() >= 0.5 * kiosk.height(), (kiosk.card_view.height(), kiosk.height())
-    assert kiosk.side.width() > kiosk.interactor.width() * 1.1
-    assert kiosk.card_view.verticalScrollBar().width() >= kiosk.spec.touch_target_px
+    assert kiosk.pages.card_view.height() >= 0.5 * kiosk.height(), (kiosk.pages.card_view.height(), kiosk.height())
+    assert kiosk.pages.side.width() > kiosk.interactor.width() * 1.1
+    assert kiosk.pages.card_view.verticalScrollBar().width() >= kiosk.spec.touch_target_px
     kiosk.start_again()
     qtbot.waitUntil(lambda: kiosk.interactor.width() == body_width)
 
@@ -29,9 +29,9 @@ def test_the_card_area_is_most_of_the_height_and_the_body_gives_way(qtbot, full_
 def test_a_pointer_drag_scrolls_the_card(qtbot, full_hd_kiosk):
     kiosk = full_hd_kiosk
     touch_left_foot(qtbot, kiosk)
-    bar = kiosk.card_view.verticalScrollBar()
+    bar = kiosk.pages.card_view.verticalScrollBar()
     assert bar.maximum() > 0 and bar.value() == 0
-    viewport = kiosk.card_view.viewport()
+    viewport = kiosk.pages.card_view.viewport()
     start = QPoint(viewport.width() // 2, viewport.height() - 40)
     QTest.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
     for step in range(1, 21):

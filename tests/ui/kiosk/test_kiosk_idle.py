@@ -16,12 +16,12 @@ def visit(qtbot, kiosk):
     kiosk.camera.request_view("anterior")
     click(qtbot, kiosk, skin_point_near(kiosk, "metatarsal_head_3_left", (0, 0, 1)))
     qtbot.waitUntil(lambda: bool(kiosk.explorer.touches))
-    kiosk.candidate_list.setCurrentRow(1)
-    kiosk.urgent_button.click()
-    item = kiosk.flag_list.item(1)
+    kiosk.pages.candidate_list.setCurrentRow(1)
+    kiosk.pages.urgent_button.click()
+    item = kiosk.pages.flag_list.item(1)
     item.setSelected(True)
-    kiosk.flag_list.itemClicked.emit(item)
-    kiosk.card_view.verticalScrollBar().setValue(kiosk.card_view.verticalScrollBar().maximum())
+    kiosk.pages.flag_list.itemClicked.emit(item)
+    kiosk.pages.card_view.verticalScrollBar().setValue(kiosk.pages.card_view.verticalScrollBar().maximum())
     kiosk.scene.plotter.camera.azimuth += 40
     assert kiosk.explorer.answers.red_flags
 
@@ -36,25 +36,30 @@ def test_idle_prompts_counts_down_then_resets_everything_and_attracts(qtbot, kio
     home = camera_position(kiosk)
     visit(qtbot, kiosk)
     clock.advance(IDLE.prompt_after_s - 1)
-    kiosk.idle_tick()
-    assert not kiosk.prompt.isVisible()
+    kiosk.idle.tick()
+    assert not kiosk.pages.prompt.isVisible()
     clock.advance(1)
-    kiosk.idle_tick()
-    assert kiosk.prompt.isVisible() and "15 s" in kiosk.countdown.text()
+    kiosk.idle.tick()
+    assert kiosk.pages.prompt.isVisible() and "15 s" in kiosk.pages.countdown.text()
     clock.advance(IDLE.countdown_s - 1)
-    kiosk.idle_tick()
-    assert "1 s" in kiosk.countdown.text() and kiosk.explorer.touches, "nothing is reset before the countdown ends"
+    kiosk.idle.tick()
+    assert "1 s" in kiosk.pages.countdown.text() and kiosk.explorer.touches, (
+        "nothing is reset before the countdown ends"
+    )
     clock.advance(1)
-    kiosk.idle_tick()
+    kiosk.idle.tick()
 
     explorer = kiosk.explorer
     assert explorer.touches == () and explorer.answers == Answers() and explorer.candidates == []
     assert explorer.selected is None and explorer.source is None
-    assert not kiosk.prompt.isVisible() and kiosk.attracting
-    assert kiosk.side.currentWidget() is kiosk.attract_page
-    assert not kiosk.card_view.toPlainText() and kiosk.candidate_list.count() == 0
-    assert not kiosk.flag_list.selectedItems()
-    assert all(v.verticalScrollBar().value() == 0 for v in (kiosk.card_view, kiosk.urgent_view, kiosk.flag_list))
+    assert not kiosk.pages.prompt.isVisible() and kiosk.idle.attracting
+    assert kiosk.pages.side.currentWidget() is kiosk.pages.attract_page
+    assert not kiosk.pages.card_view.toPlainText() and kiosk.pages.candidate_list.count() == 0
+    assert not kiosk.pages.flag_list.selectedItems()
+    assert all(
+        v.verticalScrollBar().value() == 0
+        for v in (kiosk.pages.card_view, kiosk.pages.urgent_view, kiosk.pages.flag_list)
+    )
 
     # the body turns slowly, at the attract loop's low frame rate
     start, frames = camera_position(kiosk), kiosk.scene.frames.count
@@ -70,46 +75,48 @@ def test_idle_prompts_counts_down_then_resets_everything_and_attracts(qtbot, kio
     assert np.linalg.norm(turned - home) > 1e-3
     spot = skin_point_near(kiosk, "asis_left", (0, 1, 0))  # the front of the hip, in view as the body turns
     qtbot.mouseClick(kiosk.interactor, Qt.MouseButton.LeftButton, pos=widget_point(kiosk, spot))
-    assert not kiosk.attracting
-    qtbot.waitUntil(lambda: bool(kiosk.explorer.touches) and kiosk.side.currentWidget() is kiosk.result_page)
-    assert kiosk.candidate_list.count() > 0
+    assert not kiosk.idle.attracting
+    qtbot.waitUntil(
+        lambda: bool(kiosk.explorer.touches) and kiosk.pages.side.currentWidget() is kiosk.pages.result_page
+    )
+    assert kiosk.pages.candidate_list.count() > 0
     qtbot.waitUntil(lambda: not kiosk.animating())
 
 
 def test_a_tap_on_a_button_of_the_attract_screen_does_what_it_says(qtbot, kiosk, clock):
     clock.advance(IDLE.prompt_after_s)
-    kiosk.idle_tick()
-    assert kiosk.attracting
-    qtbot.mouseClick(kiosk.urgent_button, Qt.MouseButton.LeftButton)
-    assert not kiosk.attracting and kiosk.side.currentWidget() is kiosk.urgent_page
+    kiosk.idle.tick()
+    assert kiosk.idle.attracting
+    qtbot.mouseClick(kiosk.pages.urgent_button, Qt.MouseButton.LeftButton)
+    assert not kiosk.idle.attracting and kiosk.pages.side.currentWidget() is kiosk.pages.urgent_page
 
 
 def test_still_here_or_a_touch_keeps_the_visit(qtbot, kiosk, clock):
     visit(qtbot, kiosk)
     clock.advance(IDLE.prompt_after_s + 2)
-    kiosk.idle_tick()
-    assert kiosk.prompt.isVisible()
-    kiosk.still_here.click()
-    assert not kiosk.prompt.isVisible()
+    kiosk.idle.tick()
+    assert kiosk.pages.prompt.isVisible()
+    kiosk.pages.still_here.click()
+    assert not kiosk.pages.prompt.isVisible()
     clock.advance(IDLE.countdown_s)
-    kiosk.idle_tick()
-    assert kiosk.explorer.touches and not kiosk.attracting and not kiosk.prompt.isVisible()
+    kiosk.idle.tick()
+    assert kiosk.explorer.touches and not kiosk.idle.attracting and not kiosk.pages.prompt.isVisible()
     clock.advance(IDLE.prompt_after_s + 1 - IDLE.countdown_s)
-    kiosk.idle_tick()
-    assert kiosk.prompt.isVisible()
-    qtbot.mousePress(kiosk.side, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
-    kiosk.idle_tick()
-    assert not kiosk.prompt.isVisible() and kiosk.explorer.touches
+    kiosk.idle.tick()
+    assert kiosk.pages.prompt.isVisible()
+    qtbot.mousePress(kiosk.pages.side, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    kiosk.idle.tick()
+    assert not kiosk.pages.prompt.isVisible() and kiosk.explorer.touches
 
 
 def test_an_untouched_kiosk_goes_to_its_attract_screen_without_asking(qtbot, kiosk, clock):
     clock.advance(IDLE.prompt_after_s)
-    kiosk.idle_tick()
-    assert kiosk.attracting and not kiosk.prompt.isVisible()
+    kiosk.idle.tick()
+    assert kiosk.idle.attracting and not kiosk.pages.prompt.isVisible()
 
 
 def test_the_idle_timer_ticks_by_itself(qtbot, kiosk, clock):
     visit(qtbot, kiosk)
     clock.advance(IDLE.prompt_after_s + IDLE.countdown_s)
-    qtbot.waitUntil(lambda: kiosk.attracting, timeout=2000)
+    qtbot.waitUntil(lambda: kiosk.idle.attracting, timeout=2000)
     assert kiosk.explorer.touches == ()

@@ -34,16 +34,16 @@ def session(window):
 
 def answer(window):
     assert window.explorer.touches, "the touch was answered"
-    window.candidate_list.setCurrentRow(1)
-    window.show_urgent()
-    item = window.flag_list.item(0)
+    window.pages.candidate_list.setCurrentRow(1)
+    window.pages.show_urgent()
+    item = window.pages.flag_list.item(0)
     item.setSelected(True)
-    window.flag_list.itemClicked.emit(item)
+    window.pages.flag_list.itemClicked.emit(item)
     window.spec = replace(window.spec, idle=IdlePolicy(0.3, 0.3))
     QTimer.singleShot(1500, lambda: leave(window))
 
 def leave(window):
-    assert window.attracting and not window.explorer.touches, "the idle reset came"
+    assert window.idle.attracting and not window.explorer.touches, "the idle reset came"
     print("session done", flush=True)
     window.leave(0)
 

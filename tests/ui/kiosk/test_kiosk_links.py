@@ -6,19 +6,19 @@ from test_kiosk_window import touch_left_foot
 
 
 def tap_item(qtbot, kiosk, row):
-    rect = kiosk.candidate_list.visualItemRect(kiosk.candidate_list.item(row))
-    qtbot.mouseClick(kiosk.candidate_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    rect = kiosk.pages.candidate_list.visualItemRect(kiosk.pages.candidate_list.item(row))
+    qtbot.mouseClick(kiosk.pages.candidate_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
 def test_after_a_card_link_a_tap_on_the_chosen_item_shows_its_card_again(qtbot, kiosk):
     touch_left_foot(qtbot, kiosk)
     tap_item(qtbot, kiosk, 0)
-    chosen = kiosk._shown_card
-    assert chosen is not None and kiosk.candidate_list.currentRow() == 0
+    chosen = kiosk.pages.shown_card
+    assert chosen is not None and kiosk.pages.candidate_list.currentRow() == 0
     other = "plantar_fasciitis" if chosen != "plantar_fasciitis" else "hip_osteoarthritis"
-    kiosk.card_view.anchorClicked.emit(QUrl(f"card:{other}"))
-    assert kiosk._shown_card == other
-    assert kiosk.candidate_list.selectedItems() == [], "the list no longer says its item is shown"
+    kiosk.pages.card_view.anchorClicked.emit(QUrl(f"card:{other}"))
+    assert kiosk.pages.shown_card == other
+    assert kiosk.pages.candidate_list.selectedItems() == [], "the list no longer says its item is shown"
     tap_item(qtbot, kiosk, 0)
-    assert kiosk._shown_card == chosen and kiosk.candidate_list.currentRow() == 0
-    assert kiosk.candidate_list.item(0).isSelected()
+    assert kiosk.pages.shown_card == chosen and kiosk.pages.candidate_list.currentRow() == 0
+    assert kiosk.pages.candidate_list.item(0).isSelected()

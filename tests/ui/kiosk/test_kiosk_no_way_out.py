@@ -46,7 +46,7 @@ class OtherWindows:
 def touch_left_foot(qtbot, kiosk):
     kiosk.camera.request_view("anterior")
     click(qtbot, kiosk, skin_point_near(kiosk, "metatarsal_head_3_left", (0, 0, 1)))
-    qtbot.waitUntil(lambda: bool(kiosk.explorer.touches) and kiosk._shown_card is not None)
+    qtbot.waitUntil(lambda: bool(kiosk.explorer.touches) and kiosk.pages.shown_card is not None)
 
 
 def test_printing_sends_the_card_to_the_printer_without_a_dialog_or_a_file(qtbot, make_kiosk, tmp_path, monkeypatch):
@@ -59,17 +59,17 @@ def test_printing_sends_the_card_to_the_printer_without_a_dialog_or_a_file(qtbot
         find=lambda name: name,
         send=lambda document, name: sent.append((name, document.toPlainText())) or True,
     )
-    kiosk._set_printing(True)  # as the staff menu does: the button follows the printer found
+    kiosk.staff_access.set_printing(True)  # as the staff menu does: the button follows the printer found
     touch_left_foot(qtbot, kiosk)
     others = OtherWindows(kiosk)
-    qtbot.mouseClick(kiosk.print_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(kiosk.pages.print_button, Qt.MouseButton.LeftButton)
     QCoreApplication.processEvents()  # printing is synchronous: a dialog would be on screen now
     others.look()
     others.timer.stop()
     assert others.seen == [], "no print, file or any other dialog"
     [(name, text)] = sent
-    assert name == "Front desk" and text == kiosk.card_view.toPlainText() and "What it may be" in text
-    assert "printing" in kiosk.instruction.text()
+    assert name == "Front desk" and text == kiosk.pages.card_view.toPlainText() and "What it may be" in text
+    assert "printing" in kiosk.pages.instruction.text()
     # the test process's own font and shader caches (a real kiosk sends those to a private folder,
     # tests/ui/kiosk/test_kiosk_keeps_nothing.py) are the only files in the home and working folder
     written = [path for path in tmp_path.rglob("*") if path.is_file()]
@@ -81,11 +81,11 @@ def test_without_a_printer_there_is_no_print_button_and_the_staff_menu_says_so(q
     with caplog.at_level(logging.WARNING, logger="app"):
         kiosk = make_kiosk(printing_spec())
         kiosk.printer = KioskPrinter("Front desk", find=lambda _name: None)
-        kiosk._set_printing(True)
-    assert not kiosk.print_button.isVisibleTo(kiosk)
+        kiosk.staff_access.set_printing(True)
+    assert not kiosk.pages.print_button.isVisibleTo(kiosk)
     assert any("no printer 'Front desk'" in r.getMessage() for r in caplog.records)
     others = OtherWindows(kiosk)
-    kiosk._print()  # even if it were pressed
+    kiosk.pages.print_card()  # even if it were pressed
     QCoreApplication.processEvents()
     others.look()
     others.timer.stop()

@@ -13,9 +13,11 @@ from app.modes.pin import PinResult
 def hold_staff_corner(qtbot, kiosk):
     corner = QPoint(kiosk.width() - 10, 10)
     qtbot.mousePress(kiosk, Qt.MouseButton.LeftButton, pos=corner)
-    qtbot.waitUntil(lambda: kiosk.pin_pad is not None and kiosk.pin_pad.isVisible(), timeout=3000)
+    qtbot.waitUntil(
+        lambda: kiosk.staff_access.pin_pad is not None and kiosk.staff_access.pin_pad.isVisible(), timeout=3000
+    )
     qtbot.mouseRelease(kiosk, Qt.MouseButton.LeftButton, pos=corner)
-    return kiosk.pin_pad
+    return kiosk.staff_access.pin_pad
 
 
 def tap(qtbot, pad, keys):
@@ -38,7 +40,7 @@ def test_keys_typed_while_locked_out_do_not_count(qtbot, kiosk, clock):
     assert all(key.isEnabled() for key in pad.keys.values())
     tap(qtbot, pad, PIN)
     qtbot.mouseClick(pad.ok_key, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: kiosk.staff_menu is not None)
+    qtbot.waitUntil(lambda: kiosk.staff_access.staff_menu is not None)
     assert kiosk.gate.failures == 0, "the right PIN after the wait is heard: the wait did not double"
 
 
@@ -60,10 +62,15 @@ def test_no_idle_prompt_or_reset_comes_over_the_pin_pad(qtbot, kiosk, clock):
     pad = hold_staff_corner(qtbot, kiosk)
     assert pad.enter("000000") is PinResult.REFUSED
     clock.advance(IDLE.prompt_after_s + IDLE.countdown_s + 60)
-    kiosk.idle_tick()
+    kiosk.idle.tick()
     clock.advance(IDLE.prompt_after_s + IDLE.countdown_s + 60)
-    kiosk.idle_tick()
-    assert kiosk.pin_pad is pad and pad.isVisible() and not kiosk.prompt.isVisible() and not kiosk.attracting
+    kiosk.idle.tick()
+    assert (
+        kiosk.staff_access.pin_pad is pad
+        and pad.isVisible()
+        and not kiosk.pages.prompt.isVisible()
+        and not kiosk.idle.attracting
+    )
     assert pad.enter(PIN) is PinResult.ACCEPTED
 
 
@@ -87,10 +94,11 @@ def test_staff_visits_leave_no_pin_pad_or_staff_menu_behind(qtbot, kiosk):
 
     from app.ui.kiosk.staff import PinPad, StaffMenu
 
+    staff = kiosk.staff_access
     for _ in range(3):
-        kiosk._on_corner_held()
-        assert kiosk.pin_pad.enter(PIN) is PinResult.ACCEPTED
-        kiosk.staff_menu.back_button.click()
+        staff._on_corner_held()
+        assert staff.pin_pad.enter(PIN) is PinResult.ACCEPTED
+        staff.staff_menu.back_button.click()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    assert kiosk.pin_pad is None and kiosk.staff_menu is None
+    assert staff.pin_pad is None and staff.staff_menu is None
     assert not kiosk.findChildren(PinPad) and not kiosk.findChildren(StaffMenu)

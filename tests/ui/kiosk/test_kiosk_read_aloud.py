@@ -16,7 +16,7 @@ def fake_espeak(folder, heard):
 
 
 def test_no_read_aloud_button_unless_the_config_turns_it_on(kiosk):
-    assert not kiosk.spec.allows(ids.READ_ALOUD) and kiosk.read_button.isHidden()
+    assert not kiosk.spec.allows(ids.READ_ALOUD) and kiosk.pages.read_button.isHidden()
 
 
 def test_the_card_is_spoken_by_espeak_ng(qtbot, make_kiosk, tmp_path, monkeypatch):
@@ -27,9 +27,9 @@ def test_the_card_is_spoken_by_espeak_ng(qtbot, make_kiosk, tmp_path, monkeypatc
 
     spec = short_spec()
     kiosk = make_kiosk(replace(spec, actions=spec.actions | {ids.READ_ALOUD}))
-    assert not kiosk.read_button.isHidden()
+    assert not kiosk.pages.read_button.isHidden()
     touch_left_foot(qtbot, kiosk)
-    kiosk.read_button.click()
+    kiosk.pages.read_button.click()
     qtbot.waitUntil(lambda: heard.exists() and "What helps" in heard.read_text())
     assert (tmp_path / "heard.txt.args").read_text().split() == ["-v", "en", "--stdin"]
 
@@ -40,7 +40,7 @@ def test_without_espeak_ng_there_is_no_button(make_kiosk, tmp_path, monkeypatch)
 
     spec = short_spec()
     kiosk = make_kiosk(replace(spec, actions=spec.actions | {ids.READ_ALOUD}))
-    assert not kiosk.reader.available and kiosk.read_button.isHidden()
+    assert not kiosk.reader.available and kiosk.pages.read_button.isHidden()
 
 
 def slow_espeak(folder, heard):
@@ -68,12 +68,12 @@ def test_read_aloud_shows_that_it_speaks_stops_on_a_press_and_leaves_no_defunct_
     spec = short_spec()
     kiosk = make_kiosk(replace(spec, actions=spec.actions | {ids.READ_ALOUD}))
     touch_left_foot(qtbot, kiosk)
-    kiosk.read_button.click()
+    kiosk.pages.read_button.click()
     qtbot.waitUntil(lambda: heard.exists() and "What helps" in heard.read_text())
-    assert kiosk.read_button.isChecked() and kiosk.read_button.text() == "Stop reading"
-    kiosk.read_button.click()
+    assert kiosk.pages.read_button.isChecked() and kiosk.pages.read_button.text() == "Stop reading"
+    kiosk.pages.read_button.click()
     assert not kiosk.reader.speaking
-    assert not kiosk.read_button.isChecked() and kiosk.read_button.text() == "Read it to me"
+    assert not kiosk.pages.read_button.isChecked() and kiosk.pages.read_button.text() == "Read it to me"
     qtbot.waitUntil(lambda: not [c for c in children_of(os.getpid()) if c[2] in ("espeak-ng", "sleep", "sh")])
 
 
@@ -86,7 +86,7 @@ def test_a_reading_that_ends_by_itself_is_reaped_and_the_button_comes_back(qtbot
     spec = short_spec()
     kiosk = make_kiosk(replace(spec, actions=spec.actions | {ids.READ_ALOUD}))
     touch_left_foot(qtbot, kiosk)
-    kiosk.read_button.click()
+    kiosk.pages.read_button.click()
     qtbot.waitUntil(lambda: not kiosk.reader.speaking and heard.exists())
-    assert kiosk.read_button.text() == "Read it to me" and not kiosk.read_button.isChecked()
+    assert kiosk.pages.read_button.text() == "Read it to me" and not kiosk.pages.read_button.isChecked()
     assert not [c for c in children_of(os.getpid()) if "Z" in c[1] and c[2] != "python"], "no defunct reading left"

@@ -12,16 +12,16 @@ def test_the_spanish_kiosk_has_no_english_left(qtbot, spanish, make_kiosk):
     kiosk = make_kiosk()
     click(qtbot, kiosk, skin_point_near(kiosk, "metatarsal_head_3_right", (0, 0, 1)))
     qtbot.waitUntil(lambda: bool(kiosk.explorer.candidates) and not kiosk.animating())
-    where = kiosk.where.text()
+    where = kiosk.pages.where.text()
     assert "su pie, lado derecho" in where and not english_in(where), where
-    items = [kiosk.candidate_list.item(i).text() for i in range(kiosk.candidate_list.count())]
+    items = [kiosk.pages.candidate_list.item(i).text() for i in range(kiosk.pages.candidate_list.count())]
     assert items and not any(english_in(item) for item in items), items
-    card = kiosk.card_view.toPlainText()
+    card = kiosk.pages.card_view.toPlainText()
     assert "Qué puede ser" in card and not english_in(card), card
-    flags = [kiosk.flag_list.item(i).text() for i in range(kiosk.flag_list.count())]
+    flags = [kiosk.pages.flag_list.item(i).text() for i in range(kiosk.pages.flag_list.count())]
     assert flags and not any(english_in(flag) for flag in flags), flags
-    kiosk.urgent_button.click()
-    urgent = kiosk.urgent_view.toPlainText()
+    kiosk.pages.urgent_button.click()
+    urgent = kiosk.pages.urgent_view.toPlainText()
     assert urgent and not english_in(urgent), urgent
 
 
@@ -37,21 +37,21 @@ def test_the_staff_menu_switches_the_kiosk_to_spanish(qtbot, qapp, model, knowle
     first.show()
     qtbot.waitExposed(first)
     try:
-        assert first.languages == ("en", "es")
-        first._set_language("es")  # what the staff menu's language box does
+        assert first.staff_access.languages == ("en", "es")
+        first.staff_access._set_language("es")  # what the staff menu's language box does
         qtbot.waitUntil(lambda: kiosk.window is not first)
         window = kiosk.window
         qtbot.waitExposed(window)
         assert first._leaving and not first.isVisible() and window.spec.language == "es"
-        menu = window.staff_menu
+        menu = window.staff_access.staff_menu
         assert menu is not None and menu.isVisible(), "the staff menu stays open, now in Spanish"
         assert menu.language_box.currentText() == "Español" and not english_in(menu.back_button.text())
         menu.back_button.click()
         qtbot.waitUntil(lambda: window.scene.frames.count > 0 and not window.animating())
         click(qtbot, window, skin_point_near(window, "metatarsal_head_3_right", (0, 0, 1)))
         qtbot.waitUntil(lambda: bool(window.explorer.candidates) and not window.animating())
-        assert "su pie, lado derecho" in window.where.text()
-        assert not english_in(window.instruction.text()), window.instruction.text()
+        assert "su pie, lado derecho" in window.pages.where.text()
+        assert not english_in(window.pages.instruction.text()), window.pages.instruction.text()
     finally:
         translation.install("en")
         kiosk.window.hand_over()

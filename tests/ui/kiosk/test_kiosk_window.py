@@ -29,46 +29,47 @@ def test_the_kiosk_opens_fullscreen_and_frameless_with_its_own_controls(qtbot, m
     qtbot.waitUntil(kiosk.isFullScreen)
     assert kiosk.windowFlags() & Qt.WindowType.FramelessWindowHint
     assert kiosk.screen() is QApplication.screens()[0]
-    assert kiosk.urgent_button.isVisible() and kiosk.disclaimer.isVisible()
-    assert "not a diagnosis" in kiosk.disclaimer.text()
-    assert kiosk.start_again_button.isVisible()
+    assert kiosk.pages.urgent_button.isVisible() and kiosk.pages.disclaimer.isVisible()
+    assert "not a diagnosis" in kiosk.pages.disclaimer.text()
+    assert kiosk.pages.start_again_button.isVisible()
     assert not kiosk.findChildren(QDockWidget), "no clinician panels"
     assert not kiosk.findChildren(QToolBar), "no toolbars"
     for button in kiosk.findChildren(QPushButton):
         if button.isVisible():
             assert min(button.width(), button.height()) >= kiosk.spec.touch_target_px, button.text()
-    assert kiosk.disclaimer.fontInfo().pixelSize() >= 16
-    assert kiosk.instruction.fontInfo().pixelSize() >= 24
+    assert kiosk.pages.disclaimer.fontInfo().pixelSize() >= 16
+    assert kiosk.pages.instruction.fontInfo().pixelSize() >= 24
 
 
 def test_touch_shows_the_spot_a_few_plain_cards_and_start_again_clears_them(qtbot, kiosk):
     touch_left_foot(qtbot, kiosk)
-    assert kiosk.side.currentWidget() is kiosk.result_page
-    assert "left" in kiosk.where.text()
-    assert 1 <= kiosk.candidate_list.count() <= 3
-    text = kiosk.card_view.toPlainText()
+    assert kiosk.pages.side.currentWidget() is kiosk.pages.result_page
+    assert "left" in kiosk.pages.where.text()
+    assert 1 <= kiosk.pages.candidate_list.count() <= 3
+    text = kiosk.pages.card_view.toPlainText()
     assert "What it may be" in text and "What helps" in text and "When to get help" in text
     assert CLINICIAN_SECTION not in text, "the clinicians' section is hidden in the kiosk"
     qtbot.waitUntil(lambda: not kiosk.animating())
     assert kiosk.explorer_view.path_points, "the lit sources and their paths are drawn"
-    kiosk.candidate_list.setCurrentRow(kiosk.candidate_list.count() - 1)
-    assert kiosk.explorer.selected.id == kiosk.candidate_list.currentItem().data(Qt.ItemDataRole.UserRole)
-    kiosk.start_again_button.click()
+    kiosk.pages.candidate_list.setCurrentRow(kiosk.pages.candidate_list.count() - 1)
+    assert kiosk.explorer.selected.id == kiosk.pages.candidate_list.currentItem().data(Qt.ItemDataRole.UserRole)
+    kiosk.pages.start_again_button.click()
     assert kiosk.explorer.touches == () and kiosk.explorer.candidates == []
-    assert kiosk.side.currentWidget() is kiosk.start_page and not kiosk.card_view.toPlainText()
+    assert kiosk.pages.side.currentWidget() is kiosk.pages.start_page and not kiosk.pages.card_view.toPlainText()
 
 
 def test_when_to_get_help_now_is_one_tap_and_a_red_flag_shows_its_card(qtbot, kiosk):
-    kiosk.urgent_button.click()
-    assert kiosk.side.currentWidget() is kiosk.urgent_page
-    assert "emergency" in kiosk.urgent_view.toPlainText().lower()
-    item = kiosk.flag_list.item(0)
-    rect = kiosk.flag_list.visualItemRect(item)
-    qtbot.mouseClick(kiosk.flag_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    kiosk.pages.urgent_button.click()
+    assert kiosk.pages.side.currentWidget() is kiosk.pages.urgent_page
+    assert "emergency" in kiosk.pages.urgent_view.toPlainText().lower()
+    item = kiosk.pages.flag_list.item(0)
+    rect = kiosk.pages.flag_list.visualItemRect(item)
+    qtbot.mouseClick(kiosk.pages.flag_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert item.data(Qt.ItemDataRole.UserRole) in kiosk.explorer.answers.red_flags
     assert kiosk.explorer.candidates[0].mechanism == "urgent"
     assert (
-        kiosk.explorer.knowledge.red_flags[item.data(Qt.ItemDataRole.UserRole)].title in kiosk.urgent_view.toPlainText()
+        kiosk.explorer.knowledge.red_flags[item.data(Qt.ItemDataRole.UserRole)].title
+        in kiosk.pages.urgent_view.toPlainText()
     )
 
 
@@ -91,7 +92,7 @@ def test_a_close_event_leaves_the_window_open(qtbot, kiosk):
 
 def test_no_context_menu_no_text_selection_no_external_links(qtbot, kiosk):
     touch_left_foot(qtbot, kiosk)
-    view = kiosk.card_view
+    view = kiosk.pages.card_view
     assert not view.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
     assert not view.openExternalLinks() and not view.openLinks()
     seen = []
@@ -110,17 +111,19 @@ def test_no_context_menu_no_text_selection_no_external_links(qtbot, kiosk):
 def hold_staff_corner(qtbot, kiosk):
     corner = QPoint(kiosk.width() - 10, 10)
     qtbot.mousePress(kiosk, Qt.MouseButton.LeftButton, pos=corner)
-    qtbot.waitUntil(lambda: kiosk.pin_pad is not None and kiosk.pin_pad.isVisible(), timeout=3000)
+    qtbot.waitUntil(
+        lambda: kiosk.staff_access.pin_pad is not None and kiosk.staff_access.pin_pad.isVisible(), timeout=3000
+    )
     qtbot.mouseRelease(kiosk, Qt.MouseButton.LeftButton, pos=corner)
-    return kiosk.pin_pad
+    return kiosk.staff_access.pin_pad
 
 
 def test_a_short_press_in_the_corner_opens_nothing(qtbot, kiosk):
     corner = QPoint(kiosk.width() - 10, 10)
     qtbot.mousePress(kiosk, Qt.MouseButton.LeftButton, pos=corner)
     qtbot.mouseRelease(kiosk, Qt.MouseButton.LeftButton, pos=corner, delay=50)
-    assert not kiosk._hold_timer.isActive(), "the hold is over: the PIN pad can no longer come"
-    assert kiosk.pin_pad is None
+    assert not kiosk.staff_access.hold_timer.isActive(), "the hold is over: the PIN pad can no longer come"
+    assert kiosk.staff_access.pin_pad is None
 
 
 def test_nothing_behind_the_pin_pad_reacts(qtbot, kiosk):
@@ -128,9 +131,9 @@ def test_nothing_behind_the_pin_pad_reacts(qtbot, kiosk):
     kiosk.camera.request_view("anterior")
     click(qtbot, kiosk, skin_point_near(kiosk, "metatarsal_head_3_left", (0, 0, 1)))
     assert not kiosk.body.pending, "no touch is queued to be answered later"
-    assert kiosk.explorer.touches == () and kiosk.pin_pad is pad
+    assert kiosk.explorer.touches == () and kiosk.staff_access.pin_pad is pad
     pad.cancel_key.click()
-    assert kiosk.pin_pad is None and kiosk.staff_menu is None
+    assert kiosk.staff_access.pin_pad is None and kiosk.staff_access.staff_menu is None
 
 
 def test_the_right_pin_opens_the_staff_menu_and_leaves_with_code_0(qtbot, kiosk):
@@ -138,36 +141,36 @@ def test_the_right_pin_opens_the_staff_menu_and_leaves_with_code_0(qtbot, kiosk)
     for digit in PIN:
         pad.keys[digit].click()
     pad.ok_key.click()
-    assert kiosk.staff_menu is not None and kiosk.staff_menu.isVisible()
-    kiosk.staff_menu.leave_button.click()
+    assert kiosk.staff_access.staff_menu is not None and kiosk.staff_access.staff_menu.isVisible()
+    kiosk.staff_access.staff_menu.leave_button.click()
     assert kiosk.exit_codes == [0] and not kiosk.isVisible()
 
 
 def test_a_wrong_pin_is_refused_and_the_next_try_waits(qtbot, kiosk):
     pad = hold_staff_corner(qtbot, kiosk)
     assert pad.enter("000000") is PinResult.REFUSED
-    assert kiosk.staff_menu is None and kiosk.isVisible() and not kiosk.exit_codes
+    assert kiosk.staff_access.staff_menu is None and kiosk.isVisible() and not kiosk.exit_codes
     assert not pad.ok_key.isEnabled() and "wrong" in pad.message.text()
     assert pad.enter(PIN) is PinResult.WAIT, "too soon after a wrong PIN: not even checked"
-    assert kiosk.gate.wait_s() > 0 and kiosk.staff_menu is None
+    assert kiosk.gate.wait_s() > 0 and kiosk.staff_access.staff_menu is None
 
 
 def test_the_staff_menu_sets_idle_printing_and_reports_a_content_error(qtbot, kiosk, caplog):
     touch_left_foot(qtbot, kiosk)
-    shown = kiosk._shown_card
+    shown = kiosk.pages.shown_card
     pad = hold_staff_corner(qtbot, kiosk)
     assert pad.enter(PIN) is PinResult.ACCEPTED
-    menu = kiosk.staff_menu
+    menu = kiosk.staff_access.staff_menu
     menu.idle_more.click()
     assert kiosk.spec.idle.prompt_after_s == 120.0
-    assert not kiosk.print_button.isVisibleTo(kiosk)
+    assert not kiosk.pages.print_button.isVisibleTo(kiosk)
     menu.printing_button.click()
-    assert kiosk.spec.printing and not kiosk.print_button.isVisibleTo(kiosk), "this machine has no printer"
+    assert kiosk.spec.printing and not kiosk.pages.print_button.isVisibleTo(kiosk), "this machine has no printer"
     assert menu.printing_button.text() == "Printing: on, but no printer found"
     menu.printing_button.click()
     kiosk.printer = KioskPrinter(None, find=lambda _name: "Front desk")
     menu.printing_button.click()
-    assert kiosk.spec.printing and kiosk.print_button.isVisibleTo(kiosk)
+    assert kiosk.spec.printing and kiosk.pages.print_button.isVisibleTo(kiosk)
     assert menu.printing_button.text() == "Printing: on, to Front desk"
     with caplog.at_level(logging.WARNING, logger="app"):
         menu.report_button.click()
@@ -175,7 +178,7 @@ def test_the_staff_menu_sets_idle_printing_and_reports_a_content_error(qtbot, ki
     card = kiosk.explorer.knowledge.card(shown)
     assert record.getMessage() == f"content error reported: card {card.id}, content version {card.content_version}"
     menu.back_button.click()
-    assert kiosk.staff_menu is None and kiosk.isVisible()
+    assert kiosk.staff_access.staff_menu is None and kiosk.isVisible()
 
 
 def test_a_screen_that_does_not_exist_gives_the_first_one_and_a_log_line(qtbot, make_kiosk, caplog):
@@ -201,13 +204,13 @@ def test_a_saddle_touch_shows_the_cauda_equina_check_first(qtbot, kiosk, where):
     and its help page puts emergency signs apart from today's."""
     labels = kiosk.explorer_view.labels
     kiosk.explorer_view.touch_vertex(labels.nearest_point(where))
-    qtbot.waitUntil(lambda: kiosk.candidate_list.count() > 0)
-    first = kiosk.candidate_list.item(0)
+    qtbot.waitUntil(lambda: kiosk.pages.candidate_list.count() > 0)
+    first = kiosk.pages.candidate_list.item(0)
     assert first.data(Qt.ItemDataRole.UserRole) == "ask_first:red_flag_cauda_equina"
     assert "Check first." in first.text() and "emergency: go now" in first.text()
-    assert "Go to an emergency department now" in kiosk.card_view.toPlainText()
-    kiosk.urgent_button.click()
-    text = kiosk.urgent_view.toPlainText()
+    assert "Go to an emergency department now" in kiosk.pages.card_view.toPlainText()
+    kiosk.pages.urgent_button.click()
+    text = kiosk.pages.urgent_view.toPlainText()
     emergency = text.index("Go to an emergency department now, or call an ambulance, if you have any of these:")
     today = text.index("See a doctor today")
     assert emergency < text.index("Numbness between the legs") < today < text.index("Fever or feeling very unwell")

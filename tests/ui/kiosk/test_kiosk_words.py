@@ -16,21 +16,21 @@ JARGON = re.compile(r"\b(L[1-5]|S[1-5]|referred pain|nerve root)\b")
 
 def test_what_it_may_be_names_conditions_in_everyday_words(qtbot, kiosk):
     touch_left_foot(qtbot, kiosk)
-    items = [kiosk.candidate_list.item(row).text() for row in range(kiosk.candidate_list.count())]
+    items = [kiosk.pages.candidate_list.item(row).text() for row in range(kiosk.pages.candidate_list.count())]
     assert len(items) == 3
     assert not [item for item in items if JARGON.search(item)], items
     by_id = {candidate.id: candidate for candidate in kiosk.explorer.candidates}
-    conditions = [by_id[kiosk.candidate_list.item(r).data(Qt.ItemDataRole.UserRole)].condition for r in range(3)]
+    conditions = [by_id[kiosk.pages.candidate_list.item(r).data(Qt.ItemDataRole.UserRole)].condition for r in range(3)]
     assert len(set(conditions)) == 3, "one item per condition, not one per disc level"
     assert "Slipped disc" in items[0] and "pinched where it leaves the spine" in items[0]
 
 
 def test_the_staff_menu_names_the_card_on_screen_and_the_figures_in_use(qtbot, kiosk):
     touch_left_foot(qtbot, kiosk)
-    heading = kiosk._shown_title
+    heading = kiosk.pages.shown_title
     pad = hold_staff_corner(qtbot, kiosk)
     assert pad.enter(PIN) is PinResult.ACCEPTED
-    menu = kiosk.staff_menu
+    menu = kiosk.staff_access.staff_menu
     assert heading in menu.report_button.text()
     assert menu.idle_label.text() == (
         f"“Still there?” after {round(IDLE.prompt_after_s)} s untouched, then {round(IDLE.countdown_s)} s to answer"
@@ -54,7 +54,7 @@ def test_a_short_idle_time_in_the_config_shows_as_it_is(qtbot, make_kiosk):
     kiosk = make_kiosk(replace(short_spec(), idle=IdlePolicy(prompt_after_s=15.0, countdown_s=20.0)))
     pad = hold_staff_corner(qtbot, kiosk)
     assert pad.enter(PIN) is PinResult.ACCEPTED
-    assert kiosk.staff_menu.idle_label.text().startswith("“Still there?” after 15 s untouched")
+    assert kiosk.staff_access.staff_menu.idle_label.text().startswith("“Still there?” after 15 s untouched")
 
 
 def test_the_3d_view_has_an_accessible_name(kiosk):
@@ -65,11 +65,11 @@ def test_the_3d_view_has_an_accessible_name(kiosk):
 def test_still_there_keeps_clear_of_its_frame(qtbot, kiosk, clock):
     touch_left_foot(qtbot, kiosk)
     clock.advance(IDLE.prompt_after_s + 1)
-    kiosk.idle_tick()
-    assert kiosk.prompt.isVisible()
-    inside = kiosk.prompt.rect()
-    for child in (kiosk.countdown, kiosk.still_here):
+    kiosk.idle.tick()
+    assert kiosk.pages.prompt.isVisible()
+    inside = kiosk.pages.prompt.rect()
+    for child in (kiosk.pages.countdown, kiosk.pages.still_here):
         box = child.geometry()
         assert box.left() - inside.left() >= 16 and inside.right() - box.right() >= 16, (box, inside)
-        assert box.top() - inside.top() >= 16 or child is kiosk.still_here
-    assert inside.bottom() - kiosk.still_here.geometry().bottom() >= 16
+        assert box.top() - inside.top() >= 16 or child is kiosk.pages.still_here
+    assert inside.bottom() - kiosk.pages.still_here.geometry().bottom() >= 16

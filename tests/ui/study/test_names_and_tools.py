@@ -42,8 +42,10 @@ def test_isolate_a_picked_bone_fades_the_rest_and_step_back_restores(qtbot, stud
     assert set(bones.lit) == {"femur_left"} and bones.dimmed
     assert window.scene.colours["nerves"].dimmed, "everything else fades"
     assert window.explorer.touches == (), "the pick is not a touch"
+    assert "Femur, left alone" in window.statusBar().currentMessage()
     window.study.tools.panel.back_button.click()
     qtbot.waitUntil(lambda: not window.animating())
+    assert "alone" not in window.statusBar().currentMessage(), "issue 21, defect 10: the isolate ends"
     assert window.study.quiz.current is not None  # the quiz's own picture is back
     assert "femur_left" not in window.scene.colours["bones"].lit
 
@@ -51,17 +53,17 @@ def test_isolate_a_picked_bone_fades_the_rest_and_step_back_restores(qtbot, stud
 def test_one_system_alone_and_back(qtbot, student):
     window = student
     tools = window.study.tools
-    tools.system_box.setCurrentIndex(tools.system_box.findData("show_nerves"))
+    tools.panel.system_box.setCurrentIndex(tools.panel.system_box.findData("show_nerves"))
     state = window.state
     assert (state.show_nerves, state.show_bones, state.show_skin, state.show_muscles) == (True, False, False, False)
-    tools.back_button.click()
+    tools.panel.back_button.click()
     assert state.show_bones and state.show_skin and state.show_muscles
 
 
 def test_following_the_sciatic_nerve_lights_its_course_from_root_to_skin(qtbot, student):
     window = student
     tools = window.study.tools
-    tools.nerve_box.setCurrentIndex(tools.nerve_box.findData("sciatic"))
+    tools.panel.nerve_box.setCurrentIndex(tools.panel.nerve_box.findData("sciatic"))
     qtbot.waitUntil(lambda: not window.animating())
     lit = set(window.scene.colours["nerves"].lit)
     for name in ("L5_right", "S1_left", "sacral_plexus_right", "sciatic_left", "common_fibular_right", "sural_left"):
@@ -72,6 +74,8 @@ def test_following_the_sciatic_nerve_lights_its_course_from_root_to_skin(qtbot, 
     sural = labels.territory_mask("field_sural")
     faces = window.scene.skin_faces
     on_sural = sural[faces].sum(axis=1) >= 2
+    cells = window.scene.skin_layers.cells  # tinted on the skin cut along the tint's edge
+    on_sural = on_sural[cells] if cells is not None else on_sural
     assert np.mean(layer.weights[on_sural] > 0) > 0.9, "the sural nerve's skin is lit"
 
 
@@ -142,7 +146,8 @@ def test_a_touch_right_after_start_is_answered_while_the_questions_are_made(
     click(qtbot, window, foot)
     qtbot.waitUntil(lambda: window.panel.sources.candidate_list.count() > 0, timeout=3000)
     assert window.study.quiz.session is None, "answered before the questions were ready"
-    qtbot.waitUntil(lambda: window.study.quiz.session is not None, timeout=20000)
+    # a bank made afresh: about a second here, a minute on a loaded 2-core machine
+    qtbot.waitUntil(lambda: window.study.quiz.session is not None, timeout=60000)
     assert any(q.kind == "spine_or_hip" for q in window.study.quiz.questions)
     window.close()
 

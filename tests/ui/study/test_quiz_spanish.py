@@ -10,7 +10,7 @@ from spanish_words import english_in
 
 
 def quiz_texts(window) -> list[str]:
-    quiz = window.study.quiz
+    quiz = window.study.quiz.panel
     texts = [
         w.text()
         for w in (*quiz.findChildren(QLabel), *quiz.findChildren(QAbstractButton))

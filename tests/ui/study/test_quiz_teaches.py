@@ -99,7 +99,7 @@ def _display_of(window, vertex):
 def test_the_round_says_how_long_it_is_and_why_it_grew(qtbot, student):
     """Defect 2: the round grew from 10 to 14 questions without saying why."""
     window = student
-    study, quiz = window.study, window.study.quiz
+    study, quiz = window.study, window.study.quiz.panel
     choice = [q for q in study.quiz.questions if q.kind == "entrapment_nerve"][:3]
     study.quiz.new_round(choice)
     assert quiz.counter.text().startswith("Question 1 of 3")
@@ -146,7 +146,7 @@ def _rgb(argb):
 
 def test_a_round_ends_with_a_summary_per_topic_and_progress_over_days(qtbot, student):
     window = student
-    study, quiz = window.study, window.study.quiz
+    study, quiz = window.study, window.study.quiz.panel
     picked = [q for q in study.quiz.questions if q.kind == "entrapment_nerve"][:2]
     study.quiz.new_round(picked)
     first = study.quiz.current

@@ -607,7 +607,7 @@ class KioskSoak(Soak):
         self.touch("release", at)
 
     def wake(self) -> None:
-        if self.window.attracting:  # the next visitor's first tap wakes it (and answers as a touch)
+        if self.window.idle.attracting:  # the next visitor's first tap wakes it (and answers as a touch)
             self.tap(self.skin_point())
             self.settle()
 
@@ -623,64 +623,64 @@ class KioskSoak(Soak):
 
     def do_answer(self) -> None:
         window = self.window
-        window.show_urgent()
-        item = window.flag_list.item(self.rng.randrange(window.flag_list.count()))
+        window.pages.show_urgent()
+        item = window.pages.flag_list.item(self.rng.randrange(window.pages.flag_list.count()))
         item.setSelected(not item.isSelected())
-        window.flag_list.itemClicked.emit(item)
+        window.pages.flag_list.itemClicked.emit(item)
         self.settle()
         if self.rng.random() < 0.5:
-            window._on_back()
+            window.pages._on_back()
         self.settle()
 
     def do_card(self) -> None:
         window = self.window
-        rows = window.candidate_list.count()
+        rows = window.pages.candidate_list.count()
         if rows:
-            item = window.candidate_list.item(self.rng.randrange(rows))
-            window.candidate_list.setCurrentItem(item)
-            window.candidate_list.itemClicked.emit(item)
-            bar = window.card_view.verticalScrollBar()
+            item = window.pages.candidate_list.item(self.rng.randrange(rows))
+            window.pages.candidate_list.setCurrentItem(item)
+            window.pages.candidate_list.itemClicked.emit(item)
+            bar = window.pages.card_view.verticalScrollBar()
             bar.setValue(self.rng.randrange(bar.maximum() + 1))
         self.settle()
 
     def do_link(self) -> None:
         from PySide6.QtCore import QUrl
 
-        view = self.window.card_view
+        view = self.window.pages.card_view
         links = re.findall(r'href="(card:[^"]+)"', view.toHtml())
         if links:
             view.anchorClicked.emit(QUrl(self.rng.choice(links)))
         self.settle()
 
     def do_print(self) -> None:
-        button = self.window.print_button
-        if button.isVisibleTo(self.window) and self.window._shown_card:
+        button = self.window.pages.print_button
+        if button.isVisibleTo(self.window) and self.window.pages.shown_card:
             button.click()
         self.settle()
 
     def do_still_there(self) -> None:
         window = self.window
         self.clock.skipped += window.spec.idle.prompt_after_s + 1
-        window.idle_tick()
-        if window.prompt.isVisible():
-            window.still_here.click()
+        window.idle.tick()
+        if window.pages.prompt.isVisible():
+            window.pages.still_here.click()
         self.settle()
 
     def do_idle(self) -> None:
         window = self.window
         idle = window.spec.idle
         self.clock.skipped += idle.prompt_after_s + 1
-        window.idle_tick()
+        window.idle.tick()
         self.clock.skipped += idle.countdown_s + 1
-        window.idle_tick()
+        window.idle.tick()
         if window.explorer.touches or window.explorer.answers.red_flags:
             self.failures.fail("the idle reset left the visitor's state")
         self.settle()
 
     def do_staff(self) -> None:
         window = self.window
-        window._on_corner_held()  # the corner held for its time
-        pad = window.pin_pad
+        window.staff_access._on_corner_held()  # the corner held for its time
+        pad = window.staff_access.pin_pad
         if self.rng.random() < 0.15:
             pad.enter("000000")  # a wrong PIN: the next try waits
             self.clock.skipped += window.gate.wait_s() + 0.1
@@ -688,7 +688,7 @@ class KioskSoak(Soak):
         for digit in PIN:
             pad.keys[digit].click()
         pad.ok_key.click()
-        menu = window.staff_menu
+        menu = window.staff_access.staff_menu
         if menu is None:
             self.failures.fail("the right PIN did not open the staff menu")
             return
@@ -707,12 +707,12 @@ class KioskSoak(Soak):
             del window, pad, menu  # nothing here holds the old kiosk while it goes
             self.attach()
             self.switches += 1
-            menu = self.window.staff_menu  # the new window opens it again for the staff still there
+            menu = self.window.staff_access.staff_menu  # the new window opens it again for the staff still there
         if menu is not None:
             menu.back_button.click()
         self.settle()
-        if not self.window.print_button.isVisibleTo(self.window) and not self.window.spec.printing:
-            self.window._set_printing(True)  # printing stays on for the soak (the staff turned it off)
+        if not self.window.pages.print_button.isVisibleTo(self.window) and not self.window.spec.printing:
+            self.window.staff_access.set_printing(True)  # printing stays on for the soak (the staff turned it off)
 
     def close(self) -> None:
         self.window.leave(0)

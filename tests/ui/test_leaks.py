@@ -92,7 +92,7 @@ def test_a_language_switch_releases_the_old_window(qtbot, model, knowledge, mode
 
         host = Kiosk(model, knowledge, translation, short_spec())
         host.window.show_kiosk()
-        host.window.open_staff_menu()  # where staff change the language; it stays open after a switch
+        host.window.staff_access.open_staff_menu()  # where staff change the language; it stays open after a switch
     else:
         host = Windows(model, knowledge, translation)
         host.window.show()

@@ -90,8 +90,9 @@ class Windows:
     def switch_language(self, language: str) -> None:
         remember_language(language)
         self.translation.install(language)
-        with window_replaced():
-            old, self.window = self.window, self._open()
+        old = self.window
+        with window_replaced(old):
+            self.window = self._open()
             self.window.setGeometry(old.geometry())
             self.window.show()
             old.close()
@@ -118,8 +119,9 @@ class Kiosk:
     def switch_language(self, language: str) -> None:
         self.translation.install(language)
         self.window.make_way()
-        with window_replaced():
-            old, self.window = self.window, self._open(self.window.spec)
+        old = self.window
+        with window_replaced(old):
+            self.window = self._open(old.spec)
             self.window.show_kiosk()
             old.hand_over()
             old.deleteLater()  # its children's slots hold it: only Qt's delete ends that cycle

@@ -11,6 +11,10 @@ event loop writes a byte to it every `HEARTBEAT_S` (`Heartbeat`). A child that h
 then stays silent for `hang_s` (frozen, or its event loop stuck) is killed, logged, and counts as a
 failure; one that never beats gets `start_s` for its start. The child dies with the supervisor
 (PR_SET_PDEATHSIG), so a killed `kiosk-run` leaves no kiosk behind.
+
+A kiosk command that cannot be run at all (a missing or non-executable program) is not tried again:
+the out-of-order screen shows at once. `kiosk-run` refuses to start without a display to show the
+kiosk on, and its errors reach stderr as well as its log, each naming the problem and the fix.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from types import FrameType
 
-from app.modes.keeps_nothing import kiosk_session, remove_stale_scratch, start_technical_log
+from app.modes.keeps_nothing import LOG_NAMESPACE, kiosk_session, remove_stale_scratch, start_technical_log
 
 KIOSK_COMMAND = (sys.executable, "-m", "app", "--kiosk")
 HEARTBEAT_ENV = "REFERRAL_ATLAS_HEARTBEAT_FD"
@@ -79,6 +83,10 @@ class Supervisor:
             if code == 0:
                 log.info("kiosk closed by staff")
                 return 0
+            if code is None:  # it would not start next time either
+                log.error("showing the out-of-order screen")
+                self.out_of_order()
+                return 1
             now = self.clock()
             failures.append(now)
             while failures[0] < now - self.policy.window_s:
@@ -103,16 +111,21 @@ class Supervisor:
             )
             self.sleep(delay)
 
-    def _run_child(self) -> int:
+    def _run_child(self) -> int | None:
+        """The child's exit code; None when its command cannot be run at all."""
         with self.session() as env:
             beats, beat_end = os.pipe()
             try:
                 child = subprocess.Popen(self.command, env={**env, HEARTBEAT_ENV: str(beat_end)},
                                          pass_fds=(beat_end,), preexec_fn=_die_with_parent)  # fmt: skip
             except OSError as error:
-                log.error("cannot start the kiosk (%s): %s", " ".join(self.command), error.strerror)
+                log.error(
+                    "cannot start the kiosk: %s: %s; reinstall Referral Atlas (or correct the kiosk command)",
+                    error.filename or self.command[0],
+                    error.strerror,
+                )
                 os.close(beats)
-                return 127
+                return None
             finally:
                 os.close(beat_end)
             try:
@@ -152,7 +165,24 @@ class Supervisor:
 def show_out_of_order() -> None:
     """The plain "out of order" screen, in its own process with the kiosk's private caches."""
     with kiosk_session() as env:
-        subprocess.run(OUT_OF_ORDER_COMMAND, env=dict(env), check=False)
+        code = subprocess.run(OUT_OF_ORDER_COMMAND, env=dict(env), check=False).returncode
+    if code != 0:
+        log.error("the out-of-order screen could not be shown either (code %d): see the lines above", code)
+
+
+def display_problem(env: Mapping[str, str]) -> str | None:
+    """Why Qt could not open a window, when the environment already says so (Qt itself would print
+    a platform-plugin message and abort): no X or Wayland display. Other Qt platforms (eglfs,
+    linuxfb, an explicit wayland) are left to Qt."""
+    platform = env.get("QT_QPA_PLATFORM", "")
+    if platform not in ("", "xcb") or env.get("DISPLAY"):
+        return None
+    if not platform and (env.get("WAYLAND_DISPLAY") or env.get("XDG_SESSION_TYPE") == "wayland"):
+        return None  # Qt takes Wayland
+    return (
+        "no display to show the kiosk on (DISPLAY is not set): start kiosk-run inside the kiosk user's "
+        "graphical session, under cage or from the desktop's autostart or a systemd user unit (README, 'Kiosk')"
+    )
 
 
 def _die_with_parent() -> None:
@@ -190,10 +220,23 @@ def _stop(signum: int, _frame: FrameType | None) -> None:
 
 
 def run_kiosk(command: Sequence[str] | None = None) -> int:
-    """The `kiosk-run` command: log to `kiosk-run.log`, stop cleanly on SIGTERM (systemd's stop)."""
+    """The `kiosk-run` command: log to `kiosk-run.log` (errors to stderr too), stop cleanly on
+    SIGTERM (systemd's stop)."""
     start_technical_log("kiosk-run")
-    signal.signal(signal.SIGTERM, _stop)
-    log.info("kiosk-run started")
-    for folder in remove_stale_scratch():
-        log.warning("removed %s, left by a kiosk that was killed", folder)
-    return Supervisor(command or KIOSK_COMMAND, out_of_order=show_out_of_order).run()
+    errors = logging.StreamHandler(sys.stderr)
+    errors.setLevel(logging.ERROR)
+    errors.setFormatter(logging.Formatter("referral-atlas kiosk-run: %(message)s"))
+    logger = logging.getLogger(LOG_NAMESPACE)
+    logger.addHandler(errors)
+    try:
+        problem = display_problem(os.environ)
+        if problem is not None:
+            log.error(problem)
+            return 1
+        signal.signal(signal.SIGTERM, _stop)
+        log.info("kiosk-run started")
+        for folder in remove_stale_scratch():
+            log.warning("removed %s, left by a kiosk that was killed", folder)
+        return Supervisor(command or KIOSK_COMMAND, out_of_order=show_out_of_order).run()
+    finally:
+        logger.removeHandler(errors)

@@ -57,6 +57,12 @@ PANEL_SHARE, PANEL_MIN_PX, PANEL_MAX_PX = 0.31, 340, 600  # the sources panel's 
 NARROW_PX = 1100  # narrower windows tuck the layers dock away (a toolbar button brings it back)
 
 
+def _drop(dialog: QWidget | None) -> None:
+    """The last dialog of a kind goes when the next is opened (each one opened stayed: issue 25)."""
+    if dialog is not None:
+        dialog.deleteLater()
+
+
 class MainWindow(QMainWindow):
     language_chosen = Signal(str)  # the person chose another interface language
 
@@ -200,6 +206,7 @@ class MainWindow(QMainWindow):
         """F1: how to use the app, beside every key of the window (the text size keys have no
         button to show them)."""
         box = HelpDialog(shortcut_table(self._keyed_controls()), self)
+        _drop(self.help_box)
         self.help_box = box
         box.open()
 
@@ -280,6 +287,7 @@ class MainWindow(QMainWindow):
 
     def open_handout(self) -> None:
         picture = image_from_rgb(self.interactor.picture())
+        _drop(self.handout_dialog)
         self.handout_dialog = HandoutDialog(
             lambda note: build_handout(self.explorer, note, language=self.panel.words.language), picture, self
         )
@@ -296,6 +304,7 @@ class MainWindow(QMainWindow):
         """The place from a list, for a keyboard or a screen reader: what a touch there does."""
         sides = [t.spot.side for t in self.explorer.touches if t.spot.side in ("left", "right")]
         picker = SpotPicker(self.search_index, self.panel.words, self, side=sides[-1] if sides else "right")
+        _drop(self.spot_picker)
         self.spot_picker = picker
         picker.accepted.connect(self._on_spot_chosen)  # a method, not a lambda holding the window
         picker.open()

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QObject
 
 os.environ.setdefault("QT_API", "pyside6")
 
@@ -38,15 +38,18 @@ def keep_for_the_session() -> None:
 
 
 @contextmanager
-def window_replaced() -> Iterator[None]:
+def window_replaced(old: QObject) -> Iterator[None]:
     """Around the rebuild of a window (another language): what the old one held may be collected
     once Qt has deleted it (frozen garbage would stay for good), then the new one is kept for the
-    session as the first was."""
+    session as the first was. The collection waits for the old window's end: a language chosen
+    from a menu runs in the menu's own event loop, and the student's study tools hold their window
+    in a reference cycle that only the collector ends (collected and frozen before its deferred
+    delete, each such window stayed: issue 25)."""
     from PySide6.QtCore import QTimer
 
     gc.unfreeze()
     yield
-    QTimer.singleShot(0, _collect_and_keep)  # after the old window's deferred delete
+    old.destroyed.connect(lambda: QTimer.singleShot(0, _collect_and_keep))
 
 
 def _collect_and_keep() -> None:

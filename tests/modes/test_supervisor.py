@@ -7,6 +7,8 @@ import textwrap
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 from app.cli import main
 from app.modes.keeps_nothing import SCRATCH_ENV, kiosk_session
 from app.modes.supervisor import RestartPolicy, Supervisor
@@ -84,9 +86,63 @@ def test_staff_leaving_stops_the_supervisor(tmp_path):
     assert made.run() == 0 and starts(tmp_path) == 1 and waits == []
 
 
-def test_a_command_that_cannot_start_is_a_failure(tmp_path):
-    made, shown, _ = supervisor([str(tmp_path / "no-such-program")])
+def test_a_command_that_cannot_start_shows_the_out_of_order_screen_at_once(tmp_path):
+    made, shown, waits = supervisor([str(tmp_path / "no-such-program")])
     assert made.run() == 1 and shown == [True]
+    assert waits == [], "a missing program is not started again and again"
+
+
+def test_kiosk_run_says_why_a_kiosk_cannot_start_and_the_fix(tmp_path, monkeypatch, capsys):
+    """Issue 25, defect 11: `kiosk-run --child /nonexistent` said nothing of the missing program."""
+    import app.modes.supervisor as supervisor_module
+
+    shown = []
+    monkeypatch.setattr(supervisor_module, "show_out_of_order", lambda: shown.append(True))
+    monkeypatch.setenv("REFERRAL_ATLAS_LOG_DIR", str(tmp_path))
+    monkeypatch.setenv("DISPLAY", ":0")
+    assert main(["kiosk-run", "--child", "/nonexistent"]) == 1
+    assert shown == [True]
+    err = capsys.readouterr().err
+    assert "cannot start the kiosk: /nonexistent: No such file or directory; reinstall Referral Atlas" in err
+    assert "cannot start the kiosk: /nonexistent" in (tmp_path / "kiosk-run.log").read_text()
+
+
+def test_kiosk_run_without_a_display_says_so_and_how_to_start_it(tmp_path):
+    """Issue 25, defect 11: with no display it ended in Qt's platform-plugin message after 15 s of
+    restarts."""
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env |= {"REFERRAL_ATLAS_LOG_DIR": str(tmp_path), "XDG_SESSION_TYPE": "tty"}
+    run = subprocess.run(
+        [sys.executable, "-m", "app", "kiosk-run", "--child", "/nonexistent"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert run.returncode == 1
+    assert run.stderr.strip().splitlines() == [
+        "referral-atlas kiosk-run: no display to show the kiosk on (DISPLAY is not set): start kiosk-run inside "
+        "the kiosk user's graphical session, under cage or from the desktop's autostart or a systemd user unit "
+        "(README, 'Kiosk')"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("env", "problem"),
+    [
+        ({}, True),
+        ({"QT_QPA_PLATFORM": "xcb"}, True),
+        ({"QT_QPA_PLATFORM": "xcb", "WAYLAND_DISPLAY": "wayland-0"}, True),
+        ({"DISPLAY": ":0"}, False),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, False),
+        ({"XDG_SESSION_TYPE": "wayland"}, False),
+        ({"QT_QPA_PLATFORM": "wayland"}, False),  # cage (README): Qt finds its socket
+        ({"QT_QPA_PLATFORM": "eglfs"}, False),
+    ],
+)
+def test_a_missing_display_is_named_before_any_kiosk_starts(env, problem):
+    from app.modes.supervisor import display_problem
+
+    assert (display_problem(env) is not None) == problem
 
 
 def test_each_kiosk_gets_a_fresh_private_scratch_folder_removed_afterwards(tmp_path, monkeypatch):

@@ -120,6 +120,62 @@ def test_a_language_switch_releases_the_old_window(qtbot, model, knowledge, mode
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+def test_dialogs_opened_again_and_again_do_not_pile_up(qtbot, window):
+    """Issue 25 (the soak): each handout, place picker and keys list opened stayed inside the window
+    after it was closed (student soak: 3 handouts, 4 pickers, 4 key lists in 150 actions)."""
+    from app.ui.handout import HandoutDialog
+    from app.ui.help import HelpDialog
+    from app.ui.spot_picker import SpotPicker
+
+    for _ in range(3):
+        window.controls.handout_action.trigger()
+        window.handout_dialog.reject()
+        window.panel.pick_button.click()
+        window.spot_picker.reject()
+        window.help_action.trigger()
+        window.help_box.close()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    kept = {kind.__name__: len(window.findChildren(kind)) for kind in (HandoutDialog, SpotPicker, HelpDialog)}
+    assert kept == {"HandoutDialog": 1, "SpotPicker": 1, "HelpDialog": 1}
+
+
+@pytest.mark.parametrize("spec", [CLINICIAN, STUDENT], ids=lambda s: s.name)
+def test_a_language_switch_releases_the_old_window_frozen_as_the_app_freezes(
+    qtbot, model, knowledge, spec, monkeypatch, tmp_path
+):
+    """Issue 25, defect 2, found again by the soak (student RSS 545 → 780 MB in 500 actions, 7
+    switches): a window's children hold it in reference cycles that only the collector ends, and
+    the collection after a switch ran (then froze what was left for good) before Qt had deleted the
+    old window; and a student window switched while it made its questions was held by its pending
+    QTimer.singleShot(0, study, step) for good."""
+    import weakref
+
+    from app.main import Windows
+    from app.study.store import DATA_ENV
+    from app.ui.i18n import Translation
+    from app.ui.qt_env import keep_for_the_session
+
+    monkeypatch.setenv(DATA_ENV, str(tmp_path))
+    translation = Translation()
+    host = Windows(model, knowledge, translation, spec)
+    host.window.show()
+    qtbot.waitExposed(host.window)
+    keep_for_the_session()  # as app.main does once the window is up
+    old = []
+    try:
+        for language in ("es", "en"):
+            old.append(weakref.ref(host.window))
+            host.switch_language(language)
+            qtbot.waitExposed(host.window)
+        qtbot.waitUntil(lambda: all(ref() is None for ref in old), timeout=10_000)
+    finally:
+        gc.unfreeze()
+        translation.install("en")
+        host.window.close()
+        host.window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.mark.parametrize("close_early", [True, False], ids=["unfinished", "finished"])
 def test_a_window_stops_its_unfinished_coarse_worker_and_a_finished_one_is_reaped(qtbot, model, knowledge, close_early):
     """No `python` child is left running or defunct: a window closed while its coarse shapes are

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QTouchEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from app.domain.knowledge import Knowledge
 from app.modes import ids
@@ -110,6 +110,7 @@ class KioskStaffAccess(QObject):
         self.dialog_opened.emit()
 
     def _on_pin_pad_closed(self, _result: int) -> None:
+        self._drop_dialog(self.pin_pad)
         self.pin_pad = None
 
     def _on_pin_accepted(self) -> None:
@@ -146,6 +147,7 @@ class KioskStaffAccess(QObject):
         self.dialog_opened.emit()
 
     def _on_staff_menu_closed(self, _result: int) -> None:
+        self._drop_dialog(self.staff_menu)
         self.staff_menu = None
         self.menu_closed.emit()
 
@@ -161,6 +163,12 @@ class KioskStaffAccess(QObject):
     def _change(self, spec: ModeSpec) -> None:
         self.spec = spec
         self.spec_changed.emit(spec)
+
+    @staticmethod
+    def _drop_dialog(dialog: QDialog | None) -> None:
+        """A closed PIN pad or staff menu goes (each staff visit kept both inside the kiosk: issue 25)."""
+        if dialog is not None:
+            dialog.deleteLater()
 
     def _set_idle_s(self, seconds: float) -> None:
         if self.spec.idle is not None:

@@ -86,3 +86,19 @@ def test_every_wrong_try_is_logged_without_its_digits(qtbot, kiosk, clock, caplo
         "a wrong staff PIN (2 in a row); the next try waits 2 s",
     ]
     assert not any("135790" in r.getMessage() for r in caplog.records)
+
+
+def test_staff_visits_leave_no_pin_pad_or_staff_menu_behind(qtbot, kiosk):
+    """Issue 25 (the soak): each staff visit kept its PIN pad and staff menu inside the kiosk."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from app.ui.kiosk.staff import PinPad, StaffMenu
+
+    staff = kiosk.staff_access
+    for _ in range(3):
+        staff._on_corner_held()
+        assert staff.pin_pad.enter(PIN) is PinResult.ACCEPTED
+        staff.staff_menu.back_button.click()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert staff.pin_pad is None and staff.staff_menu is None
+    assert not kiosk.findChildren(PinPad) and not kiosk.findChildren(StaffMenu)

@@ -341,15 +341,14 @@ def _query_text(
 
 
 def _poses(knowledge: Knowledge) -> dict[str, Any]:
-    """The poses of the kinetic chain (content/poses.yaml); broken ones are reported by check-content."""
-    from app.content.poses import load_poses
-    from app.resources import content_dir
+    """The poses of the kinetic chain (content/poses.yaml) by source; broken ones are reported by check-content."""
+    from app.content.poses import poses_by_source
 
-    return load_poses(content_dir(), set(knowledge.references), set(knowledge.conditions))[0]
+    return poses_by_source(set(knowledge.references), set(knowledge.conditions))
 
 
 def _pose_of(knowledge: Knowledge, source: str, option: str) -> Any:
-    poses = {pose.source: pose for pose in _poses(knowledge).values()}
+    poses = _poses(knowledge)
     checks.known([source], list(poses), "pose", option)
     return poses[source]
 
@@ -414,7 +413,7 @@ def _cmd_effects(args: argparse.Namespace) -> int:
     lines.append(f"Regions: {', '.join(shown.regions) or '—'}")
     lines.append(f"Skin territories: {', '.join(shown.territories) or '—'}")
     lines.append(f"Structures: {', '.join(shown.structures) or '—'}")
-    pose = next((p for p in _poses(knowledge).values() if p.source == shown.source), None)
+    pose = _poses(knowledge).get(shown.source)
     if pose is not None:
         payload["pose"] = _pose_payload(pose, in_language.language)
         lines.append(

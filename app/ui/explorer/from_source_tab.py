@@ -47,6 +47,12 @@ class FromSourceTab(QWidget):
         layout.addWidget(self.reach_view, 1)
         explorer.source_changed.connect(self._on_source_change)
 
+    def add_pose_control(self, control: QWidget) -> None:
+        """The pose of the source shown (app/ui/pose_control.py), above what it reaches."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.reach_view), control)
+
     def close_connections(self) -> None:
         self.explorer.source_changed.disconnect(self._on_source_change)
 

@@ -109,9 +109,11 @@ class MainWindow(QMainWindow):
 
         self.search_index = SearchIndex(knowledge)
         self._build_explorer_dock()
-        self.pose_control = PoseControl(self.body.poses, self.panel.words)  # the source's pose, played
-        self.panel.from_source.add_pose_control(self.pose_control)
-        self.explorer.source_changed.connect(self._on_source_shown)
+        self.pose_control: PoseControl | None = None  # the source's pose, played
+        if spec.allows(ids.SHOW_MOVEMENT):
+            self.pose_control = PoseControl(self.body.poses, self.panel.words)
+            self.panel.from_source.add_pose_control(self.pose_control)
+            self.explorer.source_changed.connect(self._on_source_shown)
         self.theme = Theme(self)  # the style sheet, normal or high contrast (Ctrl+Shift+H), remembered
         self.toolbar = self._toolbar(self.tr("Views"), "views")
         self.find_bar = self._toolbar(self.tr("Search and go back"), "find")
@@ -409,8 +411,9 @@ class MainWindow(QMainWindow):
         self.camera.view_requested.disconnect(self._on_view_change)
         self.camera.reset_requested.disconnect(self._on_view_reset)
         self.explorer.changed.disconnect(self._on_explorer_change)
-        self.explorer.source_changed.disconnect(self._on_source_shown)
-        self.pose_control.close_connections()
+        if self.pose_control is not None:
+            self.explorer.source_changed.disconnect(self._on_source_shown)
+            self.pose_control.close_connections()
         if self.explorer_view is not None and self._on_pulse_skipped in self.explorer_view.pulse_skipped:
             self.explorer_view.pulse_skipped.disconnect(self._on_pulse_skipped)
         if self.layers_dock is not None:

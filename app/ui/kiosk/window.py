@@ -178,6 +178,7 @@ class KioskWindow(KioskPages, KioskIdle, KioskLockDown, KioskStaffAccess, QWidge
         """Everything the visitor did goes: touches, answers, selection, cards, view, scroll positions."""
         self.body.drop_pending()
         self.reader.stop()
+        self.body.poses.offer(None)  # a pose playing stops, the body stands straight
         self.explorer.clear()
         self.camera.request_reset()
         for view in (self.card_view, self.urgent_view):

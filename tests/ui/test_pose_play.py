@@ -4,6 +4,8 @@ paused); leaving the source or closing the window stands the body straight with 
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -133,3 +135,15 @@ def test_a_source_without_a_pose_offers_none(window, qtbot) -> None:
     window.explorer.show_source("hip_joint")
     qtbot.waitUntil(lambda: not window.animating())
     assert window.pose_control.isHidden() and window.body.poses.pose is None
+
+
+def test_in_spanish_the_pose_is_told_in_spanish(qtbot, spanish, window) -> None:
+    from spanish_words import english_in
+
+    control = _offered(window, qtbot)
+    control.slider.setValue(50)
+    qtbot.waitUntil(lambda: not window.animating())
+    steps = re.sub(r"<[^>]+>", " ", control.steps.text())
+    said = " ".join((control.heading.text(), control.note.text(), steps, window.body.poses._posed().note))
+    assert "Cómo se mueve" in said and "3×" in said and "pruebas" in said
+    assert control.play_button.text() == "Reproducir" and not english_in(said), said

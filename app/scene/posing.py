@@ -50,6 +50,7 @@ RING_RADIUS_M = {"lumbar": 0.07, "pelvis": 0.15, "hip": 0.06, "knee": 0.06, "tib
                  "subtalar": 0.055, "toes": 0.05}  # fmt: skip
 RING_TUBE_M = 0.005
 NOTE_FONT_PX = 12  # the note on the view ("angles drawn 3×"), at the presenter's text size 1
+NOTE_COLOUR = "#f2f2f2"  # on the dark background of both themes
 # where a joint's ring sits: the segment that turns there (its centre), on the posed side
 JOINT_SEGMENT = {"lumbar": "L3", "pelvis": "pelvis", "hip": "femur", "knee": "tibia", "tibia": "tibia",
                  "ankle": "talus", "subtalar": "foot", "toes": "toes"}  # fmt: skip
@@ -346,7 +347,7 @@ class PoseView:
             if self._text is None:
                 self._text = plotter.add_text(
                     self.note, position="lower_left", font_size=self.scene.text_px(NOTE_FONT_PX),
-                    name="pose_note", render=False,
+                    color=NOTE_COLOUR, shadow=True, name="pose_note", render=False,
                 )  # fmt: skip
         elif self._text is not None:
             plotter.remove_actor("pose_note", render=False)

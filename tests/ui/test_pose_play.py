@@ -40,9 +40,12 @@ def test_play_moves_the_skeleton_in_time_and_pause_stops_the_frames(window, qtbo
     qtbot.mouseClick(control.play_button, Qt.MouseButton.LeftButton)
     assert player.playing and control.play_button.text() == "Pause"
     assert window.state.skin_opacity == pytest.approx(SEE_THROUGH_SKIN)  # see-through, through the view state
+    assert window.scene.skin_actor.prop.opacity == pytest.approx(SEE_THROUGH_SKIN)
     qtbot.waitUntil(lambda: player.phase > 0.4 and frames.count >= drawn + 4, timeout=20000)
     moving = window.interactor.picture()
     assert _changed(rest, moving) > 2000  # the skin cleared and the left leg moved
+    note = window.scene.plotter.actors.get("pose_note")
+    assert note is not None and "3×" in window.body.poses._posed().note  # "angles drawn 3×" on the view
     assert control.slider.value() > 0 and control.moving_steps  # the slider and the steps follow the play
     assert "<b>" in control.steps.text()
     qtbot.mouseClick(control.play_button, Qt.MouseButton.LeftButton)
@@ -94,6 +97,7 @@ def test_leaving_the_source_stops_it_and_stands_the_body_straight(window, qtbot,
     qtbot.waitUntil(lambda: not window.animating())
     assert np.allclose(np.asarray(window.scene.meshes["bones"].points), rest)
     assert window.state.skin_opacity == opacity and window.scene.skin_actor.prop.opacity == opacity
+    assert "pose_note" not in window.scene.plotter.actors
 
 
 def test_closing_the_window_while_it_plays_gives_the_skin_back(qtbot, model, knowledge) -> None:

@@ -203,9 +203,11 @@ class Skeleton:
         return Affine(turn, pivot - turn @ pivot, turn)
 
 
-def _ring(radius: float) -> pv.PolyData:
-    """A flat ring about the origin, round the vertical (a bracelet round a joint)."""
-    return pv.ParametricTorus(ringradius=radius, crosssectionradius=RING_TUBE_M, u_res=36, v_res=8, w_res=2)
+def _ring(radius: float) -> tuple[np.ndarray, np.ndarray]:
+    """A flat ring about the origin, round the vertical (a bracelet round a joint): points, triangles."""
+    torus = pv.ParametricTorus(ringradius=radius, crosssectionradius=RING_TUBE_M, u_res=36, v_res=8, w_res=2)
+    torus = torus.triangulate()
+    return np.asarray(torus.points).copy(), torus.regular_faces.copy()
 
 
 def _other(side: str) -> str:
@@ -281,8 +283,9 @@ class PoseView:
         self._playing = False
         self._rings = {joint: _ring(radius) for joint, radius in RING_RADIUS_M.items()}
         overlay = {"reset_camera": False, "pickable": False, "render": False}
-        first = self._rings["knee"].copy()
-        first.point_data["rgb"] = np.zeros((first.n_points, 3))
+        self._lit_joints: tuple[tuple[str, str], ...] = ()  # (joint, evidence) lit now
+        self._lit_mesh: pv.PolyData | None = None
+        first = self._rings_mesh((("knee", "weak"),), [self._rings["knee"][0]])
         self._lit = scene.plotter.add_mesh(first, scalars="rgb", rgb=True, ambient=0.6, name="pose_joints", **overlay)
         self._lit.visibility = False
         self._text: object | None = None
@@ -290,6 +293,20 @@ class PoseView:
     @property
     def playing(self) -> bool:
         return self._playing
+
+    def _rings_mesh(self, lit: tuple[tuple[str, str], ...], points: list[np.ndarray]) -> pv.PolyData:
+        faces, offset = [], 0
+        for (joint, _evidence), placed in zip(lit, points, strict=True):
+            faces.append(self._rings[joint][1] + offset)
+            offset += len(placed)
+        mesh = pv.PolyData.from_regular_faces(np.concatenate(points), np.concatenate(faces))
+        mesh.point_data["rgb"] = np.concatenate(
+            [
+                np.tile(hex_to_rgb(EVIDENCE_COLOURS[evidence]), (len(p), 1))
+                for (_j, evidence), p in zip(lit, points, strict=True)
+            ]
+        )
+        return mesh
 
     def _follow(self, mesh: pv.PolyData, bones: bool = False) -> _Moved:
         """`bones`: the full bones mesh, whose points' segments are known; any other mesh's
@@ -329,19 +346,24 @@ class PoseView:
             self._skin_opacity = None
 
     def _light_joints(self, maps: dict[str, Affine]) -> None:
-        """A ring round each joint whose step is under way, in its evidence's colour; the note."""
+        """A ring round each joint whose step is under way, in its evidence's colour; the note.
+        The rings' mesh is made again only when the lit joints change; between, its points move."""
         steps = moving_steps(self.pose, self.phase) if self.pose is not None and self.phase > 0 else []
-        rings = []
-        for step in {s.joint: s for s in reversed(steps)}.values():  # a joint's first step wins
-            segment, centre = self.skeleton.joint_at(step.joint)
-            ring = self._rings[step.joint].copy()
+        lit = tuple((s.joint, s.evidence) for s in {s.joint: s for s in reversed(steps)}.values())  # first step wins
+        points = []
+        for joint, _evidence in lit:
+            segment, centre = self.skeleton.joint_at(joint)
             affine = maps[segment]
-            ring.points = (np.asarray(ring.points) @ affine.turn.T) + affine.apply(centre[None])[0]
-            ring.point_data["rgb"] = np.tile(hex_to_rgb(EVIDENCE_COLOURS[step.evidence]), (ring.n_points, 1))
-            rings.append(ring)
-        self._lit.visibility = bool(rings)
-        if rings:
-            self._lit.mapper.SetInputData(pv.merge(rings))
+            points.append(self._rings[joint][0] @ affine.turn.T + affine.apply(centre[None])[0])
+        if lit != self._lit_joints:
+            self._lit_joints = lit
+            self._lit_mesh = self._rings_mesh(lit, points) if lit else None
+            if self._lit_mesh is not None:
+                self._lit.mapper.SetInputData(self._lit_mesh)
+        elif self._lit_mesh is not None:
+            self._lit_mesh.points[:] = np.concatenate(points)
+            self._lit_mesh.Modified()
+        self._lit.visibility = bool(lit)
         plotter = self.scene.plotter
         if self.pose is not None and self.note:
             if self._text is None:

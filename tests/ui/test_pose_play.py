@@ -144,6 +144,6 @@ def test_in_spanish_the_pose_is_told_in_spanish(qtbot, spanish, window) -> None:
     control.slider.setValue(50)
     qtbot.waitUntil(lambda: not window.animating())
     steps = re.sub(r"<[^>]+>", " ", control.steps.text())
-    said = " ".join((control.heading.text(), control.note.text(), steps, window.body.poses._posed().note))
+    said = f"{control.heading.text()} {control.note.text()} {steps} {window.body.poses._posed().note}"
     assert "Cómo se mueve" in said and "3×" in said and "pruebas" in said
     assert control.play_button.text() == "Reproducir" and not english_in(said), said

@@ -58,10 +58,11 @@ def launcher_text(command: list[str]) -> str:
         key, _, value = line.partition("=")
         if key == "Exec":
             extra = shlex.split(value)[1:]
-            line = "Exec=" + " ".join(_quoted(a).replace("%", "%%") for a in (*command, *extra))
+            lines.append("Exec=" + " ".join(_quoted(a).replace("%", "%%") for a in (*command, *extra)))
         elif key == "TryExec":
-            line = f"TryExec={command[0]}"
-        lines.append(line)
+            lines.append(f"TryExec={command[0]}")
+        else:
+            lines.append(line)
     return "\n".join(lines) + "\n"
 
 

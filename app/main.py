@@ -140,11 +140,12 @@ def start_kiosk(translation: Translation, spec: ModeSpec, started: float) -> Kio
         kiosk = Kiosk(model, knowledge, translation, spec)
         log_first_frame(kiosk.window, started)
         kiosk.window.show_kiosk()
-        return kiosk
     except AtlasError as error:
         log.error("the kiosk cannot start: %s; showing the out-of-order screen", error)
     except Exception:
         log.exception("the kiosk cannot start; showing the out-of-order screen")
+    else:
+        return kiosk
     from app.ui.kiosk.out_of_order import OutOfOrderWindow
 
     QApplication.instance().setQuitOnLastWindowClosed(False)
@@ -163,6 +164,18 @@ def log_first_frame(window: MainWindow | KioskWindow, started: float) -> None:
         log.info("first frame drawn %.2f s after start", time.perf_counter() - started)
 
     frames.drawn.connect(drawn)
+
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+
+
+def exit_on_stop_signals(qt_app: QApplication) -> None:
+    """A service stop (SIGTERM, SIGINT, SIGHUP) ends the event loop cleanly, so a kiosk's scratch
+    folder goes. Exit, not quit: quit asks the windows first, and the kiosk refuses to close. Put off
+    to the loop: a signal that comes before `exec()` starts (the first frame is drawn before it) would
+    be lost, as `exec()` forgets an earlier `exit()`."""
+    for stop in STOP_SIGNALS:
+        signal.signal(stop, lambda *_: QTimer.singleShot(0, lambda: qt_app.exit(0)))
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -190,10 +203,7 @@ def run_app(args: argparse.Namespace) -> int:
         heartbeat, timer = Heartbeat(), QTimer()  # kiosk-run's watchdog hears the event loop turn
         timer.timeout.connect(heartbeat.beat)  # (a bound method: Qt keeps no reference to `heartbeat`)
         timer.start(int(HEARTBEAT_S * 1000))
-        # a service stop ends it cleanly, so its scratch folder goes (the heartbeat's timer lets Python see
-        # the signal; exit, not quit: quit asks the windows first, and the kiosk refuses to close)
-        for stop in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-            signal.signal(stop, lambda *_: qt_app.exit(0))
+        exit_on_stop_signals(qt_app)  # the heartbeat's timer lets Python see the signal
         on_screen = start_kiosk(translation, spec, started)
         install_crash_reports(lambda _text: None)  # logged; the visitor's screen carries on as it is
         keep_for_the_session()

@@ -4,8 +4,9 @@ The real `MainWindow` under Xvfb at 1280×800. After the coarse copies are made:
 for each pose of content/poses.yaml:
 1. a 36-step left-button drag (benchmarks/interaction.py `drag_step_ms`): time per step, and the
    frames' own cost (`Frames.drawn`) while it moves;
-2. the pose played as its Play button plays it (the body view's `PosePlayer`, 0 → 1 → 0 by the clock) for 3 s: the frames' cost, the
-   time to move the bones and soft tissue per frame (part of the frame), frames per second.
+2. the pose played as its Play button plays it (the body view's `PosePlayer`, 0 → 1 → 0 by the
+   clock) for 3 s: the frames' cost, the time to move the bones and soft tissue and light the
+   joints per frame (part of the frame), frames per second.
 Prints the figures and the ratio of the pose frame to the drag frame just before it (within the
 budget: about 1 or less; the machine's load drifts, so each pose has its own drag).
 """
@@ -96,7 +97,8 @@ def main() -> None:
         drag_median = statistics.median(costs)
         print(
             f"{pose_id:22s} frame {median:5.1f} ms median, {p95:5.1f} ms p95 (moving the meshes {move:4.1f} ms), "
-            f"{fps:4.1f} frames/s | drag just before: frame {drag_median:5.1f} ms median, {pct(costs, 95):5.1f} ms p95, "
+            f"{fps:4.1f} frames/s | drag just before: frame {drag_median:5.1f} ms median, "
+            f"{pct(costs, 95):5.1f} ms p95, "
             f"{step_ms:5.1f} ms a step, {per_step:.2f} frames a step | ratio {median / drag_median:.2f}"
         )
     window.close()

@@ -24,4 +24,7 @@ def question_bank():
     from app.resources import content_dir
     from app.study.questions import QuestionBank
 
-    return QuestionBank(load(content_dir())[0])
+    bank = QuestionBank(load(content_dir())[0])
+    for _step in bank.preparing():  # made here, not in the first window's 20 s (slow on a loaded machine)
+        pass
+    return bank

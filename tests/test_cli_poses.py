@@ -48,7 +48,7 @@ def test_screenshot_poses_the_skeleton_with_its_legend(tmp_path, capsys: pytest.
         shots[phase] = np.asarray(Image.open(out).convert("RGB")).astype(int)
     body = 640 - 640 * POSE_LEGEND_SHARE // 100
     changed = np.abs(shots["1"][:, :body] - shots["0"][:, :body]).sum(axis=2) > 60
-    rows, columns = np.nonzero(changed)
+    _, columns = np.nonzero(changed)
     assert changed.sum() > 500, "phase 1 differs from phase 0"
     assert np.mean(columns > body / 2) > 0.7, "mostly on the picture's right: the body's left leg"
     legend = shots["1"][:, body:]

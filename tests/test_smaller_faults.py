@@ -49,7 +49,7 @@ def test_nan_in_content_is_no_number(tmp_path):
     path = root / "links.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("strength: 0.9,", "strength: .nan,", 1), encoding="utf-8")
     _, issues = load(root, check_reading=False)
-    assert [i.problem for i in issues if i.file == str(path)][0].endswith("Input should be a finite number")
+    assert next(i.problem for i in issues if i.file == str(path)).endswith("Input should be a finite number")
 
 
 def test_a_language_with_no_translation_is_logged(tmp_path, caplog):

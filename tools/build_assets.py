@@ -38,6 +38,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # app.domain.territory_labels
 from atlas_build import manifest, nerves, territories
 from atlas_build.bones import MYO_VERSION, build_bones, build_muscles, read_skeleton, register
 from atlas_build.landmarks import compute_landmarks, measure_inside

@@ -18,8 +18,9 @@ from app.content.handout import care_now
 from app.content.markdown import render_markdown, render_study_card
 from app.content.sections import TRANSLATED_SECTIONS
 from app.domain.effects import EffectLink, Effects, reach_tiers
-from app.domain.knowledge import Card, InLanguage, Reference
+from app.domain.knowledge import InLanguage
 from app.domain.ranking import Candidate
+from app.domain.records import Card, Reference
 from app.domain.urgency import cards_by_level
 
 FALLBACK_COLOUR = "#888888"

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from app.domain.knowledge import Reference
+from app.domain.records import Reference
 
 CITATION = re.compile(r"\[([a-z][a-z0-9_]*(?:\s*,\s*[a-z][a-z0-9_]*)*)\](?![(\[])")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9\"'(])")

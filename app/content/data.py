@@ -1,334 +1,37 @@
-"""content/*.yaml (structures, territories, conditions, links, questions) → domain objects.
-
-Each file is checked against its schema; a file that cannot be read is left out, a bad entry (broken
-YAML included) is left out on its own, and every problem is reported with its file and line. What
-names a left-out entry is listed once beside it (`LeftOut`), not once per mention.
+"""Validated content entries → domain objects, checking that every id they name resolves across
+the files (structures, territories, conditions, links, questions). What names a left-out entry is
+listed once beside it (`LeftOut`), not once per mention.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, TypeVar, get_args
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, get_args
 
-import yaml
-from pydantic import BaseModel, ValidationError
-
-from app.content.files import MAX_DATA_BYTES, read_text
+from app.content.entries import (
+    CONDITIONS,
+    LINKS,
+    PLACES,
+    QUESTIONS,
+    REFERENCES,
+    STRUCTURES,
+    TERRITORIES,
+    DataSet,
+    Located,
+)
 from app.content.issues import ContentIssue
+from app.content.left_out import LeftOut, entry_name, link_name
 from app.content.schema import (
     Category,
     ConditionEntry,
-    ConditionsFile,
     LinkEntry,
-    LinksFile,
     QuestionEntry,
-    QuestionsFile,
     RedFlagEntry,
     StructureEntry,
-    StructuresFile,
-    TerritoriesFile,
     TerritoryEntry,
 )
-from app.content.yaml_lines import BrokenPiece, LineDict, LineList, line_of, load_yaml_pieces, yaml_error_line
-from app.domain.knowledge import (
-    Condition,
-    Feature,
-    Link,
-    RedFlag,
-    Structure,
-    Territory,
-    Variant,
-    Weight,
-)
-
-DATA_FILES = ("structures.yaml", "territories.yaml", "conditions.yaml", "links.yaml", "questions.yaml")
-Model = TypeVar("Model", bound=BaseModel)
-
-
-def describe(error: ValidationError) -> tuple[tuple[Any, ...], str]:
-    """(location, plain message) of the first problem pydantic found."""
-    first = error.errors()[0]
-    loc = tuple(first["loc"])
-    if first["type"] == "extra_forbidden":
-        return loc, f"unknown field {loc[-1]!r}"
-    if first["type"] == "missing":
-        return loc, f"missing field {loc[-1]!r}"
-    where = ".".join(str(part) for part in loc)
-    message = str(first["msg"]).removeprefix("Value error, ")
-    return loc, f"{where}: {message}" if where else message
-
-
-@dataclass
-class Located:
-    """A validated entry and where it came from (for cross-check messages)."""
-
-    entry: Any
-    file: str
-    raw: Any
-
-    def line(self, *loc: Any) -> int:
-        return line_of(self.raw, loc)
-
-
-MAX_LISTED = 20  # names listed beside a left-out entry (a whole file can take hundreds with it)
-
-
-@dataclass
-class LeftOut:
-    """Entries left out (by name) and files left out whole, with what names them.
-
-    A left-out entry is reported once, where it is; whatever names it is then listed once, by
-    name, beside it, instead of one "unknown id" line per mention."""
-
-    entries: dict[str, ContentIssue] = field(default_factory=dict)  # name -> the problem that left it out
-    files: dict[str, ContentIssue] = field(default_factory=dict)  # data file (or "references") -> why
-    named_by: dict[str, list[str]] = field(default_factory=dict)  # entry name or file -> who names it
-    owners: dict[ContentIssue, str] = field(default_factory=dict)  # a problem -> what it left out first
-
-    def leave_out(self, name: str | None, why: ContentIssue) -> None:
-        """`name` is left out because of `why` (its own problem, or that of something it needs)."""
-        if name is not None:
-            self.entries.setdefault(name, why)
-            self.owners.setdefault(why, name)
-
-    def leave_out_file(self, name: str, why: ContentIssue) -> None:
-        if name not in self.files:
-            self.files[name] = why
-            self.owners.setdefault(why, name)
-
-    def unresolved(
-        self, issues: list[ContentIssue], name: str, files: tuple[str, ...], who: str, issue: ContentIssue
-    ) -> ContentIssue:
-        """`who` names `name`, which does not resolve: `issue` is reported, unless `name` was left
-        out (itself, or with one of `files` whole), then `who` joins the list of what names it.
-        Returns the problem at the root."""
-        key = name if name in self.entries else next((f for f in files if f in self.files), None)
-        if key is None:
-            issues.append(issue)
-            return issue
-        names = self.named_by.setdefault(key, [])
-        if who not in names:
-            names.append(who)
-        return self.entries.get(key) or self.files[key]
-
-    def report(self, issues: list[ContentIssue]) -> None:
-        """One line per problem that left something out: what it left out, then everything that
-        names that, directly or through something else it left out (a variant whose source is gone)."""
-        by_cause: dict[ContentIssue, list[str]] = {}
-        for key, names in self.named_by.items():
-            merged = by_cause.setdefault(self.entries.get(key) or self.files[key], [])
-            merged += [name for name in names if name not in merged]
-        for why, names in by_cause.items():
-            owner = self.owners[why]
-            what = owner if owner in self.entries else f"{owner} (whole file)"
-            count = f"{len(names)} entr{'y' if len(names) == 1 else 'ies'}"
-            listed = ", ".join(names[:MAX_LISTED])
-            if len(names) > MAX_LISTED:
-                listed += f" and {len(names) - MAX_LISTED} more"
-            issues.append(
-                ContentIssue(why.file, why.line, f"{what} is left out, so {count} naming it go without it: {listed}")
-            )
-
-
-def entry_name(raw: Any) -> str | None:
-    """The id of a raw entry (or `link a → b`), even of one that failed its checks."""
-    if isinstance(raw, dict):
-        if isinstance(raw.get("id"), str):
-            return str(raw["id"])
-        if isinstance(raw.get("source"), str) and isinstance(raw.get("target"), str):
-            return link_name(raw["source"], raw["target"])
-    return None
-
-
-def link_name(source: str, target: str) -> str:
-    return f"link {source} → {target}"
-
-
-_PIECE_ID = re.compile(r"\bid:\s*[\"']?([A-Za-z0-9_]+)")
-_PIECE_END = re.compile(r"\b(source|target):\s*[\"']?([A-Za-z0-9_]+)")
-
-
-def piece_name(piece: BrokenPiece) -> str | None:
-    """The id of an entry whose YAML is broken, when it can still be seen in its text."""
-    found = _PIECE_ID.search(piece.text)
-    if found:
-        return found.group(1)
-    ends = dict(_PIECE_END.findall(piece.text))
-    return link_name(ends["source"], ends["target"]) if {"source", "target"} <= ends.keys() else None
-
-
-@dataclass
-class DataSet:
-    structures: list[Located] = field(default_factory=list)
-    territories: list[Located] = field(default_factory=list)
-    conditions: list[Located] = field(default_factory=list)
-    links: list[Located] = field(default_factory=list)
-    questions: dict[str, list[Located]] = field(default_factory=dict)
-
-
-def read_yaml(
-    path: Path,
-    what: str,
-    left_out: LeftOut,
-    issues: list[ContentIssue],
-    name: Callable[[BrokenPiece], str | None] = piece_name,
-    keyed: Collection[str] = (),
-) -> Any:
-    """A content YAML file, read entry by entry when its YAML is broken (`yaml_lines.load_yaml_pieces`);
-    None when it cannot be read."""
-    text = read_text(path, MAX_DATA_BYTES, what)
-    if isinstance(text, ContentIssue):
-        issues.append(text)
-        return None
-    try:
-        data, broken = load_yaml_pieces(text, keyed)
-    except yaml.YAMLError as error:
-        issues.append(ContentIssue(str(path), *yaml_error_line(error)))
-        return None
-    for piece in broken:
-        issue = ContentIssue(str(path), piece.line, piece.problem)
-        issues.append(issue)
-        left_out.leave_out(name(piece), issue)
-    return data
-
-
-def _read(path: Path, file_model: type[BaseModel], left_out: LeftOut, issues: list[ContentIssue]) -> LineDict | None:
-    file = str(path)
-    data = read_yaml(path, "'schema: 1' and its entries", left_out, issues)
-    if data is None:
-        return None
-    if not isinstance(data, LineDict):
-        issues.append(ContentIssue(file, 1, "expected a mapping with 'schema: 1' and the entries"))
-        return None
-    return check_file(data, file_model, file, issues)
-
-
-def check_file(data: LineDict, file_model: type[BaseModel], file: str, issues: list[ContentIssue]) -> LineDict | None:
-    """`data` when its top level fits `file_model`, an unknown top-level key reported and dropped
-    (it costs itself, not the file); None (reported) when the top level is wrong otherwise."""
-    while True:
-        try:
-            file_model.model_validate(data)
-            return data
-        except ValidationError as error:
-            loc, problem = describe(error)
-            line = line_of(data, loc[:1])
-            issues.append(ContentIssue(file, line, problem))
-            if error.errors()[0]["type"] != "extra_forbidden" or len(loc) != 1 or loc[0] not in data:
-                return None
-            kept = LineDict((key, value) for key, value in data.items() if key != loc[0])
-            kept.line, kept.key_lines = data.line, data.key_lines
-            data = kept
-
-
-SUB_ENTRIES = ("variants", "weights")  # lists of entries inside an entry: a bad one costs only itself
-
-
-def _entries(
-    data: LineDict, key: str, model: type[Model], file: str, left_out: LeftOut, issues: list[ContentIssue]
-) -> list[Located]:
-    items: LineList = data[key]
-    out: list[Located] = []
-    seen: set[str] = set()
-    for index, raw in enumerate(items):
-        valid = _validate(model, raw, file, items.item_lines[index], left_out, issues)
-        if valid is None:
-            continue
-        entry, checked = valid
-        entry_id = getattr(entry, "id", None)
-        if entry_id is not None:
-            if entry_id in seen:
-                issues.append(ContentIssue(file, items.item_lines[index], f"id {entry_id!r} is defined twice"))
-                continue
-            seen.add(entry_id)
-        out.append(Located(entry, file, checked))
-    return out
-
-
-def _validate(
-    model: type[Model], raw: Any, file: str, line: int, left_out: LeftOut, issues: list[ContentIssue]
-) -> tuple[Model, Any] | None:
-    """(the entry, the raw data it was read from), or None when it is left out. A bad variant
-    or weight is reported and left out on its own while the rest of its entry still counts."""
-    while True:
-        try:
-            return model.model_validate(raw), raw
-        except ValidationError as error:
-            loc, problem = describe(error)
-            issue = ContentIssue(file, line_of(raw, loc, line), problem)
-            issues.append(issue)
-            if (
-                len(loc) >= 2
-                and loc[0] in SUB_ENTRIES
-                and isinstance(loc[1], int)
-                and isinstance(raw, LineDict)
-                and isinstance(raw.get(loc[0]), LineList)
-                and len(raw[loc[0]]) > 1
-            ):
-                left_out.leave_out(entry_name(raw[loc[0]][loc[1]]), issue)
-                raw = _without(raw, loc[0], loc[1])
-                continue
-            left_out.leave_out(entry_name(raw), issue)
-            return None
-
-
-def _without(raw: LineDict, key: str, index: int) -> LineDict:
-    """A copy of `raw` without item `index` of its list `key`, lines kept."""
-    items: LineList = raw[key]
-    kept = LineList(item for i, item in enumerate(items) if i != index)
-    kept.line, kept.item_lines = items.line, [n for i, n in enumerate(items.item_lines) if i != index]
-    out = LineDict(raw)
-    out.line, out.key_lines = raw.line, raw.key_lines
-    out[key] = kept
-    return out
-
-
-def read_data(content_dir: Path, left_out: LeftOut, issues: list[ContentIssue]) -> DataSet:
-    """Read and validate every data file on its own (ids across files are checked by `build`)."""
-    out = DataSet()
-
-    def entries(d: LineDict, f: str, key: str, model: type[BaseModel]) -> list[Located]:
-        return _entries(d, key, model, f, left_out, issues)
-
-    specs: list[tuple[str, type[BaseModel], Callable[[LineDict, str], None]]] = [
-        (
-            "structures.yaml",
-            StructuresFile,
-            lambda d, f: out.structures.extend(entries(d, f, "structures", StructureEntry)),
-        ),
-        (
-            "territories.yaml",
-            TerritoriesFile,
-            lambda d, f: out.territories.extend(entries(d, f, "territories", TerritoryEntry)),
-        ),
-        (
-            "conditions.yaml",
-            ConditionsFile,
-            lambda d, f: out.conditions.extend(entries(d, f, "conditions", ConditionEntry)),
-        ),
-        ("links.yaml", LinksFile, lambda d, f: out.links.extend(entries(d, f, "links", LinkEntry))),
-        (
-            "questions.yaml",
-            QuestionsFile,
-            lambda d, f: out.questions.update(
-                {
-                    kind: entries(d, f, kind, RedFlagEntry if kind == "red_flags" else QuestionEntry)
-                    for kind in ("features", "triggers", "checks", "red_flags")
-                }
-            ),
-        ),
-    ]
-    for name, file_model, collect in specs:
-        path = content_dir / name
-        data = _read(path, file_model, left_out, issues)
-        if data is None:
-            left_out.leave_out_file(name, issues[-1])
-        else:
-            collect(data, str(path))
-    return out
+from app.domain.records import Condition, Feature, Link, RedFlag, Structure, Territory, Variant, Weight
 
 
 @dataclass
@@ -342,11 +45,6 @@ class Built:
     checks: dict[str, Feature]
     red_flags: dict[str, RedFlag]
     located: dict[str, Located]  # any id -> where it is defined
-
-
-STRUCTURES, TERRITORIES, CONDITIONS, LINKS, QUESTIONS = DATA_FILES
-PLACES = (STRUCTURES, TERRITORIES, CONDITIONS)  # where a link's ends can be defined
-REFERENCES = "references"  # any file of references/ left out whole
 
 
 def _reported(issues: list[ContentIssue], issue: ContentIssue) -> ContentIssue:

@@ -17,8 +17,9 @@ from app.content.citations import cited_keys, reference_list, replace_citations
 from app.content.markdown import render_markdown
 from app.content.sections import TRANSLATED_SECTIONS
 from app.domain.explorer import Explorer
-from app.domain.knowledge import Card, InLanguage
+from app.domain.knowledge import InLanguage
 from app.domain.phrases import ENGLISH, literal
+from app.domain.records import Card
 from app.domain.urgency import flags_by_level
 from app.version import app_version, content_release
 

@@ -13,9 +13,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from app.content.citations import CITATION
-from app.content.data import PLACES, QUESTIONS, REFERENCES, LeftOut, build, describe, read_data, read_yaml
+from app.content.data import build
+from app.content.entries import PLACES, QUESTIONS, REFERENCES, checked_entries, describe, read_data, read_yaml
 from app.content.files import read_card_text
 from app.content.issues import ContentIssue
+from app.content.left_out import LeftOut
 from app.content.markdown import drop_links, scan_markdown, title_problem
 from app.content.poses import load_poses
 from app.content.readability import reading_problem
@@ -24,7 +26,8 @@ from app.content.synonyms import load_synonyms
 from app.content.translations import load_translations, note_sources, text_sources
 from app.content.yaml_lines import BrokenPiece, LineDict, line_of
 from app.domain.errors import ContentError
-from app.domain.knowledge import Card, Knowledge, Reference
+from app.domain.knowledge import Knowledge
+from app.domain.records import Card, Reference
 
 __all__ = ["CardFile", "ContentIssue", "load", "load_references", "read_card"]
 
@@ -34,6 +37,7 @@ HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
 def load_references(directory: Path, left_out: LeftOut, issues: list[ContentIssue]) -> dict[str, Reference]:
     """Every `references/*.yaml`: a mapping id → {citation, url, note}, with an optional `schema: 1`."""
     references: dict[str, Reference] = {}
+    seen: set[object] = set()  # reference ids, across the files
     for path in sorted(directory.glob("*.yaml")):
         file = str(path)
         data = read_yaml(path, "reference entries (id: {citation, url, note})", left_out, issues, _reference_name)
@@ -44,23 +48,16 @@ def load_references(directory: Path, left_out: LeftOut, issues: list[ContentIssu
             issues.append(ContentIssue(file, 1, "expected a mapping of reference id → {citation, url, note}"))
             left_out.leave_out_file(REFERENCES, issues[-1])
             continue
-        for ref_id, entry in data.items():
-            line = data.key_lines.get(ref_id, 1)
-            if ref_id == "schema":
-                if entry != 1:
-                    issues.append(ContentIssue(file, line, f"unsupported schema {entry!r} (expected 1)"))
-                continue
-            if ref_id in references:
-                issues.append(ContentIssue(file, line, f"reference id {ref_id!r} is defined twice"))
-                continue
-            try:
-                valid = ReferenceEntry.model_validate(entry)
-            except ValidationError as error:
-                loc, problem = describe(error)
-                issues.append(ContentIssue(file, line_of(entry, loc, line), f"reference {ref_id!r}: {problem}"))
-                left_out.leave_out(str(ref_id), issues[-1])
-                continue
-            references[str(ref_id)] = Reference(str(ref_id), valid.citation, valid.url, valid.note)
+        if data.get("schema", 1) != 1:
+            issues.append(
+                ContentIssue(
+                    file, data.key_lines.get("schema", 1), f"unsupported schema {data['schema']!r} (expected 1)"
+                )
+            )
+        items = [(ref_id, entry, data.key_lines.get(ref_id, 1)) for ref_id, entry in data.items() if ref_id != "schema"]
+        for item in checked_entries(items, ReferenceEntry, file, left_out, issues, seen, what="reference "):
+            valid: ReferenceEntry = item.entry
+            references[str(item.key)] = Reference(str(item.key), valid.citation, valid.url, valid.note)
     return references
 
 

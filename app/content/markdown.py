@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from app.content.citations import numbering, reference_list, replace_citations
 from app.content.sections import TRANSLATED_SECTIONS
-from app.domain.knowledge import Card, Reference
+from app.domain.records import Card, Reference
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
 _SCANNER = MarkdownIt("commonmark", {"html": True}).enable("table")  # for the checks only, never rendered

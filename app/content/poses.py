@@ -14,9 +14,10 @@ from typing import Annotated, Any
 import yaml
 from pydantic import Field, ValidationError, model_validator
 
-from app.content.data import CONDITIONS, REFERENCES, LeftOut, describe
+from app.content.entries import CONDITIONS, REFERENCES, describe
 from app.content.files import MAX_DATA_BYTES, read_text
 from app.content.issues import ContentIssue
+from app.content.left_out import LeftOut
 from app.content.schema import DataFile, Evidence, Id, RefList, Strict, TitleTranslation
 from app.content.translations import text_hash
 from app.content.yaml_lines import LineDict, line_of, load_yaml, yaml_error_line
@@ -117,14 +118,14 @@ def load_poses(content_dir: Path, references: set[str], sources: set[str],
     except ValidationError as error:
         loc, problem = describe(error)
         return {}, [ContentIssue(file, line_of(data, loc), problem)]
-    for joint, entry in valid.joints.items():
-        unknown = set(entry.motions) - set(MOTIONS.get(joint, {}))
+    for joint, joint_range in valid.joints.items():
+        unknown = set(joint_range.motions) - set(MOTIONS.get(joint, {}))
         if joint not in MOTIONS or unknown:
             what = (
                 f"unknown joint {joint!r}" if joint not in MOTIONS else f"{joint} has no motion {sorted(unknown)[0]!r}"
             )
             issues.append(ContentIssue(file, line_of(data, ("joints", joint)), what))
-        for index, ref in enumerate(entry.references):
+        for index, ref in enumerate(joint_range.references):
             if ref not in references:
                 issues.append(
                     ContentIssue(

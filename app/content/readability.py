@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from app.domain.knowledge import Card
+from app.domain.records import Card
 
 CLINICIAN_HEADINGS = {"en": "## For clinicians and students", "es": "## Para profesionales y estudiantes"}
 CLINICIAN_HEADING = CLINICIAN_HEADINGS["en"]

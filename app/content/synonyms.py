@@ -8,10 +8,11 @@ from pathlib import Path
 
 from pydantic import Field
 
-from app.content.data import PLACES, REFERENCES, LeftOut, _entries, _read
+from app.content.entries import PLACES, REFERENCES, checked_entries, listed, read_file
 from app.content.issues import ContentIssue
+from app.content.left_out import LeftOut
 from app.content.schema import DataFile, Id, Strict
-from app.domain.knowledge import Synonym
+from app.domain.records import Synonym
 
 SYNONYMS_FILE = "synonyms.yaml"
 
@@ -34,11 +35,11 @@ def load_synonyms(
 ) -> tuple[Synonym, ...]:
     """The synonyms whose ids are all `known`; without the file there are none (search still works)."""
     path = Path(content_dir) / SYNONYMS_FILE
-    data = _read(path, SynonymsFile, left_out, issues) if path.is_file() else None
+    data = read_file(path, SynonymsFile, left_out, issues) if path.is_file() else None
     if data is None:
         return ()
     out: list[Synonym] = []
-    for item in _entries(data, "synonyms", SynonymEntry, str(path), left_out, issues):
+    for item in checked_entries(listed(data, "synonyms"), SynonymEntry, str(path), left_out, issues):
         entry: SynonymEntry = item.entry
         unknown: list[tuple[tuple[str | int, ...], str, tuple[str, ...]]]
         unknown = [(("means", i), x, PLACES) for i, x in enumerate(entry.means) if x not in known]

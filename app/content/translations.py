@@ -26,9 +26,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from app.content.data import Built, LeftOut, check_file, describe, read_yaml
+from app.content.data import Built
+from app.content.entries import check_file, describe, read_yaml
 from app.content.files import read_card_text
 from app.content.issues import ContentIssue
+from app.content.left_out import LeftOut
 from app.content.markdown import drop_links, scan_markdown, title_problem
 from app.content.readability import CLINICIAN_HEADINGS, reading_problem, texts_reading_problem
 from app.content.schema import (
@@ -41,8 +43,9 @@ from app.content.schema import (
 )
 from app.content.sections import TRANSLATED_SECTIONS
 from app.content.yaml_lines import LineDict, line_of
-from app.domain.knowledge import LANGUAGES, RED_FLAG_TITLE, Card, Knowledge, variant_title_key
+from app.domain.knowledge import LANGUAGES, RED_FLAG_TITLE, Knowledge, variant_title_key
 from app.domain.phrases import ENGLISH, FORMS, placeholders
+from app.domain.records import Card
 
 _HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
 ENGLISH_SECTION_NOTE = {"es": "*(Esta sección está en inglés, como la bibliografía que se cita.)*"}

@@ -40,7 +40,8 @@ SIGNS: dict[str, tuple[str, dict[str, str]]] = {
                                   "es": r"(tenido|antecedentes de) cáncer|equipo de cáncer"}),
     "weight_loss": ("weight_loss", {"en": r"weight loss|lost weight|losing weight",
                                     "es": r"pérdida de peso|perdido peso"}),
-    "rest_pain": ("rest_pain", {"en": r"wakes you|at rest|when you rest", "es": r"le despierta|en reposo|cuando descansa"}),
+    "rest_pain": ("rest_pain", {"en": r"wakes you|at rest|when you rest",
+                                "es": r"le despierta|en reposo|cuando descansa"}),
     "clot": ("today", {"en": r"blood clot", "es": r"coágulo"}),
     "clot_chest": ("emergency", {"en": r"chest pain|breathless|short of breath",
                                  "es": r"dolor en el pecho|falta (de )?el aire|le falta el aire"}),
@@ -149,8 +150,8 @@ def _problems(lines: Iterator[tuple[int, str]], file: str, language: str, knowle
 def _clot_problem(lines: list[tuple[int, str]], file: str, language: str) -> list[ContentIssue]:
     """A card that warns of a blood clot must also say: chest pain or breathless, call an ambulance."""
     clot = next((n for n, line in lines if re.search(SIGNS["clot"][1][language], line, re.IGNORECASE)), None)
-    chest = any(re.search(SIGNS["clot_chest"][1][language], line, re.IGNORECASE) and "emergency" in time_levels(line, language)
-                for _n, line in lines)  # fmt: skip
+    chest = any(re.search(SIGNS["clot_chest"][1][language], line, re.IGNORECASE)
+                and "emergency" in time_levels(line, language) for _n, line in lines)  # fmt: skip
     if clot is None or chest:
         return []
     return [ContentIssue(file, clot, "warns of a blood clot but not that chest pain or breathlessness with it needs an "

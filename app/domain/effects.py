@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from app.domain.errors import QueryError
-from app.domain.knowledge import MECHANISMS, Knowledge, Link, Variant, weakest
+from app.domain.knowledge import Knowledge
+from app.domain.records import MECHANISMS, Link, Variant, weakest
 
 MAX_CHAIN = 4  # biomechanical hops followed from the source
 # The reverse view shades each place by its route's strength against the source's strongest:

@@ -10,10 +10,11 @@ from dataclasses import dataclass, replace
 from psygnal import Signal
 
 from app.domain.effects import Effects, effects
+from app.domain.gaps import Gap, gaps
 from app.domain.knowledge import ANSWER_KINDS, Knowledge
 from app.domain.phrases import BODY_PART, Phrase
 from app.domain.query import Query, Spot
-from app.domain.ranking import Candidate, Gap, candidates, gaps
+from app.domain.ranking import Candidate, candidates
 
 LIT_FLOOR = 0.05  # share of the best score a mechanism's best source needs to be lit ahead of runners-up
 # share of the best score a source needs to be "likely here": the list says so of the rest, the

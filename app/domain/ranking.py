@@ -38,12 +38,14 @@ dictionary order or chance.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from app.domain.errors import QueryError
-from app.domain.knowledge import EVIDENCE_LEVELS, Knowledge, Variant, weakest
+from app.domain.gaps import check_query
+from app.domain.knowledge import Knowledge
 from app.domain.phrases import Phrase
 from app.domain.query import Query, Spot
+from app.domain.reach import Reach, reach
+from app.domain.records import EVIDENCE_LEVELS, RedFlag, Variant
 from app.domain.urgency import EMERGENCY_CARERS, ask_first, carers, most_urgent, signs_present
 
 PRIMARY_DERMATOME = 1.0
@@ -54,9 +56,6 @@ REGION = 1.0
 INFERRED_DERMATOME = 0.7
 INFERRED_ALTERNATE = 0.45
 INFERRED_FIELD = 0.6
-FIELD_SHARE = 0.75  # root → a multi-root nerve's skin field: 0.75 / sqrt(number of roots)
-BRANCH_DECAY = 0.9  # per step from the squeezed nerve down to the branch whose skin hurts
-REFERRED_SHARE = 0.5  # a radicular variant's own somatic pain (a slipped disc aches in the back too)
 COVERAGE = 0.25  # how much a spot left unexplained costs on top of the mean
 MIDLINE_SIDE = 0.85
 OTHER_SIDE = 0.3
@@ -93,187 +92,11 @@ class Candidate:
 
 
 @dataclass(frozen=True)
-class Reach:
-    """How one variant reaches one territory."""
-
-    strength: float
-    mechanism: str
-    path: tuple[str, ...]  # source … territory
-    evidence: str
-    note: Phrase  # the plain-language reason of the last link
-    not_where: tuple[str, ...] = ()  # a touched spot whose own skin nerve field is one of these is not reached
-
-
-@dataclass(frozen=True)
 class _Term:
     territory: str
     weight: float
     end: str  # the id the path ends at (the region, for inferred territories)
     how: str  # how the spot got this territory, for the reason text
-
-
-# -- reach (cached per knowledge) ----------------------------------------------------------------------
-def reach(knowledge: Knowledge, variant: Variant) -> dict[str, Reach]:
-    """Every territory (dermatome_, field_, region_) a variant can send pain to, best way first."""
-    cache = knowledge.index.reach
-    if variant.id not in cache:
-        cache[variant.id] = _build_reach(knowledge, variant)
-    return cache[variant.id]
-
-
-def _build_reach(knowledge: Knowledge, v: Variant) -> dict[str, Reach]:
-    out: dict[str, Reach] = {}
-
-    def offer(target: str, candidate: Reach) -> None:
-        best = out.get(target)
-        if best is None or (candidate.strength, -len(candidate.path)) > (best.strength, -len(best.path)):
-            out[target] = candidate
-
-    territories = knowledge.territories
-    for origin in (v.source, v.condition):
-        for link in knowledge.links_from(origin):
-            if link.target not in territories or link.mechanism == "radicular":
-                continue
-            share = REFERRED_SHARE if v.mechanism == "radicular" and link.mechanism == "referred" else 1.0
-            offer(
-                link.target,
-                Reach(
-                    link.strength * share,
-                    link.mechanism,
-                    (v.source, *link.via, link.target),
-                    link.evidence,
-                    _link_note(knowledge, link.source, link.target, link.note),
-                    link.not_where,
-                ),
-            )
-
-    if v.mechanism == "radicular":
-        for root in v.acts_on:
-            first = knowledge.link(v.source, root)
-            if first is None:
-                continue
-            for link in knowledge.links_from(root):
-                if link.target in territories:
-                    offer(
-                        link.target,
-                        Reach(
-                            first.strength * link.strength,
-                            "radicular",
-                            (v.source, root, link.target),
-                            weakest((first.evidence, link.evidence)),
-                            _link_note(knowledge, root, link.target, link.note),
-                        ),
-                    )
-            for nerve in knowledge.structures.values():
-                field_id = f"field_{nerve.id}"
-                if nerve.cutaneous and root in nerve.roots and field_id in territories:
-                    share = FIELD_SHARE / math.sqrt(len(nerve.roots))
-                    chain = tuple(reversed(knowledge.ancestors(nerve.id)))
-                    offer(
-                        field_id,
-                        Reach(
-                            first.strength * share,
-                            "radicular",
-                            (v.source, root, *chain, field_id),
-                            weakest((first.evidence, "moderate")),
-                            knowledge.say("root_field", root=root, nerve=nerve.id),
-                        ),
-                    )
-
-    if v.mechanism == "entrapment":
-        for nerve_id in v.acts_on:
-            first = knowledge.link(v.source, nerve_id)
-            if first is None:
-                continue
-            affected = (nerve_id, *knowledge.descendants(nerve_id))
-            if v.branches:
-                keep = set(v.branches)
-                affected = tuple(
-                    n for n in affected if n == nerve_id or n in keep or keep & set(knowledge.ancestors(n))
-                )
-            for branch in affected:
-                nerve = knowledge.structures[branch]
-                field_id = f"field_{branch}"
-                if not nerve.cutaneous or field_id not in territories:
-                    continue
-                chain = knowledge.ancestors(branch)
-                down = tuple(reversed(chain[: chain.index(nerve_id) + 1]))  # nerve_id … branch
-                strength = first.strength * BRANCH_DECAY ** (len(down) - 1)
-                note = _link_note(knowledge, v.source, nerve_id, first.note)
-                if branch != nerve_id:
-                    note = knowledge.say("branch_field", note=note, branch=branch)
-                offer(field_id, Reach(strength, "entrapment", (v.source, *down, field_id), first.evidence, note))
-    return out
-
-
-def _link_note(knowledge: Knowledge, source: str, target: str, text: str) -> Phrase:
-    return knowledge.note(f"link:{source}:{target}", text)
-
-
-# -- the query -----------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Gap:
-    """Part of a query the atlas cannot answer because the content for it was left out."""
-
-    id: str  # e.g. dermatome_L5, region_heel, feature_shooting
-    why: str  # the content problem, "file:line: problem"
-
-    def __str__(self) -> str:
-        return self.said(Knowledge()).text
-
-    def said(self, knowledge: Knowledge) -> Phrase:
-        """What is missing, as a phrase to say in any language (`InLanguage.say`)."""
-        kind, _, name = self.id.partition("_")
-        key = f"gap.{kind}" if kind in ("dermatome", "field", "region") else "gap.answer"
-        what = knowledge.say(key, name=(self.id if key == "gap.answer" else name).replace("_", " "))
-        return knowledge.say("gap", what=what, why=self.why)
-
-
-def _spot_ids(spot: Spot) -> list[tuple[str, str]]:
-    """(territory id, how the query names it) of every territory a spot names."""
-    ids = [(f"dermatome_{d}", f"dermatome {d}") for d in spot.dermatomes]
-    ids += [(f"field_{n}", f"nerve {n}") for n in spot.cutaneous_nerves]
-    return ids + ([(f"region_{spot.region}", f"region {spot.region}")] if spot.region is not None else [])
-
-
-def _answer_ids(knowledge: Knowledge, query: Query) -> list[tuple[str, str, bool]]:
-    """(answer id, how the query names it, whether the atlas has it) of every answer in a query."""
-    out = []
-    for kind, table in (("feature", knowledge.features), ("trigger", knowledge.triggers), ("check", knowledge.checks)):
-        out += [(a, f"{kind} {a}", a in table) for a in sorted(getattr(query, f"{kind}s"))]
-    return out + [(r, f"red flag {r}", r in knowledge.red_flags) for r in sorted(query.red_flags)]
-
-
-def gaps(knowledge: Knowledge, query: Query) -> tuple[Gap, ...]:
-    """What the query names that content left out: the ranking answers without it, and says why."""
-    found = [
-        (tid, knowledge.missing(tid, "territory"))
-        for spot in query.spots
-        for tid, _ in _spot_ids(spot)
-        if tid not in knowledge.territories
-    ]
-    found += [(a, knowledge.missing(a, "answer")) for a, _, known in _answer_ids(knowledge, query) if not known]
-    return tuple(dict.fromkeys(Gap(what, why) for what, why in found if why is not None))
-
-
-def _check(knowledge: Knowledge, query: Query) -> None:
-    """Raise for what the query names that the atlas does not know (and did not leave out)."""
-    unknown: list[str] = []
-    for spot in query.spots:
-        unknown += [
-            words
-            for tid, words in _spot_ids(spot)
-            if tid not in knowledge.territories and knowledge.missing(tid, "territory") is None
-        ]
-        if spot.side not in (None, "left", "right", "midline"):
-            unknown.append(f"side {spot.side}")
-    unknown += [
-        words
-        for a, words, known in _answer_ids(knowledge, query)
-        if not known and knowledge.missing(a, "answer") is None
-    ]
-    if unknown:
-        raise QueryError(f"unknown {', '.join(unknown)}")
 
 
 def _terms(knowledge: Knowledge, spot: Spot) -> list[_Term]:
@@ -386,7 +209,7 @@ def _sided(spots: tuple[Spot, ...], matches: list[_Match]) -> str | None:
 
 def candidates(knowledge: Knowledge, query: Query) -> list[Candidate]:
     """Ranked sources for a pain area (best first); any red flag puts its urgent card first."""
-    _check(knowledge, query)
+    check_query(knowledge, query)
     present = signs_present(knowledge, query)
     urgent = _urgent(knowledge, present)
     urgent += _ask_first(knowledge, query, present, {c.card for c in urgent})
@@ -508,73 +331,68 @@ def _add_differentiators(knowledge: Knowledge, ranked: list[Candidate]) -> list[
 
 
 def _with_reasons(candidate: Candidate, extra: list[Phrase]) -> Candidate:
-    from dataclasses import replace
-
     return replace(candidate, why=(*candidate.why, *extra))
 
 
 def _urgent(knowledge: Knowledge, present: frozenset[str]) -> list[Candidate]:
     """One urgent candidate per red-flag card, in content order."""
-    by_card: dict[str, list[str]] = {}
-    for flag_id in knowledge.red_flags:
-        if flag_id in present:
-            by_card.setdefault(knowledge.red_flags[flag_id].card, []).append(flag_id)
-    out: list[Candidate] = []
-    for card_id, flag_ids in by_card.items():
-        flags = [knowledge.red_flags[f] for f in flag_ids]
-        card = knowledge.card(card_id)
-        level = most_urgent([f.urgency for f in flags])
-        out.append(
-            Candidate(
-                id=card_id,
-                title=flags[0].title,
-                condition=flags[0].id,
-                source=flags[0].source,
-                mechanism="urgent",
-                score=1.0,
-                path=(flags[0].source,),
-                card=card_id,
-                why=(*(knowledge.note(f"red_flag:{f.id}", f.reason) for f in flags), knowledge.say("urgent_first")),
-                evidence=card.evidence if card is not None else "strong",
-                who_can_help=carers(level, card.who_can_help if card is not None else EMERGENCY_CARERS),
-                explains=1.0,
-                urgency=level,
-            )
+    by_card: dict[str, list[RedFlag]] = {}
+    for flag in knowledge.red_flags.values():
+        if flag.id in present:
+            by_card.setdefault(flag.card, []).append(flag)
+    return [
+        _urgent_card(
+            knowledge,
+            card_id,
+            flags,
+            card_id,
+            flags[0].title,
+            (*(knowledge.note(f"red_flag:{f.id}", f.reason) for f in flags), knowledge.say("urgent_first")),
         )
-    return out
+        for card_id, flags in by_card.items()
+    ]
 
 
 def _ask_first(knowledge: Knowledge, query: Query, present: frozenset[str], shown: set[str]) -> list[Candidate]:
     """A "check first" card per red-flag card the touched spots ask about and nothing marked yet."""
-    by_card: dict[str, list[str]] = {}
+    by_card: dict[str, list[RedFlag]] = {}
     for flag_id in ask_first(knowledge, query):
-        card_id = knowledge.red_flags[flag_id].card
-        if flag_id not in present and card_id not in shown:
-            by_card.setdefault(card_id, []).append(flag_id)
+        flag = knowledge.red_flags[flag_id]
+        if flag_id not in present and flag.card not in shown:
+            by_card.setdefault(flag.card, []).append(flag)
     out: list[Candidate] = []
-    for card_id, flag_ids in by_card.items():
-        flags = [knowledge.red_flags[f] for f in flag_ids]
-        card = knowledge.card(card_id)
+    for card_id, flags in by_card.items():
         level = most_urgent([f.urgency for f in flags])
-        out.append(
-            Candidate(
-                id=f"{ASK_FIRST}{card_id}",
-                title=knowledge.say("ask_first", card=card_id).text,
-                condition=flags[0].id,
-                source=flags[0].source,
-                mechanism="urgent",
-                score=1.0,
-                path=(flags[0].source,),
-                card=card_id,
-                why=(
-                    knowledge.say(f"ask_first_why.{level}"),
-                    *(knowledge.say("ask_first_sign", flag=f.id) for f in flags),
-                ),
-                evidence=card.evidence if card is not None else "strong",
-                who_can_help=carers(level, card.who_can_help if card is not None else EMERGENCY_CARERS),
-                explains=1.0,
-                urgency=level,
-                asks=tuple(flag_ids),
-            )
-        )
+        why = (knowledge.say(f"ask_first_why.{level}"), *(knowledge.say("ask_first_sign", flag=f.id) for f in flags))
+        title = knowledge.say("ask_first", card=card_id).text
+        candidate = _urgent_card(knowledge, f"{ASK_FIRST}{card_id}", flags, card_id, title, why)
+        out.append(replace(candidate, asks=tuple(f.id for f in flags)))
     return out
+
+
+def _urgent_card(
+    knowledge: Knowledge,
+    candidate_id: str,
+    flags: list[RedFlag],
+    card_id: str,
+    title: str,
+    why: tuple[Phrase, ...],
+) -> Candidate:
+    """An urgent candidate (score 1, first on the list) for a red-flag card and the flags that bring it."""
+    card = knowledge.card(card_id)
+    level = most_urgent([f.urgency for f in flags])
+    return Candidate(
+        id=candidate_id,
+        title=title,
+        condition=flags[0].id,
+        source=flags[0].source,
+        mechanism="urgent",
+        score=1.0,
+        path=(flags[0].source,),
+        card=card_id,
+        why=why,
+        evidence=card.evidence if card is not None else "strong",
+        who_can_help=carers(level, card.who_can_help if card is not None else EMERGENCY_CARERS),
+        explains=1.0,
+        urgency=level,
+    )

@@ -24,6 +24,7 @@ import sys
 import time
 import weakref
 from dataclasses import dataclass
+from typing import IO
 
 import numpy as np
 import pyvista as pv
@@ -31,7 +32,7 @@ from vtkmodules.vtkCommonDataModel import vtkStaticPointLocator
 from vtkmodules.vtkRenderingCore import vtkMapper
 from vtkmodules.vtkRenderingOpenGL2 import vtkOpenGLPolyDataMapper
 
-from app.scene.coarse_worker import pack, take_frame, unpack
+from app.scene.coarse_wire import pack, take_frame, unpack
 
 COARSE_KEEP = 0.25  # share of a mesh's triangles its coarse copy keeps
 SMALLEST = 2000  # meshes with fewer triangles than this (the muscles) are drawn whole while moving too
@@ -102,11 +103,12 @@ HANDOVER_S = 0.005  # the longest a look at the worker waits for it to take the 
 
 class ShapeMaker:
     """One worker process (`coarse_worker`) making the coarse shapes of a model's meshes, in the
-    order given. Looked at from the event loop's thread (`made`), never waited for."""
+    order given. Looked at from the event loop's thread (`made`), never waited for, until `done`."""
 
     def __init__(self, meshes: dict[str, pv.PolyData]) -> None:
         self.names = list(meshes)
         self.shapes: dict[str, CoarseShape | None] = {}  # None: drawn whole while moving
+        self.users = 0  # the scenes drawing with these shapes (`kept_shapes`, `let_go`)
         self._to_send = bytearray(
             b"".join(
                 pack(points=np.asarray(m.points), faces=np.asarray(m.faces), strips=np.asarray(m.strips))
@@ -114,36 +116,47 @@ class ShapeMaker:
             )
         )
         self._received = bytearray()
+        self._worker: subprocess.Popen[bytes] | None = None
         try:
-            self._worker: subprocess.Popen[bytes] | None = subprocess.Popen(
-                WORKER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0
-            )
+            self._worker = subprocess.Popen(WORKER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0)
         except OSError:
             log.exception("no coarse-shape worker (%s)", " ".join(WORKER))
-            self._worker = None
             self._give_up()
             return
-        os.set_blocking(self._worker.stdin.fileno(), False)  # type: ignore[union-attr]
-        os.set_blocking(self._worker.stdout.fileno(), False)  # type: ignore[union-attr]
+        assert self._worker.stdin is not None
+        assert self._worker.stdout is not None
+        self._stdin: IO[bytes] = self._worker.stdin
+        self._stdout: IO[bytes] = self._worker.stdout
+        os.set_blocking(self._stdin.fileno(), False)
+        os.set_blocking(self._stdout.fileno(), False)
+
+    @property
+    def done(self) -> bool:
+        """Every shape is in and the worker, if any, has ended and been reaped."""
+        return len(self.shapes) == len(self.names) and (self._worker is None or self._worker.returncode is not None)
 
     def made(self) -> dict[str, CoarseShape | None]:
-        """The shapes made so far, by name: hands the worker what it has not taken yet and reads
-        what it has sent, without waiting for it."""
-        if self._worker is not None and not self._worker.stdout.closed:  # type: ignore[union-attr]
-            self._send()
-            self._receive()
+        """The shapes made so far, by name: hands the worker what it has not taken yet, reads what
+        it has sent and reaps it once it has ended, without waiting for it."""
+        if self._worker is not None and self._worker.returncode is None:
+            if not self._stdout.closed:
+                self._send()
+                self._receive()
+            if self._stdout.closed:  # it has ended, or is ending: reaped at this look or a later one
+                self._worker.poll()
         return self.shapes
 
     def close(self) -> None:
-        """Stop the worker (if it still runs) and reap it."""
+        """Stop the worker (if it still runs) and reap it; the shapes it has not sent are not made."""
         if self._worker is not None:
             self._worker.kill()
             self._worker.wait()
-            for pipe in (self._worker.stdin, self._worker.stdout):
-                pipe.close()  # type: ignore[union-attr]
+            self._stdin.close()
+            self._stdout.close()
+        self.shapes.update(dict.fromkeys(name for name in self.names if name not in self.shapes))
 
     def _send(self) -> None:
-        stdin = self._worker.stdin  # type: ignore[union-attr]
+        stdin = self._stdin
         if stdin.closed:
             return
         deadline = time.perf_counter() + HANDOVER_S
@@ -161,17 +174,19 @@ class ShapeMaker:
         stdin.close()  # all handed over: the worker starts
 
     def _receive(self) -> None:
-        stdout = self._worker.stdout  # type: ignore[union-attr]
+        stdout = self._stdout
         while chunk := stdout.read(1 << 20):
             self._received += chunk
         while (payload := take_frame(self._received)) is not None:
             self._take(unpack(payload))
         if chunk == b"":  # the worker has ended
             stdout.close()
-            self._worker.poll()  # type: ignore[union-attr]
             if len(self.shapes) < len(self.names):
-                log.error("the coarse-shape worker ended early (exit code %s)", self._worker.returncode)  # type: ignore[union-attr]
+                log.error("the coarse-shape worker ended early (exit code %s)", self._worker_code())
                 self._give_up()
+
+    def _worker_code(self) -> int | None:
+        return None if self._worker is None else self._worker.poll()
 
     def _take(self, arrays: dict[str, np.ndarray]) -> None:
         name = self.names[len(self.shapes)]
@@ -192,13 +207,30 @@ _kept: dict[int, ShapeMaker] = {}
 def kept_shapes(owner: object, meshes: dict[str, pv.PolyData]) -> ShapeMaker:
     """The coarse shapes of `owner`'s (a model's) `meshes`, made once while the owner lives, by one
     worker process: a second window on the same model (a language switch, a kiosk's reset)
-    reuses them. The worker is stopped when the owner goes, or when the app ends."""
+    reuses them. Each window that takes them lets go of them when it closes (`let_go`); the worker
+    is stopped when the last one goes before it has finished, when the owner goes, or when the app
+    ends."""
     key = id(owner)
     if key not in _kept:
         weakref.finalize(owner, _forget, key)  # also runs at exit
         _kept[key] = ShapeMaker(meshes)
-    return _kept[key]
+    maker = _kept[key]
+    maker.users += 1
+    return maker
+
+
+def let_go(owner: object, maker: ShapeMaker) -> None:
+    """A window drawing with `maker`'s shapes closes. The last one stops an unfinished worker; the
+    next window on the model starts a new one. Finished shapes are kept for it."""
+    maker.users -= 1
+    if maker.users > 0 or maker.done:
+        return
+    if len(maker.made()) < len(maker.names) and _kept.get(id(owner)) is maker:
+        del _kept[id(owner)]
+    maker.close()  # reaps a worker that has sent every shape too
 
 
 def _forget(owner_id: int) -> None:
-    _kept.pop(owner_id).close()
+    maker = _kept.pop(owner_id, None)
+    if maker is not None:
+        maker.close()

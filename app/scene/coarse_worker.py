@@ -1,50 +1,22 @@
 """`python -m app.scene.coarse_worker`: make the coarse shapes (app/scene/coarse.py) in a process of
 its own, so that no VTK work runs on a second thread of the app.
 
-Meshes come on standard input and shapes go back on standard output as frames: a length (8 bytes,
-little-endian) and an .npz of plain arrays, read with allow_pickle=False, so nothing that crosses
-can run code. In: `points`, `faces`, `strips` per mesh until the input ends. Out, in the same order,
-one frame per mesh: `points`, `faces`, `normals`, `source_cells`; no arrays (too small to be worth
-it); or `error` (why it failed). The whole input is read before pyvista is imported, so the app
+Meshes come on standard input and shapes go back on standard output as frames (app/scene/coarse_wire.py).
+In: `points`, `faces`, `strips` per mesh until the input ends. Out, in the same order, one frame per
+mesh: `points`, `faces`, `normals`, `source_cells`; no arrays (too small to be worth it); or `error`
+(why it failed). The whole input is read before pyvista is imported, so the app
 hands it over at once.
 """
 
 from __future__ import annotations
 
-import io
-import struct
 import sys
 import traceback
 from typing import BinaryIO
 
 import numpy as np
 
-_LENGTH = struct.Struct("<Q")
-
-
-def pack(**arrays: np.ndarray) -> bytes:
-    """One frame holding `arrays`."""
-    payload = io.BytesIO()
-    np.savez(payload, **arrays)
-    return _LENGTH.pack(payload.tell()) + payload.getvalue()
-
-
-def unpack(payload: bytes) -> dict[str, np.ndarray]:
-    with np.load(io.BytesIO(payload), allow_pickle=False) as arrays:
-        return {name: arrays[name] for name in arrays.files}
-
-
-def take_frame(received: bytearray) -> bytes | None:
-    """The first whole frame's payload, removed from `received`, or None when none has fully come."""
-    if len(received) < _LENGTH.size:
-        return None
-    (length,) = _LENGTH.unpack_from(received)
-    end = _LENGTH.size + length
-    if len(received) < end:
-        return None
-    payload = bytes(received[_LENGTH.size : end])
-    del received[:end]
-    return payload
+from app.scene.coarse_wire import pack, take_frame, unpack
 
 
 def _read_frames(stream: BinaryIO) -> list[dict[str, np.ndarray]]:

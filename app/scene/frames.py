@@ -24,7 +24,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-import pyvista as pv
 from psygnal import Signal
 from pyvista.plotting.plotter import BasePlotter
 
@@ -50,7 +49,7 @@ class Frames:
     drawn = Signal(float)  # a frame was drawn; the seconds it took
     quality_changed = Signal(object)  # the Quality the next frames are drawn at (on screen only)
 
-    def __init__(self, plotter: pv.Plotter, clock: Callable[[], float] = time.perf_counter) -> None:
+    def __init__(self, plotter: BasePlotter, clock: Callable[[], float] = time.perf_counter) -> None:
         self.plotter = plotter
         self.clock = clock
         self._wake: Callable[[float], None] | None = None
@@ -157,7 +156,13 @@ class Frames:
     def up_to_date(self) -> bool:
         """The last frame still shows everything as it is (nothing changed since, same size):
         a paint the toolkit asks for on its own (after a resize settles) can show it again."""
-        return self.count > 0 and self.idle and tuple(self.plotter.ren_win.GetSize()) == self._drawn_size
+        return self.count > 0 and self.idle and self._size() == self._drawn_size
+
+    def _size(self) -> tuple[int, int]:
+        window = self.plotter.ren_win
+        assert window is not None, "the plotter is closed"
+        width, height = window.GetSize()
+        return width, height
 
     def cost(self, quality: Quality) -> float | None:
         """Seconds a frame of this quality takes here: the median of the last few, the first
@@ -204,7 +209,7 @@ class Frames:
         start = self.clock()
         BasePlotter.render(self.plotter)  # pyvista's own render: a widget's render() only requests
         took = self.clock() - start
-        self._drawn_size = tuple(self.plotter.ren_win.GetSize())
+        self._drawn_size = self._size()
         if quality in self._times:
             self._times[quality].append(took)
         else:

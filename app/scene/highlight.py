@@ -108,8 +108,10 @@ class PathBuilder:
             for name, cells in NamedCells.of(mesh).cells.items():
                 if len(cells) == 0:
                     continue
-                ids = np.unique(mesh.regular_faces[cells]) if mesh.is_all_triangles else None
-                centres[name] = points[ids].mean(axis=0) if ids is not None else mesh.extract_cells(cells).center
+                if mesh.is_all_triangles:
+                    centres[name] = points[np.unique(mesh.regular_faces[cells])].mean(axis=0)
+                else:
+                    centres[name] = mesh.extract_cells(cells).center
         return cls(lines, centres)
 
     def path(self, ids: Sequence[str], side: Side | None, spot: np.ndarray) -> np.ndarray:

@@ -105,7 +105,7 @@ def source_level(effects: Effects, variant_sources: tuple[str, ...]) -> str | No
 
 
 def _ends(step: ChainStep, centres: Mapping[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    return tuple(np.asarray(centres[ANCHORS[level]]) + IN_FRONT_M for level in (step.start, step.end))  # type: ignore[return-value]
+    return tuple(np.asarray(centres[ANCHORS[level]]) + IN_FRONT_M for level in (step.start, step.end))
 
 
 def chain_mesh(steps: list[ChainStep], centres: Mapping[str, np.ndarray]) -> pv.PolyData:

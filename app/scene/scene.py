@@ -15,7 +15,7 @@ from vtkmodules.vtkRenderingCore import vtkMapper
 
 from app.domain.view_state import LAYER_FIELDS, CameraRequests, ViewState
 from app.scene.assets import Model, structure_names
-from app.scene.coarse import CoarseCopy, ShapeMaker, kept_shapes
+from app.scene.coarse import CoarseCopy, ShapeMaker, kept_shapes, let_go
 from app.scene.frames import Frames, Quality
 from app.scene.highlight import ColourState, NamedCells
 from app.scene.overlays import LayeredColours, hex_to_rgb
@@ -307,7 +307,8 @@ class AnatomyScene:
         self._take_coarse_copies()
 
     def _take_coarse_copies(self) -> None:
-        made = self._coarse_shapes.made()  # type: ignore[union-attr]
+        assert self._coarse_shapes is not None
+        made = self._coarse_shapes.made()
         done = [name for name in self._coarse_coming if name in made]
         for name in done:
             self._coarse_coming.remove(name)
@@ -315,7 +316,7 @@ class AnatomyScene:
             if shape is not None:
                 self._coarse[name] = CoarseCopy.of(shape, self._full_mappers[name])
                 self._recolour_coarse(name)
-        if self._coarse_coming:
+        if self._coarse_coming or not self._coarse_shapes.done:  # until the worker is reaped too
             self.frames.in_spare_time(self._take_coarse_copies)  # look again in a moment
         quality = self.frames.quality
         if done and quality is not None:
@@ -355,6 +356,9 @@ class AnatomyScene:
     def close(self) -> None:
         self.frames.quality_changed.disconnect(self._on_quality_change)
         self.frames.close()
+        if self._coarse_shapes is not None:  # an unfinished worker stops with the last window using it
+            let_go(self.model, self._coarse_shapes)
+            self._coarse_shapes = None
         for signal, slot in self._connections:
             signal.disconnect(slot)  # type: ignore[attr-defined]
         self._connections.clear()

@@ -108,7 +108,7 @@ class SkinLabels:
                 names = self.names[LABEL_ARRAYS[array]]
                 if label not in names:
                     return np.zeros(len(self.side), dtype=bool)
-                mask = self.labels[array] == names.index(label)
+                mask: np.ndarray = self.labels[array] == names.index(label)
                 if array == "dermatome":
                     mask |= self.labels["dermatome_alt"] == names.index(label)
                 if side in ("left", "right"):

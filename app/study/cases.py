@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import combinations
 
-from app.domain.knowledge import Knowledge, Variant, variant_title_key
+from app.domain.knowledge import Knowledge, variant_title_key
 from app.domain.phrases import literal
 from app.domain.query import Query, Side, Spot
 from app.domain.ranking import Candidate, answer_factor, candidates
+from app.domain.records import Variant
 from app.study.items import (
     DISTRACTORS,
     Choice,

@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from app.domain.errors import QueryError
-from app.domain.knowledge import Knowledge, Territory
+from app.domain.knowledge import Knowledge
 from app.domain.phrases import ENGLISH, Phrase
 from app.domain.query import Spot
 from app.domain.ranking import Candidate, answer_factor
+from app.domain.records import Territory
 from app.study.skin import SkinPoint
 
 TOPICS = ("dermatomes", "nerves", "entrapment_sites", "referred_pain", "kinetic_chain", "cases")

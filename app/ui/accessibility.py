@@ -1,9 +1,11 @@
 """What a screen reader says when the answer changes: Qt's accessibility announcements, their
-words made Qt-free (app/content/answer_text.py, app/content/card_html.py)."""
+words made Qt-free (app/content/answer_text.py, app/content/card_html.py). The announcer follows
+the host's explorer and lets go when the host closes."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from psygnal import SignalInstance
 from PySide6.QtCore import QObject, Signal
@@ -12,10 +14,11 @@ from PySide6.QtWidgets import QWidget
 
 from app.content.answer_text import where_said
 from app.content.card_html import card_lines
-from app.domain.explorer import Explorer
-from app.domain.knowledge import InLanguage
 from app.domain.ranking import Candidate
-from app.ui.explorer.words import answer_words, card_words
+from app.ui.card_words import answer_words, card_words
+
+if TYPE_CHECKING:
+    from app.ui.host import Host
 
 
 class Announcer(QObject):
@@ -23,10 +26,11 @@ class Announcer(QObject):
 
     announced = Signal(str)  # every message, also when no screen reader listens (tests, logs)
 
-    def __init__(self, explorer: Explorer, words: InLanguage, speaker: QWidget) -> None:
+    def __init__(self, host: Host, speaker: QWidget) -> None:
         super().__init__(speaker)
-        self.explorer = explorer
-        self.words = words
+        self.host = host
+        self.explorer = explorer = host.explorer
+        self.words = host.words
         self.speaker = speaker  # the widget the announcements come from
         self._said_for: tuple[object, ...] = ()
         self._connections: list[tuple[SignalInstance, Callable[..., None]]] = [
@@ -35,6 +39,7 @@ class Announcer(QObject):
         ]
         for signal, slot in self._connections:
             signal.connect(slot)
+        host.events.closing.connect(self.close)
 
     def say(self, message: str) -> None:
         if QAccessible.isActive():
@@ -63,6 +68,7 @@ class Announcer(QObject):
         self.say(self.tr("Chosen: {0}").format(". ".join(line for line in lines if line)))
 
     def close(self) -> None:
+        self.host.events.closing.disconnect(self.close)
         for signal, slot in self._connections:
             signal.disconnect(slot)
         self._connections.clear()

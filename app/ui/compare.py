@@ -1,35 +1,39 @@
 """Two sources side by side: what tells them apart on top, then their cards next to each other.
 
 The 3D view draws both paths in their colours while the comparison lasts (ExplorerView follows
-`Explorer.comparison`); closing this window ends it.
+`Explorer.comparison`); closing this window ends it. It follows the host's explorer and lets go
+when the host closes; its HTML is app/content/card_html.py's.
 """
 
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSplitter, QTextBrowser, QVBoxLayout
 
 from app.content.card_html import candidate_html, card_body_html
-from app.domain.explorer import Comparison, Explorer
+from app.domain.explorer import Comparison
 from app.scene.highlight import MECHANISM_COLOURS
-from app.ui.explorer.words import card_words
-from app.ui.i18n import current_language
+from app.ui.card_words import card_words
+
+if TYPE_CHECKING:
+    from app.ui.host import Host
 
 
 class CompareView(QDialog):
     def __init__(
         self,
-        explorer: Explorer,
+        host: Host,
         first_section: str | None = None,
-        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(host.dialog_parent())
         self.setWindowTitle(self.tr("Compare two possible sources"))
         self.setModal(False)
-        self.explorer = explorer
+        self.host = host
+        self.explorer = explorer = host.explorer
         self.first_section = first_section  # a card heading shown first (the mode's spec)
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("<b>What tells them apart</b>"))
@@ -54,12 +58,13 @@ class CompareView(QDialog):
         layout.addWidget(buttons)
         self.resize(900, 700)
         explorer.comparison_changed.connect(self._on_comparison_change)
+        host.events.closing.connect(self.close_connections)
 
     def _on_comparison_change(self, comparison: Comparison | None) -> None:
         if comparison is None:
             self.hide()
             return
-        words = self.explorer.knowledge.in_language(current_language())
+        words = self.host.words
         references = self.explorer.knowledge.references
 
         def body(card_id: str) -> str:
@@ -80,4 +85,5 @@ class CompareView(QDialog):
         super().closeEvent(event)
 
     def close_connections(self) -> None:
+        self.host.events.closing.disconnect(self.close_connections)
         self.explorer.comparison_changed.disconnect(self._on_comparison_change)

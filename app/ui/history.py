@@ -6,7 +6,9 @@ card; going back shows the step again through the same public calls the widgets 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
@@ -14,14 +16,15 @@ from app.domain.effects import Effects
 from app.domain.explorer import Explorer
 from app.domain.history import History, Step
 from app.domain.ranking import Candidate
-from app.ui.explorer.panel import ExplorerPanel
 
 
 class HistoryControl(QObject):
-    def __init__(self, explorer: Explorer, panel: ExplorerPanel, toolbar: QToolBar) -> None:
+    def __init__(
+        self, explorer: Explorer, card_shown: SignalInstance, show_card: Callable[[str], None], toolbar: QToolBar
+    ) -> None:
         super().__init__(toolbar)
         self.explorer = explorer
-        self.panel = panel
+        self.show_card = show_card  # opens a card as the panel's links do; `card_shown` tells of each
         self.history = History()
         self.back_action = QAction("◀", toolbar)
         self.back_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Back))  # Alt+← (⌘[ on macOS)
@@ -40,7 +43,7 @@ class HistoryControl(QObject):
         self._connections = [
             (explorer.selection_changed, self._on_selection_change),
             (explorer.source_changed, self._on_source_change),
-            (panel.card_shown, self._on_card_shown),
+            (card_shown, self._on_card_shown),
             (self.history.changed, self._on_history_change),
         ]
         for signal, slot in self._connections:
@@ -88,7 +91,7 @@ class HistoryControl(QObject):
                 for number, touch in enumerate(step.touches):
                     explorer.touch(touch, add=number > 0)
             if step.kind == "card":
-                self.panel.show_card(step.id)
+                self.show_card(step.id)
             else:
                 explorer.select(None)  # the panel may show another card over the same selection
                 explorer.select(step.id)

@@ -1,5 +1,7 @@
-"""What a window offers the tools it hosts (the study tools), so they never reach into its members:
-the body, the explorer, the interface's words, a place for a dock, the status line, and events."""
+"""What a window offers the tools it hosts, so they never reach into its members: the body, the
+explorer, the interface's words, a place for a dock, the status line, and events (`Host`: the
+study tools, the theme, the screen reader's announcer, the compare view); and what the desk
+window offers its control registry besides (`DeskHost`: app/ui/desk/controls.py)."""
 
 from __future__ import annotations
 
@@ -8,12 +10,17 @@ from typing import TYPE_CHECKING, Protocol
 from psygnal import Signal
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QDockWidget, QWidget
+    from PySide6.QtCore import Qt, SignalInstance
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar, QWidget
 
     from app.domain.explorer import Explorer
     from app.domain.knowledge import InLanguage
+    from app.domain.query import Side
+    from app.domain.search import SearchIndex
     from app.domain.view_state import CameraRequests, ViewState
+    from app.modes.spec import ModeSpec
+    from app.scene.skin_overlays import SkinOverlays
     from app.ui.body_view import BodyView
 
 
@@ -38,3 +45,32 @@ class Host(Protocol):
     def show_status(self, text: str) -> None: ...
 
     def dialog_parent(self) -> QWidget: ...
+
+
+class DeskHost(Host, Protocol):
+    """The desk window as its control registry sees it: where controls go and what they call."""
+
+    spec: ModeSpec
+    overlays: SkinOverlays | None
+    search_index: SearchIndex
+    toolbar: QToolBar
+    find_bar: QToolBar
+    language_menu: QMenu
+
+    @property
+    def contrast_action(self) -> QAction: ...
+
+    @property
+    def card_shown(self) -> SignalInstance: ...  # a card opened on its own (str: its id)
+
+    def show_card(self, card_id: str) -> None: ...
+
+    def touch_region(self, region: str, side: Side = "right", add: bool = False) -> None: ...
+
+    def open_handout(self) -> None: ...
+
+    def show_language_menu(self) -> None: ...
+
+    def choose_language(self, language: str) -> None: ...
+
+    def on_layers_dock_chosen(self, shown: bool) -> None: ...

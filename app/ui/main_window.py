@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -49,9 +49,6 @@ from app.ui.window_fit import fit_panels, place, remember, scrolling
 if TYPE_CHECKING:
     from app.domain.query import Side
     from app.study.questions import QuestionBank
-    from app.ui.desk.layers_dock import LayersDock
-    from app.ui.history import HistoryControl
-    from app.ui.search import SearchBox
     from app.ui.study.mode import StudyMode
 
 log = logging.getLogger(__name__)
@@ -115,21 +112,13 @@ class MainWindow(QMainWindow):
             self.panel.from_source.add_pose_control(self.pose_control)
             self.explorer.source_changed.connect(self._on_source_shown)
         self.theme = Theme(self)  # the style sheet, normal or high contrast (Ctrl+Shift+H), remembered
+        self.theme.applied.connect(self.panel.show_again)  # its cards parsed again with the new link colour
         self.toolbar = self._toolbar(self.tr("Views"), "views")
         self.find_bar = self._toolbar(self.tr("Search and go back"), "find")
         self.language_menu = QMenu(self)
-        self.view_actions: dict[str, QAction] = {}
-        self.language_action: QAction | None = None
-        self.urgent_action: QAction | None = None
-        self.handout_action: QAction | None = None
-        self.layers_dock: LayersDock | None = None
-        self.layers_action: QAction | None = None
         self._layers_dock_auto = True  # follows the window width until the user chooses
-        self.search_box: SearchBox | None = None
-        self.search_action: QAction | None = None
-        self.history: HistoryControl | None = None
         self.handout_dialog: HandoutDialog | None = None
-        build_controls(self, spec)  # what the mode allows, from the registry in app/ui/desk/controls.py
+        self.controls = build_controls(self, spec)  # what the mode allows (the registry in app/ui/desk/controls.py)
         self.panel.apply(spec)
         self.statusBar().setVisible(spec.shows(ids.STATUS_BAR))
         self.toolbar.setVisible(spec.shows(ids.VIEW_TOOLBAR))
@@ -162,8 +151,9 @@ class MainWindow(QMainWindow):
         others = [d for d in docks if d not in left]
         order_tab_chain(self, [self.toolbar, self.find_bar, *left, self.interactor, *others])
         show_keys(self._keyed_controls())
-        if self.search_box is not None and self.search_action is not None:
-            self.search_box.setToolTip(f"{self.search_action.text()} ({key_names(self.search_action)})")
+        box, find = self.controls.search_box, self.controls.search_action
+        if box is not None and find is not None:
+            box.setToolTip(f"{find.text()} ({key_names(find)})")
         if self.panel.isEnabled():
             self.panel.pick_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -204,19 +194,19 @@ class MainWindow(QMainWindow):
         self.state.text_scale = scale
 
     def show_language_menu(self) -> None:
-        button = self.toolbar.widgetForAction(self.language_action)
+        button = self.toolbar.widgetForAction(self.controls.language_action)
         assert isinstance(button, QToolButton)
         button.showMenu()
 
     def _build_explorer_dock(self) -> None:
         self.panel = ExplorerPanel(self.explorer)
-        self.compare_view = CompareView(self.explorer, self.spec.card_first_section, self)
+        self.compare_view = CompareView(self, self.spec.card_first_section)
         if self.spec.allows(ids.FOCUS_SOURCE):
             self.panel.focus_requested.connect(self._on_focus_request)
         self.panel.area_button.toggled.connect(self._on_area_mode)
         self.panel.pick_button.clicked.connect(self._on_pick_spot)
         self.spot_picker: SpotPicker | None = None
-        self.announcer = Announcer(self.explorer, self.panel.words, self.panel)  # what a screen reader says of a change
+        self.announcer = Announcer(self, self.panel)  # what a screen reader says of a change
         self.panel.setEnabled(self.explorer_view is not None)
         dock = QDockWidget(self.tr("What could it be?"), self)
         dock.setObjectName("explorer")
@@ -235,9 +225,9 @@ class MainWindow(QMainWindow):
         for dock in self.findChildren(QDockWidget):
             if self.dockWidgetArea(dock) == Qt.DockWidgetArea.LeftDockWidgetArea:
                 dock.setVisible(shown)
-        if self.layers_action is not None:
-            with QSignalBlocker(self.layers_action):
-                self.layers_action.setChecked(shown)
+        if self.controls.layers_action is not None:
+            with QSignalBlocker(self.controls.layers_action):
+                self.controls.layers_action.setChecked(shown)
 
     def event(self, event: QEvent) -> bool:
         """A new application font (presenter text size) reaches the widgets the style sheet polished."""
@@ -260,8 +250,8 @@ class MainWindow(QMainWindow):
         self._fit_toolbars(width)
         panel = round(min(PANEL_MAX_PX, max(PANEL_MIN_PX, PANEL_SHARE * width)))
         docks, widths = [self.explorer_dock], [panel]
-        if self.layers_dock is not None:
-            docks, widths = [self.layers_dock, *docks], [LAYERS_DOCK_PX, *widths]
+        if self.controls.layers_dock is not None:
+            docks, widths = [self.controls.layers_dock, *docks], [LAYERS_DOCK_PX, *widths]
         self.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
 
     def _fit_toolbars(self, width: int) -> None:
@@ -338,6 +328,21 @@ class MainWindow(QMainWindow):
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text)
 
+    # -- what the desk's control registry uses besides (DeskHost, app/ui/host.py) ----------------
+    @property
+    def contrast_action(self) -> QAction:
+        return self.theme.action
+
+    @property
+    def card_shown(self) -> SignalInstance:
+        return self.panel.card_shown
+
+    def show_card(self, card_id: str) -> None:
+        self.panel.show_card(card_id)
+
+    def choose_language(self, language: str) -> None:
+        self.language_chosen.emit(language)
+
     def dialog_parent(self) -> QWidget:
         return self
 
@@ -387,9 +392,9 @@ class MainWindow(QMainWindow):
         self._on_view_change("anterior")
 
     def _on_explorer_change(self) -> None:
-        if self.urgent_action is not None:
-            with QSignalBlocker(self.urgent_action):
-                self.urgent_action.setChecked(self.explorer.urgent_shown)
+        if self.controls.urgent_action is not None:
+            with QSignalBlocker(self.controls.urgent_action):
+                self.controls.urgent_action.setChecked(self.explorer.urgent_shown)
         if not self.explorer.touches and not self.explorer.urgent_shown:  # Start again: no stale "You touched …"
             self._on_view_change(self._view)
 
@@ -416,14 +421,11 @@ class MainWindow(QMainWindow):
             self.pose_control.close_connections()
         if self.explorer_view is not None and self._on_pulse_skipped in self.explorer_view.pulse_skipped:
             self.explorer_view.pulse_skipped.disconnect(self._on_pulse_skipped)
-        if self.layers_dock is not None:
-            self.layers_dock.close_connections()
+        if self.controls.layers_dock is not None:
+            self.controls.layers_dock.close_connections()
         self.panel.close_connections()
-        self.announcer.close()
-        self.compare_view.close_connections()
         self.text_size.close()
-        self.theme.close()
-        if self.history is not None:
-            self.history.close()
+        if self.controls.history is not None:
+            self.controls.history.close()
         self.body.close()
         super().closeEvent(event)

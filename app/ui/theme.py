@@ -12,14 +12,18 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from string import Template
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar
+from PySide6.QtWidgets import QApplication, QToolBar
 
 from app.scene.highlight import MECHANISM_COLOURS
 from app.ui.text_size import settings
 from app.ui.window_fit import show_overflow
+
+if TYPE_CHECKING:
+    from app.ui.host import Host
 
 CONTRASTS = ("normal", "high")
 SETTINGS_KEY = "display/contrast"
@@ -240,10 +244,16 @@ def chosen_contrast() -> str:
 
 
 class Theme(QObject):
-    """The window's theme and its checkable action (added to the window, so the key works anywhere)."""
+    """The host window's theme and its checkable action (added to the window, so the key works
+    anywhere). It writes the scene's contrast to the host's view state and announces `applied`:
+    what shows HTML listens, to parse it again with the new link colour."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    applied = Signal()
+
+    def __init__(self, host: Host) -> None:
+        window = host.dialog_parent()
         super().__init__(window)
+        self.host = host
         self.window = window
         self.action = QAction(self.tr("Contrast"), window)
         self.action.setCheckable(True)
@@ -260,6 +270,7 @@ class Theme(QObject):
         if self._accessibility is not None:
             self._accessibility.contrastPreferenceChanged.connect(self._on_platform_change)
         self.set_contrast(chosen_contrast(), remember=False)
+        host.events.closing.connect(self.close)
 
     def set_contrast(self, contrast: str, remember: bool = True) -> None:
         if remember:
@@ -286,12 +297,8 @@ class Theme(QObject):
         self.window.setStyleSheet(style_sheet(self.contrast))
         for toolbar in self.window.findChildren(QToolBar):
             self.show_overflow(toolbar)
-        state = getattr(self.window, "state", None)
-        if state is not None:
-            state.high_contrast = colours.scene_high_contrast
-        panel = getattr(self.window, "panel", None)
-        if panel is not None:  # the card on show is parsed again, with the new link colour
-            panel.show_again()
+        self.host.state.high_contrast = colours.scene_high_contrast
+        self.applied.emit()
 
     def show_overflow(self, toolbar: QToolBar) -> None:
         """The toolbar's overflow button in the theme's colours (app/ui/window_fit.py)."""
@@ -300,13 +307,15 @@ class Theme(QObject):
     def close(self) -> None:
         """Stop following the platform (the window is going; it may close twice). The link
         colours stay: a window opened next (another language) sets its own."""
+        if self.close in self.host.events.closing:
+            self.host.events.closing.disconnect(self.close)
         if self._accessibility is not None:
             self._accessibility.contrastPreferenceChanged.disconnect(self._on_platform_change)
             self._accessibility = None
 
     def _on_toggled(self, on: bool) -> None:
         self.set_contrast("high" if on else "normal")
-        self.window.statusBar().showMessage(self.tr("High contrast on") if on else self.tr("High contrast off"))
+        self.host.show_status(self.tr("High contrast on") if on else self.tr("High contrast off"))
 
     def _on_platform_change(self, _preference: object) -> None:
         """Follow the platform while the person has chosen nothing here."""

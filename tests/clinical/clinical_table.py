@@ -209,7 +209,7 @@ class Outcome:
 
 
 def run_table(table: Table, labels, knowledge, landmarks: dict[str, list[float]]) -> list[Outcome]:  # type: ignore[no-untyped-def]
-    """Every point on its side(s), through the calls of `query --point` (app/cli.py _spot_at, then
+    """Every point on its side(s), through the calls of `query --point` (app/cli/query.py _spot_at, then
     ranking.candidates)."""
     from app.domain.query import Query, dermatome_maps
     from app.domain.ranking import candidates

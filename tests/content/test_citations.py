@@ -8,7 +8,8 @@ import pytest
 
 from app.content.citations import cited_keys, format_reference, numbering, replace_citations
 from app.content.markdown import REFERENCES_HEADING, render_card
-from app.domain.knowledge import Knowledge, Reference
+from app.domain.knowledge import Knowledge
+from app.domain.records import Reference
 
 KEY = re.compile(r"\[[a-z][a-z0-9_]*(?:, ?[a-z][a-z0-9_]*)*\]")
 

@@ -30,7 +30,7 @@ def _append(path: Path, text: str) -> int:
 
 
 @pytest.mark.parametrize(
-    "text, problem",
+    ("text", "problem"),
     [
         ("? [a, b]\n: c\n", "a key should be a word"),
         ("? {a: 1}\n: c\n", "a key should be a word"),
@@ -62,7 +62,7 @@ def test_a_list_as_a_key_inside_an_entry_costs_that_entry(copy: Path, loaded: tu
 
 
 @pytest.mark.parametrize(
-    "name, section", [("titles.yaml", "titles"), ("notes.yaml", "notes_of_data"), ("phrases.yaml", "phrases")]
+    ("name", "section"), [("titles.yaml", "titles"), ("notes.yaml", "notes_of_data"), ("phrases.yaml", "phrases")]
 )
 def test_a_broken_spanish_entry_costs_that_entry(
     copy: Path, loaded: tuple[Knowledge, list], name: str, section: str
@@ -107,7 +107,7 @@ def test_a_mistyped_link_costs_the_link_not_the_card(copy: Path) -> None:
 def test_check_content_flags_html_in_a_card_title(copy: Path) -> None:
     path = copy / "cards" / "flat_feet.md"
     text = path.read_text(encoding="utf-8")
-    line = text.splitlines().index(next(l for l in text.splitlines() if l.startswith("title:"))) + 1
+    line = next(n for n, row in enumerate(text.splitlines(), start=1) if row.startswith("title:"))
     path.write_text(text.replace("title: ", "title: <img src=file:///etc/x.png> ", 1), encoding="utf-8")
-    knowledge, issues = load(copy, check_reading=False)
+    _, issues = load(copy, check_reading=False)
     assert [(i.file, i.line) for i in issues if "HTML" in i.problem] == [(str(path), line)]

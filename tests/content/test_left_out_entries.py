@@ -15,9 +15,10 @@ import pytest
 from app.cli import main
 from app.content import load
 from app.content.cache import CACHE_ENV
+from app.domain.gaps import gaps
 from app.domain.knowledge import Knowledge
 from app.domain.query import Query, Spot
-from app.domain.ranking import candidates, gaps
+from app.domain.ranking import candidates
 from app.resources import CONTENT_ENV
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"

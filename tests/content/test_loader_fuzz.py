@@ -23,7 +23,8 @@ FILES = [
 ]  # fmt: skip
 # what each file fills: the entries an edit of it may cost (one at most)
 TABLES = {
-    "structures.yaml": ("structures",), "territories.yaml": ("territories",), "conditions.yaml": ("conditions", "variants"),
+    "structures.yaml": ("structures",), "territories.yaml": ("territories",),
+    "conditions.yaml": ("conditions", "variants"),
     "links.yaml": ("links",), "questions.yaml": ("features", "triggers", "checks", "red_flags"),
     "synonyms.yaml": ("synonyms",), "references/core.yaml": ("references",), "es/titles.yaml": ("es_titles",),
     "es/notes.yaml": ("es_notes",), "es/phrases.yaml": ("es_phrases",), "cards/red_flag_cauda_equina.md": ("cards",),

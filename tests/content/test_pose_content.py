@@ -11,8 +11,9 @@ import pytest
 from app.cli import main
 from app.content import load
 from app.content.poses import caption_key, load_poses
-from app.domain.knowledge import EVIDENCE_LEVELS, Knowledge
+from app.domain.knowledge import Knowledge
 from app.domain.poses import MOTIONS
+from app.domain.records import EVIDENCE_LEVELS
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 SOURCES = ("flat_feet", "high_arches", "hip_osteoarthritis", "weak_hip_stabilisers", "leg_length_difference", "bunions")
@@ -81,8 +82,9 @@ def test_a_drawn_angle_beyond_the_joints_range_fails(tmp_path: Path) -> None:
     path.write_text(
         path.read_text(encoding="utf-8").replace("exaggeration: 3\n", "exaggeration: 5\n", 1), encoding="utf-8"
     )
-    found, issues = load_poses(folder, {"khamis_2007", "buldt_2013", "gross_2011", "alsaafin_2023", "menz_2013",
-                                        "soucie_2011", "hardcastle_nade_1985", "knutson_2005"}, {"flat_feet"})  # fmt: skip
+    references = {"khamis_2007", "buldt_2013", "gross_2011", "alsaafin_2023", "menz_2013", "soucie_2011",
+                  "hardcastle_nade_1985", "knutson_2005"}  # fmt: skip
+    found, issues = load_poses(folder, references, {"flat_feet"})
     assert "flat_feet" not in found
     assert any(
         "heel_rolls_in: drawn 20 degrees is beyond the subtalar's eversion range of 15" in i.problem for i in issues

@@ -18,8 +18,9 @@ def test_no_card_or_note_understates_a_signs_level(knowledge: Knowledge) -> None
 
 @pytest.mark.parametrize(("text", "language"), [
     ("Get care soon if you have [back pain with a fever](card:red_flag_infection).", "en"),  # facet_arthritis.md before
-    ("Get care soon if the pain started after [a fall or other injury](card:red_flag_fracture).", "en"),  # spondylolisthesis.md
-    ("Nerve pain in both legs can mean the bundle of nerve roots is squeezed; get checked today.", "en"),  # questions.yaml
+    # spondylolisthesis.md before, then questions.yaml
+    ("Get care soon if the pain started after [a fall or other injury](card:red_flag_fracture).", "en"),
+    ("Nerve pain in both legs can mean the bundle of nerve roots is squeezed; get checked today.", "en"),
     ("Get care the same day if the thigh [gets weak fast](card:red_flag_progressive_weakness).", "en"),
     ("Busque atención pronto si tiene [dolor de espalda con fiebre](card:red_flag_infection).", "es"),
     ("Un dolor de nervio en las dos piernas puede indicar que el haz está apretado; hágase revisar hoy.", "es"),
@@ -32,7 +33,8 @@ def test_wording_that_understates_is_reported(knowledge: Knowledge, text: str, l
     ("See a doctor today if you have a fever, or go to an emergency department if you feel very unwell.", "en"),
     ("Go to an emergency department now if you have numbness in the saddle area.", "en"),
     ("A slipped disc between L5 and S1 most often presses on the S1 root.", "en"),  # no sign, no time
-    ("La articulación de pronto está caliente e hinchada. Esto necesita atención el mismo día.", "es"),  # "de pronto" is "suddenly"
+    # "de pronto" is "suddenly"
+    ("La articulación de pronto está caliente e hinchada. Esto necesita atención el mismo día.", "es"),
     ("Vaya ahora a urgencias si tiene fiebre.", "es"),  # more urgent than the level is allowed
 ])  # fmt: skip
 def test_wording_at_or_above_the_level_passes(knowledge: Knowledge, text: str, language: str) -> None:
@@ -42,8 +44,9 @@ def test_wording_at_or_above_the_level_passes(knowledge: Knowledge, text: str, l
 def test_a_list_item_takes_the_time_words_of_its_lead_in_line(knowledge: Knowledge, tmp_path: Path) -> None:
     cards = tmp_path / "cards"
     cards.mkdir()
-    (cards / "x.md").write_text("---\ntitle: X\n---\n\nGet care soon if:\n\n- You have a fever.\n- Your calf is swollen. "
-                                "This can be a blood clot.\n", encoding="utf-8")  # fmt: skip
+    card = "---\ntitle: X\n---\n\nGet care soon if:\n\n- You have a fever.\n"
+    card += "- Your calf is swollen. This can be a blood clot.\n"
+    (cards / "x.md").write_text(card, encoding="utf-8")
     problems = wording_problems(knowledge, tmp_path)
     assert [(p.line, "fever" in p.problem) for p in problems[:1]] == [(7, True)]
     assert any("blood clot" in p.problem and "ambulance" in p.problem for p in problems), "clot without chest pain line"

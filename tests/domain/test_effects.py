@@ -6,7 +6,8 @@ import pytest
 
 from app.domain.effects import effects
 from app.domain.errors import QueryError
-from app.domain.knowledge import EVIDENCE_LEVELS, Knowledge
+from app.domain.knowledge import Knowledge
+from app.domain.records import EVIDENCE_LEVELS
 
 
 def test_flat_feet_reach_the_knee_hip_and_back_with_honest_evidence(knowledge: Knowledge) -> None:

@@ -126,3 +126,60 @@ def test_the_worker_ends_when_the_app_ends(tmp_path):
     app = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
     pid = int(app.stdout.split()[-1])
     assert not Path(f"/proc/{pid}").exists(), "the worker outlived the app"
+
+
+def reaped(pid: int) -> bool:
+    """Whether the child `pid` has been waited for (not running, not a defunct entry)."""
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_a_finished_worker_is_reaped_at_a_later_look_not_left_defunct(monkeypatch):
+    """The worker's output ends a moment before the process does: looked at only then, it was left
+    defunct for the model's life. Here it lingers half a second after closing its output."""
+    from app.scene import coarse
+
+    lingering = (
+        "import os, sys, time\n"
+        "from app.scene.coarse_wire import pack\n"
+        "sys.stdin.buffer.read()\n"
+        "os.write(1, pack())\n"
+        "os.close(1)\n"
+        "time.sleep(0.5)\n"
+        "os._exit(0)\n"
+    )
+    monkeypatch.setattr(coarse, "WORKER", (sys.executable, "-c", lingering))
+    maker = ShapeMaker({"ball": ball()})
+    assert finished(maker) == {"ball": None}
+    assert not maker.done, "all shapes in, the worker not yet ended"
+    deadline = time.monotonic() + 30
+    while not maker.done:
+        assert time.monotonic() < deadline, "the ended worker was never reaped"
+        maker.made()
+        time.sleep(0.01)
+    assert maker._worker.returncode == 0
+    assert reaped(maker._worker.pid)
+
+
+def test_the_last_window_to_let_go_stops_an_unfinished_worker_and_keeps_finished_shapes():
+    from app.scene import coarse
+    from app.scene.coarse import let_go
+
+    owner = Owner()
+    big = {"big": pv.Sphere(theta_resolution=600, phi_resolution=600)}  # seconds of decimating
+    first, second = kept_shapes(owner, big), kept_shapes(owner, big)  # a language switch: two windows
+    assert first is second and first.users == 2
+    let_go(owner, first)
+    assert first._worker.returncode is None, "still used: it works on"
+    let_go(owner, first)
+    assert first.done and reaped(first._worker.pid), "stopped and reaped with the last window"
+    assert id(owner) not in coarse._kept, "forgotten: the next window starts again"
+    again = kept_shapes(owner, {"ball": ball()})
+    assert again is not first
+    assert finished(again)["ball"] is not None
+    let_go(owner, again)
+    assert coarse._kept[id(owner)] is again, "finished shapes are kept for the next window"
+    assert kept_shapes(owner, {"ball": ball()}) is again

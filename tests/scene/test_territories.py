@@ -16,63 +16,10 @@ import numpy as np
 import pytest
 from vtkmodules.vtkCommonDataModel import vtkStaticPointLocator
 
+from app.domain.territory_labels import DERMATOMES, REGIONS, SKIN_NERVES
+from app.scene.skin_labels import LABEL_ARRAYS
+
 SIDES = {"right": 1, "left": -1}
-LABEL_ARRAYS = {
-    "dermatome": "dermatome_names",
-    "dermatome_alt": "dermatome_names",
-    "dermatome_keegan": "dermatome_names",
-    "cutaneous_nerve": "cutaneous_nerve_names",
-    "cutaneous_nerve_alt": "cutaneous_nerve_names",
-    "region": "region_names",
-}
-DERMATOMES = ["T10", "T11", "T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4_S5"]
-NERVES = [
-    "iliohypogastric",
-    "ilioinguinal",
-    "genitofemoral",
-    "lateral_femoral_cutaneous",
-    "anterior_femoral_cutaneous",
-    "obturator",
-    "saphenous",
-    "posterior_femoral_cutaneous",
-    "lateral_sural_cutaneous",
-    "superficial_fibular",
-    "deep_fibular",
-    "sural",
-    "medial_calcaneal",
-    "medial_plantar",
-    "lateral_plantar",
-    "superior_cluneal",
-    "middle_cluneal",
-    "inferior_cluneal",
-]
-REGIONS = [
-    "low_back",
-    "sacrum",
-    "lower_abdomen",
-    "groin",
-    "perineum",
-    "buttock",
-    "lateral_hip",
-    "anterior_thigh",
-    "medial_thigh",
-    "lateral_thigh",
-    "posterior_thigh",
-    "knee_front",
-    "knee_back",
-    "medial_leg",
-    "shin",
-    "lateral_leg",
-    "calf",
-    "medial_ankle",
-    "lateral_ankle",
-    "heel",
-    "sole",
-    "dorsum_of_foot",
-    "big_toe",
-    "middle_toes",
-    "little_toe",
-]
 MIDLINE_REGIONS = {"perineum"}
 
 
@@ -198,9 +145,9 @@ def test_arrays_follow_the_contract(skin):
     assert mesh.point_data["side"].dtype == np.int8
     for name in LABEL_ARRAYS:
         assert mesh.point_data[name].dtype == np.int16, name
-    assert skin.names["dermatome_names"] == DERMATOMES
-    assert skin.names["cutaneous_nerve_names"] == NERVES
-    assert skin.names["region_names"] == REGIONS
+    assert skin.names["dermatome_names"] == list(DERMATOMES)
+    assert skin.names["cutaneous_nerve_names"] == list(SKIN_NERVES)
+    assert skin.names["region_names"] == list(REGIONS)
     for name, field in LABEL_ARRAYS.items():
         values = skin.labels[name]
         assert values.min() >= -1 and values.max() < len(skin.names[field]), name
@@ -275,7 +222,7 @@ def test_every_nerve_field_is_on_its_part_of_the_body(skin, side):
     knee_z, ankle_z, hip_z = L("knee_centre")[2], L("ankle_centre")[2], L("hip_centre")[2]
     mid_calf = 0.5 * (knee_z + ankle_z)
     problems = {}
-    for nerve in NERVES:
+    for nerve in SKIN_NERVES:
         members = skin.mask("cutaneous_nerve", nerve) & one_side
         if members.sum() < 10:
             problems[nerve] = f"only {members.sum()} vertices"

@@ -29,7 +29,7 @@ def test_back_returns_to_the_previous_card_and_forward_comes_again(qtbot, window
     _alt(qtbot, window, Qt.Key.Key_Right)
     _alt(qtbot, window, Qt.Key.Key_Right)
     assert "Foot drop" in window.panel.sources.card_view.toPlainText()
-    assert not window.history.forward_action.isEnabled() and window.history.back_action.isEnabled()
+    assert not window.controls.history.forward_action.isEnabled() and window.controls.history.back_action.isEnabled()
 
 
 def test_back_across_a_new_touch_and_a_reverse_view(qtbot, window):
@@ -39,7 +39,7 @@ def test_back_across_a_new_touch_and_a_reverse_view(qtbot, window):
     foot = window.explorer.touches
     window.explorer.show_source("flat_feet")
     assert window.explorer.touches == ()
-    qtbot.mouseClick(window.find_bar.widgetForAction(window.history.back_action), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.find_bar.widgetForAction(window.controls.history.back_action), Qt.MouseButton.LeftButton)
     assert window.explorer.touches == foot and window.explorer.source is None
     assert window.panel.sources.candidate_list.count() > 0
     _alt(qtbot, window, Qt.Key.Key_Right)

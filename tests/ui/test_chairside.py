@@ -3,13 +3,13 @@
 import numpy as np
 import pytest
 from pixels import click, colour_distance, grab, skin_point_near, widget_point, world_to_pixel
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from app.scene.highlight import MECHANISM_COLOURS
 
 
 def settle(qtbot, window) -> None:
-    qtbot.wait(10)
+    QCoreApplication.processEvents()  # deliver what is queued, then wait for all it asks to draw
     qtbot.waitUntil(lambda: not window.animating(), timeout=5000)
 
 
@@ -47,7 +47,7 @@ def test_ticking_a_question_keeps_the_tab_and_reranks(qtbot, window):
 
 def test_long_answers_wrap_and_the_questions_never_scroll_sideways(qtbot, window):
     window.panel.tabs.setCurrentWidget(window.panel.questions)
-    qtbot.wait(50)
+    QCoreApplication.processEvents()  # the tab's layout
     scroller = window.panel.questions.scroller
     assert scroller.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     viewport = scroller.viewport().width()
@@ -59,10 +59,12 @@ def test_long_answers_wrap_and_the_questions_never_scroll_sideways(qtbot, window
 
 def test_a_map_keeps_the_chosen_skin_transparency(qtbot, window):
     window.state.skin_opacity = 0.35
-    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("dermatomes"))
+    window.controls.layers_dock.overlay_box.setCurrentIndex(
+        window.controls.layers_dock.overlay_box.findData("dermatomes")
+    )
     assert window.state.overlay == "dermatomes"
     assert window.state.skin_opacity == pytest.approx(0.35)
-    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("none"))
+    window.controls.layers_dock.overlay_box.setCurrentIndex(window.controls.layers_dock.overlay_box.findData("none"))
     assert window.state.skin_opacity == pytest.approx(0.35)
 
 
@@ -149,11 +151,13 @@ def test_the_reverse_view_paints_smooth_edges_and_yields_the_cut_to_a_map(qtbot,
     settle(qtbot, window)
     assert scene.skin_drawn is not scene.skin_surface, "the skin is cut along the edge of the reach"
     assert scene.skin_layers.layers["reach"].cut
-    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("dermatomes"))
+    window.controls.layers_dock.overlay_box.setCurrentIndex(
+        window.controls.layers_dock.overlay_box.findData("dermatomes")
+    )
     settle(qtbot, window)
     assert not scene.skin_layers.layers["reach"].cut, "under a map the reach is painted on the map's cut"
     assert "overlay" in scene.skin_layers.layers
-    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("none"))
+    window.controls.layers_dock.overlay_box.setCurrentIndex(window.controls.layers_dock.overlay_box.findData("none"))
     settle(qtbot, window)
     assert scene.skin_layers.layers["reach"].cut
     window.panel.from_source.source_box.setCurrentIndex(0)
@@ -185,11 +189,14 @@ def test_urgent_signs_look_pressed_and_u_again_goes_back(qtbot, window):
     qtbot.waitUntil(lambda: bool(window.explorer.candidates) and not window.animating())
     spot_sources = [c.id for c in window.explorer.candidates]
     qtbot.keyClick(window.interactor, Qt.Key.Key_U)
-    assert window.urgent_action.isChecked() and window.toolbar.widgetForAction(window.urgent_action).isChecked()
+    assert (
+        window.controls.urgent_action.isChecked()
+        and window.toolbar.widgetForAction(window.controls.urgent_action).isChecked()
+    )
     urgent_titles = [window.panel.title_of(c) for c in window.explorer.candidates if c.mechanism == "urgent"]
     assert urgent_titles[0] in window.panel.questions.top_now.text(), window.panel.questions.top_now.text()
     qtbot.keyClick(window.interactor, Qt.Key.Key_U)
-    assert not window.urgent_action.isChecked() and not window.explorer.urgent_shown
+    assert not window.controls.urgent_action.isChecked() and not window.explorer.urgent_shown
     assert [c.id for c in window.explorer.candidates] == spot_sources, "back to the spot's own list"
 
 

@@ -4,7 +4,7 @@ Questions headings are readable."""
 
 import pytest
 from pixels import colour_distance, contrast_ratio
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QStyle, QStyleOptionButton
 
@@ -23,7 +23,7 @@ def _hex_rgb(hex_colour):
 
 def _settle(qtbot, window):
     qtbot.waitUntil(lambda: not window.animating())
-    qtbot.wait(50)  # a re-polished frame paints on the next pass of the event loop (no frame to wait on)
+    QCoreApplication.processEvents()  # a re-polished frame's update, posted to the event loop
 
 
 @pytest.mark.parametrize("contrast", ["normal", "high"])

@@ -33,7 +33,7 @@ def test_the_handout_holds_the_view_sources_care_and_references(qtbot, window, t
     window.camera.request_view("anterior")
     click(qtbot, window, skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1)))
     qtbot.waitUntil(lambda: bool(window.explorer.candidates) and not window.animating())
-    qtbot.mouseClick(window.toolbar.widgetForAction(window.handout_action), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.toolbar.widgetForAction(window.controls.handout_action), Qt.MouseButton.LeftButton)
     dialog = window.handout_dialog
     qtbot.waitUntil(dialog.isVisible)
     qtbot.keyClicks(dialog.note, "Walk a little every day.")
@@ -120,7 +120,7 @@ def test_the_handout_is_what_the_clinician_hands_over(qtbot, window, tmp_path):
     window.panel.tabs.setCurrentIndex(0)
     window.panel.sources.candidate_list.setCurrentRow(row)
     assert window.explorer.selected.id == "lumbar_disc_herniation_L5_S1"
-    window.handout_action.trigger()
+    window.controls.handout_action.trigger()
     dialog = window.handout_dialog
     qtbot.waitUntil(dialog.isVisible)
 
@@ -166,7 +166,7 @@ def test_save_pdf_starts_in_documents_and_preview_shows_the_sheet(qtbot, window,
     monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
     click(qtbot, window, skin_point_near(window, "metatarsal_head_3_left", (0, 0, 1)))
     qtbot.waitUntil(lambda: bool(window.explorer.candidates) and not window.animating())
-    window.handout_action.trigger()
+    window.controls.handout_action.trigger()
     dialog = window.handout_dialog
     qtbot.waitUntil(dialog.isVisible)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)

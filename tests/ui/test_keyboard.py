@@ -55,9 +55,9 @@ def test_tab_reaches_every_control_in_reading_order_and_comes_back(qtbot, window
     toolbar_buttons = [window.toolbar.widgetForAction(a) for a in window.toolbar.actions()]
     positions = [order.index(b) for b in toolbar_buttons if b in order]
     assert positions == sorted(positions), "the toolbar is visited left to right"
-    assert order.index(window.search_box) > max(positions)
+    assert order.index(window.controls.search_box) > max(positions)
     assert (
-        order.index(window.layers_dock.layer_boxes["show_skin"])
+        order.index(window.controls.layers_dock.layer_boxes["show_skin"])
         < order.index(window.interactor)
         < order.index(window.panel.sources.candidate_list)
     )
@@ -75,7 +75,7 @@ def test_every_toolbar_action_and_button_with_a_key_shows_it_in_its_tooltip(wind
     for control in (*actions, *buttons):
         assert key_names(control), f"{control.text()!r} has no shortcut"
         assert key_names(control) in control.toolTip(), (control.text(), control.toolTip())
-    assert "Ctrl+F" in window.search_box.toolTip()
+    assert "Ctrl+F" in window.controls.search_box.toolTip()
 
 
 def test_arrow_keys_turn_the_body_and_plus_zooms(qtbot, window):

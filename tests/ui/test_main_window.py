@@ -18,7 +18,7 @@ def test_window_draws_the_body(window, model):
 
 def test_unchecking_bones_changes_bone_pixels(qtbot, window, model):
     before = grab(window)
-    box = window.layers_dock.layer_boxes["show_bones"]
+    box = window.controls.layers_dock.layer_boxes["show_bones"]
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
     assert window.state.show_bones is False
     after = grab(window)
@@ -28,7 +28,7 @@ def test_unchecking_bones_changes_bone_pixels(qtbot, window, model):
 @pytest.mark.parametrize("view", list(VIEW_DIRECTIONS))
 def test_view_buttons_move_the_camera(qtbot, window, view):
     toolbar = window.findChild(QToolBar, "views")
-    button = toolbar.widgetForAction(window.view_actions[view])
+    button = toolbar.widgetForAction(window.controls.view_actions[view])
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     direction, _up = VIEW_DIRECTIONS[view]
     assert np.dot(window.scene.camera_direction(), direction) > 0.99
@@ -49,11 +49,11 @@ def test_vtk_keys_cannot_quit_or_wireframe(qtbot, window):
 
 
 def test_opacity_slider_writes_the_state(qtbot, window):
-    window.layers_dock.opacity_slider.setValue(100)
+    window.controls.layers_dock.opacity_slider.setValue(100)
     assert window.state.skin_opacity == pytest.approx(1.0)
     assert window.scene.skin_actor.prop.opacity == pytest.approx(1.0)
     window.state.skin_opacity = 0.2
-    assert window.layers_dock.opacity_slider.value() == 20
+    assert window.controls.layers_dock.opacity_slider.value() == 20
 
 
 def test_nothing_renders_when_nothing_changes(qtbot, window):

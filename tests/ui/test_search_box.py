@@ -6,16 +6,16 @@ from PySide6.QtCore import Qt
 
 
 def _type(qtbot, window, text: str) -> None:
-    box = window.search_box
+    box = window.controls.search_box
     qtbot.keyClicks(box, text)
     qtbot.waitUntil(lambda: box.completer().popup().isVisible())
 
 
 def test_ctrl_f_then_sciatica_shows_the_disc_herniation_reverse_view(qtbot, window):
     qtbot.keyClick(window.interactor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(window.search_box.hasFocus)
+    qtbot.waitUntil(window.controls.search_box.hasFocus)
     _type(qtbot, window, "sciatica")
-    popup = window.search_box.completer().popup()
+    popup = window.controls.search_box.completer().popup()
     rows = [popup.model().index(row, 0).data() for row in range(popup.model().rowCount())]
     assert rows[0].startswith("Slipped disc") and any(r.startswith("Sciatic nerve") for r in rows), rows
     qtbot.keyClick(popup, Qt.Key.Key_Down)
@@ -27,18 +27,18 @@ def test_ctrl_f_then_sciatica_shows_the_disc_herniation_reverse_view(qtbot, wind
 
 def test_slash_then_a_card_shows_the_card(qtbot, window):
     qtbot.keyClick(window.interactor, Qt.Key.Key_Slash)
-    qtbot.waitUntil(window.search_box.hasFocus)
+    qtbot.waitUntil(window.controls.search_box.hasFocus)
     _type(qtbot, window, "foot drop")
-    qtbot.keyClick(window.search_box.completer().popup(), Qt.Key.Key_Escape)
-    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)  # Enter takes the best hit
+    qtbot.keyClick(window.controls.search_box.completer().popup(), Qt.Key.Key_Escape)
+    qtbot.keyClick(window.controls.search_box, Qt.Key.Key_Return)  # Enter takes the best hit
     assert "Foot drop: L5 nerve root" in window.panel.sources.card_view.toPlainText()
-    assert window.search_box.text().startswith("Foot drop")
+    assert window.controls.search_box.text().startswith("Foot drop")
 
 
 def test_a_region_is_touched_in_its_middle_like_a_click(qtbot, window):
     qtbot.keyClick(window.interactor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     _type(qtbot, window, "buttok")  # a typo
-    popup = window.search_box.completer().popup()
+    popup = window.controls.search_box.completer().popup()
     assert popup.model().index(0, 0).data().startswith("Buttock")
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
@@ -53,9 +53,9 @@ def test_suggestions_are_never_cut_to_the_box(qtbot, window):
     """Issue 21, defect 7 (one of five): the suggestions were cut to the box's width
     ("Slipped disc (disc herniation) — condi…")."""
     qtbot.keyClick(window.interactor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(window.search_box.hasFocus)
+    qtbot.waitUntil(window.controls.search_box.hasFocus)
     _type(qtbot, window, "sciatica")
-    popup = window.search_box.completer().popup()
+    popup = window.controls.search_box.completer().popup()
     assert popup.viewport().width() >= popup.sizeHintForColumn(0), (
         popup.viewport().width(),
         popup.sizeHintForColumn(0),

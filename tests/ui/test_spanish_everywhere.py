@@ -77,17 +77,22 @@ def test_the_spanish_questions_reverse_view_compare_and_skin_map(qtbot, spanish_
     reach = panel.from_source.reach_view.toPlainText()
     assert "pasando por" in reach and "pruebas" in reach and not english_in(reach), reach
 
-    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("regions"))
-    qtbot.waitUntil(lambda: window.layers_dock.legend_list.count() > 0)
-    names = [window.layers_dock.legend_list.item(i).text() for i in range(window.layers_dock.legend_list.count())]
-    assert window.layers_dock.overlay_box.currentText() == "Regiones del cuerpo" and "Talón" in names, names
-    assert [window.layers_dock.overlay_box.itemText(i) for i in range(1, 3)] == [
+    window.controls.layers_dock.overlay_box.setCurrentIndex(window.controls.layers_dock.overlay_box.findData("regions"))
+    qtbot.waitUntil(lambda: window.controls.layers_dock.legend_list.count() > 0)
+    names = [
+        window.controls.layers_dock.legend_list.item(i).text()
+        for i in range(window.controls.layers_dock.legend_list.count())
+    ]
+    assert window.controls.layers_dock.overlay_box.currentText() == "Regiones del cuerpo" and "Talón" in names, names
+    assert [window.controls.layers_dock.overlay_box.itemText(i) for i in range(1, 3)] == [
         "Dermatomas (Lee et al. 2008)",
         "Dermatomas (Keegan y Garrett 1948)",
     ]
 
-    window.search_box._on_text_edit("heel")
-    found = [window.search_box.model.item(i).text() for i in range(window.search_box.model.rowCount())]
+    window.controls.search_box._on_text_edit("heel")
+    found = [
+        window.controls.search_box.model.item(i).text() for i in range(window.controls.search_box.model.rowCount())
+    ]
     assert found and all(not english_in(text) for text in found), found
 
     touch_top_of_right_foot(qtbot, window)
@@ -103,7 +108,7 @@ def test_the_spanish_questions_reverse_view_compare_and_skin_map(qtbot, spanish_
 def test_the_spanish_handout_pdf_is_in_spanish(qtbot, spanish_window, tmp_path):
     window = spanish_window
     touch_top_of_right_foot(qtbot, window)
-    qtbot.mouseClick(window.toolbar.widgetForAction(window.handout_action), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.toolbar.widgetForAction(window.controls.handout_action), Qt.MouseButton.LeftButton)
     dialog = window.handout_dialog
     qtbot.waitUntil(dialog.isVisible)
     text = " ".join(pdf_text(dialog.save_pdf(tmp_path / "hoja.pdf")).split())

@@ -67,8 +67,10 @@ def test_the_labels_in_3d_follow_the_presenter_text_size(qtbot, window):
         mapper = window.scene.plotter.actors[f"{LABELS_ACTOR}-labels"].GetMapper()
         return mapper.GetInputConnection(0, 0).GetProducer().GetTextProperty().GetFontSize()
 
-    window.layers_dock.overlay_box.setCurrentIndex(window.layers_dock.overlay_box.findData("dermatomes"))
-    window.layers_dock.labels_box.setChecked(True)
+    window.controls.layers_dock.overlay_box.setCurrentIndex(
+        window.controls.layers_dock.overlay_box.findData("dermatomes")
+    )
+    window.controls.layers_dock.labels_box.setChecked(True)
     qtbot.waitUntil(lambda: not window.animating() and bool(window.overlays.placed_labels))
     assert label_font_px() == LABEL_FONT_PX
     shown = len(window.overlays.placed_labels)

@@ -1,6 +1,7 @@
 """A real click on the skin under Xvfb: the panel fills and the source lights up in the next frame."""
 
 import numpy as np
+import pytest
 from pixels import click, colour_distance, grab, skin_point_near, widget_point, world_to_pixel
 from PySide6.QtCore import QPoint, Qt
 
@@ -123,10 +124,16 @@ def test_the_reverse_view_tints_a_discs_own_strip_more_than_a_place_it_reaches_w
     assert strip > 1.3 * thigh, (strip, thigh)
 
 
-def test_a_saddle_touch_leads_with_the_cauda_equina_check_then_numbness_makes_it_the_emergency(qtbot, window):
-    """Issue 18: a touch in the saddle area asks about saddle numbness and the bladder before any source."""
+@pytest.mark.parametrize(
+    "where",
+    [(0.0, 0.083, 0.775), (0.032, 0.108, 0.748)],
+    ids=["perineum", "upper inner thigh beside the perineum"],
+)
+def test_a_saddle_touch_leads_with_the_cauda_equina_check_then_numbness_makes_it_the_emergency(qtbot, window, where):
+    """Issue 18: a touch in the saddle area (the perineum, and the upper inner thigh beside it) asks about
+    saddle numbness and the bladder before any source."""
     labels = window.explorer_view.labels
-    window.explorer_view.touch_vertex(labels.nearest_point((0.0, 0.083, 0.775)))
+    window.explorer_view.touch_vertex(labels.nearest_point(where))
     qtbot.waitUntil(lambda: window.panel.sources.candidate_list.count() > 0)
     first = window.explorer.candidates[0]
     assert first.asks == ("saddle_numbness", "bladder_bowel") and window.explorer.selected == first

@@ -41,7 +41,7 @@ def test_larger_text_scrolls_the_panels_and_never_grows_the_window(qtbot, window
     assert window.size() == QSize(1008, 700), window.size()
     assert window.minimumSizeHint().height() <= 700
     qtbot.waitUntil(lambda: window.toolBarBreak(window.find_bar))  # the search moves to a row of its own
-    assert window.search_box.isVisible()
+    assert window.controls.search_box.isVisible()
     # the disclaimer under the cards is still reachable: the panel scrolls to it
     disclaimer = window.panel.findChild(type(window.panel.where), "disclaimer")
     scroller = window.explorer_dock.widget()
@@ -71,7 +71,7 @@ def test_a_narrow_toolbar_shows_its_overflow_and_it_reaches_every_button(qtbot, 
     extension = toolbar.findChild(QToolButton, EXTENSION_NAME)
     qtbot.waitUntil(extension.isVisible)
     hidden = [a for a in toolbar.actions() if not a.isSeparator() and not toolbar.widgetForAction(a).isVisible()]
-    assert window.handout_action in hidden, "700 px is too narrow for the whole toolbar"
+    assert window.controls.handout_action in hidden, "700 px is too narrow for the whole toolbar"
     assert extension.accessibleName() and extension.toolTip()
     picture = extension.grab().toImage()
     pixels = np.array(

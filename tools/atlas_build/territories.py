@@ -1,9 +1,9 @@
 """Label every skin vertex with dermatomes, cutaneous nerve fields and body regions.
 
-Reads `assets/models/skin.vtp` and `landmarks.json`, computes per-vertex labels from body-relative
-coordinates and writes them back into skin.vtp (point arrays `side`, `dermatome`, `dermatome_alt`,
-`dermatome_keegan`, `cutaneous_nerve`, `cutaneous_nerve_alt`, `region`; field arrays
-`dermatome_names`, `cutaneous_nerve_names`, `region_names`), then updates manifest.json.
+Reads `assets/models/skin.vtp`, `landmarks.json` and the sacrum of `bones.vtp`, computes per-vertex
+labels from body-relative coordinates and writes them back into skin.vtp (point arrays `side`,
+`dermatome`, `dermatome_alt`, `dermatome_keegan`, `cutaneous_nerve`, `cutaneous_nerve_alt`, `region`;
+field arrays `dermatome_names`, `cutaneous_nerve_names`, `region_names`), then updates manifest.json.
 
 How it works (all numpy, one pass per side; the left side is mirrored onto the right so every rule
 is written once):
@@ -21,8 +21,9 @@ is written once):
   trunk bands T10..L3 whose boundary heights are interpolated around the trunk (umbilicus and
   inguinal ligament in front, iliac crest at the side, spinous processes behind, sloping down and
   out over the upper buttock: the L1-L3 dorsal rami); sacral dermatomes as rings round the anus
-  (S4_S5 perianal, S3 medial buttock/ischial tuberosity/infragluteal fold, S2, S1 outwards, after
-  Foerster, because Lee 2008 leaves S3-S5 blank); oblique L1/L2/L3 bands on the front of the thigh;
+  (S4_S5 perianal and over the coccyx, S3 medial buttock/ischial tuberosity/infragluteal fold and the
+  upper inner thigh beside the perineum (the saddle), S2, S1 outwards, after Foerster, because Lee 2008
+  leaves S3-S5 blank); oblique L1/L2/L3 bands on the front of the thigh;
   S2 strip down the back of the thigh to the popliteal fossa and upper calf; L4 medial leg, L5
   anterolateral leg and dorsum of the foot, S1 lateral foot, heel, sole and posterolateral calf.
   `dermatome_alt` carries the alternate label of CLINICAL_EVIDENCE §2b where Lee's map is variable
@@ -51,63 +52,23 @@ from pathlib import Path
 
 import numpy as np
 
+from app.domain.territory_labels import DERMATOMES, REGIONS
+from app.domain.territory_labels import SKIN_NERVES as NERVES
+
 from . import manifest
 from .geometry import unit
 from .mesh_graph import NONE, components, majority_filter, mesh_edges, overlap_alternates, remove_islands
 
-DERMATOMES = ("T10", "T11", "T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4_S5")
-NERVES = (
-    "iliohypogastric",
-    "ilioinguinal",
-    "genitofemoral",
-    "lateral_femoral_cutaneous",
-    "anterior_femoral_cutaneous",
-    "obturator",
-    "saphenous",
-    "posterior_femoral_cutaneous",
-    "lateral_sural_cutaneous",
-    "superficial_fibular",
-    "deep_fibular",
-    "sural",
-    "medial_calcaneal",
-    "medial_plantar",
-    "lateral_plantar",
-    "superior_cluneal",
-    "middle_cluneal",
-    "inferior_cluneal",
-)
-REGIONS = (
-    "low_back",
-    "sacrum",
-    "lower_abdomen",
-    "groin",
-    "perineum",
-    "buttock",
-    "lateral_hip",
-    "anterior_thigh",
-    "medial_thigh",
-    "lateral_thigh",
-    "posterior_thigh",
-    "knee_front",
-    "knee_back",
-    "medial_leg",
-    "shin",
-    "lateral_leg",
-    "calf",
-    "medial_ankle",
-    "lateral_ankle",
-    "heel",
-    "sole",
-    "dorsum_of_foot",
-    "big_toe",
-    "middle_toes",
-    "little_toe",
-)
 MIDLINE_HALF_WIDTH_M = 0.01
 # sacral dermatomes as rings round the anus (outer radius, metres for a 1.75 m body, after Foerster);
 # S4-S5 is perianal only: ISNCSCI tests it < 1 cm lateral to the mucocutaneous junction, so the ring
 # stops about 1 cm beyond the anal margin and the skin over the ischial tuberosity is S3
 RING_S45, RING_S3, RING_S2 = 0.024, 0.07, 0.11
+# the S3 ring reaches round the thigh from behind to this angle in front of straight medial (-90)
+SADDLE_THIGH_FRONT_DEG = -60.0
+# the skin over the coccyx (S4-S5 and the coccygeal segment): each side of the midline, and down
+# from the apex of the sacrum (the bone mesh has no coccyx; it is about 4 cm long, and its tip's skin)
+COCCYX_HALF_WIDTH_M, COCCYX_SKIN_LENGTH_M = 0.012, 0.045
 D = {name: i for i, name in enumerate(DERMATOMES)}
 N = {name: i for i, name in enumerate(NERVES)}
 R = {name: i for i, name in enumerate(REGIONS)}
@@ -503,7 +464,7 @@ class Labeller:
         ra = self._anal_distance()
         sacral = (band == 7) & t
         ring = np.where(
-            ra < RING_S45 * k,
+            self._s4_s5(ra),
             D["S4_S5"],
             np.where(ra < RING_S3 * k, D["S3"], np.where(ra < RING_S2 * k, D["S2"], D["S1"])),
         )
@@ -516,6 +477,7 @@ class Labeller:
         supra = t & (band == 3) & (phi < 60)
         alt[supra] = D["L1"]
         alt[sacral & (derm == D["S2"])] = D["S3"]
+        alt[sacral & (derm == D["S4_S5"])] = D["S3"]
         alt[sacral & (derm == D["S1"])] = D["S2"]
         alt[sacral & (derm == D["S3"])] = D["S2"]
         # Keegan & Garrett: long bands from the back; L4/L5 cross the mid buttock towards the lateral
@@ -531,6 +493,7 @@ class Labeller:
         )
         kband = np.where(mid_buttock, ksel, kband)
         kband = np.where(sacral & (ra < RING_S3 * k) & (ra >= RING_S45 * k), D["S3"], kband)
+        kband = np.where(sacral & self._s4_s5(ra), D["S4_S5"], kband)
         # beside the lumbar spine Keegan & Garrett's bands start at the mid-dorsal line at their own
         # level (continuous bands L3-S2), not descended like the dorsal rami of Foerster-type maps
         sp = {n: self.s.mid[f"spinous_process_{n}"][2] for n in ("L1", "L2", "L3", "L4", "L5", "S1")}
@@ -605,11 +568,18 @@ class Labeller:
         d = self.q - self.anus
         return np.sqrt(d[:, 0] ** 2 + (0.8 * d[:, 1]) ** 2 + (0.75 * d[:, 2]) ** 2)
 
+    def _s4_s5(self, ra: np.ndarray) -> np.ndarray:
+        """S4-S5: the perianal ring, and the skin over the coccyx, in the natal cleft below the apex of
+        the sacrum (S4, S5 and the coccygeal nerve: Foerster; Keegan & Garrett)."""
+        k, apex = self.k, self.s.mid["sacrum_apex"]
+        over_coccyx = (self.x < COCCYX_HALF_WIDTH_M * k) & (self.y < self.anus[1]) & (self.z < apex[2])
+        over_coccyx &= self.z > apex[2] - COCCYX_SKIN_LENGTH_M * k
+        return (ra < RING_S45 * k) | over_coccyx
+
     def _perineum(self, seg: dict[str, np.ndarray], out: dict[str, np.ndarray]) -> None:
         p = seg["perineum"]
-        k = self.k
         ra = self._anal_distance()
-        perianal = ra < RING_S45 * k
+        perianal = self._s4_s5(ra)
         front = self.y > self.anus[1] + 0.5 * (self.s.mid["pubic_symphysis"][1] - self.anus[1])
         d = np.where(perianal, D["S4_S5"], np.where(front, D["L1"], D["S3"]))
         out["dermatome"][p] = d[p]
@@ -642,16 +612,20 @@ class Labeller:
         lee = np.where(postlat, D["S1"], lee)
         lee = np.where(post, D["S2"], lee)
         lee = np.where(postmed, np.where(u < 0.55, D["S2"], D["L3"]), lee)
-        # S3 at the ischial tuberosity / medial infragluteal fold (ISNCSCI)
+        # S3 at the ischial tuberosity / medial infragluteal fold (ISNCSCI) and, in the same ring round
+        # the anus, on the upper inner thigh beside the perineum: the saddle (Foerster, Keegan & Garrett;
+        # the perineal branch of the posterior femoral cutaneous nerve). The ring reaches about 6 cm
+        # below the crotch on the inner face and less towards the front, where the groin is L1.
         ra = self._anal_distance()
-        s3 = (ra < RING_S3 * k) & (np.abs(th) > 100)
+        s3 = (ra < RING_S3 * k) & ((th > 100) | (th < SADDLE_THIGH_FRONT_DEG))
+        inner = s3 & (th >= -100) & (th < 0)  # the inner face; behind it the sitting bone and the fold
         lee = np.where(s3, D["S3"], lee)
         derm[t] = lee[t]
         a = np.full(self.m, NONE, np.int16)
         a = np.where(lateral, np.where(th < 85, D["L4"], D["L5"]), a)  # Keegan's bands (low confidence)
         a = np.where(postlat, D["S2"], a)
         a = np.where(post, np.where(th > 0, D["S1"], np.where(u < 0.3, D["S3"], NONE)), a)
-        a = np.where(s3, D["S2"], a)
+        a = np.where(s3, np.where(inner, D["L1"], D["S2"]), a)  # L1: Lee 2008, the ilioinguinal nerve
         alt[t] = a[t]
         # Keegan & Garrett: L1 top, L2, L3 front and medial to the medial knee; L4 lateral (crossing
         # the front of the knee); L5 posterolateral; S1 posterior; S2 posteromedial
@@ -681,13 +655,13 @@ class Labeller:
         nv = np.where(gf, N["genitofemoral"], nv)
         # the skin over the ischial tuberosity and the infragluteal fold (ISNCSCI S3): lower buttock,
         # inferior cluneal branches of the posterior femoral cutaneous nerve
-        fold = s3 & (z > lm["ischial_tuberosity"][2] - 0.06 * k)
+        fold = s3 & ~inner & (z > lm["ischial_tuberosity"][2] - 0.06 * k)
         nv = np.where(fold, N["inferior_cluneal"], nv)
         nerve[t] = nv[t]
         na = np.full(self.m, NONE, np.int16)
         na = np.where(nv == N["obturator"], N["anterior_femoral_cutaneous"], na)
         na = np.where(gf, N["ilioinguinal"], na)
-        na = np.where(fold, N["posterior_femoral_cutaneous"], na)
+        na = np.where(fold | inner, N["posterior_femoral_cutaneous"], na)  # inner: its perineal branch
         nalt[t] = na[t]
 
         # regions
@@ -889,6 +863,15 @@ def find_anus(points: np.ndarray, landmarks: dict[str, list[float]]) -> np.ndarr
     return cand[np.argmin(d)]
 
 
+def sacrum_apex(bones) -> list[float]:  # type: ignore[no-untyped-def]
+    """The lowest point of the sacrum in the bones mesh (structure `sacrum`): where the coccyx begins."""
+    names = [str(n) for n in np.asarray(bones.field_data["structure_names"])]
+    index = np.asarray(bones.cell_data["structure_index"])
+    sacrum = bones.extract_cells(np.flatnonzero(index == names.index("sacrum")))
+    points = np.asarray(sacrum.points, dtype=float)
+    return points[int(np.argmin(points[:, 2]))].tolist()
+
+
 def find_crotch_z(points: np.ndarray, landmarks: dict[str, list[float]]) -> float:
     """Height of the crotch: the lowest skin point on the midline between the thighs."""
     pt = np.asarray(landmarks["pubic_tubercle_right"])
@@ -1039,7 +1022,8 @@ def main(models_dir: Path | None = None) -> int:
     data = json.loads((models_dir / "landmarks.json").read_text(encoding="utf-8"))
     skin = pv.read(skin_path)
     stature = float(data.get("stature_m") or 1.75)
-    labelled = label_skin(skin, data["landmarks"], stature)
+    landmarks = {**data["landmarks"], "sacrum_apex": sacrum_apex(pv.read(models_dir / "bones.vtp"))}
+    labelled = label_skin(skin, landmarks, stature)
     manifest.write_vtp(labelled, skin_path)
     manifest.update_entry(models_dir, "skin.vtp")  # keeps the source recorded for skin.vtp
     elapsed = time.perf_counter() - start

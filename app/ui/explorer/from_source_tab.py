@@ -9,7 +9,7 @@ from app.content.card_html import reach_html
 from app.domain.effects import Effects
 from app.domain.explorer import Explorer
 from app.domain.knowledge import InLanguage
-from app.ui.explorer.words import card_words
+from app.ui.card_words import card_words
 from app.ui.widgets import narrow_combo
 
 

@@ -18,10 +18,10 @@ from app.domain.explorer import Explorer
 from app.domain.ranking import Candidate
 from app.modes import ids
 from app.modes.spec import ModeSpec
+from app.ui.card_words import answer_words
 from app.ui.explorer.from_source_tab import FromSourceTab
 from app.ui.explorer.questions_tab import QuestionsTab
 from app.ui.explorer.sources_tab import SourcesTab
-from app.ui.explorer.words import answer_words
 from app.ui.i18n import current_language, tr
 
 DISCLAIMER = QT_TRANSLATE_NOOP(

@@ -9,7 +9,7 @@ from app.content.answer_text import best_fits_html
 from app.domain.explorer import Explorer
 from app.domain.knowledge import ANSWER_KINDS, InLanguage
 from app.scene.highlight import MECHANISM_COLOURS
-from app.ui.explorer.words import answer_words
+from app.ui.card_words import answer_words
 from app.ui.i18n import tr
 from app.ui.widgets import WrappedCheckBox
 

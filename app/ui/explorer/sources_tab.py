@@ -18,7 +18,7 @@ from app.domain.explorer import Explorer
 from app.domain.knowledge import InLanguage
 from app.domain.ranking import Candidate
 from app.scene.highlight import MECHANISM_COLOURS
-from app.ui.explorer.words import card_words
+from app.ui.card_words import card_words
 
 CARD_SLACK_PX = 8  # wrapped labels ask for a little less height than they draw with
 # The first few source cards are made with the answer; the rest (below the fold, about 1 ms each)

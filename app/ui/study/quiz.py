@@ -14,7 +14,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
 from app.content.card_html import titled_card_html
@@ -25,6 +25,7 @@ from app.scene.study_view import ASK, RIGHT, Picture, StudyView, is_territory
 from app.study.items import BORDER_TOLERANCE_M, TOPICS, Feedback, Question
 from app.study.questions import QuestionBank
 from app.study.skin import SkinPoint, skin_point, skin_points
+from app.ui.later import soon
 from app.ui.study.quiz_panel import QuizPanel
 
 if TYPE_CHECKING:  # the quiz's session and store (pydantic) load with the quiz, not at every start
@@ -111,7 +112,7 @@ class Quiz(QObject):
 
     def _on_first_frame(self, _took: float) -> None:
         self.host.body.scene.frames.drawn.disconnect(self._on_first_frame)
-        QTimer.singleShot(0, self, self.start)  # not after the window is gone
+        soon(self, self.start)  # not after the window is gone
 
     # -- making the questions ----------------------------------------------------------------
     def start(self) -> None:
@@ -139,7 +140,7 @@ class Quiz(QObject):
             if next(self._making, _MADE) is _MADE:
                 break
         else:
-            QTimer.singleShot(0, self, self._make_questions)  # a touch in between is answered first
+            soon(self, self._make_questions)  # a touch in between is answered first
             return
         self._making = None
         self.questions = self.bank.generate(self._skin, self.seed)

@@ -36,7 +36,7 @@ def test_a_pointer_drag_scrolls_the_card(qtbot, full_hd_kiosk):
     QTest.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
     for step in range(1, 21):
         QTest.mouseMove(viewport, start - QPoint(0, 15 * step))
-        qtbot.wait(10)
+        qtbot.wait(10)  # a drag takes time: QScroller tells a drag from a tap by the moves' timing
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start - QPoint(0, 300))
     qtbot.waitUntil(lambda: bar.value() > 100, timeout=3000)
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 import pytest
 from kiosk_setup import short_spec
 from pixels import click, skin_point_near
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -63,7 +63,8 @@ def test_printing_sends_the_card_to_the_printer_without_a_dialog_or_a_file(qtbot
     touch_left_foot(qtbot, kiosk)
     others = OtherWindows(kiosk)
     qtbot.mouseClick(kiosk.print_button, Qt.MouseButton.LeftButton)
-    qtbot.wait(300)
+    QCoreApplication.processEvents()  # printing is synchronous: a dialog would be on screen now
+    others.look()
     others.timer.stop()
     assert others.seen == [], "no print, file or any other dialog"
     [(name, text)] = sent
@@ -85,7 +86,9 @@ def test_without_a_printer_there_is_no_print_button_and_the_staff_menu_says_so(q
     assert any("no printer 'Front desk'" in r.getMessage() for r in caplog.records)
     others = OtherWindows(kiosk)
     kiosk._print()  # even if it were pressed
-    qtbot.wait(100)
+    QCoreApplication.processEvents()
+    others.look()
+    others.timer.stop()
     assert others.seen == []
 
 
@@ -126,7 +129,7 @@ def test_the_staff_menus_language_list_is_the_kiosks_own(qtbot, kiosk):
     menu.language_box.showPopup()
     popup = menu.language_box.view().window()
     qtbot.waitUntil(popup.isVisible)
-    qtbot.wait(100)
+    QCoreApplication.processEvents()  # the guard closes a foreign window from the event loop, at once
     assert popup.isVisible(), "a combo box's list is the kiosk's own: not closed"
     menu.language_box.hidePopup()
     menu.reject()

@@ -1,5 +1,6 @@
 """The interface's words around the cards and answers, translated for the Qt-free HTML in
-app/content/card_html.py and app/content/answer_text.py (their contexts as the panel shows them)."""
+app/content/card_html.py and app/content/answer_text.py: the panel, the compare view and the
+screen reader's announcements share them (their translation contexts as the panel shows them)."""
 
 from __future__ import annotations
 

@@ -15,8 +15,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from app.content.poses import poses_by_source
 from app.domain.explorer import Explorer
+from app.domain.knowledge import Knowledge
+from app.domain.poses import Pose
 from app.domain.view_state import CameraRequests, ViewState
 from app.scene.assets import Model
 from app.scene.stage import build_stage
@@ -64,8 +65,7 @@ class BodyView(QObject):
         self._answer_timer.timeout.connect(self._answer)
         knowledge = explorer.knowledge
         self.poses = PosePlayer(  # the pose of the source shown (issue 24), played on this body
-            self.scene, model, poses_by_source(set(knowledge.references), set(knowledge.conditions)),
-            knowledge.in_language(current_language()), self,
+            self.scene, model, lambda: _poses(knowledge), knowledge.in_language(current_language()), self,
         )  # fmt: skip
         if self.explorer_view is not None:
             self.intercept_touches(self._on_chain_touch)
@@ -138,3 +138,10 @@ class BodyView(QObject):
         self._interceptors.clear()
         self.stage.close()
         self.widget.close()
+
+
+def _poses(knowledge: Knowledge) -> dict[str, Pose]:
+    """The content's poses by source, read when a source is first shown (pydantic stays out of the start-up)."""
+    from app.content.poses import poses_by_source
+
+    return poses_by_source(set(knowledge.references), set(knowledge.conditions))

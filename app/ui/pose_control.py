@@ -11,6 +11,7 @@ the moving ones marked.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
@@ -40,12 +41,25 @@ class PosePlayer(QObject):
     moved = Signal(float)  # the phase shown
 
     def __init__(
-        self, scene: AnatomyScene, model: Model, poses: dict[str, Pose], words: InLanguage, parent: QObject
+        self,
+        scene: AnatomyScene,
+        model: Model,
+        poses: Callable[[], dict[str, Pose]],  # by source; read on the first offer
+        words: InLanguage,
+        parent: QObject,
     ) -> None:
         super().__init__(parent)
-        self.scene, self.model, self.poses, self.words = scene, model, poses, words
+        self.scene, self.model, self.words = scene, model, words
+        self._read_poses = poses
+        self._poses: dict[str, Pose] | None = None
         self.pose: Pose | None = None
         self._view: PoseView | None = None  # made on the first pose (each soft-tissue point finds its bone)
+
+    @property
+    def poses(self) -> dict[str, Pose]:
+        if self._poses is None:
+            self._poses = self._read_poses()
+        return self._poses
 
     @property
     def playing(self) -> bool:
@@ -63,7 +77,7 @@ class PosePlayer(QObject):
 
     def offer(self, source: str | None) -> None:
         """The source shown now: its pose offered (none: nothing to play); the last one stops at neutral."""
-        pose = self.poses.get(source) if source is not None else None
+        pose = self.poses.get(source) if source is not None else None  # no source: nothing read
         if pose is self.pose:
             return
         self.neutral()

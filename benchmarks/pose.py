@@ -4,8 +4,9 @@ The real `MainWindow` under Xvfb at 1280×800. After the coarse copies are made:
 for each pose of content/poses.yaml:
 1. a 36-step left-button drag (benchmarks/interaction.py `drag_step_ms`): time per step, and the
    frames' own cost (`Frames.drawn`) while it moves;
-2. the pose played (`PoseView.play`, 0 → 1 → 0 by the clock) for 3 s: the frames' cost, the
-   time to move the bones and soft tissue per frame (part of the frame), frames per second.
+2. the pose played as its Play button plays it (the body view's `PosePlayer`, 0 → 1 → 0 by the
+   clock) for 3 s: the frames' cost, the time to move the bones and soft tissue and light the
+   joints per frame (part of the frame), frames per second.
 Prints the figures and the ratio of the pose frame to the drag frame just before it (within the
 budget: about 1 or less; the machine's load drifts, so each pose has its own drag).
 """
@@ -29,16 +30,12 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from app.content.poses import load_poses
     from app.main import load_content_and_report, load_model_or_report
-    from app.resources import content_dir
-    from app.scene.posing import PoseView, Skeleton
     from app.ui.main_window import MainWindow
     from app.ui.qt_env import keep_for_the_session
 
     model = load_model_or_report()
     knowledge = load_content_and_report()[0]
-    poses, _ = load_poses(content_dir(), set(knowledge.references), set(knowledge.conditions))
     window = MainWindow(model, knowledge)
     window.resize(*WINDOW)
     shown = time.perf_counter()
@@ -62,8 +59,10 @@ def main() -> None:
             app.processEvents()
         return step_ms, per_step, costs
 
+    player = window.body.poses
+    player.offer(next(iter(player.poses)))
     started = time.perf_counter()
-    posed = PoseView(window.scene, Skeleton(model))
+    posed = player._posed()  # made on the first pose; timed here
     setup_ms = (time.perf_counter() - started) * 1000
     moves: list[float] = []
     show = posed.show
@@ -76,20 +75,21 @@ def main() -> None:
     posed.show = timed_show  # type: ignore[method-assign]
     rows = []
     drags = []
-    for pose in poses.values():
+    for pose in player.poses.values():
+        player.offer(pose.source)
         drags.append(drag())  # the same window's drag just before, as the machine's load drifts
         drawn.clear()
         moves.clear()
-        posed.play(pose)
+        player.play()
         start = time.perf_counter()
         while time.perf_counter() - start < PLAY_S:
             app.processEvents()
-        posed.stop()
+        player.pause()
         played = [s * 1000 for s in drawn]
         rows.append(
             (pose.id, statistics.median(played), pct(played, 95), statistics.median(moves), len(played) / PLAY_S)
         )
-    posed.close()
+    player.neutral()
 
     print(f"window {WINDOW[0]}x{WINDOW[1]} (Xvfb, llvmpipe when no GPU)")
     print(f"pose view set up once: {setup_ms:.0f} ms (each soft-tissue point finds its bone)")

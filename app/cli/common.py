@@ -36,15 +36,14 @@ def content_language(args: argparse.Namespace) -> str:
 
 
 def poses(knowledge: Knowledge) -> dict[str, Pose]:
-    """The poses of the kinetic chain (content/poses.yaml); broken ones are reported by check-content."""
-    from app.content.poses import load_poses
-    from app.resources import content_dir
+    """The poses of the kinetic chain (content/poses.yaml) by source; broken ones are reported by check-content."""
+    from app.content.poses import poses_by_source
 
-    return load_poses(content_dir(), set(knowledge.references), set(knowledge.conditions))[0]
+    return poses_by_source(set(knowledge.references), set(knowledge.conditions))
 
 
 def pose_of(knowledge: Knowledge, source: str, option: str) -> Pose:
     """The pose of a source the command line names (`option`), or an error saying which exist."""
-    by_source = {pose.source: pose for pose in poses(knowledge).values()}
+    by_source = poses(knowledge)
     checks.known([source], list(by_source), "pose", option)
     return by_source[source]

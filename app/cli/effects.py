@@ -57,7 +57,7 @@ def cmd_effects(args: argparse.Namespace) -> int:
     lines.append(f"Regions: {', '.join(shown.regions) or '—'}")
     lines.append(f"Skin territories: {', '.join(shown.territories) or '—'}")
     lines.append(f"Structures: {', '.join(shown.structures) or '—'}")
-    pose = next((p for p in poses(knowledge).values() if p.source == shown.source), None)
+    pose = poses(knowledge).get(shown.source)
     if pose is not None:
         payload["pose"] = _pose_payload(pose, in_language.language)
         lines.append(

@@ -171,6 +171,16 @@ def load_poses(content_dir: Path, references: set[str], sources: set[str],
     return poses, issues
 
 
+def poses_by_source(references: set[str], sources: set[str], content_dir: Path | None = None) -> dict[str, Pose]:
+    """The good poses of the content (app.resources.content_dir() unless given), by their source;
+    broken ones are left out here and reported by check-content."""
+    if content_dir is None:
+        from app.resources import content_dir as default_dir
+
+        content_dir = default_dir()
+    return {pose.source: pose for pose in load_poses(content_dir, references, sources)[0].values()}
+
+
 def _captions(path: Path, language: str, issues: list[ContentIssue]) -> dict[str, TitleTranslation]:
     if not path.is_file():
         return {}

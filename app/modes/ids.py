@@ -23,6 +23,7 @@ AREA_MODE = "area_mode"  # "Mark an area"
 START_AGAIN = "start_again"  # "Start again"
 QUESTIONS = "questions"  # the "Questions" tab
 FROM_SOURCE = "from_source"  # the "From a source" tab and Ctrl+click on the body
+SHOW_MOVEMENT = "show_movement"  # a biomechanical source's pose played on the skeleton ("See how it moves")
 FOCUS_SOURCE = "focus_source"  # double-click a candidate: the camera turns to it
 CARD_LINKS = "card_links"  # "open the card" links inside the card view (in-app only)
 QUIT = "app.quit"  # Ctrl+Q, Ctrl+W, Alt+F4, the close button: any way to end the program
@@ -58,6 +59,7 @@ ALL_ACTIONS = frozenset(
         START_AGAIN,
         QUESTIONS,
         FROM_SOURCE,
+        SHOW_MOVEMENT,
         FOCUS_SOURCE,
         CARD_LINKS,
         QUIT,

@@ -11,6 +11,7 @@ from collections.abc import Callable
 import numpy as np
 import pyvista as pv
 from psygnal import Signal
+from vtkmodules.vtkCommonDataModel import vtkStaticCellLocator
 
 from app.domain.effects import Effects, reach_tiers
 from app.domain.explorer import Explorer, Touch
@@ -18,7 +19,7 @@ from app.domain.ranking import Candidate
 from app.scene.highlight import MECHANISM_COLOURS, PathBuilder, arc_position, geometry_names
 from app.scene.kinetic_chain import ChainStep, chain_mesh, chain_steps, label_points, source_level
 from app.scene.overlays import cut_along_labels, hex_to_rgb
-from app.scene.picking import Picker
+from app.scene.picking import Picker, built_locator, first_hit
 from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import SkinLabels
 
@@ -72,6 +73,7 @@ class ExplorerView:
             pv.Arrow(), color=MECHANISM_COLOURS["biomechanical"], name="kinetic_chain", ambient=0.4, **overlay
         )
         self.chain: list[ChainStep] = []  # the kinetic chain of the source shown, drawn as arrows
+        self._chain_locator: vtkStaticCellLocator | None = None  # for a click on the arrows
         for actor in (self._markers, *self._path_actors, self._pulse_actor, self._chain_actor):
             actor.visibility = False
         self._stale = True
@@ -233,8 +235,10 @@ class ExplorerView:
         arrows = chain_mesh(self.chain, self.paths.centres)
         self._chain_actor.visibility = arrows.n_cells > 0
         plotter.remove_actor("kinetic_chain_labels", render=False)
+        self._chain_locator = None
         if arrows.n_cells == 0:
             return
+        self._chain_locator = built_locator(arrows)
         self._chain_actor.mapper.SetInputData(arrows)
         points, words = label_points(self.chain, self.paths.centres, self.words)
         plotter.add_point_labels(
@@ -249,6 +253,13 @@ class ExplorerView:
             pickable=False,
             render=False,
         )
+
+    def chain_at(self, x: float, y: float) -> bool:
+        """Whether the kinetic chain's arrows are under display pixels (x, y)."""
+        self._prepare()  # the arrows of the source shown, even before its first frame
+        if self._chain_locator is None or not self._chain_actor.visibility:
+            return False
+        return first_hit(self._chain_locator, self.picker.view_ray(x, y)) is not None
 
     # -- pulse ---------------------------------------------------------------------------------
     def pulse_path(self) -> np.ndarray | None:

@@ -42,29 +42,29 @@ THIN_OVER_SOLID_M = 0.02  # a thin line this close in front of a bone or joint y
 class Picker:
     def __init__(self, scene: AnatomyScene, labels: SkinLabels, knowledge: Knowledge) -> None:
         self.scene, self.labels, self.knowledge = scene, labels, knowledge
-        self._locator = _built_locator(scene.skin_surface)
+        self._locator = built_locator(scene.skin_surface)
         self._structure_locators: dict[str, vtkStaticCellLocator] = {}  # made on the first pick
 
     def pick(self, x: float, y: float) -> int | None:
         """Skin vertex under a display position (VTK pixels, origin bottom left), or None."""
         if not self.scene.skin_actor.visibility:
             return None
-        hit = _first_hit(self._locator, self._view_ray(x, y))
+        hit = first_hit(self._locator, self.view_ray(x, y))
         return None if hit is None else self.labels.nearest_point(tuple(hit[1]))
 
     def pick_structure(self, x: float, y: float) -> str | None:
         """The bone, nerve, muscle or joint under a display position, seen through the skin
         (its mesh name, e.g. `disc_L4_L5` or `femur_left`), or None. A thin nerve or muscle line
         lying just over a bone or joint yields to it: a click "on the femur" means the femur."""
-        ray = self._view_ray(x, y)
+        ray = self.view_ray(x, y)
         length = float(np.linalg.norm(np.subtract(ray[1], ray[0])))
         hits: list[tuple[float, str, int]] = []  # (metres along the ray, layer, cell)
         for layer, mesh in self.scene.meshes.items():
             if not self.scene.actors[layer].visibility:
                 continue
             if layer not in self._structure_locators:
-                self._structure_locators[layer] = _built_locator(mesh)
-            hit = _first_hit(self._structure_locators[layer], ray)
+                self._structure_locators[layer] = built_locator(mesh)
+            hit = first_hit(self._structure_locators[layer], ray)
             if hit is not None:
                 hits.append((hit[0] * length, layer, hit[2]))
         if not hits:
@@ -89,7 +89,7 @@ class Picker:
         kind = words.phrase(f"kind.{kind}") if f"kind.{kind}" in ENGLISH else kind
         return " · ".join(part for part in (words.title(base), kind, side) if part)
 
-    def _view_ray(self, x: float, y: float) -> tuple[list[float], list[float]]:
+    def view_ray(self, x: float, y: float) -> tuple[list[float], list[float]]:
         """The line under a display position, from the near to the far clipping plane."""
         renderer = self.scene.plotter.renderer
         ends = []
@@ -106,7 +106,7 @@ class Picker:
         return domain_id(name, (source for source, _title in self.knowledge.sources()))
 
 
-def _built_locator(mesh: pv.PolyData) -> vtkStaticCellLocator:
+def built_locator(mesh: pv.PolyData) -> vtkStaticCellLocator:
     """A cell locator of the mesh, built once and kept: the meshes never move, but each touch
     gives them new colours, and a locator that follows its mesh would be built again at the next
     pick (~3 ms for the skin, before the answer)."""
@@ -117,7 +117,7 @@ def _built_locator(mesh: pv.PolyData) -> vtkStaticCellLocator:
     return locator
 
 
-def _first_hit(
+def first_hit(
     locator: vtkStaticCellLocator, ray: tuple[list[float], list[float]]
 ) -> tuple[float, np.ndarray, int] | None:
     """(distance along the ray as a fraction, point, cell id) of the first cell the ray meets."""

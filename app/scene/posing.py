@@ -21,10 +21,12 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyvista as pv
+from psygnal import Signal
 from vtkmodules.vtkCommonDataModel import vtkStaticPointLocator
 
-from app.domain.poses import POSED_SIDE, JointMotion, Pose, loop_phase, motions_at
+from app.domain.poses import POSED_SIDE, JointMotion, Pose, loop_phase, motions_at, moving_steps
 from app.scene.assets import Model, structure_names
+from app.scene.overlays import hex_to_rgb
 from app.scene.scene import AnatomyScene
 
 LUMBAR = ("L1", "L2", "L3", "L4", "L5")
@@ -43,6 +45,15 @@ SEE_THROUGH_SKIN = 0.12  # the skin's opacity while the skeleton is posed
 PLAY_PERIOD_S = 4.0  # one 0 → 1 → 0 loop
 # a step's evidence, surest darkest (viridis-like: told apart in every colour-vision type by lightness)
 EVIDENCE_COLOURS = {"strong": "#2c7fb8", "moderate": "#41b6c4", "limited": "#a1dab4", "weak": "#ffffcc"}
+# the ring lighting a moving joint: round the bones there, as seen from the front and the side
+RING_RADIUS_M = {"lumbar": 0.07, "pelvis": 0.15, "hip": 0.06, "knee": 0.06, "tibia": 0.05, "ankle": 0.05,
+                 "subtalar": 0.055, "toes": 0.05}  # fmt: skip
+RING_TUBE_M = 0.005
+NOTE_FONT_PX = 12  # the note on the view ("angles drawn 3×"), at the presenter's text size 1
+NOTE_COLOUR = "#f2f2f2"  # on the dark background of both themes
+# where a joint's ring sits: the segment that turns there (its centre), on the posed side
+JOINT_SEGMENT = {"lumbar": "L3", "pelvis": "pelvis", "hip": "femur", "knee": "tibia", "tibia": "tibia",
+                 "ankle": "talus", "subtalar": "foot", "toes": "toes"}  # fmt: skip
 
 
 def rotation(axis: np.ndarray, degrees: float) -> np.ndarray:
@@ -133,6 +144,15 @@ class Skeleton:
         self._locator.SetDataSet(model.bones)
         self._locator.BuildLocator()
 
+    def joint_at(self, joint: str) -> tuple[str, np.ndarray]:
+        """The segment that turns at `joint` on the posed side and the joint's centre at rest
+        (a shin's shortening: the middle of the shin)."""
+        name = JOINT_SEGMENT[joint]
+        segment = self.segments.get(name) or self.segments[f"{name}_{POSED_SIDE}"]
+        if joint == "tibia":
+            return segment.name, (segment.centre + self.segments[f"talus_{POSED_SIDE}"].centre) / 2
+        return segment.name, segment.centre
+
     def segment_of_points(self, points: np.ndarray) -> np.ndarray:
         """Per point, the segment of the bone point nearest it (what a nerve or muscle moves with)."""
         find = self._locator.FindClosestPoint
@@ -183,6 +203,13 @@ class Skeleton:
                 # signs are the posed side's: a negative turn drops the other side
                 pivot = self.hip_centres[POSED_SIDE if m.size < 0 else _other(POSED_SIDE)]
         return Affine(turn, pivot - turn @ pivot, turn)
+
+
+def _ring(radius: float) -> tuple[np.ndarray, np.ndarray]:
+    """A flat ring about the origin, round the vertical (a bracelet round a joint): points, triangles."""
+    torus = pv.ParametricTorus(ringradius=radius, crosssectionradius=RING_TUBE_M, u_res=36, v_res=8, w_res=2)
+    torus = torus.triangulate()
+    return np.asarray(torus.points).copy(), torus.regular_faces.copy()
 
 
 def _other(side: str) -> str:
@@ -236,7 +263,13 @@ class _Moved:
 
 
 class PoseView:
-    """A scene's skeleton posed: `show(pose, phase)` at once, or `play(pose)` looped in time."""
+    """A scene's skeleton posed: `show(pose, phase)` at once, or `play(pose)` looped in time.
+
+    While posed the skin is see-through (through the view state, given back at rest), a ring
+    coloured by its evidence lights each joint as its step moves, and `note` (how much the angles
+    are exaggerated) is written on the view."""
+
+    moved = Signal(float)  # the phase just shown (every frame while it plays)
 
     def __init__(self, scene: AnatomyScene, skeleton: Skeleton, clock: Callable[[], float] = time.perf_counter) -> None:
         self.scene = scene
@@ -244,40 +277,117 @@ class PoseView:
         self.clock = clock
         self.pose: Pose | None = None
         self.phase = 0.0
-        self._full = [self._follow(mesh, bones=name == "bones") for name, mesh in scene.meshes.items()]
+        self.note = ""
+        self._full = {name: self._follow(mesh, bones=name == "bones") for name, mesh in scene.meshes.items()}
         self._coarse: dict[str, _Moved] = {}
-        self._skin_opacity = scene.state.skin_opacity
+        self._skin_opacity: float | None = None  # the skin's opacity before it went see-through
         self._started = 0.0
         self._playing = False
+        self._rings = {joint: _ring(radius) for joint, radius in RING_RADIUS_M.items()}
+        overlay = {"reset_camera": False, "pickable": False, "render": False}
+        self._lit_joints: tuple[tuple[str, str], ...] = ()  # (joint, evidence) lit now
+        self._lit_mesh: pv.PolyData | None = None
+        first = self._rings_mesh((("knee", "weak"),), [self._rings["knee"][0]])
+        self._lit = scene.plotter.add_mesh(first, scalars="rgb", rgb=True, ambient=0.6, name="pose_joints", **overlay)
+        self._lit.visibility = False
+        self._text: object | None = None
+
+    @property
+    def playing(self) -> bool:
+        return self._playing
+
+    def _rings_mesh(self, lit: tuple[tuple[str, str], ...], points: list[np.ndarray]) -> pv.PolyData:
+        faces, offset = [], 0
+        for (joint, _evidence), placed in zip(lit, points, strict=True):
+            faces.append(self._rings[joint][1] + offset)
+            offset += len(placed)
+        mesh = pv.PolyData.from_regular_faces(np.concatenate(points), np.concatenate(faces))
+        mesh.point_data["rgb"] = np.concatenate(
+            [
+                np.tile(hex_to_rgb(EVIDENCE_COLOURS[evidence]), (len(p), 1))
+                for (_j, evidence), p in zip(lit, points, strict=True)
+            ]
+        )
+        return mesh
 
     def _follow(self, mesh: pv.PolyData, bones: bool = False) -> _Moved:
         """`bones`: the full bones mesh, whose points' segments are known; any other mesh's
         points (a coarse copy of the bones too) take the segment of the nearest bone point."""
         return _Moved.of(mesh, self.skeleton.bone_segment if bones else self.skeleton.segment_of_points(mesh.points))
 
-    def _coarse_moved(self) -> list[_Moved]:
+    def _coarse_moved(self) -> dict[str, _Moved]:
         """The coarse copies made so far (each followed once; made in spare time by the scene)."""
         for name, copy in self.scene._coarse.items():  # noqa: SLF001 - the copies are the scene's
             if name in self.scene.meshes and name not in self._coarse:
                 self._coarse[name] = self._follow(copy.mesh)
-        return list(self._coarse.values())
+        return self._coarse
 
     def show(self, pose: Pose | None, phase: float, coarse: bool = False) -> None:
-        """Pose the skeleton (None: at rest, skin as it was); `coarse` moves only the coarse copies
-        (the frames drawn while it plays), else the full meshes too."""
+        """Pose the skeleton (None: at rest, skin as it was); `coarse` moves the coarse copies
+        (the frames drawn while it plays) and only the full meshes that have none yet, else all."""
         self.pose, self.phase = pose, phase
         maps = self.skeleton.transforms(pose, phase)
         ordered = [maps[name] for name in self.skeleton.names]
-        for moved in self._coarse_moved() if coarse else [*self._full, *self._coarse_moved()]:
+        copies = self._coarse_moved()
+        full = [m for name, m in self._full.items() if not coarse or name not in copies]
+        for moved in (*full, *copies.values()):
             moved.place(ordered)
-        self.scene.skin_actor.prop.opacity = SEE_THROUGH_SKIN if pose is not None else self._skin_opacity
+        self._see_through(pose is not None)
+        self._light_joints(maps)
         self.scene.frames.request()
+        self.moved.emit(phase)
+
+    def _see_through(self, on: bool) -> None:
+        state = self.scene.state
+        if on and self._skin_opacity is None:
+            self._skin_opacity = state.skin_opacity
+            state.skin_opacity = min(state.skin_opacity, SEE_THROUGH_SKIN)
+        elif not on and self._skin_opacity is not None:
+            if state.skin_opacity == min(self._skin_opacity, SEE_THROUGH_SKIN):  # not changed meanwhile
+                state.skin_opacity = self._skin_opacity
+            self._skin_opacity = None
+
+    def _light_joints(self, maps: dict[str, Affine]) -> None:
+        """A ring round each joint whose step is under way, in its evidence's colour; the note.
+        The rings' mesh is made again only when the lit joints change; between, its points move."""
+        steps = moving_steps(self.pose, self.phase) if self.pose is not None and self.phase > 0 else []
+        lit = tuple((s.joint, s.evidence) for s in {s.joint: s for s in reversed(steps)}.values())  # first step wins
+        points = []
+        for joint, _evidence in lit:
+            segment, centre = self.skeleton.joint_at(joint)
+            affine = maps[segment]
+            points.append(self._rings[joint][0] @ affine.turn.T + affine.apply(centre[None])[0])
+        if lit != self._lit_joints:
+            self._lit_joints = lit
+            self._lit_mesh = self._rings_mesh(lit, points) if lit else None
+            if self._lit_mesh is not None:
+                self._lit.mapper.SetInputData(self._lit_mesh)
+        elif self._lit_mesh is not None:
+            self._lit_mesh.points[:] = np.concatenate(points)
+            self._lit_mesh.Modified()
+        self._lit.visibility = bool(lit)
+        plotter = self.scene.plotter
+        if self.pose is not None and self.note:
+            if self._text is None:
+                self._text = plotter.add_text(
+                    self.note, position="lower_left", font_size=self.scene.text_px(NOTE_FONT_PX),
+                    color=NOTE_COLOUR, shadow=True, name="pose_note", render=False,
+                )  # fmt: skip
+        elif self._text is not None:
+            plotter.remove_actor("pose_note", render=False)
+            self._text = None
 
     def play(self, pose: Pose, period_s: float = PLAY_PERIOD_S) -> None:
         """Loop 0 → 1 → 0 by the clock (frames drop, never queue) until `stop`."""
         self.stop()
-        self.pose, self._started, self._playing = pose, self.clock(), True
+        self.pose, self._started, self._playing = pose, self.clock() - self._elapsed_at(self.phase), True
+        self._see_through(True)
         self.scene.frames.animate(self._step)
+
+    @staticmethod
+    def _elapsed_at(phase: float) -> float:
+        """Where in the loop a phase comes first (on the way up): a play carries on from where it was."""
+        return phase * PLAY_PERIOD_S / 2
 
     def _step(self, now: float) -> bool:
         if not self._playing or self.pose is None:
@@ -293,6 +403,7 @@ class PoseView:
             self.show(self.pose, self.phase)
 
     def close(self) -> None:
+        """Stop, and the skeleton and the skin back as they were."""
         self.stop()
-        if self.pose is not None:
+        if self.pose is not None or self._skin_opacity is not None:
             self.show(None, 0.0)

@@ -16,10 +16,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.domain.explorer import Explorer
+from app.domain.knowledge import Knowledge
+from app.domain.poses import Pose
 from app.domain.view_state import CameraRequests, ViewState
 from app.scene.assets import Model
 from app.scene.stage import build_stage
 from app.ui.i18n import current_language
+from app.ui.pose_control import PosePlayer
 from app.ui.scene_widget import SceneWidget
 from app.ui.touch_input import TouchInput
 
@@ -62,6 +65,19 @@ class BodyView(QObject):
         self._answer_timer.setSingleShot(True)
         self._answer_timer.setInterval(0)
         self._answer_timer.timeout.connect(self._answer)
+        knowledge = explorer.knowledge
+        self.poses = PosePlayer(  # the pose of the source shown (issue 24), played on this body
+            self.scene, model, lambda: _poses(knowledge), knowledge.in_language(current_language()), self,
+        )  # fmt: skip
+        if self.explorer_view is not None:
+            self.intercept_touches(self._on_chain_touch)
+
+    def _on_chain_touch(self, x: float, y: float, _add: bool) -> bool:
+        """A click on the kinetic chain's arrows plays the pose of the source shown."""
+        if self.poses.pose is None or self.explorer_view is None or not self.explorer_view.chain_at(x, y):
+            return False
+        self.poses.play()
+        return True
 
     @property
     def touchable(self) -> bool:
@@ -119,7 +135,15 @@ class BodyView(QObject):
         return bool(self._pending) or not self.scene.frames.idle
 
     def close(self) -> None:
+        self.poses.close()
         self.drop_pending()
         self._interceptors.clear()
         self.stage.close()
         self.widget.close()
+
+
+def _poses(knowledge: Knowledge) -> dict[str, Pose]:
+    """The content's poses by source, read when a source is first shown (pydantic stays out of the start-up)."""
+    from app.content.poses import poses_by_source
+
+    return poses_by_source(set(knowledge.references), set(knowledge.conditions))

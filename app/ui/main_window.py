@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.content.handout import build_handout
+from app.domain.effects import Effects
 from app.domain.explorer import Explorer, Touch
 from app.domain.knowledge import InLanguage, Knowledge
 from app.domain.ranking import Candidate
@@ -40,6 +41,7 @@ from app.ui.help import HelpDialog
 from app.ui.host import HostEvents
 from app.ui.i18n import tr
 from app.ui.keyboard import SceneKeys, key_names, order_tab_chain, reach_toolbar_by_tab, shortcut_table, show_keys
+from app.ui.pose_control import PoseControl
 from app.ui.scene_widget import ViewFrame
 from app.ui.spot_picker import SpotPicker
 from app.ui.text_size import TextSize
@@ -114,6 +116,11 @@ class MainWindow(QMainWindow):
         self._build_explorer_dock()
         if self.overlays is not None:
             self.overlays.set_namer(self.panel.words.map_name)  # the maps' labels in the panel's words
+        self.pose_control: PoseControl | None = None  # the source's pose, played
+        if spec.allows(ids.SHOW_MOVEMENT):
+            self.pose_control = PoseControl(self.body.poses, self.panel.words)
+            self.panel.from_source.add_pose_control(self.pose_control)
+            self.explorer.source_changed.connect(self._on_source_shown)
         self.theme = Theme(self)  # the style sheet, normal or high contrast (Ctrl+Shift+H), remembered
         self.theme.applied.connect(self.panel.show_again)  # its cards parsed again with the new link colour
         self.toolbar = self._toolbar(self.tr("Views"), "views")
@@ -432,6 +439,10 @@ class MainWindow(QMainWindow):
         if not self.explorer.touches and not self.explorer.urgent_shown:  # Start again: no stale "You touched …"
             self._on_view_change(self._view)
 
+    def _on_source_shown(self, shown: Effects | None) -> None:
+        """A source with a pose offers it; leaving the source stops it and stands the body straight."""
+        self.body.poses.offer(shown.source if shown is not None else None)
+
     def _on_view_change(self, view: str) -> None:
         self._view = view
         label = tr(VIEW_NAMES[view])
@@ -446,6 +457,9 @@ class MainWindow(QMainWindow):
         self.camera.view_requested.disconnect(self._on_view_change)
         self.camera.reset_requested.disconnect(self._on_view_reset)
         self.explorer.changed.disconnect(self._on_explorer_change)
+        if self.pose_control is not None:
+            self.explorer.source_changed.disconnect(self._on_source_shown)
+            self.pose_control.close_connections()
         if self.explorer_view is not None and self._on_pulse_skipped in self.explorer_view.pulse_skipped:
             self.explorer_view.pulse_skipped.disconnect(self._on_pulse_skipped)
         if self.controls.layers_dock is not None:

@@ -63,6 +63,12 @@ class FromSourceTab(QWidget):
         item.setFont(font)
         self.headings.append(row)
 
+    def add_pose_control(self, control: QWidget) -> None:
+        """The pose of the source shown (app/ui/pose_control.py), above what it reaches."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.reach_view), control)
+
     def close_connections(self) -> None:
         self.explorer.source_changed.disconnect(self._on_source_change)
 

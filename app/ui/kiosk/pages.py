@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.content.card_html import plain_cards_html, urgent_cards_html
 from app.domain.explorer import Explorer
 from app.domain.knowledge import InLanguage
+from app.domain.poses import Pose, moving_steps
 from app.domain.ranking import Candidate
 from app.domain.view_state import CameraRequests
 from app.modes import ids
@@ -216,6 +217,18 @@ class KioskPages(QObject):
         layout.addWidget(self.candidate_list)  # as tall as its few names: the card gets the rest
         self.card_view = self._browser()
         layout.addWidget(self.card_view, 1)
+        self.move_button = QPushButton(self.tr("See how it moves"))  # the source's pose (issue 24)
+        self.move_button.setCheckable(True)  # pressed while it moves
+        self.move_button.toggled.connect(self._on_move_button)
+        self.move_words = QLabel()  # the step moving now, in plain words
+        self.move_words.setWordWrap(True)
+        players = self.body.poses
+        players.offered.connect(self._on_pose_offered)
+        players.playing_changed.connect(self._on_pose_playing)
+        players.moved.connect(self._on_pose_moved)
+        self._on_pose_offered(None)
+        layout.addWidget(self.move_button)
+        layout.addWidget(self.move_words)
         self.read_button = QPushButton(self.tr("Read it to me"))
         self.read_button.setCheckable(True)  # pressed while it speaks
         self.read_button.clicked.connect(self._on_read_aloud)
@@ -251,6 +264,33 @@ class KioskPages(QObject):
         back.clicked.connect(self._on_back)
         layout.addWidget(back)
         return page
+
+    def _on_pose_offered(self, pose: Pose | None) -> None:
+        self.move_button.setVisible(pose is not None and self.spec.allows(ids.SHOW_MOVEMENT))
+        self._on_pose_playing(False)
+
+    def _on_move_button(self, on: bool) -> None:
+        if on:
+            self.body.poses.play()
+        else:
+            self.body.poses.neutral()  # a visitor's "stop": the body stands straight again
+
+    def _on_pose_playing(self, playing: bool) -> None:
+        with QSignalBlocker(self.move_button):
+            self.move_button.setChecked(playing)
+        self.move_button.setText(self.tr("Stop moving") if playing else self.tr("See how it moves"))
+        self.move_words.setVisible(playing)
+        if not playing:
+            self.move_words.clear()
+
+    def _on_pose_moved(self, phase: float) -> None:
+        pose = self.body.poses.pose
+        if pose is None or not self.body.poses.playing:
+            return
+        steps = moving_steps(pose, phase)
+        said = steps[-1].caption(self.words.language) if steps else pose.summary(self.words.language)
+        if said != self.move_words.text():
+            self.move_words.setText(said)
 
     def _urgent_html(self) -> str:
         return urgent_cards_html(self.words)
@@ -296,6 +336,8 @@ class KioskPages(QObject):
                 item = self.candidate_list.item(row)
                 if candidate is not None and item.data(Qt.ItemDataRole.UserRole) == candidate.id:
                     self.candidate_list.setCurrentRow(row)
+        shows = candidate is not None and candidate.mechanism != "urgent"
+        self.body.poses.offer(candidate.condition if shows and candidate is not None else None)
         card = self.words.card(candidate.card) if candidate is not None else None
         self._show_card(self.card_view, card.id if card else None, self._title(candidate) if candidate else None)
 

@@ -205,6 +205,7 @@ class KioskWindow(QWidget):
         """Everything the visitor did goes: touches, answers, selection, cards, view, scroll positions."""
         self.body.drop_pending()
         self.reader.stop()
+        self.body.poses.offer(None)  # a pose playing stops, the body stands straight
         self.explorer.clear()
         self.camera.request_reset()
         self.pages.clear()

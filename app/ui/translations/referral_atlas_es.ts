@@ -728,6 +728,10 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
         <translation>Qué podría ser (toque una):</translation>
     </message>
     <message>
+        <source>See how it moves</source>
+        <translation>Ver cómo se mueve</translation>
+    </message>
+    <message>
         <source>Read it to me</source>
         <translation>Léamelo en voz alta</translation>
     </message>
@@ -742,6 +746,10 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
     <message>
         <source>Close</source>
         <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Stop moving</source>
+        <translation>Parar el movimiento</translation>
     </message>
     <message>
         <source>Still there?</source>
@@ -973,6 +981,33 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
     <message>
         <source>Try again now.</source>
         <translation>Ya puede volver a intentarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>PoseControl</name>
+    <message>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <source>See the skeleton move: from standing normally to the pose and back</source>
+        <translation>Ver moverse el esqueleto: de estar de pie normal a la postura, y vuelta</translation>
+    </message>
+    <message>
+        <source>How far into the pose: standing normally to the full pose</source>
+        <translation>Cuánto de la postura: de estar de pie normal a la postura completa</translation>
+    </message>
+    <message>
+        <source>The steps of the movement</source>
+        <translation>Los pasos del movimiento</translation>
+    </message>
+    <message>
+        <source>How it moves: {0}</source>
+        <translation>Cómo se mueve: {0}</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,7 @@ from app.ui.help import HelpDialog
 from app.ui.host import HostEvents
 from app.ui.i18n import tr
 from app.ui.keyboard import SceneKeys, key_names, order_tab_chain, reach_toolbar_by_tab, shortcut_table, show_keys
+from app.ui.later import soon
 from app.ui.pose_control import PoseControl
 from app.ui.scene_widget import ViewFrame
 from app.ui.spot_picker import SpotPicker
@@ -177,7 +178,7 @@ class MainWindow(QMainWindow):
         if spec.allows(ids.SAVED_VIEWS) and ids.SETTINGS in spec.writes:
             file_menu.addSeparator()
             self.saved_views = SavedViews(self, file_menu)
-            QTimer.singleShot(0, self.saved_views.tell_problem)  # once the window shows
+            soon(self, self.saved_views.read_and_tell)  # once the window shows
         for action in (self.controls.handout_action, self.controls.quit_action):
             if action is not None:
                 file_menu.addSeparator()

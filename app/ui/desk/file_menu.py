@@ -11,28 +11,20 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
-from app.content.saved_views import (
-    FILE_NAME,
-    Answers,
-    Camera,
-    Maps,
-    SavedView,
-    SavedViewsError,
-    load_views,
-    save_views,
-    set_aside,
-)
 from app.domain.view_state import LAYERS
-from app.study.store import data_dir
 from app.ui.handout import free_name, image_from_rgb, user_folder
 from app.ui.i18n import tr
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the saved views' checks (pydantic) load once the window shows, not at start
+    from app.content.saved_views import SavedView
     from app.ui.host import Host
 
 
 def views_file() -> Path:
     """Where the saved views live: the user's data folder (`REFERRAL_ATLAS_DATA_DIR` overrides it)."""
+    from app.content.saved_views import FILE_NAME
+    from app.study.store import data_dir
+
     return data_dir() / FILE_NAME
 
 
@@ -81,7 +73,7 @@ class SavedViews:
     def __init__(self, host: Host, menu: QMenu, path: Path | None = None) -> None:
         self.host = host
         window = host.dialog_parent()
-        self.path = path or views_file()
+        self._path = path
         self.views: list[SavedView] = []
         self.problem: str | None = None  # why the file could not be read (it is kept as it is)
         self.save_action = QAction(tr("Save this view…"), window)
@@ -96,9 +88,23 @@ class SavedViews:
         self.delete_menu.aboutToShow.connect(self._fill_menus)
         self.name_dialog: QInputDialog | None = None
         self.message: QMessageBox | None = None
+        self._fill_menus()
+
+    @property
+    def path(self) -> Path:
+        """The saved views' file (found when first needed: naming it loads the views' checks)."""
+        if self._path is None:
+            self._path = views_file()
+        return self._path
+
+    def read_and_tell(self) -> None:
+        """Read the saved views (once the window shows) and say if they could not be read."""
         self.reload()
+        self.tell_problem()
 
     def reload(self) -> None:
+        from app.content.saved_views import SavedViewsError, load_views
+
         try:
             self.views, self.problem = load_views(self.path), None
         except SavedViewsError as error:
@@ -132,6 +138,8 @@ class SavedViews:
         return tr("View {0}").format(len(self.views) + 1)
 
     def capture(self, name: str) -> SavedView:
+        from app.content.saved_views import Answers, Camera, Maps, SavedView
+
         host = self.host
         camera = host.body.widget.camera
         state = host.state
@@ -157,6 +165,8 @@ class SavedViews:
 
     def save(self, name: str) -> bool:
         """Keep the view as it is now under `name` (replacing one of that name); say so."""
+        from app.content.saved_views import save_views, set_aside
+
         if not name.strip():
             return False
         view = self.capture(name)
@@ -182,6 +192,8 @@ class SavedViews:
         return True
 
     def delete(self, name: str) -> None:
+        from app.content.saved_views import save_views
+
         views = [v for v in self.views if v.name != name]
         try:
             save_views(self.path, views)
@@ -221,7 +233,7 @@ class SavedViews:
             for number, point in enumerate(view.touches):
                 if viewer is not None:
                     viewer.touch_vertex(viewer.labels.nearest_point(point), add=number > 0)
-            for kind in Answers.model_fields:
+            for kind in type(view.answers).model_fields:
                 for answer in getattr(view.answers, kind):
                     known = answer in knowledge.red_flags if kind == "red_flags" else knowledge.answer(answer)
                     if known:

@@ -37,6 +37,7 @@ from app.modes.spec import ModeSpec
 from app.ui.kiosk.printing import KioskPrinter
 from app.ui.kiosk.read_aloud import ReadAloud
 from app.ui.kiosk.style import KIOSK_COLOURS
+from app.ui.pose_control import PosePlayer
 
 # the kiosk's plain cards' headings (app/content/card_html.py PLAIN_CARDS)
 PLAIN_HEADINGS = (
@@ -66,8 +67,10 @@ class KioskPages(QObject):
         reader: ReadAloud,
         printer: KioskPrinter,
         contrast: str,
+        poses: PosePlayer,
     ) -> None:
         super().__init__(window)
+        self.poses = poses  # the pose of the card's source, played on the body (issue 24)
         self.window = window
         self.spec = spec  # the window's, as the staff change it for the session
         self.explorer = explorer
@@ -222,7 +225,7 @@ class KioskPages(QObject):
         self.move_button.toggled.connect(self._on_move_button)
         self.move_words = QLabel()  # the step moving now, in plain words
         self.move_words.setWordWrap(True)
-        players = self.body.poses
+        players = self.poses
         players.offered.connect(self._on_pose_offered)
         players.playing_changed.connect(self._on_pose_playing)
         players.moved.connect(self._on_pose_moved)
@@ -271,9 +274,9 @@ class KioskPages(QObject):
 
     def _on_move_button(self, on: bool) -> None:
         if on:
-            self.body.poses.play()
+            self.poses.play()
         else:
-            self.body.poses.neutral()  # a visitor's "stop": the body stands straight again
+            self.poses.neutral()  # a visitor's "stop": the body stands straight again
 
     def _on_pose_playing(self, playing: bool) -> None:
         with QSignalBlocker(self.move_button):
@@ -284,8 +287,8 @@ class KioskPages(QObject):
             self.move_words.clear()
 
     def _on_pose_moved(self, phase: float) -> None:
-        pose = self.body.poses.pose
-        if pose is None or not self.body.poses.playing:
+        pose = self.poses.pose
+        if pose is None or not self.poses.playing:
             return
         steps = moving_steps(pose, phase)
         said = steps[-1].caption(self.words.language) if steps else pose.summary(self.words.language)
@@ -337,7 +340,7 @@ class KioskPages(QObject):
                 if candidate is not None and item.data(Qt.ItemDataRole.UserRole) == candidate.id:
                     self.candidate_list.setCurrentRow(row)
         shows = candidate is not None and candidate.mechanism != "urgent"
-        self.body.poses.offer(candidate.condition if shows and candidate is not None else None)
+        self.poses.offer(candidate.condition if shows and candidate is not None else None)
         card = self.words.card(candidate.card) if candidate is not None else None
         self._show_card(self.card_view, card.id if card else None, self._title(candidate) if candidate else None)
 

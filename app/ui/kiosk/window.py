@@ -102,6 +102,7 @@ class KioskWindow(QWidget):
             self.reader,
             printer,
             self.contrast,
+            self.body.poses,
         )
         self.staff_access = KioskStaffAccess(self, spec, self.gate, printer, languages, knowledge, self._shown_card)
         self.idle = KioskIdle(

@@ -55,6 +55,7 @@ class Frames:
         self._wake: Callable[[float], None] | None = None
         self._present: Callable[[], None] | None = None
         self._dirty = False
+        self._animating = False  # an animation's step is running, inside a frame
         self._preparers: list[Callable[[], None]] = []
         self._spare: list[Callable[[], None]] = []
         self._animations: list[Animation] = []
@@ -115,9 +116,10 @@ class Frames:
         return len(self._spare) if self.live else 0
 
     def request(self) -> None:
-        """Something changed: draw it once the event loop is idle."""
+        """Something changed: draw it once the event loop is idle (an animation's own step asks
+        from inside a frame: its interval, not this request, says when the next one comes)."""
         self._dirty = True
-        if self._wake is not None:
+        if self._wake is not None and not self._animating:
             self._wake(0.0)
 
     def motion_started(self) -> None:
@@ -198,10 +200,14 @@ class Frames:
         or off-screen from `render_now`)."""
         self.prepare()
         now = self.clock()
-        for animation in list(self._animations):
-            if not animation(now):
-                self._animations.remove(animation)  # its last frame is drawn at full quality
-                self._intervals.pop(animation, None)
+        self._animating = True
+        try:
+            for animation in list(self._animations):
+                if not animation(now):
+                    self._animations.remove(animation)  # its last frame is drawn at full quality
+                    self._intervals.pop(animation, None)
+        finally:
+            self._animating = False
         self._dirty = False
         quality = MOVING if self.moving or self._rest_at is not None else REST
         if self.live:  # off-screen pictures keep the plotter's own anti-aliasing

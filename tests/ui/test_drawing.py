@@ -170,7 +170,10 @@ def test_frames_while_moving_draw_coarse_copies_that_look_like_the_rest_frame(qt
     rest, cells_rest = grab(window), window.scene.cells_drawn()
     assert cells_rest == still and cells_moving <= 0.4 * cells_rest, (cells_moving, cells_rest)
     difference = np.abs(moving.astype(int) - rest.astype(int)).max(axis=2)
-    assert difference.mean() < 3.0 and (difference > 60).mean() < 0.01, difference.mean()
+    # a map is drawn on solid skin (issue 21): its strip edges are hard, and a coarse triangle
+    # moves an edge by up to its own size, so more pixels differ along them than on plain skin
+    far_off = 0.01 if overlay == "none" else 0.02
+    assert difference.mean() < 3.0 and (difference > 60).mean() < far_off, (difference.mean(), (difference > 60).mean())
 
 
 def test_a_repaint_qt_asks_for_on_its_own_shows_the_last_frame_without_drawing(qtbot, window):

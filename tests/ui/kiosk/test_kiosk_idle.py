@@ -61,7 +61,9 @@ def test_idle_prompts_counts_down_then_resets_everything_and_attracts(qtbot, kio
         for v in (kiosk.pages.card_view, kiosk.pages.urgent_view, kiosk.pages.flag_list)
     )
 
-    # the body turns slowly, at the attract loop's low frame rate
+    # the body turns slowly, at the attract loop's low frame rate (counted once the reset's own
+    # moves, such as the pose standing straight again, are over: the attract loop alone runs)
+    qtbot.waitUntil(lambda: len(kiosk.scene.frames._animations) == 1, timeout=5000)
     start, frames = camera_position(kiosk), kiosk.scene.frames.count
     began = time.perf_counter()
     qtbot.waitUntil(lambda: kiosk.scene.frames.count - frames >= 5, timeout=5000)

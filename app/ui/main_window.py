@@ -47,6 +47,7 @@ from app.ui.scene_widget import ViewFrame
 from app.ui.spot_picker import SpotPicker
 from app.ui.text_size import TextSize
 from app.ui.theme import Theme
+from app.ui.widgets import fixed_dock
 from app.ui.window_fit import fit_panels, place, remember, scrolling
 
 if TYPE_CHECKING:
@@ -237,10 +238,8 @@ class MainWindow(QMainWindow):
         self.spot_picker: SpotPicker | None = None
         self.announcer = Announcer(self, self.panel)  # what a screen reader says of a change
         self.panel.setEnabled(self.explorer_view is not None)
-        dock = QDockWidget(self.tr("What could it be?"), self)
-        dock.setObjectName("explorer")
-        dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
-        dock.setWidget(scrolling(self.panel, dock.windowTitle()))
+        title = self.tr("What could it be?")
+        dock = fixed_dock(title, "explorer", scrolling(self.panel, title), self)
         dock.setMinimumWidth(PANEL_MIN_PX)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.explorer_dock = dock

@@ -1,10 +1,11 @@
-"""Small widgets the panels share: a check box whose text wraps, narrow and labelled drop-down lists."""
+"""Small widgets the panels share: a check box whose text wraps, narrow and labelled drop-down lists,
+the fixed docks the windows hold their panels in."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDockWidget, QHBoxLayout, QLabel, QWidget
 
 LABELLED_CHARACTERS = 12
 
@@ -54,3 +55,12 @@ def labelled(text: str, box: QComboBox) -> QWidget:
     layout.addWidget(label)
     layout.addWidget(box, 1)
     return row
+
+
+def fixed_dock(title: str, name: str, panel: QWidget, parent: QWidget) -> QDockWidget:
+    """A dock that holds `panel` where the window puts it (no floating, moving or closing)."""
+    dock = QDockWidget(title, parent)
+    dock.setObjectName(name)
+    dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+    dock.setWidget(panel)
+    return dock

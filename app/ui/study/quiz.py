@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.content.card_html import titled_card_html
 from app.modes import ids
@@ -27,6 +27,7 @@ from app.study.questions import QuestionBank
 from app.study.skin import SkinPoint, skin_point, skin_points
 from app.ui.later import soon
 from app.ui.study.quiz_panel import QuizPanel
+from app.ui.widgets import fixed_dock
 
 if TYPE_CHECKING:  # the quiz's session and store (pydantic) load with the quiz, not at every start
     from app.study.session import StudySession
@@ -89,10 +90,7 @@ class Quiz(QObject):
         self.panel.new_round_requested.connect(self.new_round)
         self.panel.progress_requested.connect(self.show_progress)
         self.panel.reset_requested.connect(self._on_reset)
-        dock = QDockWidget(QCoreApplication.translate("StudyMode", "Quiz"), host.dialog_parent())
-        dock.setObjectName("quiz")
-        dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
-        dock.setWidget(self.panel)
+        dock = fixed_dock(QCoreApplication.translate("StudyMode", "Quiz"), "quiz", self.panel, host.dialog_parent())
         dock.setMinimumWidth(340)
         host.add_dock(dock, Qt.DockWidgetArea.RightDockWidgetArea, tab_with="explorer")
         dock.raise_()

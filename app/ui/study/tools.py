@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt
-from PySide6.QtWidgets import QDockWidget
 
 from app.domain.view_state import LAYER_FIELDS
 from app.modes import ids
@@ -18,6 +17,7 @@ from app.scene.study_view import FOLLOW, Picture, StudyView
 from app.study.course import followable_nerves, nerve_course
 from app.study.names import structure_name
 from app.ui.study.tools_panel import ToolsPanel
+from app.ui.widgets import fixed_dock
 
 if TYPE_CHECKING:
     from app.ui.host import Host
@@ -55,10 +55,8 @@ class StudyTools(QObject):
         self.panel.step_back.connect(self.step_back)
         self.panel.nerve_chosen.connect(self.follow_nerve)
         self.panel.labels_toggled.connect(self.show_labels)
-        dock = QDockWidget(QCoreApplication.translate("StudyMode", "Study tools"), host.dialog_parent())
-        dock.setObjectName("study_tools")
-        dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
-        dock.setWidget(self.panel)
+        title = QCoreApplication.translate("StudyMode", "Study tools")
+        dock = fixed_dock(title, "study_tools", self.panel, host.dialog_parent())
         host.add_dock(dock, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.dock = dock
 

@@ -15,7 +15,8 @@ Each mode runs in a process of its own (a fresh RSS), one after another:
   the kiosk never shows a dialog), "Still there?" answered, idle resets, and staff visits (the PIN
   pad, a wrong PIN now and then, the staff menu: idle time, printing, report, language).
 
-Between actions the event loop runs until the action's words and first frame are done.
+The run starts with every action the mode has, once each (a short run tries them all), then picks at
+random by weight. Between actions the event loop runs until the action's words and first frame are done.
 
 Counted as a failure: an exception raised by an action, reaching `sys.excepthook` (a Qt slot or event
 handler), `threading.excepthook` or `sys.unraisablehook`; a Qt critical or fatal message; an error in
@@ -245,16 +246,16 @@ class DeskSoak(Soak):
         self.host.window.resize(*WINDOW)
         self.host.window.show()
         self.attach()
-        quiz = self.window.study.quiz if self.window.study is not None else None
-        end = time.perf_counter() + 300
-        while quiz is not None and quiz.session is None and time.perf_counter() < end:
-            self.app.processEvents()  # a student waits for the first question
-            time.sleep(0.01)
 
     def attach(self) -> None:
         window = self.window = self.host.window
-        if window.study is not None and window.study.quiz is not None:
-            window.study.quiz.confirm = self.confirm_in_dialog
+        quiz = window.study.quiz if window.study is not None else None
+        if quiz is not None:
+            quiz.confirm = self.confirm_in_dialog
+        end = time.perf_counter() + 300
+        while quiz is not None and quiz.session is None and time.perf_counter() < end:
+            self.app.processEvents()  # a student waits for the first question (a new window's too)
+            time.sleep(0.01)
 
     def confirm_in_dialog(self, text: str) -> bool:
         """The study's "are you sure" question in its real message box, answered by a click."""
@@ -438,9 +439,9 @@ class DeskSoak(Soak):
         self.settle()
 
     def do_keys(self) -> None:
-        self.window.keys_action.trigger()
+        self.window.help_action.trigger()  # F1: how to use the app and its keys
         self.settle()
-        self.window.keys_box.close()
+        self.window.help_box.close()
         self.settle()
 
     def can_compare(self) -> bool:
@@ -768,6 +769,7 @@ def soak(mode: str, actions: int, seed: int, warm_up: int) -> int:
     alive: dict[int, str] = {}
     peak = 0.0
     series: list[float] = []  # RSS after each action
+    untried = set(run.actions)
     started = time.perf_counter()
     print(f"soak {mode}: {actions} actions, seed {seed}, RSS {rss[0]:.0f} MB at the start", flush=True)
     for number in range(1, actions + 1):
@@ -776,7 +778,9 @@ def soak(mode: str, actions: int, seed: int, warm_up: int) -> int:
         action = "choose"
         try:
             chosen = run.available()
-            action = rng.choices(chosen, [run.actions[a] for a in chosen])[0]
+            fresh = [a for a in chosen if a in untried]  # every action once first, then at random
+            action = fresh[0] if fresh else rng.choices(chosen, [run.actions[a] for a in chosen])[0]
+            untried.discard(action)
             run.do(action)
             run.counts[action] += 1
         except Exception:  # noqa: BLE001 (count every failure, keep soaking)
@@ -808,6 +812,8 @@ def soak(mode: str, actions: int, seed: int, warm_up: int) -> int:
         + (f", {run.pages} pages printed (PDF, in memory)" if isinstance(run, KioskSoak) else "")
     )
     print("  actions: " + ", ".join(f"{name} {count}" for name, count in run.counts.most_common()))
+    if untried:  # the run lost some of its reach: an action the mode has could never be taken
+        failures.fail("never tried: " + ", ".join(sorted(untried)))
     print(f"failures: {len(failures.errors)}")
     for error in failures.errors[:5]:
         print("  " + error.rstrip().replace("\n", "\n  "))

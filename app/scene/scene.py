@@ -415,8 +415,9 @@ class AnatomyScene:
             bounds = [v for axis in range(3) for v in (feet[:, axis].min(), feet[:, axis].max())]
         self._look(direction, up, bounds)
         camera = self.plotter.camera
-        if view == "plantar":  # show the soles alone, not the body above them (until the user turns it)
-            camera.clipping_range = (camera.clipping_range[0], camera.distance + PLANTAR_HEIGHT_M / 2)
+        near, far = camera.clipping_range[0], camera.distance + PLANTAR_HEIGHT_M / 2
+        if view == "plantar" and near < far:  # the soles alone, not the body above them (until turned)
+            camera.clipping_range = (near, far)
 
     def _look(self, direction: tuple[float, float, float], up: tuple[float, float, float], bounds: list[float]) -> None:
         centre = np.array([(bounds[0] + bounds[1]) / 2, (bounds[2] + bounds[3]) / 2, (bounds[4] + bounds[5]) / 2])

@@ -120,3 +120,19 @@ def test_the_tubes_drawn_one_sided_look_as_they_do_two_sided(scene, view):
     two_sided = scene.frames.picture()
     difference = np.abs(one_sided.astype(int) - two_sided.astype(int)).max(axis=2)
     assert (difference > 30).sum() <= 5, (difference > 30).sum()
+
+
+def test_the_soles_view_of_a_body_part_far_above_the_feet_shows_it(scene, model):
+    """With only the pelvis shown (a study tool's one system alone) nothing lies within the soles'
+    depth: the view must not clip it away, nor raise (VTK refused a near plane beyond the far one,
+    found by the soak)."""
+    from pixels import structure_points, world_to_pixel
+
+    for actor in scene.plotter.renderer.actors.values():
+        actor.visibility = False
+    hip = structure_points(model.bones, "sacrum").mean(axis=0)
+    scene.plotter.add_mesh(pv.Sphere(radius=0.08, center=hip), color="red", name="alone")
+    scene.set_view("plantar")
+    image = scene.frames.picture()
+    row, column = world_to_pixel(scene.plotter, hip)
+    assert colour_distance(image[row, column], np.array([255, 0, 0])) < 120, "the part is drawn"

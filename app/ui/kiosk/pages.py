@@ -8,6 +8,9 @@ visitor asks of the kiosk as a whole it announces (`start_again_requested`, `sti
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from psygnal import SignalInstance
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSignalBlocker, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +41,7 @@ from app.ui.kiosk.printing import KioskPrinter
 from app.ui.kiosk.read_aloud import ReadAloud
 from app.ui.kiosk.style import KIOSK_COLOURS
 from app.ui.pose_control import PosePlayer
+from app.ui.widgets import named
 
 # the kiosk's plain cards' headings (app/content/card_html.py PLAIN_CARDS)
 PLAIN_HEADINGS = (
@@ -84,7 +88,7 @@ class KioskPages(QObject):
         self.shown_title = ""  # the heading on screen, which staff name in a report
         self._return_page: QWidget | None = None
         self._build()
-        self._connections = [
+        self._connections: list[tuple[SignalInstance, Callable[..., None]]] = [
             (explorer.changed, self._on_explorer_change),
             (explorer.selection_changed, self._on_selection_change),
         ]
@@ -102,12 +106,12 @@ class KioskPages(QObject):
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
 
-        top = QFrame(objectName="bar")
+        top = named(QFrame(), "bar")
         top_row = QHBoxLayout(top)
-        self.instruction = QLabel(objectName="heading")
+        self.instruction = named(QLabel(), "heading")
         self.instruction.setWordWrap(True)
         self.instruction.setMinimumWidth(0)
-        self.urgent_button = QPushButton(self.tr("When to get help now"), objectName="urgent")
+        self.urgent_button = named(QPushButton(self.tr("When to get help now")), "urgent")
         self.urgent_button.clicked.connect(self.show_urgent)
         self.urgent_button.setVisible(spec.allows(ids.URGENT_SIGNS) and spec.shows(ids.URGENT_BANNER))
         self.urgent_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # never squeezed
@@ -130,11 +134,10 @@ class KioskPages(QObject):
         middle.addWidget(self.side, SIDE_STRETCH[False])
         self.side.currentChanged.connect(self._on_page_change)
 
-        bottom = QFrame(objectName="bar")
+        bottom = named(QFrame(), "bar")
         bottom_row = QHBoxLayout(bottom)
-        self.disclaimer = QLabel(
-            self.tr("This is education, not a diagnosis. A clinician can examine you and tell."),
-            objectName="disclaimer",
+        self.disclaimer = named(
+            QLabel(self.tr("This is education, not a diagnosis. A clinician can examine you and tell.")), "disclaimer"
         )
         self.disclaimer.setWordWrap(True)
         self.disclaimer.setVisible(spec.shows(ids.DISCLAIMER))
@@ -171,7 +174,7 @@ class KioskPages(QObject):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addStretch(1)
-        title = QLabel(heading, objectName="attract")
+        title = named(QLabel(heading), "attract")
         title.setWordWrap(True)
         body = QLabel(text)
         body.setWordWrap(True)
@@ -203,7 +206,7 @@ class KioskPages(QObject):
     def _build_result_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.where = QLabel(objectName="heading")
+        self.where = named(QLabel(), "heading")
         self.where.setWordWrap(True)
         layout.addWidget(self.where)
         layout.addWidget(QLabel(self.tr("What it may be (tap one):")))
@@ -248,11 +251,11 @@ class KioskPages(QObject):
         knowledge = self.explorer.knowledge
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(self.tr("When to get help now"), objectName="heading"))
+        layout.addWidget(named(QLabel(self.tr("When to get help now")), "heading"))
         self.urgent_view = self._browser()
         layout.addWidget(self.urgent_view, 3)
         layout.addWidget(QLabel(self.tr("Do you have one of these now? Tap it:")))
-        self.flag_list = QListWidget(objectName="flags")
+        self.flag_list = named(QListWidget(), "flags")
         self.flag_list.setWordWrap(True)
         self.flag_list.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         self.flag_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -299,10 +302,10 @@ class KioskPages(QObject):
         return urgent_cards_html(self.words)
 
     def _build_prompt(self) -> None:
-        self.prompt = QFrame(self.window, objectName="prompt")
+        self.prompt = named(QFrame(self.window), "prompt")
         layout = QVBoxLayout(self.prompt)
         layout.setContentsMargins(32, 24, 32, 24)  # the words keep clear of the rounded frame
-        title = QLabel(self.tr("Still there?"), objectName="attract")
+        title = named(QLabel(self.tr("Still there?")), "attract")
         self.countdown = QLabel()
         self.still_here = QPushButton(self.tr("Yes, I am still here"))
         self.still_here.clicked.connect(self.still_here_pressed)
@@ -382,7 +385,7 @@ class KioskPages(QObject):
         view.setHtml(
             plain_cards_html(
                 card,
-                tuple(QCoreApplication.translate("KioskCards", h) for h in PLAIN_HEADINGS),
+                tuple(QCoreApplication.translate("KioskCards", str(h)) for h in PLAIN_HEADINGS),
                 self.spec.card_hidden_sections,
                 title,
                 KIOSK_COLOURS[self.contrast]["panel"],

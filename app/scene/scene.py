@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pyvista as pv
+from psygnal import SignalInstance
 from vtkmodules.vtkCommonExecutionModel import vtkAlgorithm
 from vtkmodules.vtkRenderingCore import vtkMapper
 
@@ -223,7 +225,7 @@ class AnatomyScene:
         self.frames.in_spare_time(self._start_coarse_copies)
         self.frames.quality_changed.connect(self._on_quality_change)
 
-        self._connections: list[tuple[object, Callable[..., None]]] = [
+        self._connections: list[tuple[SignalInstance, Callable[..., None]]] = [
             (self.state.events.skin_opacity, self._on_skin_opacity_change),
             *((getattr(self.state.events, field), self._on_layers_change) for field in LAYER_FIELDS),
             (self.state.events.high_contrast, self._on_contrast_change),
@@ -233,7 +235,7 @@ class AnatomyScene:
             (self.camera.reset_requested, self.reset_view),
         ]
         for signal, slot in self._connections:
-            signal.connect(slot)  # type: ignore[attr-defined]
+            signal.connect(slot)
         self.set_view("anterior")
 
     def _add(self, mesh: pv.PolyData, material: Material, name: str, scalars: str | None = None) -> pv.Actor:
@@ -252,6 +254,14 @@ class AnatomyScene:
             show_scalar_bar=False,
             reset_camera=False,
         )
+
+    def add_overlay(self, mesh: pv.DataSet, name: str, **style: Any) -> pv.Actor:
+        """A mesh drawn over the body (markers, paths, labels' anchors): never picked, never
+        moving the camera, and only a frame requested."""
+        actor: pv.Actor = self.plotter.add_mesh(
+            mesh, name=name, reset_camera=False, pickable=False, render=False, **style
+        )
+        return actor
 
     def light(self, lit: dict[str, str]) -> None:
         """Colour the named structures (name -> colour) and dim the rest; `{}` restores all."""
@@ -365,7 +375,7 @@ class AnatomyScene:
             let_go(self.model, self._coarse_shapes)
             self._coarse_shapes = None
         for signal, slot in self._connections:
-            signal.disconnect(slot)  # type: ignore[attr-defined]
+            signal.disconnect(slot)
         self._connections.clear()
 
     # -- state → actors -------------------------------------------------------------------

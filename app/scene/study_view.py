@@ -16,9 +16,10 @@ from vtkmodules.vtkCommonCore import vtkIdList
 from vtkmodules.vtkFiltersGeneral import vtkOBBTree
 
 from app.domain.query import Side
+from app.scene.camera_moves import VIEW_DIRECTIONS
 from app.scene.highlight import geometry_names
 from app.scene.overlays import cut_along_labels, hex_to_rgb
-from app.scene.scene import VIEW_DIRECTIONS, AnatomyScene
+from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import SkinLabels
 
 TERRITORY_PREFIXES = ("dermatome_", "field_", "region_")

@@ -32,12 +32,13 @@ from PySide6.QtWidgets import (
 from app.content.card_html import plain_cards_html, urgent_cards_html
 from app.domain.explorer import Explorer
 from app.domain.knowledge import InLanguage
-from app.domain.poses import Pose, moving_steps
 from app.domain.ranking import Candidate
 from app.domain.view_state import CameraRequests
 from app.modes import ids
 from app.modes.spec import ModeSpec
+from app.ui.kiosk.moves import MoveControls
 from app.ui.kiosk.printing import KioskPrinter
+from app.ui.kiosk.prompt import StillTherePrompt
 from app.ui.kiosk.read_aloud import ReadAloud
 from app.ui.kiosk.style import KIOSK_COLOURS
 from app.ui.pose_control import PosePlayer
@@ -167,7 +168,8 @@ class KioskPages(QObject):
         root.addWidget(top)
         root.addLayout(middle, 1)
         root.addWidget(bottom)
-        self._build_prompt()
+        self.prompt = StillTherePrompt(self.window)
+        self.prompt.still_here.clicked.connect(self.still_here_pressed)
         self.show_start()
 
     def _message_page(self, heading: str, text: str) -> QWidget:
@@ -223,18 +225,9 @@ class KioskPages(QObject):
         layout.addWidget(self.candidate_list)  # as tall as its few names: the card gets the rest
         self.card_view = self._browser()
         layout.addWidget(self.card_view, 1)
-        self.move_button = QPushButton(self.tr("See how it moves"))  # the source's pose (issue 24)
-        self.move_button.setCheckable(True)  # pressed while it moves
-        self.move_button.toggled.connect(self._on_move_button)
-        self.move_words = QLabel()  # the step moving now, in plain words
-        self.move_words.setWordWrap(True)
-        players = self.poses
-        players.offered.connect(self._on_pose_offered)
-        players.playing_changed.connect(self._on_pose_playing)
-        players.moved.connect(self._on_pose_moved)
-        self._on_pose_offered(None)
-        layout.addWidget(self.move_button)
-        layout.addWidget(self.move_words)
+        self.moves = MoveControls(self.poses, self.words, lambda: self.spec.allows(ids.SHOW_MOVEMENT), self)
+        layout.addWidget(self.moves.button)
+        layout.addWidget(self.moves.step_words)
         self.read_button = QPushButton(self.tr("Read it to me"))
         self.read_button.setCheckable(True)  # pressed while it speaks
         self.read_button.clicked.connect(self._on_read_aloud)
@@ -271,49 +264,8 @@ class KioskPages(QObject):
         layout.addWidget(back)
         return page
 
-    def _on_pose_offered(self, pose: Pose | None) -> None:
-        self.move_button.setVisible(pose is not None and self.spec.allows(ids.SHOW_MOVEMENT))
-        self._on_pose_playing(False)
-
-    def _on_move_button(self, on: bool) -> None:
-        if on:
-            self.poses.play()
-        else:
-            self.poses.neutral()  # a visitor's "stop": the body stands straight again
-
-    def _on_pose_playing(self, playing: bool) -> None:
-        with QSignalBlocker(self.move_button):
-            self.move_button.setChecked(playing)
-        self.move_button.setText(self.tr("Stop moving") if playing else self.tr("See how it moves"))
-        self.move_words.setVisible(playing)
-        if not playing:
-            self.move_words.clear()
-
-    def _on_pose_moved(self, phase: float) -> None:
-        pose = self.poses.pose
-        if pose is None or not self.poses.playing:
-            return
-        steps = moving_steps(pose, phase)
-        said = steps[-1].caption(self.words.language) if steps else pose.summary(self.words.language)
-        if said != self.move_words.text():
-            self.move_words.setText(said)
-
     def _urgent_html(self) -> str:
         return urgent_cards_html(self.words)
-
-    def _build_prompt(self) -> None:
-        self.prompt = named(QFrame(self.window), "prompt")
-        layout = QVBoxLayout(self.prompt)
-        layout.setContentsMargins(32, 24, 32, 24)  # the words keep clear of the rounded frame
-        title = named(QLabel(self.tr("Still there?")), "attract")
-        self.countdown = QLabel()
-        self.still_here = QPushButton(self.tr("Yes, I am still here"))
-        self.still_here.clicked.connect(self.still_here_pressed)
-        for widget in (title, self.countdown):
-            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(widget)
-        layout.addWidget(self.still_here)
-        self.prompt.hide()
 
     # -- the explorer → the pages ----------------------------------------------------------
     def _on_explorer_change(self) -> None:
@@ -451,15 +403,6 @@ class KioskPages(QObject):
             self.side.setCurrentWidget(self.attract_page)
         else:
             self.show_start()
-
-    def show_prompt(self, seconds_left: int) -> bool:
-        """ "Still there?" with the seconds left; True when it has just come up (to be placed)."""
-        self.countdown.setText(self.tr("The screen starts again in {0} s.").format(seconds_left))
-        if self.prompt.isVisible():
-            return False
-        self.prompt.show()
-        self.prompt.raise_()
-        return True
 
     def say_touch_missed(self) -> None:
         self.instruction.setText(self.tr("Touch the skin of the body where it hurts."))

@@ -728,10 +728,6 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
         <translation>Qué podría ser (toque una):</translation>
     </message>
     <message>
-        <source>See how it moves</source>
-        <translation>Ver cómo se mueve</translation>
-    </message>
-    <message>
         <source>Read it to me</source>
         <translation>Léamelo en voz alta</translation>
     </message>
@@ -748,18 +744,6 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
         <translation>Cerrar</translation>
     </message>
     <message>
-        <source>Stop moving</source>
-        <translation>Parar el movimiento</translation>
-    </message>
-    <message>
-        <source>Still there?</source>
-        <translation>¿Sigue ahí?</translation>
-    </message>
-    <message>
-        <source>Yes, I am still here</source>
-        <translation>Sí, sigo aquí</translation>
-    </message>
-    <message>
         <source>You touched {0}.</source>
         <translation>Usted tocó {0}.</translation>
     </message>
@@ -770,10 +754,6 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
     <message>
         <source>Stop reading</source>
         <translation>Dejar de leer</translation>
-    </message>
-    <message>
-        <source>The screen starts again in {0} s.</source>
-        <translation>La pantalla vuelve a empezar en {0} s.</translation>
     </message>
     <message>
         <source>Touch the skin of the body where it hurts.</source>
@@ -936,6 +916,17 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
     <message>
         <source>View: {0} · {1} · drag to turn, scroll to zoom</source>
         <translation>Vista: {0} · {1} · arrastre para girar, use la rueda para acercar</translation>
+    </message>
+</context>
+<context>
+    <name>MoveControls</name>
+    <message>
+        <source>See how it moves</source>
+        <translation>Ver cómo se mueve</translation>
+    </message>
+    <message>
+        <source>Stop moving</source>
+        <translation>Parar el movimiento</translation>
     </message>
 </context>
 <context>
@@ -1329,6 +1320,21 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
     <message>
         <source>Reported. Thank you.</source>
         <translation>Informado. Gracias.</translation>
+    </message>
+</context>
+<context>
+    <name>StillTherePrompt</name>
+    <message>
+        <source>Still there?</source>
+        <translation>¿Sigue ahí?</translation>
+    </message>
+    <message>
+        <source>Yes, I am still here</source>
+        <translation>Sí, sigo aquí</translation>
+    </message>
+    <message>
+        <source>The screen starts again in {0} s.</source>
+        <translation>La pantalla vuelve a empezar en {0} s.</translation>
     </message>
 </context>
 <context>

@@ -329,6 +329,33 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
     </message>
 </context>
 <context>
+    <name>DeskStatus</name>
+    <message>
+        <source>click where it hurts</source>
+        <translation>haga clic donde le duele</translation>
+    </message>
+    <message>
+        <source>touch is off: {0}</source>
+        <translation>no se puede tocar: {0}</translation>
+    </message>
+    <message>
+        <source>View: {0} · {1} · drag to turn, scroll to zoom</source>
+        <translation>Vista: {0} · {1} · arrastre para girar, use la rueda para acercar</translation>
+    </message>
+    <message>
+        <source>You marked {0}.</source>
+        <translation>Ha marcado: {0}.</translation>
+    </message>
+    <message>
+        <source>You touched {0}.</source>
+        <translation>Usted tocó {0}.</translation>
+    </message>
+    <message>
+        <source>The path does not pulse, to keep the picture quick on this computer.</source>
+        <translation>El camino no late, para que la imagen vaya rápida en este equipo.</translation>
+    </message>
+</context>
+<context>
     <name>ExplorerPanel</name>
     <message>
         <source>family doctor</source>
@@ -842,14 +869,6 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
         <translation>Haga clic donde le duele; arrastre para girar y use la rueda para acercar. Teclas: las flechas giran el cuerpo, + y − acercan y alejan, P elige el lugar de una lista.</translation>
     </message>
     <message>
-        <source>click where it hurts</source>
-        <translation>haga clic donde le duele</translation>
-    </message>
-    <message>
-        <source>touch is off: {0}</source>
-        <translation>no se puede tocar: {0}</translation>
-    </message>
-    <message>
         <source>Views</source>
         <translation>Vistas</translation>
     </message>
@@ -878,14 +897,6 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
         <translation>Toque la piel del cuerpo para preguntar qué podría doler ahí.</translation>
     </message>
     <message>
-        <source>You marked {0}.</source>
-        <translation>Ha marcado: {0}.</translation>
-    </message>
-    <message>
-        <source>You touched {0}.</source>
-        <translation>Usted tocó {0}.</translation>
-    </message>
-    <message>
         <source>Nothing there to pick: point at a bone, disc, joint or nerve.</source>
         <translation>No hay nada que elegir ahí: señale un hueso, disco, articulación o nervio.</translation>
     </message>
@@ -908,14 +919,6 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
     <message>
         <source>Touch one spot at a time.</source>
         <translation>Toque un punto cada vez.</translation>
-    </message>
-    <message>
-        <source>The path does not pulse, to keep the picture quick on this computer.</source>
-        <translation>El camino no late, para que la imagen vaya rápida en este equipo.</translation>
-    </message>
-    <message>
-        <source>View: {0} · {1} · drag to turn, scroll to zoom</source>
-        <translation>Vista: {0} · {1} · arrastre para girar, use la rueda para acercar</translation>
     </message>
 </context>
 <context>

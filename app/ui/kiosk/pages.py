@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScroller,
     QSizePolicy,
     QStackedWidget,
     QTextBrowser,
@@ -41,6 +40,7 @@ from app.ui.kiosk.printing import KioskPrinter
 from app.ui.kiosk.prompt import StillTherePrompt
 from app.ui.kiosk.read_aloud import ReadAloud
 from app.ui.kiosk.style import KIOSK_COLOURS
+from app.ui.kiosk.touch_views import ResultPage, card_browser, touch_scroll
 from app.ui.pose_control import PosePlayer
 from app.ui.widgets import named
 
@@ -186,58 +186,40 @@ class KioskPages(QObject):
         layout.addStretch(2)
         return page
 
-    def _browser(self) -> QTextBrowser:
-        """A card view: in-app card links only, and no selecting, dragging or menus unless the spec allows."""
-        view = QTextBrowser()
-        view.setOpenLinks(False)
-        view.setOpenExternalLinks(self.spec.external_links)
-        view.anchorClicked.connect(self._on_link)
-        if not self.spec.text_selection:
-            view.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)  # nothing to drag out
-        self._touch_scroll(view)
-        return view
-
-    def _touch_scroll(self, view: QAbstractScrollArea) -> None:
-        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # a finger or a pointer dragging the text scrolls it, as on a phone (a touch screen that sends
-        # plain pointer events too; real touch points reach it as the pointer events Qt makes of them)
-        QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-        if not self.spec.context_menus:
-            view.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
-
     def _build_result_page(self) -> QWidget:
-        page = QWidget()
+        self.candidate_list = QListWidget()
+        page = ResultPage(self.candidate_list)
         layout = QVBoxLayout(page)
         self.where = named(QLabel(), "heading")
         self.where.setWordWrap(True)
         layout.addWidget(self.where)
         layout.addWidget(QLabel(self.tr("What it may be (tap one):")))
-        self.candidate_list = QListWidget()
         self.candidate_list.setWordWrap(True)
         self.candidate_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.candidate_list.setDragEnabled(False)
         self.candidate_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.candidate_list.currentItemChanged.connect(self._on_candidate_item)
         self.candidate_list.itemClicked.connect(self._on_candidate_clicked)
-        self._touch_scroll(self.candidate_list)
+        touch_scroll(self.candidate_list, self.spec)
         self.candidate_list.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.candidate_list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(self.candidate_list)  # as tall as its few names: the card gets the rest
-        self.card_view = self._browser()
+        self.card_view = card_browser(self.spec, self._on_link)
         layout.addWidget(self.card_view, 1)
         self.moves = MoveControls(self.poses, self.words, lambda: self.spec.allows(ids.SHOW_MOVEMENT), self)
-        layout.addWidget(self.moves.button)
-        layout.addWidget(self.moves.step_words)
         self.read_button = QPushButton(self.tr("Read it to me"))
         self.read_button.setCheckable(True)  # pressed while it speaks
         self.read_button.clicked.connect(self._on_read_aloud)
         self.reader.speaking_changed.connect(self._on_speaking_change)
         self.read_button.setVisible(self.spec.allows(ids.READ_ALOUD) and self.reader.available)
-        layout.addWidget(self.read_button)
         self.print_button = QPushButton(self.tr("Print this page"))
         self.print_button.clicked.connect(self.print_card)
         self.print_button.setVisible(self._can_print())
-        layout.addWidget(self.print_button)
+        buttons = QHBoxLayout()  # one row: a stack of them took the card's room
+        for button in (self.moves.button, self.read_button, self.print_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        layout.addWidget(self.moves.step_words)
         return page
 
     def _build_urgent_page(self) -> QWidget:
@@ -245,7 +227,7 @@ class KioskPages(QObject):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(named(QLabel(self.tr("When to get help now")), "heading"))
-        self.urgent_view = self._browser()
+        self.urgent_view = card_browser(self.spec, self._on_link)
         layout.addWidget(self.urgent_view, 3)
         layout.addWidget(QLabel(self.tr("Do you have one of these now? Tap it:")))
         self.flag_list = named(QListWidget(), "flags")
@@ -257,7 +239,7 @@ class KioskPages(QObject):
             item.setData(Qt.ItemDataRole.UserRole, flag_id)
             self.flag_list.addItem(item)
         self.flag_list.itemClicked.connect(self._on_flag_item)
-        self._touch_scroll(self.flag_list)
+        touch_scroll(self.flag_list, self.spec)
         layout.addWidget(self.flag_list, 2)
         back = QPushButton(self.tr("Close"))
         back.clicked.connect(self._on_back)

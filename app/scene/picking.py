@@ -123,6 +123,12 @@ def first_hit(
     """(distance along the ray as a fraction, point, cell id) of the first cell the ray meets."""
     t, point, pcoords = reference(0.0), [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]
     sub_id, cell_id = reference(0), reference(0)
-    if not locator.IntersectWithLine(ray[0], ray[1], 1e-6, t, point, pcoords, sub_id, cell_id):
+    # VTK's stub types the out-arguments (t, subId, cellId) as plain numbers, not references
+    if not locator.IntersectWithLine(ray[0], ray[1], 1e-6, t, point, pcoords, sub_id, cell_id):  # type: ignore[call-overload]
         return None
-    return float(t), np.asarray(point), int(cell_id)
+    return _number(t), np.asarray(point), int(_number(cell_id))
+
+
+def _number(out: reference) -> float:
+    """The number a VTK out-argument holds."""
+    return float(out)  # type: ignore[arg-type]  # VTK's stub gives reference no __float__

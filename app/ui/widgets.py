@@ -3,11 +3,20 @@ the fixed docks the windows hold their panels in."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDockWidget, QHBoxLayout, QLabel, QWidget
 
 LABELLED_CHARACTERS = 12
+W = TypeVar("W", bound=QWidget)
+
+
+def named(widget: W, name: str) -> W:
+    """The widget with its object name (what the style sheets and tests find it by)."""
+    widget.setObjectName(name)
+    return widget
 
 
 class _BoxLabel(QLabel):

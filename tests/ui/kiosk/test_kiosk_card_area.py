@@ -71,9 +71,9 @@ def test_the_card_keeps_its_room_with_three_names_and_every_button(qtbot, make_k
     pages = kiosk.pages
     qtbot.waitUntil(lambda: pages.candidate_list.count() == 3)
     pages.candidate_list.setCurrentRow(1)  # hip arthritis: a pose to play
-    qtbot.waitUntil(lambda: pages.move_button.isVisible() and pages.print_button.isVisible())
+    qtbot.waitUntil(lambda: pages.moves.button.isVisible() and pages.print_button.isVisible())
     qtbot.waitUntil(lambda: pages.card_view.height() >= share * kiosk.height(), timeout=2000)
-    assert pages.move_button.y() == pages.print_button.y(), "one row of buttons"
+    assert pages.moves.button.y() == pages.print_button.y(), "one row of buttons"
     bar = pages.candidate_list.verticalScrollBar()
     last = pages.candidate_list.visualItemRect(pages.candidate_list.item(2))
     assert last.bottom() <= pages.candidate_list.viewport().height() or bar.maximum() > 0, "every name reachable"

@@ -16,6 +16,7 @@ from app.content import load
 from app.content.poses import load_poses
 from app.domain.poses import Pose
 from app.domain.view_state import ViewState
+from app.scene.frames import MOVING, REST, Quality
 from app.scene.posing import PoseView, Skeleton
 from app.scene.scene import AnatomyScene
 
@@ -179,9 +180,7 @@ def test_soft_tissue_follows_and_rest_comes_back(poses, skeleton: Skeleton, mode
     plotter.close()
 
 
-def test_while_it_plays_the_coarse_copies_move_and_at_stop_the_full_meshes(poses, skeleton: Skeleton, model) -> None:
-    """Time-based 0 → 1 → 0: the frames drawn while it plays (coarse copies) follow the clock; the
-    full meshes take the phase where it stopped."""
+def _with_coarse_copies(model) -> tuple[pv.Plotter, AnatomyScene]:
     plotter, scene = _bones_only(model)
     scene._start_coarse_copies()  # off screen the scene never has spare time: take them as they come
     deadline = time.monotonic() + 60
@@ -189,6 +188,32 @@ def test_while_it_plays_the_coarse_copies_move_and_at_stop_the_full_meshes(poses
         scene._take_coarse_copies()
         time.sleep(0.05)
     assert "bones" in scene._coarse
+    return plotter, scene
+
+
+@pytest.mark.parametrize("quality", [REST, MOVING], ids=["full", "coarse"])
+def test_a_pose_after_a_frame_moves_the_bones_drawn(quality: Quality, poses, skeleton: Skeleton, model) -> None:
+    """The renderer draws the points where the pose put them, once it has drawn them at rest: the
+    full meshes, and the coarse copies drawn while it plays (marking only the mesh modified left
+    the bones drawn where they stood: the renderer looks at its point array's time)."""
+    plotter, scene = _with_coarse_copies(model)
+    scene._on_quality_change(quality)  # the meshes a frame draws at that quality
+    posed = PoseView(scene, skeleton)
+    posed.show(None, 0.0)
+    at_rest = _bone(scene.frames.picture())
+    posed.show(poses["hip_osteoarthritis"], 1.0, coarse=quality.coarse)
+    posed._lit.visibility = False  # the bones alone: no ring round a joint
+    moved = _bone(scene.frames.picture())
+    posed.close()
+    scene.close()
+    plotter.close()
+    assert (at_rest != moved).sum() > 2000  # the left knee bends, the foot steps forward
+
+
+def test_while_it_plays_the_coarse_copies_move_and_at_stop_the_full_meshes(poses, skeleton: Skeleton, model) -> None:
+    """Time-based 0 → 1 → 0: the frames drawn while it plays (coarse copies) follow the clock; the
+    full meshes take the phase where it stopped."""
+    plotter, scene = _with_coarse_copies(model)
     now = [100.0]
     posed = PoseView(scene, skeleton, clock=lambda: now[0])
     full, coarse = scene.meshes["bones"], scene._coarse["bones"].mesh

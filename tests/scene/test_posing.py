@@ -94,15 +94,39 @@ def test_a_knee_turned_about_the_wrong_centre_fails_the_joint_check(poses: dict[
 
 
 def test_the_right_leg_stays_neutral_and_a_shorter_shin_keeps_the_feet_level(poses, skeleton: Skeleton, model) -> None:
+    """The right leg's joints stay neutral: no bone of it turns, and it moves only as one piece
+    with its hip (which only a pelvic drop moves: the next test)."""
     for pose in poses.values():
         maps = skeleton.transforms(pose, 1.0)
-        for bone in ("tibia", "talus", "foot", "toes"):
+        for bone in ("femur", "tibia", "talus", "foot", "toes"):
             assert np.allclose(maps[f"{bone}_right"].matrix, np.eye(3)), (pose.id, bone)
+            assert np.allclose(maps[f"{bone}_right"].offset, maps["femur_right"].offset), (pose.id, bone)
     maps = skeleton.transforms(poses["leg_length_difference"], 1.0)
     heel = np.asarray(model.landmarks["calcaneus_posterior_left"])
     assert abs(maps["foot_left"].apply(heel[None])[0][2] - heel[2]) < 0.003  # 2 cm shorter, pelvis 2 cm lower
     crest = np.asarray(model.landmarks["iliac_crest_top_left"])
     assert maps["pelvis"].apply(crest[None])[0][2] == pytest.approx(crest[2] - 0.02, abs=0.004)
+
+
+def test_in_a_pelvic_drop_the_lifted_leg_goes_down_with_its_hip(poses, skeleton: Skeleton, model) -> None:
+    """Weak left hip abductors, standing on the left leg (Trendelenburg): the right side of the
+    pelvis drops about the left hip, and the right leg, lifted off the floor, goes down with it
+    unturned: 18.9 mm for this model's 14.5 cm between the hip centres and the 5° drop drawn 1.5×
+    (its caption says so). No other pose moves the right leg."""
+    pose = poses["weak_hip_stabilisers"]
+    drop_deg = next(step.size for step in pose.steps if step.motion == "drop_other_side") * pose.exaggeration
+    hips = {side: np.asarray(model.landmarks[f"hip_centre_{side}"]) for side in ("left", "right")}
+    expected = float(np.linalg.norm(hips["right"] - hips["left"])) * np.sin(np.radians(drop_deg))
+    maps = skeleton.transforms(pose, 1.0)
+    for bone, mark in (("femur", "hip_centre_right"), ("foot", "calcaneus_posterior_right")):
+        point = np.asarray(model.landmarks[mark])
+        assert point[2] - maps[f"{bone}_right"].apply(point[None])[0][2] == pytest.approx(expected, abs=5e-4)
+    assert expected == pytest.approx(0.0189, abs=5e-4)
+    assert np.allclose(maps["femur_left"].apply(hips["left"][None])[0], hips["left"])  # the standing hip stays
+    assert "other leg" in next(s.captions["en"] for s in pose.steps if s.motion == "drop_other_side")
+    for other in poses.values():
+        if other.id != pose.id:
+            assert np.allclose(skeleton.transforms(other, 1.0)["femur_right"].offset, 0.0), other.id
 
 
 def _bones_only(model, size=(640, 800)) -> tuple[pv.Plotter, AnatomyScene]:

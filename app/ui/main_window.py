@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
     def event(self, event: QEvent) -> bool:
         """A new application font (presenter text size) reaches the widgets the style sheet polished."""
         if event.type() == QEvent.Type.ApplicationFontChange:
-            QTimer.singleShot(0, self._restyle)  # once every widget has had the new font
+            soon(self, self._restyle)  # once every widget has had the new font
         return super().event(event)
 
     def _restyle(self) -> None:

@@ -9,6 +9,7 @@ visitor asks of the kiosk as a whole it announces (`start_again_requested`, `sti
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSignalBlocker, Qt, QUrl, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -49,6 +50,20 @@ SHOWN_CANDIDATES = 3  # "what it may be": a few, not a ranked list
 # the body and the side panel share the width; while cards are read the body gives way
 BODY_STRETCH = {False: 5, True: 4}
 SIDE_STRETCH = {False: 4, True: 5}
+NAMES_SHARE = 0.3  # the names take at most this share of the result page's height; they scroll beyond
+
+
+class ResultPage(QWidget):
+    """The names above the card: as tall as they are, up to NAMES_SHARE of the page (a short
+    screen gives the card the rest; the names scroll, the next one peeking out)."""
+
+    def __init__(self, names: QListWidget) -> None:
+        super().__init__()
+        self.names = names
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.names.setMaximumHeight(round(NAMES_SHARE * event.size().height()))
+        super().resizeEvent(event)
 
 
 class KioskPages(QObject):
@@ -201,13 +216,13 @@ class KioskPages(QObject):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
 
     def _build_result_page(self) -> QWidget:
-        page = QWidget()
+        self.candidate_list = QListWidget()
+        page = ResultPage(self.candidate_list)
         layout = QVBoxLayout(page)
         self.where = QLabel(objectName="heading")
         self.where.setWordWrap(True)
         layout.addWidget(self.where)
         layout.addWidget(QLabel(self.tr("What it may be (tap one):")))
-        self.candidate_list = QListWidget()
         self.candidate_list.setWordWrap(True)
         self.candidate_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.candidate_list.setDragEnabled(False)
@@ -230,18 +245,19 @@ class KioskPages(QObject):
         players.playing_changed.connect(self._on_pose_playing)
         players.moved.connect(self._on_pose_moved)
         self._on_pose_offered(None)
-        layout.addWidget(self.move_button)
-        layout.addWidget(self.move_words)
         self.read_button = QPushButton(self.tr("Read it to me"))
         self.read_button.setCheckable(True)  # pressed while it speaks
         self.read_button.clicked.connect(self._on_read_aloud)
         self.reader.speaking_changed.connect(self._on_speaking_change)
         self.read_button.setVisible(self.spec.allows(ids.READ_ALOUD) and self.reader.available)
-        layout.addWidget(self.read_button)
         self.print_button = QPushButton(self.tr("Print this page"))
         self.print_button.clicked.connect(self.print_card)
         self.print_button.setVisible(self._can_print())
-        layout.addWidget(self.print_button)
+        buttons = QHBoxLayout()  # one row: a stack of them took the card's room
+        for button in (self.move_button, self.read_button, self.print_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        layout.addWidget(self.move_words)
         return page
 
     def _build_urgent_page(self) -> QWidget:

@@ -32,7 +32,7 @@ def pose_note(pose: Pose, words: InLanguage) -> str:
         if pose.exaggeration == 1
         else words.phrase("pose.exaggerated", times=f"{pose.exaggeration:g}")
     )
-    return f"{words.phrase('pose.side_by_side')} {how}"
+    return f"{words.phrase('pose.side_by_side')}\n{how}"  # two lines: one would run off a narrow view
 
 
 class PosePlayer(QObject):
@@ -54,6 +54,7 @@ class PosePlayer(QObject):
         self._poses: dict[str, Pose] | None = None
         self.pose: Pose | None = None
         self._view: PoseView | None = None  # made on the first pose (each soft-tissue point finds its bone)
+        self.note_on_view = True  # which leg is posed, how much larger: on the 3D view, or shown elsewhere
 
     @property
     def poses(self) -> dict[str, Pose]:
@@ -88,7 +89,7 @@ class PosePlayer(QObject):
         if self.pose is None or self.playing:
             return
         view = self._posed()
-        view.note = pose_note(self.pose, self.words)
+        view.note = pose_note(self.pose, self.words) if self.note_on_view else ""
         view.play(self.pose)
         self.playing_changed.emit(True)
 
@@ -104,7 +105,7 @@ class PosePlayer(QObject):
             return
         self.pause()
         view = self._posed()
-        view.note = pose_note(self.pose, self.words)
+        view.note = pose_note(self.pose, self.words) if self.note_on_view else ""
         view.show(self.pose, phase, coarse=moving)
 
     def slide_started(self) -> None:

@@ -10,12 +10,13 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from app.domain.knowledge import InLanguage
 from app.domain.poses import Pose, moving_steps
-from app.ui.pose_control import PosePlayer
+from app.ui.pose_control import PosePlayer, pose_note
 
 
 class MoveControls(QObject):
     """The button (pressed while the body moves; hidden without a pose or where not `allowed`) and
-    the words under it, for the page to lay out."""
+    the words under it, for the page to lay out: the step moving now, and which leg is posed and how
+    much larger the angles are drawn (here, where words wrap, rather than on the narrow 3D view)."""
 
     def __init__(self, poses: PosePlayer, words: InLanguage, allowed: Callable[[], bool], parent: QObject) -> None:
         super().__init__(parent)
@@ -25,6 +26,9 @@ class MoveControls(QObject):
         self.button.toggled.connect(self._on_button)
         self.step_words = QLabel()
         self.step_words.setWordWrap(True)
+        self.note_words = QLabel()
+        self.note_words.setWordWrap(True)
+        poses.note_on_view = False
         poses.offered.connect(self._on_pose_offered)
         poses.playing_changed.connect(self._on_pose_playing)
         poses.moved.connect(self._on_pose_moved)
@@ -45,8 +49,11 @@ class MoveControls(QObject):
             self.button.setChecked(playing)
         self.button.setText(self.tr("Stop moving") if playing else self.tr("See how it moves"))
         self.step_words.setVisible(playing)
+        self.note_words.setVisible(playing)
         if not playing:
             self.step_words.clear()
+        elif self.poses.pose is not None:
+            self.note_words.setText(pose_note(self.poses.pose, self.words))
 
     def _on_pose_moved(self, phase: float) -> None:
         pose = self.poses.pose

@@ -220,6 +220,7 @@ class KioskPages(QObject):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         layout.addWidget(self.moves.step_words)
+        layout.addWidget(self.moves.note_words)
         return page
 
     def _build_urgent_page(self) -> QWidget:

@@ -54,3 +54,18 @@ def test_the_button_comes_only_with_a_source_that_moves_and_goes_with_it(qtbot, 
     assert kiosk.body.poses.playing
     kiosk.pages.candidate_list.setCurrentRow(0)  # another card: the movement stops
     assert not kiosk.body.poses.playing and not kiosk.pages.moves.button.isVisibleTo(kiosk)
+
+
+def test_which_leg_moves_and_how_much_larger_is_said_in_words_that_wrap(qtbot, kiosk) -> None:
+    """ "Left leg posed … angles drawn 1.5×" is said under the button, where words wrap: on the 3D
+    view, in the kiosk's type, it ran off the narrow view (in Spanish on two lines too)."""
+    _touch(kiosk, "region_groin")
+    moves = kiosk.pages.moves
+    qtbot.waitUntil(lambda: moves.button.isVisibleTo(kiosk))
+    qtbot.mouseClick(moves.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: kiosk.body.poses.playing)
+    assert moves.note_words.isVisibleTo(kiosk) and moves.note_words.wordWrap()
+    assert "Left leg posed" in moves.note_words.text() and "1.5×" in moves.note_words.text()
+    assert "pose_note" not in kiosk.scene.plotter.actors, "no note running off the 3D view"
+    qtbot.mouseClick(moves.button, Qt.MouseButton.LeftButton)
+    assert not moves.note_words.isVisibleTo(kiosk)

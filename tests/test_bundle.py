@@ -39,8 +39,8 @@ def _bundle_module():
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     dist, work = tmp_path_factory.mktemp("dist"), tmp_path_factory.mktemp("work")
-    done = subprocess.run([sys.executable, str(ROOT / "packaging" / "bundle.py"), "--dist", str(dist), "--work", str(work)],
-                          capture_output=True, text=True, timeout=1800)  # fmt: skip
+    command = [sys.executable, str(ROOT / "packaging" / "bundle.py"), "--dist", str(dist), "--work", str(work)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=1800)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:]
     return dist, work
 

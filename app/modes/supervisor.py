@@ -116,8 +116,12 @@ class Supervisor:
         with self.session() as env:
             beats, beat_end = os.pipe()
             try:
-                child = subprocess.Popen(self.command, env={**env, HEARTBEAT_ENV: str(beat_end)},
-                                         pass_fds=(beat_end,), preexec_fn=_die_with_parent)  # fmt: skip
+                child = subprocess.Popen(  # kiosk-run starts no thread: preexec_fn is safe here
+                    self.command,
+                    env={**env, HEARTBEAT_ENV: str(beat_end)},
+                    pass_fds=(beat_end,),
+                    preexec_fn=_die_with_parent,  # noqa: PLW1509
+                )
             except OSError as error:
                 log.error(
                     "cannot start the kiosk: %s: %s; reinstall Referral Atlas (or correct the kiosk command)",

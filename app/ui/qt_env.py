@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import os
@@ -63,10 +64,8 @@ def _collect_and_keep() -> None:
 def _give_back_memory() -> None:
     """Freed memory back to the system: glibc keeps what the old window held in its arenas (RSS
     grew ~6 MB a language switch; flat with this)."""
-    try:
+    with contextlib.suppress(OSError, AttributeError):  # not glibc
         ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc
-        pass
 
 
 def running_app() -> QCoreApplication:

@@ -46,6 +46,5 @@ def test_every_vertex_of_the_pelvis_areas_has_the_right_strip_first(skin, side: 
         assert len(vertices) >= 20, f"{area}: only {len(vertices)} vertices chosen"
         first = [labels.spot(int(v)).dermatomes[0] for v in vertices]
         wrong = sorted({label for label in first if label not in allowed[area]})
-        assert not wrong, (
-            f"{area} ({side}): {sum(label not in allowed[area] for label in first)} of {len(first)} vertices read {wrong}"
-        )
+        misread = sum(label not in allowed[area] for label in first)
+        assert not wrong, f"{area} ({side}): {misread} of {len(first)} vertices read {wrong}"

@@ -54,7 +54,7 @@ def _joint_drift(skeleton: Skeleton, model, pose: Pose) -> dict[str, tuple[float
         mine, theirs = points[(segment == child) & near], points[(segment == parent) & near]
         parent_faces = faces[segment[faces[:, 0]] == parent]
 
-        def measure(maps: dict) -> tuple[float, np.ndarray, np.ndarray]:
+        def measure(maps: dict, name=name, joint=joint, mine=mine, theirs=theirs, parent_faces=parent_faces):
             a, b = maps[name].apply(mine), maps[joint.parent].apply(theirs)
             gap = np.linalg.norm(a[:, None] - b[None], axis=2).min()
             surface = vtkImplicitPolyDataDistance()

@@ -11,8 +11,13 @@ from app.modes.supervisor import HEARTBEAT_ENV, KIOSK_COMMAND
 
 def test_the_real_kiosk_beats_from_its_event_loop(qapp, tmp_path):
     beats, end = os.pipe()
-    env = {**os.environ, HEARTBEAT_ENV: str(end), "REFERRAL_ATLAS_LOG_DIR": str(tmp_path),
-           "REFERRAL_ATLAS_KIOSK_CONFIG": str(tmp_path / "none.toml"), "REFERRAL_ATLAS_SCRATCH": str(tmp_path)}  # fmt: skip
+    env = {
+        **os.environ,
+        HEARTBEAT_ENV: str(end),
+        "REFERRAL_ATLAS_LOG_DIR": str(tmp_path),
+        "REFERRAL_ATLAS_KIOSK_CONFIG": str(tmp_path / "none.toml"),
+        "REFERRAL_ATLAS_SCRATCH": str(tmp_path),
+    }
     kiosk = subprocess.Popen(KIOSK_COMMAND, env=env, pass_fds=(end,))
     os.close(end)
     got, deadline = b"", time.monotonic() + 120

@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 FORBIDDEN = ("PySide6", "pyvista", "pyvistaqt", "vtk", "vtkmodules", "qtpy")
 
@@ -30,3 +31,17 @@ def test_scene_does_not_import_qt():
     )
     loaded = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()
     assert not [m for m in loaded if m.split(".")[0] in ("PySide6", "pyvistaqt", "qtpy")]
+
+
+def test_the_readme_layout_places_every_module() -> None:
+    """A newcomer finds every file of app/ in the README's layout (issue 20): each module's name is
+    a word of it."""
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    layout = readme[readme.index("## Layout") :].split("\n## ")[0]
+    words = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", layout))
+    modules = [p for p in (root / "app").rglob("*.py") if p.name != "__init__.py"]
+    missing = sorted(str(p.relative_to(root)) for p in modules if p.stem not in words)
+    assert not missing, missing

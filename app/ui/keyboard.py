@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QToolBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QPushButton, QToolBar, QToolButton, QWidget
 
 from app.scene.scene import AnatomyScene
 
@@ -45,6 +45,24 @@ class SceneKeys(QObject):
                 self.scene.turn(*_TURNS[key])
             elif key in _ZOOMS:
                 self.scene.zoom(_ZOOMS[key])
+        return True
+
+
+class EnterPresses(QObject):
+    """Enter (and Return) press the focused push or tool button of its window, as Space does: Qt does so
+    only in dialogs (a button's autoDefault). Installed on the application, as key events go to the
+    focused widget; it goes with the window (its parent)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, (QPushButton, QToolButton)):
+            return False
+        assert isinstance(event, QKeyEvent)
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or not plain:
+            return False
+        if watched.window() is not self.parent() or not watched.isEnabled() or event.isAutoRepeat():
+            return False
+        watched.click()
         return True
 
 

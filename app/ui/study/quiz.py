@@ -86,6 +86,7 @@ class Quiz(QObject):
         self.panel.reset_button.setVisible(spec.allows(ids.RESET_PROGRESS))
         self.panel.choice_made.connect(self.answer)
         self.panel.finish_requested.connect(self.finish_touches)
+        self.panel.card_requested.connect(self.open_card)
         self.panel.next_requested.connect(self.next_question)
         self.panel.new_round_requested.connect(self.new_round)
         self.panel.progress_requested.connect(self.show_progress)
@@ -279,6 +280,19 @@ class Quiz(QObject):
         self.panel.show_feedback(feedback, question.right_choice, chosen, card.title if card else None, card_html)
         self._show_scores()
         self.host.show_status(self.panel.feedback.text())
+
+    def open_card(self) -> None:
+        """The feedback's card in the explorer's sources tab; its way back returns to this feedback."""
+        if self.session is not None and self.feedback is not None and self.feedback.card is not None:
+            back = QCoreApplication.translate("StudyMode", "◀ Back to the quiz (question {0})")
+            asked = self.session.number - 1  # answered: the session counts it already
+            self.host.show_card_aside(self.feedback.card, back.format(asked), self.back_to_quiz)
+
+    def back_to_quiz(self) -> None:
+        """The quiz in front again where the student was: its picture on the body, focus on Next."""
+        self.dock.raise_()
+        self.view.show(self.view.picture)
+        (self.panel.next_button if self.feedback is not None else self.panel).setFocus()
 
     def show_progress(self) -> None:
         """Progress over the days: each topic's questions by Leitner box, never asked, and due now."""

@@ -40,6 +40,7 @@ def _set_look(widget: QWidget, name: str, value: str) -> None:
 class QuizPanel(QWidget):
     choice_made = Signal(str)
     finish_requested = Signal()  # done touching every area
+    card_requested = Signal()  # open the feedback's card in the explorer's panel
     next_requested = Signal()
     new_round_requested = Signal()
     progress_requested = Signal()
@@ -78,6 +79,9 @@ class QuizPanel(QWidget):
         self.feedback.setContentsMargins(FEEDBACK_MARGIN, FEEDBACK_MARGIN, FEEDBACK_MARGIN, FEEDBACK_MARGIN)
         self.feedback.setObjectName("quiz_feedback")
         self.feedback.hide()
+        self.card_button = QPushButton()  # the card in the panel beside, with a way back here
+        self.card_button.clicked.connect(self.card_requested)
+        self.card_button.hide()
         self.next_button = QPushButton(self.tr("Next question"))
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.next_requested)
@@ -121,6 +125,7 @@ class QuizPanel(QWidget):
         layout.addWidget(self.choices_box)
         layout.addWidget(self.finish_button)
         layout.addWidget(self.feedback)
+        layout.addWidget(self.card_button)
         layout.addWidget(self.next_button)
         layout.addWidget(self.card_view, 1)
         layout.addWidget(self.scores_title)
@@ -146,6 +151,7 @@ class QuizPanel(QWidget):
         self._clear_choices()
         self.finish_button.hide()
         self.feedback.hide()
+        self.card_button.hide()
         self.next_button.hide()
 
     def show_question(self, question: Question, session: StudySession) -> None:
@@ -169,6 +175,7 @@ class QuizPanel(QWidget):
         self.prompt.setText(self.words.marked(question.ask))
         self._clear_choices()
         self.feedback.hide()
+        self.card_button.hide()
         self.next_button.hide()
         self.card_view.setPlaceholderText(self.tr("Answer, and the card that explains it shows here."))
         self.card_view.clear()
@@ -219,6 +226,11 @@ class QuizPanel(QWidget):
         self.feedback.setText(said)
         _set_look(self.feedback, "quiz", "right" if feedback.right else "wrong")
         self.feedback.show()
+        if card_title:  # a short button (a long title would be cut); the title in its tooltip and name
+            self.card_button.setText(self.tr("Open this card in the sources panel"))
+            self.card_button.setToolTip(card_title)
+            self.card_button.setAccessibleName(self.tr("Open the card {0} in the sources panel").format(card_title))
+        self.card_button.setVisible(bool(card_title))
         self.next_button.show()
         self.next_button.setFocus()
         self.card_view.setHtml(card_html)
@@ -234,6 +246,7 @@ class QuizPanel(QWidget):
         self._clear_choices()
         self.finish_button.hide()
         self.feedback.hide()
+        self.card_button.hide()
         self.next_button.hide()
         nothing, title = self.tr("Nothing to review"), self.tr("This round, per topic")
         topic_head, right_head, review_head = self.tr("Topic"), self.tr("Right first time"), self.tr("Cards to review")

@@ -1100,6 +1100,14 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
         <translation>Haga clic en cada zona del cuerpo y luego pulse Terminar. Arrastre para girarlo. Un toque a menos de {0} cm de una zona a la que llega no cuenta en contra.</translation>
     </message>
     <message>
+        <source>Open this card in the sources panel</source>
+        <translation>Abrir esta ficha en el panel de causas</translation>
+    </message>
+    <message>
+        <source>Open the card {0} in the sources panel</source>
+        <translation>Abrir la ficha {0} en el panel de causas</translation>
+    </message>
+    <message>
         <source>Nothing to review</source>
         <translation>Nada que repasar</translation>
     </message>
@@ -1348,6 +1356,10 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
     <message>
         <source>Touch the skin of the body to answer.</source>
         <translation>Toque la piel del cuerpo para responder.</translation>
+    </message>
+    <message>
+        <source>◀ Back to the quiz (question {0})</source>
+        <translation>◀ Volver al cuestionario (pregunta {0})</translation>
     </message>
     <message>
         <source>Forget every answer so far? Your scores start again from nothing.</source>

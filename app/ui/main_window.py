@@ -41,7 +41,15 @@ from app.ui.handout import HandoutDialog, image_from_rgb
 from app.ui.help import HelpDialog
 from app.ui.host import HostEvents
 from app.ui.i18n import tr
-from app.ui.keyboard import EnterPresses, SceneKeys, key_names, order_tab_chain, reach_toolbar_by_tab, shortcut_table, show_keys
+from app.ui.keyboard import (
+    EnterPresses,
+    SceneKeys,
+    key_names,
+    order_tab_chain,
+    reach_toolbar_by_tab,
+    shortcut_table,
+    show_keys,
+)
 from app.ui.later import soon
 from app.ui.pose_control import PoseControl
 from app.ui.scene_widget import ViewFrame

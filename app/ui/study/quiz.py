@@ -30,6 +30,7 @@ from app.ui.study.quiz_panel import QuizPanel
 from app.ui.widgets import fixed_dock
 
 if TYPE_CHECKING:  # the quiz's session and store (pydantic) load with the quiz, not at every start
+    from app.domain.query import Side
     from app.study.session import StudySession
     from app.study.store import ProgressStore
     from app.ui.host import Host
@@ -189,6 +190,8 @@ class Quiz(QObject):
                 if shown.point is not None
                 else self._skin_of(question.light or (f"region_{shown.spot.region}",), shown.spot.side)
             )
+        elif question.light:  # a lit structure (a nerve, an entrapment site, a source) shows
+            self._turn_to_structures(question.light, None)
         self.host.show_status(self.panel.prompt.text())
 
     def _skin_of(self, ids: Sequence[str], side: str | None) -> np.ndarray:
@@ -202,6 +205,11 @@ class Quiz(QObject):
 
     def _turn_to(self, vertices: np.ndarray) -> None:
         direction = self.view.facing(vertices)
+        if direction is not None:
+            self.host.camera.request_facing(direction)
+
+    def _turn_to_structures(self, ids: Sequence[str], side: Side | None) -> None:
+        direction = self.view.facing_structures(tuple(ids), side)
         if direction is not None:
             self.host.camera.request_facing(direction)
 
@@ -272,7 +280,11 @@ class Quiz(QObject):
         shown = asked.plus(Picture.of(feedback.answer, RIGHT, side))
         self._show(Picture(shown.lit, shown.skin, side, tuple(self.touches), shown.spot))
         if question.answer_with != "touch_all" and question.shown is None:  # the answer faces the student
-            self._turn_to(self._skin_of(feedback.answer, side))
+            skin = self._skin_of(feedback.answer, side)
+            if len(skin):
+                self._turn_to(skin)
+            else:  # structures alone (an entrapment site and its nerve)
+                self._turn_to_structures(feedback.answer, side)
         chosen = answer if isinstance(answer, str) else None
         card = self.words.card(feedback.card) if feedback.card else None
         references = self.host.explorer.knowledge.references

@@ -79,3 +79,25 @@ def test_the_hint_says_what_is_lit_and_leaves_no_empty_line(qtbot, open_student)
         assert hint.isVisible() and words in hint.text() and "spot" not in hint.text().replace(words, ""), hint.text()
     quiz.panel.show_question(replace(site, light=()), quiz.session)  # the panel alone: nothing lit
     assert not hint.isVisible(), "no empty line above the choices"
+
+
+def _darkest(widget) -> int:
+    """The darkest grey level in a widget's picture (its words, on a light button)."""
+    image = widget.grab().toImage()
+    return min(image.pixelColor(x, y).lightness() for x in range(image.width()) for y in range(image.height()))
+
+
+def test_choice_words_are_dark_until_answered_then_greyed(qtbot, open_student):
+    """The wrapped choices' words read as enabled (dark) while the question waits, greyed once the
+    other choice is taken (the first wrapped buttons drew every choice greyed)."""
+    window = open_student(size=(1280, 800))
+    quiz = window.study.quiz
+    question = next(q for q in quiz.questions if q.kind == "entrapment_site")
+    quiz.new_round([question])
+    other = next(c.id for c in question.choices if c.id != question.right_choice)
+    button = quiz.panel.choice_buttons[other]
+    qtbot.waitUntil(button.isVisible)
+    waiting = _darkest(button)
+    quiz.panel.choice_buttons[question.right_choice].click()
+    answered = _darkest(button)
+    assert waiting < 80 < answered, (waiting, answered)

@@ -42,8 +42,8 @@ from app.ui.help import HelpDialog
 from app.ui.host import HostEvents
 from app.ui.i18n import tr
 from app.ui.keyboard import (
-    EnterPresses,
     SceneKeys,
+    WindowKeys,
     key_names,
     order_tab_chain,
     reach_toolbar_by_tab,
@@ -174,8 +174,8 @@ class MainWindow(QMainWindow):
         others = [d for d in docks if d not in left]
         order_tab_chain(self, [self.toolbar, self.find_bar, *left, self.interactor, *others])
         show_keys(self._keyed_controls())
-        self._enter_presses = EnterPresses(self)  # the application's filter while the window lives
-        QCoreApplication.instance().installEventFilter(self._enter_presses)
+        self._window_keys = WindowKeys(self)  # the application's filter while the window lives
+        QCoreApplication.instance().installEventFilter(self._window_keys)
         box, find = self.controls.search_box, self.controls.search_action
         if box is not None and find is not None:
             box.setToolTip(f"{find.text()} ({key_names(find)})")

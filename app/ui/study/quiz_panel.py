@@ -150,6 +150,8 @@ class QuizPanel(QWidget):
     def _clear_choices(self) -> None:
         for button in self.choice_buttons.values():
             self.choices.removeWidget(button)
+            button.hide()
+            button.setParent(None)  # out of the Tab chain now, not when deleted
             button.deleteLater()
         self.choice_buttons = {}
 
@@ -213,6 +215,13 @@ class QuizPanel(QWidget):
             button.clicked.connect(lambda _checked=False, c=choice.id: self.choice_made.emit(c))
             self.choices.addWidget(button)
             self.choice_buttons[choice.id] = button
+        # a new widget joins the end of the window's Tab chain: the choices go after the question
+        previous = self.finish_button.previousInFocusChain()
+        while previous.focusPolicy() == Qt.FocusPolicy.NoFocus and previous is not self:
+            previous = previous.previousInFocusChain()  # (Qt orders no widget after one never focused)
+        for button in (*self.choice_buttons.values(), self.finish_button):
+            QWidget.setTabOrder(previous, button)
+            previous = button
 
     def touches_counted(self, count: int) -> None:
         self.finish_button.setEnabled(count > 0)

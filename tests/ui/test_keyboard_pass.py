@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from keys import focusable, tab_round
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QAccessible, QImage
 from PySide6.QtWidgets import QApplication, QDockWidget, QPushButton, QTabBar, QTextBrowser, QToolBar, QWidget
 
 FOCUS_MARGIN_PX = 4  # a ring may be drawn just outside a control (the 3D view's frame is)
@@ -224,3 +224,19 @@ def test_the_quiz_choices_and_feedback_buttons_come_in_reading_order(qtbot, desk
     choices = list(panel.choice_buttons.values())
     seen = walk()
     assert [w for w in seen if w in choices] == choices, "the second question's choices as well"
+
+
+def test_every_control_in_the_chain_has_a_name_for_a_screen_reader(qtbot, desk):
+    """The clinician's controls were named (tests/ui/test_keyboard.py); the student's window has the
+    quiz, its wrapped choices and the tabs between the panels as well."""
+    window = desk
+    if window.study is not None and window.study.quiz is not None:
+        quiz = window.study.quiz
+        quiz.new_round([next(q for q in quiz.questions if q.kind == "entrapment_site")])
+        qtbot.waitUntil(lambda: all(b.isVisible() for b in quiz.panel.choice_buttons.values()))
+    nameless = [
+        _name(w)
+        for w in focusable(window)
+        if not QAccessible.queryAccessibleInterface(w).text(QAccessible.Text.Name).strip()
+    ]
+    assert not nameless

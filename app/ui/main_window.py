@@ -175,7 +175,9 @@ class MainWindow(QMainWindow):
         order_tab_chain(self, [self.toolbar, self.find_bar, *left, self.interactor, *others])
         show_keys(self._keyed_controls())
         self._window_keys = WindowKeys(self)  # the application's filter while the window lives
-        QCoreApplication.instance().installEventFilter(self._window_keys)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._window_keys)
         box, find = self.controls.search_box, self.controls.search_action
         if box is not None and find is not None:
             box.setToolTip(f"{find.text()} ({key_names(find)})")

@@ -3,7 +3,7 @@ the fixed docks the windows hold their panels in."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QMargins, QSize, Qt
 from PySide6.QtGui import QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -61,8 +61,9 @@ class WrappingButton(QPushButton):
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.margins = QMargins(8, 6, 8, 6)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setContentsMargins(self.margins)
         layout.addWidget(self.label)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
@@ -83,7 +84,7 @@ class WrappingButton(QPushButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        margins = self.layout().contentsMargins()
+        margins = self.margins
         inner = width - margins.left() - margins.right()
         return self.label.heightForWidth(inner) + margins.top() + margins.bottom()
 
@@ -94,7 +95,7 @@ class WrappingButton(QPushButton):
     def minimumSizeHint(self) -> QSize:
         """Narrow and one line high: the panel's height comes from the height for its width (the
         height at the narrowest width would make a scroll area's panel taller than it needs)."""
-        margins = self.layout().contentsMargins()
+        margins = self.margins
         return QSize(self.MIN_WIDTH_PX, self.label.fontMetrics().height() + margins.top() + margins.bottom())
 
 

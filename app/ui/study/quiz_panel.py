@@ -216,12 +216,13 @@ class QuizPanel(QWidget):
             self.choices.addWidget(button)
             self.choice_buttons[choice.id] = button
         # a new widget joins the end of the window's Tab chain: the choices go after the question
-        previous = self.finish_button.previousInFocusChain()
-        while previous.focusPolicy() == Qt.FocusPolicy.NoFocus and previous is not self:
+        previous: QWidget | None = self.finish_button.previousInFocusChain()
+        while previous is not None and previous is not self and previous.focusPolicy() == Qt.FocusPolicy.NoFocus:
             previous = previous.previousInFocusChain()  # (Qt orders no widget after one never focused)
-        for button in (*self.choice_buttons.values(), self.finish_button):
-            QWidget.setTabOrder(previous, button)
-            previous = button
+        for control in (*self.choice_buttons.values(), self.finish_button):
+            if previous is not None:
+                QWidget.setTabOrder(previous, control)
+            previous = control
 
     def touches_counted(self, count: int) -> None:
         self.finish_button.setEnabled(count > 0)

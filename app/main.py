@@ -14,7 +14,7 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from app.ui.qt_env import collection_paused, keep_for_the_session, window_replaced
+from app.ui.qt_env import collection_paused, keep_for_the_session, widget_app, window_replaced
 
 with collection_paused():
     from PySide6.QtCore import QTimer
@@ -150,7 +150,7 @@ def start_kiosk(translation: Translation, spec: ModeSpec, started: float) -> Kio
         return kiosk
     from app.ui.kiosk.out_of_order import OutOfOrderWindow
 
-    QApplication.instance().setQuitOnLastWindowClosed(False)
+    widget_app().setQuitOnLastWindowClosed(False)
     screen = OutOfOrderWindow()
     screen.showFullScreen()
     return screen
@@ -191,7 +191,7 @@ def run_app(args: argparse.Namespace) -> int:
     prepare_process(spec)  # a kiosk's caches go to a private folder or nowhere, before anything writes one
     with collection_paused():
         import app.ui.kiosk.window  # noqa: F401  (its Qt and VTK imports, with collection paused)
-    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    qt_app = widget_app()
     qt_app.setApplicationName("Referral Atlas")
     qt_app.setOrganizationName("referral-atlas")  # where QSettings keeps the language and text size
     qt_app.setDesktopFileName(APP_ID)  # the launcher and icon the desktop shows for the window

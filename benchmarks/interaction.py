@@ -80,7 +80,7 @@ def wait_idle(app, frames: Frames, busy=lambda: False, limit_s: float = 10.0) ->
 
 def visible_points(window, view: str, count: int, rng) -> list[np.ndarray]:
     """Skin vertices facing the camera in a view whose pick lands within 1 cm of them."""
-    from app.scene.scene import VIEW_DIRECTIONS
+    from app.scene.camera_moves import VIEW_DIRECTIONS
 
     labels = window.explorer_view.labels
     normals = np.asarray(window.scene.skin_surface.point_normals)

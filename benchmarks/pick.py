@@ -37,7 +37,7 @@ def main() -> None:
     from app.domain.explorer import Explorer
     from app.resources import content_dir
     from app.scene.assets import load_model
-    from app.scene.scene import VIEW_DIRECTIONS
+    from app.scene.camera_moves import VIEW_DIRECTIONS
     from app.scene.stage import build_stage
 
     model = load_model()

@@ -664,7 +664,7 @@ class KioskSoak(Soak):
         self.clock.skipped += window.spec.idle.prompt_after_s + 1
         window.idle.tick()
         if window.pages.prompt.isVisible():
-            window.pages.still_here.click()
+            window.pages.prompt.still_here.click()
         self.settle()
 
     def do_idle(self) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pyvista as pv
-from psygnal import Signal
+from psygnal import Signal, SignalInstance
 from vtkmodules.vtkCommonDataModel import vtkStaticCellLocator
 
 from app.domain.effects import Effects, reach_tiers
@@ -54,23 +54,15 @@ class ExplorerView:
         self.path_points: dict[str, np.ndarray] = {}
         self.picker = Picker(scene, labels, explorer.knowledge)
         self.words = explorer.knowledge.in_language("en")  # the labels' language (the window sets its own)
-        plotter = scene.plotter
-        overlay = {"reset_camera": False, "pickable": False, "render": False}
         self._marker = pv.Sphere(radius=MARKER_RADIUS_M)  # made once: a new sphere took ~3 ms a touch
-        self._markers = plotter.add_mesh(
-            self._marker.copy(), color="#ffffff", ambient=0.5, name="touch_markers", **overlay
-        )
+        self._markers = scene.add_overlay(self._marker.copy(), "touch_markers", color="#ffffff", ambient=0.5)
         self._path_actors = [
-            plotter.add_mesh(
-                pv.lines_from_points(np.zeros((2, 3))), name=f"path_{i}", render_lines_as_tubes=True, **overlay
-            )
+            scene.add_overlay(pv.lines_from_points(np.zeros((2, 3))), f"path_{i}", render_lines_as_tubes=True)
             for i in range(MAX_PATHS)
         ]
-        self._pulse_actor = plotter.add_mesh(
-            pv.Sphere(radius=PULSE_RADIUS_M), color="#ffffff", ambient=0.8, name="pulse", **overlay
-        )
-        self._chain_actor = plotter.add_mesh(
-            pv.Arrow(), color=MECHANISM_COLOURS["biomechanical"], name="kinetic_chain", ambient=0.4, **overlay
+        self._pulse_actor = scene.add_overlay(pv.Sphere(radius=PULSE_RADIUS_M), "pulse", color="#ffffff", ambient=0.8)
+        self._chain_actor = scene.add_overlay(
+            pv.Arrow(), "kinetic_chain", color=MECHANISM_COLOURS["biomechanical"], ambient=0.4
         )
         self.chain: list[ChainStep] = []  # the kinetic chain of the source shown, drawn as arrows
         self._chain_locator: vtkStaticCellLocator | None = None  # for a click on the arrows
@@ -83,24 +75,24 @@ class ExplorerView:
         scene.frames.before_frame(self._prepare)
         # Every change of touches or answers ends in selection_changed; the reverse view and a
         # comparison announce themselves.
-        self._connections: list[tuple[object, Callable[..., None]]] = [
+        self._connections: list[tuple[SignalInstance, Callable[..., None]]] = [
             (explorer.selection_changed, self._on_explorer_event),
             (explorer.source_changed, self._on_explorer_event),
             (explorer.comparison_changed, self._on_explorer_event),
             (scene.state.events.overlay, self._on_explorer_event),  # a map takes the skin's cut over
         ]
         for signal, slot in self._connections:
-            signal.connect(slot)  # type: ignore[attr-defined]
+            signal.connect(slot)
 
     def close(self) -> None:
         for signal, slot in self._connections:
-            signal.disconnect(slot)  # type: ignore[attr-defined]
+            signal.disconnect(slot)
         self._connections.clear()
         self.scene.frames.stop(self._pulse_step)
 
     def touch_vertex(self, point_id: int, add: bool = False) -> Touch:
         """Turn a skin vertex into a domain touch and hand it to the explorer."""
-        touch = Touch(tuple(float(v) for v in self.labels.points[point_id]), self.labels.spot(point_id))
+        touch = self.labels.touch(point_id)
         self.explorer.touch(touch, add=add)
         return touch
 
@@ -234,7 +226,7 @@ class ExplorerView:
         plotter = self.scene.plotter
         arrows = chain_mesh(self.chain, self.paths.centres)
         self._chain_actor.visibility = arrows.n_cells > 0
-        plotter.remove_actor("kinetic_chain_labels", render=False)
+        plotter.renderer.remove_actor("kinetic_chain_labels", render=False)
         self._chain_locator = None
         if arrows.n_cells == 0:
             return

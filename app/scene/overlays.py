@@ -7,6 +7,7 @@ boundaries (`cut_along_labels`), so its edges are crisp curves rather than a tri
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -203,7 +204,8 @@ def boundary_edges(faces: np.ndarray, cell_labels: np.ndarray) -> np.ndarray:
     shared = np.all(edges[1:] == edges[:-1], axis=1)
     first = np.flatnonzero(shared)
     differ = cell_labels[owners[first]] != cell_labels[owners[first + 1]]
-    return edges[first[differ]]
+    found: np.ndarray = edges[first[differ]]
+    return found
 
 
 def cut_along_labels(
@@ -268,7 +270,7 @@ def cut_along_labels(
             piece = piece.triangulate()
             piece.cell_data["label"] = np.full(piece.n_cells, values[i], dtype=labels.dtype)
             pieces.append(piece)
-    cut = pv.merge(pieces, merge_points=True).clean()
+    cut: pv.PolyData = pv.merge(pieces, merge_points=True).clean()
     for name in list(cut.point_data.keys()):
         if name.startswith("_"):
             del cut.point_data[name]
@@ -278,13 +280,14 @@ def cut_along_labels(
 def _piece(
     points: np.ndarray,
     faces: np.ndarray,
-    point_data: dict[str, np.ndarray],
+    point_data: Mapping[str, np.ndarray],
     orig_cell: np.ndarray,
     label: np.ndarray | None,
 ) -> pv.PolyData:
     """The triangles `faces` with only the points they use, and those points' data."""
     used, local = np.unique(faces, return_inverse=True)
-    mesh = pv.PolyData.from_regular_faces(np.asarray(points)[used], local.reshape(faces.shape))
+    triangles: np.ndarray = local.reshape(faces.shape)  # pyvista's stub asks for dtype[int], which no array has
+    mesh: pv.PolyData = pv.PolyData.from_regular_faces(np.asarray(points)[used], triangles)
     for name, values in point_data.items():
         mesh.point_data[name] = np.asarray(values)[used]
     mesh.cell_data["orig_cell"] = orig_cell

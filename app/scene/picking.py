@@ -43,7 +43,8 @@ class Picker:
     def __init__(self, scene: AnatomyScene, labels: SkinLabels, knowledge: Knowledge) -> None:
         self.scene, self.labels, self.knowledge = scene, labels, knowledge
         self._locator = built_locator(scene.skin_surface)
-        self._structure_locators: dict[str, vtkStaticCellLocator] = {}  # made on the first pick
+        # made on the first pick, and again after a pose moved the mesh: (locator, its points' time)
+        self._structure_locators: dict[str, tuple[vtkStaticCellLocator, int]] = {}
 
     def pick(self, x: float, y: float) -> int | None:
         """Skin vertex under a display position (VTK pixels, origin bottom left), or None."""
@@ -62,9 +63,7 @@ class Picker:
         for layer, mesh in self.scene.meshes.items():
             if not self.scene.actors[layer].visibility:
                 continue
-            if layer not in self._structure_locators:
-                self._structure_locators[layer] = built_locator(mesh)
-            hit = first_hit(self._structure_locators[layer], ray)
+            hit = first_hit(self._structure_locator(layer, mesh), ray)
             if hit is not None:
                 hits.append((hit[0] * length, layer, hit[2]))
         if not hits:
@@ -77,6 +76,15 @@ class Picker:
                 nearest = solid
         mesh = self.scene.meshes[nearest[1]]
         return structure_names(mesh)[int(mesh.cell_data["structure_index"][nearest[2]])]
+
+    def _structure_locator(self, layer: str, mesh: pv.PolyData) -> vtkStaticCellLocator:
+        """The layer's locator, built again when its points moved since (a posed skeleton: a
+        touch lands where the bones are seen)."""
+        moved_at = mesh.GetPoints().GetMTime()
+        kept = self._structure_locators.get(layer)
+        if kept is None or kept[1] != moved_at:
+            kept = self._structure_locators[layer] = (built_locator(mesh), moved_at)
+        return kept[0]
 
     def describe_structure(self, name: str, words: InLanguage | None = None) -> str:
         """A picked mesh structure in words (English unless `words` says), with its kind and side:
@@ -107,9 +115,9 @@ class Picker:
 
 
 def built_locator(mesh: pv.PolyData) -> vtkStaticCellLocator:
-    """A cell locator of the mesh, built once and kept: the meshes never move, but each touch
-    gives them new colours, and a locator that follows its mesh would be built again at the next
-    pick (~3 ms for the skin, before the answer)."""
+    """A cell locator of the mesh, built once and kept: each touch gives the meshes new colours,
+    and a locator that follows its mesh would be built again at the next pick (~3 ms for the
+    skin, before the answer). Only a pose moves them (`Picker` builds those again then)."""
     locator = vtkStaticCellLocator()
     locator.SetDataSet(mesh)
     locator.BuildLocator()
@@ -123,6 +131,12 @@ def first_hit(
     """(distance along the ray as a fraction, point, cell id) of the first cell the ray meets."""
     t, point, pcoords = reference(0.0), [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]
     sub_id, cell_id = reference(0), reference(0)
-    if not locator.IntersectWithLine(ray[0], ray[1], 1e-6, t, point, pcoords, sub_id, cell_id):
+    # VTK's stub types the out-arguments (t, subId, cellId) as plain numbers, not references
+    if not locator.IntersectWithLine(ray[0], ray[1], 1e-6, t, point, pcoords, sub_id, cell_id):  # type: ignore[call-overload]
         return None
-    return float(t), np.asarray(point), int(cell_id)
+    return _number(t), np.asarray(point), int(_number(cell_id))
+
+
+def _number(out: reference) -> float:
+    """The number a VTK out-argument holds."""
+    return float(out)  # type: ignore[arg-type]  # VTK's stub gives reference no __float__

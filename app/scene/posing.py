@@ -91,7 +91,8 @@ class Affine:
         return moved
 
 
-IDENTITY = Affine(np.eye(3), np.zeros(3), np.eye(3))
+EYE = np.eye(3)
+EYE.flags.writeable = False
 
 
 class Skeleton:
@@ -133,6 +134,12 @@ class Skeleton:
             }  # fmt: skip
         self.segments = {s.name: s for s in segments}
         self.names = [s.name for s in segments]  # parents before children
+        # the joints whose motions turn a segment: its own joint's, and its bone's (a shin's length);
+        # the other side's segments stand still
+        self._own_joints = {
+            s.name: {s.joint, s.name.split("_")[0]} if s.name.rsplit("_", 1)[-1] in (s.name, POSED_SIDE) else set()
+            for s in segments
+        }
         names = structure_names(model.bones)
         index = {name: self.names.index(SEGMENT_OF_BONE[name]) for name in names if name in SEGMENT_OF_BONE}
         cell_segment = np.array([index.get(name, 0) for name in names])[
@@ -161,44 +168,40 @@ class Skeleton:
     def transforms(self, pose: Pose | None, phase: float) -> dict[str, Affine]:
         """One map per segment for `pose` at `phase` on the posed side (None or phase 0: rest)."""
         motions = motions_at(pose, phase) if pose is not None else []
-        out: dict[str, Affine] = {}
-        for name in self.names:
+        out: dict[str, Affine] = {"pelvis": self._pelvis([m for m in motions if m.joint == "pelvis"])}
+        for name in self.names[1:]:
             seg = self.segments[name]
-            side = name.rsplit("_", 1)[1] if "_" in name else None
-            # a segment's own motions: its joint's, and its length (the `tibia` motions, the shin's)
-            own = [m for m in motions if m.joint in (seg.joint, name.split("_")[0]) and side in (None, POSED_SIDE)]
-            if seg.parent is None:
-                out[name] = self._pelvis([m for m in motions if m.joint == "pelvis"])
-                continue
+            assert seg.parent is not None
             parent = out[seg.parent]
-            turn = np.eye(3)
-            scale = np.eye(3)
-            for m in own:
+            turn, scale = EYE, EYE
+            for m in motions:
+                if m.joint not in self._own_joints[name]:
+                    continue
                 if m.axis == "length":
                     axis = self.axes[POSED_SIDE]["length"]
                     length = float(np.linalg.norm(self.segments[f"talus_{POSED_SIDE}"].centre - seg.centre))
-                    scale = np.eye(3) - (m.size / 1000.0 / length) * np.outer(axis, axis)
+                    scale = EYE - (m.size / 1000.0 / length) * np.outer(axis, axis)
                 else:
-                    turn = turn @ self._turn(m, side, share=len(LUMBAR) if seg.joint == "lumbar" else 1)
+                    turn = turn @ self._turn(m, name, share=len(LUMBAR) if seg.joint == "lumbar" else 1)
             # the thighs stand: a pelvis motion does not swing them (their hip steps turn them)
-            base = np.eye(3) if seg.joint == "hip" else parent.turn
-            whole = base @ turn
-            origin = parent.apply(seg.centre[None, :])[0]
+            whole = turn if seg.joint == "hip" else parent.turn @ turn
             matrix = whole @ scale
+            origin = parent.matrix @ seg.centre + parent.offset
             out[name] = Affine(matrix, origin - matrix @ seg.centre, whole)
         return out
 
-    def _turn(self, motion: JointMotion, side: str | None, share: int = 1) -> np.ndarray:
+    def _turn(self, motion: JointMotion, segment: str, share: int = 1) -> np.ndarray:
+        side = segment.rsplit("_", 1)[1] if "_" in segment else None
         axis = self.axes[side or POSED_SIDE][motion.axis]
         if (side or POSED_SIDE) == "left":
             axis = _mirror(axis)
         return rotation(axis, motion.size / share)
 
     def _pelvis(self, motions: list[JointMotion]) -> Affine:
-        turn = np.eye(3)
+        turn = EYE
         pivot = self.segments["pelvis"].centre
         for m in motions:
-            turn = turn @ self._turn(m, None)
+            turn = turn @ self._turn(m, "pelvis")
             if m.axis == "anteroposterior":  # a drop pivots on the standing hip (content/poses.yaml)
                 # signs are the posed side's: a negative turn drops the other side
                 pivot = self.hip_centres[POSED_SIDE if m.size < 0 else _other(POSED_SIDE)]
@@ -230,36 +233,60 @@ def _centres(mesh: pv.PolyData, names: list[str]) -> dict[str, np.ndarray]:
     }
 
 
+def stacked(maps: list[Affine]) -> tuple[np.ndarray, np.ndarray]:
+    """The segments' maps as arrays: per segment [matrix | offset] (3×4) and its turn (3×3)."""
+    affines, turns = np.empty((len(maps), 3, 4)), np.empty((len(maps), 3, 3))
+    for index, m in enumerate(maps):
+        affines[index, :, :3], affines[index, :, 3], turns[index] = m.matrix, m.offset, m.turn
+    return affines, turns
+
+
 @dataclass
 class _Moved:
-    """One mesh that follows the skeleton: its rest points and normals, and per segment the
-    points that move with it (found once: a frame only gathers and multiplies)."""
+    """One mesh that follows the skeleton. Found once: its points sorted by segment (`order`, one
+    run of it per segment) with their rest coordinates and normals in that order. A frame turns
+    each run whose segment's map changed with one matrix product, writes it into the mesh's own
+    arrays and marks them modified (what has the renderer upload them again)."""
 
     mesh: pv.PolyData
-    rest: np.ndarray
-    normals: np.ndarray | None
-    groups: list[tuple[int, np.ndarray]]
+    order: np.ndarray
+    runs: list[tuple[int, int, int]]  # (segment, first, last + 1) in `order`
+    rest: np.ndarray  # (n, 3), in `order`
+    normals: np.ndarray | None  # (n, 3), in `order`: the active normals (a tube's too)
+    placed: np.ndarray | None = None  # the maps the mesh shows now (None: at rest, as made)
 
     @classmethod
     def of(cls, mesh: pv.PolyData, segment: np.ndarray) -> _Moved:
-        normals = mesh.point_data.get("Normals")
-        groups = [(int(index), np.flatnonzero(segment == index)) for index in np.unique(segment)]
+        order = np.argsort(segment, kind="stable")
+        ends = np.flatnonzero(np.diff(segment[order])) + 1
+        starts, stops = np.r_[0, ends], np.r_[ends, len(order)]
+        runs = [(int(segment[order[a]]), int(a), int(b)) for a, b in zip(starts, stops, strict=True) if b > a]
+        normals = mesh.point_data.active_normals
         return cls(
-            mesh, np.asarray(mesh.points).copy(), None if normals is None else np.asarray(normals).copy(), groups
-        )
+            mesh, order, runs, np.asarray(mesh.points, float)[order],
+            None if normals is None else np.asarray(normals, float)[order],
+        )  # fmt: skip
 
-    def place(self, maps: list[Affine]) -> None:
-        points = np.empty_like(self.rest)
-        normals = None if self.normals is None else np.empty_like(self.normals)
-        for index, chosen in self.groups:
-            affine = maps[index]
-            points[chosen] = affine.apply(self.rest[chosen])
-            if normals is not None and self.normals is not None:
-                normals[chosen] = self.normals[chosen] @ affine.turn.T
-        np.copyto(self.mesh.points, points)
+    def place(self, affines: np.ndarray, turns: np.ndarray) -> None:
+        """Put each point where its segment's map takes it (`stacked` maps, by segment)."""
+        changed = np.ones(len(affines), bool) if self.placed is None else (affines != self.placed).any(axis=(1, 2))
+        if not changed.any():
+            return
+        points = np.asarray(self.mesh.points)  # views of the mesh's own arrays, not kept
+        active = self.mesh.point_data.active_normals
+        normals = None if active is None or self.normals is None else np.asarray(active)
+        for segment, first, stop in self.runs:
+            if changed[segment]:
+                ids = self.order[first:stop]
+                affine = affines[segment]
+                points[ids] = self.rest[first:stop] @ affine[:, :3].T + affine[:, 3]
+                if normals is not None and self.normals is not None:
+                    normals[ids] = self.normals[first:stop] @ turns[segment].T
+        self.placed = affines.copy()
+        # what the renderer looks at to upload them again (the mesh's own time is not enough)
+        self.mesh.GetPoints().GetData().Modified()
         if normals is not None:
-            np.copyto(self.mesh.point_data["Normals"], normals)
-        self.mesh.Modified()
+            self.mesh.GetPointData().GetNormals().Modified()
 
 
 class PoseView:
@@ -284,11 +311,13 @@ class PoseView:
         self._started = 0.0
         self._playing = False
         self._rings = {joint: _ring(radius) for joint, radius in RING_RADIUS_M.items()}
-        overlay = {"reset_camera": False, "pickable": False, "render": False}
         self._lit_joints: tuple[tuple[str, str], ...] = ()  # (joint, evidence) lit now
         self._lit_mesh: pv.PolyData | None = None
         first = self._rings_mesh((("knee", "weak"),), [self._rings["knee"][0]])
-        self._lit = scene.plotter.add_mesh(first, scalars="rgb", rgb=True, ambient=0.6, name="pose_joints", **overlay)
+        self._lit = scene.plotter.add_mesh(
+            first, scalars="rgb", rgb=True, ambient=0.6, name="pose_joints", reset_camera=False, pickable=False,
+            render=False,
+        )  # fmt: skip
         self._lit.visibility = False
         self._text: object | None = None
 
@@ -301,7 +330,7 @@ class PoseView:
         for (joint, _evidence), placed in zip(lit, points, strict=True):
             faces.append(self._rings[joint][1] + offset)
             offset += len(placed)
-        mesh = pv.PolyData.from_regular_faces(np.concatenate(points), np.concatenate(faces))
+        mesh: pv.PolyData = pv.PolyData.from_regular_faces(np.concatenate(points), np.concatenate(faces))
         mesh.point_data["rgb"] = np.concatenate(
             [
                 np.tile(hex_to_rgb(EVIDENCE_COLOURS[evidence]), (len(p), 1))
@@ -327,11 +356,11 @@ class PoseView:
         (the frames drawn while it plays) and only the full meshes that have none yet, else all."""
         self.pose, self.phase = pose, phase
         maps = self.skeleton.transforms(pose, phase)
-        ordered = [maps[name] for name in self.skeleton.names]
+        affines, turns = stacked([maps[name] for name in self.skeleton.names])
         copies = self._coarse_moved()
         full = [m for name, m in self._full.items() if not coarse or name not in copies]
         for moved in (*full, *copies.values()):
-            moved.place(ordered)
+            moved.place(affines, turns)
         self._see_through(pose is not None)
         self._light_joints(maps)
         self.scene.frames.request()
@@ -363,21 +392,21 @@ class PoseView:
             if self._lit_mesh is not None:
                 self._lit.mapper.SetInputData(self._lit_mesh)
         elif self._lit_mesh is not None:
-            self._lit_mesh.points[:] = np.concatenate(points)
-            self._lit_mesh.Modified()
+            self._lit_mesh.points = np.concatenate(points)
         self._lit.visibility = bool(lit)
         plotter = self.scene.plotter
         if self.pose is not None and self.note:
             if self._text is None:
-                self._text = plotter.add_text(
-                    self.note, position="lower_left", font_size=self.scene.text_px(NOTE_FONT_PX),
+                # through the class: pyvista's decorator hides the bound methods' types from mypy
+                self._text = pv.BasePlotter.add_text(
+                    plotter, self.note, position="lower_left", font_size=self.scene.text_px(NOTE_FONT_PX),
                     color=NOTE_COLOUR, shadow=True, name="pose_note", render=False,
                 )  # fmt: skip
         elif self._text is not None:
-            plotter.remove_actor("pose_note", render=False)
+            pv.BasePlotter.remove_actor(plotter, "pose_note", render=False)
             self._text = None
 
-    def play(self, pose: Pose, period_s: float = PLAY_PERIOD_S) -> None:
+    def play(self, pose: Pose) -> None:
         """Loop 0 → 1 → 0 by the clock (frames drop, never queue) until `stop`."""
         self.stop()
         self.pose, self._started, self._playing = pose, self.clock() - self._elapsed_at(self.phase), True

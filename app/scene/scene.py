@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pyvista as pv
+from psygnal import SignalInstance
 from vtkmodules.vtkCommonExecutionModel import vtkAlgorithm
 from vtkmodules.vtkRenderingCore import vtkMapper
 
 from app.domain.view_state import LAYER_FIELDS, CameraRequests, ViewState
+from app.scene import camera_moves
 from app.scene.assets import Model, structure_names
 from app.scene.coarse import CoarseCopy, ShapeMaker, kept_shapes, let_go
 from app.scene.frames import Frames, Quality
@@ -58,17 +61,6 @@ STRUCTURE_COLOURS = {
     "gluteus_medius": MUSCLE.color,
 }
 
-# Camera direction (from the focal point toward the eye) and view-up per named view, in RAS.
-VIEW_DIRECTIONS: dict[str, tuple[tuple[float, float, float], tuple[float, float, float]]] = {
-    "anterior": ((0.0, 1.0, 0.0), (0.0, 0.0, 1.0)),
-    "posterior": ((0.0, -1.0, 0.0), (0.0, 0.0, 1.0)),
-    "left": ((-1.0, 0.0, 0.0), (0.0, 0.0, 1.0)),
-    "right": ((1.0, 0.0, 0.0), (0.0, 0.0, 1.0)),
-    "plantar": ((0.0, 0.0, -1.0), (0.0, 1.0, 0.0)),
-}
-PLANTAR_HEIGHT_M = 0.12  # the plantar view frames the feet only
-PLANTAR_DOT = 0.9  # a direction this close to straight below is the plantar view
-FRAME_FILL = 0.92  # share of the view the body fills when a view is set
 MUSCLE_TUBE_RADIUS_M = 0.006
 NERVE_TUBE_SIDES = 6
 NERVE_POINT_STEP = 3  # centreline points every ~9 mm for the drawn tube
@@ -223,7 +215,7 @@ class AnatomyScene:
         self.frames.in_spare_time(self._start_coarse_copies)
         self.frames.quality_changed.connect(self._on_quality_change)
 
-        self._connections: list[tuple[object, Callable[..., None]]] = [
+        self._connections: list[tuple[SignalInstance, Callable[..., None]]] = [
             (self.state.events.skin_opacity, self._on_skin_opacity_change),
             *((getattr(self.state.events, field), self._on_layers_change) for field in LAYER_FIELDS),
             (self.state.events.high_contrast, self._on_contrast_change),
@@ -233,7 +225,7 @@ class AnatomyScene:
             (self.camera.reset_requested, self.reset_view),
         ]
         for signal, slot in self._connections:
-            signal.connect(slot)  # type: ignore[attr-defined]
+            signal.connect(slot)
         self.set_view("anterior")
 
     def _add(self, mesh: pv.PolyData, material: Material, name: str, scalars: str | None = None) -> pv.Actor:
@@ -252,6 +244,14 @@ class AnatomyScene:
             show_scalar_bar=False,
             reset_camera=False,
         )
+
+    def add_overlay(self, mesh: pv.DataSet, name: str, **style: Any) -> pv.Actor:
+        """A mesh drawn over the body (markers, paths, labels' anchors): never picked, never
+        moving the camera, and only a frame requested."""
+        actor: pv.Actor = self.plotter.add_mesh(
+            mesh, name=name, reset_camera=False, pickable=False, render=False, **style
+        )
+        return actor
 
     def light(self, lit: dict[str, str]) -> None:
         """Colour the named structures (name -> colour) and dim the rest; `{}` restores all."""
@@ -365,7 +365,7 @@ class AnatomyScene:
             let_go(self.model, self._coarse_shapes)
             self._coarse_shapes = None
         for signal, slot in self._connections:
-            signal.disconnect(slot)  # type: ignore[attr-defined]
+            signal.disconnect(slot)
         self._connections.clear()
 
     # -- state → actors -------------------------------------------------------------------
@@ -398,93 +398,38 @@ class AnatomyScene:
         """A label's font size in 3D at the presenter's text size (`ViewState.text_scale`)."""
         return round(base_px * self.state.text_scale)
 
-    # -- camera ---------------------------------------------------------------------------
+    # -- camera (app/scene/camera_moves.py): each move asks for one frame ------------------
     def face(self, direction: tuple[float, float, float]) -> None:
         """Look at the whole body from any direction (a quiz turns it to its spot), framed as a view."""
-        if direction[2] < -PLANTAR_DOT:
-            self.set_view("plantar")
-            return
-        self._look(direction, (0.0, 0.0, 1.0), list(self.model.skin.bounds))
-
-    def set_view(self, view: str) -> None:
-        direction, up = VIEW_DIRECTIONS[view]
-        bounds = list(self.model.skin.bounds)
-        if view == "plantar":  # frame the feet alone, not the width of the hips
-            points = np.asarray(self.model.skin.points)
-            feet = points[points[:, 2] <= bounds[4] + PLANTAR_HEIGHT_M]
-            bounds = [v for axis in range(3) for v in (feet[:, axis].min(), feet[:, axis].max())]
-        self._look(direction, up, bounds)
-        camera = self.plotter.camera
-        near, far = camera.clipping_range[0], camera.distance + PLANTAR_HEIGHT_M / 2
-        if view == "plantar" and near < far:  # the soles alone, not the body above them (until turned)
-            camera.clipping_range = (near, far)
-
-    def _look(self, direction: tuple[float, float, float], up: tuple[float, float, float], bounds: list[float]) -> None:
-        centre = np.array([(bounds[0] + bounds[1]) / 2, (bounds[2] + bounds[3]) / 2, (bounds[4] + bounds[5]) / 2])
-        camera = self.plotter.camera
-        camera.focal_point = centre
-        camera.position = centre + np.asarray(direction)
-        camera.up = up
-        self.plotter.renderer.reset_camera(render=False, bounds=bounds)
-        self._fit(bounds)
+        camera_moves.face(self.plotter, self.model.skin, direction)
         self.frames.request()
 
-    def _fit(self, bounds: list[float]) -> None:
-        """Zoom so the box fills FRAME_FILL of the view's width or height, whichever binds: VTK
-        fits a sphere round it, which leaves a tall body small in a wide view and cut in a narrow one."""
-        renderer = self.plotter.renderer
-        corners = np.array(np.meshgrid(bounds[0:2], bounds[2:4], bounds[4:6])).reshape(3, -1).T
-        extent = 0.0
-        for corner in corners:
-            renderer.SetWorldPoint(*corner, 1.0)
-            renderer.WorldToView()
-            extent = max(extent, *np.abs(renderer.GetViewPoint()[:2]))
-        if extent > 0:
-            self.plotter.camera.Zoom(FRAME_FILL / extent)
+    def set_view(self, view: str) -> None:
+        camera_moves.show_view(self.plotter, self.model.skin, view)
+        self.frames.request()
 
     def reset_view(self) -> None:
         self.set_view("anterior")
 
     def turn(self, azimuth_deg: float = 0.0, elevation_deg: float = 0.0) -> None:
         """Turn the body round its vertical axis and tip it toward or away (the arrow keys)."""
-        camera = self.plotter.camera
-        camera.Azimuth(azimuth_deg)
-        camera.Elevation(elevation_deg)
-        camera.OrthogonalizeViewUp()  # a tip over the top must not twist the picture
-        self.plotter.renderer.ResetCameraClippingRange()
+        camera_moves.turn(self.plotter, azimuth_deg, elevation_deg)
         self.frames.request()
 
     def dolly(self, factor: float) -> None:
         """Move the camera toward the focal point (factor > 1) or away (a pinch)."""
-        self.plotter.camera.Dolly(factor)
-        self.plotter.renderer.ResetCameraClippingRange()
+        camera_moves.dolly(self.plotter, factor)
         self.frames.request()
 
     def pan(self, dx: float, dy: float) -> None:
         """Move the camera in the view plane so the body follows a drag of (dx, dy) display pixels."""
-        renderer = self.plotter.renderer
-        camera = self.plotter.camera
-        focal = np.asarray(camera.focal_point)
-        renderer.SetWorldPoint(*focal, 1.0)
-        renderer.WorldToDisplay()
-        x, y, depth = renderer.GetDisplayPoint()
-        renderer.SetDisplayPoint(x + dx, y + dy, depth)
-        renderer.DisplayToWorld()
-        world = renderer.GetWorldPoint()
-        shift = focal - np.asarray(world[:3]) / world[3]
-        camera.focal_point = focal + shift
-        camera.position = np.asarray(camera.position) + shift
-        renderer.ResetCameraClippingRange()
+        camera_moves.pan(self.plotter, dx, dy)
         self.frames.request()
 
     def zoom(self, factor: float) -> None:
-        self.plotter.camera.Zoom(factor)
-        self.plotter.renderer.ResetCameraClippingRange()
+        camera_moves.zoom(self.plotter, factor)
         self.frames.request()
 
     def camera_direction(self) -> np.ndarray:
         """Unit vector from the focal point toward the eye (for tests and the status line)."""
-        camera = self.plotter.camera
-        vector = np.asarray(camera.position) - np.asarray(camera.focal_point)
-        unit: np.ndarray = vector / np.linalg.norm(vector)
-        return unit
+        return camera_moves.direction(self.plotter)

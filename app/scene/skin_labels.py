@@ -15,6 +15,7 @@ from vtkmodules.vtkCommonCore import vtkIdList
 from vtkmodules.vtkCommonDataModel import vtkStaticPointLocator
 
 from app.domain.errors import AssetError
+from app.domain.explorer import Touch
 from app.domain.query import Side, Spot
 
 # label array -> field array holding its names
@@ -96,6 +97,11 @@ class SkinLabels:
             side=SIDES[int(np.sign(self.side[point_id]))],
             keegan=self.name("dermatome_keegan", point_id),
         )
+
+    def touch(self, point_id: int) -> Touch:
+        """A touch on one skin vertex, as the domain takes it."""
+        x, y, z = (float(v) for v in self.points[point_id])
+        return Touch((x, y, z), self.spot(point_id))
 
     def territory_mask(self, territory: str, side: Side | None = None, array: str | None = None) -> np.ndarray:
         """Vertices of a territory id (`dermatome_L5`, `field_sural`, `region_heel`), on one side or both.

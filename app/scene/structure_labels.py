@@ -16,11 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from vtkmodules.vtkCommonCore import reference
 from vtkmodules.vtkCommonDataModel import vtkStaticCellLocator
 
 from app.scene.assets import structure_names
 from app.scene.highlight import NamedCells
+from app.scene.picking import built_locator, first_hit
 from app.scene.scene import AnatomyScene
 
 LAYER_RANK = ("bones", "structures", "sheets", "nerves", "muscles")  # importance: a later label yields on overlap
@@ -84,10 +84,9 @@ class StructureLabels:
     # -- placement (pure: no actors) ----------------------------------------------------------
     def _locator(self, layer: str) -> vtkStaticCellLocator:
         if layer not in self._locators:
-            locator = vtkStaticCellLocator()
-            locator.SetDataSet(self.scene.skin_surface if layer == "skin" else self.scene.meshes[layer])
-            locator.BuildLocator()
-            self._locators[layer] = locator
+            self._locators[layer] = built_locator(
+                self.scene.skin_surface if layer == "skin" else self.scene.meshes[layer]
+            )
         return self._locators[layer]
 
     def _occluders(self) -> list[str]:
@@ -105,11 +104,9 @@ class StructureLabels:
         stop = eye + (anchor - eye) * (1 - OCCLUSION_TOLERANCE_M / length)
         best: tuple[float, str, int] | None = None
         for layer in layers:
-            t, point, pcoords = reference(0.0), [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]
-            sub_id, cell_id = reference(0), reference(0)
-            hit = self._locator(layer).IntersectWithLine(eye, stop, 1e-6, t, point, pcoords, sub_id, cell_id)
-            if hit and (best is None or float(t) < best[0]):
-                best = (float(t), layer, int(cell_id))
+            hit = first_hit(self._locator(layer), (eye.tolist(), stop.tolist()))
+            if hit is not None and (best is None or hit[0] < best[0]):
+                best = (hit[0], layer, hit[2])
         return None if best is None else (best[1], best[2])
 
     def _owner(self, layer: str, cell: int) -> str | None:
@@ -218,7 +215,7 @@ class StructureLabels:
     def _remove_actor(self) -> None:
         if self._actor_up:
             for part in ACTOR_PARTS:  # add_point_labels names its two actors after `name`
-                self.scene.plotter.remove_actor(part, render=False)
+                self.scene.plotter.renderer.remove_actor(part, render=False)
             self._actor_up = False
 
     def close(self) -> None:

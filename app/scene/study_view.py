@@ -17,9 +17,10 @@ from vtkmodules.vtkCommonCore import vtkIdList, vtkPoints
 from vtkmodules.vtkFiltersGeneral import vtkOBBTree
 
 from app.domain.query import Side
+from app.scene.camera_moves import VIEW_DIRECTIONS
 from app.scene.highlight import geometry_names
 from app.scene.overlays import cut_along_labels, hex_to_rgb
-from app.scene.scene import VIEW_DIRECTIONS, AnatomyScene
+from app.scene.scene import AnatomyScene
 from app.scene.skin_labels import SkinLabels
 
 TERRITORY_PREFIXES = ("dermatome_", "field_", "region_")
@@ -93,13 +94,8 @@ class StudyView:
         self._bones: vtkOBBTree | None = None  # the bones, for what hides a lit structure
         self._cut: pv.PolyData | None = None  # the skin cut along the tinted territories, while drawn
         self._cuts: dict[tuple[object, ...], pv.PolyData] = {}
-        overlay = {"reset_camera": False, "pickable": False, "render": False}
-        self._marks = scene.plotter.add_mesh(
-            pv.Sphere(radius=MARK_RADIUS_M), color=MARK_COLOUR, ambient=0.5, name="study_marks", **overlay
-        )
-        self._spot = scene.plotter.add_mesh(
-            pv.Sphere(radius=SPOT_RADIUS_M), color=SPOT_COLOUR, ambient=0.6, name="study_spot", **overlay
-        )
+        self._marks = scene.add_overlay(pv.Sphere(radius=MARK_RADIUS_M), "study_marks", color=MARK_COLOUR, ambient=0.5)
+        self._spot = scene.add_overlay(pv.Sphere(radius=SPOT_RADIUS_M), "study_spot", color=SPOT_COLOUR, ambient=0.6)
         self._marks.visibility = self._spot.visibility = False
         scene.frames.before_frame(self._prepare)
 
@@ -115,7 +111,8 @@ class StudyView:
         found = vtkIdList()
         self.labels.locator.FindPointsWithinRadius(radius_m, self.labels.points[point_id], found)
         ids = np.array([found.GetId(i) for i in range(found.GetNumberOfIds())], dtype=int)
-        return ids[self.normals[ids] @ self.normals[point_id] >= SAME_WAY]
+        facing: np.ndarray = ids[self.normals[ids] @ self.normals[point_id] >= SAME_WAY]
+        return facing
 
     def structure_points(self, ids: tuple[str, ...], side: Side | None) -> np.ndarray:
         """A sample of the drawn points of the structures among `ids` (a nerve, a joint, a disc)."""
@@ -274,6 +271,6 @@ class StudyView:
             scene.draw_skin_cut(None)
         self._cut = None
         for index in range(MAX_SKIN_LAYERS):
-            mask = masks[index] if index < len(masks) else None
+            shown = masks[index] if index < len(masks) else None
             colour = colours[index] if index < len(colours) else "#ffffff"
-            scene.set_skin_layer(SKIN_LAYER.format(index), mask, colour, opacity=SKIN_OPACITY)
+            scene.set_skin_layer(SKIN_LAYER.format(index), shown, colour, opacity=SKIN_OPACITY)

@@ -45,9 +45,14 @@ def model_licences(folder: Path | None = None) -> list[tuple[str, str, str, list
     return [(package, version, licence, names) for (package, version, licence), names in sources.items()]
 
 
+def _field(meta: metadata.PackageMetadata, name: str) -> str:
+    """A metadata field's first value, empty if absent (what `Message.get` gives)."""
+    return str((meta.get_all(name) or [""])[0])
+
+
 def _licence(meta: metadata.PackageMetadata) -> str:
-    expression = meta.get("License-Expression") or ""
-    text = (meta.get("License") or "").strip()
+    expression = _field(meta, "License-Expression")
+    text = _field(meta, "License").strip()
     classifiers = [c.rsplit(" :: ", 1)[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
     return expression or (text if text and len(text) < 80 else "") or ", ".join(classifiers) or "see its files"
 

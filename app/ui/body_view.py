@@ -55,10 +55,12 @@ class BodyView(QObject):
             self.explorer_view.words = explorer.knowledge.in_language(current_language())
         self.overlays = self.stage.overlays
         self.problem = self.stage.problem  # why touch is off, when it is
-        self._on_touch = on_touch
+        self._on_touch, self._on_structure = on_touch, on_structure
         self._interceptors: list[Interceptor] = []
         self.touch_input = (
-            TouchInput(self.widget, self._on_input_touch, on_structure) if self.explorer_view is not None else None
+            TouchInput(self.widget, self._on_input_touch, self._on_input_structure)
+            if self.explorer_view is not None
+            else None
         )
         self._pending: list[tuple[int, bool]] = []
         self._answer_timer = QTimer(self)
@@ -93,7 +95,12 @@ class BodyView(QObject):
     def _on_input_touch(self, x: float, y: float, add: bool) -> None:
         if any(take(x, y, add) for take in self._interceptors):
             return
+        self.poses.pause()  # what is touched is what is seen: the bones stay where they are shown
         self._on_touch(x, y, add)
+
+    def _on_input_structure(self, x: float, y: float) -> None:
+        self.poses.pause()
+        self._on_structure(x, y)
 
     def pick(self, x: float, y: float) -> int | None:
         """The skin vertex under display pixels (x, y), with the camera as it is now."""

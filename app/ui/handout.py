@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from app.content.handout import IMAGE_NAME, Handout, build_handout, handout_html
 from app.domain.errors import AtlasError
-from app.domain.explorer import Explorer, Touch
+from app.domain.explorer import Explorer
 from app.domain.knowledge import Knowledge
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ def handout_document(handout: Handout, picture: QImage | None, page: QPageLayout
     document.setPageSize(QSizeF(area.width() * dpi, area.height() * dpi))
     html = handout_html(handout, with_image=with_image)
     for point_size in POINT_SIZES:
-        document.setDefaultFont(QFont("DejaVu Sans", point_size))
+        document.setDefaultFont(QFont("DejaVu Sans", int(point_size)))  # whole points: 10.5 is drawn as 10
         document.setHtml(html)
         frame = document.rootFrame().frameFormat()
         frame.setMargin(0)
@@ -134,7 +134,7 @@ def handout_for_point(
     labels = SkinLabels.from_skin(load_skin())
     vertex = labels.nearest_point(point)
     explorer = Explorer(knowledge)
-    explorer.touch(Touch(tuple(float(v) for v in labels.points[vertex]), labels.spot(vertex)))
+    explorer.touch(labels.touch(vertex))
     with tempfile.TemporaryDirectory(prefix="referral-atlas-") as folder:
         png = render_screenshot(
             view=view,

@@ -1,6 +1,6 @@
 """What a window offers the tools it hosts, so they never reach into its members: the body, the
 explorer, the interface's words, a place for a dock, the status line, and events (`Host`: the
-study tools, the theme, the screen reader's announcer, the compare view); and what the desk
+study tools, the theme, the screen reader's announcer, the compare view, the desk's status line); and what the desk
 window offers its control registry besides (`DeskHost`: app/ui/desk/controls.py)."""
 
 from __future__ import annotations

@@ -123,10 +123,12 @@ def focus_chain(window: QWidget) -> list[QWidget]:
     """The window's widgets in focus-chain order. Read backwards from the last one: in PySide6 a
     nextInFocusChain() that returns the window keeps a reference to it (the window would leak)."""
     first, widget = window.nextInFocusChain(), window.previousInFocusChain()
-    backwards = [widget]
-    while widget is not first and widget is not window:
-        widget = widget.previousInFocusChain()
+    backwards: list[QWidget] = []
+    while widget is not None:
         backwards.append(widget)
+        if widget is first or widget is window:
+            break
+        widget = widget.previousInFocusChain()
     return backwards[::-1]
 
 
@@ -148,7 +150,7 @@ def _words(control: QAction | QAbstractButton) -> str:
 def shortcut_table(controls: Iterable[QAction | QAbstractButton]) -> str:
     """Every control with a key, and the 3D view's own keys, as an HTML table (the F1 list)."""
     rows = [(_words(c), key_names(c)) for c in controls if key_names(c)]
-    rows += [(QCoreApplication.translate("Keyboard", words), keys) for words, keys in VIEW_KEYS]
+    rows += [(QCoreApplication.translate("Keyboard", str(words)), keys) for words, keys in VIEW_KEYS]
     cells = "".join(
         f"<tr><td>{html.escape(words)}</td><td><b>{html.escape(keys)}</b></td></tr>"
         for words, keys in dict.fromkeys(rows)

@@ -3,11 +3,10 @@ the right, views and urgent signs in the toolbar, a status line."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.content.handout import build_handout
 from app.domain.effects import Effects
-from app.domain.explorer import Explorer, Touch
+from app.domain.explorer import Explorer
 from app.domain.knowledge import InLanguage, Knowledge
 from app.domain.ranking import Candidate
 from app.domain.search import SearchIndex
@@ -34,13 +33,13 @@ from app.ui.about import add_about_action
 from app.ui.accessibility import Announcer
 from app.ui.body_view import BodyView
 from app.ui.compare import CompareView
-from app.ui.desk.controls import VIEW_NAMES, build_controls
+from app.ui.desk.controls import build_controls
 from app.ui.desk.file_menu import ImageSaver, SavedViews
+from app.ui.desk.status import DeskStatus
 from app.ui.explorer.panel import ExplorerPanel
 from app.ui.handout import HandoutDialog, image_from_rgb
 from app.ui.help import HelpDialog
 from app.ui.host import HostEvents
-from app.ui.i18n import tr
 from app.ui.keyboard import (
     SceneKeys,
     WindowKeys,
@@ -64,7 +63,6 @@ if TYPE_CHECKING:
     from app.study.questions import QuestionBank
     from app.ui.study.mode import StudyMode
 
-log = logging.getLogger(__name__)
 LAYERS_DOCK_PX = 220
 PANEL_SHARE, PANEL_MIN_PX, PANEL_MAX_PX = 0.31, 340, 600  # the sources panel's share of the width
 NARROW_PX = 1100  # narrower windows tuck the layers dock away (a toolbar button brings it back)
@@ -102,7 +100,6 @@ class MainWindow(QMainWindow):
         self.body = BodyView(
             self, model, self.explorer, self.state, self.camera, self._on_touch, self._on_structure, maps=True
         )
-        self.body.answered.connect(self._on_touch_answered)
         self.interactor, self.scene, self.explorer_view = self.body.widget, self.body.scene, self.body.explorer_view
         self.touch_input = self.body.touch_input
         self.interactor.setAccessibleName(self.tr("The body in 3D"))
@@ -116,12 +113,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view_frame)
         self._scene_keys = SceneKeys(self.scene, self)
         self.interactor.installEventFilter(self._scene_keys)
-        self._touch_note = self.tr("click where it hurts")
-        if self.body.problem is not None:
-            self._touch_note = self.tr("touch is off: {0}").format(self.body.problem)
         self.overlays = self.body.overlays
-        if self.explorer_view is not None:
-            self.explorer_view.pulse_skipped.connect(self._on_pulse_skipped)
 
         self.search_index = SearchIndex(knowledge)
         self._build_explorer_dock()
@@ -148,10 +140,8 @@ class MainWindow(QMainWindow):
         self.explorer_dock.setVisible(spec.shows(ids.EXPLORER_DOCK))
         for action in self.text_size.actions.values():
             action.setEnabled(spec.allows(ids.TEXT_SIZE))
-        self.camera.view_requested.connect(self._on_view_change)
-        self.camera.reset_requested.connect(self._on_view_reset)
         self.explorer.changed.connect(self._on_explorer_change)
-        self._on_view_change("anterior")
+        self.status = DeskStatus(self, self.statusBar())  # the view, where a touch landed (app/ui/desk/status.py)
         self.study = self._build_study(spec, question_bank)
         self.about_action = add_about_action(self, knowledge)  # About, Ctrl+F1 (app/ui/about.py)
         self.help_action = QAction(self.tr("How to use and keys"), self)
@@ -273,7 +263,7 @@ class MainWindow(QMainWindow):
     def event(self, event: QEvent) -> bool:
         """A new application font (presenter text size) reaches the widgets the style sheet polished."""
         if event.type() == QEvent.Type.ApplicationFontChange:
-            QTimer.singleShot(0, self._restyle)  # once every widget has had the new font
+            soon(self, self._restyle)  # once every widget has had the new font
         return super().event(event)
 
     def _restyle(self) -> None:
@@ -344,16 +334,6 @@ class MainWindow(QMainWindow):
             return
         if not self.body.touch_at(x, y, add):  # picked with the camera as it is now, not when answered
             self.show_status(self.tr("Touch the skin of the body to ask what could hurt there."))
-
-    def _on_touch_answered(self, touch: Touch) -> None:
-        """Say where: a marked area (a stroke) by every place it crosses, not by its last spot (a
-        stroke down the outer thigh that ends at the knee is not 'the front of the knee')."""
-        words = self.panel.words
-        if len(self.explorer.touches) > 1:
-            places = dict.fromkeys(words.marked(self.explorer.place(t)) for t in self.explorer.touches)
-            self.show_status(self.tr("You marked {0}.").format("; ".join(places)))
-            return
-        self.show_status(self.tr("You touched {0}.").format(words.marked(self.explorer.place(touch))))
 
     def animating(self) -> bool:
         """Anything still to draw: a pending touch, a frame, the pulse, the return to full quality."""
@@ -438,49 +418,25 @@ class MainWindow(QMainWindow):
         if self.explorer_view is not None:
             self.explorer_view.focus(candidate)
 
-    def _on_pulse_skipped(self, frame_s: float) -> None:
-        """Say once why the path does not pulse (frames too slow here to animate smoothly)."""
-        assert self.explorer_view is not None
-        self.explorer_view.pulse_skipped.disconnect(self._on_pulse_skipped)
-        log.info("the path does not pulse: %.0f ms a frame", frame_s * 1000)  # for staff, not the patient
-        note = self.tr("The path does not pulse, to keep the picture quick on this computer.")
-        status = self.statusBar()
-        status.showMessage(" · ".join(m for m in (status.currentMessage(), note) if m))
-
     # -- model → widgets ----------------------------------------------------------------------
-    def _on_view_reset(self) -> None:
-        self._on_view_change("anterior")
-
     def _on_explorer_change(self) -> None:
         if self.controls.urgent_action is not None:
             with QSignalBlocker(self.controls.urgent_action):
                 self.controls.urgent_action.setChecked(self.explorer.urgent_shown)
-        if not self.explorer.touches and not self.explorer.urgent_shown:  # Start again: no stale "You touched …"
-            self._on_view_change(self._view)
 
     def _on_source_shown(self, shown: Effects | None) -> None:
         """A source with a pose offers it; leaving the source stops it and stands the body straight."""
         self.body.poses.offer(shown.source if shown is not None else None)
-
-    def _on_view_change(self, view: str) -> None:
-        self._view = view
-        label = tr(VIEW_NAMES[view])
-        note = self.tr("View: {0} · {1} · drag to turn, scroll to zoom")
-        self.statusBar().showMessage(note.format(label, self._touch_note))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if ids.SETTINGS in self.spec.writes:
             remember(self)
         self.events.closing.emit()  # the tools it hosts let go first
         self.interactor.removeEventFilter(self._scene_keys)
-        self.camera.view_requested.disconnect(self._on_view_change)
-        self.camera.reset_requested.disconnect(self._on_view_reset)
         self.explorer.changed.disconnect(self._on_explorer_change)
         if self.pose_control is not None:
             self.explorer.source_changed.disconnect(self._on_source_shown)
             self.pose_control.close_connections()
-        if self.explorer_view is not None and self._on_pulse_skipped in self.explorer_view.pulse_skipped:
-            self.explorer_view.pulse_skipped.disconnect(self._on_pulse_skipped)
         if self.controls.layers_dock is not None:
             self.controls.layers_dock.close_connections()
         self.panel.close_connections()

@@ -5,12 +5,14 @@ from __future__ import annotations
 import ctypes
 import gc
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QObject
+    from PySide6.QtWidgets import QApplication
 
 os.environ.setdefault("QT_API", "pyside6")
 
@@ -73,4 +75,15 @@ def running_app() -> QCoreApplication:
 
     app = QCoreApplication.instance()
     assert app is not None, "the application is not running"
+    return app
+
+
+def widget_app() -> QApplication:
+    """The running widget application, or a new one if none runs yet."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication), "a QCoreApplication runs: the windows need a QApplication"
     return app

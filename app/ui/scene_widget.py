@@ -38,7 +38,7 @@ class SceneWidget(QtInteractor):
         self._render_observer = interactor.AddObserver("RenderEvent", self._on_render_event)
         scene.draw_from_event_loop(self._wake, self.update)
 
-    def render(self) -> None:
+    def render(self) -> None:  # type: ignore[override]  # pyvista's render(), not QWidget.render(target)
         """A request, not a frame (see the module docstring); before a scene, nothing to draw."""
         if self._scene is not None:
             self._scene.frames.request()
@@ -50,14 +50,14 @@ class SceneWidget(QtInteractor):
         return rows[:, : image.width() * 3].reshape(image.height(), image.width(), 3).copy()
 
     def initializeGL(self) -> None:
-        super().initializeGL()
+        super().initializeGL()  # type: ignore[no-untyped-call]  # pyvistaqt's rwi.py is unannotated
         if self._scene is not None:  # a new GL context holds no frame yet
             self._scene.frames.request()
 
     def paintGL(self) -> None:
         self._painting = True
         try:
-            super().paintGL()
+            super().paintGL()  # type: ignore[no-untyped-call]  # pyvistaqt's rwi.py is unannotated
         finally:
             self._painting = False
 
@@ -93,7 +93,7 @@ class SceneWidget(QtInteractor):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateRequest)
         self._scene.frames.wake_up()
 
-    def close(self) -> None:
+    def close(self) -> None:  # type: ignore[override]  # as pyvistaqt's own close(): returns None, not bool
         self._frame_timer.stop()
         if self._render_observer is not None:
             self.iren.interactor.RemoveObserver(self._render_observer)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from psygnal import SignalInstance
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 
 from app.domain.search import Hit, SearchIndex
 from app.ui.i18n import current_language
@@ -56,9 +56,10 @@ class SearchBox(QLineEdit):
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setMaxVisibleItems(RESULTS_SHOWN)
-        completer.activated[QModelIndex].connect(self._on_activated)
+        # PySide6's stub has no SignalInstance.__getitem__ (the overload chosen by argument type)
+        completer.activated[QModelIndex].connect(self._on_activated)  # type: ignore[index]
         self.setCompleter(completer)
-        completer.popup().installEventFilter(self)  # kept on the screen (eventFilter)
+        self._popup().installEventFilter(self)  # kept on the screen (eventFilter)
         self.textEdited.connect(self._on_text_edit)
         self.returnPressed.connect(self._on_return)
         self.kind_words = {
@@ -72,13 +73,19 @@ class SearchBox(QLineEdit):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The popup, wider than the box, is moved left where it would run off the screen: Qt
         places it at the box's left edge and keeps only a popup as wide as the box on the screen."""
-        popup = self.completer().popup()
+        popup = self._popup()
         if watched is popup and event.type() in (QEvent.Type.Show, QEvent.Type.Move, QEvent.Type.Resize):
             screen = self.screen().availableGeometry()
             shape = popup.geometry()
             if shape.right() > screen.right():
                 popup.move(max(screen.left(), screen.right() - shape.width() + 1), shape.top())
         return False
+
+    def _popup(self) -> QAbstractItemView:
+        """The completer's list (made with the completer, in __init__)."""
+        popup = self.completer().popup()
+        assert popup is not None
+        return popup
 
     def follow(self, signals: list[SignalInstance]) -> None:
         """The model's signals that may change what is shown (let go in `close_connections`)."""
@@ -109,12 +116,12 @@ class SearchBox(QLineEdit):
             item.setData(hit, HIT_ROLE)
             self.model.appendRow(item)
         if self.hits:
-            popup = self.completer().popup()  # as wide as its longest entry: nothing cut off
+            popup = self._popup()  # as wide as its longest entry: nothing cut off
             frame = 2 * popup.frameWidth() + popup.verticalScrollBar().sizeHint().width()
             popup.setMinimumWidth(max(self.width(), popup.sizeHintForColumn(0) + frame))
             self.completer().complete()
         else:
-            self.completer().popup().hide()
+            self._popup().hide()
 
     def _title(self, hit: Hit) -> str:
         """A hit's title in the interface's language (the search itself reads the English words)."""
@@ -128,14 +135,14 @@ class SearchBox(QLineEdit):
             self.choose(hit)
 
     def _on_return(self) -> None:
-        if self.completer().popup().isVisible():
+        if self._popup().isVisible():
             return  # the popup's own Enter chooses its current row
         if self.hits:
             self.choose(self.hits[0])
 
     def choose(self, hit: Hit) -> None:
         """Show the hit (the reverse view of a source, a card, a touch on a region) and say so."""
-        self.completer().popup().hide()
+        self._popup().hide()
         action = self.handlers.get(hit.action)
         if action is not None:
             action(hit.id)

@@ -11,6 +11,8 @@ from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+from app.ui.qt_env import widget_app
+
 SCALES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)  # steps the keys walk through
 # A window this tall (a full-HD screen turned toward a patient, read from further away) starts
 # with larger text; the presenter's own scale multiplies it.
@@ -24,6 +26,10 @@ def settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "referral-atlas", "referral-atlas")
 
 
+def _keys(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
+    return [QKeySequence(key) for key in keys]
+
+
 class TextSize(QObject):
     """The window's text scale and its three actions (added to the window, so the keys work anywhere)."""
 
@@ -32,7 +38,7 @@ class TextSize(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
-        app = QApplication.instance()
+        app = widget_app()
         base = app.property(_BASE_PROPERTY)
         if not isinstance(base, QFont):
             base = QFont(app.font())
@@ -40,12 +46,12 @@ class TextSize(QObject):
         self.base: QFont = base
         self.actions: dict[str, QAction] = {}
         for name, label, keys, slot in (
-            ("larger", self.tr("Larger text"), ["Ctrl+=", "Ctrl++", QKeySequence.StandardKey.ZoomIn], self.larger),
-            ("smaller", self.tr("Smaller text"), ["Ctrl+-", QKeySequence.StandardKey.ZoomOut], self.smaller),
-            ("normal", self.tr("Normal text size"), ["Ctrl+0"], self.normal),
+            ("larger", self.tr("Larger text"), _keys("Ctrl+=", "Ctrl++", QKeySequence.StandardKey.ZoomIn), self.larger),
+            ("smaller", self.tr("Smaller text"), _keys("Ctrl+-", QKeySequence.StandardKey.ZoomOut), self.smaller),
+            ("normal", self.tr("Normal text size"), _keys("Ctrl+0"), self.normal),
         ):
             action = QAction(label, window)
-            unique = {QKeySequence(k).toString(): QKeySequence(k) for k in keys}  # the standard key may repeat one
+            unique = {k.toString(): k for k in keys}  # the standard key may repeat one
             action.setShortcuts(list(unique.values()))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(slot)
@@ -83,9 +89,10 @@ class TextSize(QObject):
             QApplication.setFont(self.base)
 
     def _saved(self) -> float:
+        saved = settings().value(SETTINGS_KEY, 1.0)
         try:
-            value = float(settings().value(SETTINGS_KEY, 1.0))
-        except (TypeError, ValueError):  # a hand-edited file: fall back, never crash
+            value = float(saved) if isinstance(saved, (str, int, float)) else 1.0
+        except ValueError:  # a hand-edited file: fall back, never crash
             return 1.0
         return min(max(value, SCALES[0]), SCALES[-1])
 

@@ -3,6 +3,8 @@ the fixed docks the windows hold their panels in."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QMargins, QSize, Qt
 from PySide6.QtGui import QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import (
@@ -20,6 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 LABELLED_CHARACTERS = 12
+W = TypeVar("W", bound=QWidget)
+
+
+def named(widget: W, name: str) -> W:
+    """The widget with its object name (what the style sheets and tests find it by)."""
+    widget.setObjectName(name)
+    return widget
 
 
 class _BoxLabel(QLabel):

@@ -169,3 +169,23 @@ def test_unknown_ids_raise_a_query_error() -> None:
 
 def test_no_place_no_flags_no_candidates() -> None:
     assert candidates(KNOWLEDGE, Query(features=frozenset({"shooting"}))) == []
+
+
+def _opening(reason: object, words: int = 8) -> str:
+    return " ".join(str(reason).lower().split()[:words])
+
+
+@pytest.mark.parametrize(
+    "spot",
+    [Spot(region=r, side="left") for r in REGIONS]
+    + [Spot(dermatomes=(d,), side="left") for d in DERMATOMES]
+    + [Spot(cutaneous_nerves=(n,), side="left") for n in NERVES],
+    ids=str,
+)
+def test_no_candidate_gives_the_same_reason_twice(spot: Spot) -> None:
+    """A link's note and its condition's note said one thing twice in one list (the fibular nerve
+    "winds round the bony bump below the outer knee" in both); pointers to different look-alike
+    cards share their template's opening and are not repeats."""
+    for candidate in candidates(KNOWLEDGE, Query(spots=(spot,))):
+        openings = [_opening(r) for r in candidate.why if not _opening(r).startswith("it can look like")]
+        assert len(openings) == len(set(openings)), (candidate.id, [str(r) for r in candidate.why])

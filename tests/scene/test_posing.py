@@ -16,6 +16,7 @@ from app.content import load
 from app.content.poses import load_poses
 from app.domain.poses import Pose
 from app.domain.view_state import ViewState
+from app.scene.frames import MOVING, REST, Quality
 from app.scene.posing import PoseView, Skeleton
 from app.scene.scene import AnatomyScene
 
@@ -93,15 +94,39 @@ def test_a_knee_turned_about_the_wrong_centre_fails_the_joint_check(poses: dict[
 
 
 def test_the_right_leg_stays_neutral_and_a_shorter_shin_keeps_the_feet_level(poses, skeleton: Skeleton, model) -> None:
+    """The right leg's joints stay neutral: no bone of it turns, and it moves only as one piece
+    with its hip (which only a pelvic drop moves: the next test)."""
     for pose in poses.values():
         maps = skeleton.transforms(pose, 1.0)
-        for bone in ("tibia", "talus", "foot", "toes"):
+        for bone in ("femur", "tibia", "talus", "foot", "toes"):
             assert np.allclose(maps[f"{bone}_right"].matrix, np.eye(3)), (pose.id, bone)
+            assert np.allclose(maps[f"{bone}_right"].offset, maps["femur_right"].offset), (pose.id, bone)
     maps = skeleton.transforms(poses["leg_length_difference"], 1.0)
     heel = np.asarray(model.landmarks["calcaneus_posterior_left"])
     assert abs(maps["foot_left"].apply(heel[None])[0][2] - heel[2]) < 0.003  # 2 cm shorter, pelvis 2 cm lower
     crest = np.asarray(model.landmarks["iliac_crest_top_left"])
     assert maps["pelvis"].apply(crest[None])[0][2] == pytest.approx(crest[2] - 0.02, abs=0.004)
+
+
+def test_in_a_pelvic_drop_the_lifted_leg_goes_down_with_its_hip(poses, skeleton: Skeleton, model) -> None:
+    """Weak left hip abductors, standing on the left leg (Trendelenburg): the right side of the
+    pelvis drops about the left hip, and the right leg, lifted off the floor, goes down with it
+    unturned: 18.9 mm for this model's 14.5 cm between the hip centres and the 5° drop drawn 1.5×
+    (its caption says so). No other pose moves the right leg."""
+    pose = poses["weak_hip_stabilisers"]
+    drop_deg = next(step.size for step in pose.steps if step.motion == "drop_other_side") * pose.exaggeration
+    hips = {side: np.asarray(model.landmarks[f"hip_centre_{side}"]) for side in ("left", "right")}
+    expected = float(np.linalg.norm(hips["right"] - hips["left"])) * np.sin(np.radians(drop_deg))
+    maps = skeleton.transforms(pose, 1.0)
+    for bone, mark in (("femur", "hip_centre_right"), ("foot", "calcaneus_posterior_right")):
+        point = np.asarray(model.landmarks[mark])
+        assert point[2] - maps[f"{bone}_right"].apply(point[None])[0][2] == pytest.approx(expected, abs=5e-4)
+    assert expected == pytest.approx(0.0189, abs=5e-4)
+    assert np.allclose(maps["femur_left"].apply(hips["left"][None])[0], hips["left"])  # the standing hip stays
+    assert "other leg" in next(s.captions["en"] for s in pose.steps if s.motion == "drop_other_side")
+    for other in poses.values():
+        if other.id != pose.id:
+            assert np.allclose(skeleton.transforms(other, 1.0)["femur_right"].offset, 0.0), other.id
 
 
 def _bones_only(model, size=(640, 800)) -> tuple[pv.Plotter, AnatomyScene]:
@@ -179,9 +204,7 @@ def test_soft_tissue_follows_and_rest_comes_back(poses, skeleton: Skeleton, mode
     plotter.close()
 
 
-def test_while_it_plays_the_coarse_copies_move_and_at_stop_the_full_meshes(poses, skeleton: Skeleton, model) -> None:
-    """Time-based 0 → 1 → 0: the frames drawn while it plays (coarse copies) follow the clock; the
-    full meshes take the phase where it stopped."""
+def _with_coarse_copies(model) -> tuple[pv.Plotter, AnatomyScene]:
     plotter, scene = _bones_only(model)
     scene._start_coarse_copies()  # off screen the scene never has spare time: take them as they come
     deadline = time.monotonic() + 60
@@ -189,6 +212,32 @@ def test_while_it_plays_the_coarse_copies_move_and_at_stop_the_full_meshes(poses
         scene._take_coarse_copies()
         time.sleep(0.05)
     assert "bones" in scene._coarse
+    return plotter, scene
+
+
+@pytest.mark.parametrize("quality", [REST, MOVING], ids=["full", "coarse"])
+def test_a_pose_after_a_frame_moves_the_bones_drawn(quality: Quality, poses, skeleton: Skeleton, model) -> None:
+    """The renderer draws the points where the pose put them, once it has drawn them at rest: the
+    full meshes, and the coarse copies drawn while it plays (marking only the mesh modified left
+    the bones drawn where they stood: the renderer looks at its point array's time)."""
+    plotter, scene = _with_coarse_copies(model)
+    scene._on_quality_change(quality)  # the meshes a frame draws at that quality
+    posed = PoseView(scene, skeleton)
+    posed.show(None, 0.0)
+    at_rest = _bone(scene.frames.picture())
+    posed.show(poses["hip_osteoarthritis"], 1.0, coarse=quality.coarse)
+    posed._lit.visibility = False  # the bones alone: no ring round a joint
+    moved = _bone(scene.frames.picture())
+    posed.close()
+    scene.close()
+    plotter.close()
+    assert (at_rest != moved).sum() > 2000  # the left knee bends, the foot steps forward
+
+
+def test_while_it_plays_the_coarse_copies_move_and_at_stop_the_full_meshes(poses, skeleton: Skeleton, model) -> None:
+    """Time-based 0 → 1 → 0: the frames drawn while it plays (coarse copies) follow the clock; the
+    full meshes take the phase where it stopped."""
+    plotter, scene = _with_coarse_copies(model)
     now = [100.0]
     posed = PoseView(scene, skeleton, clock=lambda: now[0])
     full, coarse = scene.meshes["bones"], scene._coarse["bones"].mesh

@@ -5,7 +5,8 @@ import pytest
 import pyvista as pv
 from pixels import colour_distance, shaft_points, share_changed
 
-from app.scene.scene import BACKGROUND, VIEW_DIRECTIONS
+from app.scene.camera_moves import VIEW_DIRECTIONS
+from app.scene.scene import BACKGROUND
 
 
 def test_body_pixels_differ_from_background(scene, model):

@@ -6,7 +6,7 @@ from pixels import grab, shaft_points, share_changed
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import QToolBar
 
-from app.scene.scene import VIEW_DIRECTIONS
+from app.scene.camera_moves import VIEW_DIRECTIONS
 
 
 def test_window_draws_the_body(window, model):

@@ -8,8 +8,11 @@ import re
 
 import numpy as np
 import pytest
+import pyvista as pv
 from PySide6.QtCore import Qt
 
+from app.scene.assets import structure_names
+from app.scene.picking import built_locator, first_hit
 from app.scene.posing import SEE_THROUGH_SKIN
 
 
@@ -61,6 +64,7 @@ def test_the_slider_poses_it_between_neutral_and_full(window, qtbot) -> None:
     control.slider.setValue(0)
     qtbot.waitUntil(lambda: not window.animating())
     neutral = window.interactor.picture()
+    rest = _left_leg_rest(window)
     control.slider.setValue(100)
     qtbot.waitUntil(lambda: not window.animating())
     full = window.interactor.picture()
@@ -70,7 +74,6 @@ def test_the_slider_poses_it_between_neutral_and_full(window, qtbot) -> None:
     skeleton = window.body.poses._posed().skeleton
     right_shin = skeleton.bone_segment == skeleton.names.index("tibia_right")
     left_shin = skeleton.bone_segment == skeleton.names.index("tibia_left")
-    rest = window.body.poses._posed()._full["bones"].rest
     assert np.allclose(np.asarray(right.points)[right_shin], rest[right_shin])  # the right leg stands as it was
     assert not np.allclose(np.asarray(right.points)[left_shin], rest[left_shin])
 
@@ -147,3 +150,55 @@ def test_in_spanish_the_pose_is_told_in_spanish(qtbot, spanish, window) -> None:
     said = f"{control.heading.text()} {control.note.text()} {steps} {window.body.poses._posed().note}"
     assert "Cómo se mueve" in said and "3×" in said and "pruebas" in said
     assert control.play_button.text() == "Reproducir" and not english_in(said), said
+
+
+def test_a_pick_on_the_posed_skeleton_lands_on_the_bone_where_it_is_drawn(window, qtbot) -> None:
+    """With the bones posed, a pick at a bone as drawn names that bone, not what lay under that
+    pixel at rest (the pickers' search structures were made at rest)."""
+    for layer in ("show_skin", "show_muscles", "show_nerves", "show_structures"):
+        setattr(window.state, layer, False)
+    control = _offered(window, qtbot)
+    picker = window.explorer_view.picker
+    bones = window.scene.meshes["bones"]
+    rest = pv.PolyData(np.asarray(bones.points).copy(), faces=bones.faces)
+    picker.pick_structure(5, 5)  # the pickers' search structures made at rest, as by any pick before
+    control.slider.setValue(100)
+    qtbot.waitUntil(lambda: not window.animating())
+    posed, rest_locator = np.asarray(bones.points), built_locator(rest)
+    names, cells = structure_names(bones), np.asarray(bones.cell_data["structure_index"])
+    moved = np.linalg.norm(posed - rest.points, axis=1)
+    for vertex in np.argsort(-moved)[:400]:  # the points the pose moved furthest
+        x, y = _display(window, posed[vertex])
+        ray = picker.view_ray(x, y)
+        seen, at_rest = first_hit(built_locator(bones), ray), first_hit(rest_locator, ray)
+        if seen is None or np.linalg.norm(seen[1] - posed[vertex]) > 0.002:
+            continue  # hidden behind another bone
+        if at_rest is None or names[cells[at_rest[2]]] != names[cells[seen[2]]]:
+            break
+    else:
+        pytest.fail("no posed bone point where the rest skeleton shows another bone")
+    assert picker.pick_structure(x, y) == names[cells[seen[2]]]
+
+
+def test_a_touch_while_it_plays_stops_it_where_it_is_seen(window, qtbot) -> None:
+    """A touch picks what the frame shows: the play stops first and the full meshes take that phase."""
+    _offered(window, qtbot, "hip_osteoarthritis")
+    rest = _left_leg_rest(window)
+    player = window.body.poses
+    player.play()
+    qtbot.waitUntil(lambda: player.phase > 0.3)
+    window.body.touch_input.on_structure(2, 2)  # a Ctrl+click beside the body: nothing there
+    assert not player.playing
+    skeleton = player._posed().skeleton
+    shin = skeleton.bone_segment == skeleton.names.index("tibia_left")
+    expected = skeleton.transforms(player.pose, player.phase)["tibia_left"].apply(rest[shin])
+    assert np.linalg.norm(expected - rest[shin], axis=1).max() > 0.005
+    assert np.allclose(np.asarray(window.scene.meshes["bones"].points)[shin], expected, atol=1e-5)
+
+
+def _display(window, point) -> tuple[float, float]:
+    renderer = window.scene.plotter.renderer
+    renderer.SetWorldPoint(*point, 1.0)
+    renderer.WorldToDisplay()
+    x, y, _ = renderer.GetDisplayPoint()
+    return x, y

@@ -78,3 +78,21 @@ def test_the_labels_in_3d_follow_the_presenter_text_size(qtbot, window):
         qtbot.keyClick(window.interactor, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not window.animating() and label_font_px() == round(LABEL_FONT_PX * 1.5))
     assert len(window.overlays.placed_labels) <= shown, "larger labels never overlap: fewer may fit"
+
+
+def test_a_window_closed_before_its_restyle_runs_is_left_alone(qtbot, model, knowledge):
+    """The restyle after a new application font is put off to the next free moment, tied to the
+    window: a window deleted before then is not restyled (a bare timer called into the deleted
+    window, or kept it alive)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from app.ui.main_window import MainWindow
+
+    made = MainWindow(model, knowledge)
+    made.show()
+    qtbot.waitExposed(made)
+    QCoreApplication.sendEvent(made, QEvent(QEvent.Type.ApplicationFontChange))
+    made.close()
+    made.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.wait(50)  # the put-off restyle's moment: nothing is called in the deleted window

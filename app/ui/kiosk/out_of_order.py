@@ -4,14 +4,13 @@ process is stopped (the kiosk's service or the machine). Run: `python -m app.ui.
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.modes.config import KioskConfig, load_kiosk_config
 from app.ui.i18n import Translation
+from app.ui.qt_env import widget_app
 
 
 class OutOfOrderWindow(QWidget):
@@ -60,7 +59,7 @@ def open_out_of_order(config: KioskConfig) -> OutOfOrderWindow:
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = widget_app()
     app.setQuitOnLastWindowClosed(False)
     window = open_out_of_order(load_kiosk_config())
     code = app.exec()

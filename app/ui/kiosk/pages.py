@@ -8,6 +8,9 @@ visitor asks of the kiosk as a whole it announces (`start_again_requested`, `sti
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from psygnal import SignalInstance
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSignalBlocker, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScroller,
     QSizePolicy,
     QStackedWidget,
     QTextBrowser,
@@ -29,15 +31,18 @@ from PySide6.QtWidgets import (
 from app.content.card_html import plain_cards_html, urgent_cards_html
 from app.domain.explorer import Explorer
 from app.domain.knowledge import InLanguage
-from app.domain.poses import Pose, moving_steps
 from app.domain.ranking import Candidate
 from app.domain.view_state import CameraRequests
 from app.modes import ids
 from app.modes.spec import ModeSpec
+from app.ui.kiosk.moves import MoveControls
 from app.ui.kiosk.printing import KioskPrinter
+from app.ui.kiosk.prompt import StillTherePrompt
 from app.ui.kiosk.read_aloud import ReadAloud
 from app.ui.kiosk.style import KIOSK_COLOURS
+from app.ui.kiosk.touch_views import ResultPage, card_browser, touch_scroll
 from app.ui.pose_control import PosePlayer
+from app.ui.widgets import named
 
 # the kiosk's plain cards' headings (app/content/card_html.py PLAIN_CARDS)
 PLAIN_HEADINGS = (
@@ -84,7 +89,7 @@ class KioskPages(QObject):
         self.shown_title = ""  # the heading on screen, which staff name in a report
         self._return_page: QWidget | None = None
         self._build()
-        self._connections = [
+        self._connections: list[tuple[SignalInstance, Callable[..., None]]] = [
             (explorer.changed, self._on_explorer_change),
             (explorer.selection_changed, self._on_selection_change),
         ]
@@ -102,12 +107,12 @@ class KioskPages(QObject):
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
 
-        top = QFrame(objectName="bar")
+        top = named(QFrame(), "bar")
         top_row = QHBoxLayout(top)
-        self.instruction = QLabel(objectName="heading")
+        self.instruction = named(QLabel(), "heading")
         self.instruction.setWordWrap(True)
         self.instruction.setMinimumWidth(0)
-        self.urgent_button = QPushButton(self.tr("When to get help now"), objectName="urgent")
+        self.urgent_button = named(QPushButton(self.tr("When to get help now")), "urgent")
         self.urgent_button.clicked.connect(self.show_urgent)
         self.urgent_button.setVisible(spec.allows(ids.URGENT_SIGNS) and spec.shows(ids.URGENT_BANNER))
         self.urgent_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # never squeezed
@@ -130,11 +135,10 @@ class KioskPages(QObject):
         middle.addWidget(self.side, SIDE_STRETCH[False])
         self.side.currentChanged.connect(self._on_page_change)
 
-        bottom = QFrame(objectName="bar")
+        bottom = named(QFrame(), "bar")
         bottom_row = QHBoxLayout(bottom)
-        self.disclaimer = QLabel(
-            self.tr("This is education, not a diagnosis. A clinician can examine you and tell."),
-            objectName="disclaimer",
+        self.disclaimer = named(
+            QLabel(self.tr("This is education, not a diagnosis. A clinician can examine you and tell.")), "disclaimer"
         )
         self.disclaimer.setWordWrap(True)
         self.disclaimer.setVisible(spec.shows(ids.DISCLAIMER))
@@ -164,14 +168,15 @@ class KioskPages(QObject):
         root.addWidget(top)
         root.addLayout(middle, 1)
         root.addWidget(bottom)
-        self._build_prompt()
+        self.prompt = StillTherePrompt(self.window)
+        self.prompt.still_here.clicked.connect(self.still_here_pressed)
         self.show_start()
 
     def _message_page(self, heading: str, text: str) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addStretch(1)
-        title = QLabel(heading, objectName="attract")
+        title = named(QLabel(heading), "attract")
         title.setWordWrap(True)
         body = QLabel(text)
         body.setWordWrap(True)
@@ -181,78 +186,51 @@ class KioskPages(QObject):
         layout.addStretch(2)
         return page
 
-    def _browser(self) -> QTextBrowser:
-        """A card view: in-app card links only, and no selecting, dragging or menus unless the spec allows."""
-        view = QTextBrowser()
-        view.setOpenLinks(False)
-        view.setOpenExternalLinks(self.spec.external_links)
-        view.anchorClicked.connect(self._on_link)
-        if not self.spec.text_selection:
-            view.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)  # nothing to drag out
-        self._touch_scroll(view)
-        return view
-
-    def _touch_scroll(self, view: QAbstractScrollArea) -> None:
-        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # a finger or a pointer dragging the text scrolls it, as on a phone (a touch screen that sends
-        # plain pointer events too; real touch points reach it as the pointer events Qt makes of them)
-        QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-        if not self.spec.context_menus:
-            view.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
-
     def _build_result_page(self) -> QWidget:
-        page = QWidget()
+        self.candidate_list = QListWidget()
+        page = ResultPage(self.candidate_list)
         layout = QVBoxLayout(page)
-        self.where = QLabel(objectName="heading")
+        self.where = named(QLabel(), "heading")
         self.where.setWordWrap(True)
         layout.addWidget(self.where)
         layout.addWidget(QLabel(self.tr("What it may be (tap one):")))
-        self.candidate_list = QListWidget()
         self.candidate_list.setWordWrap(True)
         self.candidate_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.candidate_list.setDragEnabled(False)
         self.candidate_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.candidate_list.currentItemChanged.connect(self._on_candidate_item)
         self.candidate_list.itemClicked.connect(self._on_candidate_clicked)
-        self._touch_scroll(self.candidate_list)
+        touch_scroll(self.candidate_list, self.spec)
         self.candidate_list.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.candidate_list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(self.candidate_list)  # as tall as its few names: the card gets the rest
-        self.card_view = self._browser()
+        self.card_view = card_browser(self.spec, self._on_link)
         layout.addWidget(self.card_view, 1)
-        self.move_button = QPushButton(self.tr("See how it moves"))  # the source's pose (issue 24)
-        self.move_button.setCheckable(True)  # pressed while it moves
-        self.move_button.toggled.connect(self._on_move_button)
-        self.move_words = QLabel()  # the step moving now, in plain words
-        self.move_words.setWordWrap(True)
-        players = self.poses
-        players.offered.connect(self._on_pose_offered)
-        players.playing_changed.connect(self._on_pose_playing)
-        players.moved.connect(self._on_pose_moved)
-        self._on_pose_offered(None)
-        layout.addWidget(self.move_button)
-        layout.addWidget(self.move_words)
+        self.moves = MoveControls(self.poses, self.words, lambda: self.spec.allows(ids.SHOW_MOVEMENT), self)
         self.read_button = QPushButton(self.tr("Read it to me"))
         self.read_button.setCheckable(True)  # pressed while it speaks
         self.read_button.clicked.connect(self._on_read_aloud)
         self.reader.speaking_changed.connect(self._on_speaking_change)
         self.read_button.setVisible(self.spec.allows(ids.READ_ALOUD) and self.reader.available)
-        layout.addWidget(self.read_button)
         self.print_button = QPushButton(self.tr("Print this page"))
         self.print_button.clicked.connect(self.print_card)
         self.print_button.setVisible(self._can_print())
-        layout.addWidget(self.print_button)
+        buttons = QHBoxLayout()  # one row: a stack of them took the card's room
+        for button in (self.moves.button, self.read_button, self.print_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        layout.addWidget(self.moves.step_words)
         return page
 
     def _build_urgent_page(self) -> QWidget:
         knowledge = self.explorer.knowledge
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(self.tr("When to get help now"), objectName="heading"))
-        self.urgent_view = self._browser()
+        layout.addWidget(named(QLabel(self.tr("When to get help now")), "heading"))
+        self.urgent_view = card_browser(self.spec, self._on_link)
         layout.addWidget(self.urgent_view, 3)
         layout.addWidget(QLabel(self.tr("Do you have one of these now? Tap it:")))
-        self.flag_list = QListWidget(objectName="flags")
+        self.flag_list = named(QListWidget(), "flags")
         self.flag_list.setWordWrap(True)
         self.flag_list.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         self.flag_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -261,56 +239,15 @@ class KioskPages(QObject):
             item.setData(Qt.ItemDataRole.UserRole, flag_id)
             self.flag_list.addItem(item)
         self.flag_list.itemClicked.connect(self._on_flag_item)
-        self._touch_scroll(self.flag_list)
+        touch_scroll(self.flag_list, self.spec)
         layout.addWidget(self.flag_list, 2)
         back = QPushButton(self.tr("Close"))
         back.clicked.connect(self._on_back)
         layout.addWidget(back)
         return page
 
-    def _on_pose_offered(self, pose: Pose | None) -> None:
-        self.move_button.setVisible(pose is not None and self.spec.allows(ids.SHOW_MOVEMENT))
-        self._on_pose_playing(False)
-
-    def _on_move_button(self, on: bool) -> None:
-        if on:
-            self.poses.play()
-        else:
-            self.poses.neutral()  # a visitor's "stop": the body stands straight again
-
-    def _on_pose_playing(self, playing: bool) -> None:
-        with QSignalBlocker(self.move_button):
-            self.move_button.setChecked(playing)
-        self.move_button.setText(self.tr("Stop moving") if playing else self.tr("See how it moves"))
-        self.move_words.setVisible(playing)
-        if not playing:
-            self.move_words.clear()
-
-    def _on_pose_moved(self, phase: float) -> None:
-        pose = self.poses.pose
-        if pose is None or not self.poses.playing:
-            return
-        steps = moving_steps(pose, phase)
-        said = steps[-1].caption(self.words.language) if steps else pose.summary(self.words.language)
-        if said != self.move_words.text():
-            self.move_words.setText(said)
-
     def _urgent_html(self) -> str:
         return urgent_cards_html(self.words)
-
-    def _build_prompt(self) -> None:
-        self.prompt = QFrame(self.window, objectName="prompt")
-        layout = QVBoxLayout(self.prompt)
-        layout.setContentsMargins(32, 24, 32, 24)  # the words keep clear of the rounded frame
-        title = QLabel(self.tr("Still there?"), objectName="attract")
-        self.countdown = QLabel()
-        self.still_here = QPushButton(self.tr("Yes, I am still here"))
-        self.still_here.clicked.connect(self.still_here_pressed)
-        for widget in (title, self.countdown):
-            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(widget)
-        layout.addWidget(self.still_here)
-        self.prompt.hide()
 
     # -- the explorer → the pages ----------------------------------------------------------
     def _on_explorer_change(self) -> None:
@@ -382,7 +319,7 @@ class KioskPages(QObject):
         view.setHtml(
             plain_cards_html(
                 card,
-                tuple(QCoreApplication.translate("KioskCards", h) for h in PLAIN_HEADINGS),
+                tuple(QCoreApplication.translate("KioskCards", str(h)) for h in PLAIN_HEADINGS),
                 self.spec.card_hidden_sections,
                 title,
                 KIOSK_COLOURS[self.contrast]["panel"],
@@ -448,15 +385,6 @@ class KioskPages(QObject):
             self.side.setCurrentWidget(self.attract_page)
         else:
             self.show_start()
-
-    def show_prompt(self, seconds_left: int) -> bool:
-        """ "Still there?" with the seconds left; True when it has just come up (to be placed)."""
-        self.countdown.setText(self.tr("The screen starts again in {0} s.").format(seconds_left))
-        if self.prompt.isVisible():
-            return False
-        self.prompt.show()
-        self.prompt.raise_()
-        return True
 
     def say_touch_missed(self) -> None:
         self.instruction.setText(self.tr("Touch the skin of the body where it hurts."))

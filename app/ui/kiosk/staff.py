@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -54,10 +55,6 @@ class PinPad(QDialog):
         self._add_key(grid, "0", 3, 1)
         self.ok_key = self._add_key(grid, self.tr("OK"), 3, 2)
         layout.addLayout(grid)
-        # the two message lines and the dots keep their room, so the keys never move under a finger
-        lines = self.message.fontMetrics().lineSpacing()
-        self.message.setFixedHeight(2 * lines + 4)
-        self.dots.setMinimumHeight(self.dots.fontMetrics().lineSpacing() + 4)
         self.cancel_key = QPushButton(self.tr("Cancel"))
         self.cancel_key.clicked.connect(self.reject)
         layout.addWidget(self.cancel_key)
@@ -65,6 +62,15 @@ class PinPad(QDialog):
         self._wait_timer.setSingleShot(True)
         self._wait_timer.timeout.connect(self._show_wait)
         self._show_wait()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The two message lines and the dots keep their room, so the keys never move under a finger;
+        measured once shown, in the kiosk's own font (the pad's default one is smaller)."""
+        lines = self.message.fontMetrics().lineSpacing()
+        margins = self.message.contentsMargins()
+        self.message.setFixedHeight(2 * lines + margins.top() + margins.bottom() + 4)
+        self.dots.setMinimumHeight(self.dots.fontMetrics().lineSpacing() + 4)
+        super().showEvent(event)
 
     def _add_key(self, grid: QGridLayout, key: str, row: int, column: int) -> QPushButton:
         button = QPushButton(key)

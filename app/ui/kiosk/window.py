@@ -185,7 +185,7 @@ class KioskWindow(QWidget):
         self.language = self.staff_access.language
 
     def _on_prompt_due(self, seconds_left: int) -> None:
-        if self.pages.show_prompt(seconds_left):
+        if self.pages.prompt.show_countdown(seconds_left):
             self._place_dialogs()
 
     def _on_still_here(self) -> None:

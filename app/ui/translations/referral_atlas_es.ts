@@ -329,6 +329,33 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
     </message>
 </context>
 <context>
+    <name>DeskStatus</name>
+    <message>
+        <source>click where it hurts</source>
+        <translation>haga clic donde le duele</translation>
+    </message>
+    <message>
+        <source>touch is off: {0}</source>
+        <translation>no se puede tocar: {0}</translation>
+    </message>
+    <message>
+        <source>View: {0} · {1} · drag to turn, scroll to zoom</source>
+        <translation>Vista: {0} · {1} · arrastre para girar, use la rueda para acercar</translation>
+    </message>
+    <message>
+        <source>You marked {0}.</source>
+        <translation>Ha marcado: {0}.</translation>
+    </message>
+    <message>
+        <source>You touched {0}.</source>
+        <translation>Usted tocó {0}.</translation>
+    </message>
+    <message>
+        <source>The path does not pulse, to keep the picture quick on this computer.</source>
+        <translation>El camino no late, para que la imagen vaya rápida en este equipo.</translation>
+    </message>
+</context>
+<context>
     <name>ExplorerPanel</name>
     <message>
         <source>family doctor</source>
@@ -728,10 +755,6 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
         <translation>Qué podría ser (toque una):</translation>
     </message>
     <message>
-        <source>See how it moves</source>
-        <translation>Ver cómo se mueve</translation>
-    </message>
-    <message>
         <source>Read it to me</source>
         <translation>Léamelo en voz alta</translation>
     </message>
@@ -748,18 +771,6 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
         <translation>Cerrar</translation>
     </message>
     <message>
-        <source>Stop moving</source>
-        <translation>Parar el movimiento</translation>
-    </message>
-    <message>
-        <source>Still there?</source>
-        <translation>¿Sigue ahí?</translation>
-    </message>
-    <message>
-        <source>Yes, I am still here</source>
-        <translation>Sí, sigo aquí</translation>
-    </message>
-    <message>
         <source>You touched {0}.</source>
         <translation>Usted tocó {0}.</translation>
     </message>
@@ -770,10 +781,6 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
     <message>
         <source>Stop reading</source>
         <translation>Dejar de leer</translation>
-    </message>
-    <message>
-        <source>The screen starts again in {0} s.</source>
-        <translation>La pantalla vuelve a empezar en {0} s.</translation>
     </message>
     <message>
         <source>Touch the skin of the body where it hurts.</source>
@@ -862,14 +869,6 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
         <translation>Haga clic donde le duele; arrastre para girar y use la rueda para acercar. Teclas: las flechas giran el cuerpo, + y − acercan y alejan, P elige el lugar de una lista.</translation>
     </message>
     <message>
-        <source>click where it hurts</source>
-        <translation>haga clic donde le duele</translation>
-    </message>
-    <message>
-        <source>touch is off: {0}</source>
-        <translation>no se puede tocar: {0}</translation>
-    </message>
-    <message>
         <source>Views</source>
         <translation>Vistas</translation>
     </message>
@@ -898,14 +897,6 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
         <translation>Toque la piel del cuerpo para preguntar qué podría doler ahí.</translation>
     </message>
     <message>
-        <source>You marked {0}.</source>
-        <translation>Ha marcado: {0}.</translation>
-    </message>
-    <message>
-        <source>You touched {0}.</source>
-        <translation>Usted tocó {0}.</translation>
-    </message>
-    <message>
         <source>Nothing there to pick: point at a bone, disc, joint or nerve.</source>
         <translation>No hay nada que elegir ahí: señale un hueso, disco, articulación o nervio.</translation>
     </message>
@@ -929,13 +920,16 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
         <source>Touch one spot at a time.</source>
         <translation>Toque un punto cada vez.</translation>
     </message>
+</context>
+<context>
+    <name>MoveControls</name>
     <message>
-        <source>The path does not pulse, to keep the picture quick on this computer.</source>
-        <translation>El camino no late, para que la imagen vaya rápida en este equipo.</translation>
+        <source>See how it moves</source>
+        <translation>Ver cómo se mueve</translation>
     </message>
     <message>
-        <source>View: {0} · {1} · drag to turn, scroll to zoom</source>
-        <translation>Vista: {0} · {1} · arrastre para girar, use la rueda para acercar</translation>
+        <source>Stop moving</source>
+        <translation>Parar el movimiento</translation>
     </message>
 </context>
 <context>
@@ -1345,6 +1339,21 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
     <message>
         <source>Reported. Thank you.</source>
         <translation>Informado. Gracias.</translation>
+    </message>
+</context>
+<context>
+    <name>StillTherePrompt</name>
+    <message>
+        <source>Still there?</source>
+        <translation>¿Sigue ahí?</translation>
+    </message>
+    <message>
+        <source>Yes, I am still here</source>
+        <translation>Sí, sigo aquí</translation>
+    </message>
+    <message>
+        <source>The screen starts again in {0} s.</source>
+        <translation>La pantalla vuelve a empezar en {0} s.</translation>
     </message>
 </context>
 <context>

@@ -40,10 +40,10 @@ def test_idle_prompts_counts_down_then_resets_everything_and_attracts(qtbot, kio
     assert not kiosk.pages.prompt.isVisible()
     clock.advance(1)
     kiosk.idle.tick()
-    assert kiosk.pages.prompt.isVisible() and "15 s" in kiosk.pages.countdown.text()
+    assert kiosk.pages.prompt.isVisible() and "15 s" in kiosk.pages.prompt.countdown.text()
     clock.advance(IDLE.countdown_s - 1)
     kiosk.idle.tick()
-    assert "1 s" in kiosk.pages.countdown.text() and kiosk.explorer.touches, (
+    assert "1 s" in kiosk.pages.prompt.countdown.text() and kiosk.explorer.touches, (
         "nothing is reset before the countdown ends"
     )
     clock.advance(1)
@@ -98,7 +98,7 @@ def test_still_here_or_a_touch_keeps_the_visit(qtbot, kiosk, clock):
     clock.advance(IDLE.prompt_after_s + 2)
     kiosk.idle.tick()
     assert kiosk.pages.prompt.isVisible()
-    kiosk.pages.still_here.click()
+    kiosk.pages.prompt.still_here.click()
     assert not kiosk.pages.prompt.isVisible()
     clock.advance(IDLE.countdown_s)
     kiosk.idle.tick()

@@ -58,6 +58,17 @@ def test_the_countdown_does_not_move_the_keys(qtbot, kiosk, clock):
     assert pad.message.text().splitlines()[-1].startswith("Try again in 16")
 
 
+def test_the_wrong_pin_message_shows_both_its_lines_whole(qtbot, kiosk):
+    """The message's room is measured in the kiosk's own (larger) font, not the default one the
+    pad had before the kiosk's style reached it: at full HD its two lines were cut top and bottom."""
+    pad = hold_staff_corner(qtbot, kiosk)
+    assert pad.enter("000000") is PinResult.REFUSED
+    QCoreApplication.processEvents()
+    label = pad.message
+    needed = label.fontMetrics().boundingRect(label.contentsRect(), int(label.alignment()), label.text()).height()
+    assert label.contentsRect().height() >= needed, (label.contentsRect().height(), needed)
+
+
 def test_no_idle_prompt_or_reset_comes_over_the_pin_pad(qtbot, kiosk, clock):
     pad = hold_staff_corner(qtbot, kiosk)
     assert pad.enter("000000") is PinResult.REFUSED

@@ -68,8 +68,8 @@ def test_still_there_keeps_clear_of_its_frame(qtbot, kiosk, clock):
     kiosk.idle.tick()
     assert kiosk.pages.prompt.isVisible()
     inside = kiosk.pages.prompt.rect()
-    for child in (kiosk.pages.countdown, kiosk.pages.still_here):
+    for child in (kiosk.pages.prompt.countdown, kiosk.pages.prompt.still_here):
         box = child.geometry()
         assert box.left() - inside.left() >= 16 and inside.right() - box.right() >= 16, (box, inside)
-        assert box.top() - inside.top() >= 16 or child is kiosk.pages.still_here
-    assert inside.bottom() - kiosk.pages.still_here.geometry().bottom() >= 16
+        assert box.top() - inside.top() >= 16 or child is kiosk.pages.prompt.still_here
+    assert inside.bottom() - kiosk.pages.prompt.still_here.geometry().bottom() >= 16

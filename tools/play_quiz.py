@@ -150,6 +150,7 @@ def main() -> int:
         assert wait_until(app, lambda: not window.animating())
         window.grab().save(str(args.out / "end.png"))
         window.close()
+        app.shutdown()  # before the display goes (Qt talking to a gone X server at exit: I/O error)
     return 0
 
 

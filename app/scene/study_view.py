@@ -8,11 +8,12 @@ Structures are lit with `AnatomyScene.light` (the rest fades), territories as sk
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import pyvista as pv
-from vtkmodules.vtkCommonCore import vtkIdList
+from vtkmodules.vtkCommonCore import vtkIdList, vtkPoints
 from vtkmodules.vtkFiltersGeneral import vtkOBBTree
 
 from app.domain.query import Side
@@ -27,6 +28,8 @@ FACING = 0.3  # a spot faces the camera when its skin normal is at most ~70° fr
 SPOT_AREA_M = 0.05  # a lit spot is turned to with the skin this close round it
 SAME_WAY = 0.7  # ... that faces about the same way as the spot (normals within ~45°)
 FACING_SAMPLE = 60  # skin vertices tried per direction when turning to an area
+STRUCTURE_SAMPLE = 300  # points of a lit structure whose nearest skin is turned to
+BONE_SELF_M = 0.03  # a bone this close to a lit structure's point is the structure itself
 TURN_STEPS = 16  # directions tried round the body (every 22.5°), level and from above, and from below
 ELEVATIONS_DEG = (0.0, 40.0)  # from above shows the top of the foot
 KEEP_SHARE = 0.8  # no turn when the camera shows an area this well against the best turn
@@ -88,6 +91,7 @@ class StudyView:
         self._lit_any = False
         self._normals: np.ndarray | None = None
         self._obb: vtkOBBTree | None = None  # the skin, for what hides what
+        self._bones: vtkOBBTree | None = None  # the bones, for what hides a lit structure
         self._cut: pv.PolyData | None = None  # the skin cut along the tinted territories, while drawn
         self._cuts: dict[tuple[object, ...], pv.PolyData] = {}
         self._marks = scene.add_overlay(pv.Sphere(radius=MARK_RADIUS_M), "study_marks", color=MARK_COLOUR, ambient=0.5)
@@ -109,6 +113,47 @@ class StudyView:
         ids = np.array([found.GetId(i) for i in range(found.GetNumberOfIds())], dtype=int)
         facing: np.ndarray = ids[self.normals[ids] @ self.normals[point_id] >= SAME_WAY]
         return facing
+
+    def structure_points(self, ids: tuple[str, ...], side: Side | None) -> np.ndarray:
+        """A sample of the drawn points of the structures among `ids` (a nerve, a joint, a disc)."""
+        names = {
+            name for any_id in ids if not is_territory(any_id) for name in geometry_names(any_id, side, self.geometry)
+        }
+        parts = []
+        for layer, colours in self.scene.colours.items():
+            cells = [colours.named.cells[name] for name in names if name in colours.named.cells]
+            if cells:
+                parts.append(np.asarray(self.scene.meshes[layer].extract_cells(np.concatenate(cells)).points))
+        points = np.concatenate(parts) if parts else np.zeros((0, 3))
+        return points[:: max(1, len(points) // STRUCTURE_SAMPLE)]
+
+    def clear_from(self, points: np.ndarray, direction: np.ndarray) -> float:
+        """The share of `points` that no bone hides from a direction (a bone within BONE_SELF_M of a
+        point is the lit bone itself, e.g. the fibula's head)."""
+        if len(points) == 0:
+            return 0.0
+        if self._bones is None:
+            self._bones = vtkOBBTree()
+            self._bones.SetDataSet(self.scene.meshes["bones"])
+            self._bones.BuildLocator()
+        clear = 0
+        hits = vtkPoints()
+        for point in points:
+            self._bones.IntersectWithLine(point, point + RAY_LENGTH_M * direction, hits, None)
+            far = [hits.GetPoint(i) for i in range(hits.GetNumberOfPoints())]
+            clear += not any(np.linalg.norm(np.asarray(hit) - point) > BONE_SELF_M for hit in far)
+        return clear / len(points)
+
+    def facing_structures(self, ids: tuple[str, ...], side: Side | None) -> tuple[float, float, float] | None:
+        """The direction to look from so that the structures among `ids` show through the see-through
+        skin: from where the skin nearest them faces the camera and no bone stands in front (None:
+        no such structure drawn, or the camera shows them about as well already)."""
+        points = self.structure_points(ids, side)
+        if len(points) == 0:
+            return None
+        skin = np.unique([self.labels.locator.FindClosestPoint(point) for point in points])
+        sample = points[:: max(1, len(points) // FACING_SAMPLE)]
+        return self._best_turn(lambda d: self.shown_from(skin, d) * self.clear_from(sample, d))
 
     def shown_from(self, vertices: np.ndarray, direction: np.ndarray) -> float:
         """How well skin vertices show from a direction: the mean over a sample of them of how
@@ -134,15 +179,18 @@ class StudyView:
         """The direction to look from so that these skin vertices face the camera (round the body's
         vertical axis, level or from above, or from below for the soles), or None when the camera already shows them
         about as well as the best turn would."""
+        return self._best_turn(lambda d: self.shown_from(vertices, d))
+
+    def _best_turn(self, score: Callable[[np.ndarray], float]) -> tuple[float, float, float] | None:
         candidates = [
             np.array([np.sin(a) * np.cos(e), np.cos(a) * np.cos(e), np.sin(e)])
             for e in np.radians(ELEVATIONS_DEG)
             for a in np.linspace(0, 2 * np.pi, TURN_STEPS, endpoint=False)
         ]
         candidates.append(np.array(VIEW_DIRECTIONS["plantar"][0]))
-        scores = [self.shown_from(vertices, d) for d in candidates]
+        scores = [score(d) for d in candidates]
         best = int(np.argmax(scores))
-        if scores[best] == 0.0 or self.shown_from(vertices, self.scene.camera_direction()) >= KEEP_SHARE * scores[best]:
+        if scores[best] == 0.0 or score(self.scene.camera_direction()) >= KEEP_SHARE * scores[best]:
             return None
         x, y, z = (float(v) for v in candidates[best])
         return (x, y, z)

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Protocol
 from psygnal import Signal
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtCore import Qt, SignalInstance
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar, QWidget
@@ -45,6 +47,8 @@ class Host(Protocol):
     def show_status(self, text: str) -> None: ...
 
     def dialog_parent(self) -> QWidget: ...
+
+    def show_card_aside(self, card_id: str, back_text: str, back: Callable[[], None]) -> None: ...
 
 
 class DeskHost(Host, Protocol):

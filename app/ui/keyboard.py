@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QToolBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDockWidget, QPushButton, QToolBar, QToolButton, QWidget
 
 from app.scene.scene import AnatomyScene
 
@@ -46,6 +46,38 @@ class SceneKeys(QObject):
             elif key in _ZOOMS:
                 self.scene.zoom(_ZOOMS[key])
         return True
+
+
+class WindowKeys(QObject):
+    """The window's keyboard help, an application event filter (key events go to the focused widget)
+    that goes with the window (its parent): Enter (and Return) press the focused push or tool button as
+    Space does (Qt does so only in dialogs, a button's autoDefault); a control that takes the focus
+    in a dock tabbed behind another brings its dock to the front (Tab went on through the hidden one)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(watched, QWidget) or watched.window() is not self.parent():
+            return False
+        if event.type() == QEvent.Type.FocusIn:
+            _dock_to_front(watched)
+            return False
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, (QPushButton, QToolButton)):
+            return False
+        assert isinstance(event, QKeyEvent)
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or not plain:
+            return False
+        if not watched.isEnabled() or event.isAutoRepeat():
+            return False
+        watched.click()
+        return True
+
+
+def _dock_to_front(widget: QWidget) -> None:
+    dock: QWidget | None = widget
+    while dock is not None and not isinstance(dock, QDockWidget):
+        dock = dock.parentWidget()
+    if dock is not None and dock.isVisible() and dock.visibleRegion().isEmpty():
+        dock.raise_()  # a tabbed dock behind its neighbour: Qt keeps it shown, off the screen
 
 
 def key_names(control: QAction | QAbstractButton) -> str:

@@ -3,9 +3,10 @@ the right, views and urgent signs in the toolbar, a status line."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -39,7 +40,15 @@ from app.ui.explorer.panel import ExplorerPanel
 from app.ui.handout import HandoutDialog, image_from_rgb
 from app.ui.help import HelpDialog
 from app.ui.host import HostEvents
-from app.ui.keyboard import SceneKeys, key_names, order_tab_chain, reach_toolbar_by_tab, shortcut_table, show_keys
+from app.ui.keyboard import (
+    SceneKeys,
+    WindowKeys,
+    key_names,
+    order_tab_chain,
+    reach_toolbar_by_tab,
+    shortcut_table,
+    show_keys,
+)
 from app.ui.later import soon
 from app.ui.pose_control import PoseControl
 from app.ui.scene_widget import ViewFrame
@@ -155,6 +164,10 @@ class MainWindow(QMainWindow):
         others = [d for d in docks if d not in left]
         order_tab_chain(self, [self.toolbar, self.find_bar, *left, self.interactor, *others])
         show_keys(self._keyed_controls())
+        self._window_keys = WindowKeys(self)  # the application's filter while the window lives
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._window_keys)
         box, find = self.controls.search_box, self.controls.search_action
         if box is not None and find is not None:
             box.setToolTip(f"{find.text()} ({key_names(find)})")
@@ -360,6 +373,12 @@ class MainWindow(QMainWindow):
 
     def show_card(self, card_id: str) -> None:
         self.panel.show_card(card_id)
+
+    def show_card_aside(self, card_id: str, back_text: str, back: Callable[[], None]) -> None:
+        """A card in the explorer's sources tab, brought to the front, with a button back (`back`)."""
+        self.panel.show_card(card_id)
+        self.explorer_dock.raise_()
+        self.panel.offer_way_back(back_text, back)
 
     def choose_language(self, language: str) -> None:
         self.language_chosen.emit(language)

@@ -38,6 +38,12 @@ class ExplorerPanel(QWidget):
         self.explorer = explorer
         self.words = explorer.knowledge.in_language(current_language())  # titles and cards in the interface's language
         layout = QVBoxLayout(self)
+        self.way_back = QPushButton()  # back to where a card was opened from (the quiz), while offered
+        self.way_back.setObjectName("way_back")
+        self.way_back.clicked.connect(self._go_back)
+        self.way_back.hide()
+        self._back: Callable[[], None] | None = None
+        layout.addWidget(self.way_back)
 
         self.where = QLabel(self.tr("Touch the body where it hurts."))
         self.where.setWordWrap(True)
@@ -161,6 +167,19 @@ class ExplorerPanel(QWidget):
     def title_of(self, candidate: Candidate) -> str:
         """A source's title in the interface's language; an English fallback says so."""
         return self.words.shown_title(candidate)
+
+    def offer_way_back(self, text: str, back: Callable[[], None]) -> None:
+        """A button at the top that calls `back` once (and goes): back to where a card was opened from."""
+        self._back = back
+        self.way_back.setText(text)
+        self.way_back.show()
+        self.way_back.setFocus()
+
+    def _go_back(self) -> None:
+        back, self._back = self._back, None
+        self.way_back.hide()
+        if back is not None:
+            back()
 
     def show_card(self, card_id: str) -> None:
         """A card on its own (a link, search, going back); a reverse view of another source stops,

@@ -30,6 +30,7 @@ from app.ui.study.quiz_panel import QuizPanel
 from app.ui.widgets import fixed_dock
 
 if TYPE_CHECKING:  # the quiz's session and store (pydantic) load with the quiz, not at every start
+    from app.domain.query import Side
     from app.study.session import StudySession
     from app.study.store import ProgressStore
     from app.ui.host import Host
@@ -86,6 +87,7 @@ class Quiz(QObject):
         self.panel.reset_button.setVisible(spec.allows(ids.RESET_PROGRESS))
         self.panel.choice_made.connect(self.answer)
         self.panel.finish_requested.connect(self.finish_touches)
+        self.panel.card_requested.connect(self.open_card)
         self.panel.next_requested.connect(self.next_question)
         self.panel.new_round_requested.connect(self.new_round)
         self.panel.progress_requested.connect(self.show_progress)
@@ -188,6 +190,8 @@ class Quiz(QObject):
                 if shown.point is not None
                 else self._skin_of(question.light or (f"region_{shown.spot.region}",), shown.spot.side)
             )
+        elif question.light:  # a lit structure (a nerve, an entrapment site, a source) shows
+            self._turn_to_structures(question.light, None)
         self.host.show_status(self.panel.prompt.text())
 
     def _skin_of(self, ids: Sequence[str], side: str | None) -> np.ndarray:
@@ -201,6 +205,11 @@ class Quiz(QObject):
 
     def _turn_to(self, vertices: np.ndarray) -> None:
         direction = self.view.facing(vertices)
+        if direction is not None:
+            self.host.camera.request_facing(direction)
+
+    def _turn_to_structures(self, ids: Sequence[str], side: Side | None) -> None:
+        direction = self.view.facing_structures(tuple(ids), side)
         if direction is not None:
             self.host.camera.request_facing(direction)
 
@@ -271,7 +280,11 @@ class Quiz(QObject):
         shown = asked.plus(Picture.of(feedback.answer, RIGHT, side))
         self._show(Picture(shown.lit, shown.skin, side, tuple(self.touches), shown.spot))
         if question.answer_with != "touch_all" and question.shown is None:  # the answer faces the student
-            self._turn_to(self._skin_of(feedback.answer, side))
+            skin = self._skin_of(feedback.answer, side)
+            if len(skin):
+                self._turn_to(skin)
+            else:  # structures alone (an entrapment site and its nerve)
+                self._turn_to_structures(feedback.answer, side)
         chosen = answer if isinstance(answer, str) else None
         card = self.words.card(feedback.card) if feedback.card else None
         references = self.host.explorer.knowledge.references
@@ -279,6 +292,19 @@ class Quiz(QObject):
         self.panel.show_feedback(feedback, question.right_choice, chosen, card.title if card else None, card_html)
         self._show_scores()
         self.host.show_status(self.panel.feedback.text())
+
+    def open_card(self) -> None:
+        """The feedback's card in the explorer's sources tab; its way back returns to this feedback."""
+        if self.session is not None and self.feedback is not None and self.feedback.card is not None:
+            back = QCoreApplication.translate("StudyMode", "◀ Back to the quiz (question {0})")
+            asked = self.session.number - 1  # answered: the session counts it already
+            self.host.show_card_aside(self.feedback.card, back.format(asked), self.back_to_quiz)
+
+    def back_to_quiz(self) -> None:
+        """The quiz in front again where the student was: its picture on the body, focus on Next."""
+        self.dock.raise_()
+        self.view.show(self.view.picture)
+        (self.panel.next_button if self.feedback is not None else self.panel).setFocus()
 
     def show_progress(self) -> None:
         """Progress over the days: each topic's questions by Leitner box, never asked, and due now."""

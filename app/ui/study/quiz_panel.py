@@ -21,11 +21,14 @@ from PySide6.QtWidgets import (
 
 from app.domain.knowledge import InLanguage
 from app.study.items import BORDER_TOLERANCE_M, TOPICS, Feedback, Question
+from app.ui.widgets import WrappingButton
 
 if TYPE_CHECKING:  # the session and its store (pydantic) load with the first round, not at start
     from app.study.session import StudySession, TopicScore
 
 FEEDBACK_MARGIN = 8
+PANEL_SPACING_PX = 4  # a Spanish case's question, choices and feedback fit 1280x800 (6 px did not)
+CARD_MIN_PX = 80  # the card shows a few lines at least (whole in the sources panel)
 
 RIGHT_MARK, WRONG_MARK = "✓", "✗"  # the answer is told by a mark and words, never by its colour alone
 
@@ -40,6 +43,7 @@ def _set_look(widget: QWidget, name: str, value: str) -> None:
 class QuizPanel(QWidget):
     choice_made = Signal(str)
     finish_requested = Signal()  # done touching every area
+    card_requested = Signal()  # open the feedback's card in the explorer's panel
     next_requested = Signal()
     new_round_requested = Signal()
     progress_requested = Signal()
@@ -49,6 +53,7 @@ class QuizPanel(QWidget):
         super().__init__(parent)
         self.words = words  # the questions' phrases and the topics in the interface's language
         layout = QVBoxLayout(self)
+        layout.setSpacing(PANEL_SPACING_PX)
         self.counter = QLabel()
         self.counter.setProperty("muted", "true")
         self.round_note = QLabel()  # how long the round is, and why it grew
@@ -68,7 +73,7 @@ class QuizPanel(QWidget):
         self.choices_box = QWidget()
         self.choices = QVBoxLayout(self.choices_box)
         self.choices.setContentsMargins(0, 0, 0, 0)
-        self.choice_buttons: dict[str, QPushButton] = {}
+        self.choice_buttons: dict[str, WrappingButton] = {}
         self.finish_button = QPushButton(self.tr("Finish: check my touches"))
         self.finish_button.clicked.connect(self.finish_requested)
         self.feedback = QLabel()
@@ -81,9 +86,15 @@ class QuizPanel(QWidget):
         self.next_button = QPushButton(self.tr("Next question"))
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.next_requested)
+        self.card_button = WrappingButton("")  # the card in the sources panel, with a way back here
+        self.card_button.clicked.connect(self.card_requested)
+        self.card_button.hide()
         self.card_view = QTextBrowser()
         self.card_view.setOpenLinks(False)
         self.card_view.setAccessibleName(self.tr("The card that explains the answer"))
+        # the card takes the room left (it scrolls): its size hint would push the buttons below the dock
+        self.card_view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.card_view.setMinimumHeight(CARD_MIN_PX)
         self.scores_title = QLabel(self.tr("Score per topic: this round · all days"))
         self.scores_title.setProperty("muted", "true")
         self.scores = QGridLayout()
@@ -121,7 +132,10 @@ class QuizPanel(QWidget):
         layout.addWidget(self.choices_box)
         layout.addWidget(self.finish_button)
         layout.addWidget(self.feedback)
-        layout.addWidget(self.next_button)
+        after = QHBoxLayout()  # one row: the room goes to the card below
+        after.addWidget(self.next_button)
+        after.addWidget(self.card_button, 1)
+        layout.addLayout(after)
         layout.addWidget(self.card_view, 1)
         layout.addWidget(self.scores_title)
         layout.addLayout(self.scores)
@@ -136,6 +150,8 @@ class QuizPanel(QWidget):
     def _clear_choices(self) -> None:
         for button in self.choice_buttons.values():
             self.choices.removeWidget(button)
+            button.hide()
+            button.setParent(None)  # out of the Tab chain now, not when deleted
             button.deleteLater()
         self.choice_buttons = {}
 
@@ -146,6 +162,7 @@ class QuizPanel(QWidget):
         self._clear_choices()
         self.finish_button.hide()
         self.feedback.hide()
+        self.card_button.hide()
         self.next_button.hide()
 
     def show_question(self, question: Question, session: StudySession) -> None:
@@ -169,6 +186,7 @@ class QuizPanel(QWidget):
         self.prompt.setText(self.words.marked(question.ask))
         self._clear_choices()
         self.feedback.hide()
+        self.card_button.hide()
         self.next_button.hide()
         self.card_view.setPlaceholderText(self.tr("Answer, and the card that explains it shows here."))
         self.card_view.clear()
@@ -183,16 +201,28 @@ class QuizPanel(QWidget):
                     "of an area it reaches is not held against you."
                 ).format(round(BORDER_TOLERANCE_M * 100))
             )
+        elif question.shown is not None and question.shown.point is not None:
+            self.hint.setText(self.tr("The lit spot is marked on the body."))
+        elif question.shown is not None:  # a pain drawing: areas, no spot
+            self.hint.setText(self.tr("The lit areas are on the body (yellow)."))
         else:
-            self.hint.setText(self.tr("The lit spot is marked on the body.") if question.shown is not None else "")
+            self.hint.setText(self.tr("What it asks about is lit on the body (yellow).") if question.light else "")
+        self.hint.setVisible(bool(self.hint.text()))  # no empty line above the choices
         for choice in question.choices:
             # '&' would make a keyboard shortcut of the next letter ("Keegan _Garrett"): show it as '&'
-            button = QPushButton(self.words.marked(choice.said).replace("&", "&&"))
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button = WrappingButton(self.words.marked(choice.said).replace("&", "&&"))
             button.setProperty("quiz", "choice")
             button.clicked.connect(lambda _checked=False, c=choice.id: self.choice_made.emit(c))
             self.choices.addWidget(button)
             self.choice_buttons[choice.id] = button
+        # a new widget joins the end of the window's Tab chain: the choices go after the question
+        previous: QWidget | None = self.finish_button.previousInFocusChain()
+        while previous is not None and previous is not self and previous.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            previous = previous.previousInFocusChain()  # (Qt orders no widget after one never focused)
+        for control in (*self.choice_buttons.values(), self.finish_button):
+            if previous is not None:
+                QWidget.setTabOrder(previous, control)
+            previous = control
 
     def touches_counted(self, count: int) -> None:
         self.finish_button.setEnabled(count > 0)
@@ -206,19 +236,26 @@ class QuizPanel(QWidget):
         for choice_id, button in self.choice_buttons.items():
             button.setEnabled(False)
             if choice_id == right_choice:
-                button.setText(f"{RIGHT_MARK} {button.text()}")
+                button.set_words(f"{RIGHT_MARK} {button.label.text()}")
                 _set_look(button, "quiz", "right")
             elif choice_id == chosen:
-                button.setText(f"{WRONG_MARK} {button.text()}")
+                button.set_words(f"{WRONG_MARK} {button.label.text()}")
                 _set_look(button, "quiz", "wrong")
         self.finish_button.hide()
+        self.round_note.hide()  # said with the question; the room goes to the feedback and its card
         self.hint.setText(self.tr("The answer is lit on the body (teal)."))
+        self.hint.show()
         said = self.words.marked(feedback.said)
         if card_title:
             said += "\n" + self.tr("Read more in the card below: {0}.").format(card_title)
         self.feedback.setText(said)
         _set_look(self.feedback, "quiz", "right" if feedback.right else "wrong")
         self.feedback.show()
+        if card_title:  # a short button (a long title would be cut); the title in its tooltip and name
+            self.card_button.set_words(self.tr("Show this card in the sources panel"))
+            self.card_button.setToolTip(card_title)
+            self.card_button.setAccessibleName(self.tr("Open the card {0} in the sources panel").format(card_title))
+        self.card_button.setVisible(bool(card_title))
         self.next_button.show()
         self.next_button.setFocus()
         self.card_view.setHtml(card_html)
@@ -231,9 +268,11 @@ class QuizPanel(QWidget):
         self.round_note.hide()
         self.prompt.setText(self.tr("Round over: {0} of {1} right at the first try.").format(right, asked))
         self.hint.setText(self.tr("Missed questions come back in a later round. Press New round to go on."))
+        self.hint.show()
         self._clear_choices()
         self.finish_button.hide()
         self.feedback.hide()
+        self.card_button.hide()
         self.next_button.hide()
         nothing, title = self.tr("Nothing to review"), self.tr("This round, per topic")
         topic_head, right_head, review_head = self.tr("Topic"), self.tr("Right first time"), self.tr("Cards to review")

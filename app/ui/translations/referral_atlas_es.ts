@@ -1094,6 +1094,10 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
         <translation>Haga clic en cada zona del cuerpo y luego pulse Terminar. Arrastre para girarlo. Un toque a menos de {0} cm de una zona a la que llega no cuenta en contra.</translation>
     </message>
     <message>
+        <source>Open the card {0} in the sources panel</source>
+        <translation>Abrir la ficha {0} en el panel de causas</translation>
+    </message>
+    <message>
         <source>Nothing to review</source>
         <translation>Nada que repasar</translation>
     </message>
@@ -1138,6 +1142,14 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
         <translation>El punto iluminado está marcado en el cuerpo.</translation>
     </message>
     <message>
+        <source>The lit areas are on the body (yellow).</source>
+        <translation>Las zonas iluminadas están en el cuerpo (amarillo).</translation>
+    </message>
+    <message>
+        <source>What it asks about is lit on the body (yellow).</source>
+        <translation>Lo que se pregunta está iluminado en el cuerpo (amarillo).</translation>
+    </message>
+    <message>
         <source>Finish: check my {0} touches</source>
         <translation>Terminar: revisar mis {0} toques</translation>
     </message>
@@ -1148,6 +1160,10 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
     <message>
         <source>Read more in the card below: {0}.</source>
         <translation>Más información en la ficha de abajo: {0}.</translation>
+    </message>
+    <message>
+        <source>Show this card in the sources panel</source>
+        <translation>Ver esta ficha en el panel de causas</translation>
     </message>
     <message>
         <source>Round over: {0} of {1} right at the first try.</source>
@@ -1357,6 +1373,10 @@ No se cambió ni se borró nada. Si guarda una vista ahora, el archivo ilegible 
     <message>
         <source>Touch the skin of the body to answer.</source>
         <translation>Toque la piel del cuerpo para responder.</translation>
+    </message>
+    <message>
+        <source>◀ Back to the quiz (question {0})</source>
+        <translation>◀ Volver al cuestionario (pregunta {0})</translation>
     </message>
     <message>
         <source>Forget every answer so far? Your scores start again from nothing.</source>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
 )
@@ -170,6 +171,7 @@ class StaffMenu(QDialog):
         self._change_idle(0.0)
 
         self.language_box = QComboBox()
+        self.language_box.setItemDelegate(QStyledItemDelegate(self.language_box))  # rows sized by the style sheet
         for code in languages:
             self.language_box.addItem(LANGUAGE_NAMES.get(code) or QLocale(code).nativeLanguageName() or code, code)
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))

@@ -86,6 +86,7 @@ def kiosk_style(spec: ModeSpec, contrast: str = "normal") -> str:
     QPushButton:focus {{ border: {c["border"]} solid {c["focus"]}; }}
     QDialog#pin_pad QPushButton {{ min-height: {target * 2}px; min-width: {target * 2}px; }}
     QComboBox {{ min-height: {target}px; }}
+    QComboBox QAbstractItemView::item {{ min-height: {target}px; }}
     QPushButton#urgent {{ background: {c["urgent"]}; font-weight: bold; }}
     QListWidget {{ background: {c["background"]}; border: none; font-size: {base}px; }}
     QListWidget::item {{ min-height: {target}px; padding: 8px; margin: 3px; background: {c["panel"]};

@@ -215,3 +215,18 @@ def test_a_saddle_touch_shows_the_cauda_equina_check_first(qtbot, kiosk, where):
     today = text.index("See a doctor today")
     assert emergency < text.index("Numbness between the legs") < today < text.index("Fever or feeling very unwell")
     assert "call your doctor today, or go to emergency care" not in text
+
+
+def test_the_staff_menus_language_list_opens_with_finger_sized_rows(qtbot, kiosk):
+    """On a touch screen the language list's rows are as tall as any other touch target (they were
+    the desktop's ~36 px at full HD, the buttons around them 44 px and more)."""
+    pad = hold_staff_corner(qtbot, kiosk)
+    assert pad.enter(PIN) is PinResult.ACCEPTED
+    box = kiosk.staff_access.staff_menu.language_box
+    box.showPopup()
+    view = box.view()
+    qtbot.waitUntil(view.isVisible)
+    assert min(view.visualRect(box.model().index(row, 0)).height() for row in range(box.count())) >= (
+        kiosk.spec.touch_target_px
+    )
+    box.hidePopup()

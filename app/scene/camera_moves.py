@@ -35,9 +35,11 @@ def show_view(plotter: pv.BasePlotter, skin: pv.PolyData, view: str) -> None:
         feet = points[points[:, 2] <= bounds[4] + PLANTAR_HEIGHT_M]
         bounds = [v for axis in range(3) for v in (feet[:, axis].min(), feet[:, axis].max())]
     _look(plotter, direction, up, bounds)
+    if view != "plantar":
+        return
     camera = plotter.camera
     near, far = camera.clipping_range[0], camera.distance + PLANTAR_HEIGHT_M / 2
-    if view == "plantar" and near < far:  # the soles alone, not the body above them (until turned)
+    if near < far:  # the soles alone, not the body above them (until turned); nothing there: no clip
         camera.clipping_range = (near, far)
 
 

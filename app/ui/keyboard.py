@@ -55,12 +55,15 @@ class WindowKeys(QObject):
     in a dock tabbed behind another brings its dock to the front (Tab went on through the hidden one)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()  # every event of the application passes here: the cheap test first
+        if kind not in (QEvent.Type.FocusIn, QEvent.Type.KeyPress):
+            return False
         if not isinstance(watched, QWidget) or watched.window() is not self.parent():
             return False
-        if event.type() == QEvent.Type.FocusIn:
+        if kind == QEvent.Type.FocusIn:
             _dock_to_front(watched)
             return False
-        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, (QPushButton, QToolButton)):
+        if not isinstance(watched, (QPushButton, QToolButton)):
             return False
         assert isinstance(event, QKeyEvent)
         plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
